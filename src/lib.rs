@@ -1,0 +1,6 @@
+//! kodbok: qualitative coding of interview transcripts in the terminal.
+//!
+//! Layers, lowest first: `model` (plain data) ← `store` (files, import) ← `cli` / `tui`.
+
+pub mod model;
+pub mod store;

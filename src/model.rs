@@ -1,0 +1,12 @@
+//! Plain data of a study and its invariants: transcripts, codebook, codings, cases. No files, no terminal, no index.
+
+pub mod cases;
+pub mod codebook;
+pub mod coding;
+pub mod text;
+pub mod transcript;
+
+pub use cases::{Case, Cases};
+pub use codebook::{Code, Codebook, CodebookError, Settings};
+pub use coding::{Coding, CoderFile, Memo};
+pub use transcript::{Header, Transcript, TranscriptError, Turn};

@@ -1,0 +1,422 @@
+//! The codebook: a versioned tree of codes with stable ids, and the edits researchers make to it.
+
+use serde::{Deserialize, Serialize};
+
+pub const CODEBOOK_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Code {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub inclusion: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub exclusion: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shortcut: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Code>,
+}
+
+impl Code {
+    pub fn new(id: &str, name: &str) -> Self {
+        Code {
+            id: id.to_string(),
+            name: name.to_string(),
+            description: String::new(),
+            inclusion: String::new(),
+            exclusion: String::new(),
+            color: None,
+            shortcut: None,
+            children: Vec::new(),
+        }
+    }
+}
+
+/// Project-wide settings stored with the codebook.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// The case attribute whose values form the groups compared (`grupp`: hög/låg).
+    #[serde(default = "default_group")]
+    pub group_attribute: String,
+}
+
+fn default_group() -> String {
+    "grupp".into()
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            group_attribute: default_group(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Codebook {
+    pub version: u32,
+    #[serde(default, skip_serializing_if = "is_default_settings")]
+    pub settings: Settings,
+    pub codes: Vec<Code>,
+}
+
+fn is_default_settings(s: &Settings) -> bool {
+    *s == Settings::default()
+}
+
+impl Default for Codebook {
+    fn default() -> Self {
+        Codebook {
+            version: CODEBOOK_VERSION,
+            settings: Settings::default(),
+            codes: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CodebookError {
+    #[error("no code with id or name {0:?}")]
+    Unknown(String),
+    #[error("a code with id {0:?} already exists")]
+    DuplicateId(String),
+    #[error("code {code:?} cannot move under {parent:?}: that is itself or one of its descendants")]
+    Cycle { code: String, parent: String },
+    #[error("invalid {field} {value:?}: {expected}")]
+    Invalid {
+        field: &'static str,
+        value: String,
+        expected: &'static str,
+    },
+    #[error("shortcut {key:?} is already used by code {code:?}")]
+    DuplicateShortcut { key: String, code: String },
+}
+
+/// A code in preorder with its depth and parent, for listing and drawing the tree.
+#[derive(Debug, Clone)]
+pub struct FlatCode<'a> {
+    pub code: &'a Code,
+    pub depth: usize,
+    pub parent: Option<&'a str>,
+}
+
+impl Codebook {
+    /// Every code in preorder (parents before children, codebook order).
+    pub fn flatten(&self) -> Vec<FlatCode<'_>> {
+        fn walk<'a>(codes: &'a [Code], depth: usize, parent: Option<&'a str>, out: &mut Vec<FlatCode<'a>>) {
+            for c in codes {
+                out.push(FlatCode { code: c, depth, parent });
+                walk(&c.children, depth + 1, Some(&c.id), out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.codes, 0, None, &mut out);
+        out
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Code> {
+        fn find<'a>(codes: &'a [Code], id: &str) -> Option<&'a Code> {
+            codes
+                .iter()
+                .find_map(|c| if c.id == id { Some(c) } else { find(&c.children, id) })
+        }
+        find(&self.codes, id)
+    }
+
+    fn get_mut(&mut self, id: &str) -> Option<&mut Code> {
+        fn find<'a>(codes: &'a mut [Code], id: &str) -> Option<&'a mut Code> {
+            for c in codes.iter_mut() {
+                if c.id == id {
+                    return Some(c);
+                }
+                if let Some(f) = find(&mut c.children, id) {
+                    return Some(f);
+                }
+            }
+            None
+        }
+        find(&mut self.codes, id)
+    }
+
+    /// Finds a code by id, else by exact name (case-insensitive), else by unique slug of the name.
+    pub fn resolve(&self, key: &str) -> Result<&Code, CodebookError> {
+        if let Some(c) = self.get(key) {
+            return Ok(c);
+        }
+        let flat = self.flatten();
+        let lower = key.to_lowercase();
+        let by_name: Vec<_> = flat.iter().filter(|f| f.code.name.to_lowercase() == lower).collect();
+        if by_name.len() == 1 {
+            return Ok(by_name[0].code);
+        }
+        let slug = super::text::slugify(key);
+        let by_slug: Vec<_> = flat.iter().filter(|f| super::text::slugify(&f.code.name) == slug).collect();
+        if by_slug.len() == 1 {
+            return Ok(by_slug[0].code);
+        }
+        Err(CodebookError::Unknown(key.to_string()))
+    }
+
+    pub fn parent_of(&self, id: &str) -> Option<&str> {
+        self.flatten().into_iter().find(|f| f.code.id == id).and_then(|f| f.parent)
+    }
+
+    /// Ids from the top-level theme down to `id`.
+    pub fn ancestry(&self, id: &str) -> Vec<String> {
+        let mut chain = vec![id.to_string()];
+        let mut cur = id.to_string();
+        while let Some(p) = self.parent_of(&cur) {
+            chain.push(p.to_string());
+            cur = p.to_string();
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// The top-level theme a code belongs to.
+    pub fn theme_of(&self, id: &str) -> Option<String> {
+        self.get(id)?;
+        self.ancestry(id).into_iter().next()
+    }
+
+    /// Display path `Hinder › Resursbrist`.
+    pub fn path(&self, id: &str) -> String {
+        self.ancestry(id)
+            .iter()
+            .map(|i| self.get(i).map_or(i.as_str(), |c| c.name.as_str()))
+            .collect::<Vec<_>>()
+            .join(" › ")
+    }
+
+    /// The code and all its descendants' ids.
+    pub fn descendants(&self, id: &str) -> Vec<String> {
+        fn walk(c: &Code, out: &mut Vec<String>) {
+            out.push(c.id.clone());
+            for ch in &c.children {
+                walk(ch, out);
+            }
+        }
+        let mut out = Vec::new();
+        if let Some(c) = self.get(id) {
+            walk(c, &mut out);
+        }
+        out
+    }
+
+    /// The code whose shortcut is `key`.
+    pub fn by_shortcut(&self, key: &str) -> Option<&Code> {
+        self.flatten()
+            .into_iter()
+            .map(|f| f.code)
+            .find(|c| c.shortcut.as_deref() == Some(key))
+    }
+
+    /// Structural checks: unique ids, valid colours and shortcuts.
+    pub fn validate(&self) -> Vec<CodebookError> {
+        let mut errs = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut keys: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+        for f in self.flatten() {
+            let c = f.code;
+            if !seen.insert(c.id.as_str()) {
+                errs.push(CodebookError::DuplicateId(c.id.clone()));
+            }
+            if let Err(e) = check_id(&c.id) {
+                errs.push(e);
+            }
+            if let Some(col) = &c.color {
+                if let Err(e) = check_color(col) {
+                    errs.push(e);
+                }
+            }
+            if let Some(k) = &c.shortcut {
+                if k.chars().count() != 1 {
+                    errs.push(CodebookError::Invalid {
+                        field: "shortcut",
+                        value: k.clone(),
+                        expected: "a single character",
+                    });
+                } else if let Some(other) = keys.insert(k, &c.id) {
+                    errs.push(CodebookError::DuplicateShortcut {
+                        key: k.clone(),
+                        code: other.to_string(),
+                    });
+                }
+            }
+        }
+        errs
+    }
+
+    /// Adds a code under `parent` (top level when None).
+    pub fn add(&mut self, code: Code, parent: Option<&str>) -> Result<(), CodebookError> {
+        check_id(&code.id)?;
+        if let Some(col) = &code.color {
+            check_color(col)?;
+        }
+        if self.get(&code.id).is_some() {
+            return Err(CodebookError::DuplicateId(code.id));
+        }
+        match parent {
+            None => self.codes.push(code),
+            Some(p) => self
+                .get_mut(p)
+                .ok_or_else(|| CodebookError::Unknown(p.to_string()))?
+                .children
+                .push(code),
+        }
+        Ok(())
+    }
+
+    pub fn rename(&mut self, id: &str, name: &str) -> Result<(), CodebookError> {
+        if name.trim().is_empty() {
+            return Err(CodebookError::Invalid {
+                field: "name",
+                value: name.into(),
+                expected: "a non-empty name",
+            });
+        }
+        self.get_mut(id)
+            .ok_or_else(|| CodebookError::Unknown(id.to_string()))?
+            .name = name.trim().to_string();
+        Ok(())
+    }
+
+    /// Edits a code in place (description, notes, colour, shortcut).
+    pub fn edit(&mut self, id: &str, f: impl FnOnce(&mut Code)) -> Result<(), CodebookError> {
+        let code = self.get_mut(id).ok_or_else(|| CodebookError::Unknown(id.to_string()))?;
+        f(code);
+        Ok(())
+    }
+
+    /// Detaches a code (with its subtree) and returns it.
+    pub fn take(&mut self, id: &str) -> Result<Code, CodebookError> {
+        fn take_from(codes: &mut Vec<Code>, id: &str) -> Option<Code> {
+            if let Some(i) = codes.iter().position(|c| c.id == id) {
+                return Some(codes.remove(i));
+            }
+            codes.iter_mut().find_map(|c| take_from(&mut c.children, id))
+        }
+        take_from(&mut self.codes, id).ok_or_else(|| CodebookError::Unknown(id.to_string()))
+    }
+
+    /// Moves a code (with its subtree) under a new parent (top level when None).
+    pub fn move_to(&mut self, id: &str, parent: Option<&str>) -> Result<(), CodebookError> {
+        self.get(id).ok_or_else(|| CodebookError::Unknown(id.to_string()))?;
+        if let Some(p) = parent {
+            if self.descendants(id).iter().any(|d| d == p) {
+                return Err(CodebookError::Cycle {
+                    code: id.into(),
+                    parent: p.into(),
+                });
+            }
+            self.get(p).ok_or_else(|| CodebookError::Unknown(p.to_string()))?;
+        }
+        let code = self.take(id)?;
+        self.add(code, parent)
+    }
+
+    /// Removes `from`, moving its children under `into`. Codings must be re-pointed by the caller.
+    pub fn merge(&mut self, from: &str, into: &str) -> Result<(), CodebookError> {
+        if from == into || self.descendants(from).iter().any(|d| d == into) {
+            return Err(CodebookError::Cycle {
+                code: from.into(),
+                parent: into.into(),
+            });
+        }
+        self.get(into).ok_or_else(|| CodebookError::Unknown(into.to_string()))?;
+        let code = self.take(from)?;
+        let target = self.get_mut(into).ok_or_else(|| CodebookError::Unknown(into.to_string()))?;
+        target.children.extend(code.children);
+        Ok(())
+    }
+
+    /// A fresh id derived from a name, unique in this codebook.
+    pub fn new_id(&self, name: &str) -> String {
+        let base = match super::text::slugify(name) {
+            s if s.is_empty() => "kod".to_string(),
+            s => s,
+        };
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.get(&id).is_some() {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+}
+
+pub fn check_id(id: &str) -> Result<(), CodebookError> {
+    let ok = !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.');
+    if ok {
+        Ok(())
+    } else {
+        Err(CodebookError::Invalid {
+            field: "id",
+            value: id.into(),
+            expected: "1-64 ASCII letters, digits, '-', '_' or '.'",
+        })
+    }
+}
+
+pub fn check_color(c: &str) -> Result<(), CodebookError> {
+    let ok = c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit());
+    if ok {
+        Ok(())
+    } else {
+        Err(CodebookError::Invalid {
+            field: "color",
+            value: c.into(),
+            expected: "a colour written #RRGGBB",
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn book() -> Codebook {
+        let mut b = Codebook::default();
+        b.add(Code::new("hinder", "Hinder"), None).unwrap();
+        b.add(Code::new("resursbrist", "Resursbrist"), Some("hinder")).unwrap();
+        b.add(Code::new("framgang", "Framgångsfaktorer"), None).unwrap();
+        b
+    }
+
+    #[test]
+    fn tree_queries() {
+        let b = book();
+        assert_eq!(b.path("resursbrist"), "Hinder › Resursbrist");
+        assert_eq!(b.descendants("hinder"), vec!["hinder", "resursbrist"]);
+        assert_eq!(b.theme_of("resursbrist").as_deref(), Some("hinder"));
+        assert_eq!(b.resolve("framgångsfaktorer").unwrap().id, "framgang");
+        assert!(b.resolve("nope").is_err());
+    }
+
+    #[test]
+    fn edits_keep_ids() {
+        let mut b = book();
+        assert!(b.add(Code::new("hinder", "X"), None).is_err());
+        b.rename("resursbrist", "Brist på resurser").unwrap();
+        b.move_to("resursbrist", Some("framgang")).unwrap();
+        assert_eq!(b.parent_of("resursbrist"), Some("framgang"));
+        assert!(b.move_to("framgang", Some("resursbrist")).is_err());
+        b.merge("framgang", "hinder").unwrap();
+        assert_eq!(b.parent_of("resursbrist"), Some("hinder"));
+        assert!(b.get("framgang").is_none());
+        assert_eq!(b.new_id("Hinder"), "hinder-2");
+    }
+}

@@ -1,0 +1,208 @@
+//! Codings: a code applied by one coder to a char span of one transcript, with quote and context for re-anchoring.
+
+use super::text::OffsetMap;
+use super::transcript::Transcript;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub const CODER_FILE_VERSION: u32 = 1;
+/// Characters of context kept on each side of a coded span.
+pub const CONTEXT_CHARS: usize = 32;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coding {
+    pub id: String,
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub code: String,
+    pub quote: String,
+    pub prefix: String,
+    pub suffix: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memo: Option<String>,
+    pub created: DateTime<Utc>,
+    pub modified: DateTime<Utc>,
+}
+
+impl Coding {
+    /// A new coding of `[start, end)` in `doc`, with its quote and context taken from the text.
+    pub fn new(doc: &Transcript, start: usize, end: usize, code: &str, now: DateTime<Utc>) -> Option<Self> {
+        if start >= end {
+            return None;
+        }
+        let (quote, prefix, suffix) = anchor(&doc.text, doc.offsets(), start, end)?;
+        Some(Coding {
+            id: new_id(),
+            doc: doc.id.clone(),
+            start,
+            end,
+            code: code.to_string(),
+            quote,
+            prefix,
+            suffix,
+            memo: None,
+            created: now,
+            modified: now,
+        })
+    }
+
+    pub fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.start < end && start < self.end
+    }
+
+    pub fn contains(&self, pos: usize) -> bool {
+        self.start <= pos && pos < self.end
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    /// Sort key that makes coder files diff well: by document, position, code, id.
+    pub fn sort_key(&self) -> (&str, usize, usize, &str, &str) {
+        (&self.doc, self.start, self.end, &self.code, &self.id)
+    }
+}
+
+/// Quote and about `CONTEXT_CHARS` characters of context either side; None when out of range.
+pub fn anchor(text: &str, map: &OffsetMap, start: usize, end: usize) -> Option<(String, String, String)> {
+    let quote = map.slice(text, start, end)?.to_string();
+    let prefix = map.slice(text, start.saturating_sub(CONTEXT_CHARS), start)?.to_string();
+    let suffix_end = (end + CONTEXT_CHARS).min(map.char_len());
+    let suffix = map.slice(text, end, suffix_end)?.to_string();
+    Some((quote, prefix, suffix))
+}
+
+/// A time-ordered unique id (UUID v7), usable as a REFI-QDA GUID.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Memo {
+    pub text: String,
+    pub modified: DateTime<Utc>,
+}
+
+/// Everything one coder wrote: `codings/<coder>.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoderFile {
+    pub version: u32,
+    pub coder: String,
+    pub codings: Vec<Coding>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub doc_memos: BTreeMap<String, Memo>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub code_memos: BTreeMap<String, Memo>,
+}
+
+impl CoderFile {
+    pub fn new(coder: &str) -> Self {
+        CoderFile {
+            version: CODER_FILE_VERSION,
+            coder: coder.to_string(),
+            codings: Vec::new(),
+            doc_memos: BTreeMap::new(),
+            code_memos: BTreeMap::new(),
+        }
+    }
+
+    /// Puts codings in their stable order.
+    pub fn sort(&mut self) {
+        self.codings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
+
+    pub fn find(&self, id: &str) -> Option<&Coding> {
+        self.codings.iter().find(|c| c.id == id)
+    }
+
+    pub fn find_mut(&mut self, id: &str) -> Option<&mut Coding> {
+        self.codings.iter_mut().find(|c| c.id == id)
+    }
+
+    /// Adds a coding unless the same code already covers exactly that span; returns whether it was added.
+    pub fn insert(&mut self, coding: Coding) -> bool {
+        let dup = self.codings.iter().any(|c| {
+            c.doc == coding.doc && c.start == coding.start && c.end == coding.end && c.code == coding.code
+        });
+        if dup {
+            return false;
+        }
+        let key = coding.sort_key();
+        let pos = self
+            .codings
+            .partition_point(|c| c.sort_key() < key);
+        self.codings.insert(pos, coding);
+        true
+    }
+
+    pub fn remove(&mut self, id: &str) -> Option<Coding> {
+        let i = self.codings.iter().position(|c| c.id == id)?;
+        Some(self.codings.remove(i))
+    }
+
+    pub fn for_doc<'a>(&'a self, doc: &'a str) -> impl Iterator<Item = &'a Coding> + 'a {
+        self.codings.iter().filter(move |c| c.doc == doc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::transcript::Transcript;
+
+    #[test]
+    fn new_coding_keeps_quote_and_context() {
+        let t = Transcript::parse("---\nid: d\n---\n\nRespondent: Vi har för lite resurser här.\n", "d").unwrap();
+        let turn = &t.turns[0];
+        let c = Coding::new(&t, turn.start + 16, turn.start + 24, "resursbrist", Utc::now()).unwrap();
+        assert_eq!(c.quote, "resurser");
+        assert_eq!(c.prefix, "Respondent: Vi har för lite ");
+        assert_eq!(c.suffix, " här.\n");
+        assert!(Coding::new(&t, 5, 5, "x", Utc::now()).is_none());
+        assert!(Coding::new(&t, 5, 5000, "x", Utc::now()).is_none());
+    }
+
+    #[test]
+    fn insert_keeps_order_and_skips_duplicates() {
+        let t = Transcript::parse("Respondent: abc def ghi\n", "d").unwrap();
+        let mut f = CoderFile::new("a");
+        let now = Utc::now();
+        assert!(f.insert(Coding::new(&t, 16, 19, "x", now).unwrap()));
+        assert!(f.insert(Coding::new(&t, 12, 15, "x", now).unwrap()));
+        assert!(!f.insert(Coding::new(&t, 12, 15, "x", now).unwrap()));
+        assert_eq!(f.codings[0].start, 12);
+    }
+}
+
+/// Where a coding's quote is now, when the text at its offsets changed: the occurrence whose
+/// surrounding text best matches the stored prefix and suffix, nearest the old position on ties.
+pub fn reanchor(c: &Coding, doc: &Transcript) -> Option<(usize, usize)> {
+    if c.quote.is_empty() {
+        return None;
+    }
+    let len = c.quote.chars().count();
+    let map = doc.offsets();
+    let score = |s: usize| {
+        let before = map.slice(&doc.text, s.saturating_sub(CONTEXT_CHARS), s).unwrap_or("");
+        let after = map
+            .slice(&doc.text, s + len, (s + len + CONTEXT_CHARS).min(map.char_len()))
+            .unwrap_or("");
+        let p = before.chars().rev().zip(c.prefix.chars().rev()).take_while(|(a, b)| a == b).count();
+        let x = after.chars().zip(c.suffix.chars()).take_while(|(a, b)| a == b).count();
+        p + x
+    };
+    super::text::find_all_chars(&doc.text, &c.quote)
+        .into_iter()
+        .max_by_key(|&s| (score(s), std::cmp::Reverse(s.abs_diff(c.start))))
+        .map(|s| (s, s + len))
+}

@@ -1,0 +1,170 @@
+//! Canonical text: NFC, LF line ends, no control or bidi-override characters, and char/byte offset helpers.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// True for characters that must never reach a terminal or a canonical transcript.
+pub fn is_forbidden(c: char) -> bool {
+    match c {
+        '\t' | '\n' => false,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
+        // Bidi embeddings, overrides and isolates can make text display differently from what is stored.
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
+        '\u{feff}' => true,
+        _ => false,
+    }
+}
+
+/// Normalises any text to the canonical form: CRLF and CR to LF, forbidden characters dropped, NFC.
+pub fn canonicalize(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            if chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            out.push('\n');
+        } else if c == '\u{2028}' || c == '\u{2029}' {
+            out.push('\n');
+        } else if !is_forbidden(c) {
+            out.push(c);
+        }
+    }
+    out.nfc().collect()
+}
+
+/// Replaces forbidden characters for display (for text that did not pass through `canonicalize`).
+pub fn sanitize_for_display(input: &str) -> String {
+    input
+        .chars()
+        .map(|c| if is_forbidden(c) { '\u{fffd}' } else { c })
+        .collect()
+}
+
+/// Number of Unicode scalar values.
+pub fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Maps char offsets to byte offsets for one text, in O(1) per lookup after an O(n) build.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    /// Byte offset of every char, plus the text length at the end.
+    bytes: Vec<usize>,
+}
+
+impl OffsetMap {
+    pub fn new(text: &str) -> Self {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        bytes.push(text.len());
+        OffsetMap { bytes }
+    }
+
+    /// Number of chars in the text.
+    pub fn char_len(&self) -> usize {
+        self.bytes.len() - 1
+    }
+
+    /// Byte offset of char offset `c`; None when past the end.
+    pub fn byte(&self, c: usize) -> Option<usize> {
+        self.bytes.get(c).copied()
+    }
+
+    /// Char offset of a byte offset that lies on a char boundary.
+    pub fn char_of_byte(&self, b: usize) -> Option<usize> {
+        self.bytes.binary_search(&b).ok()
+    }
+
+    /// The text between two char offsets; None when out of range or reversed.
+    pub fn slice<'a>(&self, text: &'a str, start: usize, end: usize) -> Option<&'a str> {
+        if start > end {
+            return None;
+        }
+        Some(&text[self.byte(start)?..self.byte(end)?])
+    }
+}
+
+/// Slices by char offsets without a prebuilt map.
+pub fn slice_chars(text: &str, start: usize, end: usize) -> Option<&str> {
+    if start > end {
+        return None;
+    }
+    let mut it = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len()));
+    let b0 = it.nth(start)?;
+    let b1 = if end == start {
+        b0
+    } else {
+        it.nth(end - start - 1)?
+    };
+    Some(&text[b0..b1])
+}
+
+/// All char offsets at which `needle` occurs in `text` (non-overlapping scan, every start position).
+pub fn find_all_chars(text: &str, needle: &str) -> Vec<usize> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let map = OffsetMap::new(text);
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(pos) = text[from..].find(needle) {
+        let b = from + pos;
+        if let Some(c) = map.char_of_byte(b) {
+            out.push(c);
+        }
+        from = b + text[b..].chars().next().map_or(1, |c| c.len_utf8());
+    }
+    out
+}
+
+/// Turns a display name into an id: lower case, ASCII letters and digits, dashes.
+pub fn slugify(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.nfd() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if (c.is_whitespace() || c == '-' || c == '_' || c == '/' || c == ',' || c == '.')
+            && !out.ends_with('-')
+            && !out.is_empty()
+        {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonicalize_strips_controls_and_normalizes() {
+        let raw = "a\r\nb\rc\u{1b}[31mred\u{7}\u{202e}x\u{85}y\tz";
+        assert_eq!(canonicalize(raw), "a\nb\nc[31mredxy\tz");
+        // NFD "å" becomes one scalar.
+        assert_eq!(canonicalize("a\u{30a}"), "å");
+    }
+
+    #[test]
+    fn offsets_roundtrip() {
+        let t = "åäö abc";
+        let m = OffsetMap::new(t);
+        assert_eq!(m.char_len(), 7);
+        assert_eq!(m.slice(t, 1, 3), Some("äö"));
+        assert_eq!(slice_chars(t, 1, 3), Some("äö"));
+        assert_eq!(slice_chars(t, 7, 7), Some(""));
+        assert_eq!(slice_chars(t, 7, 8), None);
+        assert_eq!(find_all_chars("åa åa", "åa"), vec![0, 3]);
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slugify("Ledningens engagemang"), "ledningens-engagemang");
+        assert_eq!(slugify("Resurser, organisation och nätverk"), "resurser-organisation-och-natverk");
+        assert_eq!(slugify("  Öl "), "ol");
+    }
+}

@@ -1,0 +1,363 @@
+//! A transcript in canonical form: a `key: value` header between `---` lines, then speaker turns.
+//!
+//! Offsets everywhere are Unicode scalar (char) offsets into the *body*: the text after the header block.
+//! The header can change (an attribute added) without moving any coding.
+
+use super::text::{OffsetMap, canonicalize};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Ordered `key: value` pairs of a transcript header.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Header {
+    pub fields: Vec<(String, String)>,
+}
+
+impl Header {
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Sets a field, keeping its position when it exists; values are made single-line.
+    pub fn set(&mut self, key: &str, value: &str) {
+        let value = canonicalize(value).replace('\n', " ").trim().to_string();
+        match self.fields.iter_mut().find(|(k, _)| k == key) {
+            Some(slot) => slot.1 = value,
+            None => self.fields.push((key.to_string(), value)),
+        }
+    }
+
+    /// Declared speaker labels (`speakers: A; B`), when the header has them.
+    pub fn speakers(&self) -> Option<Vec<String>> {
+        self.get("speakers").map(|s| {
+            s.split(';')
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect()
+        })
+    }
+}
+
+/// One speaker turn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Turn {
+    /// Speaker label as written (`Respondent`); empty when text precedes the first label.
+    pub speaker: String,
+    /// Media time of the turn's first cue (`00:01:23.500`) for transcripts imported from VTT/SRT.
+    pub time: Option<String>,
+    /// Char offset where the paragraph with the label begins.
+    pub label_start: usize,
+    /// Char offsets of the turn's own text (after `Speaker: `), end exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// Char ranges of the turn's paragraphs (the first starts at `start`).
+    pub paragraphs: Vec<(usize, usize)>,
+}
+
+/// A parse problem, with a 1-based line and column in the file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}, column {column}: {message}")]
+pub struct TranscriptError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Transcript {
+    pub id: String,
+    pub header: Header,
+    /// The body text: canonical, ends with a newline unless empty.
+    pub text: String,
+    pub turns: Vec<Turn>,
+    /// 1-based file line of the first body line, to report body positions as file lines.
+    pub body_line: usize,
+    map: OffsetMap,
+}
+
+impl Transcript {
+    /// Builds a transcript from a header and a body already in canonical form.
+    pub fn new(id: &str, header: Header, text: String) -> Self {
+        let speakers = header.speakers();
+        let map = OffsetMap::new(&text);
+        let turns = parse_turns(&text, speakers.as_deref());
+        Transcript {
+            id: id.to_string(),
+            header,
+            text,
+            turns,
+            body_line: 1,
+            map,
+        }
+    }
+
+    /// Parses a whole transcript file. `fallback_id` (the file stem) is used when the header has no id.
+    pub fn parse(content: &str, fallback_id: &str) -> Result<Self, TranscriptError> {
+        let (header, body, body_line) = split_header(content)?;
+        let id = header.get("id").unwrap_or(fallback_id).to_string();
+        let mut t = Transcript::new(&id, header, body.to_string());
+        t.body_line = body_line;
+        Ok(t)
+    }
+
+    /// The canonical file content.
+    pub fn render(&self) -> String {
+        let mut out = String::from("---\n");
+        for (k, v) in &self.header.fields {
+            out.push_str(k);
+            out.push_str(": ");
+            out.push_str(v);
+            out.push('\n');
+        }
+        out.push_str("---\n\n");
+        out.push_str(&self.text);
+        out
+    }
+
+    pub fn case(&self) -> &str {
+        self.header.get("case").unwrap_or("")
+    }
+
+    pub fn role(&self) -> &str {
+        self.header.get("role").unwrap_or("")
+    }
+
+    pub fn char_len(&self) -> usize {
+        self.map.char_len()
+    }
+
+    pub fn offsets(&self) -> &OffsetMap {
+        &self.map
+    }
+
+    /// Text between char offsets; None when out of range.
+    pub fn slice(&self, start: usize, end: usize) -> Option<&str> {
+        self.map.slice(&self.text, start, end)
+    }
+
+    /// Index of the turn containing char offset `pos` (or the last turn starting before it).
+    pub fn turn_at(&self, pos: usize) -> Option<usize> {
+        let i = self.turns.partition_point(|t| t.label_start <= pos);
+        i.checked_sub(1)
+    }
+
+    /// Number of words in the turns' text (labels excluded).
+    pub fn word_count(&self) -> usize {
+        self.turns
+            .iter()
+            .filter_map(|t| self.slice(t.start, t.end))
+            .map(|s| s.unicode_words().count())
+            .sum()
+    }
+
+    /// 1-based file line and column of a body char offset.
+    pub fn line_col(&self, pos: usize) -> (usize, usize) {
+        let byte = self.map.byte(pos.min(self.char_len())).unwrap_or(0);
+        let before = &self.text[..byte];
+        let line = before.matches('\n').count();
+        let col = before
+            .rsplit('\n')
+            .next()
+            .map_or(0, |l| l.chars().count());
+        (self.body_line + line, col + 1)
+    }
+}
+
+fn split_header(content: &str) -> Result<(Header, &str, usize), TranscriptError> {
+    let Some(rest) = content.strip_prefix("---\n") else {
+        return Ok((Header::default(), content.trim_start_matches('\n'), 1));
+    };
+    let mut header = Header::default();
+    let mut offset = 4;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        let lineno = i + 2;
+        offset += line.len();
+        let l = line.trim_end_matches('\n');
+        if l == "---" {
+            let body = &content[offset..];
+            let trimmed = body.trim_start_matches('\n');
+            let skipped = body.len() - trimmed.len();
+            return Ok((header, trimmed, lineno + 1 + skipped));
+        }
+        if l.trim().is_empty() {
+            continue;
+        }
+        let Some((k, v)) = l.split_once(':') else {
+            return Err(TranscriptError {
+                line: lineno,
+                column: 1,
+                message: format!("expected `key: value` in the header, found {l:?}"),
+            });
+        };
+        let key = k.trim();
+        if key.is_empty() || key.contains(char::is_whitespace) {
+            return Err(TranscriptError {
+                line: lineno,
+                column: 1,
+                message: format!("expected a header key without spaces before `:`, found {key:?}"),
+            });
+        }
+        header.fields.push((key.to_string(), v.trim().to_string()));
+    }
+    Err(TranscriptError {
+        line: 1,
+        column: 1,
+        message: "the header opened with `---` is never closed by a `---` line".into(),
+    })
+}
+
+/// Splits `[time] Label: rest` at the start of a paragraph; returns (time, label, char length of the prefix).
+pub fn parse_label(par: &str, speakers: Option<&[String]>) -> Option<(Option<String>, String, usize)> {
+    let (time, rest, time_chars) = match par.strip_prefix('[') {
+        Some(r) => {
+            let close = r.find(']')?;
+            let t = &r[..close];
+            if !is_timestamp(t) {
+                return None;
+            }
+            let after = r[close + 1..].strip_prefix(' ')?;
+            (Some(t.to_string()), after, t.chars().count() + 3)
+        }
+        None => (None, par, 0),
+    };
+    let colon = rest.find(':')?;
+    let label = &rest[..colon];
+    let after = &rest[colon + 1..];
+    if !(after.is_empty() || after.starts_with(' ') || after.starts_with('\n')) {
+        return None;
+    }
+    let ok = match speakers {
+        Some(list) => list.iter().any(|s| s == label),
+        None => looks_like_label(label),
+    };
+    if !ok {
+        return None;
+    }
+    let skip = usize::from(after.starts_with(' '));
+    Some((time, label.to_string(), time_chars + label.chars().count() + 1 + skip))
+}
+
+/// A speaker label without a declared speaker list: short, starts like a name, no sentence punctuation.
+pub fn looks_like_label(label: &str) -> bool {
+    let n = label.chars().count();
+    let first = label.chars().next();
+    (1..=60).contains(&n)
+        && label.split_whitespace().count() <= 8
+        && label.trim() == label
+        && first.is_some_and(|c| c.is_uppercase() || c == '(' || c.is_ascii_digit())
+        && !label.contains(['.', '?', '!', ';', ',', '"', '”', '“', '…', '[', ']', '\n'])
+}
+
+/// `hh:mm:ss`, `mm:ss` or `hh:mm:ss.mmm`.
+pub fn is_timestamp(t: &str) -> bool {
+    let main = t.split(['.', ',']).next().unwrap_or("");
+    let parts: Vec<&str> = main.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+        && t.len() <= 13
+}
+
+/// Paragraphs of a body as char ranges: maximal runs of non-blank lines.
+pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0usize;
+    let mut current: Option<(usize, usize)> = None;
+    for line in text.split_inclusive('\n') {
+        let content = line.strip_suffix('\n').unwrap_or(line);
+        let len = content.chars().count();
+        if content.trim().is_empty() {
+            if let Some(p) = current.take() {
+                out.push(p);
+            }
+        } else {
+            current = Some(match current {
+                Some((s, _)) => (s, pos + len),
+                None => (pos, pos + len),
+            });
+        }
+        pos += line.chars().count();
+    }
+    out.extend(current);
+    out
+}
+
+fn parse_turns(text: &str, speakers: Option<&[String]>) -> Vec<Turn> {
+    let map = OffsetMap::new(text);
+    let mut turns: Vec<Turn> = Vec::new();
+    for (s, e) in paragraphs(text) {
+        let par = map.slice(text, s, e).unwrap_or("");
+        match parse_label(par, speakers) {
+            Some((time, speaker, skip)) => turns.push(Turn {
+                speaker,
+                time,
+                label_start: s,
+                start: s + skip,
+                end: e,
+                paragraphs: vec![(s + skip, e)],
+            }),
+            None => match turns.last_mut() {
+                Some(t) => {
+                    t.end = e;
+                    t.paragraphs.push((s, e));
+                }
+                None => turns.push(Turn {
+                    speaker: String::new(),
+                    time: None,
+                    label_start: s,
+                    start: s,
+                    end: e,
+                    paragraphs: vec![(s, e)],
+                }),
+            },
+        }
+    }
+    turns
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "---\nid: t1\ncase: Kommun A\n---\n\nIntervjuare: Hej.\nRad två.\n\nRespondent: Svar.\n\nAndra stycket: inte en talare.\n\n[00:01:02.500] Anna Svensson: Hej då.\n";
+
+    #[test]
+    fn parses_header_and_turns() {
+        let t = Transcript::parse(DOC, "x").unwrap();
+        assert_eq!(t.id, "t1");
+        assert_eq!(t.case(), "Kommun A");
+        assert_eq!(t.body_line, 6);
+        assert_eq!(t.turns.len(), 4);
+        assert_eq!(t.slice(t.turns[0].start, t.turns[0].end), Some("Hej.\nRad två."));
+        assert_eq!(t.turns[1].speaker, "Respondent");
+        assert_eq!(t.turns[3].time.as_deref(), Some("00:01:02.500"));
+        assert_eq!(t.slice(t.turns[3].start, t.turns[3].end), Some("Hej då."));
+        assert_eq!(t.render(), DOC);
+    }
+
+    #[test]
+    fn declared_speakers_restrict_labels() {
+        let doc = "---\nid: t\nspeakers: Intervjuare; Respondent\n---\n\nRespondent: Ja.\n\nAndra stycket: fortsätter.\n";
+        let t = Transcript::parse(doc, "t").unwrap();
+        assert_eq!(t.turns.len(), 1);
+        assert_eq!(t.turns[0].paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn header_errors_have_lines() {
+        let err = Transcript::parse("---\nid: x\nnonsense\n---\n", "x").unwrap_err();
+        assert_eq!(err.line, 3);
+        let err = Transcript::parse("---\nid: x\n", "x").unwrap_err();
+        assert!(err.message.contains("never closed"));
+    }
+
+    #[test]
+    fn line_col_of_body_offsets() {
+        let t = Transcript::parse(DOC, "x").unwrap();
+        assert_eq!(t.line_col(0), (6, 1));
+        assert_eq!(t.line_col(t.turns[1].start), (9, 13));
+    }
+}

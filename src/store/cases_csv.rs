@@ -1,0 +1,140 @@
+//! Reading and writing `transcripts/cases.csv` as spreadsheets write it: BOM, `;` or `,`, quoted fields.
+
+use super::decode::decode;
+use super::{Problem, Result, StoreError};
+use crate::model::{Case, Cases};
+use std::path::Path;
+
+/// Parses cases.csv content; `path` is only used in error messages.
+pub fn parse(bytes: &[u8], path: &Path) -> Result<Cases> {
+    let text = match decode(bytes) {
+        Ok(d) => d.text,
+        Err(super::decode::DecodeError::Empty) => return Ok(Cases::default()),
+        Err(e) => return Err(StoreError::one(Problem::new(path, e.to_string()))),
+    };
+    let text = crate::model::text::canonicalize(&text);
+    let delimiter = sniff_delimiter(text.lines().next().unwrap_or(""));
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(false)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = rdr
+        .headers()
+        .map_err(|e| csv_problem(path, &e))?
+        .iter()
+        .map(str::to_string)
+        .collect::<Vec<_>>();
+    let Some(case_col) = headers.iter().position(|h| h.eq_ignore_ascii_case("case")) else {
+        return Err(StoreError::one(
+            Problem::new(path, format!("expected a `case` column in the header line, found {:?}", headers)).at(1, 1),
+        ));
+    };
+    let columns: Vec<String> = headers
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != case_col)
+        .map(|(_, h)| h.clone())
+        .collect();
+    let mut cases = Cases {
+        columns,
+        cases: Vec::new(),
+    };
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| csv_problem(path, &e))?;
+        let line = rec.position().map_or(0, |p| p.line() as usize);
+        let name = rec.get(case_col).unwrap_or("").to_string();
+        if name.is_empty() {
+            if rec.iter().all(str::is_empty) {
+                continue;
+            }
+            return Err(StoreError::one(
+                Problem::new(path, "expected a case name in the `case` column, found an empty field").at(line, 1),
+            ));
+        }
+        if cases.get(&name).is_some() {
+            return Err(StoreError::one(
+                Problem::new(path, format!("case {name:?} appears twice")).at(line, 1),
+            ));
+        }
+        let attrs = headers
+            .iter()
+            .zip(rec.iter())
+            .enumerate()
+            .filter(|(i, _)| *i != case_col)
+            .map(|(_, (h, v))| (h.clone(), v.to_string()))
+            .collect();
+        cases.cases.push(Case { name, attrs });
+    }
+    Ok(cases)
+}
+
+fn csv_problem(path: &Path, e: &csv::Error) -> StoreError {
+    let line = e.position().map_or(1, |p| p.line() as usize);
+    let msg = match e.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("expected {expected_len} fields like the header line, found {len}")
+        }
+        _ => e.to_string(),
+    };
+    StoreError::one(Problem::new(path, msg).at(line, 1))
+}
+
+/// Swedish Excel writes `;`; others `,` or tab. The header line decides.
+fn sniff_delimiter(header: &str) -> u8 {
+    let count = |d: char| header.chars().filter(|c| *c == d).count();
+    let (semi, comma, tab) = (count(';'), count(','), count('\t'));
+    if tab > semi && tab > comma {
+        b'\t'
+    } else if semi > comma {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Renders cases as comma-separated UTF-8 with the `case` column first.
+pub fn render(cases: &Cases) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["case".to_string()];
+    header.extend(cases.columns.iter().cloned());
+    let _ = w.write_record(&header);
+    for c in &cases.cases {
+        let mut row = vec![c.name.clone()];
+        row.extend(cases.columns.iter().map(|k| c.attrs.get(k).cloned().unwrap_or_default()));
+        let _ = w.write_record(&row);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_swedish_excel_export() {
+        let mut bytes = vec![0xef, 0xbb, 0xbf];
+        bytes.extend_from_slice("case;grupp;invanare\r\n\"Kommun A\";hög;42000\r\nKommun B;\"låg; liten\";900\r\n".as_bytes());
+        let c = parse(&bytes, Path::new("cases.csv")).unwrap();
+        assert_eq!(c.columns, vec!["grupp", "invanare"]);
+        assert_eq!(c.attr("Kommun A", "grupp"), "hög");
+        assert_eq!(c.attr("Kommun B", "grupp"), "låg; liten");
+    }
+
+    #[test]
+    fn reports_lines() {
+        let e = parse(b"case,grupp\nA,h\nB\n", Path::new("c.csv")).unwrap_err();
+        assert!(e.to_string().starts_with("c.csv:3:1: expected 2 fields"), "{e}");
+        let e = parse(b"case,grupp\nA,h\nA,l\n", Path::new("c.csv")).unwrap_err();
+        assert!(e.to_string().contains(":3:1: case \"A\" appears twice"), "{e}");
+        let e = parse(b"namn,grupp\nA,h\n", Path::new("c.csv")).unwrap_err();
+        assert!(e.to_string().contains("expected a `case` column"), "{e}");
+    }
+
+    #[test]
+    fn windows_1252_semicolons() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("case;grupp\r\nKommun Å;hög\r\nKommun Ö;låg\r\n");
+        let c = parse(&bytes, Path::new("c.csv")).unwrap();
+        assert_eq!(c.attr("Kommun Ö", "grupp"), "låg");
+    }
+}

@@ -1,0 +1,141 @@
+//! Bytes to text: BOMs, strict UTF-8, then detection of legacy encodings; binary input is refused.
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// The encoding used, as named by the WHATWG Encoding Standard (`UTF-8`, `windows-1252`, `UTF-16LE`).
+    pub encoding: &'static str,
+    /// True when the encoding was guessed rather than known from a BOM or valid UTF-8.
+    pub guessed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file looks binary ({0}), not text")]
+    Binary(&'static str),
+}
+
+/// Decodes a text file's bytes. The result is not yet canonical (see `model::text::canonicalize`).
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return finish(text.into_owned(), enc, false);
+    }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(bytes);
+        return finish(text.into_owned(), enc, true);
+    }
+    if let Some(kind) = binary_signature(bytes) {
+        return Err(DecodeError::Binary(kind));
+    }
+    if bytes.contains(&0) {
+        return Err(DecodeError::Binary("contains NUL bytes"));
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return finish(s.to_string(), UTF_8, false);
+    }
+    let mut det = chardetng::EncodingDetector::new();
+    det.feed(bytes, true);
+    let enc = det.guess(Some(b"se"), true);
+    let (text, _, _) = enc.decode(bytes);
+    finish(text.into_owned(), enc, true)
+}
+
+fn finish(text: String, enc: &'static Encoding, guessed: bool) -> Result<Decoded, DecodeError> {
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    if controls * 10 > text.chars().count() {
+        return Err(DecodeError::Binary("mostly control characters"));
+    }
+    Ok(Decoded {
+        text,
+        encoding: enc.name(),
+        guessed,
+    })
+}
+
+/// UTF-16 without a BOM shows as a NUL in every other byte of ASCII-heavy text.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let even_nul = bytes.iter().step_by(2).filter(|b| **b == 0).count();
+    let odd_nul = bytes.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    if odd_nul * 10 >= pairs * 7 && even_nul * 20 < pairs {
+        Some(UTF_16LE)
+    } else if even_nul * 10 >= pairs * 7 && odd_nul * 20 < pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
+    const SIGS: &[(&[u8], &str)] = &[
+        (b"%PDF", "a PDF document"),
+        (b"PK\x03\x04", "a ZIP archive"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"\xd0\xcf\x11\xe0", "an old binary Office document (.doc); save it as .docx or .txt"),
+        (b"\x7fELF", "an executable"),
+        (b"ID3", "an MP3 audio file"),
+        (b"RIFF", "a RIFF media file"),
+        (b"{\\rtf", "an RTF document; save it as .docx or .txt"),
+    ];
+    SIGS.iter().find(|(s, _)| bytes.starts_with(s)).map(|(_, k)| *k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_and_boms() {
+        assert_eq!(decode("åäö".as_bytes()).unwrap().encoding, "UTF-8");
+        let mut b = vec![0xef, 0xbb, 0xbf];
+        b.extend_from_slice("Hej".as_bytes());
+        assert_eq!(decode(&b).unwrap().text, "Hej");
+        let mut le = vec![0xff, 0xfe];
+        for u in "Hallå".encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode(&le).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("Hallå", "UTF-16LE"));
+        let mut be = vec![0xfe, 0xff];
+        for u in "Hallå".encode_utf16() {
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode(&be).unwrap().text, "Hallå");
+    }
+
+    #[test]
+    fn windows_1252_is_detected() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252
+            .encode("Respondent: Vi har för lite resurser och kompetens på området, så är det här i kommunen.\r\n");
+        let d = decode(&bytes).unwrap();
+        assert!(d.guessed);
+        assert!(d.text.contains("för lite"), "{d:?}");
+    }
+
+    #[test]
+    fn refuses_binary_and_empty() {
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        assert_eq!(decode(b" \n "), Err(DecodeError::Empty));
+        assert!(matches!(decode(b"%PDF-1.4 ..."), Err(DecodeError::Binary(_))));
+        assert!(matches!(decode(&[1, 2, 3, 0, 5, 6, 7]), Err(DecodeError::Binary(_))));
+    }
+}

@@ -1,0 +1,462 @@
+//! A project folder: codebook.json, transcripts/ (with cases.csv), codings/<coder>.json, and the .kodbok/ cache.
+
+use super::{Lock, Problem, Result, StoreError, atomic, cases_csv};
+use crate::model::coding::reanchor;
+use crate::model::text::find_all_chars;
+use crate::model::{Cases, Codebook, CoderFile, Coding, Transcript};
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The codebook a new project starts with: the five themes of the reference study.
+pub const DEFAULT_CODEBOOK: &str = include_str!("../../codebook.json");
+
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub root: PathBuf,
+    pub codebook: Codebook,
+    pub cases: Cases,
+    /// Transcripts by id, in id order.
+    pub transcripts: BTreeMap<String, Transcript>,
+    /// Coder files by coder name.
+    pub coders: BTreeMap<String, CoderFile>,
+}
+
+/// Coder names become file names, so they are restricted.
+pub fn coder_name_ok(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|e| StoreError::io(path, e))
+}
+
+fn json_problem(path: &Path, e: &serde_json::Error) -> Problem {
+    let msg = e.to_string();
+    // serde_json appends " at line L column C"; the position is given separately.
+    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+    Problem::new(path, msg).at(e.line(), e.column())
+}
+
+/// Parses a JSON project file, with errors naming line and column.
+fn parse_json<T: serde::de::DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, Problem> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        Problem::new(path, format!("expected UTF-8 text: invalid byte at offset {}", e.valid_up_to()))
+    })?;
+    serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| json_problem(path, &e))
+}
+
+impl Project {
+    pub fn codebook_path(&self) -> PathBuf {
+        self.root.join("codebook.json")
+    }
+    pub fn transcripts_dir(&self) -> PathBuf {
+        self.root.join("transcripts")
+    }
+    pub fn cases_path(&self) -> PathBuf {
+        self.transcripts_dir().join("cases.csv")
+    }
+    pub fn transcript_path(&self, id: &str) -> PathBuf {
+        self.transcripts_dir().join(format!("{id}.txt"))
+    }
+    pub fn codings_dir(&self) -> PathBuf {
+        self.root.join("codings")
+    }
+    pub fn coder_path(&self, coder: &str) -> PathBuf {
+        self.codings_dir().join(format!("{coder}.json"))
+    }
+    /// `.kodbok/`: caches and UI state only.
+    pub fn cache_dir(&self) -> PathBuf {
+        self.root.join(".kodbok")
+    }
+
+    /// Creates a new project in `root` with the default codebook; refuses a folder that already has one.
+    pub fn init(root: &Path, empty_codebook: bool) -> Result<()> {
+        let cb = root.join("codebook.json");
+        if cb.exists() {
+            return Err(StoreError::refused(format!(
+                "{} already holds a kodbok project (codebook.json exists); nothing was changed",
+                root.display()
+            )));
+        }
+        for d in ["transcripts", "codings"] {
+            let p = root.join(d);
+            fs::create_dir_all(&p).map_err(|e| StoreError::io(&p, e))?;
+        }
+        let book = if empty_codebook {
+            let mut s = serde_json::to_string_pretty(&Codebook::default()).unwrap_or_default();
+            s.push('\n');
+            s
+        } else {
+            DEFAULT_CODEBOOK.to_string()
+        };
+        let cases = root.join("transcripts/cases.csv");
+        if !cases.exists() {
+            atomic::write(&cases, b"case,grupp\n")?;
+        }
+        let ignore = root.join(".gitignore");
+        if !ignore.exists() {
+            atomic::write(&ignore, b".kodbok/\n")?;
+        }
+        atomic::write(&cb, book.as_bytes())
+    }
+
+    /// Loads every project file. Files that cannot be parsed are all reported at once, with positions.
+    pub fn open(root: &Path) -> Result<Project> {
+        let root = root.to_path_buf();
+        let cb_path = root.join("codebook.json");
+        if !cb_path.exists() {
+            return Err(StoreError::refused(format!(
+                "{} is not a kodbok project: it has no codebook.json (start one with `kodbok init`)",
+                root.display()
+            )));
+        }
+        let mut problems = Vec::new();
+        let codebook = match parse_json::<Codebook>(&cb_path, &read(&cb_path)?) {
+            Ok(c) => c,
+            Err(p) => {
+                problems.push(p);
+                Codebook::default()
+            }
+        };
+        let mut project = Project {
+            root,
+            codebook,
+            cases: Cases::default(),
+            transcripts: BTreeMap::new(),
+            coders: BTreeMap::new(),
+        };
+        let cases_path = project.cases_path();
+        if cases_path.exists() {
+            match cases_csv::parse(&read(&cases_path)?, &cases_path) {
+                Ok(c) => project.cases = c,
+                Err(StoreError::Problems(ps)) => problems.extend(ps),
+                Err(e) => return Err(e),
+            }
+        }
+        project.load_transcripts(&mut problems)?;
+        project.load_coders(&mut problems)?;
+        if problems.is_empty() {
+            Ok(project)
+        } else {
+            Err(StoreError::Problems(problems))
+        }
+    }
+
+    fn files_with_ext(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
+        if !dir.exists() {
+            return Ok(Vec::new());
+        }
+        let mut out = Vec::new();
+        for e in fs::read_dir(dir).map_err(|e| StoreError::io(dir, e))? {
+            let p = e.map_err(|e| StoreError::io(dir, e))?.path();
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if p.extension().and_then(|x| x.to_str()) == Some(ext) && !name.starts_with('.') {
+                out.push(p);
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    fn load_transcripts(&mut self, problems: &mut Vec<Problem>) -> Result<()> {
+        for path in Self::files_with_ext(&self.transcripts_dir(), "txt")? {
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+            let bytes = read(&path)?;
+            let Ok(text) = String::from_utf8(bytes) else {
+                problems.push(Problem::new(&path, "expected UTF-8 text; import the file with `kodbok import`"));
+                continue;
+            };
+            match Transcript::parse(&text, &stem) {
+                Ok(t) => {
+                    self.transcripts.insert(t.id.clone(), t);
+                }
+                Err(e) => problems.push(Problem::new(&path, e.message).at(e.line, e.column)),
+            }
+        }
+        Ok(())
+    }
+
+    fn load_coders(&mut self, problems: &mut Vec<Problem>) -> Result<()> {
+        for path in Self::files_with_ext(&self.codings_dir(), "json")? {
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+            match parse_json::<CoderFile>(&path, &read(&path)?) {
+                Ok(f) => {
+                    self.coders.insert(stem, f);
+                }
+                Err(p) => problems.push(p),
+            }
+        }
+        Ok(())
+    }
+
+    /// Re-reads one coder's file from disk (another process may have written it).
+    pub fn reload_coder(&mut self, coder: &str) -> Result<()> {
+        let path = self.coder_path(coder);
+        if !path.exists() {
+            self.coders.remove(coder);
+            return Ok(());
+        }
+        let f = parse_json::<CoderFile>(&path, &read(&path)?).map_err(StoreError::one)?;
+        self.coders.insert(coder.to_string(), f);
+        Ok(())
+    }
+
+    pub fn transcript(&self, id: &str) -> Result<&Transcript> {
+        self.transcripts.get(id).ok_or_else(|| {
+            StoreError::refused(format!(
+                "no transcript with id {id:?} in {} (see `kodbok docs`)",
+                self.transcripts_dir().display()
+            ))
+        })
+    }
+
+    /// The value of the group attribute for a transcript's case.
+    pub fn group_of(&self, doc: &str) -> &str {
+        let case = self.transcripts.get(doc).map_or("", |t| t.case());
+        self.cases.attr(case, &self.codebook.settings.group_attribute)
+    }
+
+    /// Every coding of every coder, as (coder, coding).
+    pub fn all_codings(&self) -> impl Iterator<Item = (&str, &Coding)> {
+        self.coders
+            .iter()
+            .flat_map(|(name, f)| f.codings.iter().map(move |c| (name.as_str(), c)))
+    }
+
+    /// The coder file for `coder`, created empty in memory when missing.
+    pub fn coder_mut(&mut self, coder: &str) -> &mut CoderFile {
+        self.coders
+            .entry(coder.to_string())
+            .or_insert_with(|| CoderFile::new(coder))
+    }
+
+    /// Takes the write lock of one coder's file.
+    pub fn lock_coder(&self, coder: &str) -> Result<Lock> {
+        if !coder_name_ok(coder) {
+            return Err(StoreError::refused(format!(
+                "{coder:?} cannot be a coder name: use letters, digits, '-', '_' or '.'"
+            )));
+        }
+        Lock::acquire(&self.root, &format!("coder-{coder}"), &self.coder_path(coder))
+    }
+
+    /// Takes the write lock of the codebook.
+    pub fn lock_codebook(&self) -> Result<Lock> {
+        Lock::acquire(&self.root, "codebook", &self.codebook_path())
+    }
+
+    /// Writes one coder's file (caller holds its lock), in stable order.
+    pub fn save_coder(&mut self, coder: &str) -> Result<()> {
+        let path = self.coder_path(coder);
+        let f = self.coder_mut(coder);
+        f.sort();
+        atomic::write_json(&path, f)
+    }
+
+    /// Writes the codebook (caller holds its lock); refuses a codebook that fails validation.
+    pub fn save_codebook(&self) -> Result<()> {
+        let errs = self.codebook.validate();
+        if let Some(e) = errs.first() {
+            return Err(StoreError::refused(format!("the codebook was not saved: {e}")));
+        }
+        atomic::write_json(&self.codebook_path(), &self.codebook)
+    }
+
+    pub fn save_transcript(&self, t: &Transcript) -> Result<()> {
+        atomic::write(&self.transcript_path(&t.id), t.render().as_bytes())
+    }
+
+    pub fn save_cases(&self) -> Result<()> {
+        atomic::write(&self.cases_path(), cases_csv::render(&self.cases).as_bytes())
+    }
+
+    /// A validated new coding (not yet stored).
+    pub fn new_coding(&self, doc: &str, start: usize, end: usize, code: &str) -> Result<Coding> {
+        let t = self.transcript(doc)?;
+        if self.codebook.get(code).is_none() {
+            return Err(StoreError::refused(format!("no code with id {code:?} in the codebook")));
+        }
+        if start >= end || end > t.char_len() {
+            return Err(StoreError::refused(format!(
+                "span {start}..{end} is not inside {doc} (0..{} characters, end exclusive, start < end)",
+                t.char_len()
+            )));
+        }
+        Coding::new(t, start, end, code, chrono::Utc::now())
+            .ok_or_else(|| StoreError::refused("the span could not be read from the transcript"))
+    }
+
+    /// The span of `quote` in a transcript; it must occur exactly once.
+    pub fn find_quote(&self, doc: &str, quote: &str) -> Result<(usize, usize)> {
+        let t = self.transcript(doc)?;
+        let quote = crate::model::text::canonicalize(quote);
+        let hits = find_all_chars(&t.text, &quote);
+        let len = quote.chars().count();
+        match hits.as_slice() {
+            [one] => Ok((*one, one + len)),
+            [] => Err(StoreError::refused(format!("the quote does not occur in {doc}"))),
+            many => {
+                let places: Vec<String> = many
+                    .iter()
+                    .map(|s| {
+                        let (l, c) = t.line_col(*s);
+                        format!("  line {l}, column {c} (chars {s}..{})", s + len)
+                    })
+                    .collect();
+                Err(StoreError::refused(format!(
+                    "the quote occurs {} times in {doc}; quote more text so it matches once, or use --from/--to:\n{}",
+                    many.len(),
+                    places.join("\n")
+                )))
+            }
+        }
+    }
+
+    /// Line of a coding's `"id"` in its coder file, for error messages.
+    fn coding_lines(&self, coder: &str) -> HashMap<String, usize> {
+        let text = fs::read_to_string(self.coder_path(coder)).unwrap_or_default();
+        let mut out = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            if let Some(rest) = line.trim().strip_prefix("\"id\": \"") {
+                out.insert(rest.trim_end_matches(['"', ',']).to_string(), i + 1);
+            }
+        }
+        out
+    }
+
+    /// Validates the whole project; an empty list means clean.
+    pub fn check(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        for e in self.codebook.validate() {
+            out.push(Problem::new(self.codebook_path(), e.to_string()));
+        }
+        self.check_transcripts(&mut out);
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for (coder, file) in &self.coders {
+            let path = self.coder_path(coder);
+            if file.coder != *coder {
+                out.push(Problem::new(&path, format!("the file says coder {:?} but is named {coder:?}.json", file.coder)));
+            }
+            let lines = self.coding_lines(coder);
+            for c in &file.codings {
+                let mut p = |msg: String| {
+                    let mut pr = Problem::new(&path, msg).coding(&c.id);
+                    if let Some(l) = lines.get(&c.id) {
+                        pr = pr.at(*l, 1);
+                    }
+                    out.push(pr);
+                };
+                if let Some(other) = seen.insert(&c.id, coder) {
+                    p(format!("coding id {} is used twice (also by {other})", c.id));
+                }
+                if let Some(msg) = self.coding_problem(c) {
+                    p(format!("coding {} ({} in {}, chars {}..{}): {msg}", c.id, c.code, c.doc, c.start, c.end));
+                }
+            }
+            for doc in file.doc_memos.keys().filter(|d| !self.transcripts.contains_key(*d)) {
+                out.push(Problem::new(&path, format!("a memo refers to unknown transcript {doc:?}")));
+            }
+            for code in file.code_memos.keys().filter(|c| self.codebook.get(c).is_none()) {
+                out.push(Problem::new(&path, format!("a memo refers to unknown code {code:?}")));
+            }
+        }
+        out
+    }
+
+    fn check_transcripts(&self, out: &mut Vec<Problem>) {
+        for (id, t) in &self.transcripts {
+            let path = self.transcript_path(id);
+            if t.header.get("id").is_none() {
+                out.push(Problem::new(&path, "expected an `id:` line in the header").at(1, 1));
+            }
+            match t.header.get("case") {
+                None => out.push(Problem::new(&path, "expected a `case:` line in the header").at(1, 1)),
+                Some(case) if !self.cases.cases.is_empty() && self.cases.get(case).is_none() => out.push(
+                    Problem::new(&path, format!("case {case:?} is not in transcripts/cases.csv")).at(1, 1),
+                ),
+                _ => {}
+            }
+            if t.turns.is_empty() {
+                out.push(Problem::new(&path, "the transcript has no text"));
+            }
+            if t.text.chars().any(crate::model::text::is_forbidden) || t.render() != canonical(t) {
+                out.push(Problem::new(&path, "the text is not canonical (control characters, CR or non-NFC); re-import it"));
+            }
+        }
+        let ids: Vec<_> = self.transcripts.keys().collect();
+        for path in Self::files_with_ext(&self.transcripts_dir(), "txt").unwrap_or_default() {
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            if !ids.iter().any(|i| i.as_str() == stem) {
+                out.push(Problem::new(&path, format!("the header id differs from the file name {stem:?}")).at(2, 1));
+            }
+        }
+    }
+
+    /// What is wrong with one coding, if anything.
+    pub fn coding_problem(&self, c: &Coding) -> Option<String> {
+        let Some(t) = self.transcripts.get(&c.doc) else {
+            return Some(format!("unknown transcript {:?}", c.doc));
+        };
+        if self.codebook.get(&c.code).is_none() {
+            return Some(format!("unknown code id {:?}", c.code));
+        }
+        if c.start >= c.end || c.end > t.char_len() {
+            return Some(format!("offsets out of range (the transcript has {} characters)", t.char_len()));
+        }
+        let now = t.slice(c.start, c.end).unwrap_or("");
+        if now != c.quote {
+            let hint = match reanchor(c, t) {
+                Some((s, e)) => format!("; the quote is found at chars {s}..{e} (`kodbok check --reanchor` moves it)"),
+                None => "; the quote is no longer in the transcript".to_string(),
+            };
+            return Some(format!(
+                "the quote {:?} no longer matches the text {:?} at its offsets{hint}",
+                short(&c.quote),
+                short(now)
+            ));
+        }
+        None
+    }
+
+    /// Moves codings whose quote moved to where the quote is now; returns (coder, id) of those moved.
+    pub fn reanchor_all(&mut self) -> Vec<(String, String)> {
+        let mut moved = Vec::new();
+        let transcripts = &self.transcripts;
+        for (coder, file) in self.coders.iter_mut() {
+            for c in file.codings.iter_mut() {
+                let Some(t) = transcripts.get(&c.doc) else { continue };
+                if t.slice(c.start, c.end) == Some(c.quote.as_str()) {
+                    continue;
+                }
+                if let Some((s, e)) = reanchor(c, t) {
+                    c.start = s;
+                    c.end = e;
+                    if let Some((q, p, x)) = crate::model::coding::anchor(&t.text, t.offsets(), s, e) {
+                        (c.quote, c.prefix, c.suffix) = (q, p, x);
+                    }
+                    c.modified = chrono::Utc::now();
+                    moved.push((coder.clone(), c.id.clone()));
+                }
+            }
+        }
+        moved
+    }
+}
+
+fn canonical(t: &Transcript) -> String {
+    crate::model::text::canonicalize(&t.render())
+}
+
+fn short(s: &str) -> String {
+    let mut out: String = s.chars().take(60).collect();
+    if s.chars().count() > 60 {
+        out.push('…');
+    }
+    out
+}
