@@ -117,7 +117,7 @@ fn list(format: Format, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 // The table keeps to what fits a terminal; JSON and CSV carry every field.
                 if let Some(o) = row.as_object_mut() {
                     for k in ["path", "parent", "depth", "description", "by_coder"] {
-                        o.remove(k);
+                        o.shift_remove(k);
                     }
                 }
             }
