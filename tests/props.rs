@@ -1,9 +1,9 @@
 //! Property tests: canonical text, char offsets, transcript round trips and re-anchoring.
 
 use kodbok::model::coding::{Coding, reanchor};
-use kodbok::model::text::{canonicalize, slice_chars, OffsetMap};
+use kodbok::model::text::{OffsetMap, canonicalize, slice_chars};
 use kodbok::model::transcript::{Header, Transcript};
-use kodbok::store::import::{layout, RawTurn};
+use kodbok::store::import::{RawTurn, layout};
 use proptest::prelude::*;
 
 fn words() -> impl Strategy<Value = String> {

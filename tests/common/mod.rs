@@ -26,7 +26,11 @@ pub fn sample() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&repo().join("transcripts"), &dir.path().join("transcripts"));
     copy_dir(&repo().join("codings"), &dir.path().join("codings"));
-    std::fs::copy(repo().join("codebook.json"), dir.path().join("codebook.json")).unwrap();
+    std::fs::copy(
+        repo().join("codebook.json"),
+        dir.path().join("codebook.json"),
+    )
+    .unwrap();
     dir
 }
 
@@ -51,14 +55,23 @@ pub fn stderr(o: &Output) -> String {
 /// Runs and expects success; returns stdout.
 pub fn ok(dir: &Path, args: &[&str]) -> String {
     let o = kodbok(dir, args);
-    assert!(o.status.success(), "kodbok {args:?} failed:\n{}\n{}", stdout(&o), stderr(&o));
+    assert!(
+        o.status.success(),
+        "kodbok {args:?} failed:\n{}\n{}",
+        stdout(&o),
+        stderr(&o)
+    );
     stdout(&o)
 }
 
 /// Runs and expects failure; returns stderr + stdout.
 pub fn fails(dir: &Path, args: &[&str]) -> String {
     let o = kodbok(dir, args);
-    assert!(!o.status.success(), "kodbok {args:?} should fail:\n{}", stdout(&o));
+    assert!(
+        !o.status.success(),
+        "kodbok {args:?} should fail:\n{}",
+        stdout(&o)
+    );
     format!("{}{}", stderr(&o), stdout(&o))
 }
 
@@ -70,7 +83,10 @@ pub fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
 pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut out = Vec::new();
     fn walk(d: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
-        let mut entries: Vec<_> = std::fs::read_dir(d).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut entries: Vec<_> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         entries.sort();
         for p in entries {
             if p.file_name().is_some_and(|n| n == ".kodbok") {
