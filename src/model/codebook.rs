@@ -254,10 +254,8 @@ impl Codebook {
             if let Err(e) = check_id(&c.id) {
                 errs.push(e);
             }
-            if let Some(col) = &c.color {
-                if let Err(e) = check_color(col) {
-                    errs.push(e);
-                }
+            if let Some(Err(e)) = c.color.as_deref().map(check_color) {
+                errs.push(e);
             }
             if let Some(k) = &c.shortcut {
                 if k.chars().count() != 1 {

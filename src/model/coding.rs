@@ -159,6 +159,16 @@ impl CoderFile {
         true
     }
 
+    /// Drops codings that repeat another's doc, span and code (after a merge of codes); returns how many.
+    pub fn dedup(&mut self) -> usize {
+        let before = self.codings.len();
+        self.sort();
+        self.codings.dedup_by(|b, a| {
+            a.doc == b.doc && a.start == b.start && a.end == b.end && a.code == b.code
+        });
+        before - self.codings.len()
+    }
+
     pub fn remove(&mut self, id: &str) -> Option<Coding> {
         let i = self.codings.iter().position(|c| c.id == id)?;
         Some(self.codings.remove(i))
@@ -167,6 +177,44 @@ impl CoderFile {
     pub fn for_doc<'a>(&'a self, doc: &'a str) -> impl Iterator<Item = &'a Coding> + 'a {
         self.codings.iter().filter(move |c| c.doc == doc)
     }
+}
+
+/// Where a coding's quote is now, when the text at its offsets changed: the occurrence whose
+/// surrounding text best matches the stored prefix and suffix, nearest the old position on ties.
+pub fn reanchor(c: &Coding, doc: &Transcript) -> Option<(usize, usize)> {
+    if c.quote.is_empty() {
+        return None;
+    }
+    let len = c.quote.chars().count();
+    let map = doc.offsets();
+    let score = |s: usize| {
+        let before = map
+            .slice(&doc.text, s.saturating_sub(CONTEXT_CHARS), s)
+            .unwrap_or("");
+        let after = map
+            .slice(
+                &doc.text,
+                s + len,
+                (s + len + CONTEXT_CHARS).min(map.char_len()),
+            )
+            .unwrap_or("");
+        let p = before
+            .chars()
+            .rev()
+            .zip(c.prefix.chars().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let x = after
+            .chars()
+            .zip(c.suffix.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        p + x
+    };
+    super::text::find_all_chars(&doc.text, &c.quote)
+        .into_iter()
+        .max_by_key(|&s| (score(s), std::cmp::Reverse(s.abs_diff(c.start))))
+        .map(|s| (s, s + len))
 }
 
 #[cfg(test)]
@@ -207,42 +255,4 @@ mod tests {
         assert!(!f.insert(Coding::new(&t, 12, 15, "x", now).unwrap()));
         assert_eq!(f.codings[0].start, 12);
     }
-}
-
-/// Where a coding's quote is now, when the text at its offsets changed: the occurrence whose
-/// surrounding text best matches the stored prefix and suffix, nearest the old position on ties.
-pub fn reanchor(c: &Coding, doc: &Transcript) -> Option<(usize, usize)> {
-    if c.quote.is_empty() {
-        return None;
-    }
-    let len = c.quote.chars().count();
-    let map = doc.offsets();
-    let score = |s: usize| {
-        let before = map
-            .slice(&doc.text, s.saturating_sub(CONTEXT_CHARS), s)
-            .unwrap_or("");
-        let after = map
-            .slice(
-                &doc.text,
-                s + len,
-                (s + len + CONTEXT_CHARS).min(map.char_len()),
-            )
-            .unwrap_or("");
-        let p = before
-            .chars()
-            .rev()
-            .zip(c.prefix.chars().rev())
-            .take_while(|(a, b)| a == b)
-            .count();
-        let x = after
-            .chars()
-            .zip(c.suffix.chars())
-            .take_while(|(a, b)| a == b)
-            .count();
-        p + x
-    };
-    super::text::find_all_chars(&doc.text, &c.quote)
-        .into_iter()
-        .max_by_key(|&s| (score(s), std::cmp::Reverse(s.abs_diff(c.start))))
-        .map(|s| (s, s + len))
 }

@@ -1,0 +1,143 @@
+//! The command line: clap definitions and a thin dispatch into the library layers.
+
+mod codes;
+mod coding;
+pub mod output;
+mod project_cmds;
+
+use clap::{Args, Parser, Subcommand};
+use output::Format;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kodbok",
+    version,
+    about = "Qualitative coding of interview transcripts, in the terminal",
+    long_about = "kodbok codes interview transcripts with a shared codebook, one coding file per coder.\n\
+                  Run without a command to open the coding workbench on the project in the current folder."
+)]
+pub struct Cli {
+    /// Project folder (the one holding codebook.json)
+    #[arg(long, global = true, value_name = "DIR", default_value = ".")]
+    pub project: PathBuf,
+    /// Coder name: whose codings are written (default: $KODBOK_CODER, else your user name);
+    /// given on the command line to a listing, it shows only that coder's codings
+    #[arg(long, global = true, value_name = "NAME", env = "KODBOK_CODER")]
+    pub coder: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Args, Debug, Clone, Copy)]
+pub struct FormatArg {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Create a new, empty project (with the default codebook)
+    Init(project_cmds::InitArgs),
+    /// Convert transcripts (.txt, .md, .docx, .vtt, .srt) into the project
+    Import(project_cmds::ImportArgs),
+    /// List transcripts: id, case, group, role, turns, words, codings per coder
+    Docs(FormatArg),
+    /// Show and edit the codebook
+    Codes(codes::CodesArgs),
+    /// Code a passage of a transcript; prints the new coding's id
+    Code(coding::CodeArgs),
+    /// Remove one of your codings by id
+    Uncode(coding::UncodeArgs),
+    /// List coded segments, with filters
+    Segments(coding::SegmentsArgs),
+    /// Validate the whole project; exits 0 only when it is clean
+    Check(project_cmds::CheckArgs),
+}
+
+/// Settings every command gets.
+pub struct Ctx {
+    pub root: PathBuf,
+    pub coder: String,
+    /// `--coder` when given on the command line: listings then show only that coder's layer.
+    pub coder_filter: Option<String>,
+}
+
+impl Ctx {
+    pub fn open(&self) -> anyhow::Result<crate::store::Project> {
+        Ok(crate::store::Project::open(&self.root)?)
+    }
+}
+
+fn default_coder() -> String {
+    let name = whoami::username();
+    if crate::store::coder_name_ok(&name) {
+        name
+    } else {
+        crate::model::text::slugify(&name)
+    }
+}
+
+pub fn main() -> ExitCode {
+    use clap::{CommandFactory, FromArgMatches};
+    let matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
+    let explicit = matches.value_source("coder") == Some(clap::parser::ValueSource::CommandLine);
+    let ctx = Ctx {
+        root: cli.project.clone(),
+        coder: cli.coder.clone().unwrap_or_else(default_coder),
+        coder_filter: if explicit { cli.coder.clone() } else { None },
+    };
+    match run(cli.command, &ctx) {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kodbok: {e}");
+            for cause in e.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Output piped into `head` and closed early is not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<csv::Error>()
+                .is_some_and(|ce| matches!(ce.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
+    })
+}
+
+fn run(command: Option<Command>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let Some(command) = command else {
+        use clap::CommandFactory;
+        Cli::command().print_help()?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    match command {
+        Command::Init(a) => project_cmds::init(&a, ctx),
+        Command::Import(a) => project_cmds::import(&a, ctx),
+        Command::Docs(f) => project_cmds::docs(f.format, ctx),
+        Command::Check(a) => project_cmds::check(&a, ctx),
+        Command::Codes(a) => codes::run(a, ctx),
+        Command::Code(a) => coding::code(&a, ctx),
+        Command::Uncode(a) => coding::uncode(&a, ctx),
+        Command::Segments(a) => coding::segments(&a, ctx),
+    }
+}
+
+/// Parses `key=value`.
+pub fn parse_kv(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.trim().to_string())),
+        _ => Err(format!("expected key=value, found {s:?}")),
+    }
+}

@@ -1,0 +1,277 @@
+//! `kodbok codes`: the codebook tree with counts, and its edits (add, rename, move, merge, remove).
+
+use super::Ctx;
+use super::output::{Format, print_rows};
+use crate::model::Code;
+use crate::store::{Lock, Project};
+use anyhow::bail;
+use clap::{Args, Subcommand};
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+
+#[derive(Args, Debug)]
+pub struct CodesArgs {
+    #[command(subcommand)]
+    pub action: Option<CodesAction>,
+    /// Output format of the listing
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CodesAction {
+    /// Add a code
+    Add {
+        name: String,
+        #[arg(long)]
+        id: Option<String>,
+        /// Parent code (id or name); top level when absent
+        #[arg(long)]
+        parent: Option<String>,
+        #[arg(long)]
+        description: Option<String>,
+        /// Colour as #RRGGBB
+        #[arg(long)]
+        color: Option<String>,
+        /// Single key that applies the code in the workbench
+        #[arg(long)]
+        shortcut: Option<String>,
+    },
+    /// Rename a code (its id, and so every coding, stays)
+    Rename { id: String, name: String },
+    /// Move a code (and its sub-codes) under another parent
+    Move {
+        id: String,
+        /// New parent (id or name)
+        #[arg(long, required_unless_present = "top")]
+        parent: Option<String>,
+        /// Move to the top level instead
+        #[arg(long, conflicts_with = "parent")]
+        top: bool,
+    },
+    /// Merge FROM into INTO: every coding of every coder moves to INTO, FROM's sub-codes too
+    Merge { from: String, into: String },
+    /// Remove a code; refused while codings use it unless --force names where they go
+    Remove {
+        id: String,
+        /// Code (id or name) that receives the codings, or `delete` to delete them
+        #[arg(long, value_name = "CODE|delete")]
+        force: Option<String>,
+    },
+    /// Set a code's description, inclusion/exclusion notes, colour or shortcut
+    Describe {
+        id: String,
+        #[arg(long)]
+        description: Option<String>,
+        #[arg(long)]
+        inclusion: Option<String>,
+        #[arg(long)]
+        exclusion: Option<String>,
+        #[arg(long)]
+        color: Option<String>,
+        /// Shortcut key, or an empty string to clear it
+        #[arg(long)]
+        shortcut: Option<String>,
+    },
+}
+
+pub fn run(a: CodesArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    match a.action {
+        None => list(a.format, ctx),
+        Some(action) => edit(action, ctx),
+    }
+}
+
+fn list(format: Format, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let p = ctx.open()?;
+    let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for (coder, c) in p.all_codings() {
+        *counts.entry(&c.code).or_default().entry(coder).or_default() += 1;
+    }
+    let rows: Vec<_> = p
+        .codebook
+        .flatten()
+        .iter()
+        .map(|f| {
+            let table = format == Format::Table;
+            let by = counts.get(f.code.id.as_str()).cloned().unwrap_or_default();
+            let name = match format {
+                Format::Table => format!("{}{}", "  ".repeat(f.depth), f.code.name),
+                _ => f.code.name.clone(),
+            };
+            let mut row = json!({
+                "id": f.code.id,
+                "name": name,
+                "path": p.codebook.path(&f.code.id),
+                "parent": f.parent,
+                "depth": f.depth,
+                "shortcut": f.code.shortcut,
+                "color": f.code.color,
+                "mine": by.get(ctx.coder.as_str()).copied().unwrap_or(0),
+                "codings": by.values().sum::<usize>(),
+                "by_coder": by,
+                "description": f.code.description,
+            });
+            if table {
+                // The table keeps to what fits a terminal; JSON and CSV carry every field.
+                if let Some(o) = row.as_object_mut() {
+                    for k in ["path", "parent", "depth", "description", "by_coder"] {
+                        o.shift_remove(k);
+                    }
+                }
+            }
+            row
+        })
+        .collect();
+    print_rows(format, &rows)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The codebook lock, plus every coder's lock when codings will change; the project is re-read under the locks.
+fn open_locked(ctx: &Ctx, with_coders: bool) -> anyhow::Result<(Project, Vec<Lock>)> {
+    let p = ctx.open()?;
+    let mut locks = vec![p.lock_codebook()?];
+    if with_coders {
+        for c in p.coders.keys() {
+            locks.push(p.lock_coder(c)?);
+        }
+    }
+    Ok((ctx.open()?, locks))
+}
+
+fn resolve(p: &Project, key: &str) -> anyhow::Result<String> {
+    Ok(p.codebook.resolve(key)?.id.clone())
+}
+
+fn edit(action: CodesAction, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let rewrites_codings = matches!(
+        action,
+        CodesAction::Merge { .. } | CodesAction::Remove { .. }
+    );
+    let (mut p, _locks) = open_locked(ctx, rewrites_codings)?;
+    let msg = match action {
+        CodesAction::Add {
+            name,
+            id,
+            parent,
+            description,
+            color,
+            shortcut,
+        } => {
+            let parent = parent.map(|k| resolve(&p, &k)).transpose()?;
+            let id = id.unwrap_or_else(|| p.codebook.new_id(&name));
+            let mut code = Code::new(&id, name.trim());
+            code.description = description.unwrap_or_default();
+            code.color = color;
+            code.shortcut = shortcut.filter(|s| !s.is_empty());
+            p.codebook.add(code, parent.as_deref())?;
+            format!("added code {id} ({})", p.codebook.path(&id))
+        }
+        CodesAction::Rename { id, name } => {
+            let id = resolve(&p, &id)?;
+            p.codebook.rename(&id, &name)?;
+            format!("renamed {id}: {}", p.codebook.path(&id))
+        }
+        CodesAction::Move { id, parent, top: _ } => {
+            let id = resolve(&p, &id)?;
+            let parent = parent.map(|k| resolve(&p, &k)).transpose()?;
+            p.codebook.move_to(&id, parent.as_deref())?;
+            format!("moved {id}: {}", p.codebook.path(&id))
+        }
+        CodesAction::Merge { from, into } => {
+            let (from, into) = (resolve(&p, &from)?, resolve(&p, &into)?);
+            p.codebook.merge(&from, &into)?;
+            let n = repoint(&mut p, &from, Some(&into))?;
+            format!("merged {from} into {into}; {n} codings moved")
+        }
+        CodesAction::Remove { id, force } => remove(&mut p, &id, force)?,
+        CodesAction::Describe {
+            id,
+            description,
+            inclusion,
+            exclusion,
+            color,
+            shortcut,
+        } => {
+            let id = resolve(&p, &id)?;
+            if let Some(c) = &color {
+                crate::model::codebook::check_color(c)?;
+            }
+            p.codebook.edit(&id, |c| {
+                if let Some(d) = description {
+                    c.description = d;
+                }
+                if let Some(d) = inclusion {
+                    c.inclusion = d;
+                }
+                if let Some(d) = exclusion {
+                    c.exclusion = d;
+                }
+                if color.is_some() {
+                    c.color = color;
+                }
+                if let Some(s) = shortcut {
+                    c.shortcut = (!s.is_empty()).then_some(s);
+                }
+            })?;
+            format!("updated {id}")
+        }
+    };
+    p.save_codebook()?;
+    println!("{msg}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn remove(p: &mut Project, key: &str, force: Option<String>) -> anyhow::Result<String> {
+    let id = resolve(p, key)?;
+    let used = p.all_codings().filter(|(_, c)| c.code == id).count();
+    let target = match force.as_deref() {
+        None if used > 0 => bail!(
+            "code {id} is used by {used} codings; nothing was changed. Give --force CODE to move them to another code, or --force delete to delete them"
+        ),
+        None | Some("delete") => None,
+        Some(k) => Some(resolve(p, k)?),
+    };
+    if target.as_deref() == Some(id.as_str()) {
+        bail!("--force must name another code than the one removed");
+    }
+    let parent = p.codebook.parent_of(&id).map(str::to_string);
+    let mut code = p.codebook.take(&id)?;
+    for child in std::mem::take(&mut code.children) {
+        p.codebook.add(child, parent.as_deref())?;
+    }
+    let n = repoint(p, &id, target.as_deref())?;
+    Ok(match target {
+        Some(t) => format!("removed {id}; {n} codings moved to {t}"),
+        None => format!("removed {id}; {n} codings deleted"),
+    })
+}
+
+/// Points every coding of `from` at `to` (or deletes them) in all coder files and saves those files.
+fn repoint(p: &mut Project, from: &str, to: Option<&str>) -> anyhow::Result<usize> {
+    let mut n = 0;
+    let coders: Vec<String> = p.coders.keys().cloned().collect();
+    for coder in coders {
+        let f = p.coder_mut(&coder);
+        let before = f.codings.len();
+        let mut changed = 0;
+        match to {
+            Some(t) => {
+                for c in f.codings.iter_mut().filter(|c| c.code == from) {
+                    c.code = t.to_string();
+                    c.modified = chrono::Utc::now();
+                    changed += 1;
+                }
+                f.dedup();
+            }
+            None => f.codings.retain(|c| c.code != from),
+        }
+        changed += before.saturating_sub(f.codings.len()).min(before);
+        if changed > 0 {
+            p.save_coder(&coder)?;
+            n += changed;
+        }
+    }
+    Ok(n)
+}

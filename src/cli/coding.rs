@@ -1,0 +1,162 @@
+//! `kodbok code`, `uncode` and `segments`: add and remove codings, list coded segments.
+
+use super::output::{Format, print_rows};
+use super::{Ctx, parse_kv};
+use crate::store::Project;
+use anyhow::{Context, bail};
+use clap::Args;
+use serde_json::json;
+use std::process::ExitCode;
+
+#[derive(Args, Debug)]
+#[command(group(clap::ArgGroup::new("span").required(true).args(["from", "quote", "turn"])))]
+pub struct CodeArgs {
+    /// Transcript id
+    pub doc: String,
+    /// Code (id or name)
+    #[arg(long)]
+    pub code: String,
+    /// Start (character offset into the transcript text, from 0)
+    #[arg(long, requires = "to")]
+    pub from: Option<usize>,
+    /// End (character offset, exclusive)
+    #[arg(long, requires = "from")]
+    pub to: Option<usize>,
+    /// Exact text to code; it must occur exactly once in the transcript
+    #[arg(long)]
+    pub quote: Option<String>,
+    /// Code a whole speaker turn (numbered from 1)
+    #[arg(long)]
+    pub turn: Option<usize>,
+    /// Memo on the new coding
+    #[arg(long)]
+    pub memo: Option<String>,
+}
+
+pub fn code(a: &CodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let mut p = ctx.open()?;
+    let _lock = p.lock_coder(&ctx.coder)?;
+    p.reload_coder(&ctx.coder)?;
+    let code = p.codebook.resolve(&a.code)?.id.clone();
+    let (start, end) = span(&p, a)?;
+    let mut coding = p.new_coding(&a.doc, start, end, &code)?;
+    coding.memo = a.memo.clone().filter(|m| !m.trim().is_empty());
+    let id = coding.id.clone();
+    if !p.coder_mut(&ctx.coder).insert(coding) {
+        bail!(
+            "{} already has code {code} on chars {start}..{end} by {}; nothing was added",
+            a.doc,
+            ctx.coder
+        );
+    }
+    p.save_coder(&ctx.coder)?;
+    println!("{id}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn span(p: &Project, a: &CodeArgs) -> anyhow::Result<(usize, usize)> {
+    if let (Some(f), Some(t)) = (a.from, a.to) {
+        return Ok((f, t));
+    }
+    if let Some(q) = &a.quote {
+        return Ok(p.find_quote(&a.doc, q)?);
+    }
+    let t = p.transcript(&a.doc)?;
+    let n = a.turn.unwrap_or(0);
+    let turn = n
+        .checked_sub(1)
+        .and_then(|i| t.turns.get(i))
+        .with_context(|| format!("{} has turns 1..={}, not {n}", a.doc, t.turns.len()))?;
+    Ok((turn.start, turn.end))
+}
+
+#[derive(Args, Debug)]
+pub struct UncodeArgs {
+    /// Coding id (as printed by `kodbok code` and listed by `kodbok segments`)
+    pub id: String,
+}
+
+pub fn uncode(a: &UncodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let p = ctx.open()?;
+    if let Some((owner, _)) = p
+        .all_codings()
+        .find(|(c, x)| x.id == a.id && *c != ctx.coder)
+    {
+        bail!(
+            "coding {} belongs to coder {owner}; run with --coder {owner} to remove it",
+            a.id
+        );
+    }
+    let _lock = p.lock_coder(&ctx.coder)?;
+    let mut p = ctx.open()?;
+    let Some(removed) = p.coder_mut(&ctx.coder).remove(&a.id) else {
+        bail!("{} has no coding with id {}", ctx.coder, a.id);
+    };
+    p.save_coder(&ctx.coder)?;
+    println!(
+        "removed coding {} ({} in {}: {:?})",
+        removed.id, removed.code, removed.doc, removed.quote
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Args, Debug)]
+pub struct SegmentsArgs {
+    /// Only this code and its sub-codes (id or name)
+    #[arg(long)]
+    pub code: Option<String>,
+    /// Only this case
+    #[arg(long)]
+    pub case: Option<String>,
+    /// Only cases with this attribute value, e.g. grupp=låg (repeatable)
+    #[arg(long = "attr", value_parser = parse_kv, value_name = "KEY=VALUE")]
+    pub attrs: Vec<(String, String)>,
+    /// Only this transcript
+    #[arg(long)]
+    pub doc: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+pub fn segments(a: &SegmentsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let p = ctx.open()?;
+    let codes = match &a.code {
+        Some(k) => Some(p.codebook.descendants(&p.codebook.resolve(k)?.id)),
+        None => None,
+    };
+    let mut rows = Vec::new();
+    for (coder, c) in p.all_codings() {
+        let Some(t) = p.transcripts.get(&c.doc) else {
+            continue;
+        };
+        let case = t.case();
+        let keep = codes.as_ref().is_none_or(|cs| cs.contains(&c.code))
+            && a.case.as_ref().is_none_or(|x| x == case)
+            && a.doc.as_ref().is_none_or(|d| *d == c.doc)
+            && ctx.coder_filter.as_ref().is_none_or(|b| b == coder)
+            && a.attrs
+                .iter()
+                .all(|(k, v)| p.cases.attr(case, k) == v || t.header.get(k) == Some(v));
+        if !keep {
+            continue;
+        }
+        let turn = t.turn_at(c.start);
+        rows.push(json!({
+            "id": c.id,
+            "doc": c.doc,
+            "case": case,
+            "group": p.group_of(&c.doc),
+            "speaker": turn.map_or("", |i| t.turns[i].speaker.as_str()),
+            "turn": turn.map(|i| i + 1),
+            "code": c.code,
+            "code_path": p.codebook.path(&c.code),
+            "coder": coder,
+            "start": c.start,
+            "end": c.end,
+            "quote": c.quote,
+            "memo": c.memo,
+        }));
+    }
+    print_rows(a.format, &rows)?;
+    Ok(ExitCode::SUCCESS)
+}
