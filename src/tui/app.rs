@@ -145,6 +145,8 @@ pub struct Stats {
 
 pub struct AppState {
     pub project: Project,
+    /// The project folder's name, for the status bar.
+    pub project_name: String,
     pub coder: String,
     /// Who holds my coder file when it could not be locked.
     pub read_only: Option<String>,
@@ -180,8 +182,15 @@ impl AppState {
         history: History,
         read_only: Option<String>,
     ) -> AppState {
+        let project_name = project
+            .root
+            .canonicalize()
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().to_string()))
+            .unwrap_or_default();
         let mut s = AppState {
             project,
+            project_name,
             coder: coder.to_string(),
             read_only,
             keymap,

@@ -86,10 +86,11 @@ impl Op {
     }
 
     /// What the step did, for the status bar.
-    pub fn label(&self) -> String {
+    pub fn label(&self, book: &Codebook) -> String {
+        let name = |id: &str| book.get(id).map_or(id.to_string(), |c| c.name.clone());
         match self {
-            Op::AddCoding { coding } => format!("coding with {}", coding.code),
-            Op::RemoveCoding { coding } => format!("removal of a {} coding", coding.code),
+            Op::AddCoding { coding } => format!("coding with {}", name(&coding.code)),
+            Op::RemoveCoding { coding } => format!("removal of a {} coding", name(&coding.code)),
             Op::EditCoding { .. } => "coding memo".into(),
             Op::DocMemo { .. } => "transcript memo".into(),
             Op::Codebook { label, .. } => label.clone(),

@@ -198,26 +198,33 @@ impl Keymap {
         Resolved::Unbound
     }
 
-    /// Keys bound to `cmd` in exactly this context, in key order.
-    pub fn keys_for(&self, ctx: Context, cmd: Command) -> Vec<&[Key]> {
-        self.tables
-            .get(&ctx)
-            .into_iter()
-            .flat_map(|t| t.iter())
-            .filter(|(_, c)| **c == cmd)
-            .map(|(k, _)| k.as_slice())
-            .collect()
+    /// Keys bound to `cmd` in exactly this context: default keys in table order first, then the user's.
+    pub fn keys_for(&self, ctx: Context, cmd: Command) -> Vec<Vec<Key>> {
+        let Some(table) = self.tables.get(&ctx) else {
+            return Vec::new();
+        };
+        let mut out: Vec<Vec<Key>> = DEFAULTS
+            .iter()
+            .filter(|(c, _, d)| *c == ctx && *d == cmd)
+            .filter_map(|(_, k, _)| parse_seq(k).ok())
+            .filter(|seq| table.get(seq) == Some(&cmd))
+            .collect();
+        for (seq, c) in table {
+            if *c == cmd && !out.contains(seq) {
+                out.push(seq.clone());
+            }
+        }
+        out
     }
 
     /// The first key reaching `cmd` from `ctx` (following the chain), for hints.
     pub fn key_for(&self, ctx: Context, cmd: Command) -> Option<String> {
         ctx.chain().iter().find_map(|c| {
-            let keys = self.keys_for(*c, cmd);
-            let best = keys
-                .iter()
-                .min_by_key(|k| (k.len(), display(k).chars().count()))?;
-            // A key shadowed by a more specific context does not reach `cmd`.
-            (self.resolve_seq(ctx, best) == Some(cmd)).then(|| display(best))
+            self.keys_for(*c, cmd)
+                .into_iter()
+                // A key shadowed by a more specific context does not reach `cmd`.
+                .find(|seq| self.resolve_seq(ctx, seq) == Some(cmd))
+                .map(|seq| display(&seq))
         })
     }
 

@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
     let area = frame.area();
     match &state.overlay {
         None => {}
-        Some(Overlay::Help { scroll }) => help::draw(frame, area, state, *scroll),
+        Some(Overlay::Help { scroll }) => help::draw(frame, panes.main, state, *scroll),
         Some(Overlay::Picker(p)) => picker::draw(frame, area, state, p),
         Some(o) => dialog::draw(frame, area, o),
     }

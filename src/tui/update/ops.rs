@@ -116,7 +116,7 @@ impl AppState {
         let todo = if undo { op.inverse() } else { op.clone() };
         match self.apply_op(&todo) {
             Ok(mut targets) => {
-                let label = op.label();
+                let label = op.label(&self.project.codebook);
                 if undo {
                     self.history.redo.push(op);
                 } else {
@@ -153,7 +153,7 @@ impl AppState {
                     recodes.retain(|r| r.coder == me);
                     recodes.extend(done);
                 }
-                let label = op.label();
+                let label = op.label(&self.project.codebook);
                 let fx = self.commit_local(*op);
                 if !fx.is_empty() {
                     self.message(Level::Info, format!("Codebook: {label} (u undoes)."));

@@ -1,6 +1,7 @@
 //! The help overlay: every key of every context, and the code shortcuts, generated from the keymap and codebook.
 
 use super::{clear, fit, pad, put, theme};
+use crate::tui::action::Command;
 use crate::tui::app::AppState;
 use crate::tui::keymap::Context;
 use ratatui::Frame;
@@ -64,17 +65,19 @@ pub fn lines(state: &AppState) -> Vec<(String, bool)> {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, scroll: usize) {
-    let r = Rect::new(
-        area.x + 1,
-        area.y,
-        area.width.saturating_sub(2),
-        area.height.saturating_sub(1),
-    );
+    let r = area;
     clear(frame, r);
+    let key = |c| state.keymap.key_for(Context::Help, c).unwrap_or_default();
+    let title = format!(
+        " Help: every key ({} closes, {}/{} scroll) ",
+        key(Command::Cancel),
+        key(Command::Down),
+        key(Command::Up)
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::border(true))
-        .title(" Help: keys (Esc closes, j/k scroll) ");
+        .title(fit(&title, r.width.saturating_sub(2) as usize));
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let all = lines(state);

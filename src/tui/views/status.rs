@@ -38,37 +38,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
         bar,
     );
     let mode = format!(" {} ", mode_name(state.context()));
-    let mut x = area.x
-        + put(
-            buf,
-            area.x,
-            area.y,
-            &mode,
-            area.width,
-            Style::new()
-                .bg(Color::Cyan)
-                .fg(Color::Black)
-                .add_modifier(Modifier::BOLD),
-        );
-    let project = state
-        .project
-        .root
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let mut who = format!(" {} · {} ", state.coder, project);
-    if state.read_only.is_some() {
-        who.push_str("· READ-ONLY ");
-    }
-    if state.layers.blind {
-        who.push_str("· blind ");
-    } else if state.layers.others {
-        who.push_str("· +others ");
-    }
-    let right = save_label(state);
+    let mode_style = Style::new()
+        .bg(Color::Cyan)
+        .fg(Color::Black)
+        .add_modifier(Modifier::BOLD);
+    let x = area.x + put(buf, area.x, area.y, &mode, area.width, mode_style);
+    let right = right_label(state, area.width);
     let right_w = width(&right) as u16;
-    let room = area.width.saturating_sub(x - area.x + right_w);
-    x += put(buf, x, area.y, &fit(&who, room as usize), room, bar);
     if let Some((level, msg)) = &state.status.message {
         let style = match level {
             Level::Info => bar,
@@ -78,8 +54,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
                 .fg(Color::White)
                 .add_modifier(Modifier::BOLD),
         };
-        let room = (area.x + area.width).saturating_sub(x + right_w);
-        put(buf, x, area.y, &fit(msg, room as usize), room, style);
+        let room = (area.x + area.width).saturating_sub(x + right_w + 1);
+        put(buf, x + 1, area.y, &fit(msg, room as usize), room, style);
     }
     let style = if state.status.failing.is_empty() {
         bar
@@ -93,14 +69,26 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     put(buf, rx, area.y, &right, right_w, style);
 }
 
-fn save_label(state: &AppState) -> String {
+/// Coder, layers and save state; the project folder too when there is room.
+fn right_label(state: &AppState, width: u16) -> String {
+    let mut parts = vec![state.coder.clone()];
+    if width >= 110 {
+        parts.push(state.project_name.clone());
+    }
+    if state.read_only.is_some() {
+        parts.push("READ-ONLY".into());
+    }
+    if state.layers.blind {
+        parts.push("blind".into());
+    } else if state.layers.others {
+        parts.push("+others".into());
+    }
     if !state.status.failing.is_empty() {
-        return " NOT SAVED – retrying ".into();
+        parts.push("NOT SAVED, retrying".into());
+    } else if let Some(t) = &state.status.last_saved {
+        parts.push(format!("saved {t}"));
     }
-    match &state.status.last_saved {
-        Some(t) => format!(" saved {t} "),
-        None => " ".into(),
-    }
+    format!(" {} ", parts.join(" · "))
 }
 
 /// Key hints for the current context, generated from the keymap.
