@@ -200,15 +200,15 @@ fn recode_others(
     merge: Option<&(String, String)>,
 ) -> Result<Vec<Recode>, String> {
     let mut coders: Vec<String> = recodes.iter().map(|r| r.coder.clone()).collect();
-    if merge.is_some() {
-        if let Ok(dir) = std::fs::read_dir(p.codings_dir()) {
-            coders.extend(
-                dir.flatten()
-                    .map(|e| e.path())
-                    .filter(|x| x.extension().is_some_and(|e| e == "json"))
-                    .map(|x| coder_of(&x)),
-            );
-        }
+    if merge.is_some()
+        && let Ok(dir) = std::fs::read_dir(p.codings_dir())
+    {
+        coders.extend(
+            dir.flatten()
+                .map(|e| e.path())
+                .filter(|x| x.extension().is_some_and(|e| e == "json"))
+                .map(|x| coder_of(&x)),
+        );
     }
     coders.retain(|c| c != me && !c.starts_with('.'));
     coders.sort();

@@ -28,8 +28,8 @@ pub enum Op {
         coding: Coding,
     },
     EditCoding {
-        before: Coding,
-        after: Coding,
+        before: Box<Coding>,
+        after: Box<Coding>,
     },
     DocMemo {
         doc: String,

@@ -76,10 +76,10 @@ fn attr(p: &Project, s: &Segment, key: &str) -> String {
     if let Some(v) = own {
         return v;
     }
-    if let Some(case) = p.cases.get(&s.case) {
-        if let Some((_, v)) = case.attrs.iter().find(|(k, _)| k.to_lowercase() == key) {
-            return v.clone();
-        }
+    if let Some(case) = p.cases.get(&s.case)
+        && let Some((_, v)) = case.attrs.iter().find(|(k, _)| k.to_lowercase() == key)
+    {
+        return v.clone();
     }
     p.transcripts
         .get(&s.doc)

@@ -104,7 +104,7 @@ impl AppState {
     fn tick(&mut self) -> Vec<Effect> {
         self.ticks += 1;
         let mut fx = Vec::new();
-        if self.ticks % 4 == 0 {
+        if self.ticks.is_multiple_of(4) {
             fx.push(Effect::Poll);
         }
         if !self.status.failing.is_empty() && self.ticks >= self.last_retry + 8 {
@@ -257,11 +257,11 @@ impl AppState {
     /// Re-wraps the open transcript for the current pane width (cached per width) and keeps the cursor visible.
     pub(crate) fn relayout(&mut self) {
         let Some(g) = self.text_geom() else { return };
-        if let Some(v) = self.view.as_mut() {
-            if let Some(doc) = self.project.transcripts.get(&v.doc) {
-                v.set_width(doc, g.text_w as usize);
-                v.scroll_to_cursor(g.height as usize);
-            }
+        if let Some(v) = self.view.as_mut()
+            && let Some(doc) = self.project.transcripts.get(&v.doc)
+        {
+            v.set_width(doc, g.text_w as usize);
+            v.scroll_to_cursor(g.height as usize);
         }
         self.clamp_lists();
     }

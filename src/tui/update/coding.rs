@@ -221,7 +221,10 @@ impl AppState {
                 let mut after = before.clone();
                 after.memo = memo;
                 after.modified = now;
-                Op::EditCoding { before, after }
+                Op::EditCoding {
+                    before: Box::new(before),
+                    after: Box::new(after),
+                }
             }
             EditFor::DocMemo { doc } => {
                 let before = self.mine().and_then(|f| f.doc_memos.get(&doc)).cloned();

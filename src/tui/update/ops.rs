@@ -185,7 +185,14 @@ impl AppState {
                 }
                 Ok(())
             }
-            Op::RemoveCoding { coding } | Op::EditCoding { before: coding, .. } => {
+            Op::RemoveCoding { coding } => {
+                if has(&coding.id) {
+                    Ok(())
+                } else {
+                    Err("that coding no longer exists".into())
+                }
+            }
+            Op::EditCoding { before: coding, .. } => {
                 if has(&coding.id) {
                     Ok(())
                 } else {
@@ -218,7 +225,7 @@ impl AppState {
             }
             Op::EditCoding { after, .. } => {
                 if let Some(c) = self.project.coder_mut(&me).find_mut(&after.id) {
-                    *c = after.clone();
+                    *c = (**after).clone();
                 }
                 vec![Target::Coder]
             }

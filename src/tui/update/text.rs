@@ -29,12 +29,12 @@ impl AppState {
     /// Runs `f` on the open view and its transcript, then keeps the cursor visible.
     fn with_view(&mut self, f: impl FnOnce(&mut DocView, &Transcript)) {
         let h = self.height();
-        if let Some(v) = self.view.as_mut() {
-            if let Some(t) = self.project.transcripts.get(&v.doc) {
-                f(v, t);
-                v.cursor = v.cursor.min(last_pos(t));
-                v.scroll_to_cursor(h);
-            }
+        if let Some(v) = self.view.as_mut()
+            && let Some(t) = self.project.transcripts.get(&v.doc)
+        {
+            f(v, t);
+            v.cursor = v.cursor.min(last_pos(t));
+            v.scroll_to_cursor(h);
         }
     }
 
@@ -242,10 +242,10 @@ impl AppState {
             }
             Mouse::Up => {
                 self.mouse_down = None;
-                if let Some(v) = self.view.as_mut() {
-                    if v.anchor == Some(v.cursor) {
-                        v.anchor = None;
-                    }
+                if let Some(v) = self.view.as_mut()
+                    && v.anchor == Some(v.cursor)
+                {
+                    v.anchor = None;
                 }
             }
             Mouse::ScrollDown { x, y } if in_text(x, y) => self.scroll_text(3),
@@ -296,12 +296,12 @@ impl AppState {
         if self.view.as_ref().is_none_or(|v| v.doc != id) {
             self.view = Some(DocView::new(t, g.text_w as usize));
         }
-        if let Some(v) = self.view.as_mut() {
-            if let Some(p) = pos {
-                v.cursor = p.min(last_pos(t));
-                v.anchor = None;
-                v.top = v.cursor_line().saturating_sub(2);
-            }
+        if let Some(v) = self.view.as_mut()
+            && let Some(p) = pos
+        {
+            v.cursor = p.min(last_pos(t));
+            v.anchor = None;
+            v.top = v.cursor_line().saturating_sub(2);
         }
         self.recompute();
         self.relayout();

@@ -85,7 +85,7 @@ fn draw_doc(
     open: bool,
 ) {
     let (done, turns) = state.stats.progress.get(id).copied().unwrap_or((0, 0));
-    let pct = if turns == 0 { 0 } else { done * 100 / turns };
+    let pct = (done * 100).checked_div(turns).unwrap_or(0);
     let right = format!("{pct:>3}%");
     let w = inner.width as usize;
     let mark = if open { "▶" } else { " " };
