@@ -58,17 +58,14 @@ where
         term.draw(|f| views::draw(f, &session.state))?;
         let timeout = TICK.saturating_sub(last_tick.elapsed());
         if crossterm::event::poll(timeout)? {
-            // Drain what is queued before drawing again, so held keys do not lag behind.
-            loop {
-                match terminal::translate(crossterm::event::read()?) {
-                    terminal::Input::Key(k) => session.key(k),
-                    terminal::Input::Action(a) => session.dispatch(a),
-                    terminal::Input::Nothing => {}
-                }
-                if session.state.quit || !crossterm::event::poll(Duration::ZERO)? {
-                    break;
-                }
+            // One event, its frame, then its saves: the frame does not wait for the disk.
+            match terminal::translate(crossterm::event::read()?) {
+                terminal::Input::Key(k) => session.key(k),
+                terminal::Input::Action(a) => session.apply(a),
+                terminal::Input::Nothing => {}
             }
+            term.draw(|f| views::draw(f, &session.state))?;
+            session.flush();
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();

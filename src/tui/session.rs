@@ -49,6 +49,8 @@ pub struct Session {
     pub state: AppState,
     runner: Runner,
     pending: Vec<Key>,
+    /// Effects asked for by `update` and not yet run.
+    effects: VecDeque<super::action::Effect>,
 }
 
 impl Session {
@@ -89,16 +91,18 @@ impl Session {
             state,
             runner,
             pending: Vec::new(),
+            effects: VecDeque::new(),
         })
     }
 
-    /// Feeds one key through the keymap.
+    /// Feeds one key through the keymap and updates the state; its effects wait for [`Session::flush`],
+    /// so the next frame can be drawn before files are written.
     pub fn key(&mut self, key: Key) {
         let ctx = self.state.context();
         match self.state.keymap.resolve(ctx, &self.pending, key) {
             Resolved::Command(c) => {
                 self.pending.clear();
-                self.dispatch(Action::Cmd(c));
+                self.apply(Action::Cmd(c));
             }
             Resolved::Pending => self.pending.push(key),
             Resolved::Unbound if !self.pending.is_empty() => self.pending.clear(),
@@ -109,26 +113,38 @@ impl Session {
                     } else {
                         Action::Shortcut(ch)
                     };
-                    self.dispatch(a);
+                    self.apply(a);
                 }
             }
         }
     }
 
-    /// Feeds a key string such as `"jjV<enter>"` (see [`parse_keys`]).
+    /// Feeds a key string such as `"jjV<enter>"` (see [`parse_keys`]), running effects after each key.
     pub fn feed(&mut self, keys: &str) -> Result<(), String> {
         for k in parse_keys(keys)? {
             self.key(k);
+            self.flush();
         }
         Ok(())
     }
 
-    /// Applies an action and every action its effects produce, until none are left.
+    /// Applies an action and runs every effect that follows from it.
     pub fn dispatch(&mut self, action: Action) {
-        let mut queue = VecDeque::from([action]);
-        while let Some(a) = queue.pop_front() {
-            for effect in self.state.update(a) {
-                queue.extend(self.runner.run(&self.state, effect));
+        self.apply(action);
+        self.flush();
+    }
+
+    /// Updates the state; effects are queued.
+    pub fn apply(&mut self, action: Action) {
+        let fx = self.state.update(action);
+        self.effects.extend(fx);
+    }
+
+    /// Runs queued effects (saves, polling) and the actions they report, until none are left.
+    pub fn flush(&mut self) {
+        while let Some(effect) = self.effects.pop_front() {
+            for a in self.runner.run(&self.state, effect) {
+                self.apply(a);
             }
         }
     }

@@ -18,7 +18,13 @@ impl AppState {
     /// Applies one action and returns the effects to run (saves, polling); their results come back as actions.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Cmd(c) => self.command(c),
+            Action::Cmd(c) => {
+                // A note about the last action gives way to the next one; warnings and errors stay.
+                if matches!(self.status.message, Some((Level::Info, _))) {
+                    self.status.message = None;
+                }
+                self.command(c)
+            }
             Action::Insert(c) => self.input(&c.to_string()),
             Action::Paste(s) => self.input(&s),
             Action::Shortcut(c) => self.shortcut(c),

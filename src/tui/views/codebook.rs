@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
             buf,
             inner.x + 1,
             inner.y,
-            "No codes yet: Tab here, A adds one.",
+            "No codes yet (A adds one).",
             inner.width.saturating_sub(1),
             theme::dim(),
         );

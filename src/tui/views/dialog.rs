@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Borders};
 pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay) {
     match overlay {
         Overlay::Prompt { title, input, .. } => {
-            let r = boxed(frame, area, title, 64, 3);
+            let r = boxed(frame, area, title, 64, 1);
             text_line(frame, r, input, 0);
         }
         Overlay::Editor { title, text, .. } => editor(frame, area, title, text),

@@ -14,7 +14,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, p: &Picker) {
     let r = centered(
         area,
         72.min(area.width.saturating_sub(2)),
-        20.min(area.height.saturating_sub(2)),
+        (p.items.len() as u16 + 4)
+            .clamp(6, 20)
+            .min(area.height.saturating_sub(2)),
     );
     clear(frame, r);
     let block = Block::default()
@@ -48,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, p: &Picker) {
             .key_for(Context::Picker, crate::tui::action::Command::Accept)
             .unwrap_or_default();
         let msg = format!(
-            "No code is named «{}». {new}: create it under the highlighted code.",
+            "«{}» is new: {new} creates it under the highlighted code",
             p.query.trim()
         );
         put(
