@@ -149,12 +149,18 @@ mod tests {
     fn turns_by_line_and_paragraph() {
         let d = read("Intervjuare: Hej.\nRespondent: Hej hej.\n\nFortsättning.\n\nDet var så här: vi började.\n").unwrap();
         assert_eq!(d.turns.len(), 2);
-        assert_eq!(d.turns[1].paragraphs, vec!["Hej hej.", "Fortsättning.", "Det var så här: vi började."]);
+        assert_eq!(
+            d.turns[1].paragraphs,
+            vec!["Hej hej.", "Fortsättning.", "Det var så här: vi började."]
+        );
     }
 
     #[test]
     fn header_and_markdown_labels() {
-        let d = read("---\nid: x\ncase: Kommun A\n---\n\n**Anna Svensson:** Hej.\n\n**Intervjuare**: Och?\n").unwrap();
+        let d = read(
+            "---\nid: x\ncase: Kommun A\n---\n\n**Anna Svensson:** Hej.\n\n**Intervjuare**: Och?\n",
+        )
+        .unwrap();
         assert_eq!(d.header[1], ("case".into(), "Kommun A".into()));
         assert_eq!(d.turns[0].speaker, "Anna Svensson");
         assert_eq!(d.turns[1].speaker, "Intervjuare");
@@ -163,7 +169,10 @@ mod tests {
 
     #[test]
     fn riksdag_labels() {
-        let d = read("DAVID JOSEFSSON (M) replik: Fru talman!\n\nStatsminister STEFAN LÖFVEN (S): Tack.\n").unwrap();
+        let d = read(
+            "DAVID JOSEFSSON (M) replik: Fru talman!\n\nStatsminister STEFAN LÖFVEN (S): Tack.\n",
+        )
+        .unwrap();
         assert_eq!(d.turns.len(), 2);
     }
 }
