@@ -221,3 +221,60 @@ pub fn parse_id(p: &Project, id: &str) -> Result<UnitRef> {
         target,
     })
 }
+
+/// One unit as the coders coded it, for reviewing it (disagreeing or not): values, text and codings.
+pub fn describe(p: &Project, coders: &[String], r: &UnitRef) -> Disagreement {
+    let codes = r.target.code_set(&p.codebook);
+    let cats: Vec<(String, Vec<String>)> = match &r.target {
+        Target::Domain(d) => p
+            .codebook
+            .get(d)
+            .map(|c| {
+                c.children
+                    .iter()
+                    .map(|ch| (ch.id.clone(), p.codebook.descendants(&ch.id)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        t => vec![(
+            t.to_string().trim_end_matches('+').to_string(),
+            codes.clone(),
+        )],
+    };
+    let values = coders
+        .iter()
+        .map(|coder| {
+            let used: Vec<&str> = p
+                .coders
+                .get(coder)
+                .map(|f| {
+                    f.for_doc(&r.doc)
+                        .filter(|c| c.overlaps(r.start, r.end))
+                        .map(|c| c.code.as_str())
+                        .collect()
+                })
+                .unwrap_or_default();
+            CoderValue {
+                coder: coder.clone(),
+                codes: cats
+                    .iter()
+                    .filter(|(_, set)| used.iter().any(|u| set.iter().any(|s| s == u)))
+                    .map(|(id, _)| id.clone())
+                    .collect(),
+            }
+        })
+        .collect();
+    let mut d = Disagreement {
+        id: String::new(),
+        doc: r.doc.clone(),
+        unit: r.unit.clone(),
+        start: r.start,
+        end: r.end,
+        target: r.target.to_string(),
+        values,
+        text: String::new(),
+        codings: Vec::new(),
+    };
+    finish(p, coders, &r.target, &mut d);
+    d
+}

@@ -273,7 +273,7 @@ pub(crate) fn formulas(domain: bool, unit: UnitKind) -> Formulas {
         format!(
             "every code × {} decision (present/absent) of the listed codes, pooled into one two-category table: \
              one reliability unit per code per unit; `codes` lists each code that a compared coder applied in the compared \
-             transcripts, present where that exact code was applied (`--code C+` counts sub-codes too)",
+             transcripts, present where that exact code was applied (with `--code C --subcodes` codings of sub-codes count too)",
             unit.name()
         )
     };
