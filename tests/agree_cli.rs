@@ -1,48 +1,14 @@
 //! Black-box tests of `kodbok agree`, `consensus` and `merge` on temporary projects.
 
-use assert_cmd::Command;
+#[path = "agree_util/mod.rs"]
+mod util;
+
 use chrono::Utc;
 use kodbok::model::{CoderFile, Coding, Transcript};
 use serde_json::Value;
 use std::fs;
-use std::path::Path;
 use tempfile::TempDir;
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.file_type().unwrap().is_file() {
-            fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
-}
-
-fn sample() -> TempDir {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&root.join("transcripts"), &dir.path().join("transcripts"));
-    copy_dir(&root.join("codings"), &dir.path().join("codings"));
-    fs::copy(root.join("codebook.json"), dir.path().join("codebook.json")).unwrap();
-    dir
-}
-
-fn kodbok(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("kodbok").unwrap();
-    c.current_dir(dir).env_remove("KODBOK_CODER");
-    c
-}
-
-fn json(dir: &Path, args: &[&str]) -> Value {
-    let out = kodbok(dir).args(args).output().unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn close(v: &Value, expected: f64) {
-    let x = v.as_f64().unwrap_or_else(|| panic!("expected a number, got {v}"));
-    assert!((x - expected).abs() < 1e-3, "{x} != {expected}");
-}
+use util::{close, json, kodbok, sample};
 
 #[test]
 fn sample_study_reports_the_six_shared_transcripts() {
