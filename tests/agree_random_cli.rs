@@ -29,11 +29,28 @@ impl Rng {
 }
 
 const DOCS: [&str; 3] = ["kommun-a-1", "kommun-b-1", "kommun-c-1"];
-const CODES: [&str; 6] = ["resursbrist", "kompetensbrist", "bristande-insikt", "lagkrav", "natverk", "eldsjalar"];
-const HINDER: [&str; 5] = ["resursbrist", "kompetensbrist", "bristande-insikt", "delegerat-utan-resurser", "liten-organisation"];
+const CODES: [&str; 6] = [
+    "resursbrist",
+    "kompetensbrist",
+    "bristande-insikt",
+    "lagkrav",
+    "natverk",
+    "eldsjalar",
+];
+const HINDER: [&str; 5] = [
+    "resursbrist",
+    "kompetensbrist",
+    "bristande-insikt",
+    "delegerat-utan-resurser",
+    "liten-organisation",
+];
 
 fn load(dir: &Path, doc: &str) -> Transcript {
-    Transcript::parse(&fs::read_to_string(dir.join(format!("transcripts/{doc}.txt"))).unwrap(), doc).unwrap()
+    Transcript::parse(
+        &fs::read_to_string(dir.join(format!("transcripts/{doc}.txt"))).unwrap(),
+        doc,
+    )
+    .unwrap()
 }
 
 fn write(dir: &Path, files: &[CoderFile]) {
@@ -41,7 +58,11 @@ fn write(dir: &Path, files: &[CoderFile]) {
         fs::remove_file(f.unwrap().path()).unwrap();
     }
     for f in files {
-        fs::write(dir.join(format!("codings/{}.json", f.coder)), serde_json::to_string_pretty(f).unwrap()).unwrap();
+        fs::write(
+            dir.join(format!("codings/{}.json", f.coder)),
+            serde_json::to_string_pretty(f).unwrap(),
+        )
+        .unwrap();
     }
 }
 
@@ -89,7 +110,9 @@ fn units(dir: &Path, chars: bool) -> Vec<(String, usize, usize)> {
 }
 
 fn present(f: &CoderFile, code: &str, u: &(String, usize, usize)) -> bool {
-    f.codings.iter().any(|c| c.code == code && c.doc == u.0 && c.start < u.2 && u.1 < c.end)
+    f.codings
+        .iter()
+        .any(|c| c.code == code && c.doc == u.0 && c.start < u.2 && u.1 < c.end)
 }
 
 /// [n11, n10, n01, n00] → (percent, kappa, alpha) for two coders without missing values.
@@ -107,13 +130,20 @@ fn two_by_two(n: [f64; 4]) -> (f64, f64, f64) {
 }
 
 fn same(v: &Value, x: f64, what: &str) {
-    let got = v.as_f64().unwrap_or_else(|| panic!("{what}: expected a number, got {v}"));
+    let got = v
+        .as_f64()
+        .unwrap_or_else(|| panic!("{what}: expected a number, got {v}"));
     assert!((got - x).abs() < 1e-9, "{what}: kodbok {got}, direct {x}");
 }
 
 fn check_per_code(dir: &Path, a: &CoderFile, b: &CoderFile, chars: bool) {
     let unit = if chars { "char" } else { "turn" };
-    let r = json(dir, &["agree", "--coders", "r1,r2", "--unit", unit, "--format", "json"]);
+    let r = json(
+        dir,
+        &[
+            "agree", "--coders", "r1,r2", "--unit", unit, "--format", "json",
+        ],
+    );
     let us = units(dir, chars);
     assert_eq!(r["units"].as_u64().unwrap() as usize, us.len());
     let mut pooled = [0.0; 4];
@@ -137,7 +167,12 @@ fn check_per_code(dir: &Path, a: &CoderFile, b: &CoderFile, chars: bool) {
         same(&entry["cohen_kappa"], kappa, code);
         same(&entry["krippendorff_alpha"], alpha, code);
     }
-    let mut used: Vec<String> = a.codings.iter().chain(&b.codings).map(|c| c.code.clone()).collect();
+    let mut used: Vec<String> = a
+        .codings
+        .iter()
+        .chain(&b.codings)
+        .map(|c| c.code.clone())
+        .collect();
     used.sort();
     used.dedup();
     seen.sort();
@@ -212,12 +247,18 @@ fn random_domain_agreement_matches_a_direct_computation() {
                     row.push(None);
                     continue;
                 }
-                let cat = if i == 1 && rng.chance(0.6) { first } else { rng.below(HINDER.len()) };
+                let cat = if i == 1 && rng.chance(0.6) {
+                    first
+                } else {
+                    rng.below(HINDER.len())
+                };
                 let s = turn.start + rng.below(5);
                 f.insert(Coding::new(&t, s, turn.end - rng.below(5), HINDER[cat], now).unwrap());
                 if rng.chance(0.05) {
                     let other = (cat + 1) % HINDER.len();
-                    f.insert(Coding::new(&t, turn.start, turn.start + 3, HINDER[other], now).unwrap());
+                    f.insert(
+                        Coding::new(&t, turn.start, turn.start + 3, HINDER[other], now).unwrap(),
+                    );
                     multi += 1;
                     row.push(None);
                 } else {
@@ -228,10 +269,22 @@ fn random_domain_agreement_matches_a_direct_computation() {
         }
     }
     write(dir.path(), &[a, b]);
-    let r = json(dir.path(), &["agree", "--coders", "r1,r2", "--domain", "hinder", "--format", "json"]);
+    let r = json(
+        dir.path(),
+        &[
+            "agree", "--coders", "r1,r2", "--domain", "hinder", "--format", "json",
+        ],
+    );
     assert_eq!(r["multiple_codes"].as_array().unwrap().len(), multi);
-    same(&r["pooled"]["krippendorff_alpha"], alpha_by_pairs(&expected), "domain alpha");
-    let both: Vec<(usize, usize)> = expected.iter().filter_map(|u| Some((u[0]?, u[1]?))).collect();
+    same(
+        &r["pooled"]["krippendorff_alpha"],
+        alpha_by_pairs(&expected),
+        "domain alpha",
+    );
+    let both: Vec<(usize, usize)> = expected
+        .iter()
+        .filter_map(|u| Some((u[0]?, u[1]?)))
+        .collect();
     let n = both.len() as f64;
     let po = both.iter().filter(|(x, y)| x == y).count() as f64 / n;
     let pe: f64 = (0..HINDER.len())
@@ -241,7 +294,15 @@ fn random_domain_agreement_matches_a_direct_computation() {
             pa * pb
         })
         .sum();
-    same(&r["pooled"]["cohen_kappa"], (po - pe) / (1.0 - pe), "domain kappa");
-    same(&r["pooled"]["percent_agreement"], 100.0 * po, "domain percent");
+    same(
+        &r["pooled"]["cohen_kappa"],
+        (po - pe) / (1.0 - pe),
+        "domain kappa",
+    );
+    same(
+        &r["pooled"]["percent_agreement"],
+        100.0 * po,
+        "domain percent",
+    );
     assert_eq!(r["pooled"]["pairable_units"].as_u64().unwrap() as f64, n);
 }

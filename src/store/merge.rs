@@ -247,22 +247,6 @@ fn merge_coder(
             s.conflicts
                 .push(conflict("coding", &c.id, Some(coder), msg))
         };
-        if differing.contains(&c.doc) {
-            held(format!(
-                "{} is on transcript {}, whose text differs between the copies; not brought in",
-                describe(c),
-                c.doc
-            ));
-            continue;
-        }
-        if ours.codebook.get(&c.code).is_none() {
-            held(format!(
-                "{} uses code {:?}, which neither codebook has; not brought in",
-                describe(c),
-                c.code
-            ));
-            continue;
-        }
         match owners.get(&c.id) {
             Some(who) if who != coder => {
                 held(format!(
@@ -284,6 +268,22 @@ fn merge_coder(
                 continue;
             }
             None => {}
+        }
+        if differing.contains(&c.doc) {
+            held(format!(
+                "{} is on transcript {}, whose text differs between the copies; not brought in",
+                describe(c),
+                c.doc
+            ));
+            continue;
+        }
+        if ours.codebook.get(&c.code).is_none() {
+            held(format!(
+                "{} uses code {:?}, which neither codebook has; not brought in",
+                describe(c),
+                c.code
+            ));
+            continue;
         }
         if file.insert(c.clone()) {
             added += 1;

@@ -34,12 +34,17 @@ pub fn kodbok(dir: &Path) -> Command {
 
 pub fn json(dir: &Path, args: &[&str]) -> Value {
     let out = kodbok(dir).args(args).output().unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
 pub fn close(v: &Value, expected: f64) {
-    let x = v.as_f64().unwrap_or_else(|| panic!("expected a number, got {v}"));
+    let x = v
+        .as_f64()
+        .unwrap_or_else(|| panic!("expected a number, got {v}"));
     assert!((x - expected).abs() < 1e-3, "{x} != {expected}");
 }
-
