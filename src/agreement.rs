@@ -130,12 +130,12 @@ pub fn select<'p>(p: &'p Project, o: &Options) -> Result<Selection<'p>> {
             )));
         }
     }
-    if let Some(docs) = &o.docs {
-        if let Some(d) = docs.iter().find(|d| !p.transcripts.contains_key(*d)) {
-            return Err(AgreementError::invalid(format!(
-                "no transcript {d:?} (see `kodbok docs`)"
-            )));
-        }
+    if let Some(docs) = &o.docs
+        && let Some(d) = docs.iter().find(|d| !p.transcripts.contains_key(*d))
+    {
+        return Err(AgreementError::invalid(format!(
+            "no transcript {d:?} (see `kodbok docs`)"
+        )));
     }
     check_target(&p.codebook, &o.target)?;
     let mut sel = Selection {

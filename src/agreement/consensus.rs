@@ -220,15 +220,14 @@ pub fn seed(p: &Project, o: &Options, layer: &mut CoderFile) -> Result<usize> {
             }
             let unit = data.units[u];
             let doc = data.docs[unit.doc].clone();
-            if let Some(last) = refs.last_mut() {
-                if o.unit == UnitKind::Char
-                    && last.doc == doc
-                    && last.end == unit.start
-                    && last.target == target
-                {
-                    last.end = unit.end;
-                    continue;
-                }
+            if let Some(last) = refs.last_mut()
+                && o.unit == UnitKind::Char
+                && last.doc == doc
+                && last.end == unit.start
+                && last.target == target
+            {
+                last.end = unit.end;
+                continue;
             }
             refs.push(UnitRef {
                 doc,

@@ -63,15 +63,14 @@ pub fn disagreements(p: &Project, o: &Options) -> Result<Vec<Disagreement>> {
             };
             let doc = data.docs[unit.doc].clone();
             // Neighbouring characters with the same values form one disagreement.
-            if let Some(d) = open.as_mut() {
-                if o.unit == UnitKind::Char
-                    && d.doc == doc
-                    && d.end == unit.start
-                    && d.values == values
-                {
-                    d.end = unit.end;
-                    continue;
-                }
+            if let Some(d) = open.as_mut()
+                && o.unit == UnitKind::Char
+                && d.doc == doc
+                && d.end == unit.start
+                && d.values == values
+            {
+                d.end = unit.end;
+                continue;
             }
             out.extend(open.take());
             open = Some(Disagreement {

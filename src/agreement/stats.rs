@@ -50,10 +50,11 @@ impl Tally {
                 m += 1;
             }
         }
-        if let [Some(a), Some(b)] = values {
-            if (*a as usize) < k && (*b as usize) < k {
-                self.contingency[*a as usize * k + *b as usize] += 1;
-            }
+        if let [Some(a), Some(b)] = values
+            && (*a as usize) < k
+            && (*b as usize) < k
+        {
+            self.contingency[*a as usize * k + *b as usize] += 1;
         }
         if m < 2 {
             return;

@@ -105,11 +105,11 @@ pub struct UnitData {
 
 impl UnitData {
     /// Builds the units of `docs` and marks every coding of every coder (`codings[i]` for coder i).
-    pub fn build<'a>(
+    pub fn build(
         kind: UnitKind,
         docs: &[&Transcript],
         coders: &[String],
-        codings: &[Vec<&'a Coding>],
+        codings: &[Vec<&Coding>],
     ) -> UnitData {
         let mut data = UnitData {
             kind,

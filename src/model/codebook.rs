@@ -254,10 +254,10 @@ impl Codebook {
             if let Err(e) = check_id(&c.id) {
                 errs.push(e);
             }
-            if let Some(col) = &c.color {
-                if let Err(e) = check_color(col) {
-                    errs.push(e);
-                }
+            if let Some(col) = &c.color
+                && let Err(e) = check_color(col)
+            {
+                errs.push(e);
             }
             if let Some(k) = &c.shortcut {
                 if k.chars().count() != 1 {

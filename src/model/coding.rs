@@ -169,6 +169,44 @@ impl CoderFile {
     }
 }
 
+/// Where a coding's quote is now, when the text at its offsets changed: the occurrence whose
+/// surrounding text best matches the stored prefix and suffix, nearest the old position on ties.
+pub fn reanchor(c: &Coding, doc: &Transcript) -> Option<(usize, usize)> {
+    if c.quote.is_empty() {
+        return None;
+    }
+    let len = c.quote.chars().count();
+    let map = doc.offsets();
+    let score = |s: usize| {
+        let before = map
+            .slice(&doc.text, s.saturating_sub(CONTEXT_CHARS), s)
+            .unwrap_or("");
+        let after = map
+            .slice(
+                &doc.text,
+                s + len,
+                (s + len + CONTEXT_CHARS).min(map.char_len()),
+            )
+            .unwrap_or("");
+        let p = before
+            .chars()
+            .rev()
+            .zip(c.prefix.chars().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let x = after
+            .chars()
+            .zip(c.suffix.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        p + x
+    };
+    super::text::find_all_chars(&doc.text, &c.quote)
+        .into_iter()
+        .max_by_key(|&s| (score(s), std::cmp::Reverse(s.abs_diff(c.start))))
+        .map(|s| (s, s + len))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,42 +245,4 @@ mod tests {
         assert!(!f.insert(Coding::new(&t, 12, 15, "x", now).unwrap()));
         assert_eq!(f.codings[0].start, 12);
     }
-}
-
-/// Where a coding's quote is now, when the text at its offsets changed: the occurrence whose
-/// surrounding text best matches the stored prefix and suffix, nearest the old position on ties.
-pub fn reanchor(c: &Coding, doc: &Transcript) -> Option<(usize, usize)> {
-    if c.quote.is_empty() {
-        return None;
-    }
-    let len = c.quote.chars().count();
-    let map = doc.offsets();
-    let score = |s: usize| {
-        let before = map
-            .slice(&doc.text, s.saturating_sub(CONTEXT_CHARS), s)
-            .unwrap_or("");
-        let after = map
-            .slice(
-                &doc.text,
-                s + len,
-                (s + len + CONTEXT_CHARS).min(map.char_len()),
-            )
-            .unwrap_or("");
-        let p = before
-            .chars()
-            .rev()
-            .zip(c.prefix.chars().rev())
-            .take_while(|(a, b)| a == b)
-            .count();
-        let x = after
-            .chars()
-            .zip(c.suffix.chars())
-            .take_while(|(a, b)| a == b)
-            .count();
-        p + x
-    };
-    super::text::find_all_chars(&doc.text, &c.quote)
-        .into_iter()
-        .max_by_key(|&s| (score(s), std::cmp::Reverse(s.abs_diff(c.start))))
-        .map(|s| (s, s + len))
 }

@@ -68,7 +68,7 @@ fn finish(text: String, enc: &'static Encoding, guessed: bool) -> Result<Decoded
 
 /// UTF-16 without a BOM shows as a NUL in every other byte of ASCII-heavy text.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;
