@@ -252,3 +252,139 @@ pub fn seed(p: &Project, o: &Options, layer: &mut CoderFile) -> Result<usize> {
     }
     Ok(taken)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Codebook, Transcript};
+    use std::collections::BTreeMap;
+
+    fn project() -> Project {
+        let book: Codebook = serde_json::from_str(
+            r#"{"version":1,"codes":[{"id":"x","name":"X"},{"id":"y","name":"Y"}]}"#,
+        )
+        .unwrap();
+        let t = Transcript::parse(
+            "Respondent: aaaa bbbb cccc.\n\nIntervjuare: dddd eeee.\n\nRespondent: ffff gggg.\n",
+            "d",
+        )
+        .unwrap();
+        Project {
+            root: Default::default(),
+            codebook: book,
+            cases: Default::default(),
+            transcripts: BTreeMap::from([("d".to_string(), t)]),
+            coders: BTreeMap::new(),
+        }
+    }
+
+    fn add(p: &mut Project, coder: &str, s: usize, e: usize, code: &str) -> String {
+        let c = Coding::new(&p.transcripts["d"], s, e, code, chrono::Utc::now()).unwrap();
+        let id = c.id.clone();
+        p.coder_mut(coder).insert(c);
+        id
+    }
+
+    fn spans(f: &CoderFile) -> Vec<(usize, usize, &str)> {
+        f.codings
+            .iter()
+            .map(|c| (c.start, c.end, c.code.as_str()))
+            .collect()
+    }
+
+    fn turn(p: &Project, i: usize, code: &str) -> UnitRef {
+        let t = &p.transcripts["d"].turns[i];
+        UnitRef {
+            doc: "d".into(),
+            unit: format!("t{}", i + 1),
+            start: t.start,
+            end: t.end,
+            target: Target::Code(code.into()),
+        }
+    }
+
+    #[test]
+    fn decisions_replace_the_layer_inside_the_unit_only() {
+        let mut p = project();
+        let turns = p.transcripts["d"].turns.clone();
+        let (t1, t2, t3) = (&turns[0], &turns[1], &turns[2]);
+        add(&mut p, "a", t2.start + 2, t2.start + 6, "x");
+        add(&mut p, "a", t2.start, t2.end, "y");
+        add(&mut p, "b", t2.start + 4, t2.end, "x");
+        p.coder_mut("b");
+        let mut layer = CoderFile::new(CONSENSUS_CODER);
+        let whole = Coding::new(
+            &p.transcripts["d"],
+            t1.start,
+            t3.end,
+            "x",
+            chrono::Utc::now(),
+        )
+        .unwrap();
+        layer.insert(whole);
+        let r = turn(&p, 1, "x");
+
+        let out = take(&p, &mut layer, &r, &[]).unwrap();
+        assert_eq!((out.removed.len(), out.added.len()), (1, 2));
+        assert_eq!(
+            spans(&layer),
+            [(t1.start, t2.start, "x"), (t2.end, t3.end, "x")]
+        );
+
+        take(&p, &mut layer, &r, &["a".into()]).unwrap();
+        assert_eq!(
+            spans(&layer),
+            [
+                (t1.start, t2.start, "x"),
+                (t2.start + 2, t2.start + 6, "x"),
+                (t2.end, t3.end, "x")
+            ]
+        );
+        assert_eq!(matches(&p, &["a".into(), "b".into()], &layer, &r), ["a"]);
+        // Only code x was decided: a's y stays out of the layer.
+        assert!(layer.codings.iter().all(|c| c.code == "x"));
+
+        // Both: the union of a's and b's codings, joined with the touching rest of the old coding.
+        take(&p, &mut layer, &r, &["a".into(), "b".into()]).unwrap();
+        assert_eq!(
+            spans(&layer),
+            [
+                (t1.start, t2.start, "x"),
+                (t2.start + 2, t2.end, "x"),
+                (t2.end, t3.end, "x")
+            ]
+        );
+        assert_eq!(matches(&p, &["a".into(), "b".into()], &layer, &r), ["both"]);
+        let ids: Vec<String> = layer.codings.iter().map(|c| c.id.clone()).collect();
+        // Deciding the same again changes nothing, ids included.
+        let out = take(&p, &mut layer, &r, &["a".into(), "b".into()]).unwrap();
+        assert!(out.is_empty());
+        assert_eq!(
+            layer
+                .codings
+                .iter()
+                .map(|c| c.id.clone())
+                .collect::<Vec<_>>(),
+            ids
+        );
+        // Quotes are the text of the new spans.
+        for c in &layer.codings {
+            assert_eq!(
+                p.transcripts["d"].slice(c.start, c.end),
+                Some(c.quote.as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn taking_from_unknown_or_self_is_refused() {
+        let mut p = project();
+        add(&mut p, "a", 12, 20, "x");
+        let mut layer = CoderFile::new(CONSENSUS_CODER);
+        let r = turn(&p, 0, "x");
+        assert!(take(&p, &mut layer, &r, &["nobody".into()]).is_err());
+        p.coder_mut(CONSENSUS_CODER);
+        assert!(take(&p, &mut layer, &r, &[CONSENSUS_CODER.into()]).is_err());
+        assert!(layer.codings.is_empty());
+    }
+}

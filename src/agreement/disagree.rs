@@ -42,6 +42,19 @@ pub struct Disagreement {
     pub codings: Vec<CodingRef>,
 }
 
+impl Disagreement {
+    /// The unit and target this disagreement is about, for [`super::consensus::take`] and [`super::consensus::matches`].
+    pub fn unit_ref(&self) -> UnitRef {
+        UnitRef {
+            doc: self.doc.clone(),
+            unit: self.unit.clone(),
+            start: self.start,
+            end: self.end,
+            target: Target::parse(&self.target),
+        }
+    }
+}
+
 /// Every disagreement for the given options, in transcript and text order.
 pub fn disagreements(p: &Project, o: &Options) -> Result<Vec<Disagreement>> {
     let sel = select(p, o)?;

@@ -171,3 +171,16 @@ fn codes_compared(
             .unwrap_or_default(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::overlap_percent;
+
+    #[test]
+    fn overlap_is_intersection_over_union() {
+        assert!((overlap_percent((0, 10), (0, 9)) - 90.0).abs() < 1e-9);
+        assert!((overlap_percent((0, 10), (5, 15)) - 100.0 / 3.0).abs() < 1e-9);
+        assert_eq!(overlap_percent((0, 10), (10, 20)), 0.0);
+        assert_eq!(overlap_percent((3, 7), (3, 7)), 100.0);
+    }
+}

@@ -3,7 +3,6 @@
 use super::Ctx;
 use super::output::{Format, print_rows, write_table};
 use crate::agreement::consensus::{CONSENSUS_CODER, matches};
-use crate::agreement::disagree::parse_id;
 use crate::agreement::overlap::overlap_agreement;
 use crate::agreement::report::Stats;
 use crate::agreement::{Options, Report, Target, UnitKind, agreement, disagreements};
@@ -90,8 +89,7 @@ fn list_disagreements(p: &Project, o: &Options, format: Format) -> anyhow::Resul
     for d in disagreements(p, o)? {
         let mut v = json!(d);
         if let Some(layer) = layer {
-            let r = parse_id(p, &d.id)?;
-            v["konsensus"] = json!(matches(p, &o.coders, layer, &r));
+            v["konsensus"] = json!(matches(p, &o.coders, layer, &d.unit_ref()));
         }
         if format != Format::Json {
             v = table_row(&v, &o.coders);
@@ -160,9 +158,9 @@ fn stats_row(
 /// Prints a report: JSON as one object, CSV as one row per code plus `(pooled)`, a table with its explanation.
 pub fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
     if format == Format::Json {
-        let mut out = std::io::stdout().lock();
-        serde_json::to_writer_pretty(&mut out, r)?;
-        writeln!(out)?;
+        let mut text = serde_json::to_string_pretty(r)?;
+        text.push('\n');
+        std::io::stdout().lock().write_all(text.as_bytes())?;
         return Ok(());
     }
     let mut rows: Vec<Value> = r

@@ -57,8 +57,9 @@ pub fn run(a: &MergeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 fn print_summary(s: &MergeSummary, format: Format) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     if format != Format::Table {
-        serde_json::to_writer_pretty(&mut out, s)?;
-        writeln!(out)?;
+        let mut text = serde_json::to_string_pretty(s)?;
+        text.push('\n');
+        out.write_all(text.as_bytes())?;
         return Ok(());
     }
     let verb = if s.dry_run {
