@@ -66,6 +66,13 @@ pub fn run(a: &AgreeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if let Some(pct) = a.overlap {
         let (report, unmatched) = overlap_agreement(&p, &o, pct)?;
         if a.disagreements {
+            if a.format == Format::Table {
+                println!(
+                    "Segments of {} without a match at {pct}% overlap (unit: segment — {})\n",
+                    o.coders.join(", "),
+                    report.unit_definition
+                );
+            }
             let rows: Vec<Value> = unmatched.iter().map(|u| json!(u)).collect();
             print_rows(a.format, &rows)?;
         } else {
@@ -81,6 +88,18 @@ pub fn run(a: &AgreeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 }
 
 fn list_disagreements(p: &Project, o: &Options, format: Format) -> anyhow::Result<ExitCode> {
+    if format == Format::Table {
+        let what = match &o.target {
+            Target::Domain(d) => format!("the category among {d}'s child codes differs"),
+            _ => "one coder applied the code and another did not".to_string(),
+        };
+        println!(
+            "Disagreements of {} — unit: {} ({}); listed where {what}\n",
+            o.coders.join(", "),
+            o.unit.name(),
+            o.unit.description()
+        );
+    }
     let layer = p
         .coders
         .get(CONSENSUS_CODER)
