@@ -306,4 +306,15 @@ fn two_children_in_one_unit_are_reported() {
     assert_eq!(multi[0]["coder"], "c1");
     assert_eq!(multi[0]["codes"], serde_json::json!(["v1", "v2"]));
     assert_eq!(r["pooled"]["pairable_units"], 2);
+    // With character units the five doubly coded characters are one run.
+    let r = json(
+        dir.path(),
+        &[
+            "agree", "--coders", "c1,c2", "--domain", "d", "--unit", "char", "--format", "json",
+        ],
+    );
+    let multi = r["multiple_codes"].as_array().unwrap();
+    assert_eq!(multi.len(), 1, "{multi:?}");
+    let start = t.turns[0].start;
+    assert_eq!(multi[0]["unit"], format!("c{}-{}", start, start + 5));
 }

@@ -202,13 +202,20 @@ fn new_transcripts_and_cases_come_in_and_code_edits_are_reported() {
     let ours = sample();
     let theirs = clone_of(ours.path());
     let (o, t) = (ours.path(), theirs.path());
-    kodbok(t).args(["codes", "rename", "natverk", "Nätverk och samarbete"]).assert().success();
+    kodbok(t)
+        .args(["codes", "rename", "natverk", "Nätverk och samarbete"])
+        .assert()
+        .success();
     let text = "---\nid: kommun-k-1\ncase: Kommun K\n---\n\nIntervjuare: Hur går arbetet?\n\nRespondent: Vi har ingen budget för det.\n";
     fs::write(t.join("transcripts/kommun-k-1.txt"), text).unwrap();
     let mut cases = fs::read_to_string(t.join("transcripts/cases.csv")).unwrap();
     cases.push_str("Kommun K,låg,1,4000,Norrbotten\n");
     fs::write(t.join("transcripts/cases.csv"), cases).unwrap();
-    let id = code(t, "praktikant-b", &["kommun-k-1", "--code", "resursbrist", "--turn", "2"]);
+    let id = code(
+        t,
+        "praktikant-b",
+        &["kommun-k-1", "--code", "resursbrist", "--turn", "2"],
+    );
 
     let s = json(o, &["merge", t.to_str().unwrap(), "--format", "json"]);
     assert_eq!(s["new_transcripts"], serde_json::json!(["kommun-k-1"]));
@@ -217,8 +224,15 @@ fn new_transcripts_and_cases_come_in_and_code_edits_are_reported() {
     assert_eq!(conflicts.len(), 1, "{conflicts:?}");
     assert_eq!(conflicts[0]["kind"], "code");
     assert_eq!(conflicts[0]["id"], "natverk");
-    assert_eq!(fs::read_to_string(o.join("transcripts/kommun-k-1.txt")).unwrap(), text);
-    assert!(fs::read_to_string(o.join("transcripts/cases.csv")).unwrap().contains("Kommun K,låg"));
+    assert_eq!(
+        fs::read_to_string(o.join("transcripts/kommun-k-1.txt")).unwrap(),
+        text
+    );
+    assert!(
+        fs::read_to_string(o.join("transcripts/cases.csv"))
+            .unwrap()
+            .contains("Kommun K,låg")
+    );
     assert!(coder(o, "praktikant-b").find(&id).is_some());
     let book = fs::read_to_string(o.join("codebook.json")).unwrap();
     assert!(book.contains("\"Nätverk\"") && !book.contains("Nätverk och samarbete"));

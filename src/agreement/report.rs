@@ -239,14 +239,15 @@ fn domain_report(
                 [] => None,
                 many => {
                     let unit = &data.units[u];
-                    multi.push(MultiCoded {
+                    let m = MultiCoded {
                         doc: data.docs[unit.doc].clone(),
                         unit: data.unit_ref(unit),
                         start: unit.start,
                         end: unit.end,
                         coder: data.coders[i].clone(),
                         codes: many.iter().map(|k| cats[*k as usize].0.clone()).collect(),
-                    });
+                    };
+                    push_multi(&mut multi, m, data.kind);
                     None
                 }
             };
@@ -261,6 +262,23 @@ fn domain_report(
     r.domain = Some(domain.to_string());
     r.pooled = Stats::of(&main);
     r.multiple_codes = Some(multi);
+}
+
+/// Adds a multiply-coded unit; neighbouring characters of one coder with the same codes become one run.
+fn push_multi(list: &mut Vec<MultiCoded>, m: MultiCoded, kind: UnitKind) {
+    if kind == UnitKind::Char {
+        let run = list
+            .iter_mut()
+            .rev()
+            .find(|x| x.coder == m.coder)
+            .filter(|x| x.doc == m.doc && x.end == m.start && x.codes == m.codes);
+        if let Some(run) = run {
+            run.end = m.end;
+            run.unit = format!("c{}-{}", run.start, run.end);
+            return;
+        }
+    }
+    list.push(m);
 }
 
 pub(crate) fn formulas(domain: bool, unit: UnitKind) -> Formulas {
