@@ -318,3 +318,73 @@ fn two_children_in_one_unit_are_reported() {
     let start = t.turns[0].start;
     assert_eq!(multi[0]["unit"], format!("c{}-{}", start, start + 5));
 }
+
+#[test]
+fn segment_overlap_uses_the_threshold() {
+    let dir = matrix_project(&["1 2", "1 2"]);
+    let t = Transcript::parse(
+        &fs::read_to_string(dir.path().join("transcripts/m.txt")).unwrap(),
+        "m",
+    )
+    .unwrap();
+    let turn = &t.turns[0];
+    assert_eq!(turn.end - turn.start, 28);
+    let mut f = CoderFile::new("c2");
+    f.insert(Coding::new(&t, turn.start, turn.start + 25, "v1", Utc::now()).unwrap());
+    f.insert(Coding::new(&t, t.turns[1].start, t.turns[1].end, "v2", Utc::now()).unwrap());
+    fs::write(
+        dir.path().join("codings/c2.json"),
+        serde_json::to_string_pretty(&f).unwrap(),
+    )
+    .unwrap();
+    // 25 of 28 characters: 89.3 % overlap.
+    let at = |pct: &str| {
+        json(
+            dir.path(),
+            &[
+                "agree",
+                "--coders",
+                "c1,c2",
+                "--overlap",
+                pct,
+                "--format",
+                "json",
+            ],
+        )
+    };
+    let r = at("89");
+    assert_eq!(r["unit"], "segment");
+    assert_eq!(r["units"], 4);
+    close(&r["pooled"]["percent_agreement"], 100.0);
+    let r = at("90");
+    close(&r["pooled"]["percent_agreement"], 50.0);
+    let v1 = r["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == "v1")
+        .unwrap()
+        .clone();
+    close(&v1["percent_agreement"], 0.0);
+    assert!(r["pooled"]["cohen_kappa"].is_null());
+    let out = kodbok(dir.path())
+        .args([
+            "agree",
+            "--coders",
+            "c1,c2",
+            "--overlap",
+            "90",
+            "--disagreements",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let list: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    close(&list[0]["best_overlap"], 100.0 * 25.0 / 28.0);
+    kodbok(dir.path())
+        .args(["agree", "--coders", "c1,c2", "--overlap", "0"])
+        .assert()
+        .failure();
+}

@@ -1,7 +1,7 @@
 //! Segment-overlap agreement as MAXQDA defines it: two coders' segments of a code match when they overlap enough.
 
 use super::report::{CodeResult, Formulas, Report, Stats};
-use super::{AgreementError, Options, Result, Target, select};
+use super::{AgreementError, Options, Result, Selection, Target, select};
 use crate::model::Coding;
 use crate::store::Project;
 use std::collections::BTreeMap;
@@ -78,41 +78,7 @@ pub fn overlap_agreement(
     let mut unmatched = Vec::new();
     let (mut all, mut agreed) = (0u64, 0u64);
     for (code, set) in codes {
-        let mut coded = BTreeMap::new();
-        let (mut n, mut ok) = (0u64, 0u64);
-        for (i, coder) in sel.coders.iter().enumerate() {
-            let mine: Vec<&&Coding> = sel.codings[i]
-                .iter()
-                .filter(|c| set.contains(&c.code))
-                .collect();
-            let other: Vec<&&Coding> = sel.codings[1 - i]
-                .iter()
-                .filter(|c| set.contains(&c.code))
-                .collect();
-            coded.insert(coder.clone(), mine.len() as u64);
-            for c in mine {
-                let best = other
-                    .iter()
-                    .filter(|x| x.doc == c.doc)
-                    .map(|x| overlap_percent((c.start, c.end), (x.start, x.end)))
-                    .fold(0.0, f64::max);
-                n += 1;
-                if best + 1e-9 >= threshold {
-                    ok += 1;
-                } else {
-                    unmatched.push(Unmatched {
-                        coder: coder.clone(),
-                        code: code.clone(),
-                        doc: c.doc.clone(),
-                        id: c.id.clone(),
-                        start: c.start,
-                        end: c.end,
-                        best_overlap: best,
-                        quote: c.quote.clone(),
-                    });
-                }
-            }
-        }
+        let (n, ok, coded) = compare_code(&code, &set, &sel, threshold, &mut unmatched);
         all += n;
         agreed += ok;
         report.codes.push(CodeResult {
@@ -126,6 +92,52 @@ pub fn overlap_agreement(
     report.pooled = stats(all, agreed);
     unmatched.sort_by(|a, b| (&a.doc, a.start, &a.code).cmp(&(&b.doc, b.start, &b.code)));
     Ok((report, unmatched))
+}
+
+/// Checks every segment of one code (both coders, both directions); returns (segments, agreeing, per coder).
+fn compare_code(
+    code: &str,
+    set: &[String],
+    sel: &Selection<'_>,
+    threshold: f64,
+    unmatched: &mut Vec<Unmatched>,
+) -> (u64, u64, BTreeMap<String, u64>) {
+    let mut coded = BTreeMap::new();
+    let (mut n, mut ok) = (0u64, 0u64);
+    for (i, coder) in sel.coders.iter().enumerate() {
+        let of = |j: usize| -> Vec<&Coding> {
+            sel.codings[j]
+                .iter()
+                .copied()
+                .filter(|c| set.contains(&c.code))
+                .collect()
+        };
+        let (mine, other) = (of(i), of(1 - i));
+        coded.insert(coder.clone(), mine.len() as u64);
+        for c in mine {
+            let best = other
+                .iter()
+                .filter(|x| x.doc == c.doc)
+                .map(|x| overlap_percent((c.start, c.end), (x.start, x.end)))
+                .fold(0.0, f64::max);
+            n += 1;
+            if best + 1e-9 >= threshold {
+                ok += 1;
+                continue;
+            }
+            unmatched.push(Unmatched {
+                coder: coder.clone(),
+                code: code.to_string(),
+                doc: c.doc.clone(),
+                id: c.id.clone(),
+                start: c.start,
+                end: c.end,
+                best_overlap: best,
+                quote: c.quote.clone(),
+            });
+        }
+    }
+    (n, ok, coded)
 }
 
 fn stats(n: u64, ok: u64) -> Stats {
