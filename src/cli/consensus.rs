@@ -33,7 +33,9 @@ pub enum Action {
     /// Decide units: CHOICE is A or B (first or second of --coders), a coder name, both, or neither;
     /// IDs are disagreement ids from `kodbok agree --disagreements`
     Take {
+        /// A, B, … (position in --coders), a coder name, both (all), or neither
         choice: String,
+        /// Disagreement ids such as kommun-a-1:t12:resursbrist (from `kodbok agree --disagreements`)
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
         #[command(flatten)]
@@ -58,6 +60,7 @@ pub enum Action {
     },
     /// Show one unit: its text, what each coder and the layer applied there
     Show {
+        /// Unit ids such as kommun-a-1:t12:resursbrist or kommun-a-1:s40:@hinder
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
         #[command(flatten)]
