@@ -263,10 +263,11 @@ fn repoint(p: &mut Project, from: &str, to: Option<&str>) -> anyhow::Result<usiz
                     c.modified = chrono::Utc::now();
                     changed += 1;
                 }
+                f.dedup();
             }
             None => f.codings.retain(|c| c.code != from),
         }
-        changed += before - f.codings.len();
+        changed += before.saturating_sub(f.codings.len()).min(before);
         if changed > 0 {
             p.save_coder(&coder)?;
             n += changed;

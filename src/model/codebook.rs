@@ -254,9 +254,7 @@ impl Codebook {
             if let Err(e) = check_id(&c.id) {
                 errs.push(e);
             }
-            if let Some(col) = &c.color
-                && let Err(e) = check_color(col)
-            {
+            if let Some(Err(e)) = c.color.as_deref().map(check_color) {
                 errs.push(e);
             }
             if let Some(k) = &c.shortcut {

@@ -159,6 +159,16 @@ impl CoderFile {
         true
     }
 
+    /// Drops codings that repeat another's doc, span and code (after a merge of codes); returns how many.
+    pub fn dedup(&mut self) -> usize {
+        let before = self.codings.len();
+        self.sort();
+        self.codings.dedup_by(|b, a| {
+            a.doc == b.doc && a.start == b.start && a.end == b.end && a.code == b.code
+        });
+        before - self.codings.len()
+    }
+
     pub fn remove(&mut self, id: &str) -> Option<Coding> {
         let i = self.codings.iter().position(|c| c.id == id)?;
         Some(self.codings.remove(i))

@@ -186,6 +186,13 @@ impl Project {
                 continue;
             };
             match Transcript::parse(&text, &stem) {
+                Ok(t) if self.transcripts.contains_key(&t.id) => problems.push(
+                    Problem::new(
+                        &path,
+                        format!("transcript id {:?} is used by another file too", t.id),
+                    )
+                    .at(2, 1),
+                ),
                 Ok(t) => {
                     self.transcripts.insert(t.id.clone(), t);
                 }
