@@ -238,3 +238,41 @@ fn new_transcripts_and_cases_come_in_and_code_edits_are_reported() {
     assert!(book.contains("\"Nätverk\"") && !book.contains("Nätverk och samarbete"));
     kodbok(o).arg("check").assert().success();
 }
+
+#[test]
+fn merge_locks_only_what_it_writes() {
+    let ours = sample();
+    let theirs = clone_of(ours.path());
+    let (o, t) = (ours.path(), theirs.path());
+    code(
+        t,
+        "praktikant-b",
+        &["kommun-b-1", "--code", "lagkrav", "--turn", "2"],
+    );
+    let before = snapshot(o);
+    // praktikant-b is busy coding here: the merge must wait, and changes nothing.
+    let busy = kodbok::store::Lock::acquire(
+        o,
+        "coder-praktikant-b",
+        &o.join("codings/praktikant-b.json"),
+    )
+    .unwrap();
+    let out = kodbok(o)
+        .args(["merge", t.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("locked"));
+    assert_eq!(snapshot(o), before);
+    drop(busy);
+    // Someone else's session (praktikant-a, the codebook) does not stand in the way.
+    let _a = kodbok::store::Lock::acquire(
+        o,
+        "coder-praktikant-a",
+        &o.join("codings/praktikant-a.json"),
+    )
+    .unwrap();
+    let _book = kodbok::store::Lock::acquire(o, "codebook", &o.join("codebook.json")).unwrap();
+    let s = json(o, &["merge", t.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(s["codings_added"]["praktikant-b"], 1);
+}

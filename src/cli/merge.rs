@@ -34,12 +34,16 @@ pub fn run(a: &MergeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     }
     let theirs = Project::open(&there)
         .with_context(|| format!("reading the other copy {}", a.other.display()))?;
-    let first = ctx.open()?;
-    // Lock everything a merge may write, then read this copy again so no concurrent edit is lost.
+    // Plan once to learn which files change, lock exactly those, then read this copy again and plan
+    // for real, so no concurrent edit is lost and files nobody needs stay unlocked.
+    let mut first = ctx.open()?;
+    let plan = merge_into(&mut first, &theirs);
     let mut locks: Vec<Lock> = Vec::new();
     if !a.dry_run {
-        locks.push(first.lock_codebook()?);
-        for coder in theirs.coders.keys().filter(|c| coder_name_ok(c)) {
+        if !plan.new_codes.is_empty() {
+            locks.push(first.lock_codebook()?);
+        }
+        for coder in plan.coders_changed.iter().filter(|c| coder_name_ok(c)) {
             locks.push(first.lock_coder(coder)?);
         }
     }
@@ -47,6 +51,13 @@ pub fn run(a: &MergeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let mut s = merge_into(&mut ours, &theirs);
     s.dry_run = a.dry_run;
     if !a.dry_run {
+        let unlocked = (!s.new_codes.is_empty() && plan.new_codes.is_empty())
+            || s.coders_changed
+                .iter()
+                .any(|c| !plan.coders_changed.contains(c));
+        if unlocked {
+            bail!("the project changed while merging; nothing was written — run the merge again");
+        }
         write_merged(&mut ours, &s)?;
     }
     drop(locks);
