@@ -137,16 +137,16 @@ fn unmark(line: &str) -> String {
     let t = line.trim_start_matches('#').trim_start();
     let t = if line.starts_with('#') { t } else { line };
     for m in ["**", "__"] {
-        if let Some(rest) = t.strip_prefix(m) {
-            if let Some(end) = rest.find(m) {
-                let label = &rest[..end];
-                let after = &rest[end + m.len()..];
-                if let Some(l) = label.strip_suffix(':') {
-                    return format!("{l}:{after}");
-                }
-                if let Some(a) = after.strip_prefix(':') {
-                    return format!("{label}:{a}");
-                }
+        if let Some(rest) = t.strip_prefix(m)
+            && let Some(end) = rest.find(m)
+        {
+            let label = &rest[..end];
+            let after = &rest[end + m.len()..];
+            if let Some(l) = label.strip_suffix(':') {
+                return format!("{l}:{after}");
+            }
+            if let Some(a) = after.strip_prefix(':') {
+                return format!("{label}:{a}");
             }
         }
     }
