@@ -385,7 +385,7 @@ fn strip_dialogue_dash(t: &str) -> &str {
 /// A display name as meeting software shows it: short, no sentence punctuation, not a time.
 fn speaker_like(s: &str) -> bool {
     (1..=60).contains(&s.chars().count())
-        && s.split_whitespace().count() <= 6
+        && s.split_whitespace().count() <= 8
         && !s.contains(['?', '!', ';', '"', '”', '“', '…', '[', ']', '<', '>'])
         && !s.ends_with('.')
         && !s
