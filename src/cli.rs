@@ -1,7 +1,10 @@
 //! The command line: clap definitions and a thin dispatch into the library layers.
 
+mod agree;
 mod codes;
 mod coding;
+mod consensus;
+mod merge;
 pub mod output;
 mod project_cmds;
 
@@ -55,6 +58,12 @@ pub enum Command {
     Segments(coding::SegmentsArgs),
     /// Validate the whole project; exits 0 only when it is clean
     Check(project_cmds::CheckArgs),
+    /// Inter-coder agreement (percent, Cohen's kappa, Krippendorff's alpha) and the list of disagreements
+    Agree(agree::AgreeArgs),
+    /// Build the consensus layer (codings/konsensus.json) from the coders' codings, unit by unit
+    Consensus(consensus::ConsensusArgs),
+    /// Bring in codings, coders and codebook additions from another copy of this project
+    Merge(merge::MergeArgs),
 }
 
 /// Settings every command gets.
@@ -131,6 +140,9 @@ fn run(command: Option<Command>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Command::Code(a) => coding::code(&a, ctx),
         Command::Uncode(a) => coding::uncode(&a, ctx),
         Command::Segments(a) => coding::segments(&a, ctx),
+        Command::Agree(a) => agree::run(&a, ctx),
+        Command::Consensus(a) => consensus::run(&a, ctx),
+        Command::Merge(a) => merge::run(&a, ctx),
     }
 }
 
