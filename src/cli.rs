@@ -64,6 +64,8 @@ pub enum Command {
     Consensus(consensus::ConsensusArgs),
     /// Bring in codings, coders and codebook additions from another copy of this project
     Merge(merge::MergeArgs),
+    /// Open the coding workbench (what `kodbok` without a command does)
+    Tui,
 }
 
 /// Settings every command gets.
@@ -127,9 +129,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 fn run(command: Option<Command>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let Some(command) = command else {
-        use clap::CommandFactory;
-        Cli::command().print_help()?;
-        return Ok(ExitCode::SUCCESS);
+        return tui(ctx);
     };
     match command {
         Command::Init(a) => project_cmds::init(&a, ctx),
@@ -143,7 +143,13 @@ fn run(command: Option<Command>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Command::Agree(a) => agree::run(&a, ctx),
         Command::Consensus(a) => consensus::run(&a, ctx),
         Command::Merge(a) => merge::run(&a, ctx),
+        Command::Tui => tui(ctx),
     }
+}
+
+fn tui(ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    crate::tui::run(&ctx.root, &ctx.coder)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Parses `key=value`.
