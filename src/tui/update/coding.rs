@@ -40,6 +40,11 @@ impl AppState {
             return Vec::new();
         }
         let path = self.project.codebook.path(code);
+        let name = self
+            .project
+            .codebook
+            .get(code)
+            .map_or(code.to_string(), |c| c.name.clone());
         let Some((doc, sel)) = self.view.as_ref().map(|v| (v.doc.clone(), v.selection())) else {
             self.message(Level::Info, "Open a transcript and select text first.");
             return Vec::new();
@@ -81,7 +86,7 @@ impl AppState {
         if !fx.is_empty() {
             self.message(
                 Level::Info,
-                format!("Coded {} characters as {path} (u undoes).", e - s),
+                format!("Coded {name} ({} chars). u undoes.", e - s),
             );
         }
         fx
