@@ -135,10 +135,10 @@ impl Tmux {
         let path = self.status.path().join("status");
         let start = Instant::now();
         loop {
-            if let Ok(s) = std::fs::read_to_string(&path) {
-                if s.ends_with('\n') {
-                    return s.trim().to_string();
-                }
+            if let Ok(s) = std::fs::read_to_string(&path)
+                && s.ends_with('\n')
+            {
+                return s.trim().to_string();
             }
             assert!(
                 start.elapsed() < TIMEOUT,
