@@ -1,7 +1,8 @@
 //! kodbok: qualitative coding of interview transcripts in the terminal.
 //!
-//! Layers, lowest first: `model` (plain data) ← `store` (files, import) ← `cli` / `tui`.
+//! Layers, lowest first: `model` (plain data) ← `store` (files, import) ← `analysis` (counts, reports) ← `cli` / `tui`.
 
+pub mod analysis;
+pub mod cli;
 pub mod model;
 pub mod store;
-pub mod cli;
