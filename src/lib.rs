@@ -1,6 +1,6 @@
 //! kodbok: qualitative coding of interview transcripts in the terminal.
 //!
-//! Layers, lowest first: `model` (plain data) ← `store` (files, import) ← `analysis` (counts, reports) ← `cli` / `tui`.
+//! Layers, lowest first: `model` (plain data) ← `store` (files, import) ← `cli` / `tui`.
 
 pub mod analysis;
 pub mod cli;
