@@ -2,8 +2,12 @@
 
 mod codes;
 mod coding;
+mod export;
+mod matrix;
 pub mod output;
 mod project_cmds;
+mod report;
+mod summary;
 
 use clap::{Args, Parser, Subcommand};
 use output::Format;
@@ -55,6 +59,14 @@ pub enum Command {
     Segments(coding::SegmentsArgs),
     /// Validate the whole project; exits 0 only when it is clean
     Check(project_cmds::CheckArgs),
+    /// Per code and group: cases, interviews, segments, word coverage (themes count their sub-codes)
+    Summary(summary::SummaryArgs),
+    /// Code × case matrix, or code co-occurrence, for R and Excel
+    Matrix(matrix::MatrixArgs),
+    /// Export data for other tools: `export segments`
+    Export(export::ExportArgs),
+    /// Draft the interview findings section (Markdown) with counts per group and quotes
+    Report(report::ReportArgs),
 }
 
 /// Settings every command gets.
@@ -131,6 +143,10 @@ fn run(command: Option<Command>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Command::Code(a) => coding::code(&a, ctx),
         Command::Uncode(a) => coding::uncode(&a, ctx),
         Command::Segments(a) => coding::segments(&a, ctx),
+        Command::Summary(a) => summary::run(&a, ctx),
+        Command::Matrix(a) => matrix::run(&a, ctx),
+        Command::Export(a) => export::run(&a, ctx),
+        Command::Report(a) => report::run(&a, ctx),
     }
 }
 

@@ -172,9 +172,14 @@ pub fn opening(lang: Lang, theme: &str, counts: &[Count], noun: Noun) -> String 
             .iter()
             .map(|c| format!("{} {}", amount(lang, c.n, c.of, None), c.label.short))
             .collect();
-        s.push_str(match lang {
-            Lang::Sv => ", jämfört med ",
-            Lang::En => ", compared with ",
+        // Equal shares read as agreement ("liksom"), different ones as a comparison.
+        let same = rest.iter().all(|c| c.n * first.of == first.n * c.of);
+        s.push_str(match (lang, same) {
+            (Lang::Sv, true) => ", liksom ",
+            (Lang::Sv, false) => ", jämfört med ",
+            (Lang::En, true) if rest.len() == 1 && rest[0].n == 1 => ", as does ",
+            (Lang::En, true) => ", as do ",
+            (Lang::En, false) => ", compared with ",
         });
         s.push_str(&join(lang, &others));
     }
@@ -318,9 +323,17 @@ mod tests {
         );
         assert_eq!(
             sentence(Lang::En, (5, 5), (2, 2)),
-            "All five municipalities with high self-assessment raise *Hinder*, compared with both with low."
+            "All five municipalities with high self-assessment raise *Hinder*, as do both with low."
         );
         assert_eq!(number(21, Lang::En), "21");
+        assert_eq!(
+            sentence(Lang::En, (5, 5), (5, 5)),
+            "All five municipalities with high self-assessment raise *Hinder*, as do all five with low."
+        );
+        assert_eq!(
+            sentence(Lang::En, (1, 5), (1, 5)),
+            "One of five municipalities with high self-assessment raises *Hinder*, as does one of five with low."
+        );
     }
 
     #[test]
