@@ -135,13 +135,19 @@ impl Layer {
             (Layer::Consensus, Lang::Sv) => {
                 format!("konsensuslagret (codings/{CONSENSUS_CODER}.json)")
             }
+            (Layer::AllCoders, Lang::En) if coders.is_empty() => {
+                "all coders merged (there are no coder files yet)".into()
+            }
+            (Layer::AllCoders, Lang::Sv) if coders.is_empty() => {
+                "alla kodare sammanslagna (det finns inga kodarfiler ännu)".into()
+            }
             (Layer::AllCoders, Lang::En) => format!(
                 "all coders merged ({}); a case or interview counts once however many coders coded it",
-                list_or_none(coders)
+                coders.join(", ")
             ),
             (Layer::AllCoders, Lang::Sv) => format!(
                 "alla kodare sammanslagna ({}); en kommun eller intervju räknas en gång hur många kodare som än kodat den",
-                list_or_none(coders)
+                coders.join(", ")
             ),
         }
     }

@@ -21,6 +21,24 @@ pub const FIELDS: [&str; 13] = [
     "end",
 ];
 
+/// The field names of a segment record in this project, in output order.
+pub fn columns(p: &Project) -> Vec<String> {
+    let mut out: Vec<String> = FIELDS[..3].iter().map(|s| s.to_string()).collect();
+    out.extend(p.cases.columns.iter().map(|c| attr_key(c)));
+    out.extend(FIELDS[3..].iter().map(|s| s.to_string()));
+    out.push("layer".into());
+    out
+}
+
+/// A case attribute's field name: the column name, or `case_<name>` when that would clash with a fixed field.
+fn attr_key(col: &str) -> String {
+    if FIELDS.contains(&col) || col == "layer" {
+        format!("case_{col}")
+    } else {
+        col.to_string()
+    }
+}
+
 /// One JSON object per coding of the layer, ordered by transcript, position, code and coder.
 ///
 /// Fields: `id`, `doc`, `case`, one field per cases.csv column (named like the column; `case_<name>` when
@@ -45,13 +63,6 @@ pub fn segments(p: &Project, layer: &Layer) -> Result<(Vec<Value>, Vec<String>)>
                 b.coder,
             ))
     });
-    let attr_key = |col: &str| {
-        if FIELDS.contains(&col) || col == "layer" {
-            format!("case_{col}")
-        } else {
-            col.to_string()
-        }
-    };
     let rows = codings
         .iter()
         .map(|lc| {
@@ -104,6 +115,7 @@ mod tests {
         assert_eq!(first["code_path"], "Tema T › Kod A");
         let keys: Vec<&String> = first.as_object().unwrap().keys().collect();
         assert_eq!(keys[..4], ["id", "doc", "case", "grupp"]);
+        assert_eq!(keys, columns(&p).iter().collect::<Vec<_>>());
         let (only_y, _) = segments(&p, &Layer::Coder("y".into())).unwrap();
         assert_eq!(only_y.len(), 3);
         assert!(

@@ -280,7 +280,15 @@ pub fn context(p: &Project, opts: &Options) -> Result<Context> {
 fn notes(s: &Summary, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     let (coded, all) = (s.coded_docs.len(), s.total.docs.len());
-    if coded < all {
+    if all == 0 {
+        out.push(match lang {
+            Lang::Sv => "Projektet har inga intervjuer ännu (lägg till dem med `kodbok import`)."
+                .to_string(),
+            Lang::En => {
+                "The project has no interviews yet (add them with `kodbok import`).".to_string()
+            }
+        });
+    } else if coded < all {
         out.push(match lang {
             Lang::Sv => format!(
                 "Lagret har kodningar i {coded} av {all} intervjuer; intervjuer utan kodningar räknas som att temat inte togs upp."

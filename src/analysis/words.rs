@@ -234,6 +234,9 @@ fn join(lang: Lang, parts: &[String]) -> String {
 /// "Temat förekommer i sju av tio intervjuer i gruppen hög och i två av tio i gruppen låg (45 kodade avsnitt totalt)."
 pub fn interviews(lang: Lang, counts: &[Count], segments: usize) -> String {
     let counts: Vec<&Count> = counts.iter().filter(|c| c.of > 0).collect();
+    if counts.is_empty() {
+        return String::new();
+    }
     let noun = match lang {
         Lang::Sv => ("intervjuer", "intervjuerna"),
         Lang::En => ("interviews", "interviews"),

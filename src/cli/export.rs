@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use super::output::Format;
-use super::summary::{LayerArgs, emit, pseudonyms, render_rows, warn_skipped};
+use super::summary::{LayerArgs, emit, pseudonyms, render_rows_with, warn_skipped};
 use crate::analysis::export;
 use anyhow::bail;
 use clap::{Args, Subcommand};
@@ -47,7 +47,7 @@ pub fn run(a: &ExportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let (mut rows, skipped) = export::segments(&p, &layer)?;
     warn_skipped(&skipped);
     rows.iter_mut().for_each(|r| map.apply_value(r));
-    let text = render_rows(a.format, &rows)?;
+    let text = render_rows_with(a.format, &rows, &export::columns(&p))?;
     emit(&map, &text, a.out.as_deref())?;
     Ok(ExitCode::SUCCESS)
 }

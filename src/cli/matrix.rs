@@ -5,7 +5,8 @@ use super::output::Format;
 use super::summary::{LayerArgs, emit, pseudonyms, render_rows, warn_skipped};
 use crate::analysis::cooccurrence::{self, Unit};
 use crate::analysis::matrix::{self, MatrixCell};
-use crate::analysis::{CodeInfo, Lang, LayerData};
+use crate::analysis::{CodeInfo, Lang, Layer, LayerData};
+use crate::store::Project;
 use clap::Args;
 use serde_json::{Map, Value, json};
 use std::process::ExitCode;
@@ -52,78 +53,9 @@ pub fn run(a: &MatrixArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let layer = a.layer.layer(ctx)?;
     warn_skipped(&LayerData::load(&p, &layer)?.skipped);
     let map = pseudonyms(&p)?;
-    let keep = |c: &CodeInfo| !a.themes || c.depth == 0;
     let (header, rows, doc) = match a.kind {
-        Kind::CodeCase => {
-            let m = matrix::code_case(&p, &layer)?;
-            let header = format!(
-                "Layer: {}\nCode × case matrix; cells: {}; themes count their sub-codes.",
-                layer.describe(&m.coders, Lang::En),
-                match a.values {
-                    Values::Count => "coded segments",
-                    Values::Binary => "1 when coded in the case, else 0",
-                    Values::Interviews => "interviews in which the code was coded",
-                }
-            );
-            let doc = json!({
-                "kind": "code-case",
-                "layer": layer.id(),
-                "layer_description": layer.describe(&m.coders, Lang::En),
-                "cases": m.cases,
-                "rows": m.rows.iter().filter(|r| keep(&r.code)).map(|r| {
-                    let mut o = code_fields(&r.code);
-                    o.insert("cells".into(), Value::Object(m.cases.iter().zip(&r.cells).map(|(c, x)| (c.clone(), json!(x))).collect()));
-                    Value::Object(o)
-                }).collect::<Vec<_>>(),
-            });
-            let rows: Vec<Value> = m
-                .rows
-                .iter()
-                .filter(|r| keep(&r.code))
-                .map(|r| {
-                    let cells = m
-                        .cases
-                        .iter()
-                        .zip(&r.cells)
-                        .map(|(c, x)| (c.clone(), json!(value(a.values, x))));
-                    wide(&layer.id(), None, &r.code, cells, a.format)
-                })
-                .collect();
-            (header, rows, doc)
-        }
-        Kind::Cooccurrence => {
-            let m = cooccurrence::compute(&p, &layer, a.unit)?;
-            let header = format!(
-                "Layer: {}\nCo-occurrence by {}; themes count their sub-codes.",
-                layer.describe(&m.coders, Lang::En),
-                a.unit.describe()
-            );
-            let idx: Vec<usize> = (0..m.codes.len()).filter(|&i| keep(&m.codes[i])).collect();
-            let doc = json!({
-                "kind": "cooccurrence",
-                "layer": layer.id(),
-                "layer_description": layer.describe(&m.coders, Lang::En),
-                "unit": a.unit,
-                "unit_description": a.unit.describe(),
-                "codes": idx.iter().map(|&i| m.codes[i].id.clone()).collect::<Vec<_>>(),
-                "rows": idx.iter().map(|&i| {
-                    let mut o = code_fields(&m.codes[i]);
-                    o.insert("counts".into(), Value::Object(idx.iter().map(|&j| (m.codes[j].id.clone(), json!(m.counts[i][j]))).collect()));
-                    o.insert("coding_ids".into(), Value::Object(idx.iter().map(|&j| (m.codes[j].id.clone(), json!(m.coding_ids[i][j]))).collect()));
-                    Value::Object(o)
-                }).collect::<Vec<_>>(),
-            });
-            let rows: Vec<Value> = idx
-                .iter()
-                .map(|&i| {
-                    let cells = idx
-                        .iter()
-                        .map(|&j| (m.codes[j].id.clone(), json!(m.counts[i][j])));
-                    wide(&layer.id(), Some(a.unit), &m.codes[i], cells, a.format)
-                })
-                .collect();
-            (header, rows, doc)
-        }
+        Kind::CodeCase => code_case(&p, &layer, a)?,
+        Kind::Cooccurrence => cooccurrence(&p, &layer, a)?,
     };
     let text = match a.format {
         Format::Json => {
@@ -143,6 +75,87 @@ pub fn run(a: &MatrixArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     };
     emit(&map, &text, None)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The table header, the wide rows (table, CSV) and the JSON document of one matrix.
+type Output = (String, Vec<Value>, Value);
+
+fn keep(a: &MatrixArgs, c: &CodeInfo) -> bool {
+    !a.themes || c.depth == 0
+}
+
+fn code_case(p: &Project, layer: &Layer, a: &MatrixArgs) -> anyhow::Result<Output> {
+    let keep = |c: &CodeInfo| keep(a, c);
+    let m = matrix::code_case(p, layer)?;
+    let header = format!(
+        "Layer: {}\nCode × case matrix; cells: {}; themes count their sub-codes.",
+        layer.describe(&m.coders, Lang::En),
+        match a.values {
+            Values::Count => "coded segments",
+            Values::Binary => "1 when coded in the case, else 0",
+            Values::Interviews => "interviews in which the code was coded",
+        }
+    );
+    let doc = json!({
+        "kind": "code-case",
+        "layer": layer.id(),
+        "layer_description": layer.describe(&m.coders, Lang::En),
+        "cases": m.cases,
+        "rows": m.rows.iter().filter(|r| keep(&r.code)).map(|r| {
+            let mut o = code_fields(&r.code);
+            o.insert("cells".into(), Value::Object(m.cases.iter().zip(&r.cells).map(|(c, x)| (c.clone(), json!(x))).collect()));
+            Value::Object(o)
+        }).collect::<Vec<_>>(),
+    });
+    let rows: Vec<Value> = m
+        .rows
+        .iter()
+        .filter(|r| keep(&r.code))
+        .map(|r| {
+            let cells = m
+                .cases
+                .iter()
+                .zip(&r.cells)
+                .map(|(c, x)| (c.clone(), json!(value(a.values, x))));
+            wide(&layer.id(), None, &r.code, cells, a.format)
+        })
+        .collect();
+    Ok((header, rows, doc))
+}
+
+fn cooccurrence(p: &Project, layer: &Layer, a: &MatrixArgs) -> anyhow::Result<Output> {
+    let keep = |c: &CodeInfo| keep(a, c);
+    let m = cooccurrence::compute(p, layer, a.unit)?;
+    let header = format!(
+        "Layer: {}\nCo-occurrence by {}; themes count their sub-codes.",
+        layer.describe(&m.coders, Lang::En),
+        a.unit.describe()
+    );
+    let idx: Vec<usize> = (0..m.codes.len()).filter(|&i| keep(&m.codes[i])).collect();
+    let doc = json!({
+        "kind": "cooccurrence",
+        "layer": layer.id(),
+        "layer_description": layer.describe(&m.coders, Lang::En),
+        "unit": a.unit,
+        "unit_description": a.unit.describe(),
+        "codes": idx.iter().map(|&i| m.codes[i].id.clone()).collect::<Vec<_>>(),
+        "rows": idx.iter().map(|&i| {
+            let mut o = code_fields(&m.codes[i]);
+            o.insert("counts".into(), Value::Object(idx.iter().map(|&j| (m.codes[j].id.clone(), json!(m.counts[i][j]))).collect()));
+            o.insert("coding_ids".into(), Value::Object(idx.iter().map(|&j| (m.codes[j].id.clone(), json!(m.coding_ids[i][j]))).collect()));
+            Value::Object(o)
+        }).collect::<Vec<_>>(),
+    });
+    let rows: Vec<Value> = idx
+        .iter()
+        .map(|&i| {
+            let cells = idx
+                .iter()
+                .map(|&j| (m.codes[j].id.clone(), json!(m.counts[i][j])));
+            wide(&layer.id(), Some(a.unit), &m.codes[i], cells, a.format)
+        })
+        .collect();
+    Ok((header, rows, doc))
 }
 
 fn value(v: Values, c: &MatrixCell) -> usize {

@@ -126,7 +126,11 @@ fn table(s: &Summary, indent: bool, ids: bool) -> anyhow::Result<String> {
             )
         })
         .collect();
-    writeln!(out, "Grouped by {}: {}", s.attr, groups.join("; "))?;
+    if groups.is_empty() {
+        writeln!(out, "Grouped by {}: no transcripts yet", s.attr)?;
+    } else {
+        writeln!(out, "Grouped by {}: {}", s.attr, groups.join("; "))?;
+    }
     if s.coded_docs.len() < s.total.docs.len() {
         writeln!(
             out,
@@ -219,6 +223,11 @@ fn csv_cell(v: &Value) -> String {
 
 /// Rows (JSON objects) as pretty JSON, CSV or an aligned table, in memory so they can be checked before output.
 pub fn render_rows(format: Format, rows: &[Value]) -> anyhow::Result<String> {
+    render_rows_with(format, rows, &[])
+}
+
+/// Like `render_rows`; CSV starts with the columns `cols` (so an empty listing still has its header line).
+pub fn render_rows_with(format: Format, rows: &[Value], cols: &[String]) -> anyhow::Result<String> {
     let mut out = Vec::new();
     match format {
         Format::Json => {
@@ -226,7 +235,7 @@ pub fn render_rows(format: Format, rows: &[Value]) -> anyhow::Result<String> {
             writeln!(out)?;
         }
         Format::Csv => {
-            let mut cols: Vec<String> = Vec::new();
+            let mut cols: Vec<String> = cols.to_vec();
             for r in rows {
                 for k in r.as_object().into_iter().flat_map(|o| o.keys()) {
                     if !cols.contains(k) {
