@@ -8,7 +8,7 @@
 use super::LayerCoding;
 use crate::model::Transcript;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// Quotes longer than this many characters are shortened at a sentence boundary.
 pub const MAX_CHARS: usize = 400;
@@ -59,7 +59,7 @@ pub fn select(codings: &[&LayerCoding], max: usize) -> Vec<Quote> {
         .collect();
     cands.sort_by(|a, b| {
         b.0.cmp(&a.0)
-            .then_with(|| (&a.1.doc, a.1.start).cmp(&(&b.1.doc, b.1.start)))
+            .then_with(|| (&a.1.doc, a.1.start, a.1.end).cmp(&(&b.1.doc, b.1.start, b.1.end)))
     });
     let mut out: Vec<Quote> = Vec::new();
     for pass in 0..3 {
@@ -83,7 +83,7 @@ pub fn select(codings: &[&LayerCoding], max: usize) -> Vec<Quote> {
     out
 }
 
-/// A passage: overlapping codings of one transcript taken together.
+/// A passage: one coding's span, with the codings (of any coder) that substantially cover the same text.
 struct Passage<'a> {
     doc: &'a Transcript,
     start: usize,
@@ -91,32 +91,35 @@ struct Passage<'a> {
     members: Vec<&'a LayerCoding<'a>>,
 }
 
+/// Two spans cover the same text when they share at least half of the shorter one.
+fn agree(a: (usize, usize), b: (usize, usize)) -> bool {
+    let shared = a.1.min(b.1).saturating_sub(a.0.max(b.0));
+    let shorter = (a.1 - a.0).min(b.1 - b.0);
+    shared > 0 && shared * 2 >= shorter
+}
+
+/// One passage per coding; its members are the codings that agree with it, so a passage several coders
+/// marked counts their number, while one long coding does not swallow the short ones inside it.
 fn passages<'a>(codings: &[&'a LayerCoding<'a>]) -> Vec<Passage<'a>> {
-    let mut by_doc: BTreeMap<&str, Vec<&LayerCoding>> = BTreeMap::new();
-    for c in codings {
-        by_doc.entry(c.coding.doc.as_str()).or_default().push(c);
-    }
-    let mut out = Vec::new();
-    for (_, mut cs) in by_doc {
-        cs.sort_by_key(|c| (c.coding.start, c.coding.end));
-        for c in cs {
-            match out.last_mut() {
-                Some(Passage {
-                    doc, end, members, ..
-                }) if doc.id == c.doc.id && c.coding.start < *end => {
-                    *end = (*end).max(c.coding.end);
-                    members.push(c);
-                }
-                _ => out.push(Passage {
-                    doc: c.doc,
-                    start: c.coding.start,
-                    end: c.coding.end,
-                    members: vec![c],
-                }),
+    codings
+        .iter()
+        .map(|c| {
+            let span = (c.coding.start, c.coding.end);
+            let members = codings
+                .iter()
+                .copied()
+                .filter(|o| {
+                    o.coding.doc == c.coding.doc && agree(span, (o.coding.start, o.coding.end))
+                })
+                .collect();
+            Passage {
+                doc: c.doc,
+                start: span.0,
+                end: span.1,
+                members,
             }
-        }
-    }
-    out
+        })
+        .collect()
 }
 
 fn candidate(p: &Passage) -> Option<(i64, Quote)> {
@@ -150,11 +153,11 @@ fn candidate(p: &Passage) -> Option<(i64, Quote)> {
     while e > s && chars[e - 1].is_whitespace() {
         e -= 1;
     }
-    let (s, cut_before) = widen_start(&chars, line_start, s);
+    let (s, cut_before) = widen_start(&chars, line_start, line_end, s);
     let (e, mut cut_after) = widen_end(&chars, line_end, e);
     let e = if e - s > MAX_CHARS {
         cut_after = true;
-        shorten(&chars, s, e)
+        shorten(&chars, s, e, line_end)
     } else {
         e
     };
@@ -205,54 +208,65 @@ fn ends_sentence(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
 }
 
+/// True when a sentence ends just before char `i`: after a final mark (and a closing quotation mark), at the
+/// end of the line or before a new sentence that starts with a capital, a digit or a quotation mark. A
+/// hesitation ("rapporten var... ja") is not an end.
+fn sentence_ends_at(chars: &[char], i: usize, line_end: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let mut j = i - 1;
+    if j > 0 && matches!(chars[j], '”' | '"' | '’' | ')') {
+        j -= 1;
+    }
+    if !ends_sentence(chars[j]) {
+        return false;
+    }
+    if i >= line_end {
+        return true;
+    }
+    if !chars[i].is_whitespace() {
+        return false;
+    }
+    chars[i..line_end]
+        .iter()
+        .find(|c| !c.is_whitespace())
+        .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '”' | '"' | '–'))
+}
+
 /// Moves the start back to its sentence start when that is near; returns whether the quote is cut before.
-fn widen_start(chars: &[char], line_start: usize, s: usize) -> (usize, bool) {
-    let mut i = s;
-    while i > line_start && s - i <= SENTENCE_REACH {
-        if chars[i - 1].is_whitespace() && i >= 2 + line_start && ends_sentence(chars[i - 2]) {
+fn widen_start(chars: &[char], line_start: usize, line_end: usize, s: usize) -> (usize, bool) {
+    let lowest = s.saturating_sub(SENTENCE_REACH).max(line_start);
+    for i in (lowest..=s).rev() {
+        if i == line_start
+            || (chars[i - 1].is_whitespace() && sentence_ends_at(chars, i - 1, line_end))
+        {
             return (i, false);
         }
-        i -= 1;
-    }
-    if i == line_start && s - i <= SENTENCE_REACH {
-        return (line_start, false);
     }
     (s, true)
 }
 
-/// Moves the end forward past its sentence's final mark (and a closing quotation mark) when that is near.
+/// Moves the end forward past its sentence's final mark (and a closing quotation mark) when that is near;
+/// returns whether the quote is cut after.
 fn widen_end(chars: &[char], line_end: usize, e: usize) -> (usize, bool) {
-    if e > 0 && ends_sentence(chars[e - 1]) {
-        return (e, false);
+    let highest = (e + SENTENCE_REACH).min(line_end);
+    match (e..=highest).find(|&i| sentence_ends_at(chars, i, line_end)) {
+        Some(i) => (i, false),
+        None => (e, e < line_end),
     }
-    let mut i = e;
-    while i < line_end && i - e <= SENTENCE_REACH {
-        if ends_sentence(chars[i])
-            && (i + 1 == line_end
-                || chars[i + 1].is_whitespace()
-                || matches!(chars[i + 1], '”' | '"'))
-        {
-            let mut end = i + 1;
-            if end < line_end && matches!(chars[end], '”' | '"') {
-                end += 1;
-            }
-            return (end, false);
-        }
-        i += 1;
-    }
-    (e, e < line_end)
 }
 
 /// The end of the last whole sentence that keeps the quote within `MAX_CHARS`; else the last whole word.
-fn shorten(chars: &[char], s: usize, e: usize) -> usize {
-    let limit = s + MAX_CHARS;
-    let sentence = (s + MIN_CHARS..limit.min(e))
+fn shorten(chars: &[char], s: usize, e: usize, line_end: usize) -> usize {
+    let limit = (s + MAX_CHARS).min(e);
+    if let Some(i) = (s + MIN_CHARS..=limit)
         .rev()
-        .find(|&i| ends_sentence(chars[i - 1]) && chars[i].is_whitespace());
-    if let Some(i) = sentence {
+        .find(|&i| sentence_ends_at(chars, i, line_end))
+    {
         return i;
     }
-    let mut i = limit.min(e);
+    let mut i = limit;
     while i > s && !chars[i].is_whitespace() {
         i -= 1;
     }
@@ -296,11 +310,34 @@ mod tests {
         let body = format!("Respondent: {}\n", sentence.repeat(8).trim_end());
         let t = Transcript::parse(&body, "d").unwrap();
         let chars: Vec<char> = t.text.chars().collect();
-        let end = shorten(&chars, 12, chars.len() - 1);
+        let end = shorten(&chars, 12, chars.len() - 1, chars.len() - 1);
         let text: String = chars[12..end].iter().collect();
         assert!(text.ends_with("kommunen."), "{text}");
         assert!(text.chars().count() <= MAX_CHARS);
-        let (s, cut) = widen_start(&chars, 12, 20);
+        let (s, cut) = widen_start(&chars, 12, chars.len() - 1, 20);
         assert_eq!((s, cut), (12, false));
+    }
+
+    #[test]
+    fn hesitations_are_not_sentence_ends_and_closing_quotes_stay() {
+        let body = "Respondent: Och rapporten var... ja, den var inte smickrande. Vi frågade ”vad gör vi nu?” och sen hände det.\n";
+        let t = Transcript::parse(body, "d").unwrap();
+        let chars: Vec<char> = t.text.chars().collect();
+        let at = |w: &str| t.text[..t.text.find(w).unwrap()].chars().count();
+        let line_end = chars.len() - 1;
+        let (e, cut) = widen_end(&chars, line_end, at("var..."));
+        assert!(!cut);
+        assert_eq!(
+            chars[12..e].iter().collect::<String>(),
+            "Och rapporten var... ja, den var inte smickrande."
+        );
+        let (s, cut) = widen_start(&chars, 12, line_end, at("ja, den"));
+        assert_eq!((s, cut), (12, false));
+        let (s, _) = widen_start(&chars, 12, line_end, at("frågade"));
+        assert_eq!(s, at("Vi frågade"));
+        assert!(
+            !sentence_ends_at(&chars, at("nu?”") + 3, line_end),
+            "a quoted question inside a sentence"
+        );
     }
 }
