@@ -459,9 +459,15 @@ fn report_quotes_are_verbatim_and_rightly_attributed() {
     assert!(check_quotes(d.path(), &three) > n);
     let en = ok(d.path(), &["report", "--lang", "en"]);
     check_quotes(d.path(), &en);
-    let d2 = tempfile::tempdir().unwrap();
-    generate(d2.path(), 11);
-    check_quotes(d2.path(), &ok(d2.path(), &["report"]));
+    let mut cuts = 0;
+    for seed in [11, 12, 13, 14] {
+        let d2 = tempfile::tempdir().unwrap();
+        generate(d2.path(), seed);
+        let report = ok(d2.path(), &["report", "--quotes", "3"]);
+        check_quotes(d2.path(), &report);
+        cuts += report.matches("[…]").count();
+    }
+    assert!(cuts > 0, "the generated projects exercise cut quotes");
 }
 
 #[test]

@@ -267,7 +267,7 @@ fn shorten(chars: &[char], s: usize, e: usize, line_end: usize) -> usize {
         return i;
     }
     let mut i = limit;
-    while i > s && !chars[i].is_whitespace() {
+    while i > s && chars.get(i).is_some_and(|c| !c.is_whitespace()) {
         i -= 1;
     }
     while i > s && !chars[i - 1].is_alphanumeric() {

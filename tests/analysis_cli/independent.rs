@@ -301,13 +301,24 @@ pub fn generate(dir: &Path, seed: u64) {
                 } else {
                     "Respondent"
                 };
-                let words: Vec<&str> = (0..8 + rng.below(20))
-                    .map(|_| WORDS[rng.below(WORDS.len())])
+                // Respondents say one to four sentences of 5–60 words, sometimes over two paragraphs.
+                let n = if turn % 2 == 0 { 1 } else { 1 + rng.below(4) };
+                let sentences: Vec<String> = (0..n)
+                    .map(|_| {
+                        let len = 5 + rng.below(56);
+                        sentence(&mut rng, len)
+                    })
                     .collect();
-                let sentence = words.join(" ");
-                let mut c = sentence.chars();
-                let first = c.next().unwrap().to_uppercase().collect::<String>();
-                body.push_str(&format!("{who}: {first}{}.\n\n", c.as_str()));
+                let text = if n > 2 && rng.below(2) == 0 {
+                    format!(
+                        "{}\n\n{}",
+                        sentences[..2].join(" "),
+                        sentences[2..].join(" ")
+                    )
+                } else {
+                    sentences.join(" ")
+                };
+                body.push_str(&format!("{who}: {text}\n\n"));
             }
             let body = body.trim_end().to_string() + "\n";
             let role = if n == 1 { "kommunchef" } else { "IT-chef" };
@@ -353,6 +364,14 @@ pub fn generate(dir: &Path, seed: u64) {
         .map(|(i, (doc, code))| coding(&texts[*doc], doc, 13 + i, 20 + i, code, &mut rng))
         .collect();
     write_coder(dir, "known", list);
+}
+
+fn sentence(rng: &mut Lcg, words: usize) -> String {
+    let words: Vec<&str> = (0..words).map(|_| WORDS[rng.below(WORDS.len())]).collect();
+    let joined = words.join(" ");
+    let mut c = joined.chars();
+    let first: String = c.next().into_iter().flat_map(char::to_uppercase).collect();
+    format!("{first}{}.", c.as_str())
 }
 
 fn coding(text: &str, doc: &str, start: usize, end: usize, code: &str, rng: &mut Lcg) -> Value {
