@@ -69,6 +69,8 @@ pub struct ThemeCtx {
     pub opening: String,
     /// The interviews per group in words, with the segment total.
     pub interviews_sentence: String,
+    /// With two groups: the sub-codes whose case shares differ most (by at least 40 points), in words; else empty.
+    pub contrast: String,
     pub numbers: NumbersCtx,
     /// The theme's descendants in codebook order.
     pub subcodes: Vec<CodeCtx>,
@@ -386,10 +388,47 @@ fn theme(
         name: r.name.clone(),
         opening,
         interviews_sentence,
+        contrast: contrast(lang, s, &members, &r.code, groups),
         numbers: numbers(data, s, r),
         subcodes,
         quotes,
     }
+}
+
+/// Minimum difference in case share for a sub-code to be named as telling the groups apart.
+const CONTRAST_MIN: f64 = 0.4;
+
+fn contrast(
+    lang: Lang,
+    s: &Summary,
+    members: &HashSet<String>,
+    theme: &str,
+    groups: &[GroupCtx],
+) -> String {
+    let [ga, gb] = groups else {
+        return String::new();
+    };
+    let mut items: Vec<(f64, words::Contrast)> = s
+        .rows
+        .iter()
+        .filter(|x| x.code != theme && members.contains(&x.code))
+        .map(|x| {
+            let (a, b) = (&x.cells[0], &x.cells[1]);
+            let d = (a.case_share() - b.case_share()).abs();
+            (
+                d,
+                (
+                    x.name.as_str(),
+                    (a.cases.len(), a.cases_in_group),
+                    (b.cases.len(), b.cases_in_group),
+                ),
+            )
+        })
+        .filter(|(d, _)| *d >= CONTRAST_MIN - 1e-9)
+        .collect();
+    items.sort_by(|x, y| y.0.total_cmp(&x.0));
+    let top: Vec<words::Contrast> = items.into_iter().take(2).map(|(_, c)| c).collect();
+    words::contrast(lang, &top, (&ga.label, &gb.label))
 }
 
 fn quote_ctx(q: &Quote) -> QuoteCtx {

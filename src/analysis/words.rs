@@ -265,6 +265,50 @@ pub fn interviews(lang: Lang, counts: &[Count], segments: usize) -> String {
     }
 }
 
+/// A code whose share of cases differs between two groups: name, (n, of) in the first group, (n, of) in the second.
+pub type Contrast<'a> = (&'a str, (usize, usize), (usize, usize));
+
+/// "Störst skillnad mellan grupperna gäller ledningens engagemang (fem av fem med hög mot en av fem med låg) och …";
+/// empty when there is nothing to name.
+pub fn contrast(lang: Lang, items: &[Contrast], labels: (&GroupLabel, &GroupLabel)) -> String {
+    let (la, lb) = (&labels.0.short, &labels.1.short);
+    let parts: Vec<String> = items
+        .iter()
+        .map(|(name, (a, of_a), (b, of_b))| {
+            let w = |x: usize| match (x, lang) {
+                (0, Lang::Sv) => "ingen".to_string(),
+                (0, Lang::En) => "none".to_string(),
+                _ => number(x, lang),
+            };
+            match lang {
+                Lang::Sv => format!(
+                    "{} ({} av {} {la} mot {} av {} {lb})",
+                    in_sentence(name),
+                    w(*a),
+                    w(*of_a),
+                    w(*b),
+                    w(*of_b)
+                ),
+                Lang::En => format!(
+                    "*{name}* ({} of {} {la} against {} of {} {lb})",
+                    w(*a),
+                    w(*of_a),
+                    w(*b),
+                    w(*of_b)
+                ),
+            }
+        })
+        .collect();
+    match (lang, parts.is_empty()) {
+        (_, true) => String::new(),
+        (Lang::Sv, false) => format!(
+            "Störst skillnad mellan grupperna gäller {}.",
+            join(lang, &parts)
+        ),
+        (Lang::En, false) => format!("The groups differ most on {}.", join(lang, &parts)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -337,6 +381,25 @@ mod tests {
             sentence(Lang::En, (1, 5), (1, 5)),
             "One of five municipalities with high self-assessment raises *Hinder*, as does one of five with low."
         );
+    }
+
+    #[test]
+    fn contrast_sentence() {
+        let items = [
+            ("Ledningens engagemang", (5, 5), (1, 5)),
+            ("Enkla metoder", (4, 5), (0, 5)),
+        ];
+        let (h, l) = labels(Lang::Sv);
+        assert_eq!(
+            contrast(Lang::Sv, &items, (&h, &l)),
+            "Störst skillnad mellan grupperna gäller ledningens engagemang (fem av fem med hög mot en av fem med låg) och enkla metoder (fyra av fem med hög mot ingen av fem med låg)."
+        );
+        let (h, l) = labels(Lang::En);
+        assert_eq!(
+            contrast(Lang::En, &items[..1], (&h, &l)),
+            "The groups differ most on *Ledningens engagemang* (five of five with high against one of five with low)."
+        );
+        assert_eq!(contrast(Lang::Sv, &[], (&h, &l)), "");
     }
 
     #[test]
