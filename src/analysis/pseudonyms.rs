@@ -118,36 +118,38 @@ impl Pseudonyms {
             let rec =
                 rec.map_err(|e| err(e.position().map_or(0, |p| p.line() as usize), e.to_string()))?;
             let line = rec.position().map_or(0, |p| p.line() as usize);
-            let real = rec.get(ri).unwrap_or("").to_string();
-            let pseudonym = rec.get(pi).unwrap_or("").to_string();
-            match (real.is_empty(), pseudonym.is_empty()) {
-                (true, true) => continue,
-                (true, false) => {
-                    return Err(err(
-                        line,
-                        "expected a real name in the `real` column".into(),
-                    ));
-                }
-                (false, true) => {
-                    return Err(err(line, format!("expected a pseudonym for {real:?}")));
-                }
-                _ => {}
+            let field = |i: usize| rec.get(i).unwrap_or("").to_string();
+            if let Some(entry) = map
+                .row(field(ri), field(pi), line)
+                .map_err(|m| err(line, m))?
+            {
+                map.entries.push(entry);
             }
-            if let Some(prev) = map.entries.iter().find(|e| e.real == real) {
-                return Err(err(
-                    line,
-                    format!("{real:?} is mapped twice (also on line {})", prev.line),
-                ));
-            }
-            map.entries.push(Entry {
-                real,
-                pseudonym,
-                line,
-            });
         }
         map.entries
             .sort_by_key(|e| std::cmp::Reverse(e.real.chars().count()));
         Ok(map)
+    }
+
+    /// Validates one row against the rows read so far; None for a blank row.
+    fn row(&self, real: String, pseudonym: String, line: usize) -> Result<Option<Entry>, String> {
+        match (real.is_empty(), pseudonym.is_empty()) {
+            (true, true) => return Ok(None),
+            (true, false) => return Err("expected a real name in the `real` column".into()),
+            (false, true) => return Err(format!("expected a pseudonym for {real:?}")),
+            _ => {}
+        }
+        if let Some(prev) = self.entries.iter().find(|e| e.real == real) {
+            return Err(format!(
+                "{real:?} is mapped twice (also on line {})",
+                prev.line
+            ));
+        }
+        Ok(Some(Entry {
+            real,
+            pseudonym,
+            line,
+        }))
     }
 
     pub fn is_empty(&self) -> bool {

@@ -363,26 +363,7 @@ fn theme(
             numbers: numbers(data, s, x),
         })
         .collect();
-    let quotes = groups
-        .iter()
-        .enumerate()
-        .map(|(i, g)| {
-            let ids: HashSet<&str> = r.cells[i].coding_ids.iter().map(String::as_str).collect();
-            let sel: Vec<_> = data
-                .codings
-                .iter()
-                .filter(|c| ids.contains(c.coding.id.as_str()))
-                .collect();
-            QuoteGroup {
-                group: g.value.clone(),
-                heading: g.heading.clone(),
-                quotes: quotes::select(&sel, opts.quotes)
-                    .iter()
-                    .map(quote_ctx)
-                    .collect(),
-            }
-        })
-        .collect();
+    let quotes = theme_quotes(data, r, groups, opts.quotes);
     ThemeCtx {
         id: r.code.clone(),
         name: r.name.clone(),
@@ -393,6 +374,32 @@ fn theme(
         subcodes,
         quotes,
     }
+}
+
+/// The chosen quotes of a theme, per group.
+fn theme_quotes(
+    data: &LayerData,
+    r: &summary::CodeRow,
+    groups: &[GroupCtx],
+    max: usize,
+) -> Vec<QuoteGroup> {
+    groups
+        .iter()
+        .zip(&r.cells)
+        .map(|(g, cell)| {
+            let ids: HashSet<&str> = cell.coding_ids.iter().map(String::as_str).collect();
+            let sel: Vec<_> = data
+                .codings
+                .iter()
+                .filter(|c| ids.contains(c.coding.id.as_str()))
+                .collect();
+            QuoteGroup {
+                group: g.value.clone(),
+                heading: g.heading.clone(),
+                quotes: quotes::select(&sel, max).iter().map(quote_ctx).collect(),
+            }
+        })
+        .collect()
 }
 
 /// Minimum difference in case share for a sub-code to be named as telling the groups apart.

@@ -112,95 +112,76 @@ fn pp(x: f64) -> String {
 
 fn table(s: &Summary, indent: bool, ids: bool) -> anyhow::Result<String> {
     let mut out = Vec::new();
-    writeln!(out, "Layer: {}", s.layer.describe(&s.coders, Lang::En))?;
+    out.extend_from_slice(table_header(s).as_bytes());
+    let rows: Vec<Value> = s
+        .rows
+        .iter()
+        .map(|r| table_row(s, r, indent, ids))
+        .collect();
+    write_table(&mut out, &rows, if ids { 10_000 } else { 70 })?;
+    Ok(String::from_utf8(out)?)
+}
+
+/// The lines above the table: layer, groups, a note on partial layers, how to read a cell.
+fn table_header(s: &Summary) -> String {
+    let mut out = format!("Layer: {}\n", s.layer.describe(&s.coders, Lang::En));
     let groups: Vec<String> = s
         .groups
         .iter()
         .map(|g| {
-            format!(
-                "{} = {} cases, {} interviews, {} words",
-                shown(&g.value),
-                g.cases.len(),
-                g.docs.len(),
-                g.words
-            )
+            let (v, c, d) = (shown(&g.value), g.cases.len(), g.docs.len());
+            format!("{v} = {c} cases, {d} interviews, {} words", g.words)
         })
         .collect();
     if groups.is_empty() {
-        writeln!(out, "Grouped by {}: no transcripts yet", s.attr)?;
+        out.push_str(&format!("Grouped by {}: no transcripts yet\n", s.attr));
     } else {
-        writeln!(out, "Grouped by {}: {}", s.attr, groups.join("; "))?;
+        out.push_str(&format!("Grouped by {}: {}\n", s.attr, groups.join("; ")));
     }
-    if s.coded_docs.len() < s.total.docs.len() {
-        writeln!(
-            out,
-            "Note: this layer has codings in {} of {} interviews; the others count as not coded.",
-            s.coded_docs.len(),
-            s.total.docs.len()
-        )?;
+    let (coded, all) = (s.coded_docs.len(), s.total.docs.len());
+    if coded < all {
+        out.push_str(&format!(
+            "Note: this layer has codings in {coded} of {all} interviews; the others count as not coded.\n"
+        ));
     }
-    writeln!(
-        out,
-        "Cells: cases/in group, interviews/in group, segments, share of the group's words coded. Themes count their sub-codes."
-    )?;
-    writeln!(out)?;
-    let two = s.groups.len() == 2;
-    let rows: Vec<Value> = s
-        .rows
-        .iter()
-        .map(|r| {
-            let mut m = serde_json::Map::new();
-            let pad = if indent {
-                "  ".repeat(r.depth)
-            } else {
-                String::new()
-            };
-            let name = if indent {
-                r.name.clone()
-            } else {
-                r.path.clone()
-            };
-            m.insert("code".into(), json!(format!("{pad}{name}")));
-            for (g, c) in s.groups.iter().zip(&r.cells) {
-                let v = shown(&g.value);
-                m.insert(
-                    format!("{v} cases"),
-                    json!(format!("{}/{}", c.cases.len(), c.cases_in_group)),
-                );
-                m.insert(
-                    format!("{v} interviews"),
-                    json!(format!("{}/{}", c.docs.len(), c.interviews_in_group)),
-                );
-                m.insert(format!("{v} segs"), json!(c.segments()));
-                m.insert(format!("{v} words"), json!(pct(c.word_share())));
-            }
-            if two {
-                let (a, b) = (&s.groups[0], &s.groups[1]);
-                let d = r.cells[0].case_share() - r.cells[1].case_share();
-                m.insert(
-                    format!("Δ cases {}−{}", shown(&a.value), shown(&b.value)),
-                    json!(pp(d)),
-                );
-            } else if s.groups.len() > 2 {
-                m.insert("spread".into(), json!(pp(Summary::spread(r))));
-            }
-            m.insert(
-                "all cases".into(),
-                json!(format!(
-                    "{}/{}",
-                    r.total.cases.len(),
-                    r.total.cases_in_group
-                )),
-            );
-            m.insert("all segs".into(), json!(r.total.segments()));
-            if ids {
-                m.insert("coding ids".into(), json!(r.total.coding_ids.join(" ")));
-            }
-            Value::Object(m)
-        })
-        .collect();
-    write_table(&mut out, &rows, if ids { 10_000 } else { 70 })?;
-    Ok(String::from_utf8(out)?)
+    out.push_str(
+        "Cells: cases/in group, interviews/in group, segments, share of the group's words coded. ",
+    );
+    out.push_str("Themes count their sub-codes.\n\n");
+    out
+}
+
+fn table_row(s: &Summary, r: &summary::CodeRow, indent: bool, ids: bool) -> Value {
+    let mut m = serde_json::Map::new();
+    let name = if indent {
+        format!("{}{}", "  ".repeat(r.depth), r.name)
+    } else {
+        r.path.clone()
+    };
+    m.insert("code".into(), json!(name));
+    for (g, c) in s.groups.iter().zip(&r.cells) {
+        let v = shown(&g.value);
+        let cases = format!("{}/{}", c.cases.len(), c.cases_in_group);
+        m.insert(format!("{v} cases"), json!(cases));
+        let interviews = format!("{}/{}", c.docs.len(), c.interviews_in_group);
+        m.insert(format!("{v} interviews"), json!(interviews));
+        m.insert(format!("{v} segs"), json!(c.segments()));
+        m.insert(format!("{v} words"), json!(pct(c.word_share())));
+    }
+    if let [a, b] = s.groups.as_slice() {
+        let d = r.cells[0].case_share() - r.cells[1].case_share();
+        let head = format!("Δ cases {}−{}", shown(&a.value), shown(&b.value));
+        m.insert(head, json!(pp(d)));
+    } else if s.groups.len() > 2 {
+        m.insert("spread".into(), json!(pp(Summary::spread(r))));
+    }
+    let all = format!("{}/{}", r.total.cases.len(), r.total.cases_in_group);
+    m.insert("all cases".into(), json!(all));
+    m.insert("all segs".into(), json!(r.total.segments()));
+    if ids {
+        m.insert("coding ids".into(), json!(r.total.coding_ids.join(" ")));
+    }
+    Value::Object(m)
 }
 
 fn shown(v: &Option<String>) -> String {
