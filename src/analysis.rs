@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The coder file that holds agreed codings after a disagreement review.
-pub const CONSENSUS_CODER: &str = "konsensus";
+pub const CONSENSUS_CODER: &str = crate::agreement::consensus::CONSENSUS_CODER;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AnalysisError {

@@ -1,9 +1,12 @@
 //! The command line: clap definitions and a thin dispatch into the library layers.
 
+mod agree;
 mod codes;
 mod coding;
+mod consensus;
 mod export;
 mod matrix;
+mod merge;
 pub mod output;
 mod project_cmds;
 mod report;
@@ -67,6 +70,12 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Draft the interview findings section (Markdown) with counts per group and quotes
     Report(report::ReportArgs),
+    /// Inter-coder agreement (percent, Cohen's kappa, Krippendorff's alpha) and the list of disagreements
+    Agree(agree::AgreeArgs),
+    /// Build the consensus layer (codings/konsensus.json) from the coders' codings, unit by unit
+    Consensus(consensus::ConsensusArgs),
+    /// Bring in codings, coders and codebook additions from another copy of this project
+    Merge(merge::MergeArgs),
 }
 
 /// Settings every command gets.
@@ -147,6 +156,9 @@ fn run(command: Option<Command>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Command::Matrix(a) => matrix::run(&a, ctx),
         Command::Export(a) => export::run(&a, ctx),
         Command::Report(a) => report::run(&a, ctx),
+        Command::Agree(a) => agree::run(&a, ctx),
+        Command::Consensus(a) => consensus::run(&a, ctx),
+        Command::Merge(a) => merge::run(&a, ctx),
     }
 }
 

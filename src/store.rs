@@ -5,6 +5,7 @@ pub mod cases_csv;
 pub mod decode;
 pub mod import;
 pub mod lock;
+pub mod merge;
 pub mod project;
 
 pub use lock::Lock;

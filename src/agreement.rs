@@ -1,0 +1,202 @@
+//! Inter-coder agreement (analysis layer): units, per-code and domain reliability, segment overlap, disagreements, consensus.
+//!
+//! The functions here take a loaded [`Project`] and return plain data; the CLI prints it and a TUI view can list
+//! [`Disagreement`]s with their text and apply [`consensus::take`] to each.
+
+pub mod consensus;
+pub mod disagree;
+pub mod overlap;
+pub mod report;
+pub mod stats;
+pub mod units;
+
+pub use disagree::{Disagreement, disagreements};
+pub use report::{CodeResult, Report, Stats, agreement};
+pub use stats::Tally;
+pub use units::{Unit, UnitData, UnitKind};
+
+use crate::model::{Codebook, Coding, Transcript};
+use crate::store::Project;
+use serde::Serialize;
+use std::fmt;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AgreementError {
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl AgreementError {
+    fn invalid(msg: impl Into<String>) -> Self {
+        AgreementError::Invalid(msg.into())
+    }
+}
+
+pub type Result<T, E = AgreementError> = std::result::Result<T, E>;
+
+/// What is compared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Every code either coder applied, each on its own (present/absent per unit).
+    AllCodes,
+    /// One code, present where the coder applied exactly that code.
+    Code(String),
+    /// One code, present where the coder applied it or any of its sub-codes (`C+`).
+    CodeTree(String),
+    /// The child codes of a code as mutually exclusive categories (`@C`).
+    Domain(String),
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::AllCodes => write!(f, "*"),
+            Target::Code(c) => write!(f, "{c}"),
+            Target::CodeTree(c) => write!(f, "{c}+"),
+            Target::Domain(c) => write!(f, "@{c}"),
+        }
+    }
+}
+
+impl Target {
+    /// Parses `C`, `C+` or `@C` (the last part of a disagreement id).
+    pub fn parse(s: &str) -> Target {
+        if let Some(d) = s.strip_prefix('@') {
+            Target::Domain(d.to_string())
+        } else if let Some(c) = s.strip_suffix('+') {
+            Target::CodeTree(c.to_string())
+        } else {
+            Target::Code(s.to_string())
+        }
+    }
+
+    /// The code ids whose codings this target is about (for one code, or a whole domain).
+    pub fn code_set(&self, book: &Codebook) -> Vec<String> {
+        match self {
+            Target::AllCodes => book.flatten().iter().map(|f| f.code.id.clone()).collect(),
+            Target::Code(c) => vec![c.clone()],
+            Target::CodeTree(c) => book.descendants(c),
+            Target::Domain(d) => book.descendants(d).into_iter().filter(|x| x != d).collect(),
+        }
+    }
+}
+
+/// A comparison asked for: `kodbok agree --coders … [--docs …] [--unit …] [--code|--domain …]`.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub coders: Vec<String>,
+    /// Only these transcripts (still only those every coder coded).
+    pub docs: Option<Vec<String>>,
+    pub unit: UnitKind,
+    pub target: Target,
+}
+
+/// A transcript left out, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct SkippedDoc {
+    pub doc: String,
+    /// The compared coders who have codings in it.
+    pub coded_by: Vec<String>,
+}
+
+/// The transcripts compared and the codings of each coder in them.
+pub struct Selection<'p> {
+    pub coders: Vec<String>,
+    pub docs: Vec<&'p Transcript>,
+    pub skipped: Vec<SkippedDoc>,
+    /// `codings[i]`: coder i's codings in the selected transcripts.
+    pub codings: Vec<Vec<&'p Coding>>,
+}
+
+/// Checks the options against the project and picks the transcripts every compared coder coded.
+pub fn select<'p>(p: &'p Project, o: &Options) -> Result<Selection<'p>> {
+    if o.coders.len() < 2 {
+        return Err(AgreementError::invalid(
+            "agreement needs at least two coders: --coders A,B",
+        ));
+    }
+    for (i, c) in o.coders.iter().enumerate() {
+        if !p.coders.contains_key(c) {
+            let known: Vec<&str> = p.coders.keys().map(String::as_str).collect();
+            return Err(AgreementError::invalid(format!(
+                "no coder {c:?} in {} (coders: {})",
+                p.codings_dir().display(),
+                known.join(", ")
+            )));
+        }
+        if o.coders[..i].contains(c) {
+            return Err(AgreementError::invalid(format!(
+                "coder {c:?} is named twice in --coders"
+            )));
+        }
+    }
+    if let Some(docs) = &o.docs
+        && let Some(d) = docs.iter().find(|d| !p.transcripts.contains_key(*d))
+    {
+        return Err(AgreementError::invalid(format!(
+            "no transcript {d:?} (see `kodbok docs`)"
+        )));
+    }
+    check_target(&p.codebook, &o.target)?;
+    let mut sel = Selection {
+        coders: o.coders.clone(),
+        docs: Vec::new(),
+        skipped: Vec::new(),
+        codings: Vec::new(),
+    };
+    for t in p.transcripts.values() {
+        if o.docs.as_ref().is_some_and(|ds| !ds.contains(&t.id)) {
+            continue;
+        }
+        let coded_by: Vec<String> = o
+            .coders
+            .iter()
+            .filter(|c| {
+                p.coders
+                    .get(*c)
+                    .is_some_and(|f| f.for_doc(&t.id).next().is_some())
+            })
+            .cloned()
+            .collect();
+        if coded_by.len() == o.coders.len() {
+            sel.docs.push(t);
+        } else {
+            sel.skipped.push(SkippedDoc {
+                doc: t.id.clone(),
+                coded_by,
+            });
+        }
+    }
+    if sel.docs.is_empty() {
+        return Err(AgreementError::invalid(format!(
+            "no transcript is coded by all of {}; agreement needs transcripts every compared coder has coded",
+            o.coders.join(", ")
+        )));
+    }
+    for c in &o.coders {
+        let file = &p.coders[c];
+        sel.codings.push(
+            file.codings
+                .iter()
+                .filter(|x| sel.docs.iter().any(|d| d.id == x.doc))
+                .collect(),
+        );
+    }
+    Ok(sel)
+}
+
+fn check_target(book: &Codebook, t: &Target) -> Result<()> {
+    let (Target::Code(c) | Target::CodeTree(c) | Target::Domain(c)) = t else {
+        return Ok(());
+    };
+    let code = book
+        .get(c)
+        .ok_or_else(|| AgreementError::invalid(format!("no code with id {c:?} in the codebook")))?;
+    if matches!(t, Target::Domain(_)) && code.children.len() < 2 {
+        return Err(AgreementError::invalid(format!(
+            "--domain {c}: a domain needs at least two child codes as its categories; {c} has {}",
+            code.children.len()
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,261 @@
+//! `kodbok agree`: inter-coder agreement per code, per domain or by segment overlap, and the list of disagreements.
+
+use super::Ctx;
+use super::output::{Format, print_rows, write_table};
+use crate::agreement::consensus::{CONSENSUS_CODER, matches};
+use crate::agreement::overlap::overlap_agreement;
+use crate::agreement::report::Stats;
+use crate::agreement::{Options, Report, Target, UnitKind, agreement, disagreements};
+use crate::store::Project;
+use anyhow::bail;
+use clap::Args;
+use serde_json::{Value, json};
+use std::io::Write;
+use std::process::ExitCode;
+
+#[derive(Args, Debug, Clone)]
+#[command(group(clap::ArgGroup::new("what").args(["code", "domain"])))]
+pub struct AgreeArgs {
+    /// Coders to compare (two or more), comma-separated
+    #[arg(long, value_delimiter = ',', required = true, value_name = "A,B[,C…]")]
+    pub coders: Vec<String>,
+    /// Only these transcripts (of those every compared coder coded), comma-separated
+    #[arg(long, value_delimiter = ',', value_name = "DOC,…")]
+    pub docs: Option<Vec<String>>,
+    /// Unit of analysis
+    #[arg(long, value_enum, default_value_t = UnitKind::Turn)]
+    pub unit: UnitKind,
+    /// Only this code (id or name), present where exactly this code was applied
+    #[arg(long, value_name = "CODE")]
+    pub code: Option<String>,
+    /// With --code: codings of its sub-codes count as the code
+    #[arg(long, requires = "code")]
+    pub subcodes: bool,
+    /// Domain mode: the child codes of this code are mutually exclusive categories
+    #[arg(long, value_name = "CODE")]
+    pub domain: Option<String>,
+    /// Segment-overlap agreement (MAXQDA): segments agree when they overlap by at least this percentage
+    #[arg(long, value_name = "PERCENT")]
+    pub overlap: Option<f64>,
+    /// List the units where the coders differ (with --overlap: the segments without a match)
+    #[arg(long)]
+    pub disagreements: bool,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// The library options for these arguments.
+pub fn options(p: &Project, a: &AgreeArgs) -> anyhow::Result<Options> {
+    let target = match (&a.code, &a.domain) {
+        (Some(c), _) if a.subcodes => Target::CodeTree(p.codebook.resolve(c)?.id.clone()),
+        (Some(c), _) => Target::Code(p.codebook.resolve(c)?.id.clone()),
+        (None, Some(d)) => Target::Domain(p.codebook.resolve(d)?.id.clone()),
+        (None, None) => Target::AllCodes,
+    };
+    Ok(Options {
+        coders: a.coders.clone(),
+        docs: a.docs.clone(),
+        unit: a.unit,
+        target,
+    })
+}
+
+pub fn run(a: &AgreeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let p = ctx.open()?;
+    let o = options(&p, a)?;
+    if let Some(pct) = a.overlap {
+        let (report, unmatched) = overlap_agreement(&p, &o, pct)?;
+        if a.disagreements {
+            if a.format == Format::Table {
+                println!(
+                    "Segments of {} without a match at {pct}% overlap (unit: segment — {})\n",
+                    o.coders.join(", "),
+                    report.unit_definition
+                );
+            }
+            let rows: Vec<Value> = unmatched.iter().map(|u| json!(u)).collect();
+            print_rows(a.format, &rows)?;
+        } else {
+            print_report(&report, a.format)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if a.disagreements {
+        return list_disagreements(&p, &o, a.format);
+    }
+    print_report(&agreement(&p, &o)?, a.format)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list_disagreements(p: &Project, o: &Options, format: Format) -> anyhow::Result<ExitCode> {
+    if format == Format::Table {
+        let what = match &o.target {
+            Target::Domain(d) => format!("the category among {d}'s child codes differs"),
+            _ => "one coder applied the code and another did not".to_string(),
+        };
+        println!(
+            "Disagreements of {} — unit: {} ({}); listed where {what}\n",
+            o.coders.join(", "),
+            o.unit.name(),
+            o.unit.description()
+        );
+    }
+    let layer = p
+        .coders
+        .get(CONSENSUS_CODER)
+        .filter(|_| !o.coders.iter().any(|c| c == CONSENSUS_CODER));
+    let mut rows = Vec::new();
+    for d in disagreements(p, o)? {
+        let mut v = json!(d);
+        if let Some(layer) = layer {
+            v["konsensus"] = json!(matches(p, &o.coders, layer, &d.unit_ref()));
+        }
+        if format != Format::Json {
+            v = table_row(&v, &o.coders);
+        }
+        rows.push(v);
+    }
+    print_rows(format, &rows)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A disagreement as one flat row: a column per coder with the codes applied (`–` for none).
+fn table_row(v: &Value, coders: &[String]) -> Value {
+    let mut row = json!({ "id": v["id"], "target": v["target"] });
+    for (c, val) in coders
+        .iter()
+        .zip(v["values"].as_array().into_iter().flatten())
+    {
+        let codes: Vec<&str> = val["codes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        row[c] = json!(if codes.is_empty() {
+            "–".to_string()
+        } else {
+            codes.join("+")
+        });
+    }
+    if let Some(k) = v.get("konsensus") {
+        row["konsensus"] = k.clone();
+    }
+    row["text"] = v["text"].clone();
+    row
+}
+
+fn num(v: Option<f64>, digits: usize) -> Value {
+    match v {
+        Some(x) => json!(format!("{x:.digits$}")),
+        None => json!("–"),
+    }
+}
+
+fn stats_row(
+    label: &str,
+    path: &str,
+    s: &Stats,
+    coded: Option<&std::collections::BTreeMap<String, u64>>,
+    coders: &[String],
+) -> Value {
+    let mut row =
+        json!({ "code": label, "path": path, "units": s.units, "pairable": s.pairable_units });
+    for c in coders {
+        row[format!("coded by {c}")] = json!(
+            coded
+                .and_then(|m| m.get(c))
+                .map_or(String::new(), u64::to_string)
+        );
+    }
+    row["agreement %"] = num(s.percent_agreement, 1);
+    row["kappa"] = num(s.cohen_kappa, 3);
+    row["alpha"] = num(s.krippendorff_alpha, 3);
+    row
+}
+
+/// Prints a report: JSON as one object, CSV as one row per code plus `(pooled)`, a table with its explanation.
+pub fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
+    if format == Format::Json {
+        let mut text = serde_json::to_string_pretty(r)?;
+        text.push('\n');
+        std::io::stdout().lock().write_all(text.as_bytes())?;
+        return Ok(());
+    }
+    let mut rows: Vec<Value> = r
+        .codes
+        .iter()
+        .map(|c| stats_row(&c.code, &c.path, &c.stats, Some(&c.coded), &r.coders))
+        .collect();
+    let pooled_label = match &r.domain {
+        Some(d) => format!("(domain {d})"),
+        None => "(pooled)".to_string(),
+    };
+    rows.push(stats_row(&pooled_label, "", &r.pooled, None, &r.coders));
+    if format == Format::Csv {
+        return print_rows(format, &rows);
+    }
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "Agreement of {} ({})",
+        r.coders.join(", "),
+        r.mode.replace('_', "-")
+    )?;
+    writeln!(out, "Unit: {} — {}", r.unit, r.unit_definition)?;
+    if let Some(t) = r.overlap_threshold {
+        writeln!(out, "Overlap threshold: {t}%")?;
+    }
+    writeln!(
+        out,
+        "Transcripts compared ({}, those coded by every compared coder): {}",
+        r.documents.len(),
+        r.documents.join(", ")
+    )?;
+    if !r.skipped_documents.is_empty() {
+        let names: Vec<&str> = r.skipped_documents.iter().map(|s| s.doc.as_str()).collect();
+        writeln!(
+            out,
+            "Not compared ({}, not coded by every compared coder): {}",
+            names.len(),
+            names.join(", ")
+        )?;
+    }
+    writeln!(out, "Units: {}\n", r.units)?;
+    write_table(&mut out, &rows, 60)?;
+    if let Some(multi) = &r.multiple_codes {
+        writeln!(
+            out,
+            "\nUnits where a coder applied more than one category ({}; counted as missing for that coder):",
+            multi.len()
+        )?;
+        for m in multi {
+            writeln!(
+                out,
+                "  {}:{} {}: {}",
+                m.doc,
+                m.unit,
+                m.coder,
+                m.codes.join(", ")
+            )?;
+        }
+    }
+    writeln!(out, "\nFormulas:")?;
+    writeln!(out, "  percent agreement: {}", r.formula.percent_agreement)?;
+    writeln!(out, "  Cohen's kappa: {}", r.formula.cohen_kappa)?;
+    writeln!(
+        out,
+        "  Krippendorff's alpha: {}",
+        r.formula.krippendorff_alpha
+    )?;
+    writeln!(out, "  {}: {}", pooled_label, r.formula.pooled)?;
+    Ok(())
+}
+
+/// Refuses a coder list naming the layer being written.
+pub fn check_not_layer(coders: &[String], layer: &str) -> anyhow::Result<()> {
+    if coders.iter().any(|c| c == layer) {
+        bail!("the consensus layer {layer:?} cannot be one of the compared coders");
+    }
+    Ok(())
+}

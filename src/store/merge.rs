@@ -1,0 +1,368 @@
+//! Merging another copy of the same project: codings by id, new coders, codebook and case additions; conflicts reported.
+//!
+//! Nothing here overwrites: where both copies hold the same id with different content, this copy's version stays
+//! and the difference is reported as a conflict. Codings removed in one copy are not removed in the other (without a
+//! common ancestor, a removal cannot be told from an addition).
+
+use super::{Project, Result, StoreError, coder_name_ok};
+use crate::model::{Case, Code, CoderFile, Coding};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A difference left for the user.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Conflict {
+    /// `transcript`, `case`, `code`, `coding` or `memo`.
+    pub kind: String,
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coder: Option<String>,
+    pub message: String,
+}
+
+/// What a merge brings in (or would, in a dry run), and what it leaves alone.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct MergeSummary {
+    pub from: String,
+    pub dry_run: bool,
+    pub new_transcripts: Vec<String>,
+    pub new_cases: Vec<String>,
+    /// Codes added, as `id` (under `parent`).
+    pub new_codes: Vec<NewCode>,
+    /// Coders that had no file here.
+    pub new_coders: Vec<String>,
+    /// Per coder: codings added.
+    pub codings_added: BTreeMap<String, usize>,
+    /// Codings already here (same id and content, or the same code on the same span).
+    pub codings_already_here: usize,
+    pub memos_added: usize,
+    pub conflicts: Vec<Conflict>,
+    /// Coder files that change.
+    pub coders_changed: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct NewCode {
+    pub id: String,
+    pub parent: Option<String>,
+}
+
+impl MergeSummary {
+    pub fn changes(&self) -> usize {
+        self.new_transcripts.len()
+            + self.new_cases.len()
+            + self.new_codes.len()
+            + self.codings_added.values().sum::<usize>()
+            + self.memos_added
+    }
+}
+
+fn conflict(kind: &str, id: &str, coder: Option<&str>, message: String) -> Conflict {
+    Conflict {
+        kind: kind.into(),
+        id: id.into(),
+        coder: coder.map(str::to_string),
+        message,
+    }
+}
+
+/// Merges `theirs` into `ours` in memory; `ours` then holds the result. Transcripts to copy are returned in the summary.
+pub fn merge_into(ours: &mut Project, theirs: &Project) -> MergeSummary {
+    let mut s = MergeSummary {
+        from: theirs.root.display().to_string(),
+        ..Default::default()
+    };
+    let differing = merge_transcripts(ours, theirs, &mut s);
+    merge_cases(ours, theirs, &mut s);
+    merge_codebook(ours, theirs, &mut s);
+    for (coder, file) in &theirs.coders {
+        merge_coder(ours, coder, file, &differing, &mut s);
+    }
+    s
+}
+
+/// New transcripts are added to `ours`; returns the ids whose text differs (their codings stay out).
+fn merge_transcripts(ours: &mut Project, theirs: &Project, s: &mut MergeSummary) -> Vec<String> {
+    let mut differing = Vec::new();
+    for (id, t) in &theirs.transcripts {
+        match ours.transcripts.get(id) {
+            None => {
+                ours.transcripts.insert(id.clone(), t.clone());
+                s.new_transcripts.push(id.clone());
+            }
+            Some(mine) if mine.text != t.text => {
+                differing.push(id.clone());
+                s.conflicts.push(conflict(
+                    "transcript",
+                    id,
+                    None,
+                    format!(
+                        "the text differs ({} characters here, {} there); this copy's text is kept and the other copy's codings of it are not brought in",
+                        mine.char_len(),
+                        t.char_len()
+                    ),
+                ));
+            }
+            Some(mine) if mine.header != t.header => s.conflicts.push(conflict(
+                "transcript",
+                id,
+                None,
+                "the header differs (same text); this copy's header is kept, codings are merged"
+                    .into(),
+            )),
+            Some(_) => {}
+        }
+    }
+    differing
+}
+
+fn merge_cases(ours: &mut Project, theirs: &Project, s: &mut MergeSummary) {
+    for case in &theirs.cases.cases {
+        match ours.cases.get(&case.name) {
+            None => {
+                for col in &theirs.cases.columns {
+                    if !ours.cases.columns.contains(col) {
+                        ours.cases.columns.push(col.clone());
+                    }
+                }
+                ours.cases.cases.push(Case {
+                    name: case.name.clone(),
+                    attrs: case.attrs.clone(),
+                });
+                s.new_cases.push(case.name.clone());
+            }
+            Some(mine) => {
+                let differs = case
+                    .attrs
+                    .iter()
+                    .any(|(k, v)| mine.attrs.get(k).is_some_and(|m| m != v));
+                if differs {
+                    s.conflicts.push(conflict("case", &case.name, None, format!(
+                        "attributes differ in transcripts/cases.csv: here {:?}, there {:?}; this copy's are kept",
+                        mine.attrs, case.attrs
+                    )));
+                }
+            }
+        }
+    }
+}
+
+/// A code's own content (children aside).
+fn own(c: &Code) -> Code {
+    Code {
+        children: Vec::new(),
+        ..c.clone()
+    }
+}
+
+fn merge_codebook(ours: &mut Project, theirs: &Project, s: &mut MergeSummary) {
+    for f in theirs.codebook.flatten() {
+        let id = &f.code.id;
+        if let Some(mine) = ours.codebook.get(id) {
+            if own(mine) != own(f.code) {
+                s.conflicts.push(conflict("code", id, None, format!(
+                    "code {id:?} differs (here {:?}, there {:?}: name, description, notes, colour or shortcut); this copy's is kept",
+                    mine.name, f.code.name
+                )));
+            }
+            let parent = ours.codebook.parent_of(id).map(str::to_string);
+            if parent.as_deref() != f.parent {
+                s.conflicts.push(conflict("code", id, None, format!(
+                    "code {id:?} sits under {parent:?} here and under {:?} there; it stays where it is here",
+                    f.parent
+                )));
+            }
+            continue;
+        }
+        let mut code = own(f.code);
+        if code
+            .shortcut
+            .as_ref()
+            .is_some_and(|k| ours.codebook.by_shortcut(k).is_some())
+        {
+            s.conflicts.push(conflict("code", id, None, format!(
+                "new code {id:?} has shortcut {:?}, already used here; it is added without a shortcut",
+                code.shortcut.as_deref().unwrap_or("")
+            )));
+            code.shortcut = None;
+        }
+        let parent = f.parent.filter(|p| ours.codebook.get(p).is_some());
+        match ours.codebook.add(code, parent) {
+            Ok(()) => s.new_codes.push(NewCode {
+                id: id.clone(),
+                parent: parent.map(str::to_string),
+            }),
+            Err(e) => s.conflicts.push(conflict(
+                "code",
+                id,
+                None,
+                format!("code {id:?} could not be added: {e}"),
+            )),
+        }
+    }
+}
+
+fn describe(c: &Coding) -> String {
+    format!(
+        "{} in {} chars {}..{}, memo {:?}",
+        c.code,
+        c.doc,
+        c.start,
+        c.end,
+        c.memo.as_deref().unwrap_or("")
+    )
+}
+
+fn merge_coder(
+    ours: &mut Project,
+    coder: &str,
+    theirs: &CoderFile,
+    differing: &[String],
+    s: &mut MergeSummary,
+) {
+    if !coder_name_ok(coder) {
+        s.conflicts.push(conflict(
+            "coding",
+            coder,
+            Some(coder),
+            format!("{coder:?} is not a usable coder name; its file was not brought in"),
+        ));
+        return;
+    }
+    let owners: BTreeMap<String, String> = ours
+        .all_codings()
+        .map(|(who, c)| (c.id.clone(), who.to_string()))
+        .collect();
+    if !ours.coders.contains_key(coder) {
+        s.new_coders.push(coder.to_string());
+    }
+    let mut added = 0;
+    let mut file = ours
+        .coders
+        .get(coder)
+        .cloned()
+        .unwrap_or_else(|| CoderFile::new(coder));
+    for c in &theirs.codings {
+        let mut held = |msg: String| {
+            s.conflicts
+                .push(conflict("coding", &c.id, Some(coder), msg))
+        };
+        match owners.get(&c.id) {
+            Some(who) if who != coder => {
+                held(format!(
+                    "the id is already used by coder {who} here; not brought in"
+                ));
+                continue;
+            }
+            Some(_) => {
+                let mine = file.find(&c.id).cloned();
+                if mine.as_ref() == Some(c) {
+                    s.codings_already_here += 1;
+                } else if let Some(mine) = mine {
+                    held(format!(
+                        "differs: here {}, there {}; this copy's is kept",
+                        describe(&mine),
+                        describe(c)
+                    ));
+                }
+                continue;
+            }
+            None => {}
+        }
+        if differing.contains(&c.doc) {
+            held(format!(
+                "{} is on transcript {}, whose text differs between the copies; not brought in",
+                describe(c),
+                c.doc
+            ));
+            continue;
+        }
+        if ours.codebook.get(&c.code).is_none() {
+            held(format!(
+                "{} uses code {:?}, which neither codebook has; not brought in",
+                describe(c),
+                c.code
+            ));
+            continue;
+        }
+        if file.insert(c.clone()) {
+            added += 1;
+        } else {
+            s.codings_already_here += 1;
+        }
+    }
+    let memos = merge_memos(
+        &mut file.doc_memos,
+        &theirs.doc_memos,
+        "transcript",
+        coder,
+        &mut s.conflicts,
+    ) + merge_memos(
+        &mut file.code_memos,
+        &theirs.code_memos,
+        "code",
+        coder,
+        &mut s.conflicts,
+    );
+    s.memos_added += memos;
+    if added + memos > 0 || !ours.coders.contains_key(coder) {
+        s.coders_changed.push(coder.to_string());
+    }
+    if added > 0 {
+        s.codings_added.insert(coder.to_string(), added);
+    }
+    ours.coders.insert(coder.to_string(), file);
+}
+
+fn merge_memos(
+    mine: &mut BTreeMap<String, crate::model::Memo>,
+    theirs: &BTreeMap<String, crate::model::Memo>,
+    what: &str,
+    coder: &str,
+    conflicts: &mut Vec<Conflict>,
+) -> usize {
+    let mut n = 0;
+    for (k, m) in theirs {
+        match mine.get(k) {
+            None => {
+                mine.insert(k.clone(), m.clone());
+                n += 1;
+            }
+            Some(x) if x.text != m.text => conflicts.push(conflict(
+                "memo",
+                k,
+                Some(coder),
+                format!(
+                    "{coder}'s memo on {what} {k:?} differs between the copies; this copy's is kept"
+                ),
+            )),
+            Some(_) => {}
+        }
+    }
+    n
+}
+
+/// Writes what `merge_into` changed: new transcripts, cases, codebook, then the changed coder files.
+/// The caller holds the codebook lock and the locks of every coder in `s.coders_changed`.
+pub fn write_merged(ours: &mut Project, s: &MergeSummary) -> Result<()> {
+    for id in &s.new_transcripts {
+        let t = ours.transcript(id)?.clone();
+        if ours.transcript_path(id).exists() {
+            return Err(StoreError::refused(format!(
+                "{} appeared while merging; nothing more was written",
+                ours.transcript_path(id).display()
+            )));
+        }
+        ours.save_transcript(&t)?;
+    }
+    if !s.new_cases.is_empty() {
+        ours.save_cases()?;
+    }
+    if !s.new_codes.is_empty() {
+        ours.save_codebook()?;
+    }
+    for coder in &s.coders_changed {
+        ours.save_coder(coder)?;
+    }
+    Ok(())
+}
