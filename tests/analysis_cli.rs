@@ -680,7 +680,10 @@ fn the_consensus_layer_built_by_kodbok_is_counted_alone() {
     let d = sample();
     ok(d.path(), &["consensus", "seed"]);
     let study = load(d.path(), "grupp");
-    let rows = json(d.path(), &["summary", "--coder", "konsensus", "--format", "json"]);
+    let rows = json(
+        d.path(),
+        &["summary", "--coder", "konsensus", "--format", "json"],
+    );
     compare_summary(&rows, &study.summary(&["konsensus"]), "consensus");
     let all = json(d.path(), &["summary", "--all-coders", "--format", "json"]);
     compare_summary(&all, &study.summary(&SAMPLE_CODERS), "all-coders");

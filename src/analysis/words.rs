@@ -72,16 +72,26 @@ pub struct GroupLabel {
     pub short: String,
     /// After a count of interviews: "i gruppen hög".
     pub group: String,
+    /// The group's name in tables: the value, in English `high`/`low` for `hög`/`låg`.
+    pub name: String,
 }
 
 impl GroupLabel {
     /// The default wording: the sample study's hög/låg groups are self-assessment groups; other values are named as groups.
     pub fn default_for(value: &str, lang: Lang) -> GroupLabel {
+        let name = match (value, lang) {
+            ("hög", Lang::En) => "high".to_string(),
+            ("låg", Lang::En) => "low".to_string(),
+            ("", Lang::Sv) => "(utan värde)".to_string(),
+            ("", Lang::En) => "(no value)".to_string(),
+            _ => value.to_string(),
+        };
         let make = |full: String, short: String, group: String| GroupLabel {
             value: value.to_string(),
             full,
             short,
             group,
+            name: name.clone(),
         };
         let shown = if value.is_empty() {
             "(utan värde)"
@@ -130,6 +140,7 @@ impl GroupLabel {
             full: full.trim().to_string(),
             short: short.trim().to_string(),
             group: full.trim().to_string(),
+            name: value.to_string(),
         }
     }
 }
