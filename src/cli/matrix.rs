@@ -44,6 +44,7 @@ pub struct MatrixArgs {
     pub themes: bool,
     #[command(flatten)]
     pub layer: LayerArgs,
+    /// Output format: a table, a JSON document, or a wide CSV for R and Excel
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }

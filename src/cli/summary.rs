@@ -49,6 +49,7 @@ pub struct SummaryArgs {
     pub by: Option<String>,
     #[command(flatten)]
     pub layer: LayerArgs,
+    /// Output format: an aligned table (with a header saying the layer), or JSON/CSV rows for scripts
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
     /// Row order
