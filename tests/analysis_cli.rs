@@ -691,3 +691,51 @@ fn the_consensus_layer_built_by_kodbok_is_counted_alone() {
     assert!(report.contains("Siffrorna bygger på konsensuslagret (codings/konsensus.json)."));
     check_quotes(d.path(), &report);
 }
+
+#[test]
+fn real_case_names_are_pseudonymised_everywhere() {
+    let d = tempfile::tempdir().unwrap();
+    generate(d.path(), 5);
+    fs::write(
+        d.path().join("transcripts/pseudonyms.csv"),
+        "real,pseudonym\nC1,Kommun Ett\nC2,Kommun Två\nC3,Kommun Tre\nC4,Kommun Fyra\nC5,Kommun Fem\nC6,Kommun Sex\n",
+    )
+    .unwrap();
+    let outputs = [
+        ok(d.path(), &["matrix", "--format", "csv"]),
+        ok(d.path(), &["matrix", "--format", "json"]),
+        ok(d.path(), &["matrix"]),
+        ok(d.path(), &["export", "segments", "--format", "csv"]),
+        ok(d.path(), &["report"]),
+        ok(d.path(), &["summary", "--by", "storlek"]),
+    ];
+    for (i, out) in outputs.iter().enumerate() {
+        // The summary names no cases; everything else does.
+        assert!(i == 5 || out.contains("Kommun Ett"), "{out}");
+        for real in ["C1", "C2", "C5"] {
+            let word = regex_free_word(out, real);
+            assert!(!word, "{real} in {out}");
+        }
+    }
+    let table = &outputs[2];
+    let header = table.lines().nth(3).unwrap();
+    assert!(
+        header.contains("Kommun Ett  Kommun Två"),
+        "columns stay aligned: {header}"
+    );
+}
+
+/// Whether `name` occurs in `text` as a whole word.
+fn regex_free_word(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(i, _)| {
+        let before = text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = text[i + name.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
+}

@@ -197,12 +197,18 @@ impl Pseudonyms {
         out
     }
 
-    /// Applies the map to every string in a JSON value (object keys are left alone).
+    /// Applies the map to every string in a JSON value, object keys included (a matrix has a column per case).
     pub fn apply_value(&self, v: &mut serde_json::Value) {
         match v {
             serde_json::Value::String(s) => *s = self.apply(s),
             serde_json::Value::Array(a) => a.iter_mut().for_each(|x| self.apply_value(x)),
-            serde_json::Value::Object(o) => o.values_mut().for_each(|x| self.apply_value(x)),
+            serde_json::Value::Object(o) => {
+                let old = std::mem::take(o);
+                for (k, mut x) in old {
+                    self.apply_value(&mut x);
+                    o.insert(self.apply(&k), x);
+                }
+            }
             _ => {}
         }
     }
@@ -305,6 +311,18 @@ mod tests {
             other => panic!("{other}"),
         }
         assert!(m.check("I LJUSDAL").is_err());
+    }
+
+    #[test]
+    fn json_keys_and_values_are_replaced() {
+        let m = map();
+        let mut v =
+            serde_json::json!({"case": "Ljusdal", "cells": {"Ljusdal": 1, "Mark": ["Anna"]}});
+        m.apply_value(&mut v);
+        assert_eq!(
+            v,
+            serde_json::json!({"case": "Kommun Q", "cells": {"Kommun Q": 1, "Kommun M": ["Respondent 2"]}})
+        );
     }
 
     #[test]

@@ -58,21 +58,17 @@ pub fn run(a: &MatrixArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Kind::CodeCase => code_case(&p, &layer, a)?,
         Kind::Cooccurrence => cooccurrence(&p, &layer, a)?,
     };
+    let (mut rows, mut doc) = (rows, doc);
+    rows.iter_mut().for_each(|r| map.apply_value(r));
+    map.apply_value(&mut doc);
     let text = match a.format {
-        Format::Json => {
-            let mut doc = doc;
-            map.apply_value(&mut doc);
-            format!("{}\n", serde_json::to_string_pretty(&doc)?)
-        }
-        Format::Csv => {
-            let mut rows = rows;
-            rows.iter_mut().for_each(|r| map.apply_value(r));
-            render_rows(Format::Csv, &rows)?
-        }
-        Format::Table => map.apply(&format!(
-            "{header}\n\n{}",
+        Format::Json => format!("{}\n", serde_json::to_string_pretty(&doc)?),
+        Format::Csv => render_rows(Format::Csv, &rows)?,
+        Format::Table => format!(
+            "{}\n\n{}",
+            map.apply(&header),
             render_rows(Format::Table, &rows)?
-        )),
+        ),
     };
     emit(&map, &text, None)?;
     Ok(ExitCode::SUCCESS)

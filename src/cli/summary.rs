@@ -74,7 +74,7 @@ pub fn run(a: &SummaryArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     }
     let map = pseudonyms(&p)?;
     let text = match a.format {
-        Format::Table => map.apply(&table(&s, a.sort == SortBy::Codebook, a.ids)?),
+        Format::Table => table(&s, &map, a.sort == SortBy::Codebook, a.ids)?,
         f => {
             let mut rows: Vec<Value> = s
                 .flat_rows(a.ids)
@@ -111,14 +111,16 @@ fn pp(x: f64) -> String {
     }
 }
 
-fn table(s: &Summary, indent: bool, ids: bool) -> anyhow::Result<String> {
+/// The aligned table, pseudonymised cell by cell so the columns stay aligned.
+fn table(s: &Summary, map: &Pseudonyms, indent: bool, ids: bool) -> anyhow::Result<String> {
     let mut out = Vec::new();
-    out.extend_from_slice(table_header(s).as_bytes());
-    let rows: Vec<Value> = s
+    out.extend_from_slice(map.apply(&table_header(s)).as_bytes());
+    let mut rows: Vec<Value> = s
         .rows
         .iter()
         .map(|r| table_row(s, r, indent, ids))
         .collect();
+    rows.iter_mut().for_each(|r| map.apply_value(r));
     write_table(&mut out, &rows, if ids { 10_000 } else { 70 })?;
     Ok(String::from_utf8(out)?)
 }
