@@ -29,6 +29,23 @@ pub enum Values {
     Interviews,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum UnitArg {
+    /// Two codes co-occur where their coded text overlaps
+    Overlap,
+    /// Two codes co-occur in a speaker turn both touch
+    Turn,
+}
+
+impl From<UnitArg> for Unit {
+    fn from(u: UnitArg) -> Unit {
+        match u {
+            UnitArg::Overlap => Unit::Overlap,
+            UnitArg::Turn => Unit::Turn,
+        }
+    }
+}
+
 #[derive(Args, Debug)]
 pub struct MatrixArgs {
     #[arg(long, value_enum, default_value_t = Kind::CodeCase)]
@@ -37,8 +54,8 @@ pub struct MatrixArgs {
     #[arg(long, value_enum, default_value_t = Values::Count)]
     pub values: Values,
     /// What counts as co-occurring: overlapping coded text, or the same speaker turn
-    #[arg(long, value_enum, default_value_t = Unit::Overlap)]
-    pub unit: Unit,
+    #[arg(long, value_enum, default_value_t = UnitArg::Overlap)]
+    pub unit: UnitArg,
     /// Only top-level themes (each counting its sub-codes)
     #[arg(long)]
     pub themes: bool,
@@ -122,19 +139,20 @@ fn code_case(p: &Project, layer: &Layer, a: &MatrixArgs) -> anyhow::Result<Outpu
 
 fn cooccurrence(p: &Project, layer: &Layer, a: &MatrixArgs) -> anyhow::Result<Output> {
     let keep = |c: &CodeInfo| keep(a, c);
-    let m = cooccurrence::compute(p, layer, a.unit)?;
+    let unit = Unit::from(a.unit);
+    let m = cooccurrence::compute(p, layer, unit)?;
     let header = format!(
         "Layer: {}\nCo-occurrence by {}; themes count their sub-codes.",
         layer.describe(&m.coders, Lang::En),
-        a.unit.describe()
+        unit.describe()
     );
     let idx: Vec<usize> = (0..m.codes.len()).filter(|&i| keep(&m.codes[i])).collect();
     let doc = json!({
         "kind": "cooccurrence",
         "layer": layer.id(),
         "layer_description": layer.describe(&m.coders, Lang::En),
-        "unit": a.unit,
-        "unit_description": a.unit.describe(),
+        "unit": unit,
+        "unit_description": unit.describe(),
         "codes": idx.iter().map(|&i| m.codes[i].id.clone()).collect::<Vec<_>>(),
         "rows": idx.iter().map(|&i| {
             let mut o = code_fields(&m.codes[i]);
@@ -149,7 +167,7 @@ fn cooccurrence(p: &Project, layer: &Layer, a: &MatrixArgs) -> anyhow::Result<Ou
             let cells = idx
                 .iter()
                 .map(|&j| (m.codes[j].id.clone(), json!(m.counts[i][j])));
-            wide(&layer.id(), Some(a.unit), &m.codes[i], cells, a.format)
+            wide(&layer.id(), Some(unit), &m.codes[i], cells, a.format)
         })
         .collect();
     Ok((header, rows, doc))
