@@ -1,13 +1,14 @@
 //! Conversion of txt/md, docx, vtt and srt files into canonical transcripts.
 
 pub mod docx;
+mod escapes;
 pub mod media;
 pub mod plain;
 
 use super::decode::{DecodeError, decode};
 use crate::model::Transcript;
 use crate::model::text::{canonicalize, slugify};
-use crate::model::transcript::Header;
+use crate::model::transcript::{Header, is_timestamp, parse_label};
 use std::path::Path;
 
 /// One speaker turn as read from a source file, before canonical layout.
@@ -53,9 +54,9 @@ pub fn read_source(path: &Path, bytes: &[u8]) -> Result<RawDoc, ImportError> {
         "vtt" | "srt" => {
             let d = decode(bytes)?;
             let mut doc = if ext == "vtt" {
-                media::read_vtt(&canonicalize(&d.text))?
+                media::read_vtt(&clean_text(&d.text))?
             } else {
-                media::read_srt(&canonicalize(&d.text))?
+                media::read_srt(&clean_text(&d.text))?
             };
             doc.encoding = Some(d.encoding);
             doc.guessed = d.guessed;
@@ -63,7 +64,7 @@ pub fn read_source(path: &Path, bytes: &[u8]) -> Result<RawDoc, ImportError> {
         }
         "txt" | "md" | "text" | "" => {
             let d = decode(bytes)?;
-            let mut doc = plain::read(&canonicalize(&d.text))?;
+            let mut doc = plain::read(&clean_text(&d.text))?;
             doc.encoding = Some(d.encoding);
             doc.guessed = d.guessed;
             Ok(doc)
@@ -84,11 +85,8 @@ pub struct Meta {
 
 /// Lays a source document out as a canonical transcript.
 pub fn to_transcript(raw: &RawDoc, path: &Path, meta: &Meta) -> Result<Transcript, ImportError> {
-    if raw
-        .turns
-        .iter()
-        .all(|t| t.paragraphs.iter().all(|p| p.trim().is_empty()))
-    {
+    let turns = prepare(&raw.turns);
+    if turns.is_empty() {
         return Err(ImportError::Format("no text found in the file".into()));
     }
     let stem = path
@@ -128,34 +126,77 @@ pub fn to_transcript(raw: &RawDoc, path: &Path, meta: &Meta) -> Result<Transcrip
     if let Some(src) = &meta.source_name {
         header.set("source", src);
     }
-    let body = layout(&raw.turns);
-    let mut speakers: Vec<&str> = Vec::new();
-    for t in &raw.turns {
-        if !t.speaker.is_empty() && !speakers.contains(&t.speaker.as_str()) {
-            speakers.push(&t.speaker);
-        }
-    }
+    let speakers = speakers_of(&turns);
+    let body = layout_prepared(&turns, &speakers);
     if !speakers.is_empty() {
         header.set("speakers", &speakers.join("; "));
+    } else if turns
+        .iter()
+        .flat_map(|t| &t.paragraphs)
+        .any(|p| parse_label(p, None).is_some())
+    {
+        // Without speakers, a paragraph like `Obs: …` must not be read back as a turn label.
+        header.set("speakers", "");
     }
     Ok(Transcript::new(&id, header, body))
 }
 
 /// Canonical body: `[time] Speaker: text`, turns and paragraphs separated by one blank line.
 pub fn layout(turns: &[RawTurn]) -> String {
-    let mut out = String::new();
+    let turns = prepare(turns);
+    layout_prepared(&turns, &speakers_of(&turns))
+}
+
+/// Turns as they will be written: labels and paragraphs cleaned, empty ones dropped, and a turn
+/// without a speaker after another turn merged into it (that is how it would read back).
+/// A time is kept only with a speaker: `[00:01:02] text` without a label is not a turn start.
+fn prepare(turns: &[RawTurn]) -> Vec<RawTurn> {
+    let mut out: Vec<RawTurn> = Vec::new();
     for t in turns {
-        let pars: Vec<String> = t
+        let paragraphs: Vec<String> = t
             .paragraphs
             .iter()
             .map(|p| clean_paragraph(p))
             .filter(|p| !p.is_empty())
             .collect();
-        if pars.is_empty() {
+        if paragraphs.is_empty() {
             continue;
         }
-        for (i, p) in pars.iter().enumerate() {
-            if !out.is_empty() {
+        let speaker = clean_label(&t.speaker);
+        match out.last_mut() {
+            Some(prev) if speaker.is_empty() => prev.paragraphs.extend(paragraphs),
+            _ => out.push(RawTurn {
+                time: t
+                    .time
+                    .clone()
+                    .filter(|x| !speaker.is_empty() && is_timestamp(x)),
+                speaker,
+                paragraphs,
+            }),
+        }
+    }
+    out
+}
+
+fn speakers_of(turns: &[RawTurn]) -> Vec<String> {
+    let mut speakers: Vec<String> = Vec::new();
+    for t in turns {
+        if !t.speaker.is_empty() && !speakers.contains(&t.speaker) {
+            speakers.push(t.speaker.clone());
+        }
+    }
+    speakers
+}
+
+fn layout_prepared(turns: &[RawTurn], speakers: &[String]) -> String {
+    let mut out = String::new();
+    for t in turns {
+        for (i, p) in t.paragraphs.iter().enumerate() {
+            if i > 0 && parse_label(p, Some(speakers)).is_some() {
+                // A paragraph that starts like another speaker's label stays a line of the
+                // paragraph before, so it is not read back as a new turn.
+                out.push('\n');
+            } else if !out.is_empty() {
                 out.push_str("\n\n");
             }
             if i == 0 {
@@ -163,7 +204,7 @@ pub fn layout(turns: &[RawTurn]) -> String {
                     out.push_str(&format!("[{time}] "));
                 }
                 if !t.speaker.is_empty() {
-                    out.push_str(&clean_label(&t.speaker));
+                    out.push_str(&t.speaker);
                     out.push_str(": ");
                 }
             }
@@ -175,10 +216,14 @@ pub fn layout(turns: &[RawTurn]) -> String {
     }
     out
 }
+/// Canonical text without terminal escape sequences.
+fn clean_text(s: &str) -> String {
+    canonicalize(&escapes::strip_escapes(s))
+}
 
 /// A paragraph in canonical form: no blank lines inside, no trailing spaces, no leading/trailing blank.
 fn clean_paragraph(p: &str) -> String {
-    canonicalize(p)
+    clean_text(p)
         .lines()
         .map(str::trim_end)
         .filter(|l| !l.trim().is_empty())
@@ -188,9 +233,11 @@ fn clean_paragraph(p: &str) -> String {
         .to_string()
 }
 
+/// A label that reads back as itself: no `:` (ends the label), `;` (separates the speaker list),
+/// brackets (a leading `[` is read as a time) or line breaks.
 fn clean_label(s: &str) -> String {
-    canonicalize(s)
-        .replace(['\n', ':', ';'], " ")
+    clean_text(s)
+        .replace(['\n', ':', ';', '[', ']'], " ")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

@@ -4,40 +4,76 @@ use super::{ImportError, RawDoc, RawTurn};
 use crate::model::transcript::{looks_like_label, parse_label};
 use std::collections::HashMap;
 
+/// A piece of a source document, before speaker turns are found in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// Text whose lines may begin with `Name:`; blank lines separate paragraphs.
+    Text(String),
+    /// A turn whose speaker is known from the document's structure (a table's speaker column).
+    /// An empty speaker without a time continues the previous turn.
+    Turn(RawTurn),
+}
+
 /// Reads canonicalised text.
 pub fn read(text: &str) -> Result<RawDoc, ImportError> {
-    let (header, body, body_line) = split_header(text)?;
-    let lines: Vec<String> = body.lines().map(unmark).collect();
-    let accepted = accepted_labels(&lines);
-    let mut doc = RawDoc {
+    let (header, body) = split_header(text)?;
+    let body: Vec<String> = body.lines().map(unmark).collect();
+    Ok(RawDoc {
         header,
+        turns: turns_from_blocks(&[Block::Text(body.join("\n"))]),
         ..RawDoc::default()
-    };
-    let _ = body_line;
+    })
+}
+
+/// Splits blocks into speaker turns: a line starting with an accepted `Name:` label opens a turn.
+pub fn turns_from_blocks(blocks: &[Block]) -> Vec<RawTurn> {
+    let accepted = accepted_labels(blocks);
+    let mut turns: Vec<RawTurn> = Vec::new();
     let mut par: Vec<String> = Vec::new();
-    for line in &lines {
-        if line.trim().is_empty() {
-            flush(&mut doc.turns, &mut par);
-            continue;
-        }
-        match label_of(line, &accepted) {
-            Some((time, speaker, skip)) => {
-                flush(&mut doc.turns, &mut par);
-                doc.turns.push(RawTurn {
-                    speaker,
-                    time,
-                    paragraphs: Vec::new(),
-                });
-                let rest: String = line.chars().skip(skip).collect();
-                if !rest.trim().is_empty() {
-                    par.push(rest.trim().to_string());
+    for block in blocks {
+        match block {
+            Block::Text(text) => {
+                for line in text.lines() {
+                    text_line(line, &accepted, &mut turns, &mut par);
+                }
+                flush(&mut turns, &mut par);
+            }
+            Block::Turn(t) if t.speaker.trim().is_empty() && t.time.is_none() => {
+                for p in &t.paragraphs {
+                    par.push(p.clone());
+                    flush(&mut turns, &mut par);
                 }
             }
-            None => par.push(line.trim_end().to_string()),
+            Block::Turn(t) => turns.push(t.clone()),
         }
     }
-    flush(&mut doc.turns, &mut par);
-    Ok(doc)
+    turns
+}
+
+fn text_line(line: &str, accepted: &[String], turns: &mut Vec<RawTurn>, par: &mut Vec<String>) {
+    if line.trim().is_empty() {
+        flush(turns, par);
+        return;
+    }
+    match label_of(line, accepted) {
+        Some((time, speaker, skip)) => {
+            flush(turns, par);
+            turns.push(RawTurn {
+                speaker,
+                time,
+                paragraphs: Vec::new(),
+            });
+            let rest: String = line.chars().skip(skip).collect();
+            if !rest.trim().is_empty() {
+                par.push(rest.trim().to_string());
+            }
+        }
+        None => par.push(line.trim_end().to_string()),
+    }
+}
+
+fn label_of(line: &str, accepted: &[String]) -> Option<(Option<String>, String, usize)> {
+    parse_label(line, None).filter(|(_, l, _)| accepted.iter().any(|a| a == l))
 }
 
 fn flush(turns: &mut Vec<RawTurn>, par: &mut Vec<String>) {
@@ -55,34 +91,45 @@ fn flush(turns: &mut Vec<RawTurn>, par: &mut Vec<String>) {
     }
 }
 
-fn label_of(line: &str, accepted: &[String]) -> Option<(Option<String>, String, usize)> {
-    parse_label(line, None).filter(|(_, l, _)| accepted.iter().any(|a| a == l))
-}
-
-/// Labels that are speakers: seen twice or more, or written like names (capitalised or upper-case words).
-fn accepted_labels(lines: &[String]) -> Vec<String> {
+/// Labels that are speakers: those the structure names, those seen twice or more, and once-seen
+/// labels written like names. Once some label repeats, a once-seen single capitalised word
+/// (`Återigen: …`, `Alltså: …`) is more likely a phrase than a speaker, so it is not accepted.
+fn accepted_labels(blocks: &[Block]) -> Vec<String> {
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for l in lines {
-        if let Some((_, label, _)) = parse_label(l, None) {
-            *counts.entry(label).or_default() += 1;
+    let mut known: Vec<String> = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Text(text) => {
+                for line in text.lines() {
+                    if let Some((_, label, _)) = parse_label(line, None) {
+                        *counts.entry(label).or_default() += 1;
+                    }
+                }
+            }
+            Block::Turn(t) if !t.speaker.trim().is_empty() => known.push(t.speaker.clone()),
+            Block::Turn(_) => {}
         }
     }
+    let strict = !known.is_empty() || counts.values().any(|n| *n >= 2);
     counts
         .into_iter()
-        .filter(|(label, n)| *n >= 2 || name_like(label))
+        .filter(|(label, n)| *n >= 2 || name_like(label, strict))
         .map(|(l, _)| l)
+        .chain(known)
         .collect()
 }
 
-fn name_like(label: &str) -> bool {
-    looks_like_label(label)
-        && (label.split_whitespace().all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c == '(' || c.is_ascii_digit())
-        }) || label
-            .split_whitespace()
-            .any(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase())))
+fn name_like(label: &str, strict: bool) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let capitalised = words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '(' || c.is_ascii_digit())
+    });
+    let upper_word = words
+        .iter()
+        .any(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()));
+    looks_like_label(label) && (upper_word || capitalised && (!strict || words.len() >= 2))
 }
 
 /// Removes Markdown emphasis around a leading label (`**Anna:** text`) and heading markers.
@@ -90,27 +137,27 @@ fn unmark(line: &str) -> String {
     let t = line.trim_start_matches('#').trim_start();
     let t = if line.starts_with('#') { t } else { line };
     for m in ["**", "__"] {
-        let Some(rest) = t.strip_prefix(m) else {
-            continue;
-        };
-        let Some(end) = rest.find(m) else { continue };
-        let label = &rest[..end];
-        let after = &rest[end + m.len()..];
-        if let Some(l) = label.strip_suffix(':') {
-            return format!("{l}:{after}");
-        }
-        if let Some(a) = after.strip_prefix(':') {
-            return format!("{label}:{a}");
+        if let Some(rest) = t.strip_prefix(m)
+            && let Some(end) = rest.find(m)
+        {
+            let label = &rest[..end];
+            let after = &rest[end + m.len()..];
+            if let Some(l) = label.strip_suffix(':') {
+                return format!("{l}:{after}");
+            }
+            if let Some(a) = after.strip_prefix(':') {
+                return format!("{label}:{a}");
+            }
         }
     }
     t.to_string()
 }
 
-type HeaderSplit<'a> = (Vec<(String, String)>, &'a str, usize);
+type HeaderSplit<'a> = (Vec<(String, String)>, &'a str);
 
 fn split_header(text: &str) -> Result<HeaderSplit<'_>, ImportError> {
     let Some(rest) = text.strip_prefix("---\n") else {
-        return Ok((Vec::new(), text, 1));
+        return Ok((Vec::new(), text));
     };
     let mut fields = Vec::new();
     let mut offset = 4;
@@ -118,7 +165,7 @@ fn split_header(text: &str) -> Result<HeaderSplit<'_>, ImportError> {
         offset += line.len();
         let l = line.trim_end_matches('\n');
         if l.trim() == "---" {
-            return Ok((fields, &text[offset..], i + 3));
+            return Ok((fields, &text[offset..]));
         }
         if l.trim().is_empty() {
             continue;
