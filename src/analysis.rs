@@ -136,10 +136,10 @@ impl Layer {
                 format!("konsensuslagret (codings/{CONSENSUS_CODER}.json)")
             }
             (Layer::AllCoders, Lang::En) if coders.is_empty() => {
-                "all coders merged (there are no coder files yet)".into()
+                "all coders merged (no coder files to merge yet)".into()
             }
             (Layer::AllCoders, Lang::Sv) if coders.is_empty() => {
-                "alla kodare sammanslagna (det finns inga kodarfiler ännu)".into()
+                "alla kodare sammanslagna (inga kodarfiler att slå samman ännu)".into()
             }
             (Layer::AllCoders, Lang::En) => format!(
                 "all coders merged ({}); a case or interview counts once however many coders coded it",
