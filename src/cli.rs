@@ -4,9 +4,13 @@ mod agree;
 mod codes;
 mod coding;
 mod consensus;
+mod export;
+mod matrix;
 mod merge;
 pub mod output;
 mod project_cmds;
+mod report;
+mod summary;
 
 use clap::{Args, Parser, Subcommand};
 use output::Format;
@@ -58,6 +62,14 @@ pub enum Command {
     Segments(coding::SegmentsArgs),
     /// Validate the whole project; exits 0 only when it is clean
     Check(project_cmds::CheckArgs),
+    /// Per code and group: cases, interviews, segments, word coverage (themes count their sub-codes)
+    Summary(summary::SummaryArgs),
+    /// Code × case matrix, or code co-occurrence, for R and Excel
+    Matrix(matrix::MatrixArgs),
+    /// Export data for other tools: `export segments`
+    Export(export::ExportArgs),
+    /// Draft the interview findings section (Markdown) with counts per group and quotes
+    Report(report::ReportArgs),
     /// Inter-coder agreement (percent, Cohen's kappa, Krippendorff's alpha) and the list of disagreements
     Agree(agree::AgreeArgs),
     /// Build the consensus layer (codings/konsensus.json) from the coders' codings, unit by unit
@@ -140,6 +152,10 @@ fn run(command: Option<Command>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Command::Code(a) => coding::code(&a, ctx),
         Command::Uncode(a) => coding::uncode(&a, ctx),
         Command::Segments(a) => coding::segments(&a, ctx),
+        Command::Summary(a) => summary::run(&a, ctx),
+        Command::Matrix(a) => matrix::run(&a, ctx),
+        Command::Export(a) => export::run(&a, ctx),
+        Command::Report(a) => report::run(&a, ctx),
         Command::Agree(a) => agree::run(&a, ctx),
         Command::Consensus(a) => consensus::run(&a, ctx),
         Command::Merge(a) => merge::run(&a, ctx),

@@ -3,6 +3,7 @@
 //! Layers, lowest first: `model` (plain data) ← `store` (files, import) ← `cli` / `tui`.
 
 pub mod agreement;
+pub mod analysis;
 pub mod cli;
 pub mod model;
 pub mod store;

@@ -365,7 +365,7 @@ fn hostile_import_is_cleaned_or_refused() {
     std::fs::write(d.path().join("evil.txt"), "Respondent: a\u{1b}]0;owned\u{7}b\u{1b}[2Jc\u{202e}d\u{9b}e o\u{308} och sedan en helt vanlig mening om informationssäkerhet i kommunen.\n").unwrap();
     ok(d.path(), &["import", "evil.txt", "--case", "K"]);
     let t = std::fs::read_to_string(d.path().join("transcripts/evil.txt")).unwrap();
-    assert!(t.contains("Respondent: a]0;ownedb[2Jcde ö"), "{t:?}");
+    assert!(t.contains("Respondent: abcd ö och"), "{t:?}");
     std::fs::write(d.path().join("bin.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3]).unwrap();
     std::fs::write(d.path().join("empty.txt"), "").unwrap();
     std::fs::write(d.path().join("pic.png"), b"\x89PNG\r\n").unwrap();

@@ -17,7 +17,8 @@ pub enum Block {
 /// Reads canonicalised text.
 pub fn read(text: &str) -> Result<RawDoc, ImportError> {
     let (header, body) = split_header(text)?;
-    let body: Vec<String> = body.lines().map(unmark).collect();
+    // Indentation is noise in a transcript, and an indented `Name:` is still a speaker label.
+    let body: Vec<String> = body.lines().map(|l| unmark(l.trim_start())).collect();
     Ok(RawDoc {
         header,
         turns: turns_from_blocks(&[Block::Text(body.join("\n"))]),
@@ -212,6 +213,13 @@ mod tests {
         assert_eq!(d.turns[0].speaker, "Anna Svensson");
         assert_eq!(d.turns[1].speaker, "Intervjuare");
         assert!(read("---\nid x\n---\n").is_err());
+    }
+
+    #[test]
+    fn indented_labels_are_labels() {
+        let d = read("  [00:01:02] Respondent: ---\n[00:01:02] Respondent: a\u{30a}").unwrap();
+        assert_eq!(d.turns.len(), 2);
+        assert!(d.turns.iter().all(|t| t.speaker == "Respondent"));
     }
 
     #[test]

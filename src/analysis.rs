@@ -1,0 +1,432 @@
+//! Analysis of a coded study: which codings count (the layer), and the shared pieces of every count.
+//!
+//! A *layer* is the set of codings an analysis reads: one coder's file, the consensus file
+//! (`codings/konsensus.json`), or every coder's file merged. Every result says which layer it used.
+
+pub mod cooccurrence;
+pub mod export;
+pub mod matrix;
+pub mod pseudonyms;
+pub mod quotes;
+pub mod report;
+pub mod summary;
+#[cfg(test)]
+pub(crate) mod tests_support;
+pub mod words;
+
+use crate::model::{Coding, Transcript};
+use crate::store::{Project, StoreError};
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The coder file that holds agreed codings after a disagreement review.
+pub const CONSENSUS_CODER: &str = crate::agreement::consensus::CONSENSUS_CODER;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AnalysisError {
+    #[error("no coder {name:?} in this project; coders with a file in codings/: {}", list_or_none(.known))]
+    UnknownCoder { name: String, known: Vec<String> },
+    #[error("there is no consensus layer yet: {} does not exist", path.display())]
+    NoConsensus { path: PathBuf },
+    #[error("no case attribute or transcript header field {attr:?}; case attributes in transcripts/cases.csv: {}", list_or_none(.available))]
+    UnknownAttribute {
+        attr: String,
+        available: Vec<String>,
+    },
+    #[error("{}", .0)]
+    Invalid(String),
+    #[error("template {name}, line {line}: {message}")]
+    Template {
+        name: String,
+        line: usize,
+        message: String,
+    },
+    #[error(transparent)]
+    Pseudonym(#[from] pseudonyms::PseudonymError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn list_or_none(v: &[String]) -> String {
+    if v.is_empty() {
+        "(none)".to_string()
+    } else {
+        v.join(", ")
+    }
+}
+
+pub type Result<T, E = AnalysisError> = std::result::Result<T, E>;
+
+/// Which codings an analysis counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "coder", rename_all = "kebab-case")]
+pub enum Layer {
+    /// One coder's codings.
+    Coder(String),
+    /// The consensus file `codings/konsensus.json`.
+    Consensus,
+    /// Every coder's codings except the consensus file; a case or interview counts once however many coders coded it.
+    AllCoders,
+}
+
+impl Layer {
+    /// The layer chosen on the command line: `--coder C` (C = konsensus for the consensus layer), else all coders.
+    pub fn from_options(coder: Option<&str>, all_coders: bool) -> Result<Layer> {
+        match (coder, all_coders) {
+            (Some(_), true) => Err(AnalysisError::Invalid(
+                "choose one layer: either --coder NAME or --all-coders, not both".into(),
+            )),
+            (Some(CONSENSUS_CODER), false) => Ok(Layer::Consensus),
+            (Some(c), false) => Ok(Layer::Coder(c.to_string())),
+            (None, _) => Ok(Layer::AllCoders),
+        }
+    }
+
+    /// A short machine-readable name: `all-coders`, `coder:NAME` or `consensus`.
+    pub fn id(&self) -> String {
+        match self {
+            Layer::Coder(c) => format!("coder:{c}"),
+            Layer::Consensus => "consensus".into(),
+            Layer::AllCoders => "all-coders".into(),
+        }
+    }
+
+    /// The coders whose files make up this layer in `p`, checked to exist.
+    pub fn coders(&self, p: &Project) -> Result<Vec<String>> {
+        match self {
+            Layer::Coder(c) => {
+                if p.coders.contains_key(c) {
+                    Ok(vec![c.clone()])
+                } else {
+                    Err(AnalysisError::UnknownCoder {
+                        name: c.clone(),
+                        known: p.coders.keys().cloned().collect(),
+                    })
+                }
+            }
+            Layer::Consensus => {
+                if p.coders.contains_key(CONSENSUS_CODER) {
+                    Ok(vec![CONSENSUS_CODER.to_string()])
+                } else {
+                    Err(AnalysisError::NoConsensus {
+                        path: p.coder_path(CONSENSUS_CODER),
+                    })
+                }
+            }
+            Layer::AllCoders => Ok(p
+                .coders
+                .keys()
+                .filter(|c| *c != CONSENSUS_CODER)
+                .cloned()
+                .collect()),
+        }
+    }
+
+    /// One line saying what was counted, in English or Swedish.
+    pub fn describe(&self, coders: &[String], lang: Lang) -> String {
+        match (self, lang) {
+            (Layer::Coder(c), Lang::En) => format!("coder {c}"),
+            (Layer::Coder(c), Lang::Sv) => format!("kodaren {c}"),
+            (Layer::Consensus, Lang::En) => {
+                format!("the consensus layer (codings/{CONSENSUS_CODER}.json)")
+            }
+            (Layer::Consensus, Lang::Sv) => {
+                format!("konsensuslagret (codings/{CONSENSUS_CODER}.json)")
+            }
+            (Layer::AllCoders, Lang::En) if coders.is_empty() => {
+                "all coders merged (no coder files to merge yet)".into()
+            }
+            (Layer::AllCoders, Lang::Sv) if coders.is_empty() => {
+                "alla kodare sammanslagna (inga kodarfiler att slå samman ännu)".into()
+            }
+            (Layer::AllCoders, Lang::En) => format!(
+                "all coders merged ({}); a case or interview counts once however many coders coded it",
+                coders.join(", ")
+            ),
+            (Layer::AllCoders, Lang::Sv) => format!(
+                "alla kodare sammanslagna ({}); en kommun eller intervju räknas en gång hur många kodare som än kodat den",
+                coders.join(", ")
+            ),
+        }
+    }
+}
+
+/// Language of generated text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Sv,
+    En,
+}
+
+/// One coding of the layer, with who made it.
+#[derive(Debug, Clone, Copy)]
+pub struct LayerCoding<'a> {
+    pub coder: &'a str,
+    pub coding: &'a Coding,
+    pub doc: &'a Transcript,
+}
+
+/// The codings of a layer that can be counted, and the ids of those that cannot
+/// (unknown transcript or code: `kodbok check` explains them).
+pub struct LayerData<'a> {
+    pub layer: Layer,
+    pub coders: Vec<String>,
+    pub codings: Vec<LayerCoding<'a>>,
+    pub skipped: Vec<String>,
+}
+
+impl<'a> LayerData<'a> {
+    pub fn load(p: &'a Project, layer: &Layer) -> Result<Self> {
+        let coders = layer.coders(p)?;
+        let mut codings = Vec::new();
+        let mut skipped = Vec::new();
+        for coder in &coders {
+            let Some((name, file)) = p.coders.get_key_value(coder) else {
+                continue;
+            };
+            for c in &file.codings {
+                match p.transcripts.get(&c.doc) {
+                    Some(doc)
+                        if p.codebook.get(&c.code).is_some()
+                            && c.start < c.end
+                            && c.end <= doc.char_len() =>
+                    {
+                        codings.push(LayerCoding {
+                            coder: name.as_str(),
+                            coding: c,
+                            doc,
+                        })
+                    }
+                    _ => skipped.push(c.id.clone()),
+                }
+            }
+        }
+        Ok(LayerData {
+            layer: layer.clone(),
+            coders,
+            codings,
+            skipped,
+        })
+    }
+
+    /// Transcripts in which this layer has at least one coding.
+    pub fn coded_docs(&self) -> BTreeSet<&str> {
+        self.codings.iter().map(|c| c.coding.doc.as_str()).collect()
+    }
+}
+
+/// How transcripts fall into groups: by a case attribute (cases.csv) or a transcript header field.
+#[derive(Debug, Clone)]
+pub struct Grouping {
+    pub attr: String,
+    /// True when `attr` is a column of cases.csv; else it is a transcript header field such as `role`.
+    pub case_attribute: bool,
+    /// Group values in cases.csv order (then first-seen order); `""` for transcripts without a value.
+    pub values: Vec<String>,
+}
+
+impl Grouping {
+    pub fn new(p: &Project, attr: &str) -> Result<Grouping> {
+        let case_attribute = p.cases.columns.iter().any(|c| c == attr);
+        let in_headers = p.transcripts.values().any(|t| t.header.get(attr).is_some());
+        if !case_attribute && !in_headers {
+            return Err(AnalysisError::UnknownAttribute {
+                attr: attr.to_string(),
+                available: p.cases.columns.clone(),
+            });
+        }
+        let mut g = Grouping {
+            attr: attr.to_string(),
+            case_attribute,
+            values: if case_attribute {
+                p.cases.values(attr)
+            } else {
+                Vec::new()
+            },
+        };
+        for t in p.transcripts.values() {
+            let v = g.value_of(p, t).to_string();
+            if !g.values.contains(&v) {
+                g.values.push(v);
+            }
+        }
+        Ok(g)
+    }
+
+    pub fn value_of<'a>(&self, p: &'a Project, t: &'a Transcript) -> &'a str {
+        if self.case_attribute {
+            p.cases.attr(t.case(), &self.attr)
+        } else {
+            t.header.get(&self.attr).unwrap_or("")
+        }
+    }
+
+    /// The cases in group `value`: those cases.csv puts there, and the cases of its transcripts.
+    pub fn cases_in(&self, p: &Project, value: Option<&str>) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for c in &p.cases.cases {
+            let listed = match value {
+                None => true,
+                Some(v) => {
+                    self.case_attribute && c.attrs.get(&self.attr).map_or("", String::as_str) == v
+                }
+            };
+            if listed {
+                out.insert(c.name.clone());
+            }
+        }
+        for t in p.transcripts.values() {
+            if value.is_none_or(|x| x == self.value_of(p, t)) && !t.case().is_empty() {
+                out.insert(t.case().to_string());
+            }
+        }
+        out
+    }
+
+    /// The transcripts in group `value` (all transcripts when None).
+    pub fn docs_in<'a>(&self, p: &'a Project, value: Option<&str>) -> Vec<&'a Transcript> {
+        p.transcripts
+            .values()
+            .filter(|t| value.is_none_or(|x| x == self.value_of(p, t)))
+            .collect()
+    }
+}
+
+/// A code in codebook order with the ids it counts: itself and all its descendants.
+#[derive(Debug, Clone, Serialize)]
+pub struct CodeInfo {
+    pub id: String,
+    pub name: String,
+    pub path: String,
+    pub depth: usize,
+    pub has_children: bool,
+    #[serde(skip)]
+    pub members: std::collections::HashSet<String>,
+}
+
+/// Every code of the codebook in preorder, each with the codes it counts.
+pub fn code_infos(p: &Project) -> Vec<CodeInfo> {
+    p.codebook
+        .flatten()
+        .iter()
+        .map(|f| CodeInfo {
+            id: f.code.id.clone(),
+            name: f.code.name.clone(),
+            path: p.codebook.path(&f.code.id),
+            depth: f.depth,
+            has_children: !f.code.children.is_empty(),
+            members: p.codebook.descendants(&f.code.id).into_iter().collect(),
+        })
+        .collect()
+}
+
+/// The codings with these ids, with their coder, in the order of `ids` (unknown ids are left out).
+pub fn codings_by_ids<'a>(p: &'a Project, ids: &[String]) -> Vec<(&'a str, &'a Coding)> {
+    let all: std::collections::HashMap<&str, (&str, &Coding)> = p
+        .all_codings()
+        .map(|(coder, c)| (c.id.as_str(), (coder, c)))
+        .collect();
+    ids.iter()
+        .filter_map(|id| all.get(id.as_str()).copied())
+        .collect()
+}
+
+/// Case names in cases.csv order, then cases named only in transcript headers.
+pub fn case_names(p: &Project) -> Vec<String> {
+    let mut out: Vec<String> = p.cases.cases.iter().map(|c| c.name.clone()).collect();
+    for t in p.transcripts.values() {
+        if !out.iter().any(|c| c == t.case()) {
+            out.push(t.case().to_string());
+        }
+    }
+    out
+}
+
+/// Char ranges of the words in a transcript's turns (speaker labels excluded), as counted by `word_count`.
+pub fn word_spans(t: &Transcript) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for turn in &t.turns {
+        let Some(text) = t.slice(turn.start, turn.end) else {
+            continue;
+        };
+        let mut chars = turn.start;
+        let mut last_byte = 0;
+        for (b, w) in text.unicode_word_indices() {
+            chars += text[last_byte..b].chars().count();
+            let n = w.chars().count();
+            out.push((chars, chars + n));
+            chars += n;
+            last_byte = b + w.len();
+        }
+    }
+    out
+}
+
+/// Merges char ranges into a sorted list of disjoint ranges.
+pub fn merge_ranges(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ranges.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in ranges {
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+/// Number of words (sorted, disjoint spans) that share at least one character with the sorted, disjoint ranges.
+pub fn words_covered(words: &[(usize, usize)], ranges: &[(usize, usize)]) -> usize {
+    let mut n = 0;
+    let mut r = 0;
+    for &(ws, we) in words {
+        while r < ranges.len() && ranges[r].1 <= ws {
+            r += 1;
+        }
+        if r < ranges.len() && ranges[r].0 < we {
+            n += 1;
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_ranges() {
+        let t = Transcript::parse(
+            "Respondent: Vi har för lite resurser.\n\nIntervjuare: Okej.\n",
+            "d",
+        )
+        .unwrap();
+        let w = word_spans(&t);
+        assert_eq!(w.len(), t.word_count());
+        assert_eq!(t.slice(w[4].0, w[4].1), Some("resurser"));
+        assert_eq!(
+            merge_ranges(vec![(5, 9), (0, 3), (2, 4), (9, 10)]),
+            vec![(0, 4), (5, 10)]
+        );
+        // "lite" and half of "resurser" are touched.
+        assert_eq!(words_covered(&w, &[(w[3].0 + 1, w[4].0 + 2)]), 2);
+        assert_eq!(words_covered(&w, &[]), 0);
+    }
+
+    #[test]
+    fn layer_options() {
+        assert_eq!(Layer::from_options(None, false).unwrap(), Layer::AllCoders);
+        assert_eq!(
+            Layer::from_options(Some("konsensus"), false).unwrap(),
+            Layer::Consensus
+        );
+        assert_eq!(
+            Layer::from_options(Some("a"), false).unwrap(),
+            Layer::Coder("a".into())
+        );
+        assert!(Layer::from_options(Some("a"), true).is_err());
+    }
+}

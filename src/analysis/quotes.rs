@@ -1,0 +1,343 @@
+//! Choosing the most representative quotes for a theme: passages coded by more coders, of readable length,
+//! from different cases, spoken by the interviewee, never cut mid-word.
+//!
+//! A quote is verbatim text from one line of one speaker turn. It is widened to whole words, and to the
+//! sentence it sits in when that is near; a longer passage is shortened at a sentence boundary. Every cut
+//! is marked `[…]`, so each piece between the marks appears in the transcript exactly as quoted.
+
+use super::LayerCoding;
+use crate::model::Transcript;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// Quotes longer than this many characters are shortened at a sentence boundary.
+pub const MAX_CHARS: usize = 400;
+/// Passages shorter than this are not quoted.
+pub const MIN_CHARS: usize = 15;
+/// How far (in characters) a quote is widened to reach the start or end of its sentence.
+const SENTENCE_REACH: usize = 60;
+/// The cut mark.
+pub const CUT: &str = "[…]";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Quote {
+    /// The quote as printed, with `[…]` where it was cut.
+    pub text: String,
+    /// The verbatim pieces between cuts.
+    pub pieces: Vec<String>,
+    pub doc: String,
+    pub case: String,
+    pub role: String,
+    pub speaker: String,
+    /// Char offsets of the quoted text in the transcript.
+    pub start: usize,
+    pub end: usize,
+    /// Coders whose codings lie under the passage.
+    pub coders: Vec<String>,
+    pub coding_ids: Vec<String>,
+    /// The codes of those codings.
+    pub codes: Vec<String>,
+}
+
+/// A speaker label that belongs to the interviewer rather than the interviewee.
+pub fn is_interviewer(label: &str, t: &Transcript) -> bool {
+    let l = label.trim().to_lowercase();
+    matches!(
+        l.as_str(),
+        "intervjuare" | "intervjuaren" | "interviewer" | "i" | "int" | "q" | "fråga"
+    ) || t
+        .header
+        .get("interviewer")
+        .is_some_and(|n| n.eq_ignore_ascii_case(label.trim()))
+}
+
+/// Up to `max` quotes from `codings`, best first, each from a different case while there are cases left.
+pub fn select(codings: &[&LayerCoding], max: usize) -> Vec<Quote> {
+    let mut cands: Vec<(i64, Quote)> = passages(codings)
+        .into_iter()
+        .filter_map(|p| candidate(&p))
+        .collect();
+    cands.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| (&a.1.doc, a.1.start, a.1.end).cmp(&(&b.1.doc, b.1.start, b.1.end)))
+    });
+    let mut out: Vec<Quote> = Vec::new();
+    for pass in 0..3 {
+        for (_, q) in &cands {
+            if out.len() >= max {
+                return out;
+            }
+            let overlaps = out
+                .iter()
+                .any(|o| o.doc == q.doc && o.start < q.end && q.start < o.end);
+            let fresh = match pass {
+                0 => !out.iter().any(|o| o.case == q.case),
+                1 => !out.iter().any(|o| o.doc == q.doc),
+                _ => true,
+            };
+            if fresh && !overlaps {
+                out.push(q.clone());
+            }
+        }
+    }
+    out
+}
+
+/// A passage: one coding's span, with the codings (of any coder) that substantially cover the same text.
+struct Passage<'a> {
+    doc: &'a Transcript,
+    start: usize,
+    end: usize,
+    members: Vec<&'a LayerCoding<'a>>,
+}
+
+/// Two spans cover the same text when they share at least half of the shorter one.
+fn agree(a: (usize, usize), b: (usize, usize)) -> bool {
+    let shared = a.1.min(b.1).saturating_sub(a.0.max(b.0));
+    let shorter = (a.1 - a.0).min(b.1 - b.0);
+    shared > 0 && shared * 2 >= shorter
+}
+
+/// One passage per coding; its members are the codings that agree with it, so a passage several coders
+/// marked counts their number, while one long coding does not swallow the short ones inside it.
+fn passages<'a>(codings: &[&'a LayerCoding<'a>]) -> Vec<Passage<'a>> {
+    codings
+        .iter()
+        .map(|c| {
+            let span = (c.coding.start, c.coding.end);
+            let members = codings
+                .iter()
+                .copied()
+                .filter(|o| {
+                    o.coding.doc == c.coding.doc && agree(span, (o.coding.start, o.coding.end))
+                })
+                .collect();
+            Passage {
+                doc: c.doc,
+                start: span.0,
+                end: span.1,
+                members,
+            }
+        })
+        .collect()
+}
+
+fn candidate(p: &Passage) -> Option<(i64, Quote)> {
+    let t = p.doc;
+    let turn = &t.turns[t.turn_at(p.start)?];
+    if is_interviewer(&turn.speaker, t) {
+        return None;
+    }
+    let chars: Vec<char> = t.text.chars().collect();
+    // The line of the turn in which the passage starts.
+    let start = p.start.max(turn.start);
+    let line_start = (turn.start..=start)
+        .rev()
+        .find(|&i| i == turn.start || chars[i - 1] == '\n')?;
+    let line_end = (start..turn.end)
+        .find(|&i| chars[i] == '\n')
+        .unwrap_or(turn.end);
+    let (mut s, mut e) = (start, p.end.min(line_end));
+    if s >= e {
+        return None;
+    }
+    while s > line_start && chars[s - 1].is_alphanumeric() {
+        s -= 1;
+    }
+    while e < line_end && chars[e].is_alphanumeric() {
+        e += 1;
+    }
+    while s < e && chars[s].is_whitespace() {
+        s += 1;
+    }
+    while e > s && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    let (s, cut_before) = widen_start(&chars, line_start, line_end, s);
+    let (e, mut cut_after) = widen_end(&chars, line_end, e);
+    let e = if e - s > MAX_CHARS {
+        cut_after = true;
+        shorten(&chars, s, e, line_end)
+    } else {
+        e
+    };
+    let text: String = chars[s..e].iter().collect();
+    if text.chars().count() < MIN_CHARS {
+        return None;
+    }
+    let mut shown = String::new();
+    if cut_before {
+        shown.push_str(CUT);
+        shown.push(' ');
+    }
+    shown.push_str(&text);
+    if cut_after {
+        shown.push(' ');
+        shown.push_str(CUT);
+    }
+    let coders: BTreeSet<String> = p.members.iter().map(|m| m.coder.to_string()).collect();
+    let codes: BTreeSet<String> = p.members.iter().map(|m| m.coding.code.clone()).collect();
+    let len = text.chars().count();
+    let length_score = match len {
+        80..=300 => 6,
+        40..=79 | 301..=MAX_CHARS => 4,
+        _ => 1,
+    };
+    let score = coders.len() as i64 * 10 + length_score
+        - 2 * i64::from(cut_before)
+        - 2 * i64::from(cut_after);
+    Some((
+        score,
+        Quote {
+            text: shown,
+            pieces: vec![text],
+            doc: t.id.clone(),
+            case: t.case().to_string(),
+            role: t.role().to_string(),
+            speaker: turn.speaker.clone(),
+            start: s,
+            end: e,
+            coders: coders.into_iter().collect(),
+            coding_ids: p.members.iter().map(|m| m.coding.id.clone()).collect(),
+            codes: codes.into_iter().collect(),
+        },
+    ))
+}
+
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// True when a sentence ends just before char `i`: after a final mark (and a closing quotation mark), at the
+/// end of the line or before a new sentence that starts with a capital, a digit or a quotation mark. A
+/// hesitation ("rapporten var... ja") is not an end.
+fn sentence_ends_at(chars: &[char], i: usize, line_end: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let mut j = i - 1;
+    if j > 0 && matches!(chars[j], '”' | '"' | '’' | ')') {
+        j -= 1;
+    }
+    if !ends_sentence(chars[j]) {
+        return false;
+    }
+    if i >= line_end {
+        return true;
+    }
+    if !chars[i].is_whitespace() {
+        return false;
+    }
+    chars[i..line_end]
+        .iter()
+        .find(|c| !c.is_whitespace())
+        .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '”' | '"' | '–'))
+}
+
+/// Moves the start back to its sentence start when that is near; returns whether the quote is cut before.
+fn widen_start(chars: &[char], line_start: usize, line_end: usize, s: usize) -> (usize, bool) {
+    let lowest = s.saturating_sub(SENTENCE_REACH).max(line_start);
+    for i in (lowest..=s).rev() {
+        if i == line_start
+            || (chars[i - 1].is_whitespace() && sentence_ends_at(chars, i - 1, line_end))
+        {
+            return (i, false);
+        }
+    }
+    (s, true)
+}
+
+/// Moves the end forward past its sentence's final mark (and a closing quotation mark) when that is near;
+/// returns whether the quote is cut after.
+fn widen_end(chars: &[char], line_end: usize, e: usize) -> (usize, bool) {
+    let highest = (e + SENTENCE_REACH).min(line_end);
+    match (e..=highest).find(|&i| sentence_ends_at(chars, i, line_end)) {
+        Some(i) => (i, false),
+        None => (e, e < line_end),
+    }
+}
+
+/// The end of the last whole sentence that keeps the quote within `MAX_CHARS`; else the last whole word.
+fn shorten(chars: &[char], s: usize, e: usize, line_end: usize) -> usize {
+    let limit = (s + MAX_CHARS).min(e);
+    if let Some(i) = (s + MIN_CHARS..=limit)
+        .rev()
+        .find(|&i| sentence_ends_at(chars, i, line_end))
+    {
+        return i;
+    }
+    let mut i = limit;
+    while i > s && chars.get(i).is_some_and(|c| !c.is_whitespace()) {
+        i -= 1;
+    }
+    while i > s && !chars[i - 1].is_alphanumeric() {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tests_support::tiny_project;
+    use crate::analysis::{Layer, LayerData};
+
+    #[test]
+    fn widens_to_sentences_and_prefers_agreement() {
+        let (_dir, p) = tiny_project();
+        let data = LayerData::load(&p, &Layer::AllCoders).unwrap();
+        let theme_t: Vec<&LayerCoding> = data
+            .codings
+            .iter()
+            .filter(|c| c.coding.code != "c")
+            .collect();
+        let qs = select(&theme_t, 3);
+        // d1's first passage is coded by both x and y: it comes first, widened to whole sentences.
+        assert_eq!(qs[0].doc, "d1");
+        assert_eq!(qs[0].coders, vec!["x", "y"]);
+        assert_eq!(qs[0].text, "Vi har för lite resurser. Ledningen är med.");
+        assert_eq!(qs[1].case, "K2");
+        for q in &qs {
+            let t = &p.transcripts[&q.doc];
+            assert_eq!(t.slice(q.start, q.end), Some(q.pieces[0].as_str()));
+        }
+    }
+
+    #[test]
+    fn long_passages_are_cut_at_sentences_and_marked() {
+        let sentence =
+            "Det här är en mening som handlar om resurser och prioriteringar i kommunen. ";
+        let body = format!("Respondent: {}\n", sentence.repeat(8).trim_end());
+        let t = Transcript::parse(&body, "d").unwrap();
+        let chars: Vec<char> = t.text.chars().collect();
+        let end = shorten(&chars, 12, chars.len() - 1, chars.len() - 1);
+        let text: String = chars[12..end].iter().collect();
+        assert!(text.ends_with("kommunen."), "{text}");
+        assert!(text.chars().count() <= MAX_CHARS);
+        let (s, cut) = widen_start(&chars, 12, chars.len() - 1, 20);
+        assert_eq!((s, cut), (12, false));
+    }
+
+    #[test]
+    fn hesitations_are_not_sentence_ends_and_closing_quotes_stay() {
+        let body = "Respondent: Och rapporten var... ja, den var inte smickrande. Vi frågade ”vad gör vi nu?” och sen hände det.\n";
+        let t = Transcript::parse(body, "d").unwrap();
+        let chars: Vec<char> = t.text.chars().collect();
+        let at = |w: &str| t.text[..t.text.find(w).unwrap()].chars().count();
+        let line_end = chars.len() - 1;
+        let (e, cut) = widen_end(&chars, line_end, at("var..."));
+        assert!(!cut);
+        assert_eq!(
+            chars[12..e].iter().collect::<String>(),
+            "Och rapporten var... ja, den var inte smickrande."
+        );
+        let (s, cut) = widen_start(&chars, 12, line_end, at("ja, den"));
+        assert_eq!((s, cut), (12, false));
+        let (s, _) = widen_start(&chars, 12, line_end, at("frågade"));
+        assert_eq!(s, at("Vi frågade"));
+        assert!(
+            !sentence_ends_at(&chars, at("nu?”") + 3, line_end),
+            "a quoted question inside a sentence"
+        );
+    }
+}

@@ -1,0 +1,522 @@
+//! The findings draft: a Markdown section shaped like the source report's "Djupintervjuer, analys och
+//! slutsatser", rendered with minijinja from a context built out of the summary and the chosen quotes.
+//!
+//! The default Swedish and English templates are compiled into the binary; `--template FILE` replaces them.
+//! Every number in the context carries the coding ids behind it, and the templates print them in an appendix.
+
+use super::quotes::{self, Quote};
+use super::summary::{self, Cell, Summary};
+use super::words::{self, CASES_EN, CASES_SV, Count, GroupLabel};
+use super::{AnalysisError, Lang, Layer, LayerData, Result};
+use crate::store::Project;
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
+
+pub const TEMPLATE_SV: &str = include_str!("templates/report.sv.md.j2");
+pub const TEMPLATE_EN: &str = include_str!("templates/report.en.md.j2");
+
+/// What to draft.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub lang: Lang,
+    pub layer: Layer,
+    /// The attribute whose values are compared (`grupp`).
+    pub attr: String,
+    /// Quotes per theme and group (1–3).
+    pub quotes: usize,
+    /// Own wording per group value (`VALUE`, `FULL[|SHORT]`).
+    pub labels: Vec<(String, String)>,
+    /// A replacement template: its name (for messages) and its source.
+    pub template: Option<(String, String)>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Context {
+    pub lang: Lang,
+    pub layer: LayerInfo,
+    pub attr: String,
+    pub groups: Vec<GroupCtx>,
+    pub interviews: usize,
+    pub cases: usize,
+    pub notes: Vec<String>,
+    pub themes: Vec<ThemeCtx>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LayerInfo {
+    pub id: String,
+    pub description: String,
+    pub coders: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GroupCtx {
+    pub value: String,
+    pub label: GroupLabel,
+    /// "Kommuner med hög självskattning": a heading for the group's quotes.
+    pub heading: String,
+    pub cases: usize,
+    pub interviews: usize,
+    pub words: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ThemeCtx {
+    pub id: String,
+    pub name: String,
+    /// The counts per group in words.
+    pub opening: String,
+    /// The interviews per group in words, with the segment total.
+    pub interviews_sentence: String,
+    /// With two groups: the sub-codes whose case shares differ most (by at least 40 points), in words; else empty.
+    pub contrast: String,
+    pub numbers: NumbersCtx,
+    /// The theme's descendants in codebook order.
+    pub subcodes: Vec<CodeCtx>,
+    /// One entry per group, in group order.
+    pub quotes: Vec<QuoteGroup>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CodeCtx {
+    pub id: String,
+    pub name: String,
+    pub path: String,
+    /// Depth below the theme (1 for a direct sub-code).
+    pub depth: usize,
+    pub numbers: NumbersCtx,
+}
+
+/// A code's numbers per group and in total.
+#[derive(Debug, Serialize)]
+pub struct NumbersCtx {
+    pub groups: Vec<NumberCtx>,
+    pub total: NumberCtx,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NumberCtx {
+    /// The group value; empty for the total.
+    pub group: String,
+    pub cases: usize,
+    pub cases_in_group: usize,
+    pub interviews: usize,
+    pub interviews_in_group: usize,
+    pub segments: usize,
+    pub case_names: Vec<String>,
+    /// The codings behind the numbers, per transcript.
+    pub sources: Vec<SourceCtx>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceCtx {
+    pub doc: String,
+    pub case: String,
+    /// "praktikant-a: `id`, `id`; praktikant-b: `id`".
+    pub ids_by_coder: Vec<CoderIds>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CoderIds {
+    pub coder: String,
+    pub ids: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuoteGroup {
+    pub group: String,
+    pub heading: String,
+    pub quotes: Vec<QuoteCtx>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuoteCtx {
+    /// Markdown-escaped text with `[…]` at cuts.
+    pub text: String,
+    pub case: String,
+    pub role: String,
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub coders: Vec<String>,
+    pub coding_ids: Vec<String>,
+}
+
+/// Builds the context and renders the report; the result is not yet pseudonymised.
+pub fn render(p: &Project, opts: &Options) -> Result<String> {
+    let ctx = context(p, opts)?;
+    render_context(&ctx, opts)
+}
+
+/// Renders a built context with the chosen template.
+pub fn render_context(ctx: &Context, opts: &Options) -> Result<String> {
+    let (name, source) = match &opts.template {
+        Some((n, s)) => (n.clone(), s.clone()),
+        None => match opts.lang {
+            Lang::Sv => (
+                "report.sv.md.j2 (built in)".to_string(),
+                TEMPLATE_SV.to_string(),
+            ),
+            Lang::En => (
+                "report.en.md.j2 (built in)".to_string(),
+                TEMPLATE_EN.to_string(),
+            ),
+        },
+    };
+    let mut env = Environment::new();
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
+    env.set_keep_trailing_newline(true);
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(|_| AutoEscape::None);
+    let lang = opts.lang;
+    env.add_filter("words", move |n: usize| words::number(n, lang));
+    env.add_filter("capitalize_first", |s: String| words::capitalize(&s));
+    env.add_template_owned(name.clone(), source)
+        .map_err(|e| template_error(&name, &e))?;
+    let tmpl = env
+        .get_template(&name)
+        .map_err(|e| template_error(&name, &e))?;
+    let out = tmpl.render(ctx).map_err(|e| template_error(&name, &e))?;
+    Ok(tidy(&out))
+}
+
+fn template_error(name: &str, e: &minijinja::Error) -> AnalysisError {
+    let mut message = e
+        .detail()
+        .map_or_else(|| e.kind().to_string(), |d| format!("{}: {d}", e.kind()));
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(&format!(" ({s})"));
+        source = s.source();
+    }
+    AnalysisError::Template {
+        name: e.name().unwrap_or(name).to_string(),
+        line: e.line().unwrap_or(0),
+        message,
+    }
+}
+
+/// No runs of blank lines, one newline at the end.
+fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank = 0;
+    for line in s.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank += 1;
+            if blank > 1 || out.is_empty() {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// Everything a template can print.
+pub fn context(p: &Project, opts: &Options) -> Result<Context> {
+    if !(1..=3).contains(&opts.quotes) {
+        return Err(AnalysisError::Invalid(format!(
+            "--quotes takes 1, 2 or 3, not {}",
+            opts.quotes
+        )));
+    }
+    let s = summary::compute(p, &opts.layer, &opts.attr)?;
+    let data = LayerData::load(p, &opts.layer)?;
+    let lang = opts.lang;
+    let labels: Vec<GroupLabel> = s
+        .groups
+        .iter()
+        .map(|g| {
+            let v = g.value.clone().unwrap_or_default();
+            match opts.labels.iter().find(|(k, _)| *k == v) {
+                Some((_, spec)) => GroupLabel::custom(&v, spec),
+                None => GroupLabel::default_for(&v, lang),
+            }
+        })
+        .collect();
+    let noun = if lang == Lang::Sv { CASES_SV } else { CASES_EN };
+    let groups: Vec<GroupCtx> = s
+        .groups
+        .iter()
+        .zip(&labels)
+        .map(|(g, l)| GroupCtx {
+            value: l.value.clone(),
+            label: l.clone(),
+            heading: words::capitalize(&format!("{} {}", noun.1, l.full)),
+            cases: g.cases.len(),
+            interviews: g.docs.len(),
+            words: g.words,
+        })
+        .collect();
+    let themes = s
+        .rows
+        .iter()
+        .filter(|r| r.depth == 0)
+        .map(|r| theme(p, &s, &data, r, &groups, opts))
+        .collect();
+    Ok(Context {
+        lang,
+        layer: LayerInfo {
+            id: opts.layer.id(),
+            description: opts.layer.describe(&s.coders, lang),
+            coders: s.coders.clone(),
+        },
+        attr: s.attr.clone(),
+        interviews: s.total.docs.len(),
+        cases: s.total.cases.len(),
+        notes: notes(&s, lang),
+        groups,
+        themes,
+    })
+}
+
+fn notes(s: &Summary, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    let (coded, all) = (s.coded_docs.len(), s.total.docs.len());
+    if all == 0 {
+        out.push(match lang {
+            Lang::Sv => "Projektet har inga intervjuer ännu (lägg till dem med `kodbok import`)."
+                .to_string(),
+            Lang::En => {
+                "The project has no interviews yet (add them with `kodbok import`).".to_string()
+            }
+        });
+    } else if coded < all {
+        out.push(match lang {
+            Lang::Sv => format!(
+                "Lagret har kodningar i {coded} av {all} intervjuer; intervjuer utan kodningar räknas som att temat inte togs upp."
+            ),
+            Lang::En => format!(
+                "The layer has codings in {coded} of {all} interviews; interviews without codings count as not raising a theme."
+            ),
+        });
+    }
+    if !s.skipped.is_empty() {
+        out.push(match lang {
+            Lang::Sv => format!(
+                "{} kodningar räknas inte eftersom deras intervju eller kod saknas (se `kodbok check`).",
+                s.skipped.len()
+            ),
+            Lang::En => format!(
+                "{} codings are not counted because their transcript or code is missing (see `kodbok check`).",
+                s.skipped.len()
+            ),
+        });
+    }
+    out
+}
+
+fn theme(
+    p: &Project,
+    s: &Summary,
+    data: &LayerData,
+    r: &summary::CodeRow,
+    groups: &[GroupCtx],
+    opts: &Options,
+) -> ThemeCtx {
+    let lang = opts.lang;
+    let counts = |f: &dyn Fn(&Cell) -> (usize, usize)| -> Vec<Count> {
+        r.cells
+            .iter()
+            .zip(groups)
+            .map(|(c, g)| {
+                let (n, of) = f(c);
+                Count {
+                    n,
+                    of,
+                    label: &g.label,
+                }
+            })
+            .collect()
+    };
+    let noun = if lang == Lang::Sv { CASES_SV } else { CASES_EN };
+    let opening = words::opening(
+        lang,
+        &r.name,
+        &counts(&|c| (c.cases.len(), c.cases_in_group)),
+        noun,
+    );
+    let interviews_sentence = words::interviews(
+        lang,
+        &counts(&|c| (c.docs.len(), c.interviews_in_group)),
+        r.total.segments(),
+    );
+    let members: HashSet<String> = p.codebook.descendants(&r.code).into_iter().collect();
+    let subcodes = s
+        .rows
+        .iter()
+        .filter(|x| x.code != r.code && members.contains(&x.code))
+        .map(|x| CodeCtx {
+            id: x.code.clone(),
+            name: x.name.clone().replace('|', "\\|"),
+            path: x.path.clone(),
+            depth: x.depth - r.depth,
+            numbers: numbers(data, s, x),
+        })
+        .collect();
+    let quotes = theme_quotes(data, r, groups, opts.quotes);
+    ThemeCtx {
+        id: r.code.clone(),
+        name: r.name.clone(),
+        opening,
+        interviews_sentence,
+        contrast: contrast(lang, s, &members, &r.code, groups),
+        numbers: numbers(data, s, r),
+        subcodes,
+        quotes,
+    }
+}
+
+/// The chosen quotes of a theme, per group.
+fn theme_quotes(
+    data: &LayerData,
+    r: &summary::CodeRow,
+    groups: &[GroupCtx],
+    max: usize,
+) -> Vec<QuoteGroup> {
+    groups
+        .iter()
+        .zip(&r.cells)
+        .map(|(g, cell)| {
+            let ids: HashSet<&str> = cell.coding_ids.iter().map(String::as_str).collect();
+            let sel: Vec<_> = data
+                .codings
+                .iter()
+                .filter(|c| ids.contains(c.coding.id.as_str()))
+                .collect();
+            QuoteGroup {
+                group: g.value.clone(),
+                heading: g.heading.clone(),
+                quotes: quotes::select(&sel, max).iter().map(quote_ctx).collect(),
+            }
+        })
+        .collect()
+}
+
+/// Minimum difference in case share for a sub-code to be named as telling the groups apart.
+const CONTRAST_MIN: f64 = 0.4;
+
+fn contrast(
+    lang: Lang,
+    s: &Summary,
+    members: &HashSet<String>,
+    theme: &str,
+    groups: &[GroupCtx],
+) -> String {
+    let [ga, gb] = groups else {
+        return String::new();
+    };
+    let mut items: Vec<(f64, words::Contrast)> = s
+        .rows
+        .iter()
+        .filter(|x| x.code != theme && members.contains(&x.code))
+        .map(|x| {
+            let (a, b) = (&x.cells[0], &x.cells[1]);
+            let d = (a.case_share() - b.case_share()).abs();
+            (
+                d,
+                (
+                    x.name.as_str(),
+                    (a.cases.len(), a.cases_in_group),
+                    (b.cases.len(), b.cases_in_group),
+                ),
+            )
+        })
+        .filter(|(d, _)| *d >= CONTRAST_MIN - 1e-9)
+        .collect();
+    items.sort_by(|x, y| y.0.total_cmp(&x.0));
+    let top: Vec<words::Contrast> = items.into_iter().take(2).map(|(_, c)| c).collect();
+    words::contrast(lang, &top, (&ga.label, &gb.label))
+}
+
+fn quote_ctx(q: &Quote) -> QuoteCtx {
+    QuoteCtx {
+        text: escape_md(&q.text),
+        case: q.case.clone(),
+        role: q.role.clone(),
+        doc: q.doc.clone(),
+        start: q.start,
+        end: q.end,
+        coders: q.coders.clone(),
+        coding_ids: q.coding_ids.clone(),
+    }
+}
+
+/// Escapes the characters that would turn quoted speech into Markdown emphasis.
+pub fn escape_md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '*' | '_' | '\\' | '`') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn numbers(data: &LayerData, s: &Summary, r: &summary::CodeRow) -> NumbersCtx {
+    let coder_of: BTreeMap<&str, (&str, &str)> = data
+        .codings
+        .iter()
+        .map(|c| (c.coding.id.as_str(), (c.coder, c.coding.doc.as_str())))
+        .collect();
+    let number = |group: String, c: &Cell| {
+        let mut by_doc: BTreeMap<&str, BTreeMap<&str, Vec<String>>> = BTreeMap::new();
+        for id in &c.coding_ids {
+            if let Some((coder, doc)) = coder_of.get(id.as_str()) {
+                by_doc
+                    .entry(doc)
+                    .or_default()
+                    .entry(coder)
+                    .or_default()
+                    .push(id.clone());
+            }
+        }
+        NumberCtx {
+            group,
+            cases: c.cases.len(),
+            cases_in_group: c.cases_in_group,
+            interviews: c.docs.len(),
+            interviews_in_group: c.interviews_in_group,
+            segments: c.segments(),
+            case_names: c.cases.clone(),
+            sources: by_doc
+                .into_iter()
+                .map(|(doc, coders)| SourceCtx {
+                    doc: doc.to_string(),
+                    case: data
+                        .codings
+                        .iter()
+                        .find(|x| x.coding.doc == doc)
+                        .map_or("", |x| x.doc.case())
+                        .to_string(),
+                    ids_by_coder: coders
+                        .into_iter()
+                        .map(|(coder, ids)| CoderIds {
+                            coder: coder.to_string(),
+                            ids,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    };
+    NumbersCtx {
+        groups: s
+            .groups
+            .iter()
+            .zip(&r.cells)
+            .map(|(g, c)| number(g.value.clone().unwrap_or_default(), c))
+            .collect(),
+        total: number(String::new(), &r.total),
+    }
+}

@@ -1,0 +1,53 @@
+//! `kodbok export segments`: every coded segment with its case attributes, pseudonymised, as CSV or JSON.
+
+use super::Ctx;
+use super::output::Format;
+use super::summary::{LayerArgs, emit, pseudonyms, render_rows_with, warn_skipped};
+use crate::analysis::export;
+use anyhow::bail;
+use clap::{Args, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    #[command(subcommand)]
+    pub what: ExportWhat,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportWhat {
+    /// Every coded segment of the layer: id, doc, case, the case's attributes, role, speaker, turn, code,
+    /// code_path, coder, memo, quote, start, end, layer
+    Segments(SegmentsExportArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct SegmentsExportArgs {
+    /// csv or json
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
+    /// Write to this file (atomically) instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub layer: LayerArgs,
+}
+
+pub fn run(a: &ExportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let ExportWhat::Segments(a) = &a.what;
+    if a.format == Format::Table {
+        bail!(
+            "export writes csv or json, not a table (use `kodbok segments` to read segments in the terminal)"
+        );
+    }
+    let p = ctx.open()?;
+    let layer = a.layer.layer(ctx)?;
+    let map = pseudonyms(&p)?;
+    let (mut rows, skipped) = export::segments(&p, &layer)?;
+    warn_skipped(&skipped);
+    rows.iter_mut().for_each(|r| map.apply_value(r));
+    let text = render_rows_with(a.format, &rows, &export::columns(&p))?;
+    emit(&map, &text, a.out.as_deref())?;
+    Ok(ExitCode::SUCCESS)
+}
