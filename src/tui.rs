@@ -14,6 +14,7 @@ pub mod picker;
 pub mod retrieval;
 pub mod session;
 pub mod terminal;
+pub mod uistate;
 pub mod update;
 pub mod views;
 pub mod wrap;

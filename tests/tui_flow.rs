@@ -472,3 +472,21 @@ fn user_keymap_is_merged_and_bad_entries_warn() {
     feed(&mut s, "]V5");
     assert_eq!(codings(dir.path(), "tester").len(), 2, "defaults are kept");
 }
+
+#[test]
+fn reopens_where_the_coder_left_off() {
+    let dir = common::sample();
+    let mut s = open(dir.path(), "praktikant-a");
+    feed(&mut s, "j<enter>]]]B");
+    let (doc, cursor) = {
+        let v = s.state.view.as_ref().unwrap();
+        (v.doc.clone(), v.cursor)
+    };
+    assert_eq!(doc, "kommun-a-2");
+    feed(&mut s, "q");
+    drop(s);
+    let s = open(dir.path(), "praktikant-a");
+    let v = s.state.view.as_ref().expect("the transcript is open again");
+    assert_eq!((v.doc.as_str(), v.cursor), (doc.as_str(), cursor));
+    assert!(s.state.layers.blind, "blind mode is kept");
+}

@@ -273,4 +273,6 @@ pub enum Effect {
     },
     /// Saves keep failing and the user quits anyway: write what is unsaved somewhere else.
     Rescue,
+    /// Remember the open transcript, cursor positions and layers (best effort).
+    SaveUi,
 }

@@ -172,6 +172,8 @@ pub struct AppState {
     pub truecolor: bool,
     /// Char offset where the left button went down in the transcript.
     pub mouse_down: Option<usize>,
+    /// Cursor per transcript, to come back to the same place.
+    pub positions: HashMap<String, usize>,
 }
 
 impl AppState {
@@ -212,6 +214,7 @@ impl AppState {
             quit: false,
             truecolor: true,
             mouse_down: None,
+            positions: HashMap::new(),
         };
         s.docs.rows = doc_rows(&s.project);
         s.docs.selected = s

@@ -55,6 +55,13 @@ impl Runner {
                 pending,
             } => vec![self.recode(state, recodes, merge, pending)],
             Effect::Rescue => vec![Action::RescueWritten(rescue(state))],
+            Effect::SaveUi => {
+                let path = super::uistate::path(&state.project.cache_dir(), &state.coder);
+                if let Err(e) = atomic::write_json(&path, &super::uistate::UiState::of(state)) {
+                    tracing::warn!("could not remember the UI state: {e}");
+                }
+                Vec::new()
+            }
         }
     }
 

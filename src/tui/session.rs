@@ -69,6 +69,8 @@ impl Session {
         warnings.extend(warn);
         let mut state = AppState::new(project, coder, keymap, history, read_only);
         state.truecolor = opts.truecolor;
+        super::uistate::load(&super::uistate::path(&state.project.cache_dir(), coder))
+            .restore(&mut state);
         warnings.extend(shadowed_shortcuts(&state));
         for w in &warnings {
             tracing::warn!("{w}");

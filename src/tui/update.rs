@@ -191,7 +191,7 @@ impl AppState {
     fn quit_cmd(&mut self) -> Vec<Effect> {
         if self.dirty.is_empty() || self.status.failing.is_empty() {
             self.quit = true;
-            return Vec::new();
+            return vec![Effect::SaveUi];
         }
         let what: Vec<&str> = self.dirty.iter().map(|t| t.label()).collect();
         self.overlay = Some(Overlay::Confirm {
@@ -240,7 +240,7 @@ impl AppState {
         };
         self.recompute();
         self.message(Level::Info, msg);
-        Vec::new()
+        vec![Effect::SaveUi]
     }
 
     fn toggle_blind(&mut self) -> Vec<Effect> {
@@ -257,7 +257,7 @@ impl AppState {
             "Blind mode off (L shows other coders)."
         };
         self.message(Level::Info, msg);
-        Vec::new()
+        vec![Effect::SaveUi]
     }
 
     /// Re-wraps the open transcript for the current pane width (cached per width) and keeps the cursor visible.

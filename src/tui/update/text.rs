@@ -293,6 +293,10 @@ impl AppState {
             self.message(Level::Error, format!("No transcript {id}."));
             return;
         };
+        if let Some(old) = self.view.as_ref().filter(|v| v.doc != id) {
+            self.positions.insert(old.doc.clone(), old.cursor);
+        }
+        let pos = pos.or_else(|| self.positions.get(id).copied());
         if self.view.as_ref().is_none_or(|v| v.doc != id) {
             self.view = Some(DocView::new(t, g.text_w as usize));
         }
