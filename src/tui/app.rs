@@ -288,6 +288,15 @@ impl AppState {
         self.status.message = Some((level, text));
     }
 
+    /// A note about something that happened in the background: it never hides a warning or an error.
+    pub fn note(&mut self, text: impl Into<String>) {
+        if matches!(self.status.message, None | Some((Level::Info, _))) {
+            self.message(Level::Info, text);
+        } else {
+            tracing::info!("{}", text.into());
+        }
+    }
+
     /// Codebook rows currently visible: (depth, code id, has children).
     pub fn tree_rows(&self) -> Vec<(usize, String, bool)> {
         let mut out = Vec::new();

@@ -159,7 +159,7 @@ impl AppState {
         self.recompute();
         self.refresh_retrieval();
         if self.layers.others && !self.layers.blind {
-            self.message(Level::Info, format!("Updated {name}'s codings from disk."));
+            self.note(format!("Updated {name}'s codings from disk."));
         }
         Vec::new()
     }
@@ -170,10 +170,7 @@ impl AppState {
         }
         self.project.codebook = book;
         self.after_codebook_change();
-        self.message(
-            Level::Info,
-            "The codebook was changed by another session; reloaded.",
-        );
+        self.note("The codebook was changed by another session; reloaded.");
         Vec::new()
     }
 

@@ -11,12 +11,12 @@ use ratatui::style::{Color, Style};
 use ratatui::widgets::{Block, Borders};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, p: &Picker) {
-    let r = centered(
-        area,
-        72.min(area.width.saturating_sub(2)),
-        (p.items.len() as u16 + 4)
-            .clamp(6, 20)
-            .min(area.height.saturating_sub(2)),
+    let h = (p.items.len() as u16 + 4)
+        .clamp(6, 20)
+        .min(area.height.saturating_sub(2));
+    let r = away_from_cursor(
+        state,
+        centered(area, 72.min(area.width.saturating_sub(2)), h),
     );
     clear(frame, r);
     let block = Block::default()
@@ -105,4 +105,34 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, p: &Picker) {
             );
         }
     }
+}
+
+/// Puts the box above or below, whichever hides less of the selection (or the cursor line).
+fn away_from_cursor(state: &AppState, r: Rect) -> Rect {
+    let (Some(g), Some(v)) = (state.text_geom(), state.view.as_ref()) else {
+        return r;
+    };
+    if r.height >= g.height {
+        return r;
+    }
+    let lines = v.lines();
+    let line_of = |pos| crate::tui::wrap::line_of(lines, pos);
+    let (a, b) = v
+        .selection()
+        .map_or((v.cursor, v.cursor), |(s, e)| (s, e.saturating_sub(1)));
+    let first = line_of(a).max(v.top) - v.top;
+    let last = line_of(b).saturating_sub(v.top).min(g.height as usize - 1);
+    let hidden = |y0: usize| {
+        let y1 = y0 + r.height as usize;
+        (first..=last.max(first))
+            .filter(|row| (y0..y1).contains(row))
+            .count()
+    };
+    let below = (g.height - r.height) as usize;
+    let y = if hidden(0) < hidden(below) {
+        g.y
+    } else {
+        g.y + below as u16
+    };
+    Rect { y, ..r }
 }
