@@ -61,10 +61,27 @@ pub fn wrap(text: &str, width: usize) -> Vec<VLine> {
     out
 }
 
+/// Chars below U+0300 (Latin, with å ä ö é) never join others in a grapheme and are one cell wide.
+fn simple(c: char) -> bool {
+    (c as u32) < 0x300 && c != '\u{ad}'
+}
+
 fn wrap_line(line: &str, base: usize, width: usize, out: &mut Vec<VLine>) {
     if line.is_ascii() {
-        return wrap_ascii(line.as_bytes(), base, width, out);
+        return wrap_simple(
+            line.bytes().map(|b| b.is_ascii_whitespace()),
+            base,
+            width,
+            out,
+        );
     }
+    if line.chars().all(simple) {
+        return wrap_simple(line.chars().map(char::is_whitespace), base, width, out);
+    }
+    wrap_graphemes(line, base, width, out);
+}
+
+fn wrap_graphemes(line: &str, base: usize, width: usize, out: &mut Vec<VLine>) {
     let mut start = base;
     let mut pos = base;
     let mut w = 0usize;
@@ -98,11 +115,17 @@ fn wrap_line(line: &str, base: usize, width: usize, out: &mut Vec<VLine>) {
     out.push(VLine { start, end: pos });
 }
 
-fn wrap_ascii(line: &[u8], base: usize, width: usize, out: &mut Vec<VLine>) {
+/// Wraps a line whose every char is one cell wide, given whether each char is a space.
+fn wrap_simple(
+    spaces: impl Iterator<Item = bool>,
+    base: usize,
+    width: usize,
+    out: &mut Vec<VLine>,
+) {
     let mut start = 0usize;
     let mut brk: Option<usize> = None;
-    for (i, b) in line.iter().enumerate() {
-        let space = b.is_ascii_whitespace();
+    let mut len = 0usize;
+    for (i, space) in spaces.enumerate() {
         if !space && i - start >= width {
             match brk {
                 Some(k) if k > start => start = push(out, base, start, k),
@@ -113,10 +136,11 @@ fn wrap_ascii(line: &[u8], base: usize, width: usize, out: &mut Vec<VLine>) {
         if space {
             brk = Some(i + 1);
         }
+        len = i + 1;
     }
     out.push(VLine {
         start: base + start,
-        end: base + line.len(),
+        end: base + len,
     });
 }
 
@@ -208,6 +232,26 @@ mod tests {
         assert_eq!(pos_at_col(t, 0, 1), 2);
         assert_eq!(pos_at_col(t, 0, 9), 2);
         assert_eq!(pos_at_col("", 7, 3), 7);
+    }
+
+    #[test]
+    fn latin_chars_are_single_cells() {
+        for c in (0u32..0x300)
+            .filter_map(char::from_u32)
+            .filter(|c| super::simple(*c))
+        {
+            let s = c.to_string();
+            assert_eq!(gwidth(&s), 1, "{c:?}");
+            assert_eq!(s.graphemes(true).count(), 1);
+        }
+        // The fast path and the grapheme path agree on Swedish text.
+        let t = "Vi hade inte pengar att tillsätta en heltidstjänst år 2017,  så vi fick välja.";
+        for width in [1, 5, 13, 20, 80] {
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            super::wrap_simple(t.chars().map(char::is_whitespace), 3, width, &mut fast);
+            super::wrap_graphemes(t, 3, width, &mut slow);
+            assert_eq!(fast, slow, "width {width}");
+        }
     }
 
     #[test]
