@@ -490,3 +490,27 @@ fn reopens_where_the_coder_left_off() {
     assert_eq!((v.doc.as_str(), v.cursor), (doc.as_str(), cursor));
     assert!(s.state.layers.blind, "blind mode is kept");
 }
+
+#[test]
+fn mouse_on_lists_and_wide_layout_after_narrow() {
+    let dir = common::sample();
+    let mut s = open(dir.path(), "tester");
+    feed(&mut s, "<enter>");
+    // Narrow: only the transcript. Wide again: the documents list starts at its first case heading.
+    s.dispatch(Action::Resize(60, 16));
+    s.dispatch(Action::Resize(130, 30));
+    let docs = s.state.panes().docs.unwrap();
+    // Row 1 is "Kommun A", 2 kommun-a-1, 3 kommun-a-2, 4 "Kommun B", 5 kommun-b-1.
+    s.dispatch(Action::Mouse(Mouse::Down {
+        x: docs.x + 3,
+        y: docs.y + 5,
+    }));
+    assert_eq!(s.state.view.as_ref().unwrap().doc, "kommun-b-1");
+    let book = s.state.panes().codebook.unwrap();
+    s.dispatch(Action::Mouse(Mouse::Down {
+        x: book.x + 3,
+        y: book.y + 8,
+    }));
+    assert_eq!(s.state.selected_code().as_deref(), Some("resursbrist"));
+    assert_eq!(s.state.focus, kodbok::tui::app::Focus::Codebook);
+}

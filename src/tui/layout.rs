@@ -119,6 +119,24 @@ pub fn keep_visible(top: usize, selected: usize, height: usize) -> usize {
     }
 }
 
+/// Rows under the code tree kept for the highlighted code's description, when the pane is tall enough.
+pub const DESC_ROWS: u16 = 6;
+
+/// Rows of the codebook pane that show the tree.
+pub fn tree_rows_height(pane: Rect) -> u16 {
+    let inner = pane.height.saturating_sub(2);
+    if inner >= 16 {
+        inner - DESC_ROWS
+    } else {
+        inner
+    }
+}
+
+/// Like [`keep_visible`], and without empty rows below the end of a list of `len` rows.
+pub fn scroll(top: usize, selected: usize, height: usize, len: usize) -> usize {
+    keep_visible(top.min(len.saturating_sub(height.max(1))), selected, height)
+}
+
 /// A rectangle of at most `w`×`h` centred in `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);

@@ -12,7 +12,7 @@ impl AppState {
     fn tree_height(&self) -> usize {
         self.panes()
             .codebook
-            .map_or(1, |r| r.height.saturating_sub(2) as usize)
+            .map_or(1, |r| crate::tui::layout::tree_rows_height(r) as usize)
     }
 
     pub(crate) fn tree_cmd(&mut self, c: Command) -> Vec<Effect> {

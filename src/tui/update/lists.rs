@@ -3,7 +3,7 @@
 use crate::tui::action::{Command, Effect, Mouse};
 use crate::tui::app::{AppState, DocRow, Focus, Level, Overlay, PromptFor, Screen};
 use crate::tui::editor::TextBox;
-use crate::tui::layout::{contains, keep_visible};
+use crate::tui::layout::{contains, keep_visible, scroll};
 use crate::tui::picker::Purpose;
 use crate::tui::retrieval::query;
 
@@ -202,7 +202,9 @@ impl AppState {
             if !down {
                 return (0..3).flat_map(|_| self.docs_cmd(delta)).collect();
             }
-            let i = self.docs.top + y.saturating_sub(r.y + 1) as usize;
+            let h = r.height.saturating_sub(2) as usize;
+            let top = scroll(self.docs.top, self.docs.selected, h, self.docs.rows.len());
+            let i = top + y.saturating_sub(r.y + 1) as usize;
             if self.is_doc(i) && y > r.y {
                 self.docs.selected = i;
                 return self.docs_cmd(Command::Open);
@@ -212,8 +214,13 @@ impl AppState {
             if !down {
                 return (0..3).flat_map(|_| self.tree_cmd(delta)).collect();
             }
-            let i = self.tree.top + y.saturating_sub(r.y + 1) as usize;
-            if i < self.tree_rows().len() && y > r.y {
+            let (h, n) = (
+                crate::tui::layout::tree_rows_height(r) as usize,
+                self.tree_rows().len(),
+            );
+            let i = scroll(self.tree.top, self.tree.selected, h, n)
+                + y.saturating_sub(r.y + 1) as usize;
+            if i < n && y > r.y && y <= r.y + h as u16 {
                 self.tree.selected = i;
             }
         }
@@ -222,13 +229,16 @@ impl AppState {
 
     /// Keeps list scroll positions valid after a resize.
     pub(crate) fn clamp_lists(&mut self) {
-        let h = self.docs_height();
-        self.docs.top = keep_visible(self.docs.top, self.docs.selected, h);
-        let h = self
-            .panes()
-            .codebook
-            .map_or(1, |r| r.height.saturating_sub(2) as usize);
-        self.tree.top = keep_visible(self.tree.top, self.tree.selected, h);
+        let panes = self.panes();
+        if let Some(r) = panes.docs {
+            let h = r.height.saturating_sub(2) as usize;
+            self.docs.top = scroll(self.docs.top, self.docs.selected, h, self.docs.rows.len());
+        }
+        if let Some(r) = panes.codebook {
+            let h = crate::tui::layout::tree_rows_height(r) as usize;
+            let n = self.tree_rows().len();
+            self.tree.top = scroll(self.tree.top, self.tree.selected, h, n);
+        }
         let page = self.retrieval_visible();
         self.retrieval.top = keep_visible(self.retrieval.top, self.retrieval.selected, page);
     }

@@ -3,14 +3,11 @@
 
 use super::{fit, pad, put, theme};
 use crate::tui::app::{AppState, Focus};
-use crate::tui::layout::keep_visible;
+use crate::tui::layout::{DESC_ROWS, scroll, tree_rows_height};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Borders};
-
-/// Rows kept for the description when the pane is tall enough.
-const DESC_ROWS: u16 = 6;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let focused = state.focus == Focus::Codebook;
@@ -40,13 +37,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
         );
         return;
     }
-    let with_desc = inner.height >= 16;
-    let list_h = if with_desc {
-        inner.height - DESC_ROWS
-    } else {
-        inner.height
-    };
-    let top = keep_visible(state.tree.top, state.tree.selected, list_h as usize);
+    let list_h = tree_rows_height(area);
+    let with_desc = list_h < inner.height;
+    let top = scroll(
+        state.tree.top,
+        state.tree.selected,
+        list_h as usize,
+        rows.len(),
+    );
     for (i, (depth, id, has_children)) in rows.iter().enumerate().skip(top).take(list_h as usize) {
         let y = inner.y + (i - top) as u16;
         row(

@@ -2,7 +2,7 @@
 
 use super::{fit, pad, put, theme};
 use crate::tui::app::{AppState, DocRow, Focus};
-use crate::tui::layout::keep_visible;
+use crate::tui::layout::scroll;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -37,7 +37,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
         return;
     }
     let h = inner.height as usize;
-    let top = keep_visible(state.docs.top, state.docs.selected, h);
+    let top = scroll(
+        state.docs.top,
+        state.docs.selected,
+        h,
+        state.docs.rows.len(),
+    );
     let open = state.view.as_ref().map(|v| v.doc.as_str());
     for (row, item) in state.docs.rows.iter().enumerate().skip(top).take(h) {
         let y = inner.y + (row - top) as u16;
