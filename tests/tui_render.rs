@@ -193,11 +193,29 @@ fn hostile_transcript() {
         kodbok::store::Project::init(dir.path(), false).unwrap();
         let text = "---\nid: farlig\ncase: Kommun \u{1b}[31mX\n---\n\n\
                     Intervjuare: Hej\u{1b}[2J\u{1b}]0;pwned\u{7} där.\n\n\
-                    Respondent: Vi har \u{202e}resurser\u{202c} och 日本語のテキスト, e\u{301}, 👩‍👩‍👧 och\ttabb.\n\u{1b}[?1049l\n";
+                    Respondent: Vi har \u{202e}resurser\u{202c} och 日本語のテキスト, e\u{301}, 👩‍👩‍👧 och\ttabb.\n\u{1b}[?1049l\n\n\
+                    [00:01:02.500] Anna Svensson: Från en VTT-fil, med tidsstämpel.\n";
         std::fs::write(dir.path().join("transcripts/farlig.txt"), text).unwrap();
         let mut s = session(dir.path(), "tester", w, h);
         s.feed("<enter>]V").unwrap();
         let term = screen(&mut s, w, h);
+        // Speakers are bold; an imported timestamp is dimmed.
+        let buf = term.backend().buffer();
+        let find = |text: &str| {
+            (0..h).find_map(|y| {
+                let line: String = (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect();
+                line.find(text)
+                    .map(|i| (line[..i].chars().count() as u16, y))
+            })
+        };
+        let (x, y) = find("Anna Svensson").unwrap();
+        assert!(
+            buf[(x, y)]
+                .modifier
+                .contains(ratatui::style::Modifier::BOLD)
+        );
+        let (x, y) = find("[00:01").unwrap();
+        assert_eq!(buf[(x, y)].fg, Color::DarkGray);
         insta::assert_snapshot!(format!("hostile_{w}x{h}"), term.backend());
     }
 }
@@ -221,4 +239,48 @@ fn cursor_and_selection_are_drawn() {
         .count();
     assert_eq!(cursor, 1, "exactly one cursor cell");
     assert!(selected >= 1, "the selection is highlighted");
+}
+
+/// Tiny and odd terminal sizes draw without panicking, whatever is open.
+#[test]
+fn any_size_draws() {
+    let states = [
+        "",
+        "<enter>]vww",
+        "<enter>]Vcres",
+        "<enter>]VcQQQ",
+        "?",
+        "Rresursb<enter>",
+        "<enter>]V4m",
+        "<enter>]V4V5x",
+        "<tab><tab>r",
+        "<enter>]VcQQQ<enter>",
+    ];
+    let dir = common::sample();
+    for keys in states {
+        for (w, h) in [
+            (1, 1),
+            (2, 3),
+            (5, 4),
+            (10, 6),
+            (20, 5),
+            (40, 10),
+            (59, 24),
+            (60, 8),
+            (79, 3),
+            (119, 40),
+            (120, 12),
+            (200, 60),
+        ] {
+            let mut s = session(dir.path(), "tester", w, h);
+            s.feed(keys).unwrap();
+            let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+            term.draw(|f| views::draw(f, &s.state)).unwrap();
+            assert_clean(&term);
+            // Moving around at that size must not panic either.
+            s.feed("jjkG<pagedown>gw").unwrap();
+            term.draw(|f| views::draw(f, &s.state)).unwrap();
+            s.feed("<esc><esc>q").unwrap();
+        }
+    }
 }
