@@ -514,3 +514,38 @@ fn mouse_on_lists_and_wide_layout_after_narrow() {
     assert_eq!(s.state.selected_code().as_deref(), Some("resursbrist"));
     assert_eq!(s.state.focus, kodbok::tui::app::Focus::Codebook);
 }
+
+#[test]
+fn simultaneous_codebook_edits_never_overwrite_each_other() {
+    let dir = common::sample();
+    let mut a = open(dir.path(), "tester");
+    let mut b = open(dir.path(), "praktikant-a");
+    feed(&mut b, "<tab><tab>AFrån B<enter>");
+    // A has not polled yet: its edit would overwrite B's, so it is refused and B's codebook shown.
+    feed(&mut a, "<tab><tab>AFrån A<enter>");
+    assert!(
+        message(&a).contains("Another session changed the codebook"),
+        "{}",
+        message(&a)
+    );
+    let names = |s: &Session| {
+        s.state
+            .project
+            .codebook
+            .flatten()
+            .iter()
+            .map(|f| f.code.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        names(&a).contains(&"Från B".to_string()) && !names(&a).contains(&"Från A".to_string())
+    );
+    feed(&mut a, "AFrån A<enter>");
+    let on_disk = std::fs::read_to_string(dir.path().join("codebook.json")).unwrap();
+    assert!(on_disk.contains("Från A") && on_disk.contains("Från B"));
+    // B picks A's code up from disk on its next poll.
+    for _ in 0..4 {
+        b.dispatch(Action::Tick);
+    }
+    assert!(names(&b).contains(&"Från A".to_string()));
+}

@@ -248,6 +248,8 @@ pub enum Action {
     /// Another coder's file changed on disk (None: deleted).
     CoderChanged(String, Option<Box<CoderFile>>),
     CodebookChanged(Box<Codebook>),
+    /// My codebook change was not saved: another session had written this one in the meantime.
+    CodebookConflict(Box<Codebook>),
     /// A file watched for others could not be read.
     WatchFailed(String),
     /// Other coders' files were rewritten (the recodes actually made), or why not.

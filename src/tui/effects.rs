@@ -69,7 +69,11 @@ impl Runner {
         let p = &state.project;
         let result = match target {
             Target::Coder => save_coder(p, &state.coder),
-            Target::Codebook => save_codebook(p),
+            Target::Codebook => match self.save_codebook(p) {
+                Ok(Some(theirs)) => return Action::CodebookConflict(Box::new(theirs)),
+                Ok(None) => Ok(()),
+                Err(e) => Err(e),
+            },
             Target::History => {
                 atomic::write_json(&History::path(&p.cache_dir(), &state.coder), &state.history)
             }
@@ -91,6 +95,24 @@ impl Runner {
                 message: e.to_string(),
             },
         }
+    }
+
+    /// Writes the codebook under its lock, unless another session wrote a different one since this
+    /// session last read it: then that one is returned and nothing is written (no silent overwrite).
+    fn save_codebook(&mut self, p: &Project) -> Result<Option<Codebook>, StoreError> {
+        let _lock = p.lock_codebook()?;
+        let path = p.codebook_path();
+        let now = stamp(&path);
+        if self.stamps.get(&path).is_some_and(|seen| *seen != now) {
+            self.stamps.insert(path.clone(), now);
+            if let Ok(theirs) = read_json::<Codebook>(&path) {
+                if theirs != p.codebook {
+                    return Ok(Some(theirs));
+                }
+            }
+        }
+        p.save_codebook()?;
+        Ok(None)
     }
 
     /// Reports other coders' files and the codebook that changed on disk since last seen.
@@ -192,11 +214,6 @@ fn save_coder(p: &Project, coder: &str) -> Result<(), StoreError> {
         f.sort();
         atomic::write_json(&p.coder_path(coder), &f)
     }
-}
-
-fn save_codebook(p: &Project) -> Result<(), StoreError> {
-    let _lock = p.lock_codebook()?;
-    p.save_codebook()
 }
 
 /// Re-points codings in other coders' files, each under its lock, all or nothing for the locking.

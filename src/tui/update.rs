@@ -39,6 +39,7 @@ impl AppState {
             Action::SaveFailed { target, message } => self.save_failed(target, message),
             Action::CoderChanged(name, file) => self.coder_changed(name, file),
             Action::CodebookChanged(book) => self.codebook_changed(*book),
+            Action::CodebookConflict(book) => self.codebook_conflict(*book),
             Action::WatchFailed(msg) => {
                 self.message(Level::Warn, msg);
                 Vec::new()
@@ -172,6 +173,29 @@ impl AppState {
         self.after_codebook_change();
         self.note("The codebook was changed by another session; reloaded.");
         Vec::new()
+    }
+
+    /// Two sessions changed the codebook at once: theirs is on disk, mine is dropped (and said so).
+    fn codebook_conflict(&mut self, theirs: Codebook) -> Vec<Effect> {
+        let mine = self.project.codebook.clone();
+        let mut dropped = String::from("the last change");
+        if let Some(crate::tui::history::Op::Codebook { after, .. }) = self.history.undo.last()
+            && **after == mine
+            && let Some(op) = self.history.undo.pop()
+        {
+            dropped = op.label(&mine);
+        }
+        self.project.codebook = theirs;
+        self.dirty.remove(&Target::Codebook);
+        self.status.failing.remove(&Target::Codebook);
+        self.after_codebook_change();
+        self.message(
+            Level::Error,
+            format!(
+                "Another session changed the codebook at the same time; {dropped} was not saved. Please do it again."
+            ),
+        );
+        self.save(&[Target::History])
     }
 
     /// Keeps selections and open pickers valid after the codebook changed.
