@@ -105,10 +105,10 @@ impl Runner {
         let now = stamp(&path);
         if self.stamps.get(&path).is_some_and(|seen| *seen != now) {
             self.stamps.insert(path.clone(), now);
-            if let Ok(theirs) = read_json::<Codebook>(&path) {
-                if theirs != p.codebook {
-                    return Ok(Some(theirs));
-                }
+            if let Ok(theirs) = read_json::<Codebook>(&path)
+                && theirs != p.codebook
+            {
+                return Ok(Some(theirs));
             }
         }
         p.save_codebook()?;
