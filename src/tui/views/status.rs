@@ -72,7 +72,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
 /// Coder, layers and save state; the project folder too when there is room.
 fn right_label(state: &AppState, width: u16) -> String {
     let mut parts = vec![state.coder.clone()];
-    if width >= 110 {
+    // The project folder, when there is room beside the message.
+    if width >= 100 || state.status.message.is_none() {
         parts.push(state.project_name.clone());
     }
     if state.read_only.is_some() {
