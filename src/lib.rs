@@ -4,4 +4,5 @@
 
 pub mod model;
 pub mod store;
+pub mod index;
 pub mod cli;

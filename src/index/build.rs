@@ -1,0 +1,469 @@
+//! Keeps `.kodbok/index/` in step with the project: full (re)build, or re-indexing only the transcripts
+//! whose text, codings, codebook or case attributes changed.
+
+use super::IndexError;
+use super::manifest::{self, CoderEntry, DocEntry, Manifest, Sig};
+use super::schema::{self, Fields};
+use crate::model::{Cases, Codebook, CoderFile, Transcript};
+use crate::store::{Problem, StoreError, cases_csv};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+use tantivy::{Index, IndexWriter, TantivyDocument, Term};
+
+/// Index progress, reported per transcript while indexing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+    /// True for a full build (worth a progress bar), false for an incremental update.
+    pub full: bool,
+}
+
+/// What opening the index did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    /// Why the index was built from scratch, when it was.
+    pub rebuilt: Option<String>,
+    /// Transcripts (re-)indexed.
+    pub reindexed: usize,
+    /// Transcripts removed from the index.
+    pub removed: usize,
+    /// Turns in the index now.
+    pub turns: u64,
+}
+
+pub fn index_dir(root: &Path) -> PathBuf {
+    root.join(".kodbok").join("index")
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> IndexError + '_ {
+    move |e| IndexError::Store(StoreError::io(path, e))
+}
+
+fn tv(path: &Path) -> impl FnOnce(tantivy::TantivyError) -> IndexError + '_ {
+    move |source| IndexError::Tantivy { path: path.to_path_buf(), source }
+}
+
+/// Opens an existing index, checking it against its manifest; Err(reason) when it must be rebuilt.
+fn try_open(dir: &Path) -> Result<(Index, Manifest), String> {
+    if !dir.join(manifest::FILE).exists() {
+        return Err("no index yet".into());
+    }
+    let m = Manifest::load(dir).ok_or("the index is from another version of kodbok or damaged")?;
+    let index = Index::open_in_dir(dir).map_err(|e| format!("the index is damaged ({e})"))?;
+    Fields::of(&index.schema()).ok_or("the index has an old layout")?;
+    schema::register(index.tokenizers());
+    let reader = index.reader().map_err(|e| format!("the index is damaged ({e})"))?;
+    let n = reader.searcher().num_docs();
+    if n != m.turns {
+        return Err(format!("the index is incomplete ({n} of {} turns)", m.turns));
+    }
+    Ok((index, m))
+}
+
+/// The project files as they are now (stat only, contents read where the stat changed).
+struct Scan {
+    codebook: Sig,
+    cases: Option<Sig>,
+    transcripts: BTreeMap<String, (PathBuf, Sig)>,
+    coders: BTreeMap<String, (PathBuf, Sig)>,
+    /// Contents already read, by path.
+    read: HashMap<PathBuf, Vec<u8>>,
+}
+
+fn files_with_ext(dir: &Path, ext: &str) -> Result<Vec<(String, PathBuf)>, IndexError> {
+    if !dir.exists() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for e in fs::read_dir(dir).map_err(io(dir))? {
+        let p = e.map_err(io(dir))?.path();
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        if p.extension().and_then(|x| x.to_str()) == Some(ext) && !name.starts_with('.') {
+            out.push((name, p));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+impl Scan {
+    /// The signature of a file: the old one when mtime and size are unchanged, else hashed afresh.
+    fn sig(&mut self, path: &Path, old: Option<&Sig>) -> Result<Sig, IndexError> {
+        let (mtime_ns, size) = manifest::stat(path).unwrap_or((0, 0));
+        if let Some(o) = old.filter(|o| o.mtime_ns == mtime_ns && o.size == size && mtime_ns != 0) {
+            return Ok(*o);
+        }
+        let bytes = fs::read(path).map_err(io(path))?;
+        let sig = Sig { mtime_ns, size, hash: manifest::hash(&bytes) };
+        self.read.insert(path.to_path_buf(), bytes);
+        Ok(sig)
+    }
+
+    fn bytes(&mut self, path: &Path) -> Result<Vec<u8>, IndexError> {
+        match self.read.remove(path) {
+            Some(b) => Ok(b),
+            None => fs::read(path).map_err(io(path)),
+        }
+    }
+
+    fn new(root: &Path, old: &Manifest) -> Result<Scan, IndexError> {
+        let mut s = Scan {
+            codebook: Sig::default(),
+            cases: None,
+            transcripts: BTreeMap::new(),
+            coders: BTreeMap::new(),
+            read: HashMap::new(),
+        };
+        s.codebook = s.sig(&root.join("codebook.json"), old.codebook.as_ref())?;
+        let cases = root.join("transcripts").join("cases.csv");
+        if cases.exists() {
+            s.cases = Some(s.sig(&cases, old.cases_file.as_ref())?);
+        }
+        for (name, p) in files_with_ext(&root.join("transcripts"), "txt")? {
+            let sig = s.sig(&p, old.transcripts.get(&name).map(|d| &d.sig))?;
+            s.transcripts.insert(name, (p, sig));
+        }
+        for (name, p) in files_with_ext(&root.join("codings"), "json")? {
+            let coder = name.trim_end_matches(".json").to_string();
+            let sig = s.sig(&p, old.coders.get(&coder).map(|c| &c.sig))?;
+            s.coders.insert(coder, (p, sig));
+        }
+        Ok(s)
+    }
+}
+
+fn parse_json<T: serde::de::DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, IndexError> {
+    serde_json::from_slice(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)).map_err(|e| {
+        let msg = e.to_string();
+        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        IndexError::Store(StoreError::one(Problem::new(path, msg).at(e.line(), e.column())))
+    })
+}
+
+fn parse_transcript(path: &Path, bytes: Vec<u8>) -> Result<Transcript, IndexError> {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let text = String::from_utf8(bytes).map_err(|_| {
+        StoreError::one(Problem::new(path, "expected UTF-8 text; import the file with `kodbok import`"))
+    })?;
+    Transcript::parse(&text, stem)
+        .map_err(|e| IndexError::Store(StoreError::one(Problem::new(path, e.message).at(e.line, e.column))))
+}
+
+/// Everything besides transcripts that goes into index documents.
+pub(crate) struct Context {
+    pub codebook: Codebook,
+    pub cases: Cases,
+    pub coders: BTreeMap<String, CoderFile>,
+    ancestry: HashMap<String, Vec<String>>,
+}
+
+impl Context {
+    fn load(root: &Path, scan: &mut Scan) -> Result<Context, IndexError> {
+        let cb = root.join("codebook.json");
+        let codebook: Codebook = parse_json(&cb, &scan.bytes(&cb)?)?;
+        let cases_path = root.join("transcripts").join("cases.csv");
+        let cases = if cases_path.exists() {
+            cases_csv::parse(&scan.bytes(&cases_path)?, &cases_path)?
+        } else {
+            Cases::default()
+        };
+        let mut coders = BTreeMap::new();
+        let paths: Vec<(String, PathBuf)> = scan.coders.iter().map(|(n, (p, _))| (n.clone(), p.clone())).collect();
+        for (name, p) in paths {
+            coders.insert(name, parse_json::<CoderFile>(&p, &scan.bytes(&p)?)?);
+        }
+        let mut ancestry = HashMap::new();
+        for f in codebook.flatten() {
+            ancestry.insert(f.code.id.clone(), codebook.ancestry(&f.code.id));
+        }
+        Ok(Context { codebook, cases, coders, ancestry })
+    }
+
+    /// The index documents of one transcript's turns.
+    fn documents(&self, f: &Fields, t: &Transcript, rank: u64) -> Vec<TantivyDocument> {
+        let case = t.case();
+        let group = self.cases.attr(case, &self.codebook.settings.group_attribute);
+        let mut attrs: Vec<String> = Vec::new();
+        if let Some(c) = self.cases.get(case) {
+            attrs.extend(c.attrs.iter().map(|(k, v)| super::compile::attr_value(k, v)));
+        }
+        for (k, v) in header_keys(t) {
+            attrs.push(super::compile::attr_value(k, v));
+        }
+        let codes = self.turn_codes(t);
+        let mut out = Vec::with_capacity(t.turns.len());
+        for (i, turn) in t.turns.iter().enumerate() {
+            let text = t.slice(turn.start, turn.end).unwrap_or("");
+            let mut d = TantivyDocument::default();
+            d.add_text(f.doc, &t.id);
+            d.add_text(f.case, case);
+            d.add_text(f.group, group);
+            d.add_text(f.speaker, &turn.speaker);
+            d.add_u64(f.turn, i as u64 + 1);
+            d.add_u64(f.start, turn.start as u64);
+            d.add_u64(f.end, turn.end as u64);
+            d.add_u64(f.seq, (rank << 20) + i as u64);
+            d.add_text(f.text, text);
+            d.add_text(f.raw, text);
+            d.add_text(f.f_case, case.to_lowercase());
+            d.add_text(f.f_speaker, turn.speaker.to_lowercase());
+            for a in &attrs {
+                d.add_text(f.f_attr, a);
+            }
+            for (coder, code) in &codes[i] {
+                d.add_text(f.f_coder_code, format!("{coder}={code}"));
+            }
+            let any: BTreeSet<&str> = codes[i].iter().map(|(_, c)| c.as_str()).collect();
+            for code in any {
+                d.add_text(f.f_code, code);
+            }
+            let who: BTreeSet<&str> = codes[i].iter().map(|(c, _)| c.as_str()).collect();
+            for coder in who {
+                d.add_text(f.f_coder, coder);
+            }
+            out.push(d);
+        }
+        out
+    }
+
+    /// Per turn, the (coder, code) pairs of codings overlapping it, ancestors of each code included.
+    fn turn_codes(&self, t: &Transcript) -> Vec<BTreeSet<(String, String)>> {
+        let mut out = vec![BTreeSet::new(); t.turns.len()];
+        for (coder, file) in &self.coders {
+            for c in file.for_doc(&t.id) {
+                let first = t.turns.partition_point(|x| x.end <= c.start);
+                for (i, turn) in t.turns.iter().enumerate().skip(first) {
+                    if turn.label_start >= c.end {
+                        break;
+                    }
+                    let chain = self.ancestry.get(&c.code).cloned().unwrap_or_else(|| vec![c.code.clone()]);
+                    for code in chain {
+                        out[i].insert((coder.clone(), code));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Header fields usable as filters (not the id, case or speaker list).
+fn header_keys(t: &Transcript) -> impl Iterator<Item = (&str, &str)> {
+    t.header
+        .fields
+        .iter()
+        .filter(|(k, _)| !matches!(k.as_str(), "id" | "case" | "speakers"))
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+}
+
+fn writer(index: &Index, dir: &Path, threads: usize) -> Result<IndexWriter, IndexError> {
+    let budget = 60_000_000 * threads;
+    let mut waited = 0;
+    loop {
+        match index.writer_with_num_threads(threads, budget) {
+            Ok(w) => return Ok(w),
+            Err(tantivy::TantivyError::LockFailure(..)) if waited < 100 => {
+                // another kodbok process is updating the index
+                std::thread::sleep(std::time::Duration::from_millis(50));
+                waited += 1;
+            }
+            Err(e) => return Err(tv(dir)(e)),
+        }
+    }
+}
+
+/// Brings the index up to date and opens it.
+pub fn sync(root: &Path, progress: &mut dyn FnMut(Progress)) -> Result<(Index, Manifest, SyncReport), IndexError> {
+    let dir = index_dir(root);
+    match try_open(&dir) {
+        Ok((index, m)) => update(root, &dir, index, m, progress),
+        Err(reason) => rebuild(root, &dir, reason, progress),
+    }
+}
+
+fn rebuild(root: &Path, dir: &Path, reason: String, progress: &mut dyn FnMut(Progress)) -> Result<(Index, Manifest, SyncReport), IndexError> {
+    if dir.exists() {
+        fs::remove_dir_all(dir).map_err(io(dir))?;
+    }
+    fs::create_dir_all(dir).map_err(io(dir))?;
+    let (schema, fields) = Fields::schema();
+    let index = Index::create_in_dir(dir, schema).map_err(tv(dir))?;
+    schema::register(index.tokenizers());
+    let mut scan = Scan::new(root, &Manifest::default())?;
+    let ctx = Context::load(root, &mut scan)?;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+    let mut w = writer(&index, dir, threads)?;
+    let mut m = Manifest { format: manifest::FORMAT, ..Manifest::default() };
+    let files: Vec<(String, PathBuf, Sig)> = scan.transcripts.iter().map(|(n, (p, s))| (n.clone(), p.clone(), *s)).collect();
+    let total = files.len();
+    for (i, (name, path, sig)) in files.into_iter().enumerate() {
+        let t = parse_transcript(&path, scan.bytes(&path)?)?;
+        let entry = add_transcript(&w, &fields, &ctx, &t, sig, i as u64, dir)?;
+        m.turns += entry.turns;
+        m.transcripts.insert(name, entry);
+        progress(Progress { done: i + 1, total, full: true });
+    }
+    m.next_rank = total as u64;
+    w.commit().map_err(tv(dir))?;
+    w.wait_merging_threads().map_err(tv(dir))?;
+    finish(&mut m, &scan, &ctx);
+    save(dir, &m)?;
+    let report = SyncReport { rebuilt: Some(reason), reindexed: total, removed: 0, turns: m.turns };
+    Ok((index, m, report))
+}
+
+fn add_transcript(w: &IndexWriter, f: &Fields, ctx: &Context, t: &Transcript, sig: Sig, rank: u64, dir: &Path) -> Result<DocEntry, IndexError> {
+    for d in ctx.documents(f, t, rank) {
+        w.add_document(d).map_err(tv(dir))?;
+    }
+    Ok(DocEntry {
+        sig,
+        id: t.id.clone(),
+        case: t.case().to_string(),
+        keys: header_keys(t).map(|(k, _)| k.to_string()).collect(),
+        rank,
+        turns: t.turns.len() as u64,
+    })
+}
+
+/// Records the non-transcript signatures and coder hashes in the manifest.
+fn finish(m: &mut Manifest, scan: &Scan, ctx: &Context) {
+    m.codebook = Some(scan.codebook);
+    m.cases_file = scan.cases;
+    m.case_columns = ctx.cases.columns.clone();
+    m.coders = ctx
+        .coders
+        .iter()
+        .filter_map(|(name, f)| {
+            let sig = scan.coders.get(name)?.1;
+            Some((name.clone(), CoderEntry { sig, docs: manifest::coding_hashes(f) }))
+        })
+        .collect();
+}
+
+fn save(dir: &Path, m: &Manifest) -> Result<(), IndexError> {
+    Ok(crate::store::atomic::write_json(&dir.join(manifest::FILE), m)?)
+}
+
+/// Transcript ids whose codings differ between the old manifest and the coder files now.
+fn coding_changes(old: &Manifest, scan: &mut Scan) -> Result<(BTreeSet<String>, bool), IndexError> {
+    let mut dirty = BTreeSet::new();
+    let mut any = false;
+    let names: BTreeSet<String> = old.coders.keys().chain(scan.coders.keys()).cloned().collect();
+    for name in names {
+        let before = old.coders.get(&name);
+        let now = scan.coders.get(&name).cloned();
+        if before.map(|b| b.sig.hash) == now.as_ref().map(|n| n.1.hash) {
+            continue;
+        }
+        any = true;
+        let new_docs = match &now {
+            Some((p, _)) => {
+                let bytes = scan.bytes(p)?;
+                let f: CoderFile = parse_json(p, &bytes)?;
+                scan.read.insert(p.clone(), bytes);
+                manifest::coding_hashes(&f)
+            }
+            None => BTreeMap::new(),
+        };
+        let empty = BTreeMap::new();
+        let old_docs = before.map_or(&empty, |b| &b.docs);
+        for doc in old_docs.keys().chain(new_docs.keys()) {
+            if old_docs.get(doc) != new_docs.get(doc) {
+                dirty.insert(doc.clone());
+            }
+        }
+    }
+    Ok((dirty, any))
+}
+
+fn update(root: &Path, dir: &Path, index: Index, old: Manifest, progress: &mut dyn FnMut(Progress)) -> Result<(Index, Manifest, SyncReport), IndexError> {
+    let mut scan = Scan::new(root, &old)?;
+    let settings_changed = old.codebook.map(|s| s.hash) != Some(scan.codebook.hash)
+        || old.cases_file.map(|s| s.hash) != scan.cases.map(|s| s.hash);
+    if settings_changed {
+        return rebuild(root, dir, "the codebook or the case attributes changed".into(), progress);
+    }
+    let (coded, coders_changed) = coding_changes(&old, &mut scan)?;
+    let mut dirty: BTreeSet<String> = BTreeSet::new();
+    for (name, (_, sig)) in &scan.transcripts {
+        let entry = old.transcripts.get(name);
+        if entry.is_none_or(|e| e.sig.hash != sig.hash || coded.contains(&e.id)) {
+            dirty.insert(name.clone());
+        }
+    }
+    let removed: Vec<&String> = old.transcripts.keys().filter(|n| !scan.transcripts.contains_key(*n)).collect();
+    let stat_only = scan.transcripts.iter().any(|(n, (_, s))| old.transcripts.get(n).is_some_and(|e| e.sig != *s))
+        || old.codebook != Some(scan.codebook)
+        || old.cases_file != scan.cases
+        || scan.coders.iter().any(|(n, (_, s))| old.coders.get(n).is_some_and(|e| e.sig != *s));
+    let report = SyncReport { turns: old.turns, ..SyncReport::default() };
+    if dirty.is_empty() && removed.is_empty() && !coders_changed {
+        if stat_only {
+            // touched but identical: remember the new times so the next open stays cheap
+            let mut m = old.clone();
+            for (n, (_, s)) in &scan.transcripts {
+                if let Some(e) = m.transcripts.get_mut(n) {
+                    e.sig = *s;
+                }
+            }
+            for (n, (_, s)) in &scan.coders {
+                if let Some(e) = m.coders.get_mut(n) {
+                    e.sig = *s;
+                }
+            }
+            m.codebook = Some(scan.codebook);
+            m.cases_file = scan.cases;
+            save(dir, &m)?;
+            return Ok((index, m, report));
+        }
+        return Ok((index, old, report));
+    }
+    if dirty.len() > 50 && dirty.len() * 2 > scan.transcripts.len() {
+        return rebuild(root, dir, format!("{} of {} transcripts changed", dirty.len(), scan.transcripts.len()), progress);
+    }
+    let fields = Fields::of(&index.schema()).ok_or_else(|| IndexError::Corrupt(dir.to_path_buf()))?;
+    let ctx = Context::load(root, &mut scan)?;
+    let mut w = writer(&index, dir, 1)?;
+    let mut m = old.clone();
+    for name in &removed {
+        if let Some(e) = m.transcripts.remove(*name) {
+            w.delete_term(Term::from_field_text(fields.doc, &e.id));
+            m.turns -= e.turns;
+        }
+    }
+    let total = dirty.len();
+    for (i, name) in dirty.iter().enumerate() {
+        let Some((path, sig)) = scan.transcripts.get(name).cloned() else { continue };
+        let t = parse_transcript(&path, scan.bytes(&path)?)?;
+        let rank = match m.transcripts.remove(name) {
+            Some(e) => {
+                w.delete_term(Term::from_field_text(fields.doc, &e.id));
+                m.turns -= e.turns;
+                e.rank
+            }
+            None => {
+                m.next_rank += 1;
+                m.next_rank - 1
+            }
+        };
+        w.delete_term(Term::from_field_text(fields.doc, &t.id));
+        let entry = add_transcript(&w, &fields, &ctx, &t, sig, rank, dir)?;
+        m.turns += entry.turns;
+        m.transcripts.insert(name.clone(), entry);
+        progress(Progress { done: i + 1, total, full: false });
+    }
+    w.commit().map_err(tv(dir))?;
+    w.wait_merging_threads().map_err(tv(dir))?;
+    for (n, (_, s)) in &scan.transcripts {
+        if let Some(e) = m.transcripts.get_mut(n) {
+            e.sig = *s;
+        }
+    }
+    finish(&mut m, &scan, &ctx);
+    save(dir, &m)?;
+    let report = SyncReport { rebuilt: None, reindexed: total, removed: removed.len(), turns: m.turns };
+    Ok((index, m, report))
+}
