@@ -4,6 +4,9 @@ mod codes;
 mod coding;
 pub mod output;
 mod project_cmds;
+mod autocode;
+mod bench;
+mod search;
 
 use clap::{Args, Parser, Subcommand};
 use output::Format;
@@ -55,6 +58,12 @@ pub enum Command {
     Segments(coding::SegmentsArgs),
     /// Validate the whole project; exits 0 only when it is clean
     Check(project_cmds::CheckArgs),
+    /// Search transcripts: words in all inflections, "phrases", codes, cases and attributes
+    Search(search::SearchArgs),
+    /// Code every hit of a query for you, as one batch that `--undo` removes
+    Autocode(autocode::AutocodeArgs),
+    /// Benchmarks on a generated Swedish corpus
+    Bench(bench::BenchArgs),
 }
 
 /// Settings every command gets.
@@ -131,6 +140,9 @@ fn run(command: Option<Command>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Command::Code(a) => coding::code(&a, ctx),
         Command::Uncode(a) => coding::uncode(&a, ctx),
         Command::Segments(a) => coding::segments(&a, ctx),
+        Command::Search(a) => search::run(&a, ctx),
+        Command::Autocode(a) => autocode::run(&a, ctx),
+        Command::Bench(a) => bench::run(&a),
     }
 }
 
