@@ -12,7 +12,7 @@ use std::process::ExitCode;
 #[derive(Args, Debug)]
 pub struct AutocodeArgs {
     /// The query whose hits are coded (see `kodbok search`)
-    #[arg(required_unless_present = "undo")]
+    #[arg(required_unless_present = "undo", allow_hyphen_values = true)]
     pub query: Option<String>,
     /// Code to apply (id or name)
     #[arg(long, required_unless_present = "undo")]

@@ -12,6 +12,7 @@ use std::process::ExitCode;
 #[derive(Args, Debug)]
 pub struct SearchArgs {
     /// The query, e.g. `resurs grupp:låg`, `"politisk ledning"`, `code:hinder -coder:praktikant-b`
+    #[arg(allow_hyphen_values = true)]
     pub query: String,
     /// Most hits to show
     #[arg(long, default_value_t = 20)]

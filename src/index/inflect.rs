@@ -19,11 +19,13 @@ const STRIP: &[&str] = &[
 
 /// Endings added to a base to generate the forms of nouns (all declensions, genitive), verbs
 /// (infinitive, present, past, supine, passive, participles) and adjectives (gender, plural, comparison).
+/// Genitives in -ers/-ars/-ors are left out: Snowball stems them like verb forms (reglers → `regler`,
+/// as reglera, reglerar), which would make `regel` find `reglerar`.
 const ADD: &[&str] = &[
     "", "a", "e", "n", "t", "s", "r", "d", "en", "et", "er", "ar", "or", "na", "de", "te", "da", "ta",
-    "dd", "tt", "dda", "dde", "ad", "at", "as", "es", "ts", "ns", "ens", "ets", "ers", "ars", "ors",
+    "dd", "tt", "dda", "dde", "ad", "at", "as", "es", "ts", "ns", "ens", "ets",
     "nas", "rna", "an", "ans", "ena", "enas", "arna", "erna", "orna", "arnas", "ernas", "ornas", "ande", "ende", "are", "ast",
-    "aste", "ade", "ades", "ats", "ades", "ares", "nde", "ndes", "des", "tes", "rs",
+    "aste", "ade", "ades", "ats", "ades", "ares", "nde", "ndes", "des", "tes",
 ];
 
 fn is_vowel(c: char) -> bool {
