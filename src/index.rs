@@ -3,6 +3,7 @@
 
 pub mod autocode;
 pub mod build;
+pub mod cache_dir;
 pub mod compile;
 pub mod inflect;
 pub mod manifest;

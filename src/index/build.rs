@@ -2,8 +2,10 @@
 //! whose text, codings, codebook or case attributes changed.
 
 use super::IndexError;
+use super::cache_dir::CacheDirectory;
 use super::manifest::{self, CoderEntry, DocEntry, Manifest, Sig};
 use super::schema::{self, Fields};
+use super::manifest::CoderSpans;
 use crate::model::{Cases, Codebook, CoderFile, Transcript};
 use crate::store::{Problem, StoreError, cases_csv};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -51,7 +53,9 @@ fn try_open(dir: &Path) -> Result<(Index, Manifest), String> {
         return Err("no index yet".into());
     }
     let m = Manifest::load(dir).ok_or("the index is from another version of kodbok or damaged")?;
-    let index = Index::open_in_dir(dir).map_err(|e| format!("the index is damaged ({e})"))?;
+    let index = CacheDirectory::open(dir)
+        .and_then(Index::open)
+        .map_err(|e| format!("the index is damaged ({e})"))?;
     Fields::of(&index.schema()).ok_or("the index has an old layout")?;
     schema::register(index.tokenizers());
     let reader = index.reader().map_err(|e| format!("the index is damaged ({e})"))?;
@@ -70,7 +74,13 @@ struct Scan {
     coders: BTreeMap<String, (PathBuf, Sig)>,
     /// Contents already read, by path.
     read: HashMap<PathBuf, Vec<u8>>,
+    /// Coder files parsed (or taken from the cache when unchanged), by coder.
+    spans: BTreeMap<String, CoderSpans>,
 }
+
+/// `.kodbok/index/codings.json`: every coder's spans, so that re-indexing one transcript does not
+/// parse coder files that did not change.
+const SPANS_FILE: &str = "codings.json";
 
 fn files_with_ext(dir: &Path, ext: &str) -> Result<Vec<(String, PathBuf)>, IndexError> {
     if !dir.exists() {
@@ -89,6 +99,23 @@ fn files_with_ext(dir: &Path, ext: &str) -> Result<Vec<(String, PathBuf)>, Index
 }
 
 impl Scan {
+    /// A coder's spans: parsed from the file, unless `cached` holds them for an unchanged file.
+    fn coder(&mut self, name: &str, unchanged: bool, cached: &mut BTreeMap<String, CoderSpans>) -> Result<(), IndexError> {
+        if self.spans.contains_key(name) {
+            return Ok(());
+        }
+        let spans = match cached.remove(name).filter(|_| unchanged) {
+            Some(s) => s,
+            None => {
+                let Some((p, _)) = self.coders.get(name).cloned() else { return Ok(()) };
+                let f: CoderFile = parse_json(&p, &self.bytes(&p)?)?;
+                manifest::spans_of(&f)
+            }
+        };
+        self.spans.insert(name.to_string(), spans);
+        Ok(())
+    }
+
     /// The signature of a file: the old one when mtime and size are unchanged, else hashed afresh.
     fn sig(&mut self, path: &Path, old: Option<&Sig>) -> Result<Sig, IndexError> {
         let (mtime_ns, size) = manifest::stat(path).unwrap_or((0, 0));
@@ -115,6 +142,7 @@ impl Scan {
             transcripts: BTreeMap::new(),
             coders: BTreeMap::new(),
             read: HashMap::new(),
+            spans: BTreeMap::new(),
         };
         s.codebook = s.sig(&root.join("codebook.json"), old.codebook.as_ref())?;
         let cases = root.join("transcripts").join("cases.csv");
@@ -155,12 +183,12 @@ fn parse_transcript(path: &Path, bytes: Vec<u8>) -> Result<Transcript, IndexErro
 pub(crate) struct Context {
     pub codebook: Codebook,
     pub cases: Cases,
-    pub coders: BTreeMap<String, CoderFile>,
+    pub coders: BTreeMap<String, CoderSpans>,
     ancestry: HashMap<String, Vec<String>>,
 }
 
 impl Context {
-    fn load(root: &Path, scan: &mut Scan) -> Result<Context, IndexError> {
+    fn load(root: &Path, scan: &mut Scan, old: &Manifest, dir: &Path) -> Result<Context, IndexError> {
         let cb = root.join("codebook.json");
         let codebook: Codebook = parse_json(&cb, &scan.bytes(&cb)?)?;
         let cases_path = root.join("transcripts").join("cases.csv");
@@ -169,11 +197,16 @@ impl Context {
         } else {
             Cases::default()
         };
-        let mut coders = BTreeMap::new();
-        let paths: Vec<(String, PathBuf)> = scan.coders.iter().map(|(n, (p, _))| (n.clone(), p.clone())).collect();
-        for (name, p) in paths {
-            coders.insert(name, parse_json::<CoderFile>(&p, &scan.bytes(&p)?)?);
+        let mut cached: BTreeMap<String, CoderSpans> = fs::read(dir.join(SPANS_FILE))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
+        let names: Vec<(String, Sig)> = scan.coders.iter().map(|(n, (_, s))| (n.clone(), *s)).collect();
+        for (name, sig) in names {
+            let unchanged = old.coders.get(&name).is_some_and(|e| e.sig.hash == sig.hash);
+            scan.coder(&name, unchanged, &mut cached)?;
         }
+        let coders = std::mem::take(&mut scan.spans);
         let mut ancestry = HashMap::new();
         for f in codebook.flatten() {
             ancestry.insert(f.code.id.clone(), codebook.ancestry(&f.code.id));
@@ -231,14 +264,14 @@ impl Context {
     /// Per turn, the (coder, code) pairs of codings overlapping it, ancestors of each code included.
     fn turn_codes(&self, t: &Transcript) -> Vec<BTreeSet<(String, String)>> {
         let mut out = vec![BTreeSet::new(); t.turns.len()];
-        for (coder, file) in &self.coders {
-            for c in file.for_doc(&t.id) {
-                let first = t.turns.partition_point(|x| x.end <= c.start);
+        for (coder, spans) in &self.coders {
+            for (start, end, code) in spans.get(&t.id).into_iter().flatten() {
+                let first = t.turns.partition_point(|x| x.end <= *start);
                 for (i, turn) in t.turns.iter().enumerate().skip(first) {
-                    if turn.label_start >= c.end {
+                    if turn.label_start >= *end {
                         break;
                     }
-                    let chain = self.ancestry.get(&c.code).cloned().unwrap_or_else(|| vec![c.code.clone()]);
+                    let chain = self.ancestry.get(code).cloned().unwrap_or_else(|| vec![code.clone()]);
                     for code in chain {
                         out[i].insert((coder.clone(), code));
                     }
@@ -258,8 +291,9 @@ fn header_keys(t: &Transcript) -> impl Iterator<Item = (&str, &str)> {
         .map(|(k, v)| (k.as_str(), v.as_str()))
 }
 
-fn writer(index: &Index, dir: &Path, threads: usize) -> Result<IndexWriter, IndexError> {
-    let budget = 60_000_000 * threads;
+/// A writer with `budget` bytes of memory per thread (tantivy needs at least 15 MB).
+fn writer(index: &Index, dir: &Path, threads: usize, budget: usize) -> Result<IndexWriter, IndexError> {
+    let budget = budget.max(15_000_000) * threads;
     let mut waited = 0;
     loop {
         match index.writer_with_num_threads(threads, budget) {
@@ -289,12 +323,14 @@ fn rebuild(root: &Path, dir: &Path, reason: String, progress: &mut dyn FnMut(Pro
     }
     fs::create_dir_all(dir).map_err(io(dir))?;
     let (schema, fields) = Fields::schema();
-    let index = Index::create_in_dir(dir, schema).map_err(tv(dir))?;
+    let index = CacheDirectory::open(dir)
+        .and_then(|d| Index::create(d, schema, tantivy::IndexSettings::default()))
+        .map_err(tv(dir))?;
     schema::register(index.tokenizers());
     let mut scan = Scan::new(root, &Manifest::default())?;
-    let ctx = Context::load(root, &mut scan)?;
+    let ctx = Context::load(root, &mut scan, &Manifest::default(), dir)?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
-    let mut w = writer(&index, dir, threads)?;
+    let mut w = writer(&index, dir, threads, 60_000_000)?;
     let mut m = Manifest { format: manifest::FORMAT, ..Manifest::default() };
     let files: Vec<(String, PathBuf, Sig)> = scan.transcripts.iter().map(|(n, (p, s))| (n.clone(), p.clone(), *s)).collect();
     let total = files.len();
@@ -308,7 +344,7 @@ fn rebuild(root: &Path, dir: &Path, reason: String, progress: &mut dyn FnMut(Pro
     m.next_rank = total as u64;
     w.commit().map_err(tv(dir))?;
     w.wait_merging_threads().map_err(tv(dir))?;
-    finish(&mut m, &scan, &ctx);
+    finish(&mut m, &scan, &ctx, dir)?;
     save(dir, &m)?;
     let report = SyncReport { rebuilt: Some(reason), reindexed: total, removed: 0, turns: m.turns };
     Ok((index, m, report))
@@ -328,8 +364,8 @@ fn add_transcript(w: &IndexWriter, f: &Fields, ctx: &Context, t: &Transcript, si
     })
 }
 
-/// Records the non-transcript signatures and coder hashes in the manifest.
-fn finish(m: &mut Manifest, scan: &Scan, ctx: &Context) {
+/// Records the non-transcript signatures and coder hashes in the manifest, and the coders' spans.
+fn finish(m: &mut Manifest, scan: &Scan, ctx: &Context, dir: &Path) -> Result<(), IndexError> {
     m.codebook = Some(scan.codebook);
     m.cases_file = scan.cases;
     m.case_columns = ctx.cases.columns.clone();
@@ -341,10 +377,20 @@ fn finish(m: &mut Manifest, scan: &Scan, ctx: &Context) {
             Some((name.clone(), CoderEntry { sig, docs: manifest::coding_hashes(f) }))
         })
         .collect();
+    let json = serde_json::to_vec(&ctx.coders).map_err(|e| StoreError::refused(e.to_string()))?;
+    write_cache(&dir.join(SPANS_FILE), &json)
+}
+
+/// Writes a cache file (temp file and rename, no fsync: a damaged cache is rebuilt).
+fn write_cache(path: &Path, bytes: &[u8]) -> Result<(), IndexError> {
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    fs::write(&tmp, bytes).map_err(io(&tmp))?;
+    fs::rename(&tmp, path).map_err(io(path))
 }
 
 fn save(dir: &Path, m: &Manifest) -> Result<(), IndexError> {
-    Ok(crate::store::atomic::write_json(&dir.join(manifest::FILE), m)?)
+    let json = serde_json::to_vec(m).map_err(|e| StoreError::refused(e.to_string()))?;
+    write_cache(&dir.join(manifest::FILE), &json)
 }
 
 /// Transcript ids whose codings differ between the old manifest and the coder files now.
@@ -360,11 +406,9 @@ fn coding_changes(old: &Manifest, scan: &mut Scan) -> Result<(BTreeSet<String>, 
         }
         any = true;
         let new_docs = match &now {
-            Some((p, _)) => {
-                let bytes = scan.bytes(p)?;
-                let f: CoderFile = parse_json(p, &bytes)?;
-                scan.read.insert(p.clone(), bytes);
-                manifest::coding_hashes(&f)
+            Some(_) => {
+                scan.coder(&name, false, &mut BTreeMap::new())?;
+                scan.spans.get(&name).map(manifest::coding_hashes).unwrap_or_default()
             }
             None => BTreeMap::new(),
         };
@@ -425,8 +469,8 @@ fn update(root: &Path, dir: &Path, index: Index, old: Manifest, progress: &mut d
         return rebuild(root, dir, format!("{} of {} transcripts changed", dirty.len(), scan.transcripts.len()), progress);
     }
     let fields = Fields::of(&index.schema()).ok_or_else(|| IndexError::Corrupt(dir.to_path_buf()))?;
-    let ctx = Context::load(root, &mut scan)?;
-    let mut w = writer(&index, dir, 1)?;
+    let ctx = Context::load(root, &mut scan, &old, dir)?;
+    let mut w = writer(&index, dir, 1, 20_000_000)?;
     let mut m = old.clone();
     for name in &removed {
         if let Some(e) = m.transcripts.remove(*name) {
@@ -462,7 +506,7 @@ fn update(root: &Path, dir: &Path, index: Index, old: Manifest, progress: &mut d
             e.sig = *s;
         }
     }
-    finish(&mut m, &scan, &ctx);
+    finish(&mut m, &scan, &ctx, dir)?;
     save(dir, &m)?;
     let report = SyncReport { rebuilt: None, reindexed: total, removed: removed.len(), turns: m.turns };
     Ok((index, m, report))

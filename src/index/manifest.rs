@@ -1,7 +1,6 @@
 //! `.kodbok/index/manifest.json`: what the index was built from (file signatures, content hashes), so
 //! that opening an unchanged project does no indexing and a change re-indexes only what it touches.
 
-use crate::model::CoderFile;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fs;
@@ -112,23 +111,33 @@ pub fn stat(path: &Path) -> Option<(u64, u64)> {
     Some((u64::try_from(t.as_nanos()).unwrap_or(u64::MAX), m.len()))
 }
 
-/// Per transcript, a hash of a coder's codings there (position and code only).
-pub fn coding_hashes(f: &CoderFile) -> BTreeMap<String, u64> {
-    let mut per: BTreeMap<String, Vec<(usize, usize, &str)>> = BTreeMap::new();
+/// One coder's codings reduced to what the index needs: per transcript id, sorted (start, end, code).
+pub type CoderSpans = BTreeMap<String, Vec<(usize, usize, String)>>;
+
+pub fn spans_of(f: &crate::model::CoderFile) -> CoderSpans {
+    let mut per: CoderSpans = BTreeMap::new();
     for c in &f.codings {
-        per.entry(c.doc.clone()).or_default().push((c.start, c.end, &c.code));
+        per.entry(c.doc.clone()).or_default().push((c.start, c.end, c.code.clone()));
     }
-    per.into_iter()
-        .map(|(doc, mut v)| {
-            v.sort_unstable();
+    for v in per.values_mut() {
+        v.sort_unstable();
+    }
+    per
+}
+
+/// Per transcript, a hash of a coder's codings there (position and code only).
+pub fn coding_hashes(spans: &CoderSpans) -> BTreeMap<String, u64> {
+    spans
+        .iter()
+        .map(|(doc, v)| {
             let mut bytes = Vec::new();
             for (s, e, code) in v {
-                bytes.extend_from_slice(&(s as u64).to_le_bytes());
-                bytes.extend_from_slice(&(e as u64).to_le_bytes());
+                bytes.extend_from_slice(&(*s as u64).to_le_bytes());
+                bytes.extend_from_slice(&(*e as u64).to_le_bytes());
                 bytes.extend_from_slice(code.as_bytes());
                 bytes.push(0);
             }
-            (doc, hash(&bytes))
+            (doc.clone(), hash(&bytes))
         })
         .collect()
 }
