@@ -39,9 +39,14 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     };
     let searcher = open_index(&ctx.root)?;
     let mut p = ctx.open()?;
-    let _lock = if a.dry_run { None } else { Some(p.lock_coder(&ctx.coder)?) };
+    let _lock = if a.dry_run {
+        None
+    } else {
+        Some(p.lock_coder(&ctx.coder)?)
+    };
     p.reload_coder(&ctx.coder)?;
-    let plan = autocode::plan(&p, &searcher, query, code, a.scope, &ctx.coder).map_err(|e| explain(e, query))?;
+    let plan = autocode::plan(&p, &searcher, query, code, a.scope, &ctx.coder)
+        .map_err(|e| explain(e, query))?;
     let summary = json!({
         "coder": plan.coder,
         "code": plan.code,
@@ -53,15 +58,29 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if a.dry_run {
         let n = plan.add.len();
         if a.format == Format::Table {
-            let rows: Vec<_> = plan.add.iter().map(|c| json!({"doc": c.doc, "start": c.start, "end": c.end, "quote": c.quote})).collect();
+            let rows: Vec<_> = plan
+                .add
+                .iter()
+                .map(|c| json!({"doc": c.doc, "start": c.start, "end": c.end, "quote": c.quote}))
+                .collect();
             if !rows.is_empty() {
                 print_rows(Format::Table, &rows)?;
             }
-            println!("would add {n} codings of {} for {} ({} hits; {} already coded, skipped); nothing was changed", plan.code, plan.coder, plan.hits, plan.skipped);
+            println!(
+                "would add {n} codings of {} for {} ({} hits; {} already coded, skipped); nothing was changed",
+                plan.code, plan.coder, plan.hits, plan.skipped
+            );
         } else {
             let mut s = summary;
             s["would_add"] = json!(n);
-            s["codings"] = json!(plan.add.iter().map(|c| json!({"doc": c.doc, "start": c.start, "end": c.end, "quote": c.quote})).collect::<Vec<_>>());
+            s["codings"] = json!(
+                plan.add
+                    .iter()
+                    .map(
+                        |c| json!({"doc": c.doc, "start": c.start, "end": c.end, "quote": c.quote})
+                    )
+                    .collect::<Vec<_>>()
+            );
             print_rows(a.format, &[s])?;
         }
         return Ok(ExitCode::SUCCESS);
@@ -71,7 +90,9 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if a.format == Format::Table {
         println!(
             "added {} codings of {} for {} ({hits} hits; {skipped} already coded, skipped); undo with `kodbok autocode --undo`",
-            batch.codings.len(), batch.code, batch.coder
+            batch.codings.len(),
+            batch.code,
+            batch.coder
         );
     } else {
         let mut s = summary;
@@ -89,10 +110,18 @@ fn undo(ctx: &Ctx) -> anyhow::Result<ExitCode> {
     p.reload_coder(&ctx.coder)?;
     let (batch, removed) = autocode::undo_last(&mut p, &ctx.coder)?;
     let gone = batch.codings.len() - removed;
-    let note = if gone > 0 { format!(" ({gone} had already been removed)") } else { String::new() };
+    let note = if gone > 0 {
+        format!(" ({gone} had already been removed)")
+    } else {
+        String::new()
+    };
     println!(
         "undid auto-code batch {} ({} for {:?}): removed {removed} codings of {} for {}{note}",
-        batch.id, batch.created.format("%Y-%m-%d %H:%M"), batch.query, batch.code, batch.coder
+        batch.id,
+        batch.created.format("%Y-%m-%d %H:%M"),
+        batch.query,
+        batch.code,
+        batch.coder
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -30,7 +30,9 @@ pub fn open_index(root: &Path) -> anyhow::Result<Searcher> {
         }
         let b = bar.get_or_insert_with(|| {
             let b = ProgressBar::new(p.total as u64).with_message("building the search index");
-            if let Ok(style) = ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} transcripts") {
+            if let Ok(style) =
+                ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} transcripts")
+            {
                 b.set_style(style);
             }
             b
@@ -41,7 +43,10 @@ pub fn open_index(root: &Path) -> anyhow::Result<Searcher> {
         b.finish_and_clear();
     }
     if let Some(reason) = &s.report().rebuilt {
-        eprintln!("kodbok: built the search index ({reason}): {} turns", s.report().turns);
+        eprintln!(
+            "kodbok: built the search index ({reason}): {} turns",
+            s.report().turns
+        );
     }
     Ok(s)
 }
@@ -59,7 +64,10 @@ fn ranges(r: &[(usize, usize)]) -> Value {
 }
 
 fn ranges_text(r: &[(usize, usize)]) -> String {
-    r.iter().map(|(s, e)| format!("{s}-{e}")).collect::<Vec<_>>().join(" ")
+    r.iter()
+        .map(|(s, e)| format!("{s}-{e}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 pub fn row(rank: usize, h: &Hit, format: Format) -> Value {
@@ -72,7 +80,9 @@ pub fn row(rank: usize, h: &Hit, format: Format) -> Value {
         "turn": h.turn,
     });
     let extra = match format {
-        Format::Table => json!({ "chars": format!("{}..{}", h.turn_start, h.turn_end), "snippet": h.marked_snippet("[", "]") }),
+        Format::Table => {
+            json!({ "chars": format!("{}..{}", h.turn_start, h.turn_end), "snippet": h.marked_snippet("[", "]") })
+        }
         Format::Json => json!({
             "turn_start": h.turn_start,
             "turn_end": h.turn_end,
@@ -98,8 +108,14 @@ pub fn row(rank: usize, h: &Hit, format: Format) -> Value {
 
 pub fn run(a: &SearchArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let s = open_index(&ctx.root)?;
-    let hits = s.search(&a.query, a.limit).map_err(|e| explain(e, &a.query))?;
-    let rows: Vec<Value> = hits.iter().enumerate().map(|(i, h)| row(i + 1, h, a.format)).collect();
+    let hits = s
+        .search(&a.query, a.limit)
+        .map_err(|e| explain(e, &a.query))?;
+    let rows: Vec<Value> = hits
+        .iter()
+        .enumerate()
+        .map(|(i, h)| row(i + 1, h, a.format))
+        .collect();
     if rows.is_empty() && a.format == Format::Table {
         println!("no hits");
         return Ok(ExitCode::SUCCESS);
@@ -108,7 +124,10 @@ pub fn run(a: &SearchArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if a.format == Format::Table && hits.len() == a.limit {
         let total = s.count(&a.query).map_err(|e| explain(e, &a.query))?;
         if total > hits.len() {
-            eprintln!("showing {} of {total} hits (--limit to see more)", hits.len());
+            eprintln!(
+                "showing {} of {total} hits (--limit to see more)",
+                hits.len()
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -66,7 +66,10 @@ pub fn log_path(p: &Project) -> PathBuf {
 pub fn load_log(p: &Project) -> Result<BatchLog, StoreError> {
     let path = log_path(p);
     if !path.exists() {
-        return Ok(BatchLog { version: LOG_VERSION, batches: Vec::new() });
+        return Ok(BatchLog {
+            version: LOG_VERSION,
+            batches: Vec::new(),
+        });
     }
     let bytes = std::fs::read(&path).map_err(|e| StoreError::io(&path, e))?;
     serde_json::from_slice(&bytes).map_err(|e| {
@@ -76,7 +79,10 @@ pub fn load_log(p: &Project) -> Result<BatchLog, StoreError> {
 
 /// Char span of the sentence around `[s, e)` in `text` (turn-local offsets).
 pub fn sentence(text: &[char], s: usize, e: usize) -> (usize, usize) {
-    let ends = |i: usize| matches!(text[i], '.' | '!' | '?' | '…') && text.get(i + 1).is_none_or(|c| c.is_whitespace());
+    let ends = |i: usize| {
+        matches!(text[i], '.' | '!' | '?' | '…')
+            && text.get(i + 1).is_none_or(|c| c.is_whitespace())
+    };
     let mut a = s;
     while a > 0 && text[a - 1] != '\n' && !ends(a - 1) {
         a -= 1;
@@ -113,8 +119,20 @@ fn spans(hit: &Hit, scope: Scope) -> Vec<(usize, usize)> {
 }
 
 /// The codings auto-coding `query` with `code` would add for `coder` (nothing is written).
-pub fn plan(p: &Project, s: &Searcher, query: &str, code: &str, scope: Scope, coder: &str) -> Result<Plan, IndexError> {
-    let code = p.codebook.resolve(code).map_err(|e| StoreError::refused(e.to_string()))?.id.clone();
+pub fn plan(
+    p: &Project,
+    s: &Searcher,
+    query: &str,
+    code: &str,
+    scope: Scope,
+    coder: &str,
+) -> Result<Plan, IndexError> {
+    let code = p
+        .codebook
+        .resolve(code)
+        .map_err(|e| StoreError::refused(e.to_string()))?
+        .id
+        .clone();
     let hits = s.search_all(query)?;
     if scope != Scope::Turn && !hits.is_empty() && hits.iter().all(|h| h.matches.is_empty()) {
         return Err(StoreError::refused(
@@ -122,12 +140,22 @@ pub fn plan(p: &Project, s: &Searcher, query: &str, code: &str, scope: Scope, co
         )
         .into());
     }
-    let existing: Vec<&Coding> = p.coders.get(coder).map_or(Vec::new(), |f| f.codings.iter().filter(|c| c.code == code).collect());
-    let mut plan = Plan { coder: coder.to_string(), code: code.clone(), query: query.to_string(), scope, add: Vec::new(), skipped: 0, hits: hits.len() };
+    let existing: Vec<&Coding> = p.coders.get(coder).map_or(Vec::new(), |f| {
+        f.codings.iter().filter(|c| c.code == code).collect()
+    });
+    let mut plan = Plan {
+        coder: coder.to_string(),
+        code: code.clone(),
+        query: query.to_string(),
+        scope,
+        add: Vec::new(),
+        skipped: 0,
+        hits: hits.len(),
+    };
     for hit in &hits {
         for (start, end) in spans(hit, scope) {
             let covered = |c: &&Coding| c.doc == hit.doc && c.start <= start && end <= c.end;
-            if existing.iter().any(|c| covered(&c)) || plan.add.iter().any(|c| covered(&c)) {
+            if existing.iter().any(&covered) || plan.add.iter().any(|c| covered(&c)) {
                 plan.skipped += 1;
                 continue;
             }
@@ -170,11 +198,17 @@ pub fn apply(p: &mut Project, plan: Plan) -> Result<Batch, StoreError> {
 pub fn undo_last(p: &mut Project, coder: &str) -> Result<(Batch, usize), StoreError> {
     let mut log = load_log(p)?;
     let Some(i) = log.batches.iter().rposition(|b| b.coder == coder) else {
-        return Err(StoreError::refused(format!("{coder} has no auto-code batch to undo")));
+        return Err(StoreError::refused(format!(
+            "{coder} has no auto-code batch to undo"
+        )));
     };
     let batch = log.batches.remove(i);
     let file = p.coder_mut(coder);
-    let removed = batch.codings.iter().filter(|id| file.remove(id).is_some()).count();
+    let removed = batch
+        .codings
+        .iter()
+        .filter(|id| file.remove(id).is_some())
+        .count();
     p.save_coder(coder)?;
     atomic::write_json(&log_path(p), &log)?;
     Ok((batch, removed))
@@ -186,7 +220,9 @@ mod tests {
 
     #[test]
     fn sentences() {
-        let t: Vec<char> = "Vi har resurser. Men ledningen saknas! Sista”".chars().collect();
+        let t: Vec<char> = "Vi har resurser. Men ledningen saknas! Sista”"
+            .chars()
+            .collect();
         let s: String = t.iter().collect();
         let at = s.find("ledningen").unwrap();
         let at = s[..at].chars().count();

@@ -3,9 +3,9 @@
 
 use super::IndexError;
 use super::cache_dir::CacheDirectory;
+use super::manifest::CoderSpans;
 use super::manifest::{self, CoderEntry, DocEntry, Manifest, Sig};
 use super::schema::{self, Fields};
-use super::manifest::CoderSpans;
 use crate::model::{Cases, Codebook, CoderFile, Transcript};
 use crate::store::{Problem, StoreError, cases_csv};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -44,7 +44,10 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> IndexError + '_ {
 }
 
 fn tv(path: &Path) -> impl FnOnce(tantivy::TantivyError) -> IndexError + '_ {
-    move |source| IndexError::Tantivy { path: path.to_path_buf(), source }
+    move |source| IndexError::Tantivy {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// Opens an existing index, checking it against its manifest; Err(reason) when it must be rebuilt.
@@ -58,10 +61,15 @@ fn try_open(dir: &Path) -> Result<(Index, Manifest), String> {
         .map_err(|e| format!("the index is damaged ({e})"))?;
     Fields::of(&index.schema()).ok_or("the index has an old layout")?;
     schema::register(index.tokenizers());
-    let reader = index.reader().map_err(|e| format!("the index is damaged ({e})"))?;
+    let reader = index
+        .reader()
+        .map_err(|e| format!("the index is damaged ({e})"))?;
     let n = reader.searcher().num_docs();
     if n != m.turns {
-        return Err(format!("the index is incomplete ({n} of {} turns)", m.turns));
+        return Err(format!(
+            "the index is incomplete ({n} of {} turns)",
+            m.turns
+        ));
     }
     Ok((index, m))
 }
@@ -89,7 +97,11 @@ fn files_with_ext(dir: &Path, ext: &str) -> Result<Vec<(String, PathBuf)>, Index
     let mut out = Vec::new();
     for e in fs::read_dir(dir).map_err(io(dir))? {
         let p = e.map_err(io(dir))?.path();
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        let name = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
         if p.extension().and_then(|x| x.to_str()) == Some(ext) && !name.starts_with('.') {
             out.push((name, p));
         }
@@ -100,14 +112,21 @@ fn files_with_ext(dir: &Path, ext: &str) -> Result<Vec<(String, PathBuf)>, Index
 
 impl Scan {
     /// A coder's spans: parsed from the file, unless `cached` holds them for an unchanged file.
-    fn coder(&mut self, name: &str, unchanged: bool, cached: &mut BTreeMap<String, CoderSpans>) -> Result<(), IndexError> {
+    fn coder(
+        &mut self,
+        name: &str,
+        unchanged: bool,
+        cached: &mut BTreeMap<String, CoderSpans>,
+    ) -> Result<(), IndexError> {
         if self.spans.contains_key(name) {
             return Ok(());
         }
         let spans = match cached.remove(name).filter(|_| unchanged) {
             Some(s) => s,
             None => {
-                let Some((p, _)) = self.coders.get(name).cloned() else { return Ok(()) };
+                let Some((p, _)) = self.coders.get(name).cloned() else {
+                    return Ok(());
+                };
                 let f: CoderFile = parse_json(&p, &self.bytes(&p)?)?;
                 manifest::spans_of(&f)
             }
@@ -123,7 +142,11 @@ impl Scan {
             return Ok(*o);
         }
         let bytes = fs::read(path).map_err(io(path))?;
-        let sig = Sig { mtime_ns, size, hash: manifest::hash(&bytes) };
+        let sig = Sig {
+            mtime_ns,
+            size,
+            hash: manifest::hash(&bytes),
+        };
         self.read.insert(path.to_path_buf(), bytes);
         Ok(sig)
     }
@@ -166,17 +189,25 @@ fn parse_json<T: serde::de::DeserializeOwned>(path: &Path, bytes: &[u8]) -> Resu
     serde_json::from_slice(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)).map_err(|e| {
         let msg = e.to_string();
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-        IndexError::Store(StoreError::one(Problem::new(path, msg).at(e.line(), e.column())))
+        IndexError::Store(StoreError::one(
+            Problem::new(path, msg).at(e.line(), e.column()),
+        ))
     })
 }
 
 fn parse_transcript(path: &Path, bytes: Vec<u8>) -> Result<Transcript, IndexError> {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     let text = String::from_utf8(bytes).map_err(|_| {
-        StoreError::one(Problem::new(path, "expected UTF-8 text; import the file with `kodbok import`"))
+        StoreError::one(Problem::new(
+            path,
+            "expected UTF-8 text; import the file with `kodbok import`",
+        ))
     })?;
-    Transcript::parse(&text, stem)
-        .map_err(|e| IndexError::Store(StoreError::one(Problem::new(path, e.message).at(e.line, e.column))))
+    Transcript::parse(&text, stem).map_err(|e| {
+        IndexError::Store(StoreError::one(
+            Problem::new(path, e.message).at(e.line, e.column),
+        ))
+    })
 }
 
 /// Everything besides transcripts that goes into index documents.
@@ -188,7 +219,12 @@ pub(crate) struct Context {
 }
 
 impl Context {
-    fn load(root: &Path, scan: &mut Scan, old: &Manifest, dir: &Path) -> Result<Context, IndexError> {
+    fn load(
+        root: &Path,
+        scan: &mut Scan,
+        old: &Manifest,
+        dir: &Path,
+    ) -> Result<Context, IndexError> {
         let cb = root.join("codebook.json");
         let codebook: Codebook = parse_json(&cb, &scan.bytes(&cb)?)?;
         let cases_path = root.join("transcripts").join("cases.csv");
@@ -201,9 +237,16 @@ impl Context {
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok())
             .unwrap_or_default();
-        let names: Vec<(String, Sig)> = scan.coders.iter().map(|(n, (_, s))| (n.clone(), *s)).collect();
+        let names: Vec<(String, Sig)> = scan
+            .coders
+            .iter()
+            .map(|(n, (_, s))| (n.clone(), *s))
+            .collect();
         for (name, sig) in names {
-            let unchanged = old.coders.get(&name).is_some_and(|e| e.sig.hash == sig.hash);
+            let unchanged = old
+                .coders
+                .get(&name)
+                .is_some_and(|e| e.sig.hash == sig.hash);
             scan.coder(&name, unchanged, &mut cached)?;
         }
         let coders = std::mem::take(&mut scan.spans);
@@ -211,16 +254,27 @@ impl Context {
         for f in codebook.flatten() {
             ancestry.insert(f.code.id.clone(), codebook.ancestry(&f.code.id));
         }
-        Ok(Context { codebook, cases, coders, ancestry })
+        Ok(Context {
+            codebook,
+            cases,
+            coders,
+            ancestry,
+        })
     }
 
     /// The index documents of one transcript's turns.
     fn documents(&self, f: &Fields, t: &Transcript, rank: u64) -> Vec<TantivyDocument> {
         let case = t.case();
-        let group = self.cases.attr(case, &self.codebook.settings.group_attribute);
+        let group = self
+            .cases
+            .attr(case, &self.codebook.settings.group_attribute);
         let mut attrs: Vec<String> = Vec::new();
         if let Some(c) = self.cases.get(case) {
-            attrs.extend(c.attrs.iter().map(|(k, v)| super::compile::attr_value(k, v)));
+            attrs.extend(
+                c.attrs
+                    .iter()
+                    .map(|(k, v)| super::compile::attr_value(k, v)),
+            );
         }
         for (k, v) in header_keys(t) {
             attrs.push(super::compile::attr_value(k, v));
@@ -271,7 +325,11 @@ impl Context {
                     if turn.label_start >= *end {
                         break;
                     }
-                    let chain = self.ancestry.get(code).cloned().unwrap_or_else(|| vec![code.clone()]);
+                    let chain = self
+                        .ancestry
+                        .get(code)
+                        .cloned()
+                        .unwrap_or_else(|| vec![code.clone()]);
                     for code in chain {
                         out[i].insert((coder.clone(), code));
                     }
@@ -292,7 +350,12 @@ fn header_keys(t: &Transcript) -> impl Iterator<Item = (&str, &str)> {
 }
 
 /// A writer with `budget` bytes of memory per thread (tantivy needs at least 15 MB).
-fn writer(index: &Index, dir: &Path, threads: usize, budget: usize) -> Result<IndexWriter, IndexError> {
+fn writer(
+    index: &Index,
+    dir: &Path,
+    threads: usize,
+    budget: usize,
+) -> Result<IndexWriter, IndexError> {
     let budget = budget.max(15_000_000) * threads;
     let mut waited = 0;
     loop {
@@ -309,7 +372,10 @@ fn writer(index: &Index, dir: &Path, threads: usize, budget: usize) -> Result<In
 }
 
 /// Brings the index up to date and opens it.
-pub fn sync(root: &Path, progress: &mut dyn FnMut(Progress)) -> Result<(Index, Manifest, SyncReport), IndexError> {
+pub fn sync(
+    root: &Path,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Index, Manifest, SyncReport), IndexError> {
     let dir = index_dir(root);
     match try_open(&dir) {
         Ok((index, m)) => update(root, &dir, index, m, progress),
@@ -317,7 +383,12 @@ pub fn sync(root: &Path, progress: &mut dyn FnMut(Progress)) -> Result<(Index, M
     }
 }
 
-fn rebuild(root: &Path, dir: &Path, reason: String, progress: &mut dyn FnMut(Progress)) -> Result<(Index, Manifest, SyncReport), IndexError> {
+fn rebuild(
+    root: &Path,
+    dir: &Path,
+    reason: String,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Index, Manifest, SyncReport), IndexError> {
     if dir.exists() {
         fs::remove_dir_all(dir).map_err(io(dir))?;
     }
@@ -329,28 +400,54 @@ fn rebuild(root: &Path, dir: &Path, reason: String, progress: &mut dyn FnMut(Pro
     schema::register(index.tokenizers());
     let mut scan = Scan::new(root, &Manifest::default())?;
     let ctx = Context::load(root, &mut scan, &Manifest::default(), dir)?;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(4);
     let mut w = writer(&index, dir, threads, 60_000_000)?;
-    let mut m = Manifest { format: manifest::FORMAT, ..Manifest::default() };
-    let files: Vec<(String, PathBuf, Sig)> = scan.transcripts.iter().map(|(n, (p, s))| (n.clone(), p.clone(), *s)).collect();
+    let mut m = Manifest {
+        format: manifest::FORMAT,
+        ..Manifest::default()
+    };
+    let files: Vec<(String, PathBuf, Sig)> = scan
+        .transcripts
+        .iter()
+        .map(|(n, (p, s))| (n.clone(), p.clone(), *s))
+        .collect();
     let total = files.len();
     for (i, (name, path, sig)) in files.into_iter().enumerate() {
         let t = parse_transcript(&path, scan.bytes(&path)?)?;
         let entry = add_transcript(&w, &fields, &ctx, &t, sig, i as u64, dir)?;
         m.turns += entry.turns;
         m.transcripts.insert(name, entry);
-        progress(Progress { done: i + 1, total, full: true });
+        progress(Progress {
+            done: i + 1,
+            total,
+            full: true,
+        });
     }
     m.next_rank = total as u64;
     w.commit().map_err(tv(dir))?;
     w.wait_merging_threads().map_err(tv(dir))?;
     finish(&mut m, &scan, &ctx, dir)?;
     save(dir, &m)?;
-    let report = SyncReport { rebuilt: Some(reason), reindexed: total, removed: 0, turns: m.turns };
+    let report = SyncReport {
+        rebuilt: Some(reason),
+        reindexed: total,
+        removed: 0,
+        turns: m.turns,
+    };
     Ok((index, m, report))
 }
 
-fn add_transcript(w: &IndexWriter, f: &Fields, ctx: &Context, t: &Transcript, sig: Sig, rank: u64, dir: &Path) -> Result<DocEntry, IndexError> {
+fn add_transcript(
+    w: &IndexWriter,
+    f: &Fields,
+    ctx: &Context,
+    t: &Transcript,
+    sig: Sig,
+    rank: u64,
+    dir: &Path,
+) -> Result<DocEntry, IndexError> {
     for d in ctx.documents(f, t, rank) {
         w.add_document(d).map_err(tv(dir))?;
     }
@@ -374,7 +471,13 @@ fn finish(m: &mut Manifest, scan: &Scan, ctx: &Context, dir: &Path) -> Result<()
         .iter()
         .filter_map(|(name, f)| {
             let sig = scan.coders.get(name)?.1;
-            Some((name.clone(), CoderEntry { sig, docs: manifest::coding_hashes(f) }))
+            Some((
+                name.clone(),
+                CoderEntry {
+                    sig,
+                    docs: manifest::coding_hashes(f),
+                },
+            ))
         })
         .collect();
     let json = serde_json::to_vec(&ctx.coders).map_err(|e| StoreError::refused(e.to_string()))?;
@@ -397,7 +500,12 @@ fn save(dir: &Path, m: &Manifest) -> Result<(), IndexError> {
 fn coding_changes(old: &Manifest, scan: &mut Scan) -> Result<(BTreeSet<String>, bool), IndexError> {
     let mut dirty = BTreeSet::new();
     let mut any = false;
-    let names: BTreeSet<String> = old.coders.keys().chain(scan.coders.keys()).cloned().collect();
+    let names: BTreeSet<String> = old
+        .coders
+        .keys()
+        .chain(scan.coders.keys())
+        .cloned()
+        .collect();
     for name in names {
         let before = old.coders.get(&name);
         let now = scan.coders.get(&name).cloned();
@@ -408,7 +516,10 @@ fn coding_changes(old: &Manifest, scan: &mut Scan) -> Result<(BTreeSet<String>, 
         let new_docs = match &now {
             Some(_) => {
                 scan.coder(&name, false, &mut BTreeMap::new())?;
-                scan.spans.get(&name).map(manifest::coding_hashes).unwrap_or_default()
+                scan.spans
+                    .get(&name)
+                    .map(manifest::coding_hashes)
+                    .unwrap_or_default()
             }
             None => BTreeMap::new(),
         };
@@ -423,12 +534,23 @@ fn coding_changes(old: &Manifest, scan: &mut Scan) -> Result<(BTreeSet<String>, 
     Ok((dirty, any))
 }
 
-fn update(root: &Path, dir: &Path, index: Index, old: Manifest, progress: &mut dyn FnMut(Progress)) -> Result<(Index, Manifest, SyncReport), IndexError> {
+fn update(
+    root: &Path,
+    dir: &Path,
+    index: Index,
+    old: Manifest,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Index, Manifest, SyncReport), IndexError> {
     let mut scan = Scan::new(root, &old)?;
     let settings_changed = old.codebook.map(|s| s.hash) != Some(scan.codebook.hash)
         || old.cases_file.map(|s| s.hash) != scan.cases.map(|s| s.hash);
     if settings_changed {
-        return rebuild(root, dir, "the codebook or the case attributes changed".into(), progress);
+        return rebuild(
+            root,
+            dir,
+            "the codebook or the case attributes changed".into(),
+            progress,
+        );
     }
     let (coded, coders_changed) = coding_changes(&old, &mut scan)?;
     let mut dirty: BTreeSet<String> = BTreeSet::new();
@@ -438,12 +560,25 @@ fn update(root: &Path, dir: &Path, index: Index, old: Manifest, progress: &mut d
             dirty.insert(name.clone());
         }
     }
-    let removed: Vec<&String> = old.transcripts.keys().filter(|n| !scan.transcripts.contains_key(*n)).collect();
-    let stat_only = scan.transcripts.iter().any(|(n, (_, s))| old.transcripts.get(n).is_some_and(|e| e.sig != *s))
+    let removed: Vec<&String> = old
+        .transcripts
+        .keys()
+        .filter(|n| !scan.transcripts.contains_key(*n))
+        .collect();
+    let stat_only = scan
+        .transcripts
+        .iter()
+        .any(|(n, (_, s))| old.transcripts.get(n).is_some_and(|e| e.sig != *s))
         || old.codebook != Some(scan.codebook)
         || old.cases_file != scan.cases
-        || scan.coders.iter().any(|(n, (_, s))| old.coders.get(n).is_some_and(|e| e.sig != *s));
-    let report = SyncReport { turns: old.turns, ..SyncReport::default() };
+        || scan
+            .coders
+            .iter()
+            .any(|(n, (_, s))| old.coders.get(n).is_some_and(|e| e.sig != *s));
+    let report = SyncReport {
+        turns: old.turns,
+        ..SyncReport::default()
+    };
     if dirty.is_empty() && removed.is_empty() && !coders_changed {
         if stat_only {
             // touched but identical: remember the new times so the next open stays cheap
@@ -466,9 +601,19 @@ fn update(root: &Path, dir: &Path, index: Index, old: Manifest, progress: &mut d
         return Ok((index, old, report));
     }
     if dirty.len() > 50 && dirty.len() * 2 > scan.transcripts.len() {
-        return rebuild(root, dir, format!("{} of {} transcripts changed", dirty.len(), scan.transcripts.len()), progress);
+        return rebuild(
+            root,
+            dir,
+            format!(
+                "{} of {} transcripts changed",
+                dirty.len(),
+                scan.transcripts.len()
+            ),
+            progress,
+        );
     }
-    let fields = Fields::of(&index.schema()).ok_or_else(|| IndexError::Corrupt(dir.to_path_buf()))?;
+    let fields =
+        Fields::of(&index.schema()).ok_or_else(|| IndexError::Corrupt(dir.to_path_buf()))?;
     let ctx = Context::load(root, &mut scan, &old, dir)?;
     let mut w = writer(&index, dir, 1, 20_000_000)?;
     let mut m = old.clone();
@@ -480,7 +625,9 @@ fn update(root: &Path, dir: &Path, index: Index, old: Manifest, progress: &mut d
     }
     let total = dirty.len();
     for (i, name) in dirty.iter().enumerate() {
-        let Some((path, sig)) = scan.transcripts.get(name).cloned() else { continue };
+        let Some((path, sig)) = scan.transcripts.get(name).cloned() else {
+            continue;
+        };
         let t = parse_transcript(&path, scan.bytes(&path)?)?;
         let rank = match m.transcripts.remove(name) {
             Some(e) => {
@@ -497,7 +644,11 @@ fn update(root: &Path, dir: &Path, index: Index, old: Manifest, progress: &mut d
         let entry = add_transcript(&w, &fields, &ctx, &t, sig, rank, dir)?;
         m.turns += entry.turns;
         m.transcripts.insert(name.clone(), entry);
-        progress(Progress { done: i + 1, total, full: false });
+        progress(Progress {
+            done: i + 1,
+            total,
+            full: false,
+        });
     }
     w.commit().map_err(tv(dir))?;
     w.wait_merging_threads().map_err(tv(dir))?;
@@ -508,6 +659,11 @@ fn update(root: &Path, dir: &Path, index: Index, old: Manifest, progress: &mut d
     }
     finish(&mut m, &scan, &ctx, dir)?;
     save(dir, &m)?;
-    let report = SyncReport { rebuilt: None, reindexed: total, removed: removed.len(), turns: m.turns };
+    let report = SyncReport {
+        rebuilt: None,
+        reindexed: total,
+        removed: removed.len(),
+        turns: m.turns,
+    };
     Ok((index, m, report))
 }

@@ -21,8 +21,12 @@ pub struct CacheDirectory {
 
 impl CacheDirectory {
     pub fn open(root: &Path) -> Result<CacheDirectory, tantivy::TantivyError> {
-        let inner = MmapDirectory::open(root).map_err(|e| tantivy::TantivyError::SystemError(e.to_string()))?;
-        Ok(CacheDirectory { inner, root: root.to_path_buf() })
+        let inner = MmapDirectory::open(root)
+            .map_err(|e| tantivy::TantivyError::SystemError(e.to_string()))?;
+        Ok(CacheDirectory {
+            inner,
+            root: root.to_path_buf(),
+        })
     }
 }
 
@@ -62,7 +66,9 @@ impl Directory for CacheDirectory {
             .create_new(true)
             .open(self.root.join(path))
             .map_err(|e| match e.kind() {
-                io::ErrorKind::AlreadyExists => OpenWriteError::FileAlreadyExists(path.to_path_buf()),
+                io::ErrorKind::AlreadyExists => {
+                    OpenWriteError::FileAlreadyExists(path.to_path_buf())
+                }
                 _ => OpenWriteError::wrap_io_error(e, path.to_path_buf()),
             })?;
         Ok(BufWriter::new(Box::new(NoSync(file))))
@@ -75,7 +81,9 @@ impl Directory for CacheDirectory {
     fn atomic_write(&self, path: &Path, data: &[u8]) -> io::Result<()> {
         let full = self.root.join(path);
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-        let tmp = self.root.join(format!(".{name}.{}.tmp", std::process::id()));
+        let tmp = self
+            .root
+            .join(format!(".{name}.{}.tmp", std::process::id()));
         std::fs::write(&tmp, data)?;
         std::fs::rename(&tmp, &full)
     }

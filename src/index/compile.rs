@@ -53,23 +53,53 @@ pub struct Compiler<'a> {
 }
 
 impl<'a> Compiler<'a> {
-    pub fn new(fields: Fields, vocab: Vocabulary<'a>, searcher: &'a Searcher, stem: &'a mut TextAnalyzer) -> Self {
-        Compiler { fields, vocab, searcher, stem, raw: raw_analyzer(), matchers: Vec::new() }
+    pub fn new(
+        fields: Fields,
+        vocab: Vocabulary<'a>,
+        searcher: &'a Searcher,
+        stem: &'a mut TextAnalyzer,
+    ) -> Self {
+        Compiler {
+            fields,
+            vocab,
+            searcher,
+            stem,
+            raw: raw_analyzer(),
+            matchers: Vec::new(),
+        }
     }
 
     pub fn compile(mut self, node: &Node) -> Result<Compiled, QueryError> {
         let query = self.node(node, true, None)?;
         let scored = !self.matchers.is_empty();
-        Ok(Compiled { query, matchers: self.matchers, scored })
+        Ok(Compiled {
+            query,
+            matchers: self.matchers,
+            scored,
+        })
     }
 
-    fn node(&mut self, node: &Node, positive: bool, coder: Option<&str>) -> Result<Box<dyn Query>, QueryError> {
+    fn node(
+        &mut self,
+        node: &Node,
+        positive: bool,
+        coder: Option<&str>,
+    ) -> Result<Box<dyn Query>, QueryError> {
         match node {
             Node::Word { text, span } => self.word(text, *span, positive),
             Node::Phrase { text, span } => self.phrase(text, *span, positive),
             Node::Prefix { text, span } => self.prefix(text, *span, positive),
-            Node::Fuzzy { text, distance, span } => self.fuzzy(text, *distance, *span, positive),
-            Node::Filter { key, value, span, value_span } => {
+            Node::Fuzzy {
+                text,
+                distance,
+                span,
+            } => self.fuzzy(text, *distance, *span, positive),
+            Node::Filter {
+                key,
+                value,
+                span,
+                value_span,
+            } => {
                 let q = self.filter(key, value, *span, *value_span, coder)?;
                 Ok(Box::new(ConstScoreQuery::new(q, 0.0)))
             }
@@ -92,7 +122,12 @@ impl<'a> Compiler<'a> {
     }
 
     /// An AND with exactly one positive `coder:` filter limits the `code:` filters beside it to that coder.
-    fn and(&mut self, items: &[Node], positive: bool, coder: Option<&str>) -> Result<Box<dyn Query>, QueryError> {
+    fn and(
+        &mut self,
+        items: &[Node],
+        positive: bool,
+        coder: Option<&str>,
+    ) -> Result<Box<dyn Query>, QueryError> {
         let coders: Vec<&str> = items
             .iter()
             .filter_map(|n| match n {
@@ -100,12 +135,18 @@ impl<'a> Compiler<'a> {
                 _ => None,
             })
             .collect();
-        let scope = if coders.len() == 1 { Some(coders[0]) } else { coder };
+        let scope = if coders.len() == 1 {
+            Some(coders[0])
+        } else {
+            coder
+        };
         let mut clauses = Vec::new();
         let mut any_must = false;
         for n in items {
             match n {
-                Node::Not(inner) => clauses.push((Occur::MustNot, self.node(inner, !positive, scope)?)),
+                Node::Not(inner) => {
+                    clauses.push((Occur::MustNot, self.node(inner, !positive, scope)?))
+                }
                 _ => {
                     any_must = true;
                     clauses.push((Occur::Must, self.node(n, positive, scope)?));
@@ -119,13 +160,24 @@ impl<'a> Compiler<'a> {
     }
 
     fn words(&mut self, text: &str) -> Vec<String> {
-        tokens(&mut self.raw, text).into_iter().map(|t| t.0).collect()
+        tokens(&mut self.raw, text)
+            .into_iter()
+            .map(|t| t.0)
+            .collect()
     }
 
-    fn word(&mut self, text: &str, span: Span, positive: bool) -> Result<Box<dyn Query>, QueryError> {
+    fn word(
+        &mut self,
+        text: &str,
+        span: Span,
+        positive: bool,
+    ) -> Result<Box<dyn Query>, QueryError> {
         let words = self.words(text);
         match words.len() {
-            0 => Err(QueryError::new(span, format!("nothing to search for in {text:?}: no letters or digits"))),
+            0 => Err(QueryError::new(
+                span,
+                format!("nothing to search for in {text:?}: no letters or digits"),
+            )),
             1 => {
                 let stems: BTreeSet<String> = inflect::stems(self.stem, &words[0])
                     .into_iter()
@@ -134,7 +186,10 @@ impl<'a> Compiler<'a> {
                 let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
                 for s in &stems {
                     let term = Term::from_field_text(self.fields.text, s);
-                    clauses.push((Occur::Should, Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))));
+                    clauses.push((
+                        Occur::Should,
+                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                    ));
                 }
                 if positive {
                     self.matchers.push(Matcher::Stems(stems));
@@ -157,21 +212,35 @@ impl<'a> Compiler<'a> {
     }
 
     fn words_query(&mut self, words: Vec<String>, positive: bool) -> Box<dyn Query> {
-        let terms: Vec<Term> = words.iter().map(|w| Term::from_field_text(self.fields.raw, w)).collect();
+        let terms: Vec<Term> = words
+            .iter()
+            .map(|w| Term::from_field_text(self.fields.raw, w))
+            .collect();
         if positive {
             self.matchers.push(Matcher::Phrase(words));
         }
         if terms.len() == 1 {
-            let t = terms.into_iter().next().map(|t| TermQuery::new(t, IndexRecordOption::WithFreqs));
+            let t = terms
+                .into_iter()
+                .next()
+                .map(|t| TermQuery::new(t, IndexRecordOption::WithFreqs));
             return t.map_or(Box::new(EmptyQuery) as Box<dyn Query>, |q| Box::new(q));
         }
         Box::new(PhraseQuery::new(terms))
     }
 
-    fn phrase(&mut self, text: &str, span: Span, positive: bool) -> Result<Box<dyn Query>, QueryError> {
+    fn phrase(
+        &mut self,
+        text: &str,
+        span: Span,
+        positive: bool,
+    ) -> Result<Box<dyn Query>, QueryError> {
         let words = self.words(text);
         if words.is_empty() {
-            return Err(QueryError::new(span, "nothing to search for in this phrase: no letters or digits"));
+            return Err(QueryError::new(
+                span,
+                "nothing to search for in this phrase: no letters or digits",
+            ));
         }
         Ok(self.words_query(words, positive))
     }
@@ -180,11 +249,19 @@ impl<'a> Compiler<'a> {
         let words = self.words(text);
         match <[String; 1]>::try_from(words) {
             Ok([w]) => Ok(w),
-            Err(_) => Err(QueryError::new(span, format!("a {what} search takes one word of letters or digits"))),
+            Err(_) => Err(QueryError::new(
+                span,
+                format!("a {what} search takes one word of letters or digits"),
+            )),
         }
     }
 
-    fn prefix(&mut self, text: &str, span: Span, positive: bool) -> Result<Box<dyn Query>, QueryError> {
+    fn prefix(
+        &mut self,
+        text: &str,
+        span: Span,
+        positive: bool,
+    ) -> Result<Box<dyn Query>, QueryError> {
         let w = self.single(text, span, "prefix")?;
         let q = RegexQuery::from_pattern(&format!("{w}.*"), self.fields.raw)
             .map_err(|e| QueryError::new(span, format!("cannot search this prefix: {e}")))?;
@@ -194,7 +271,13 @@ impl<'a> Compiler<'a> {
         Ok(Box::new(q))
     }
 
-    fn fuzzy(&mut self, text: &str, d: u8, span: Span, positive: bool) -> Result<Box<dyn Query>, QueryError> {
+    fn fuzzy(
+        &mut self,
+        text: &str,
+        d: u8,
+        span: Span,
+        positive: bool,
+    ) -> Result<Box<dyn Query>, QueryError> {
         let w = self.single(text, span, "fuzzy")?;
         let term = Term::from_field_text(self.fields.raw, &w);
         if positive {
@@ -203,10 +286,20 @@ impl<'a> Compiler<'a> {
         Ok(Box::new(FuzzyTermQuery::new(term, d, true)))
     }
 
-    fn filter(&mut self, key: &str, value: &str, span: Span, vspan: Span, coder: Option<&str>) -> Result<Box<dyn Query>, QueryError> {
+    fn filter(
+        &mut self,
+        key: &str,
+        value: &str,
+        span: Span,
+        vspan: Span,
+        coder: Option<&str>,
+    ) -> Result<Box<dyn Query>, QueryError> {
         let f = self.fields;
         let term = |field, v: &str| -> Box<dyn Query> {
-            Box::new(TermQuery::new(Term::from_field_text(field, v), IndexRecordOption::Basic))
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, v),
+                IndexRecordOption::Basic,
+            ))
         };
         match key {
             "code" => {
@@ -221,7 +314,10 @@ impl<'a> Compiler<'a> {
             "coder" => {
                 if !self.vocab.coders.iter().any(|c| c == value) {
                     let known = self.vocab.coders.join(", ");
-                    return Err(QueryError::new(vspan, format!("no coder {value:?} has codings (coders: {known})")));
+                    return Err(QueryError::new(
+                        vspan,
+                        format!("no coder {value:?} has codings (coders: {known})"),
+                    ));
                 }
                 Ok(term(f.f_coder, value))
             }
@@ -229,7 +325,10 @@ impl<'a> Compiler<'a> {
                 let lower = value.to_lowercase();
                 if !self.vocab.cases.iter().any(|c| c.to_lowercase() == lower) {
                     let known = self.vocab.cases.join(", ");
-                    return Err(QueryError::new(vspan, format!("no case {value:?} (cases: {known})")));
+                    return Err(QueryError::new(
+                        vspan,
+                        format!("no case {value:?} (cases: {known})"),
+                    ));
                 }
                 Ok(term(f.f_case, &lower))
             }
@@ -240,7 +339,10 @@ impl<'a> Compiler<'a> {
                     let mut keys: Vec<&str> = FILTER_KEYS.to_vec();
                     keys.extend(self.vocab.attrs.iter().map(String::as_str));
                     let key_span = (span.0, span.0 + key.chars().count());
-                    return Err(QueryError::new(key_span, format!("unknown filter `{key}:` (filters: {})", keys.join(", "))));
+                    return Err(QueryError::new(
+                        key_span,
+                        format!("unknown filter `{key}:` (filters: {})", keys.join(", ")),
+                    ));
                 };
                 Ok(term(f.f_attr, &attr_value(attr, value)))
             }
@@ -264,12 +366,20 @@ fn word_matches(m: &Matcher, token: &str, stem: &mut dyn FnMut() -> String) -> b
 }
 
 /// Byte ranges in `text` of everything the matchers match, sorted and merged.
-pub fn find_matches(matchers: &[Matcher], text: &str, stem_an: &mut TextAnalyzer) -> Vec<(usize, usize)> {
+pub fn find_matches(
+    matchers: &[Matcher],
+    text: &str,
+    stem_an: &mut TextAnalyzer,
+) -> Vec<(usize, usize)> {
     let toks = tokens(&mut raw_analyzer(), text);
     let mut out = Vec::new();
     for (i, (tok, from, to)) in toks.iter().enumerate() {
         let mut cached: Option<String> = None;
-        let mut stem = || cached.get_or_insert_with(|| stem_one(stem_an, tok).unwrap_or_default()).clone();
+        let mut stem = || {
+            cached
+                .get_or_insert_with(|| stem_one(stem_an, tok).unwrap_or_default())
+                .clone()
+        };
         for m in matchers {
             if let Matcher::Phrase(words) = m {
                 let n = words.len();
@@ -300,13 +410,15 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(d[i - 2][j - 2] + 1);
             }
@@ -332,7 +444,8 @@ mod tests {
     #[test]
     fn highlights_words_phrases_prefixes() {
         let mut a = stem_analyzer();
-        let text = "Resurserna räcker inte. Politisk ledning saknas, informationssäkerhetsarbetet likaså.";
+        let text =
+            "Resurserna räcker inte. Politisk ledning saknas, informationssäkerhetsarbetet likaså.";
         let stems = inflect::stems(&mut a, "resurs");
         let m = vec![
             Matcher::Stems(stems),
@@ -341,6 +454,13 @@ mod tests {
         ];
         let r = find_matches(&m, text, &mut a);
         let got: Vec<&str> = r.iter().map(|&(s, e)| &text[s..e]).collect();
-        assert_eq!(got, ["Resurserna", "Politisk ledning", "informationssäkerhetsarbetet"]);
+        assert_eq!(
+            got,
+            [
+                "Resurserna",
+                "Politisk ledning",
+                "informationssäkerhetsarbetet"
+            ]
+        );
     }
 }

@@ -14,7 +14,8 @@ use tantivy::tokenizer::TextAnalyzer;
 const STRIP: &[&str] = &[
     "arnas", "ernas", "ornas", "arna", "erna", "orna", "andes", "endes", "ande", "ende", "aste",
     "ades", "ade", "ast", "are", "ens", "ets", "ars", "ers", "ors", "nas", "en", "et", "ar", "er",
-    "or", "na", "ad", "at", "as", "es", "de", "te", "da", "ta", "ts", "ns", "a", "e", "n", "t", "s",
+    "or", "na", "ad", "at", "as", "es", "de", "te", "da", "ta", "ts", "ns", "a", "e", "n", "t",
+    "s",
 ];
 
 /// Endings added to a base to generate the forms of nouns (all declensions, genitive), verbs
@@ -22,10 +23,10 @@ const STRIP: &[&str] = &[
 /// Genitives in -ers/-ars/-ors are left out: Snowball stems them like verb forms (reglers → `regler`,
 /// as reglera, reglerar), which would make `regel` find `reglerar`.
 const ADD: &[&str] = &[
-    "", "a", "e", "n", "t", "s", "r", "d", "en", "et", "er", "ar", "or", "na", "de", "te", "da", "ta",
-    "dd", "tt", "dda", "dde", "ad", "at", "as", "es", "ts", "ns", "ens", "ets",
-    "nas", "rna", "an", "ans", "ena", "enas", "arna", "erna", "orna", "arnas", "ernas", "ornas", "ande", "ende", "are", "ast",
-    "aste", "ade", "ades", "ats", "ades", "ares", "nde", "ndes", "des", "tes",
+    "", "a", "e", "n", "t", "s", "r", "d", "en", "et", "er", "ar", "or", "na", "de", "te", "da",
+    "ta", "dd", "tt", "dda", "dde", "ad", "at", "as", "es", "ts", "ns", "ens", "ets", "nas", "rna",
+    "an", "ans", "ena", "enas", "arna", "erna", "orna", "arnas", "ernas", "ornas", "ande", "ende",
+    "are", "ast", "aste", "ade", "ades", "ats", "ades", "ares", "nde", "ndes", "des", "tes",
 ];
 
 fn is_vowel(c: char) -> bool {
@@ -40,7 +41,9 @@ fn chars(s: &str) -> Vec<char> {
 pub fn lemmas(word: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::from([word.to_string()]);
     for suf in STRIP {
-        let Some(rest) = word.strip_suffix(suf) else { continue };
+        let Some(rest) = word.strip_suffix(suf) else {
+            continue;
+        };
         let c = chars(rest);
         if c.len() < 3 || !c.iter().copied().any(is_vowel) {
             continue;
@@ -122,7 +125,10 @@ mod tests {
             let s = stems(&mut a, q);
             for f in paradigm {
                 let fs = stem_one(&mut a, f).unwrap();
-                assert!(s.contains(&fs), "query {q:?} should match {f:?} (stem {fs:?}); stems: {s:?}");
+                assert!(
+                    s.contains(&fs),
+                    "query {q:?} should match {f:?} (stem {fs:?}); stems: {s:?}"
+                );
             }
         }
     }
@@ -136,9 +142,20 @@ mod tests {
 
     #[test]
     fn nouns() {
-        assert_paradigm(&["resurs", "resursen", "resurser", "resurserna", "resursernas"]);
+        assert_paradigm(&[
+            "resurs",
+            "resursen",
+            "resurser",
+            "resurserna",
+            "resursernas",
+        ]);
         assert_paradigm(&["hinder", "hindret", "hindren", "hindrens"]);
-        assert_paradigm(&["kommunledning", "kommunledningen", "kommunledningar", "kommunledningarna"]);
+        assert_paradigm(&[
+            "kommunledning",
+            "kommunledningen",
+            "kommunledningar",
+            "kommunledningarna",
+        ]);
         assert_paradigm(&["ledning", "ledningen", "ledningar", "ledningarna"]);
         assert_paradigm(&["kommun", "kommunen", "kommuner", "kommunerna", "kommunens"]);
         assert_paradigm(&["skola", "skolan", "skolor", "skolorna"]);

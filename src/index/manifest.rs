@@ -66,7 +66,10 @@ impl Manifest {
     /// Filter keys from case attributes and transcript headers, in first-seen order.
     pub fn attrs(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        let keys = self.case_columns.iter().chain(self.transcripts.values().flat_map(|d| d.keys.iter()));
+        let keys = self
+            .case_columns
+            .iter()
+            .chain(self.transcripts.values().flat_map(|d| d.keys.iter()));
         for k in keys {
             if !out.iter().any(|o| o.eq_ignore_ascii_case(k)) {
                 out.push(k.clone());
@@ -77,14 +80,23 @@ impl Manifest {
 
     /// Case names of the indexed transcripts.
     pub fn cases(&self) -> Vec<String> {
-        let mut out: Vec<String> = self.transcripts.values().map(|d| d.case.clone()).filter(|c| !c.is_empty()).collect();
+        let mut out: Vec<String> = self
+            .transcripts
+            .values()
+            .map(|d| d.case.clone())
+            .filter(|c| !c.is_empty())
+            .collect();
         out.sort();
         out.dedup();
         out
     }
 
     pub fn coder_names(&self) -> Vec<String> {
-        self.coders.iter().filter(|(_, c)| !c.docs.is_empty()).map(|(n, _)| n.clone()).collect()
+        self.coders
+            .iter()
+            .filter(|(_, c)| !c.docs.is_empty())
+            .map(|(n, _)| n.clone())
+            .collect()
     }
 }
 
@@ -117,7 +129,9 @@ pub type CoderSpans = BTreeMap<String, Vec<(usize, usize, String)>>;
 pub fn spans_of(f: &crate::model::CoderFile) -> CoderSpans {
     let mut per: CoderSpans = BTreeMap::new();
     for c in &f.codings {
-        per.entry(c.doc.clone()).or_default().push((c.start, c.end, c.code.clone()));
+        per.entry(c.doc.clone())
+            .or_default()
+            .push((c.start, c.end, c.code.clone()));
     }
     for v in per.values_mut() {
         v.sort_unstable();

@@ -10,15 +10,33 @@ pub type Span = (usize, usize);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Node {
     /// A word: matches all its inflections.
-    Word { text: String, span: Span },
+    Word {
+        text: String,
+        span: Span,
+    },
     /// `"exact words"`: the words in this order, exactly as written (case aside).
-    Phrase { text: String, span: Span },
+    Phrase {
+        text: String,
+        span: Span,
+    },
     /// `informationssäkerhet*`: any word beginning so.
-    Prefix { text: String, span: Span },
+    Prefix {
+        text: String,
+        span: Span,
+    },
     /// `ledningn~1`: words within this edit distance.
-    Fuzzy { text: String, distance: u8, span: Span },
+    Fuzzy {
+        text: String,
+        distance: u8,
+        span: Span,
+    },
     /// `key:value`.
-    Filter { key: String, value: String, span: Span, value_span: Span },
+    Filter {
+        key: String,
+        value: String,
+        span: Span,
+        value_span: Span,
+    },
     Not(Box<Node>),
     And(Vec<Node>),
     Or(Vec<Node>),
@@ -50,7 +68,10 @@ impl QueryError {
 
     /// The error with the query on one line and a caret line under the problem.
     pub fn render(&self, query: &str) -> String {
-        let q: String = query.chars().map(|c| if c == '\n' || c == '\t' { ' ' } else { c }).collect();
+        let q: String = query
+            .chars()
+            .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+            .collect();
         let pad = " ".repeat(self.start);
         let marks = "^".repeat((self.end - self.start).max(1));
         format!("{self}\n  {q}\n  {pad}{marks}")
@@ -78,21 +99,33 @@ fn lex(q: &str) -> Result<Vec<(Tok, Span)>, QueryError> {
         if ch.is_whitespace() {
             i += 1;
         } else if ch == '(' || ch == ')' {
-            out.push((if ch == '(' { Tok::LParen } else { Tok::RParen }, (i, i + 1)));
+            out.push((
+                if ch == '(' { Tok::LParen } else { Tok::RParen },
+                (i, i + 1),
+            ));
             i += 1;
         } else if ch == '"' || ch == '”' || ch == '“' {
             let close = (i + 1..c.len()).find(|&j| matches!(c[j], '"' | '”' | '“'));
             let Some(j) = close else {
-                return Err(QueryError::new((i, c.len()), "this quotation mark is never closed"));
+                return Err(QueryError::new(
+                    (i, c.len()),
+                    "this quotation mark is never closed",
+                ));
             };
             out.push((Tok::Quoted(c[i + 1..j].iter().collect()), (i, j + 1)));
             i = j + 1;
-        } else if ch == '-' && c.get(i + 1).is_some_and(|n| !n.is_whitespace() && *n != ')') {
+        } else if ch == '-'
+            && c.get(i + 1)
+                .is_some_and(|n| !n.is_whitespace() && *n != ')')
+        {
             out.push((Tok::Minus, (i, i + 1)));
             i += 1;
         } else {
             let s = i;
-            while i < c.len() && !c[i].is_whitespace() && !matches!(c[i], '(' | ')' | '"' | '”' | '“') {
+            while i < c.len()
+                && !c[i].is_whitespace()
+                && !matches!(c[i], '(' | ')' | '"' | '”' | '“')
+            {
                 i += 1;
                 // `key:"quoted value"` keeps the quote as its own token right after the colon
                 if c[i - 1] == ':' && c.get(i).is_some_and(|n| matches!(n, '"' | '”' | '“')) {
@@ -121,13 +154,20 @@ struct Parser {
 /// Parses a query. An empty query is an error.
 pub fn parse(q: &str) -> Result<Node, QueryError> {
     let len = q.chars().count();
-    let mut p = Parser { toks: lex(q)?, pos: 0, len };
+    let mut p = Parser {
+        toks: lex(q)?,
+        pos: 0,
+        len,
+    };
     if p.toks.is_empty() {
         return Err(QueryError::new((0, len.max(1)), "the query is empty"));
     }
     let node = p.or()?;
     if let Some((_, span)) = p.toks.get(p.pos) {
-        return Err(QueryError::new(*span, "this closing parenthesis has no opening one"));
+        return Err(QueryError::new(
+            *span,
+            "this closing parenthesis has no opening one",
+        ));
     }
     Ok(node)
 }
@@ -138,11 +178,16 @@ impl Parser {
     }
 
     fn here(&self) -> Span {
-        self.toks.get(self.pos).map_or((self.len, self.len + 1), |(_, s)| *s)
+        self.toks
+            .get(self.pos)
+            .map_or((self.len, self.len + 1), |(_, s)| *s)
     }
 
     fn prev_end(&self) -> usize {
-        self.pos.checked_sub(1).and_then(|i| self.toks.get(i)).map_or(0, |(_, s)| s.1)
+        self.pos
+            .checked_sub(1)
+            .and_then(|i| self.toks.get(i))
+            .map_or(0, |(_, s)| s.1)
     }
 
     fn or(&mut self) -> Result<Node, QueryError> {
@@ -151,11 +196,18 @@ impl Parser {
             self.pos += 1;
             if matches!(self.peek(), None | Some(Tok::RParen | Tok::Or | Tok::And)) {
                 let at = self.prev_end();
-                return Err(QueryError::new((at, at + 1), "expected a search term after OR"));
+                return Err(QueryError::new(
+                    (at, at + 1),
+                    "expected a search term after OR",
+                ));
             }
             items.push(self.and()?);
         }
-        Ok(if items.len() == 1 { items.remove(0) } else { Node::Or(items) })
+        Ok(if items.len() == 1 {
+            items.remove(0)
+        } else {
+            Node::Or(items)
+        })
     }
 
     fn and(&mut self) -> Result<Node, QueryError> {
@@ -165,12 +217,18 @@ impl Parser {
                 None | Some(Tok::RParen) | Some(Tok::Or) => break,
                 Some(Tok::And) => {
                     if items.is_empty() {
-                        return Err(QueryError::new(self.here(), "AND needs a search term before it"));
+                        return Err(QueryError::new(
+                            self.here(),
+                            "AND needs a search term before it",
+                        ));
                     }
                     self.pos += 1;
                     if matches!(self.peek(), None | Some(Tok::RParen | Tok::Or | Tok::And)) {
                         let at = self.prev_end();
-                        return Err(QueryError::new((at, at + 1), "expected a search term after AND"));
+                        return Err(QueryError::new(
+                            (at, at + 1),
+                            "expected a search term after AND",
+                        ));
                     }
                 }
                 _ => items.push(self.unary()?),
@@ -196,7 +254,10 @@ impl Parser {
                 let span = self.here();
                 self.pos += 1;
                 if matches!(self.peek(), None | Some(Tok::RParen | Tok::Or | Tok::And)) {
-                    return Err(QueryError::new(span, "expected a search term after NOT or -"));
+                    return Err(QueryError::new(
+                        span,
+                        "expected a search term after NOT or -",
+                    ));
                 }
                 Ok(Node::Not(Box::new(self.unary()?)))
             }
@@ -212,7 +273,10 @@ impl Parser {
         match tok {
             Tok::LParen => {
                 if self.peek() == Some(&Tok::RParen) {
-                    return Err(QueryError::new((span.0, self.here().1), "empty parentheses"));
+                    return Err(QueryError::new(
+                        (span.0, self.here().1),
+                        "empty parentheses",
+                    ));
                 }
                 let inner = self.or()?;
                 if self.peek() != Some(&Tok::RParen) {
@@ -228,15 +292,22 @@ impl Parser {
                 Ok(Node::Phrase { text, span })
             }
             Tok::Term(t) => self.term(t, span),
-            Tok::RParen => Err(QueryError::new(span, "this closing parenthesis has no opening one")),
-            Tok::And | Tok::Or | Tok::Not | Tok::Minus => Err(QueryError::new(span, "expected a search term")),
+            Tok::RParen => Err(QueryError::new(
+                span,
+                "this closing parenthesis has no opening one",
+            )),
+            Tok::And | Tok::Or | Tok::Not | Tok::Minus => {
+                Err(QueryError::new(span, "expected a search term"))
+            }
         }
     }
 
     fn term(&mut self, t: String, span: Span) -> Result<Node, QueryError> {
         if let Some((key, value)) = t.split_once(':') {
             let key_ok = !key.is_empty()
-                && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.');
+                && key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.');
             if key_ok {
                 return self.filter(key, value, span);
             }
@@ -244,16 +315,28 @@ impl Parser {
         let n = t.chars().count();
         if let Some(stem) = t.strip_suffix('*') {
             if stem.contains(['*', '~']) {
-                return Err(QueryError::new(span, "`*` can only end a word (prefix search)"));
+                return Err(QueryError::new(
+                    span,
+                    "`*` can only end a word (prefix search)",
+                ));
             }
             if stem.chars().count() < 2 {
-                return Err(QueryError::new(span, "a prefix search needs at least 2 letters before `*`"));
+                return Err(QueryError::new(
+                    span,
+                    "a prefix search needs at least 2 letters before `*`",
+                ));
             }
-            return Ok(Node::Prefix { text: stem.to_string(), span });
+            return Ok(Node::Prefix {
+                text: stem.to_string(),
+                span,
+            });
         }
         if let Some(star) = t.chars().position(|c| c == '*') {
             let at = span.0 + star;
-            return Err(QueryError::new((at, at + 1), "`*` can only end a word (prefix search)"));
+            return Err(QueryError::new(
+                (at, at + 1),
+                "`*` can only end a word (prefix search)",
+            ));
         }
         if let Some((word, d)) = t.split_once('~') {
             let tilde = span.0 + word.chars().count();
@@ -272,7 +355,11 @@ impl Parser {
             if word.is_empty() {
                 return Err(QueryError::new(span, "expected a word before `~`"));
             }
-            return Ok(Node::Fuzzy { text: word.to_string(), distance, span });
+            return Ok(Node::Fuzzy {
+                text: word.to_string(),
+                distance,
+                span,
+            });
         }
         Ok(Node::Word { text: t, span })
     }
@@ -282,14 +369,29 @@ impl Parser {
         let key = key.to_lowercase();
         if !value.is_empty() {
             let value_span = (span.0 + key_len + 1, span.1);
-            return Ok(Node::Filter { key, value: value.to_string(), span, value_span });
+            return Ok(Node::Filter {
+                key,
+                value: value.to_string(),
+                span,
+                value_span,
+            });
         }
         match self.toks.get(self.pos).cloned() {
             Some((Tok::Quoted(v), vs)) if vs.0 == span.1 && !v.trim().is_empty() => {
                 self.pos += 1;
-                Ok(Node::Filter { key, value: v.trim().to_string(), span: (span.0, vs.1), value_span: vs })
+                Ok(Node::Filter {
+                    key,
+                    value: v.trim().to_string(),
+                    span: (span.0, vs.1),
+                    value_span: vs,
+                })
             }
-            _ => Err(QueryError::new(span, format!("expected a value after `{key}:`, as in `{key}:value` or `{key}:\"two words\"`"))),
+            _ => Err(QueryError::new(
+                span,
+                format!(
+                    "expected a value after `{key}:`, as in `{key}:value` or `{key}:\"two words\"`"
+                ),
+            )),
         }
     }
 }
@@ -299,7 +401,10 @@ mod tests {
     use super::*;
 
     fn w(t: &str, s: usize) -> Node {
-        Node::Word { text: t.into(), span: (s, s + t.chars().count()) }
+        Node::Word {
+            text: t.into(),
+            span: (s, s + t.chars().count()),
+        }
     }
 
     #[test]
@@ -307,28 +412,71 @@ mod tests {
         assert_eq!(parse("a b").unwrap(), Node::And(vec![w("a", 0), w("b", 2)]));
         assert_eq!(
             parse("a OR b -c").unwrap(),
-            Node::Or(vec![w("a", 0), Node::And(vec![w("b", 5), Node::Not(Box::new(w("c", 8)))])])
+            Node::Or(vec![
+                w("a", 0),
+                Node::And(vec![w("b", 5), Node::Not(Box::new(w("c", 8)))])
+            ])
         );
-        assert_eq!(parse("(a OR b) AND NOT c").unwrap(), Node::And(vec![
-            Node::Or(vec![w("a", 1), w("b", 6)]),
-            Node::Not(Box::new(w("c", 17))),
-        ]));
+        assert_eq!(
+            parse("(a OR b) AND NOT c").unwrap(),
+            Node::And(vec![
+                Node::Or(vec![w("a", 1), w("b", 6)]),
+                Node::Not(Box::new(w("c", 17))),
+            ])
+        );
     }
 
     #[test]
     fn phrases_prefix_fuzzy_filters() {
-        assert_eq!(parse("\"politisk ledning\"").unwrap(), Node::Phrase { text: "politisk ledning".into(), span: (0, 18) });
-        assert_eq!(parse("info*").unwrap(), Node::Prefix { text: "info".into(), span: (0, 5) });
-        assert_eq!(parse("ledningn~1").unwrap(), Node::Fuzzy { text: "ledningn".into(), distance: 1, span: (0, 10) });
-        assert_eq!(parse("case:\"Kommun C\"").unwrap(), Node::Filter {
-            key: "case".into(), value: "Kommun C".into(), span: (0, 15), value_span: (5, 15),
-        });
-        assert_eq!(parse("-code:hinder").unwrap(), Node::Not(Box::new(Node::Filter {
-            key: "code".into(), value: "hinder".into(), span: (1, 12), value_span: (6, 12),
-        })));
-        assert_eq!(parse("grupp:låg").unwrap(), Node::Filter {
-            key: "grupp".into(), value: "låg".into(), span: (0, 9), value_span: (6, 9),
-        });
+        assert_eq!(
+            parse("\"politisk ledning\"").unwrap(),
+            Node::Phrase {
+                text: "politisk ledning".into(),
+                span: (0, 18)
+            }
+        );
+        assert_eq!(
+            parse("info*").unwrap(),
+            Node::Prefix {
+                text: "info".into(),
+                span: (0, 5)
+            }
+        );
+        assert_eq!(
+            parse("ledningn~1").unwrap(),
+            Node::Fuzzy {
+                text: "ledningn".into(),
+                distance: 1,
+                span: (0, 10)
+            }
+        );
+        assert_eq!(
+            parse("case:\"Kommun C\"").unwrap(),
+            Node::Filter {
+                key: "case".into(),
+                value: "Kommun C".into(),
+                span: (0, 15),
+                value_span: (5, 15),
+            }
+        );
+        assert_eq!(
+            parse("-code:hinder").unwrap(),
+            Node::Not(Box::new(Node::Filter {
+                key: "code".into(),
+                value: "hinder".into(),
+                span: (1, 12),
+                value_span: (6, 12),
+            }))
+        );
+        assert_eq!(
+            parse("grupp:låg").unwrap(),
+            Node::Filter {
+                key: "grupp".into(),
+                value: "låg".into(),
+                span: (0, 9),
+                value_span: (6, 9),
+            }
+        );
         assert_eq!(parse("it-chef").unwrap(), w("it-chef", 0));
     }
 

@@ -4,7 +4,8 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer, TokenizerManager,
+    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+    TokenizerManager,
 };
 
 /// Tokenizer name of the stemmed text field.
@@ -112,8 +113,7 @@ impl Fields {
 /// Stems a single word with the Swedish analyser; None when it is not a word.
 pub fn stem_one(analyzer: &mut TextAnalyzer, word: &str) -> Option<String> {
     let mut stream = analyzer.token_stream(word);
-    let first = stream.next().map(|t| t.text.clone());
-    first
+    stream.next().map(|t| t.text.clone())
 }
 
 /// Lower-cased word tokens of `text` with their byte ranges.

@@ -52,12 +52,12 @@ impl Hit {
                 out.push_str(close);
                 inside = None;
             }
-            if let Some(&&(s, e)) = ends.peek() {
-                if s == i {
-                    out.push_str(open);
-                    inside = Some(e);
-                    ends.next();
-                }
+            if let Some(&&(s, e)) = ends.peek()
+                && s == i
+            {
+                out.push_str(open);
+                inside = Some(e);
+                ends.next();
             }
             out.push(c);
         }
@@ -93,7 +93,10 @@ impl Searcher {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
-            .map_err(|source| IndexError::Tantivy { path: dir.clone(), source })?;
+            .map_err(|source| IndexError::Tantivy {
+                path: dir.clone(),
+                source,
+            })?;
         let cb_path = root.join("codebook.json");
         let bytes = std::fs::read(&cb_path).map_err(|e| StoreError::io(&cb_path, e))?;
         let codebook: Codebook = serde_json::from_slice(&bytes)
@@ -132,13 +135,21 @@ impl Searcher {
 
     fn compile(&self, q: &str, searcher: &tantivy::Searcher) -> Result<Compiled, IndexError> {
         let node = query::parse(q)?;
-        let vocab = Vocabulary { codebook: &self.codebook, coders: &self.coders, attrs: &self.attrs, cases: &self.cases };
+        let vocab = Vocabulary {
+            codebook: &self.codebook,
+            coders: &self.coders,
+            attrs: &self.attrs,
+            cases: &self.cases,
+        };
         let mut stem = stem_analyzer();
         Ok(Compiler::new(self.fields, vocab, searcher, &mut stem).compile(&node)?)
     }
 
     fn tv(&self, source: tantivy::TantivyError) -> IndexError {
-        IndexError::Tantivy { path: build::index_dir(&self.root), source }
+        IndexError::Tantivy {
+            path: build::index_dir(&self.root),
+            source,
+        }
     }
 
     /// Number of turns matching a query.
@@ -156,7 +167,8 @@ impl Searcher {
             return Ok(Vec::new());
         }
         let found: Vec<(f32, DocAddress)> = if c.scored {
-            s.search(&c.query, &TopDocs::with_limit(limit).order_by_score()).map_err(|e| self.tv(e))?
+            s.search(&c.query, &TopDocs::with_limit(limit).order_by_score())
+                .map_err(|e| self.tv(e))?
         } else {
             let top = TopDocs::with_limit(limit).order_by_fast_field::<u64>("seq", Order::Asc);
             let v = s.search(&c.query, &top).map_err(|e| self.tv(e))?;
@@ -179,9 +191,20 @@ impl Searcher {
         Ok(hits)
     }
 
-    fn hit(&self, d: &TantivyDocument, score: f32, c: &Compiled, stem: &mut tantivy::tokenizer::TextAnalyzer) -> Hit {
+    fn hit(
+        &self,
+        d: &TantivyDocument,
+        score: f32,
+        c: &Compiled,
+        stem: &mut tantivy::tokenizer::TextAnalyzer,
+    ) -> Hit {
         let f = &self.fields;
-        let text_of = |field| d.get_first(field).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let text_of = |field| {
+            d.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string()
+        };
         let num = |field| d.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0) as usize;
         let text = text_of(f.text);
         let turn_start = num(f.start);
@@ -198,7 +221,10 @@ impl Searcher {
             score,
             snippet,
             snippet_matches,
-            matches: local.iter().map(|&(s, e)| (turn_start + s, turn_start + e)).collect(),
+            matches: local
+                .iter()
+                .map(|&(s, e)| (turn_start + s, turn_start + e))
+                .collect(),
             text,
         }
     }
@@ -231,15 +257,17 @@ pub fn snippet(text: &str, matches: &[(usize, usize)]) -> (String, Vec<(usize, u
     let mut e = (s + SNIPPET).min(n);
     if let Some((ms, me)) = first {
         e = e.max((me + 10).min(n));
-        if s > 0 {
-            if let Some(k) = (s..ms.min(s + 15)).find(|&k| chars[k].is_whitespace()) {
-                s = k + 1;
-            }
+        if s > 0
+            && let Some(k) = (s..ms.min(s + 15)).find(|&k| chars[k].is_whitespace())
+        {
+            s = k + 1;
         }
-        if e < n {
-            if let Some(k) = (me.max(e.saturating_sub(15))..e).rev().find(|&k| chars[k].is_whitespace()) {
-                e = k;
-            }
+        if e < n
+            && let Some(k) = (me.max(e.saturating_sub(15))..e)
+                .rev()
+                .find(|&k| chars[k].is_whitespace())
+        {
+            e = k;
         }
     }
     let lead = usize::from(s > 0);
@@ -247,7 +275,13 @@ pub fn snippet(text: &str, matches: &[(usize, usize)]) -> (String, Vec<(usize, u
     if s > 0 {
         out.push('…');
     }
-    out.extend(chars[s..e].iter().map(|&c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c }));
+    out.extend(chars[s..e].iter().map(|&c| {
+        if c == '\n' || c == '\r' || c == '\t' {
+            ' '
+        } else {
+            c
+        }
+    }));
     if e < n {
         out.push('…');
     }
@@ -265,16 +299,29 @@ mod tests {
 
     #[test]
     fn snippet_windows_and_marks() {
-        let text = format!("{} resurserna räcker inte {}", "ord ".repeat(40), "mer ".repeat(60));
+        let text = format!(
+            "{} resurserna räcker inte {}",
+            "ord ".repeat(40),
+            "mer ".repeat(60)
+        );
         let ms = text.find("resurserna").unwrap();
         let (snip, m) = snippet(&text, &[(ms, ms + 10)]);
         assert!(snip.starts_with('…') && snip.ends_with('…'));
         let got: String = snip.chars().skip(m[0].0).take(m[0].1 - m[0].0).collect();
         assert_eq!(got, "resurserna");
         let hit = Hit {
-            doc: String::new(), case: String::new(), group: String::new(), speaker: String::new(),
-            turn: 1, turn_start: 0, turn_end: 0, score: 0.0, snippet: snip, snippet_matches: m,
-            matches: vec![], text: String::new(),
+            doc: String::new(),
+            case: String::new(),
+            group: String::new(),
+            speaker: String::new(),
+            turn: 1,
+            turn_start: 0,
+            turn_end: 0,
+            score: 0.0,
+            snippet: snip,
+            snippet_matches: m,
+            matches: vec![],
+            text: String::new(),
         };
         assert!(hit.marked_snippet("[", "]").contains("[resurserna] räcker"));
     }

@@ -13,7 +13,7 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed.max(1))
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x >> 12;
         x ^= x << 25;
@@ -23,7 +23,7 @@ impl Rng {
     }
     /// 0..n
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u64() % n.max(1) as u64) as usize
     }
     /// 0..n, small values more likely (roughly Zipf-like).
     pub fn skewed(&mut self, n: usize) -> usize {
@@ -81,9 +81,9 @@ const CONTENT: &[&str] = &[
 ];
 
 const FUNCTION: &[&str] = &[
-    "och", "att", "det", "som", "en", "är", "på", "i", "vi", "har", "inte", "med", "för", "om", "de",
-    "man", "så", "men", "jag", "till", "av", "kan", "ju", "alltså", "lite", "mycket", "där", "när",
-    "också", "nog", "bara", "väl", "ett", "den", "var", "eller", "något", "hos", "sedan",
+    "och", "att", "det", "som", "en", "är", "på", "i", "vi", "har", "inte", "med", "för", "om",
+    "de", "man", "så", "men", "jag", "till", "av", "kan", "ju", "alltså", "lite", "mycket", "där",
+    "när", "också", "nog", "bara", "väl", "ett", "den", "var", "eller", "något", "hos", "sedan",
 ];
 
 /// Corpus size and seed.
@@ -104,12 +104,23 @@ fn word(rng: &mut Rng) -> &'static str {
 
 /// One transcript's file content (about `words` words in alternating turns).
 pub fn transcript(rng: &mut Rng, id: &str, case: &str, words: usize) -> String {
-    let mut out = format!("---\nid: {id}\ncase: {case}\nrole: {}\n---\n\n", ["kommunchef", "it-chef", "samordnare"][rng.below(3)]);
+    let mut out = format!(
+        "---\nid: {id}\ncase: {case}\nrole: {}\n---\n\n",
+        ["kommunchef", "it-chef", "samordnare"][rng.below(3)]
+    );
     let mut n = 0;
     let mut respondent = false;
     while n < words {
-        let len = if respondent { 60 + rng.below(180) } else { 8 + rng.below(25) };
-        out.push_str(if respondent { "Respondent:" } else { "Intervjuare:" });
+        let len = if respondent {
+            60 + rng.below(180)
+        } else {
+            8 + rng.below(25)
+        };
+        out.push_str(if respondent {
+            "Respondent:"
+        } else {
+            "Intervjuare:"
+        });
         let mut sentence = 0;
         for i in 0..len {
             let w = word(rng);
@@ -145,12 +156,21 @@ pub fn write_project(root: &Path, spec: Spec) -> Result<u64, StoreError> {
     let cases = spec.transcripts.div_ceil(2).max(1);
     let mut csv = String::from("case,grupp,mognadsniva\n");
     for c in 0..cases {
-        let _ = writeln!(csv, "Kommun {c},{},{}", if c % 2 == 0 { "hög" } else { "låg" }, 1 + c % 4);
+        let _ = writeln!(
+            csv,
+            "Kommun {c},{},{}",
+            if c % 2 == 0 { "hög" } else { "låg" },
+            1 + c % 4
+        );
     }
     atomic::write(&dir.join("cases.csv"), csv.as_bytes())?;
     atomic::write(&root.join("codebook.json"), DEFAULT_CODEBOOK.as_bytes())?;
     let codebook: Codebook = serde_json::from_str(DEFAULT_CODEBOOK).unwrap_or_default();
-    let codes: Vec<String> = codebook.flatten().iter().map(|f| f.code.id.clone()).collect();
+    let codes: Vec<String> = codebook
+        .flatten()
+        .iter()
+        .map(|f| f.code.id.clone())
+        .collect();
     let mut coder = CoderFile::new("praktikant-a");
     let mut bytes = 0u64;
     let now = chrono::Utc::now();
@@ -159,10 +179,14 @@ pub fn write_project(root: &Path, spec: Spec) -> Result<u64, StoreError> {
         let text = transcript(&mut rng, &id, &format!("Kommun {}", i / 2), spec.words);
         bytes += text.len() as u64;
         atomic::write(&dir.join(format!("{id}.txt")), text.as_bytes())?;
-        let Ok(t) = Transcript::parse(&text, &id) else { continue };
+        let Ok(t) = Transcript::parse(&text, &id) else {
+            continue;
+        };
         for _ in 0..8 {
             let turn = &t.turns[rng.below(t.turns.len())];
-            let code = &codes[rng.below(codes.len().max(1)).min(codes.len().saturating_sub(1))];
+            let code = &codes[rng
+                .below(codes.len().max(1))
+                .min(codes.len().saturating_sub(1))];
             if let Some(c) = Coding::new(&t, turn.start, turn.end, code, now) {
                 coder.insert(c);
             }
