@@ -1,11 +1,11 @@
 //! The command line: clap definitions and a thin dispatch into the library layers.
 
+mod autocode;
+mod bench;
 mod codes;
 mod coding;
 pub mod output;
 mod project_cmds;
-mod autocode;
-mod bench;
 mod search;
 
 use clap::{Args, Parser, Subcommand};

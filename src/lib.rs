@@ -2,7 +2,7 @@
 //!
 //! Layers, lowest first: `model` (plain data) ← `store` (files, import) ← `cli` / `tui`.
 
+pub mod cli;
+pub mod index;
 pub mod model;
 pub mod store;
-pub mod index;
-pub mod cli;

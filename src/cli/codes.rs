@@ -145,10 +145,20 @@ fn resolve(p: &Project, key: &str) -> anyhow::Result<String> {
 }
 
 fn edit(action: CodesAction, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let rewrites_codings = matches!(action, CodesAction::Merge { .. } | CodesAction::Remove { .. });
+    let rewrites_codings = matches!(
+        action,
+        CodesAction::Merge { .. } | CodesAction::Remove { .. }
+    );
     let (mut p, _locks) = open_locked(ctx, rewrites_codings)?;
     let msg = match action {
-        CodesAction::Add { name, id, parent, description, color, shortcut } => {
+        CodesAction::Add {
+            name,
+            id,
+            parent,
+            description,
+            color,
+            shortcut,
+        } => {
             let parent = parent.map(|k| resolve(&p, &k)).transpose()?;
             let id = id.unwrap_or_else(|| p.codebook.new_id(&name));
             let mut code = Code::new(&id, name.trim());
@@ -176,7 +186,14 @@ fn edit(action: CodesAction, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             format!("merged {from} into {into}; {n} codings moved")
         }
         CodesAction::Remove { id, force } => remove(&mut p, &id, force)?,
-        CodesAction::Describe { id, description, inclusion, exclusion, color, shortcut } => {
+        CodesAction::Describe {
+            id,
+            description,
+            inclusion,
+            exclusion,
+            color,
+            shortcut,
+        } => {
             let id = resolve(&p, &id)?;
             if let Some(c) = &color {
                 crate::model::codebook::check_color(c)?;

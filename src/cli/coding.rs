@@ -43,7 +43,11 @@ pub fn code(a: &CodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     coding.memo = a.memo.clone().filter(|m| !m.trim().is_empty());
     let id = coding.id.clone();
     if !p.coder_mut(&ctx.coder).insert(coding) {
-        bail!("{} already has code {code} on chars {start}..{end} by {}; nothing was added", a.doc, ctx.coder);
+        bail!(
+            "{} already has code {code} on chars {start}..{end} by {}; nothing was added",
+            a.doc,
+            ctx.coder
+        );
     }
     p.save_coder(&ctx.coder)?;
     println!("{id}");
@@ -74,8 +78,14 @@ pub struct UncodeArgs {
 
 pub fn uncode(a: &UncodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let p = ctx.open()?;
-    if let Some((owner, _)) = p.all_codings().find(|(c, x)| x.id == a.id && *c != ctx.coder) {
-        bail!("coding {} belongs to coder {owner}; run with --coder {owner} to remove it", a.id);
+    if let Some((owner, _)) = p
+        .all_codings()
+        .find(|(c, x)| x.id == a.id && *c != ctx.coder)
+    {
+        bail!(
+            "coding {} belongs to coder {owner}; run with --coder {owner} to remove it",
+            a.id
+        );
     }
     let _lock = p.lock_coder(&ctx.coder)?;
     let mut p = ctx.open()?;
@@ -83,7 +93,10 @@ pub fn uncode(a: &UncodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         bail!("{} has no coding with id {}", ctx.coder, a.id);
     };
     p.save_coder(&ctx.coder)?;
-    println!("removed coding {} ({} in {}: {:?})", removed.id, removed.code, removed.doc, removed.quote);
+    println!(
+        "removed coding {} ({} in {}: {:?})",
+        removed.id, removed.code, removed.doc, removed.quote
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -113,13 +126,17 @@ pub fn segments(a: &SegmentsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     };
     let mut rows = Vec::new();
     for (coder, c) in p.all_codings() {
-        let Some(t) = p.transcripts.get(&c.doc) else { continue };
+        let Some(t) = p.transcripts.get(&c.doc) else {
+            continue;
+        };
         let case = t.case();
         let keep = codes.as_ref().is_none_or(|cs| cs.contains(&c.code))
             && a.case.as_ref().is_none_or(|x| x == case)
             && a.doc.as_ref().is_none_or(|d| *d == c.doc)
             && ctx.coder_filter.as_ref().is_none_or(|b| b == coder)
-            && a.attrs.iter().all(|(k, v)| p.cases.attr(case, k) == v || t.header.get(k) == Some(v));
+            && a.attrs
+                .iter()
+                .all(|(k, v)| p.cases.attr(case, k) == v || t.header.get(k) == Some(v));
         if !keep {
             continue;
         }

@@ -82,7 +82,13 @@ pub fn write_table(out: &mut impl Write, rows: &[Value], max: usize) -> std::io:
     let widths: Vec<usize> = cols
         .iter()
         .enumerate()
-        .map(|(i, c)| grid.iter().map(|r| r[i].width()).chain([c.width()]).max().unwrap_or(0))
+        .map(|(i, c)| {
+            grid.iter()
+                .map(|r| r[i].width())
+                .chain([c.width()])
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let line = |cells: &[String]| -> String {
         cells

@@ -2,8 +2,8 @@
 
 use super::output::{Format, print_rows};
 use super::{Ctx, parse_kv};
-use crate::store::import::{Meta, read_source, to_transcript};
 use crate::store::Project;
+use crate::store::import::{Meta, read_source, to_transcript};
 use anyhow::{Context, bail};
 use clap::Args;
 use serde_json::json;
@@ -46,20 +46,34 @@ pub struct ImportArgs {
     pub force: bool,
 }
 
-type Ready = (PathBuf, crate::model::Transcript, Option<&'static str>, bool);
+type Ready = (
+    PathBuf,
+    crate::model::Transcript,
+    Option<&'static str>,
+    bool,
+);
 
 pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if a.id.is_some() && a.files.len() > 1 {
-        bail!("--id names one transcript, but {} files were given", a.files.len());
+        bail!(
+            "--id names one transcript, but {} files were given",
+            a.files.len()
+        );
     }
     let mut project = ctx.open()?;
     let bar = progress(a.files.len());
     let mut ready: Vec<Ready> = Vec::new();
     for path in &a.files {
         bar.set_message(path.display().to_string());
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let raw = read_source(path, &bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let raw =
+            read_source(path, &bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let meta = Meta {
             id: a.id.clone(),
             case: a.case.clone(),
@@ -68,7 +82,8 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 .then(|| path.file_name().map(|n| n.to_string_lossy().to_string()))
                 .flatten(),
         };
-        let mut t = to_transcript(&raw, path, &meta).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        let mut t = to_transcript(&raw, path, &meta)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
         if t.case().is_empty() {
             let id = t.id.clone();
             t.header.set("case", &id);
@@ -142,7 +157,10 @@ fn add_new_cases<'a>(
     }
     if changed {
         if project.cases.columns.is_empty() {
-            project.cases.columns.push(project.codebook.settings.group_attribute.clone());
+            project
+                .cases
+                .columns
+                .push(project.codebook.settings.group_attribute.clone());
         }
         project.save_cases()?;
     }
@@ -196,7 +214,10 @@ pub fn check(a: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     };
     if a.reanchor {
         let coders: Vec<String> = p.coders.keys().cloned().collect();
-        let _locks = coders.iter().map(|c| p.lock_coder(c)).collect::<Result<Vec<_>, _>>()?;
+        let _locks = coders
+            .iter()
+            .map(|c| p.lock_coder(c))
+            .collect::<Result<Vec<_>, _>>()?;
         for c in &coders {
             p.reload_coder(c)?;
         }
@@ -229,4 +250,3 @@ pub fn check(a: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Ok(ExitCode::FAILURE)
     }
 }
-

@@ -32,10 +32,10 @@ impl Cases {
     pub fn values(&self, attr: &str) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for c in &self.cases {
-            if let Some(v) = c.attrs.get(attr) {
-                if !out.contains(v) {
-                    out.push(v.clone());
-                }
+            if let Some(v) = c.attrs.get(attr)
+                && !out.contains(v)
+            {
+                out.push(v.clone());
             }
         }
         out

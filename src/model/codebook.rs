@@ -111,9 +111,18 @@ pub struct FlatCode<'a> {
 impl Codebook {
     /// Every code in preorder (parents before children, codebook order).
     pub fn flatten(&self) -> Vec<FlatCode<'_>> {
-        fn walk<'a>(codes: &'a [Code], depth: usize, parent: Option<&'a str>, out: &mut Vec<FlatCode<'a>>) {
+        fn walk<'a>(
+            codes: &'a [Code],
+            depth: usize,
+            parent: Option<&'a str>,
+            out: &mut Vec<FlatCode<'a>>,
+        ) {
             for c in codes {
-                out.push(FlatCode { code: c, depth, parent });
+                out.push(FlatCode {
+                    code: c,
+                    depth,
+                    parent,
+                });
                 walk(&c.children, depth + 1, Some(&c.id), out);
             }
         }
@@ -124,9 +133,13 @@ impl Codebook {
 
     pub fn get(&self, id: &str) -> Option<&Code> {
         fn find<'a>(codes: &'a [Code], id: &str) -> Option<&'a Code> {
-            codes
-                .iter()
-                .find_map(|c| if c.id == id { Some(c) } else { find(&c.children, id) })
+            codes.iter().find_map(|c| {
+                if c.id == id {
+                    Some(c)
+                } else {
+                    find(&c.children, id)
+                }
+            })
         }
         find(&self.codes, id)
     }
@@ -153,12 +166,18 @@ impl Codebook {
         }
         let flat = self.flatten();
         let lower = key.to_lowercase();
-        let by_name: Vec<_> = flat.iter().filter(|f| f.code.name.to_lowercase() == lower).collect();
+        let by_name: Vec<_> = flat
+            .iter()
+            .filter(|f| f.code.name.to_lowercase() == lower)
+            .collect();
         if by_name.len() == 1 {
             return Ok(by_name[0].code);
         }
         let slug = super::text::slugify(key);
-        let by_slug: Vec<_> = flat.iter().filter(|f| super::text::slugify(&f.code.name) == slug).collect();
+        let by_slug: Vec<_> = flat
+            .iter()
+            .filter(|f| super::text::slugify(&f.code.name) == slug)
+            .collect();
         if by_slug.len() == 1 {
             return Ok(by_slug[0].code);
         }
@@ -166,7 +185,10 @@ impl Codebook {
     }
 
     pub fn parent_of(&self, id: &str) -> Option<&str> {
-        self.flatten().into_iter().find(|f| f.code.id == id).and_then(|f| f.parent)
+        self.flatten()
+            .into_iter()
+            .find(|f| f.code.id == id)
+            .and_then(|f| f.parent)
     }
 
     /// Ids from the top-level theme down to `id`.
@@ -232,10 +254,10 @@ impl Codebook {
             if let Err(e) = check_id(&c.id) {
                 errs.push(e);
             }
-            if let Some(col) = &c.color {
-                if let Err(e) = check_color(col) {
-                    errs.push(e);
-                }
+            if let Some(col) = &c.color
+                && let Err(e) = check_color(col)
+            {
+                errs.push(e);
             }
             if let Some(k) = &c.shortcut {
                 if k.chars().count() != 1 {
@@ -291,7 +313,9 @@ impl Codebook {
 
     /// Edits a code in place (description, notes, colour, shortcut).
     pub fn edit(&mut self, id: &str, f: impl FnOnce(&mut Code)) -> Result<(), CodebookError> {
-        let code = self.get_mut(id).ok_or_else(|| CodebookError::Unknown(id.to_string()))?;
+        let code = self
+            .get_mut(id)
+            .ok_or_else(|| CodebookError::Unknown(id.to_string()))?;
         f(code);
         Ok(())
     }
@@ -302,14 +326,17 @@ impl Codebook {
             if let Some(i) = codes.iter().position(|c| c.id == id) {
                 return Some(codes.remove(i));
             }
-            codes.iter_mut().find_map(|c| take_from(&mut c.children, id))
+            codes
+                .iter_mut()
+                .find_map(|c| take_from(&mut c.children, id))
         }
         take_from(&mut self.codes, id).ok_or_else(|| CodebookError::Unknown(id.to_string()))
     }
 
     /// Moves a code (with its subtree) under a new parent (top level when None).
     pub fn move_to(&mut self, id: &str, parent: Option<&str>) -> Result<(), CodebookError> {
-        self.get(id).ok_or_else(|| CodebookError::Unknown(id.to_string()))?;
+        self.get(id)
+            .ok_or_else(|| CodebookError::Unknown(id.to_string()))?;
         if let Some(p) = parent {
             if self.descendants(id).iter().any(|d| d == p) {
                 return Err(CodebookError::Cycle {
@@ -317,7 +344,8 @@ impl Codebook {
                     parent: p.into(),
                 });
             }
-            self.get(p).ok_or_else(|| CodebookError::Unknown(p.to_string()))?;
+            self.get(p)
+                .ok_or_else(|| CodebookError::Unknown(p.to_string()))?;
         }
         let code = self.take(id)?;
         self.add(code, parent)
@@ -331,9 +359,12 @@ impl Codebook {
                 parent: into.into(),
             });
         }
-        self.get(into).ok_or_else(|| CodebookError::Unknown(into.to_string()))?;
+        self.get(into)
+            .ok_or_else(|| CodebookError::Unknown(into.to_string()))?;
         let code = self.take(from)?;
-        let target = self.get_mut(into).ok_or_else(|| CodebookError::Unknown(into.to_string()))?;
+        let target = self
+            .get_mut(into)
+            .ok_or_else(|| CodebookError::Unknown(into.to_string()))?;
         target.children.extend(code.children);
         Ok(())
     }
@@ -391,8 +422,10 @@ mod tests {
     fn book() -> Codebook {
         let mut b = Codebook::default();
         b.add(Code::new("hinder", "Hinder"), None).unwrap();
-        b.add(Code::new("resursbrist", "Resursbrist"), Some("hinder")).unwrap();
-        b.add(Code::new("framgang", "Framgångsfaktorer"), None).unwrap();
+        b.add(Code::new("resursbrist", "Resursbrist"), Some("hinder"))
+            .unwrap();
+        b.add(Code::new("framgang", "Framgångsfaktorer"), None)
+            .unwrap();
         b
     }
 

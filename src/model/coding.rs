@@ -29,7 +29,13 @@ pub struct Coding {
 
 impl Coding {
     /// A new coding of `[start, end)` in `doc`, with its quote and context taken from the text.
-    pub fn new(doc: &Transcript, start: usize, end: usize, code: &str, now: DateTime<Utc>) -> Option<Self> {
+    pub fn new(
+        doc: &Transcript,
+        start: usize,
+        end: usize,
+        code: &str,
+        now: DateTime<Utc>,
+    ) -> Option<Self> {
         if start >= end {
             return None;
         }
@@ -72,9 +78,16 @@ impl Coding {
 }
 
 /// Quote and about `CONTEXT_CHARS` characters of context either side; None when out of range.
-pub fn anchor(text: &str, map: &OffsetMap, start: usize, end: usize) -> Option<(String, String, String)> {
+pub fn anchor(
+    text: &str,
+    map: &OffsetMap,
+    start: usize,
+    end: usize,
+) -> Option<(String, String, String)> {
     let quote = map.slice(text, start, end)?.to_string();
-    let prefix = map.slice(text, start.saturating_sub(CONTEXT_CHARS), start)?.to_string();
+    let prefix = map
+        .slice(text, start.saturating_sub(CONTEXT_CHARS), start)?
+        .to_string();
     let suffix_end = (end + CONTEXT_CHARS).min(map.char_len());
     let suffix = map.slice(text, end, suffix_end)?.to_string();
     Some((quote, prefix, suffix))
@@ -132,15 +145,16 @@ impl CoderFile {
     /// Adds a coding unless the same code already covers exactly that span; returns whether it was added.
     pub fn insert(&mut self, coding: Coding) -> bool {
         let dup = self.codings.iter().any(|c| {
-            c.doc == coding.doc && c.start == coding.start && c.end == coding.end && c.code == coding.code
+            c.doc == coding.doc
+                && c.start == coding.start
+                && c.end == coding.end
+                && c.code == coding.code
         });
         if dup {
             return false;
         }
         let key = coding.sort_key();
-        let pos = self
-            .codings
-            .partition_point(|c| c.sort_key() < key);
+        let pos = self.codings.partition_point(|c| c.sort_key() < key);
         self.codings.insert(pos, coding);
         true
     }
@@ -155,6 +169,44 @@ impl CoderFile {
     }
 }
 
+/// Where a coding's quote is now, when the text at its offsets changed: the occurrence whose
+/// surrounding text best matches the stored prefix and suffix, nearest the old position on ties.
+pub fn reanchor(c: &Coding, doc: &Transcript) -> Option<(usize, usize)> {
+    if c.quote.is_empty() {
+        return None;
+    }
+    let len = c.quote.chars().count();
+    let map = doc.offsets();
+    let score = |s: usize| {
+        let before = map
+            .slice(&doc.text, s.saturating_sub(CONTEXT_CHARS), s)
+            .unwrap_or("");
+        let after = map
+            .slice(
+                &doc.text,
+                s + len,
+                (s + len + CONTEXT_CHARS).min(map.char_len()),
+            )
+            .unwrap_or("");
+        let p = before
+            .chars()
+            .rev()
+            .zip(c.prefix.chars().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let x = after
+            .chars()
+            .zip(c.suffix.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        p + x
+    };
+    super::text::find_all_chars(&doc.text, &c.quote)
+        .into_iter()
+        .max_by_key(|&s| (score(s), std::cmp::Reverse(s.abs_diff(c.start))))
+        .map(|s| (s, s + len))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,9 +214,20 @@ mod tests {
 
     #[test]
     fn new_coding_keeps_quote_and_context() {
-        let t = Transcript::parse("---\nid: d\n---\n\nRespondent: Vi har för lite resurser här.\n", "d").unwrap();
+        let t = Transcript::parse(
+            "---\nid: d\n---\n\nRespondent: Vi har för lite resurser här.\n",
+            "d",
+        )
+        .unwrap();
         let turn = &t.turns[0];
-        let c = Coding::new(&t, turn.start + 16, turn.start + 24, "resursbrist", Utc::now()).unwrap();
+        let c = Coding::new(
+            &t,
+            turn.start + 16,
+            turn.start + 24,
+            "resursbrist",
+            Utc::now(),
+        )
+        .unwrap();
         assert_eq!(c.quote, "resurser");
         assert_eq!(c.prefix, "Respondent: Vi har för lite ");
         assert_eq!(c.suffix, " här.\n");
@@ -182,27 +245,4 @@ mod tests {
         assert!(!f.insert(Coding::new(&t, 12, 15, "x", now).unwrap()));
         assert_eq!(f.codings[0].start, 12);
     }
-}
-
-/// Where a coding's quote is now, when the text at its offsets changed: the occurrence whose
-/// surrounding text best matches the stored prefix and suffix, nearest the old position on ties.
-pub fn reanchor(c: &Coding, doc: &Transcript) -> Option<(usize, usize)> {
-    if c.quote.is_empty() {
-        return None;
-    }
-    let len = c.quote.chars().count();
-    let map = doc.offsets();
-    let score = |s: usize| {
-        let before = map.slice(&doc.text, s.saturating_sub(CONTEXT_CHARS), s).unwrap_or("");
-        let after = map
-            .slice(&doc.text, s + len, (s + len + CONTEXT_CHARS).min(map.char_len()))
-            .unwrap_or("");
-        let p = before.chars().rev().zip(c.prefix.chars().rev()).take_while(|(a, b)| a == b).count();
-        let x = after.chars().zip(c.suffix.chars()).take_while(|(a, b)| a == b).count();
-        p + x
-    };
-    super::text::find_all_chars(&doc.text, &c.quote)
-        .into_iter()
-        .max_by_key(|&s| (score(s), std::cmp::Reverse(s.abs_diff(c.start))))
-        .map(|s| (s, s + len))
 }

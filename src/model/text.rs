@@ -89,7 +89,10 @@ pub fn slice_chars(text: &str, start: usize, end: usize) -> Option<&str> {
     if start > end {
         return None;
     }
-    let mut it = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len()));
+    let mut it = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()));
     let b0 = it.nth(start)?;
     let b1 = if end == start {
         b0
@@ -164,7 +167,10 @@ mod tests {
     #[test]
     fn slugs() {
         assert_eq!(slugify("Ledningens engagemang"), "ledningens-engagemang");
-        assert_eq!(slugify("Resurser, organisation och nätverk"), "resurser-organisation-och-natverk");
+        assert_eq!(
+            slugify("Resurser, organisation och nätverk"),
+            "resurser-organisation-och-natverk"
+        );
         assert_eq!(slugify("  Öl "), "ol");
     }
 }

@@ -157,10 +157,7 @@ impl Transcript {
         let byte = self.map.byte(pos.min(self.char_len())).unwrap_or(0);
         let before = &self.text[..byte];
         let line = before.matches('\n').count();
-        let col = before
-            .rsplit('\n')
-            .next()
-            .map_or(0, |l| l.chars().count());
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
         (self.body_line + line, col + 1)
     }
 }
@@ -209,7 +206,10 @@ fn split_header(content: &str) -> Result<(Header, &str, usize), TranscriptError>
 }
 
 /// Splits `[time] Label: rest` at the start of a paragraph; returns (time, label, char length of the prefix).
-pub fn parse_label(par: &str, speakers: Option<&[String]>) -> Option<(Option<String>, String, usize)> {
+pub fn parse_label(
+    par: &str,
+    speakers: Option<&[String]>,
+) -> Option<(Option<String>, String, usize)> {
     let (time, rest, time_chars) = match par.strip_prefix('[') {
         Some(r) => {
             let close = r.find(']')?;
@@ -236,7 +236,11 @@ pub fn parse_label(par: &str, speakers: Option<&[String]>) -> Option<(Option<Str
         return None;
     }
     let skip = usize::from(after.starts_with(' '));
-    Some((time, label.to_string(), time_chars + label.chars().count() + 1 + skip))
+    Some((
+        time,
+        label.to_string(),
+        time_chars + label.chars().count() + 1 + skip,
+    ))
 }
 
 /// A speaker label without a declared speaker list: short, starts like a name, no sentence punctuation.
@@ -331,7 +335,10 @@ mod tests {
         assert_eq!(t.case(), "Kommun A");
         assert_eq!(t.body_line, 6);
         assert_eq!(t.turns.len(), 4);
-        assert_eq!(t.slice(t.turns[0].start, t.turns[0].end), Some("Hej.\nRad två."));
+        assert_eq!(
+            t.slice(t.turns[0].start, t.turns[0].end),
+            Some("Hej.\nRad två.")
+        );
         assert_eq!(t.turns[1].speaker, "Respondent");
         assert_eq!(t.turns[3].time.as_deref(), Some("00:01:02.500"));
         assert_eq!(t.slice(t.turns[3].start, t.turns[3].end), Some("Hej då."));

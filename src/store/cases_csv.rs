@@ -27,7 +27,14 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Cases> {
         .collect::<Vec<_>>();
     let Some(case_col) = headers.iter().position(|h| h.eq_ignore_ascii_case("case")) else {
         return Err(StoreError::one(
-            Problem::new(path, format!("expected a `case` column in the header line, found {:?}", headers)).at(1, 1),
+            Problem::new(
+                path,
+                format!(
+                    "expected a `case` column in the header line, found {:?}",
+                    headers
+                ),
+            )
+            .at(1, 1),
         ));
     };
     let columns: Vec<String> = headers
@@ -49,7 +56,11 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Cases> {
                 continue;
             }
             return Err(StoreError::one(
-                Problem::new(path, "expected a case name in the `case` column, found an empty field").at(line, 1),
+                Problem::new(
+                    path,
+                    "expected a case name in the `case` column, found an empty field",
+                )
+                .at(line, 1),
             ));
         }
         if cases.get(&name).is_some() {
@@ -72,7 +83,9 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Cases> {
 fn csv_problem(path: &Path, e: &csv::Error) -> StoreError {
     let line = e.position().map_or(1, |p| p.line() as usize);
     let msg = match e.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
             format!("expected {expected_len} fields like the header line, found {len}")
         }
         _ => e.to_string(),
@@ -101,7 +114,12 @@ pub fn render(cases: &Cases) -> String {
     let _ = w.write_record(&header);
     for c in &cases.cases {
         let mut row = vec![c.name.clone()];
-        row.extend(cases.columns.iter().map(|k| c.attrs.get(k).cloned().unwrap_or_default()));
+        row.extend(
+            cases
+                .columns
+                .iter()
+                .map(|k| c.attrs.get(k).cloned().unwrap_or_default()),
+        );
         let _ = w.write_record(&row);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
@@ -114,7 +132,10 @@ mod tests {
     #[test]
     fn reads_swedish_excel_export() {
         let mut bytes = vec![0xef, 0xbb, 0xbf];
-        bytes.extend_from_slice("case;grupp;invanare\r\n\"Kommun A\";hög;42000\r\nKommun B;\"låg; liten\";900\r\n".as_bytes());
+        bytes.extend_from_slice(
+            "case;grupp;invanare\r\n\"Kommun A\";hög;42000\r\nKommun B;\"låg; liten\";900\r\n"
+                .as_bytes(),
+        );
         let c = parse(&bytes, Path::new("cases.csv")).unwrap();
         assert_eq!(c.columns, vec!["grupp", "invanare"]);
         assert_eq!(c.attr("Kommun A", "grupp"), "hög");
@@ -124,16 +145,23 @@ mod tests {
     #[test]
     fn reports_lines() {
         let e = parse(b"case,grupp\nA,h\nB\n", Path::new("c.csv")).unwrap_err();
-        assert!(e.to_string().starts_with("c.csv:3:1: expected 2 fields"), "{e}");
+        assert!(
+            e.to_string().starts_with("c.csv:3:1: expected 2 fields"),
+            "{e}"
+        );
         let e = parse(b"case,grupp\nA,h\nA,l\n", Path::new("c.csv")).unwrap_err();
-        assert!(e.to_string().contains(":3:1: case \"A\" appears twice"), "{e}");
+        assert!(
+            e.to_string().contains(":3:1: case \"A\" appears twice"),
+            "{e}"
+        );
         let e = parse(b"namn,grupp\nA,h\n", Path::new("c.csv")).unwrap_err();
         assert!(e.to_string().contains("expected a `case` column"), "{e}");
     }
 
     #[test]
     fn windows_1252_semicolons() {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("case;grupp\r\nKommun Å;hög\r\nKommun Ö;låg\r\n");
+        let (bytes, _, _) =
+            encoding_rs::WINDOWS_1252.encode("case;grupp\r\nKommun Å;hög\r\nKommun Ö;låg\r\n");
         let c = parse(&bytes, Path::new("c.csv")).unwrap();
         assert_eq!(c.attr("Kommun Ö", "grupp"), "låg");
     }

@@ -68,7 +68,7 @@ fn finish(text: String, enc: &'static Encoding, guessed: bool) -> Result<Decoded
 
 /// UTF-16 without a BOM shows as a NUL in every other byte of ASCII-heavy text.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;
@@ -90,13 +90,18 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
         (b"\x89PNG", "a PNG image"),
         (b"\xff\xd8\xff", "a JPEG image"),
         (b"GIF8", "a GIF image"),
-        (b"\xd0\xcf\x11\xe0", "an old binary Office document (.doc); save it as .docx or .txt"),
+        (
+            b"\xd0\xcf\x11\xe0",
+            "an old binary Office document (.doc); save it as .docx or .txt",
+        ),
         (b"\x7fELF", "an executable"),
         (b"ID3", "an MP3 audio file"),
         (b"RIFF", "a RIFF media file"),
         (b"{\\rtf", "an RTF document; save it as .docx or .txt"),
     ];
-    SIGS.iter().find(|(s, _)| bytes.starts_with(s)).map(|(_, k)| *k)
+    SIGS.iter()
+        .find(|(s, _)| bytes.starts_with(s))
+        .map(|(_, k)| *k)
 }
 
 #[cfg(test)]
@@ -135,7 +140,13 @@ mod tests {
     fn refuses_binary_and_empty() {
         assert_eq!(decode(b""), Err(DecodeError::Empty));
         assert_eq!(decode(b" \n "), Err(DecodeError::Empty));
-        assert!(matches!(decode(b"%PDF-1.4 ..."), Err(DecodeError::Binary(_))));
-        assert!(matches!(decode(&[1, 2, 3, 0, 5, 6, 7]), Err(DecodeError::Binary(_))));
+        assert!(matches!(
+            decode(b"%PDF-1.4 ..."),
+            Err(DecodeError::Binary(_))
+        ));
+        assert!(matches!(
+            decode(&[1, 2, 3, 0, 5, 6, 7]),
+            Err(DecodeError::Binary(_))
+        ));
     }
 }

@@ -5,9 +5,9 @@ pub mod media;
 pub mod plain;
 
 use super::decode::{DecodeError, decode};
+use crate::model::Transcript;
 use crate::model::text::{canonicalize, slugify};
 use crate::model::transcript::Header;
-use crate::model::Transcript;
 use std::path::Path;
 
 /// One speaker turn as read from a source file, before canonical layout.
@@ -84,11 +84,23 @@ pub struct Meta {
 
 /// Lays a source document out as a canonical transcript.
 pub fn to_transcript(raw: &RawDoc, path: &Path, meta: &Meta) -> Result<Transcript, ImportError> {
-    if raw.turns.iter().all(|t| t.paragraphs.iter().all(|p| p.trim().is_empty())) {
+    if raw
+        .turns
+        .iter()
+        .all(|t| t.paragraphs.iter().all(|p| p.trim().is_empty()))
+    {
         return Err(ImportError::Format("no text found in the file".into()));
     }
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("transcript");
-    let from_file = |k: &str| raw.header.iter().find(|(hk, _)| hk == k).map(|(_, v)| v.clone());
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("transcript");
+    let from_file = |k: &str| {
+        raw.header
+            .iter()
+            .find(|(hk, _)| hk == k)
+            .map(|(_, v)| v.clone())
+    };
     let id = meta
         .id
         .clone()
@@ -97,9 +109,17 @@ pub fn to_transcript(raw: &RawDoc, path: &Path, meta: &Meta) -> Result<Transcrip
     crate::model::codebook::check_id(&id).map_err(|e| ImportError::Format(e.to_string()))?;
     let mut header = Header::default();
     header.set("id", &id);
-    let case = meta.case.clone().or_else(|| from_file("case")).unwrap_or_default();
+    let case = meta
+        .case
+        .clone()
+        .or_else(|| from_file("case"))
+        .unwrap_or_default();
     header.set("case", &case);
-    for (k, v) in raw.header.iter().filter(|(k, _)| k != "id" && k != "case" && k != "speakers") {
+    for (k, v) in raw
+        .header
+        .iter()
+        .filter(|(k, _)| k != "id" && k != "case" && k != "speakers")
+    {
         header.set(k, v);
     }
     for (k, v) in &meta.attrs {
@@ -169,5 +189,9 @@ fn clean_paragraph(p: &str) -> String {
 }
 
 fn clean_label(s: &str) -> String {
-    canonicalize(s).replace(['\n', ':', ';'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+    canonicalize(s)
+        .replace(['\n', ':', ';'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -77,7 +77,11 @@ mod tests {
         let guarded = dir.path().join("codings/a.json");
         let first = Lock::acquire(dir.path(), "a", &guarded).unwrap();
         let err = Lock::acquire(dir.path(), "a", &guarded).unwrap_err();
-        assert!(err.to_string().contains(&format!("pid {}", std::process::id())), "{err}");
+        assert!(
+            err.to_string()
+                .contains(&format!("pid {}", std::process::id())),
+            "{err}"
+        );
         drop(first);
         Lock::acquire(dir.path(), "a", &guarded).unwrap();
         Lock::acquire(dir.path(), "b", &guarded).unwrap();

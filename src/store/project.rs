@@ -46,7 +46,13 @@ fn json_problem(path: &Path, e: &serde_json::Error) -> Problem {
 /// Parses a JSON project file, with errors naming line and column.
 fn parse_json<T: serde::de::DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, Problem> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        Problem::new(path, format!("expected UTF-8 text: invalid byte at offset {}", e.valid_up_to()))
+        Problem::new(
+            path,
+            format!(
+                "expected UTF-8 text: invalid byte at offset {}",
+                e.valid_up_to()
+            ),
+        )
     })?;
     serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| json_problem(path, &e))
 }
@@ -166,10 +172,17 @@ impl Project {
 
     fn load_transcripts(&mut self, problems: &mut Vec<Problem>) -> Result<()> {
         for path in Self::files_with_ext(&self.transcripts_dir(), "txt")? {
-            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("")
+                .to_string();
             let bytes = read(&path)?;
             let Ok(text) = String::from_utf8(bytes) else {
-                problems.push(Problem::new(&path, "expected UTF-8 text; import the file with `kodbok import`"));
+                problems.push(Problem::new(
+                    &path,
+                    "expected UTF-8 text; import the file with `kodbok import`",
+                ));
                 continue;
             };
             match Transcript::parse(&text, &stem) {
@@ -184,7 +197,11 @@ impl Project {
 
     fn load_coders(&mut self, problems: &mut Vec<Problem>) -> Result<()> {
         for path in Self::files_with_ext(&self.codings_dir(), "json")? {
-            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("")
+                .to_string();
             match parse_json::<CoderFile>(&path, &read(&path)?) {
                 Ok(f) => {
                     self.coders.insert(stem, f);
@@ -219,7 +236,8 @@ impl Project {
     /// The value of the group attribute for a transcript's case.
     pub fn group_of(&self, doc: &str) -> &str {
         let case = self.transcripts.get(doc).map_or("", |t| t.case());
-        self.cases.attr(case, &self.codebook.settings.group_attribute)
+        self.cases
+            .attr(case, &self.codebook.settings.group_attribute)
     }
 
     /// Every coding of every coder, as (coder, coding).
@@ -243,7 +261,11 @@ impl Project {
                 "{coder:?} cannot be a coder name: use letters, digits, '-', '_' or '.'"
             )));
         }
-        Lock::acquire(&self.root, &format!("coder-{coder}"), &self.coder_path(coder))
+        Lock::acquire(
+            &self.root,
+            &format!("coder-{coder}"),
+            &self.coder_path(coder),
+        )
     }
 
     /// Takes the write lock of the codebook.
@@ -263,7 +285,9 @@ impl Project {
     pub fn save_codebook(&self) -> Result<()> {
         let errs = self.codebook.validate();
         if let Some(e) = errs.first() {
-            return Err(StoreError::refused(format!("the codebook was not saved: {e}")));
+            return Err(StoreError::refused(format!(
+                "the codebook was not saved: {e}"
+            )));
         }
         atomic::write_json(&self.codebook_path(), &self.codebook)
     }
@@ -273,14 +297,19 @@ impl Project {
     }
 
     pub fn save_cases(&self) -> Result<()> {
-        atomic::write(&self.cases_path(), cases_csv::render(&self.cases).as_bytes())
+        atomic::write(
+            &self.cases_path(),
+            cases_csv::render(&self.cases).as_bytes(),
+        )
     }
 
     /// A validated new coding (not yet stored).
     pub fn new_coding(&self, doc: &str, start: usize, end: usize, code: &str) -> Result<Coding> {
         let t = self.transcript(doc)?;
         if self.codebook.get(code).is_none() {
-            return Err(StoreError::refused(format!("no code with id {code:?} in the codebook")));
+            return Err(StoreError::refused(format!(
+                "no code with id {code:?} in the codebook"
+            )));
         }
         if start >= end || end > t.char_len() {
             return Err(StoreError::refused(format!(
@@ -300,7 +329,9 @@ impl Project {
         let len = quote.chars().count();
         match hits.as_slice() {
             [one] => Ok((*one, one + len)),
-            [] => Err(StoreError::refused(format!("the quote does not occur in {doc}"))),
+            [] => Err(StoreError::refused(format!(
+                "the quote does not occur in {doc}"
+            ))),
             many => {
                 let places: Vec<String> = many
                     .iter()
@@ -341,7 +372,13 @@ impl Project {
         for (coder, file) in &self.coders {
             let path = self.coder_path(coder);
             if file.coder != *coder {
-                out.push(Problem::new(&path, format!("the file says coder {:?} but is named {coder:?}.json", file.coder)));
+                out.push(Problem::new(
+                    &path,
+                    format!(
+                        "the file says coder {:?} but is named {coder:?}.json",
+                        file.coder
+                    ),
+                ));
             }
             let lines = self.coding_lines(coder);
             for c in &file.codings {
@@ -353,17 +390,37 @@ impl Project {
                     out.push(pr);
                 };
                 if let Some(other) = seen.insert(&c.id, coder) {
-                    p(format!("coding id {} is used twice (also by {other})", c.id));
+                    p(format!(
+                        "coding id {} is used twice (also by {other})",
+                        c.id
+                    ));
                 }
                 if let Some(msg) = self.coding_problem(c) {
-                    p(format!("coding {} ({} in {}, chars {}..{}): {msg}", c.id, c.code, c.doc, c.start, c.end));
+                    p(format!(
+                        "coding {} ({} in {}, chars {}..{}): {msg}",
+                        c.id, c.code, c.doc, c.start, c.end
+                    ));
                 }
             }
-            for doc in file.doc_memos.keys().filter(|d| !self.transcripts.contains_key(*d)) {
-                out.push(Problem::new(&path, format!("a memo refers to unknown transcript {doc:?}")));
+            for doc in file
+                .doc_memos
+                .keys()
+                .filter(|d| !self.transcripts.contains_key(*d))
+            {
+                out.push(Problem::new(
+                    &path,
+                    format!("a memo refers to unknown transcript {doc:?}"),
+                ));
             }
-            for code in file.code_memos.keys().filter(|c| self.codebook.get(c).is_none()) {
-                out.push(Problem::new(&path, format!("a memo refers to unknown code {code:?}")));
+            for code in file
+                .code_memos
+                .keys()
+                .filter(|c| self.codebook.get(c).is_none())
+            {
+                out.push(Problem::new(
+                    &path,
+                    format!("a memo refers to unknown code {code:?}"),
+                ));
             }
         }
         out
@@ -376,24 +433,40 @@ impl Project {
                 out.push(Problem::new(&path, "expected an `id:` line in the header").at(1, 1));
             }
             match t.header.get("case") {
-                None => out.push(Problem::new(&path, "expected a `case:` line in the header").at(1, 1)),
-                Some(case) if !self.cases.cases.is_empty() && self.cases.get(case).is_none() => out.push(
-                    Problem::new(&path, format!("case {case:?} is not in transcripts/cases.csv")).at(1, 1),
-                ),
+                None => {
+                    out.push(Problem::new(&path, "expected a `case:` line in the header").at(1, 1))
+                }
+                Some(case) if !self.cases.cases.is_empty() && self.cases.get(case).is_none() => out
+                    .push(
+                        Problem::new(
+                            &path,
+                            format!("case {case:?} is not in transcripts/cases.csv"),
+                        )
+                        .at(1, 1),
+                    ),
                 _ => {}
             }
             if t.turns.is_empty() {
                 out.push(Problem::new(&path, "the transcript has no text"));
             }
             if t.text.chars().any(crate::model::text::is_forbidden) || t.render() != canonical(t) {
-                out.push(Problem::new(&path, "the text is not canonical (control characters, CR or non-NFC); re-import it"));
+                out.push(Problem::new(
+                    &path,
+                    "the text is not canonical (control characters, CR or non-NFC); re-import it",
+                ));
             }
         }
         let ids: Vec<_> = self.transcripts.keys().collect();
         for path in Self::files_with_ext(&self.transcripts_dir(), "txt").unwrap_or_default() {
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
             if !ids.iter().any(|i| i.as_str() == stem) {
-                out.push(Problem::new(&path, format!("the header id differs from the file name {stem:?}")).at(2, 1));
+                out.push(
+                    Problem::new(
+                        &path,
+                        format!("the header id differs from the file name {stem:?}"),
+                    )
+                    .at(2, 1),
+                );
             }
         }
     }
@@ -407,12 +480,17 @@ impl Project {
             return Some(format!("unknown code id {:?}", c.code));
         }
         if c.start >= c.end || c.end > t.char_len() {
-            return Some(format!("offsets out of range (the transcript has {} characters)", t.char_len()));
+            return Some(format!(
+                "offsets out of range (the transcript has {} characters)",
+                t.char_len()
+            ));
         }
         let now = t.slice(c.start, c.end).unwrap_or("");
         if now != c.quote {
             let hint = match reanchor(c, t) {
-                Some((s, e)) => format!("; the quote is found at chars {s}..{e} (`kodbok check --reanchor` moves it)"),
+                Some((s, e)) => format!(
+                    "; the quote is found at chars {s}..{e} (`kodbok check --reanchor` moves it)"
+                ),
                 None => "; the quote is no longer in the transcript".to_string(),
             };
             return Some(format!(
@@ -430,14 +508,18 @@ impl Project {
         let transcripts = &self.transcripts;
         for (coder, file) in self.coders.iter_mut() {
             for c in file.codings.iter_mut() {
-                let Some(t) = transcripts.get(&c.doc) else { continue };
+                let Some(t) = transcripts.get(&c.doc) else {
+                    continue;
+                };
                 if t.slice(c.start, c.end) == Some(c.quote.as_str()) {
                     continue;
                 }
                 if let Some((s, e)) = reanchor(c, t) {
                     c.start = s;
                     c.end = e;
-                    if let Some((q, p, x)) = crate::model::coding::anchor(&t.text, t.offsets(), s, e) {
+                    if let Some((q, p, x)) =
+                        crate::model::coding::anchor(&t.text, t.offsets(), s, e)
+                    {
                         (c.quote, c.prefix, c.suffix) = (q, p, x);
                     }
                     c.modified = chrono::Utc::now();

@@ -90,16 +90,16 @@ fn unmark(line: &str) -> String {
     let t = line.trim_start_matches('#').trim_start();
     let t = if line.starts_with('#') { t } else { line };
     for m in ["**", "__"] {
-        if let Some(rest) = t.strip_prefix(m) {
-            if let Some(end) = rest.find(m) {
-                let label = &rest[..end];
-                let after = &rest[end + m.len()..];
-                if let Some(l) = label.strip_suffix(':') {
-                    return format!("{l}:{after}");
-                }
-                if let Some(a) = after.strip_prefix(':') {
-                    return format!("{label}:{a}");
-                }
+        if let Some(rest) = t.strip_prefix(m)
+            && let Some(end) = rest.find(m)
+        {
+            let label = &rest[..end];
+            let after = &rest[end + m.len()..];
+            if let Some(l) = label.strip_suffix(':') {
+                return format!("{l}:{after}");
+            }
+            if let Some(a) = after.strip_prefix(':') {
+                return format!("{label}:{a}");
             }
         }
     }
@@ -149,12 +149,18 @@ mod tests {
     fn turns_by_line_and_paragraph() {
         let d = read("Intervjuare: Hej.\nRespondent: Hej hej.\n\nFortsättning.\n\nDet var så här: vi började.\n").unwrap();
         assert_eq!(d.turns.len(), 2);
-        assert_eq!(d.turns[1].paragraphs, vec!["Hej hej.", "Fortsättning.", "Det var så här: vi började."]);
+        assert_eq!(
+            d.turns[1].paragraphs,
+            vec!["Hej hej.", "Fortsättning.", "Det var så här: vi började."]
+        );
     }
 
     #[test]
     fn header_and_markdown_labels() {
-        let d = read("---\nid: x\ncase: Kommun A\n---\n\n**Anna Svensson:** Hej.\n\n**Intervjuare**: Och?\n").unwrap();
+        let d = read(
+            "---\nid: x\ncase: Kommun A\n---\n\n**Anna Svensson:** Hej.\n\n**Intervjuare**: Och?\n",
+        )
+        .unwrap();
         assert_eq!(d.header[1], ("case".into(), "Kommun A".into()));
         assert_eq!(d.turns[0].speaker, "Anna Svensson");
         assert_eq!(d.turns[1].speaker, "Intervjuare");
@@ -163,7 +169,10 @@ mod tests {
 
     #[test]
     fn riksdag_labels() {
-        let d = read("DAVID JOSEFSSON (M) replik: Fru talman!\n\nStatsminister STEFAN LÖFVEN (S): Tack.\n").unwrap();
+        let d = read(
+            "DAVID JOSEFSSON (M) replik: Fru talman!\n\nStatsminister STEFAN LÖFVEN (S): Tack.\n",
+        )
+        .unwrap();
         assert_eq!(d.turns.len(), 2);
     }
 }
