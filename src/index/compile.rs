@@ -2,7 +2,7 @@
 
 use super::inflect;
 use super::query::{Node, QueryError, Span};
-use super::schema::{Fields, raw_analyzer, stem_one, tokens};
+use super::schema::{Fields, raw_analyzer, stem_one, stem_term, tokens};
 use crate::model::Codebook;
 use std::collections::BTreeSet;
 use tantivy::query::{
@@ -179,17 +179,20 @@ impl<'a> Compiler<'a> {
                 format!("nothing to search for in {text:?}: no letters or digits"),
             )),
             1 => {
-                let stems: BTreeSet<String> = inflect::stems(self.stem, &words[0])
-                    .into_iter()
-                    .filter(|s| self.present(self.fields.text, s))
-                    .collect();
+                // a word whose stem is s is indexed as the marked stem, or as itself when it is its own stem
+                let mut stems = BTreeSet::new();
                 let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-                for s in &stems {
-                    let term = Term::from_field_text(self.fields.text, s);
-                    clauses.push((
-                        Occur::Should,
-                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
-                    ));
+                for s in inflect::stems(self.stem, &words[0]) {
+                    let mut terms = vec![stem_term(&s)];
+                    if stem_one(self.stem, &s).as_deref() == Some(s.as_str()) {
+                        terms.push(s.clone());
+                    }
+                    for t in terms.into_iter().filter(|t| self.present(self.fields.text, t)) {
+                        let term = Term::from_field_text(self.fields.text, &t);
+                        let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
+                        clauses.push((Occur::Should, Box::new(q)));
+                        stems.insert(s.clone());
+                    }
                 }
                 if positive {
                     self.matchers.push(Matcher::Stems(stems));
@@ -214,7 +217,7 @@ impl<'a> Compiler<'a> {
     fn words_query(&mut self, words: Vec<String>, positive: bool) -> Box<dyn Query> {
         let terms: Vec<Term> = words
             .iter()
-            .map(|w| Term::from_field_text(self.fields.raw, w))
+            .map(|w| Term::from_field_text(self.fields.text, w))
             .collect();
         if positive {
             self.matchers.push(Matcher::Phrase(words));
@@ -263,7 +266,7 @@ impl<'a> Compiler<'a> {
         positive: bool,
     ) -> Result<Box<dyn Query>, QueryError> {
         let w = self.single(text, span, "prefix")?;
-        let q = RegexQuery::from_pattern(&format!("{w}.*"), self.fields.raw)
+        let q = RegexQuery::from_pattern(&format!("{w}.*"), self.fields.text)
             .map_err(|e| QueryError::new(span, format!("cannot search this prefix: {e}")))?;
         if positive {
             self.matchers.push(Matcher::Prefix(w));
@@ -279,7 +282,7 @@ impl<'a> Compiler<'a> {
         positive: bool,
     ) -> Result<Box<dyn Query>, QueryError> {
         let w = self.single(text, span, "fuzzy")?;
-        let term = Term::from_field_text(self.fields.raw, &w);
+        let term = Term::from_field_text(self.fields.text, &w);
         if positive {
             self.matchers.push(Matcher::Fuzzy(w, d));
         }
