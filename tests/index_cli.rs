@@ -272,6 +272,25 @@ fn every_filter() {
     );
     let both = turns(&search(d.path(), "coder:praktikant-b code:hinder"));
     assert!(both.is_subset(&coded) && both.len() < coded.len());
+    let out = kodbok(d.path())
+        .args([
+            "--coder",
+            "praktikant-b",
+            "search",
+            "code:hinder",
+            "--limit",
+            "1000",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success();
+    let layer: Vec<Value> = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(
+        turns(&layer),
+        both,
+        "--coder limits code: to that coder's layer"
+    );
     // case, attributes, speaker, doc
     let c = search(d.path(), "case:\"Kommun C\"");
     assert_eq!(

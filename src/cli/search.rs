@@ -107,7 +107,8 @@ pub fn row(rank: usize, h: &Hit, format: Format) -> Value {
 }
 
 pub fn run(a: &SearchArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let s = open_index(&ctx.root)?;
+    let mut s = open_index(&ctx.root)?;
+    s.set_layer(ctx.coder_filter.clone());
     let hits = s
         .search(&a.query, a.limit)
         .map_err(|e| explain(e, &a.query))?;

@@ -76,7 +76,6 @@ fn try_open(dir: &Path) -> Result<(Index, Manifest), String> {
     Ok((index, m))
 }
 
-
 /// A writer with `budget` bytes of memory per thread (tantivy needs at least 15 MB).
 fn writer(
     index: &Index,

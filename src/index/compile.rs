@@ -69,8 +69,9 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub fn compile(mut self, node: &Node) -> Result<Compiled, QueryError> {
-        let query = self.node(node, true, None)?;
+    /// `layer`: a coder whose codings `code:` filters look at (unless the query names a coder).
+    pub fn compile(mut self, node: &Node, layer: Option<&str>) -> Result<Compiled, QueryError> {
+        let query = self.node(node, true, layer)?;
         let scored = !self.matchers.is_empty();
         Ok(Compiled {
             query,
@@ -187,7 +188,10 @@ impl<'a> Compiler<'a> {
                     if stem_one(self.stem, &s).as_deref() == Some(s.as_str()) {
                         terms.push(s.clone());
                     }
-                    for t in terms.into_iter().filter(|t| self.present(self.fields.text, t)) {
+                    for t in terms
+                        .into_iter()
+                        .filter(|t| self.present(self.fields.text, t))
+                    {
                         let term = Term::from_field_text(self.fields.text, &t);
                         let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
                         clauses.push((Occur::Should, Box::new(q)));

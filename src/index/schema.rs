@@ -218,12 +218,15 @@ mod tests {
             got.push((t.text.clone(), t.position));
         }
         let m = |s: &str| stem_term(s);
-        assert_eq!(got, vec![
-            ("resurserna".to_string(), 0),
-            (m("resurs"), 0),
-            ("och".to_string(), 1),
-            ("åtgärder".to_string(), 2),
-            (m("åtgärd"), 2),
-        ]);
+        assert_eq!(
+            got,
+            vec![
+                ("resurserna".to_string(), 0),
+                (m("resurs"), 0),
+                ("och".to_string(), 1),
+                ("åtgärder".to_string(), 2),
+                (m("åtgärd"), 2),
+            ]
+        );
     }
 }

@@ -80,6 +80,7 @@ pub struct Searcher {
     attrs: Vec<String>,
     cases: Vec<String>,
     report: SyncReport,
+    layer: Option<String>,
 }
 
 impl Searcher {
@@ -112,7 +113,13 @@ impl Searcher {
             manifest,
             codebook,
             report,
+            layer: None,
         })
+    }
+
+    /// Makes `code:` filters look only at this coder's codings (the coder's layer); None: any coder.
+    pub fn set_layer(&mut self, coder: Option<String>) {
+        self.layer = coder;
     }
 
     /// What opening did: rebuilt (and why), transcripts re-indexed, turns in the index.
@@ -142,7 +149,8 @@ impl Searcher {
             cases: &self.cases,
         };
         let mut stem = stem_analyzer();
-        Ok(Compiler::new(self.fields, vocab, searcher, &mut stem).compile(&node)?)
+        Ok(Compiler::new(self.fields, vocab, searcher, &mut stem)
+            .compile(&node, self.layer.as_deref())?)
     }
 
     fn tv(&self, source: tantivy::TantivyError) -> IndexError {
