@@ -649,3 +649,15 @@ fn riksdag_corpus() {
     );
     assert!(!hits.is_empty());
 }
+
+#[test]
+fn outside_a_project_is_a_clear_error_and_writes_nothing() {
+    let d = tempfile::tempdir().unwrap();
+    let out = kodbok(d.path())
+        .args(["search", "resurs"])
+        .assert()
+        .failure();
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("not a kodbok project"), "{err}");
+    assert!(!d.path().join(".kodbok").exists());
+}

@@ -23,6 +23,10 @@ pub struct SearchArgs {
 
 /// Opens the search index, building or updating it first (with a progress bar for a full build).
 pub fn open_index(root: &Path) -> anyhow::Result<Searcher> {
+    if !root.join("codebook.json").exists() {
+        // the same message as every other command
+        crate::store::Project::open(root)?;
+    }
     let mut bar: Option<ProgressBar> = None;
     let s = Searcher::open(root, &mut |p| {
         if !p.full {
