@@ -365,7 +365,8 @@ pub fn attr_value(key: &str, value: &str) -> String {
 /// Whether a lower-cased token matches a matcher that works on single words.
 fn word_matches(m: &Matcher, token: &str, stem: &mut dyn FnMut() -> String) -> bool {
     match m {
-        Matcher::Stems(s) => s.contains(&stem()),
+        // a Snowball Swedish stem is always a prefix of its word: most words are ruled out unstemmed
+        Matcher::Stems(s) => s.iter().any(|x| token.starts_with(x.as_str())) && s.contains(&stem()),
         Matcher::Prefix(p) => token.starts_with(p.as_str()),
         Matcher::Fuzzy(w, d) => edit_distance(token, w) <= usize::from(*d),
         Matcher::Phrase(_) => false,
