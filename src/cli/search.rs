@@ -2,6 +2,7 @@
 
 use super::Ctx;
 use super::output::{Format, print_rows};
+use crate::index::search::mark;
 use crate::index::{Hit, IndexError, Searcher};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -85,7 +86,10 @@ pub fn row(rank: usize, h: &Hit, format: Format) -> Value {
     });
     let extra = match format {
         Format::Table => {
-            json!({ "chars": format!("{}..{}", h.turn_start, h.turn_end), "snippet": h.marked_snippet("[", "]") })
+            // the table cuts cells at 70 characters: a narrower window keeps the match visible
+            let (snip, ms) = h.snippet_of_width(60);
+            let chars = format!("{}..{}", h.turn_start, h.turn_end);
+            json!({ "chars": chars, "snippet": mark(&snip, &ms, "[", "]") })
         }
         Format::Json => json!({
             "turn_start": h.turn_start,

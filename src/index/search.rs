@@ -42,12 +42,29 @@ pub struct Hit {
 }
 
 impl Hit {
+    /// A snippet of about `width` characters (for narrow displays), with its match ranges.
+    pub fn snippet_of_width(&self, width: usize) -> (String, Vec<(usize, usize)>) {
+        let local: Vec<(usize, usize)> = self
+            .matches
+            .iter()
+            .map(|&(s, e)| (s - self.turn_start, e - self.turn_start))
+            .collect();
+        snippet_sized(&self.text, &local, width, width / 3)
+    }
+
     /// The snippet with matches marked as `[match]`.
     pub fn marked_snippet(&self, open: &str, close: &str) -> String {
+        mark(&self.snippet, &self.snippet_matches, open, close)
+    }
+}
+
+/// `snippet` with the char ranges `matches` wrapped in `open` and `close`.
+pub fn mark(snippet: &str, matches: &[(usize, usize)], open: &str, close: &str) -> String {
+    {
         let mut out = String::new();
-        let mut ends = self.snippet_matches.iter().peekable();
+        let mut ends = matches.iter().peekable();
         let mut inside: Option<usize> = None;
-        for (i, c) in self.snippet.chars().enumerate() {
+        for (i, c) in snippet.chars().enumerate() {
             if inside == Some(i) {
                 out.push_str(close);
                 inside = None;
@@ -258,11 +275,21 @@ fn char_ranges(text: &str, bytes: &[(usize, usize)]) -> Vec<(usize, usize)> {
 
 /// A window of the turn around its first match, with the matches inside it.
 pub fn snippet(text: &str, matches: &[(usize, usize)]) -> (String, Vec<(usize, usize)>) {
+    snippet_sized(text, matches, SNIPPET, BEFORE)
+}
+
+/// As [`snippet`], about `width` characters with `before` of them before the first match.
+pub fn snippet_sized(
+    text: &str,
+    matches: &[(usize, usize)],
+    width: usize,
+    before: usize,
+) -> (String, Vec<(usize, usize)>) {
     let chars: Vec<char> = text.chars().collect();
     let n = chars.len();
     let first = matches.first().copied();
-    let mut s = first.map_or(0, |(ms, _)| ms.saturating_sub(BEFORE));
-    let mut e = (s + SNIPPET).min(n);
+    let mut s = first.map_or(0, |(ms, _)| ms.saturating_sub(before));
+    let mut e = (s + width).min(n);
     if let Some((ms, me)) = first {
         e = e.max((me + 10).min(n));
         if s > 0
