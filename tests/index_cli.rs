@@ -661,3 +661,32 @@ fn outside_a_project_is_a_clear_error_and_writes_nothing() {
     assert!(err.contains("not a kodbok project"), "{err}");
     assert!(!d.path().join(".kodbok").exists());
 }
+
+#[test]
+fn concurrent_first_searches_agree() {
+    let d = sample();
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            std::process::Command::new(assert_cmd::cargo::cargo_bin("kodbok"))
+                .arg("--project")
+                .arg(d.path())
+                .args(["search", "resurs", "--limit", "1000", "--format", "json"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let outs: Vec<Vec<Value>> = children
+        .into_iter()
+        .map(|c| {
+            let o = c.wait_with_output().unwrap();
+            assert!(o.status.success());
+            serde_json::from_slice(&o.stdout).unwrap()
+        })
+        .collect();
+    assert!(!outs[0].is_empty());
+    for o in &outs[1..] {
+        assert_eq!(turns(o), turns(&outs[0]));
+    }
+}

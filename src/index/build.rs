@@ -104,10 +104,30 @@ pub fn sync(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Index, Manifest, SyncReport), IndexError> {
     let dir = index_dir(root);
-    match try_open(&dir) {
+    if !root.join("codebook.json").exists() {
+        return Err(StoreError::refused(format!(
+            "{} is not a kodbok project: it has no codebook.json",
+            root.display()
+        ))
+        .into());
+    }
+    // one process at a time brings the index up to date; the others wait, then find it current
+    let cache = root.join(".kodbok");
+    fs::create_dir_all(&cache).map_err(io(&cache))?;
+    let lock_path = cache.join("index.lock");
+    let lock = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(io(&lock_path))?;
+    lock.lock().map_err(io(&lock_path))?;
+    let result = match try_open(&dir) {
         Ok((index, m)) => update(root, &dir, index, m, progress),
         Err(reason) => rebuild(root, &dir, reason, progress),
-    }
+    };
+    drop(lock);
+    result
 }
 
 fn rebuild(
