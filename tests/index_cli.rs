@@ -413,6 +413,23 @@ fn incremental_reindex_after_edit_and_coding() {
     let bytes = fs::read(&path).unwrap();
     fs::write(&path, bytes).unwrap();
     assert_eq!(open(d.path()).report().reindexed, 0);
+    // a removed transcript leaves the index
+    let turns_before = open(d.path()).report().turns;
+    let n = open(d.path()).count("doc:kommun-c-2").unwrap() as u64;
+    assert!(n > 0);
+    fs::remove_file(d.path().join("transcripts/kommun-c-2.txt")).unwrap();
+    let s = open(d.path());
+    assert_eq!((s.report().removed, s.report().reindexed), (1, 0));
+    assert_eq!(s.report().turns, turns_before - n);
+    assert_eq!(s.count("doc:kommun-c-2").unwrap(), 0);
+    // an index of another format is rebuilt
+    drop(s);
+    let m = d.path().join(".kodbok/index/manifest.json");
+    let text = fs::read_to_string(&m)
+        .unwrap()
+        .replace("\"format\":", "\"format\":9");
+    fs::write(&m, text).unwrap();
+    assert!(open(d.path()).report().rebuilt.is_some());
 }
 
 fn index_dir(d: &Path) -> PathBuf {
