@@ -1,6 +1,8 @@
 //! The command line: clap definitions and a thin dispatch into the library layers.
 
 mod agree;
+mod autocode;
+mod bench;
 mod codes;
 mod coding;
 mod consensus;
@@ -10,6 +12,7 @@ mod merge;
 pub mod output;
 mod project_cmds;
 mod report;
+mod search;
 mod summary;
 
 use clap::{Args, Parser, Subcommand};
@@ -76,6 +79,12 @@ pub enum Command {
     Consensus(consensus::ConsensusArgs),
     /// Bring in codings, coders and codebook additions from another copy of this project
     Merge(merge::MergeArgs),
+    /// Search transcripts: words in all inflections, "phrases", codes, cases and attributes
+    Search(search::SearchArgs),
+    /// Code every hit of a query for you, as one batch that `--undo` removes
+    Autocode(autocode::AutocodeArgs),
+    /// Benchmarks on a generated Swedish corpus
+    Bench(bench::BenchArgs),
 }
 
 /// Settings every command gets.
@@ -159,6 +168,9 @@ fn run(command: Option<Command>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Command::Agree(a) => agree::run(&a, ctx),
         Command::Consensus(a) => consensus::run(&a, ctx),
         Command::Merge(a) => merge::run(&a, ctx),
+        Command::Search(a) => search::run(&a, ctx),
+        Command::Autocode(a) => autocode::run(&a, ctx),
+        Command::Bench(a) => bench::run(&a),
     }
 }
 

@@ -5,5 +5,6 @@
 pub mod agreement;
 pub mod analysis;
 pub mod cli;
+pub mod index;
 pub mod model;
 pub mod store;
