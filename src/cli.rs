@@ -85,6 +85,8 @@ pub enum Command {
     Autocode(autocode::AutocodeArgs),
     /// Benchmarks on a generated Swedish corpus
     Bench(bench::BenchArgs),
+    /// Open the coding workbench (what `kodbok` without a command does)
+    Tui,
 }
 
 /// Settings every command gets.
@@ -150,9 +152,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 fn run(command: Option<Command>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let Some(command) = command else {
-        use clap::CommandFactory;
-        Cli::command().print_help()?;
-        return Ok(ExitCode::SUCCESS);
+        return tui(ctx);
     };
     match command {
         Command::Init(a) => project_cmds::init(&a, ctx),
@@ -173,7 +173,13 @@ fn run(command: Option<Command>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Command::Search(a) => search::run(&a, ctx),
         Command::Autocode(a) => autocode::run(&a, ctx),
         Command::Bench(a) => bench::run(&a),
+        Command::Tui => tui(ctx),
     }
+}
+
+fn tui(ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    crate::tui::run(&ctx.root, &ctx.coder)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Parses `key=value`.

@@ -1,0 +1,102 @@
+//! The coding workbench: a terminal UI over a project (Elm shape: one state, one update, views that draw, effects outside).
+
+pub mod action;
+pub mod app;
+pub mod docview;
+pub mod editor;
+pub mod effects;
+pub mod history;
+pub mod keymap;
+pub mod keys;
+pub mod layout;
+pub mod motion;
+pub mod picker;
+pub mod retrieval;
+pub mod session;
+pub mod terminal;
+pub mod uistate;
+pub mod update;
+pub mod views;
+pub mod wrap;
+
+pub use app::AppState;
+pub use session::{Options, Session};
+
+use action::Action;
+use anyhow::Context as _;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// How often `Tick` is sent (save retries, watching other coders' files).
+const TICK: Duration = Duration::from_millis(250);
+
+/// Opens the workbench on the project at `root` as `coder` and runs until the user quits.
+pub fn run(root: &Path, coder: &str) -> anyhow::Result<()> {
+    init_logging(root);
+    let mut session = Session::open(root, coder, &Options::from_env(root))?;
+    tracing::info!("tui started for coder {coder} in {}", root.display());
+    let guard =
+        terminal::Guard::enter().context("cannot switch the terminal to full-screen mode")?;
+    let backend = ratatui::backend::CrosstermBackend::new(std::io::stdout());
+    let mut term = ratatui::Terminal::new(backend).context("cannot use the terminal")?;
+    let result = event_loop(&mut term, &mut session);
+    drop(guard);
+    tracing::info!("tui ended");
+    result
+}
+
+fn event_loop<B: ratatui::backend::Backend>(
+    term: &mut ratatui::Terminal<B>,
+    session: &mut Session,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let size = term.size()?;
+    session.dispatch(Action::Resize(size.width, size.height));
+    let mut last_tick = Instant::now();
+    while !session.state.quit {
+        term.draw(|f| views::draw(f, &session.state))?;
+        let timeout = TICK.saturating_sub(last_tick.elapsed());
+        if crossterm::event::poll(timeout)? {
+            // One event, its frame, then its saves: the frame does not wait for the disk.
+            match terminal::translate(crossterm::event::read()?) {
+                terminal::Input::Key(k) => session.key(k),
+                terminal::Input::Action(a) => session.apply(a),
+                terminal::Input::Nothing => {}
+            }
+            term.draw(|f| views::draw(f, &session.state))?;
+            session.flush();
+        }
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            session.dispatch(Action::Tick);
+        }
+    }
+    Ok(())
+}
+
+/// Logs go to `.kodbok/tui.log` in the project, never to the screen (`KODBOK_LOG=debug` for more).
+fn init_logging(root: &Path) {
+    let dir = root.join(".kodbok");
+    if std::fs::create_dir_all(&dir).is_err() {
+        return;
+    }
+    let Ok(file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("tui.log"))
+    else {
+        return;
+    };
+    let level = match std::env::var("KODBOK_LOG").as_deref() {
+        Ok("debug") => tracing::Level::DEBUG,
+        Ok("trace") => tracing::Level::TRACE,
+        _ => tracing::Level::INFO,
+    };
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::sync::Mutex::new(file))
+        .with_ansi(false)
+        .with_max_level(level)
+        .try_init();
+}

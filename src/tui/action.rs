@@ -1,0 +1,278 @@
+//! What can happen to the app: bindable commands, the actions `update` consumes, and the effects it asks for.
+
+use super::history::Recode;
+use crate::model::{Codebook, CoderFile};
+use serde::Deserialize;
+
+/// A command a key can be bound to; its snake_case name is what a user keymap file uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Command {
+    Quit,
+    Help,
+    FocusNext,
+    FocusPrev,
+    Undo,
+    Redo,
+    ToggleLayers,
+    ToggleBlind,
+    Retrieve,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    Top,
+    Bottom,
+    LineStart,
+    LineEnd,
+    NextTurn,
+    PrevTurn,
+    WordForward,
+    WordBackward,
+    SentenceForward,
+    SentenceBackward,
+    TurnForward,
+    TurnBackward,
+    CenterCursor,
+    Open,
+    Select,
+    SelectTurn,
+    Cancel,
+    Code,
+    Uncode,
+    Memo,
+    DocMemo,
+    Toggle,
+    Expand,
+    Collapse,
+    AddCode,
+    AddTopCode,
+    RenameCode,
+    DescribeCode,
+    MoveCode,
+    MergeCode,
+    ApplyCode,
+    Segments,
+    ToggleScope,
+    Filter,
+    ChooseCode,
+    Jump,
+    Accept,
+    NewCode,
+    Backspace,
+    Delete,
+    Newline,
+    Save,
+    Discard,
+    Yes,
+    No,
+}
+
+impl Command {
+    /// One line for the help overlay.
+    pub fn describe(self) -> &'static str {
+        use Command::*;
+        match self {
+            Quit => "quit (everything is already saved)",
+            Help => "show this help",
+            FocusNext => "focus the next pane",
+            FocusPrev => "focus the previous pane",
+            Undo => "undo the last coding or codebook change",
+            Redo => "redo what was undone",
+            ToggleLayers => "show or hide other coders' codings",
+            ToggleBlind => "blind mode: hide other coders entirely",
+            Retrieve => "list the segments of a code",
+            Up => "move up",
+            Down => "move down",
+            Left => "move left",
+            Right => "move right",
+            PageUp => "page up",
+            PageDown => "page down",
+            HalfPageUp => "half a page up",
+            HalfPageDown => "half a page down",
+            Top => "go to the top",
+            Bottom => "go to the bottom",
+            LineStart => "start of the line",
+            LineEnd => "end of the line",
+            NextTurn => "next speaker turn",
+            PrevTurn => "previous speaker turn",
+            WordForward => "next word (extends a selection)",
+            WordBackward => "previous word (extends a selection)",
+            SentenceForward => "next sentence (extends a selection)",
+            SentenceBackward => "previous sentence (extends a selection)",
+            TurnForward => "to the end of the turn (extends a selection)",
+            TurnBackward => "to the start of the turn (extends a selection)",
+            CenterCursor => "scroll so the cursor is in the middle",
+            Open => "open the transcript",
+            Select => "start a selection at the cursor",
+            SelectTurn => "select the whole current turn",
+            Cancel => "cancel the selection / close",
+            Code => "code the selection (pick a code)",
+            Uncode => "remove a coding under the cursor",
+            Memo => "memo on the coding under the cursor",
+            DocMemo => "memo on the transcript",
+            Toggle => "collapse or expand the code",
+            Expand => "expand the code",
+            Collapse => "collapse the code",
+            AddCode => "add a sub-code under this code",
+            AddTopCode => "add a top-level code",
+            RenameCode => "rename the code",
+            DescribeCode => "edit the code's description",
+            MoveCode => "move the code under another parent",
+            MergeCode => "merge the code into another",
+            ApplyCode => "apply this code to the selection",
+            Segments => "list every segment coded with this code",
+            ToggleScope => "this coder / all coders",
+            Filter => "filter by attributes (grupp=låg)",
+            ChooseCode => "choose the code to list",
+            Jump => "jump to the passage",
+            Accept => "accept",
+            NewCode => "create a new code named as typed",
+            Backspace => "delete before the cursor",
+            Delete => "delete at the cursor",
+            Newline => "new line",
+            Save => "save and close",
+            Discard => "discard changes and close",
+            Yes => "yes",
+            No => "no",
+        }
+    }
+
+    /// A short label for the footer.
+    pub fn hint(self) -> &'static str {
+        use Command::*;
+        match self {
+            Quit => "quit",
+            Help => "help",
+            FocusNext => "pane",
+            Undo => "undo",
+            Redo => "redo",
+            ToggleLayers => "others",
+            Retrieve => "segments",
+            Open => "open",
+            Select => "select",
+            SelectTurn => "turn",
+            Cancel => "cancel",
+            Code => "code",
+            Uncode => "uncode",
+            Memo => "memo",
+            DocMemo => "doc memo",
+            Toggle => "fold",
+            AddCode => "add",
+            RenameCode => "rename",
+            DescribeCode => "describe",
+            MoveCode => "move",
+            MergeCode => "merge",
+            ApplyCode => "apply",
+            Segments => "segments",
+            ToggleScope => "coders",
+            Filter => "filter",
+            ChooseCode => "code",
+            Jump => "jump",
+            Accept => "ok",
+            NewCode => "new code",
+            Save => "save",
+            Discard => "discard",
+            Yes => "yes",
+            No => "no",
+            WordForward => "word",
+            SentenceForward => "sentence",
+            TurnForward => "turn end",
+            NextTurn => "turn",
+            _ => self.describe(),
+        }
+    }
+}
+
+/// Where a mouse event happened, in terminal cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mouse {
+    Down { x: u16, y: u16 },
+    Drag { x: u16, y: u16 },
+    Up,
+    ScrollUp { x: u16, y: u16 },
+    ScrollDown { x: u16, y: u16 },
+}
+
+/// Files the app writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    Coder,
+    Codebook,
+    History,
+}
+
+impl Target {
+    pub fn label(self) -> &'static str {
+        match self {
+            Target::Coder => "codings",
+            Target::Codebook => "codebook",
+            Target::History => "undo history",
+        }
+    }
+}
+
+/// Why the other coders' files are being rewritten (a merge, or its undo/redo).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    Do(Box<super::history::Op>),
+    Undo,
+    Redo,
+}
+
+/// Everything `update` reacts to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Cmd(Command),
+    /// A printable key in a text field.
+    Insert(char),
+    /// An unbound printable key outside text fields: a code's shortcut, if any.
+    Shortcut(char),
+    Paste(String),
+    Resize(u16, u16),
+    Mouse(Mouse),
+    /// About four times a second: retries and file polling.
+    Tick,
+    Saved {
+        target: Target,
+        at: String,
+    },
+    SaveFailed {
+        target: Target,
+        message: String,
+    },
+    /// Another coder's file changed on disk (None: deleted).
+    CoderChanged(String, Option<Box<CoderFile>>),
+    CodebookChanged(Box<Codebook>),
+    /// A file watched for others could not be read.
+    WatchFailed(String),
+    /// Other coders' files were rewritten (the recodes actually made), or why not.
+    RecodeDone {
+        pending: Pending,
+        result: Result<Vec<Recode>, String>,
+    },
+    RescueWritten(Result<String, String>),
+}
+
+/// Work `update` asks the runner to do outside the state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Save(Target),
+    /// Look at other coders' files and the codebook for changes.
+    Poll,
+    /// Rewrite other coders' files under their locks: the listed recodes, or with `merge` (from, into)
+    /// every coding of `from` in every other coder's file.
+    RecodeOthers {
+        recodes: Vec<Recode>,
+        merge: Option<(String, String)>,
+        pending: Pending,
+    },
+    /// Saves keep failing and the user quits anyway: write what is unsaved somewhere else.
+    Rescue,
+    /// Remember the open transcript, cursor positions and layers (best effort).
+    SaveUi,
+}

@@ -1,0 +1,400 @@
+//! The whole UI state: project data, panes, overlays, layers, save status. Changed only by `update`.
+
+use super::action::Target;
+use super::docview::DocView;
+use super::editor::TextBox;
+use super::history::History;
+use super::keymap::{Context, Keymap};
+use super::layout;
+use super::picker::Picker;
+use super::retrieval::Retrieval;
+use crate::model::{CoderFile, Transcript};
+use crate::store::Project;
+use ratatui::layout::Rect;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Documents,
+    Transcript,
+    Codebook,
+}
+
+/// Full-screen views; more (search, group summary, agreement) slot in here with their own context and view file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Workbench,
+    Retrieval,
+}
+
+/// What a one-line prompt is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptFor {
+    AddCode { parent: Option<String> },
+    Rename { id: String },
+    Filter,
+}
+
+/// What the multi-line editor edits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditFor {
+    CodingMemo { id: String },
+    DocMemo { doc: String },
+    Description { code: String },
+}
+
+/// What a yes/no question leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Deferred {
+    CreateCode {
+        name: String,
+        parent: Option<String>,
+    },
+    QuitUnsaved,
+}
+
+/// What choosing among several codings is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChooseFor {
+    Remove,
+    Memo,
+}
+
+/// A box drawn over the panes; it takes the keys while open.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help {
+        scroll: usize,
+    },
+    Picker(Picker),
+    Prompt {
+        title: String,
+        input: TextBox,
+        purpose: PromptFor,
+    },
+    Editor {
+        title: String,
+        text: TextBox,
+        purpose: EditFor,
+    },
+    Confirm {
+        question: String,
+        then: Deferred,
+    },
+    /// (label, coding id) rows.
+    Choose {
+        title: String,
+        items: Vec<(String, String)>,
+        selected: usize,
+        purpose: ChooseFor,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Info,
+    Warn,
+    Error,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Status {
+    pub message: Option<(Level, String)>,
+    /// Local time of the last successful save.
+    pub last_saved: Option<String>,
+    /// Saves that failed and are being retried, with the reason.
+    pub failing: BTreeMap<Target, String>,
+}
+
+/// A row of the documents pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocRow {
+    Case { name: String, group: String },
+    Doc { id: String },
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DocList {
+    pub rows: Vec<DocRow>,
+    pub selected: usize,
+    pub top: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Tree {
+    pub collapsed: BTreeSet<String>,
+    pub selected: usize,
+    pub top: usize,
+}
+
+/// Whose codings are drawn besides mine.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Layers {
+    pub others: bool,
+    pub blind: bool,
+}
+
+/// Numbers derived from the codings, recomputed after every change.
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    /// Per transcript: (turns with a coding of mine, turns).
+    pub progress: HashMap<String, (usize, usize)>,
+    /// Per code id: (my codings, all coders' codings).
+    pub counts: HashMap<String, (usize, usize)>,
+}
+
+pub struct AppState {
+    pub project: Project,
+    /// The project folder's name, for the status bar.
+    pub project_name: String,
+    pub coder: String,
+    /// Who holds my coder file when it could not be locked.
+    pub read_only: Option<String>,
+    pub keymap: Keymap,
+    pub focus: Focus,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub size: (u16, u16),
+    pub docs: DocList,
+    pub view: Option<DocView>,
+    pub tree: Tree,
+    pub retrieval: Retrieval,
+    pub history: History,
+    pub layers: Layers,
+    pub status: Status,
+    /// Files whose in-memory content is newer than the disk.
+    pub dirty: BTreeSet<Target>,
+    pub stats: Stats,
+    pub ticks: u64,
+    pub last_retry: u64,
+    pub quit: bool,
+    /// Colours as 24-bit RGB (else mapped to the 256-colour palette).
+    pub truecolor: bool,
+    /// Char offset where the left button went down in the transcript.
+    pub mouse_down: Option<usize>,
+    /// Cursor per transcript, to come back to the same place.
+    pub positions: HashMap<String, usize>,
+}
+
+impl AppState {
+    pub fn new(
+        project: Project,
+        coder: &str,
+        keymap: Keymap,
+        history: History,
+        read_only: Option<String>,
+    ) -> AppState {
+        let project_name = project
+            .root
+            .canonicalize()
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().to_string()))
+            .unwrap_or_default();
+        let mut s = AppState {
+            project,
+            project_name,
+            coder: coder.to_string(),
+            read_only,
+            keymap,
+            focus: Focus::Documents,
+            screen: Screen::Workbench,
+            overlay: None,
+            size: (80, 24),
+            docs: DocList::default(),
+            view: None,
+            tree: Tree::default(),
+            retrieval: Retrieval::default(),
+            history,
+            layers: Layers::default(),
+            status: Status::default(),
+            dirty: BTreeSet::new(),
+            stats: Stats::default(),
+            ticks: 0,
+            last_retry: 0,
+            quit: false,
+            truecolor: true,
+            mouse_down: None,
+            positions: HashMap::new(),
+        };
+        s.docs.rows = doc_rows(&s.project);
+        s.docs.selected = s
+            .docs
+            .rows
+            .iter()
+            .position(|r| matches!(r, DocRow::Doc { .. }))
+            .unwrap_or(0);
+        s.recompute();
+        s
+    }
+
+    /// The key context for the current screen, overlay, focus and selection.
+    pub fn context(&self) -> Context {
+        match &self.overlay {
+            Some(Overlay::Help { .. }) => return Context::Help,
+            Some(Overlay::Picker(_)) => return Context::Picker,
+            Some(Overlay::Prompt { .. }) => return Context::Prompt,
+            Some(Overlay::Editor { .. }) => return Context::Editor,
+            Some(Overlay::Confirm { .. }) => return Context::Confirm,
+            Some(Overlay::Choose { .. }) => return Context::Choose,
+            None => {}
+        }
+        match (self.screen, self.focus) {
+            (Screen::Retrieval, _) => Context::Retrieval,
+            (Screen::Workbench, Focus::Documents) => Context::Documents,
+            (Screen::Workbench, Focus::Codebook) => Context::Codebook,
+            (Screen::Workbench, Focus::Transcript) => match &self.view {
+                Some(v) if v.anchor.is_some() => Context::Select,
+                _ => Context::Transcript,
+            },
+        }
+    }
+
+    pub fn area(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    pub fn panes(&self) -> layout::Panes {
+        layout::panes(self.area(), self.focus)
+    }
+
+    pub fn doc(&self) -> Option<&Transcript> {
+        self.view
+            .as_ref()
+            .and_then(|v| self.project.transcripts.get(&v.doc))
+    }
+
+    pub fn mine(&self) -> Option<&CoderFile> {
+        self.project.coders.get(&self.coder)
+    }
+
+    /// Other coders whose codings are drawn now.
+    pub fn shown_others(&self) -> Vec<(&str, &CoderFile)> {
+        others_of(&self.project, &self.coder, self.layers)
+    }
+
+    /// Geometry of the transcript text for the current screen size, if the pane is shown.
+    pub fn text_geom(&self) -> Option<layout::TextGeom> {
+        let pane = self.panes().transcript?;
+        let turns = self.doc().map_or(1, |t| t.turns.len());
+        Some(layout::text_geom(pane, turns))
+    }
+
+    pub fn message(&mut self, level: Level, text: impl Into<String>) {
+        let text = text.into();
+        match level {
+            Level::Error => tracing::warn!("{text}"),
+            _ => tracing::info!("{text}"),
+        }
+        self.status.message = Some((level, text));
+    }
+
+    /// A note about something that happened in the background: it never hides a warning or an error.
+    pub fn note(&mut self, text: impl Into<String>) {
+        if matches!(self.status.message, None | Some((Level::Info, _))) {
+            self.message(Level::Info, text);
+        } else {
+            tracing::info!("{}", text.into());
+        }
+    }
+
+    /// Codebook rows currently visible: (depth, code id, has children).
+    pub fn tree_rows(&self) -> Vec<(usize, String, bool)> {
+        let mut out = Vec::new();
+        let mut hidden_below: Option<usize> = None;
+        for f in self.project.codebook.flatten() {
+            if let Some(d) = hidden_below {
+                if f.depth > d {
+                    continue;
+                }
+                hidden_below = None;
+            }
+            out.push((f.depth, f.code.id.clone(), !f.code.children.is_empty()));
+            if self.tree.collapsed.contains(&f.code.id) {
+                hidden_below = Some(f.depth);
+            }
+        }
+        out
+    }
+
+    pub fn selected_code(&self) -> Option<String> {
+        self.tree_rows()
+            .get(self.tree.selected)
+            .map(|r| r.1.clone())
+    }
+
+    /// Recomputes progress, counts and the open transcript's marks.
+    pub fn recompute(&mut self) {
+        self.stats = compute_stats(&self.project, &self.coder);
+        if let Some(v) = self.view.as_mut() {
+            let others = others_of(&self.project, &self.coder, self.layers);
+            v.set_marks(self.project.coders.get(&self.coder), &others);
+        }
+    }
+}
+
+fn others_of<'a>(p: &'a Project, me: &str, layers: Layers) -> Vec<(&'a str, &'a CoderFile)> {
+    if layers.blind || !layers.others {
+        return Vec::new();
+    }
+    p.coders
+        .iter()
+        .filter(|(name, _)| name.as_str() != me)
+        .map(|(n, f)| (n.as_str(), f))
+        .collect()
+}
+
+fn doc_rows(p: &Project) -> Vec<DocRow> {
+    let mut by_case: BTreeMap<(usize, String), Vec<String>> = BTreeMap::new();
+    for t in p.transcripts.values() {
+        let case = t.case().to_string();
+        let rank = p
+            .cases
+            .cases
+            .iter()
+            .position(|c| c.name == case)
+            .unwrap_or(usize::MAX);
+        by_case.entry((rank, case)).or_default().push(t.id.clone());
+    }
+    let mut rows = Vec::new();
+    for ((_, case), docs) in by_case {
+        let group = p
+            .cases
+            .attr(&case, &p.codebook.settings.group_attribute)
+            .to_string();
+        rows.push(DocRow::Case { name: case, group });
+        rows.extend(docs.into_iter().map(|id| DocRow::Doc { id }));
+    }
+    rows
+}
+
+fn compute_stats(p: &Project, me: &str) -> Stats {
+    let mut stats = Stats::default();
+    let mut covered: HashMap<&str, Vec<bool>> = HashMap::new();
+    for (id, t) in &p.transcripts {
+        covered.insert(id.as_str(), vec![false; t.turns.len()]);
+    }
+    for (coder, c) in p.all_codings() {
+        let e = stats.counts.entry(c.code.clone()).or_default();
+        e.1 += 1;
+        if coder != me {
+            continue;
+        }
+        e.0 += 1;
+        let (Some(t), Some(cov)) = (p.transcripts.get(&c.doc), covered.get_mut(c.doc.as_str()))
+        else {
+            continue;
+        };
+        let first = t.turn_at(c.start).unwrap_or(0);
+        let last = t.turn_at(c.end.saturating_sub(1)).unwrap_or(first);
+        for slot in cov.iter_mut().take(last + 1).skip(first) {
+            *slot = true;
+        }
+    }
+    for (id, cov) in covered {
+        stats.progress.insert(
+            id.to_string(),
+            (cov.iter().filter(|c| **c).count(), cov.len()),
+        );
+    }
+    stats
+}

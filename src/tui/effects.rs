@@ -1,0 +1,284 @@
+//! Runs effects outside the state: atomic saves, watching other coders' files, merges into their files, rescue copies.
+
+use super::action::{Action, Effect, Pending, Target};
+use super::app::AppState;
+use super::history::{History, Recode};
+use crate::model::{Codebook, CoderFile};
+use crate::store::{Project, StoreError, atomic};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// What identifies a version of a file cheaply: atomic saves always change at least one part.
+type Stamp = Option<(SystemTime, u64, u64)>;
+
+fn stamp(path: &Path) -> Stamp {
+    let m = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let ino = std::os::unix::fs::MetadataExt::ino(&m);
+    #[cfg(not(unix))]
+    let ino = 0;
+    Some((m.modified().ok()?, m.len(), ino))
+}
+
+/// Where unsaved data goes when saving keeps failing and the user quits anyway (inside the project).
+pub fn rescue_dir(p: &Project) -> PathBuf {
+    p.cache_dir().join("rescue")
+}
+
+pub struct Runner {
+    /// My coder file's lock, held for the whole session (None when read-only).
+    _lock: Option<crate::store::Lock>,
+    stamps: HashMap<PathBuf, Stamp>,
+}
+
+impl Runner {
+    pub fn new(state: &AppState, lock: Option<crate::store::Lock>) -> Runner {
+        let mut r = Runner {
+            _lock: lock,
+            stamps: HashMap::new(),
+        };
+        for path in watched(state) {
+            let s = stamp(&path);
+            r.stamps.insert(path, s);
+        }
+        r
+    }
+
+    pub fn run(&mut self, state: &AppState, effect: Effect) -> Vec<Action> {
+        match effect {
+            Effect::Save(t) => vec![self.save(state, t)],
+            Effect::Poll => self.poll(state),
+            Effect::RecodeOthers {
+                recodes,
+                merge,
+                pending,
+            } => vec![self.recode(state, recodes, merge, pending)],
+            Effect::Rescue => vec![Action::RescueWritten(rescue(state))],
+            Effect::SaveUi => {
+                let path = super::uistate::path(&state.project.cache_dir(), &state.coder);
+                if let Err(e) = atomic::write_json(&path, &super::uistate::UiState::of(state)) {
+                    tracing::warn!("could not remember the UI state: {e}");
+                }
+                Vec::new()
+            }
+        }
+    }
+
+    fn save(&mut self, state: &AppState, target: Target) -> Action {
+        let p = &state.project;
+        let result = match target {
+            Target::Coder => save_coder(p, &state.coder),
+            Target::Codebook => save_codebook(p),
+            Target::History => {
+                atomic::write_json(&History::path(&p.cache_dir(), &state.coder), &state.history)
+            }
+        };
+        match result {
+            Ok(()) => {
+                if target == Target::Codebook {
+                    let path = p.codebook_path();
+                    let s = stamp(&path);
+                    self.stamps.insert(path, s);
+                }
+                Action::Saved {
+                    target,
+                    at: chrono::Local::now().format("%H:%M:%S").to_string(),
+                }
+            }
+            Err(e) => Action::SaveFailed {
+                target,
+                message: e.to_string(),
+            },
+        }
+    }
+
+    /// Reports other coders' files and the codebook that changed on disk since last seen.
+    fn poll(&mut self, state: &AppState) -> Vec<Action> {
+        let mut out = Vec::new();
+        let mut seen: Vec<PathBuf> = Vec::new();
+        for path in watched(state) {
+            seen.push(path.clone());
+            let now = stamp(&path);
+            if self.stamps.get(&path) == Some(&now) {
+                continue;
+            }
+            self.stamps.insert(path.clone(), now);
+            if path == state.project.codebook_path() {
+                match read_json::<Codebook>(&path) {
+                    Ok(b) => out.push(Action::CodebookChanged(Box::new(b))),
+                    Err(e) => out.push(Action::WatchFailed(e)),
+                }
+                continue;
+            }
+            let name = coder_of(&path);
+            match read_json::<CoderFile>(&path) {
+                Ok(f) => out.push(Action::CoderChanged(name, Some(Box::new(f)))),
+                Err(e) => out.push(Action::WatchFailed(e)),
+            }
+        }
+        let gone: Vec<PathBuf> = self
+            .stamps
+            .keys()
+            .filter(|p| !seen.contains(p))
+            .cloned()
+            .collect();
+        for path in gone {
+            self.stamps.remove(&path);
+            out.push(Action::CoderChanged(coder_of(&path), None));
+        }
+        out
+    }
+
+    fn recode(
+        &mut self,
+        state: &AppState,
+        recodes: Vec<Recode>,
+        merge: Option<(String, String)>,
+        pending: Pending,
+    ) -> Action {
+        let result = recode_others(&state.project, &state.coder, &recodes, merge.as_ref());
+        if let Ok(done) = &result {
+            for r in done {
+                let path = state.project.coder_path(&r.coder);
+                let s = stamp(&path);
+                self.stamps.insert(path, s);
+            }
+        }
+        Action::RecodeDone { pending, result }
+    }
+}
+
+/// Other coders' files (mine too when read-only) and the codebook.
+fn watched(state: &AppState) -> Vec<PathBuf> {
+    let p = &state.project;
+    let mut out = vec![p.codebook_path()];
+    let Ok(dir) = std::fs::read_dir(p.codings_dir()) else {
+        return out;
+    };
+    for e in dir.flatten() {
+        let path = e.path();
+        let name = coder_of(&path);
+        let json = path.extension().is_some_and(|x| x == "json");
+        if json && !name.starts_with('.') && (name != state.coder || state.read_only.is_some()) {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+fn coder_of(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default()
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn save_coder(p: &Project, coder: &str) -> Result<(), StoreError> {
+    let empty = CoderFile::new(coder);
+    let file = p.coders.get(coder).unwrap_or(&empty);
+    if file
+        .codings
+        .is_sorted_by(|a, b| a.sort_key() <= b.sort_key())
+    {
+        atomic::write_json(&p.coder_path(coder), file)
+    } else {
+        let mut f = file.clone();
+        f.sort();
+        atomic::write_json(&p.coder_path(coder), &f)
+    }
+}
+
+fn save_codebook(p: &Project) -> Result<(), StoreError> {
+    let _lock = p.lock_codebook()?;
+    p.save_codebook()
+}
+
+/// Re-points codings in other coders' files, each under its lock, all or nothing for the locking.
+fn recode_others(
+    p: &Project,
+    me: &str,
+    recodes: &[Recode],
+    merge: Option<&(String, String)>,
+) -> Result<Vec<Recode>, String> {
+    let mut coders: Vec<String> = recodes.iter().map(|r| r.coder.clone()).collect();
+    if merge.is_some()
+        && let Ok(dir) = std::fs::read_dir(p.codings_dir())
+    {
+        coders.extend(
+            dir.flatten()
+                .map(|e| e.path())
+                .filter(|x| x.extension().is_some_and(|e| e == "json"))
+                .map(|x| coder_of(&x)),
+        );
+    }
+    coders.retain(|c| c != me && !c.starts_with('.'));
+    coders.sort();
+    coders.dedup();
+    let mut plans: Vec<(String, CoderFile, Vec<Recode>, crate::store::Lock)> = Vec::new();
+    for coder in coders {
+        let path = p.coder_path(&coder);
+        let mut file: CoderFile = read_json(&path)?;
+        let todo: Vec<Recode> = match merge {
+            Some((from, to)) => file
+                .codings
+                .iter()
+                .filter(|c| &c.code == from)
+                .map(|c| Recode {
+                    coder: coder.clone(),
+                    id: c.id.clone(),
+                    from: from.clone(),
+                    to: to.clone(),
+                })
+                .collect(),
+            None => recodes
+                .iter()
+                .filter(|r| r.coder == coder && file.find(&r.id).is_some())
+                .cloned()
+                .collect(),
+        };
+        if todo.is_empty() {
+            continue;
+        }
+        let lock = p.lock_coder(&coder).map_err(|e| match e {
+            StoreError::Locked { holder, .. } => {
+                format!("{coder}'s codings are open in another session ({holder}); try again when it ends")
+            }
+            e => e.to_string(),
+        })?;
+        // Re-read under the lock: the file may have changed between the first read and locking.
+        file = read_json(&path)?;
+        plans.push((coder, file, todo, lock));
+    }
+    let mut done = Vec::new();
+    for (coder, mut file, todo, _lock) in plans {
+        for r in &todo {
+            if let Some(c) = file.find_mut(&r.id) {
+                c.code = r.to.clone();
+                c.modified = chrono::Utc::now();
+            }
+        }
+        file.sort();
+        atomic::write_json(&p.coder_path(&coder), &file).map_err(|e| e.to_string())?;
+        done.extend(todo);
+    }
+    Ok(done)
+}
+
+/// Writes my codings, the codebook and the undo history to `.kodbok/rescue/<time>/`.
+fn rescue(state: &AppState) -> Result<String, String> {
+    let p = &state.project;
+    let dir = rescue_dir(p).join(chrono::Local::now().format("%Y%m%d-%H%M%S").to_string());
+    let empty = CoderFile::new(&state.coder);
+    let mine = p.coders.get(&state.coder).unwrap_or(&empty);
+    atomic::write_json(&dir.join(format!("{}.json", state.coder)), mine)
+        .map_err(|e| e.to_string())?;
+    atomic::write_json(&dir.join("codebook.json"), &p.codebook).map_err(|e| e.to_string())?;
+    atomic::write_json(&dir.join("undo.json"), &state.history).map_err(|e| e.to_string())?;
+    Ok(dir.display().to_string())
+}

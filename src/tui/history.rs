@@ -1,0 +1,165 @@
+//! Undo/redo as invertible operations, kept in `.kodbok/undo-<coder>.json` so they survive restarts.
+
+use crate::model::{Codebook, Coding, Memo};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// Undo steps kept; older ones are dropped.
+pub const LIMIT: usize = 200;
+const VERSION: u32 = 1;
+
+/// One coding re-pointed from one code to another (by a merge).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recode {
+    pub coder: String,
+    pub id: String,
+    pub from: String,
+    pub to: String,
+}
+
+/// A change that can be applied and inverted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Op {
+    AddCoding {
+        coding: Coding,
+    },
+    RemoveCoding {
+        coding: Coding,
+    },
+    EditCoding {
+        before: Box<Coding>,
+        after: Box<Coding>,
+    },
+    DocMemo {
+        doc: String,
+        before: Option<Memo>,
+        after: Option<Memo>,
+    },
+    Codebook {
+        label: String,
+        before: Box<Codebook>,
+        after: Box<Codebook>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        recodes: Vec<Recode>,
+    },
+}
+
+impl Op {
+    pub fn inverse(&self) -> Op {
+        match self {
+            Op::AddCoding { coding } => Op::RemoveCoding {
+                coding: coding.clone(),
+            },
+            Op::RemoveCoding { coding } => Op::AddCoding {
+                coding: coding.clone(),
+            },
+            Op::EditCoding { before, after } => Op::EditCoding {
+                before: after.clone(),
+                after: before.clone(),
+            },
+            Op::DocMemo { doc, before, after } => Op::DocMemo {
+                doc: doc.clone(),
+                before: after.clone(),
+                after: before.clone(),
+            },
+            Op::Codebook {
+                label,
+                before,
+                after,
+                recodes,
+            } => Op::Codebook {
+                label: label.clone(),
+                before: after.clone(),
+                after: before.clone(),
+                recodes: recodes
+                    .iter()
+                    .map(|r| Recode {
+                        coder: r.coder.clone(),
+                        id: r.id.clone(),
+                        from: r.to.clone(),
+                        to: r.from.clone(),
+                    })
+                    .collect(),
+            },
+        }
+    }
+
+    /// What the step did, for the status bar.
+    pub fn label(&self, book: &Codebook) -> String {
+        let name = |id: &str| book.get(id).map_or(id.to_string(), |c| c.name.clone());
+        match self {
+            Op::AddCoding { coding } => format!("coding with {}", name(&coding.code)),
+            Op::RemoveCoding { coding } => format!("removal of a {} coding", name(&coding.code)),
+            Op::EditCoding { .. } => "coding memo".into(),
+            Op::DocMemo { .. } => "transcript memo".into(),
+            Op::Codebook { label, .. } => label.clone(),
+        }
+    }
+
+    /// Recodes of other coders' files (those need their locks).
+    pub fn foreign_recodes(&self, me: &str) -> Vec<Recode> {
+        match self {
+            Op::Codebook { recodes, .. } => {
+                recodes.iter().filter(|r| r.coder != me).cloned().collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct History {
+    #[serde(default)]
+    pub version: u32,
+    pub undo: Vec<Op>,
+    pub redo: Vec<Op>,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History {
+            version: VERSION,
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+}
+
+impl History {
+    /// Records a new step; anything undone before can no longer be redone.
+    pub fn record(&mut self, op: Op) {
+        self.undo.push(op);
+        self.redo.clear();
+        self.trim();
+    }
+
+    fn trim(&mut self) {
+        if self.undo.len() > LIMIT {
+            let extra = self.undo.len() - LIMIT;
+            self.undo.drain(..extra);
+        }
+    }
+
+    pub fn path(cache_dir: &Path, coder: &str) -> std::path::PathBuf {
+        cache_dir.join(format!("undo-{coder}.json"))
+    }
+
+    /// Reads the history; a missing file is an empty history, a broken one a warning.
+    pub fn load(path: &Path) -> (History, Option<String>) {
+        match std::fs::read_to_string(path) {
+            Ok(text) => match serde_json::from_str::<History>(&text) {
+                Ok(h) => (h, None),
+                Err(e) => (
+                    History::default(),
+                    Some(format!(
+                        "{}: unreadable undo history ({e}); starting a new one",
+                        path.display()
+                    )),
+                ),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (History::default(), None),
+            Err(e) => (History::default(), Some(format!("{}: {e}", path.display()))),
+        }
+    }
+}

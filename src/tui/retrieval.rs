@@ -1,0 +1,162 @@
+//! Retrieval: every segment coded with a code or its descendants, for one coder or all, filtered by attributes.
+
+use crate::store::Project;
+
+/// One retrieved passage with what is needed to show and reach it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub coder: String,
+    pub id: String,
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub code: String,
+    pub case: String,
+    pub group: String,
+    pub speaker: String,
+    /// 1-based turn number.
+    pub turn: usize,
+    pub quote: String,
+}
+
+/// `key=value` or `key!=value`; values compare case-insensitively.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cond {
+    pub key: String,
+    pub value: String,
+    pub negate: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Retrieval {
+    pub code: Option<String>,
+    /// All coders, or only the current one.
+    pub all: bool,
+    pub filter: String,
+    pub conds: Vec<Cond>,
+    pub rows: Vec<Segment>,
+    pub selected: usize,
+    pub top: usize,
+}
+
+/// Parses `grupp=låg role!=kommunchef` (spaces or commas between conditions).
+pub fn parse_filter(s: &str) -> Result<Vec<Cond>, String> {
+    s.split([' ', ','])
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| {
+            let (k, v, negate) = if let Some((k, v)) = p.split_once("!=") {
+                (k, v, true)
+            } else if let Some((k, v)) = p.split_once('=') {
+                (k, v, false)
+            } else {
+                return Err(format!("expected key=value, found {p:?} (e.g. grupp=låg)"));
+            };
+            if k.trim().is_empty() {
+                return Err(format!("expected an attribute name before = in {p:?}"));
+            }
+            Ok(Cond {
+                key: k.trim().to_lowercase(),
+                value: v.trim().to_lowercase(),
+                negate,
+            })
+        })
+        .collect()
+}
+
+/// The value of an attribute for a segment: its own fields, the case's attributes, then the transcript header.
+fn attr(p: &Project, s: &Segment, key: &str) -> String {
+    let own = match key {
+        "coder" => Some(s.coder.clone()),
+        "doc" | "transcript" => Some(s.doc.clone()),
+        "case" => Some(s.case.clone()),
+        "speaker" => Some(s.speaker.clone()),
+        "group" => Some(s.group.clone()),
+        _ => None,
+    };
+    if let Some(v) = own {
+        return v;
+    }
+    if let Some(case) = p.cases.get(&s.case)
+        && let Some((_, v)) = case.attrs.iter().find(|(k, _)| k.to_lowercase() == key)
+    {
+        return v.clone();
+    }
+    p.transcripts
+        .get(&s.doc)
+        .and_then(|t| {
+            t.header
+                .fields
+                .iter()
+                .find(|(k, _)| k.to_lowercase() == key)
+        })
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
+fn keep(p: &Project, s: &Segment, conds: &[Cond]) -> bool {
+    conds
+        .iter()
+        .all(|c| (attr(p, s, &c.key).to_lowercase() == c.value) != c.negate)
+}
+
+/// Segments of `code` and its descendants, ordered by case, transcript and position.
+pub fn query(p: &Project, me: &str, code: &str, all: bool, conds: &[Cond]) -> Vec<Segment> {
+    let codes = p.codebook.descendants(code);
+    let case_rank = |case: &str| {
+        p.cases
+            .cases
+            .iter()
+            .position(|c| c.name == case)
+            .unwrap_or(usize::MAX)
+    };
+    let mut out: Vec<Segment> = p
+        .all_codings()
+        .filter(|(coder, c)| (all || *coder == me) && codes.contains(&c.code))
+        .filter_map(|(coder, c)| {
+            let t = p.transcripts.get(&c.doc)?;
+            let turn = t.turn_at(c.start);
+            Some(Segment {
+                coder: coder.to_string(),
+                id: c.id.clone(),
+                doc: c.doc.clone(),
+                start: c.start,
+                end: c.end,
+                code: c.code.clone(),
+                case: t.case().to_string(),
+                group: p.group_of(&c.doc).to_string(),
+                speaker: turn
+                    .and_then(|i| t.turns.get(i))
+                    .map(|tr| tr.speaker.clone())
+                    .unwrap_or_default(),
+                turn: turn.map_or(0, |i| i + 1),
+                quote: t.slice(c.start, c.end).unwrap_or(&c.quote).to_string(),
+            })
+        })
+        .filter(|s| keep(p, s, conds))
+        .collect();
+    out.sort_by(|a, b| {
+        (case_rank(&a.case), &a.case, &a.doc, a.start, &a.coder).cmp(&(
+            case_rank(&b.case),
+            &b.case,
+            &b.doc,
+            b.start,
+            &b.coder,
+        ))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_parse() {
+        let c = parse_filter("grupp=låg, role!=Kommunchef").unwrap();
+        assert_eq!(c.len(), 2);
+        assert!(c[1].negate);
+        assert_eq!(c[1].value, "kommunchef");
+        assert!(parse_filter("grupp").is_err());
+        assert!(parse_filter("").unwrap().is_empty());
+    }
+}

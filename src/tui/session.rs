@@ -1,0 +1,179 @@
+//! A running session: state, effect runner and pending chord keys. The event loop, tests and benches drive it.
+
+use super::action::Action;
+use super::app::{AppState, Level};
+use super::effects::Runner;
+use super::history::History;
+use super::keymap::{Context, Keymap, Resolved};
+use super::keys::{Key, parse_keys};
+use crate::store::{Project, StoreError};
+use anyhow::Context as _;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+
+/// Where user keymaps are read from, in merge order (later files win).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub keymap_files: Vec<PathBuf>,
+    pub truecolor: bool,
+}
+
+impl Options {
+    /// The user's config folder keymap, then the project's `.kodbok/keymap.toml`; colour depth from `COLORTERM`.
+    pub fn from_env(root: &Path) -> Options {
+        let mut files = Vec::new();
+        if let Some(dir) = config_dir() {
+            files.push(dir.join("kodbok").join("keymap.toml"));
+        }
+        files.push(root.join(".kodbok").join("keymap.toml"));
+        let truecolor = std::env::var("COLORTERM")
+            .is_ok_and(|v| v.contains("truecolor") || v.contains("24bit"));
+        Options {
+            keymap_files: files,
+            truecolor,
+        }
+    }
+}
+
+fn config_dir() -> Option<PathBuf> {
+    if let Some(x) = std::env::var_os("XDG_CONFIG_HOME").filter(|x| !x.is_empty()) {
+        return Some(PathBuf::from(x));
+    }
+    if cfg!(windows) {
+        return std::env::var_os("APPDATA").map(PathBuf::from);
+    }
+    std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config"))
+}
+
+pub struct Session {
+    pub state: AppState,
+    runner: Runner,
+    pending: Vec<Key>,
+    /// Effects asked for by `update` and not yet run.
+    effects: VecDeque<super::action::Effect>,
+}
+
+impl Session {
+    /// Opens the project, takes my coder file's lock (read-only when another session has it) and loads undo history.
+    pub fn open(root: &Path, coder: &str, opts: &Options) -> anyhow::Result<Session> {
+        let project = Project::open(root)
+            .with_context(|| format!("cannot open the project in {}", root.display()))?;
+        let (lock, read_only) = match project.lock_coder(coder) {
+            Ok(l) => (Some(l), None),
+            Err(StoreError::Locked { holder, .. }) => (None, Some(holder)),
+            Err(e) => return Err(e.into()),
+        };
+        let (history, warn) = History::load(&History::path(&project.cache_dir(), coder));
+        let files: Vec<&Path> = opts.keymap_files.iter().map(PathBuf::as_path).collect();
+        let (keymap, mut warnings) = Keymap::load(&files);
+        warnings.extend(warn);
+        let mut state = AppState::new(project, coder, keymap, history, read_only);
+        state.truecolor = opts.truecolor;
+        super::uistate::load(&super::uistate::path(&state.project.cache_dir(), coder))
+            .restore(&mut state);
+        warnings.extend(shadowed_shortcuts(&state));
+        for w in &warnings {
+            tracing::warn!("{w}");
+        }
+        if let Some(holder) = state.read_only.clone() {
+            state.message(
+                Level::Warn,
+                format!("Read-only: {coder}'s codings are open in another session ({holder})."),
+            );
+        } else if let Some(first) = warnings.first() {
+            let more = if warnings.len() > 1 {
+                format!(" (+{} more in .kodbok/tui.log)", warnings.len() - 1)
+            } else {
+                String::new()
+            };
+            state.message(Level::Warn, format!("{first}{more}"));
+        }
+        let runner = Runner::new(&state, lock);
+        Ok(Session {
+            state,
+            runner,
+            pending: Vec::new(),
+            effects: VecDeque::new(),
+        })
+    }
+
+    /// Feeds one key through the keymap and updates the state; its effects wait for [`Session::flush`],
+    /// so the next frame can be drawn before files are written.
+    pub fn key(&mut self, key: Key) {
+        let ctx = self.state.context();
+        match self.state.keymap.resolve(ctx, &self.pending, key) {
+            Resolved::Command(c) => {
+                self.pending.clear();
+                self.apply(Action::Cmd(c));
+            }
+            Resolved::Pending => self.pending.push(key),
+            Resolved::Unbound if !self.pending.is_empty() => self.pending.clear(),
+            Resolved::Unbound => {
+                if let Some(ch) = key.printable() {
+                    let a = if ctx.takes_text() {
+                        Action::Insert(ch)
+                    } else {
+                        Action::Shortcut(ch)
+                    };
+                    self.apply(a);
+                }
+            }
+        }
+    }
+
+    /// Feeds a key string such as `"jjV<enter>"` (see [`parse_keys`]), running effects after each key.
+    pub fn feed(&mut self, keys: &str) -> Result<(), String> {
+        for k in parse_keys(keys)? {
+            self.key(k);
+            self.flush();
+        }
+        Ok(())
+    }
+
+    /// Applies an action and runs every effect that follows from it.
+    pub fn dispatch(&mut self, action: Action) {
+        self.apply(action);
+        self.flush();
+    }
+
+    /// Updates the state; effects are queued.
+    pub fn apply(&mut self, action: Action) {
+        let fx = self.state.update(action);
+        self.effects.extend(fx);
+    }
+
+    /// Runs queued effects (saves, polling) and the actions they report, until none are left.
+    pub fn flush(&mut self) {
+        while let Some(effect) = self.effects.pop_front() {
+            for a in self.runner.run(&self.state, effect) {
+                self.apply(a);
+            }
+        }
+    }
+
+    pub fn pending(&self) -> &[Key] {
+        &self.pending
+    }
+}
+
+/// Code shortcuts that a key binding hides in the transcript.
+fn shadowed_shortcuts(state: &AppState) -> Vec<String> {
+    state
+        .project
+        .codebook
+        .flatten()
+        .iter()
+        .filter_map(|f| {
+            let s = f.code.shortcut.as_deref()?;
+            let c = s.chars().next()?;
+            let bound =
+                state.keymap.resolve(Context::Transcript, &[], Key::char(c)) != Resolved::Unbound;
+            bound.then(|| {
+                format!(
+                    "shortcut {s:?} of code {} is also a key binding; use the picker (c) for it",
+                    f.code.name
+                )
+            })
+        })
+        .collect()
+}

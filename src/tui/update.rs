@@ -1,0 +1,288 @@
+//! `AppState::update`: the one place state changes. Commands are routed by context to the submodules.
+
+use super::action::{Action, Command, Effect, Target};
+use super::app::{AppState, Deferred, Focus, Level, Overlay, Screen};
+use super::keymap::Context;
+use crate::model::{Codebook, CoderFile};
+
+mod codebook;
+mod coding;
+mod lists;
+mod ops;
+mod overlay;
+mod text;
+
+pub use lists::SEGMENT_ROWS;
+
+impl AppState {
+    /// Applies one action and returns the effects to run (saves, polling); their results come back as actions.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Cmd(c) => {
+                // A note about the last action gives way to the next one; warnings and errors stay.
+                if matches!(self.status.message, Some((Level::Info, _))) {
+                    self.status.message = None;
+                }
+                self.command(c)
+            }
+            Action::Insert(c) => self.input(&c.to_string()),
+            Action::Paste(s) => self.input(&s),
+            Action::Shortcut(c) => self.shortcut(c),
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.relayout();
+                Vec::new()
+            }
+            Action::Mouse(m) => self.mouse(m),
+            Action::Tick => self.tick(),
+            Action::Saved { target, at } => self.saved(target, at),
+            Action::SaveFailed { target, message } => self.save_failed(target, message),
+            Action::CoderChanged(name, file) => self.coder_changed(name, file),
+            Action::CodebookChanged(book) => self.codebook_changed(*book),
+            Action::WatchFailed(msg) => {
+                self.message(Level::Warn, msg);
+                Vec::new()
+            }
+            Action::RecodeDone { pending, result } => self.recode_done(pending, result),
+            Action::RescueWritten(Ok(path)) => {
+                tracing::warn!("rescue copy written to {path}");
+                self.quit = true;
+                Vec::new()
+            }
+            Action::RescueWritten(Err(e)) => {
+                self.message(
+                    Level::Error,
+                    format!("Could not write a rescue copy either ({e}); not quitting."),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn command(&mut self, c: Command) -> Vec<Effect> {
+        let ctx = self.context();
+        match ctx {
+            Context::Help
+            | Context::Picker
+            | Context::Prompt
+            | Context::Editor
+            | Context::Confirm
+            | Context::Choose => {
+                return self.overlay_command(ctx, c);
+            }
+            _ => {}
+        }
+        match c {
+            Command::Quit => self.quit_cmd(),
+            Command::Help => {
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                Vec::new()
+            }
+            Command::FocusNext => self.cycle_focus(true),
+            Command::FocusPrev => self.cycle_focus(false),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::ToggleLayers => self.toggle_layers(),
+            Command::ToggleBlind => self.toggle_blind(),
+            Command::Retrieve => self.retrieve_cmd(),
+            _ => match ctx {
+                Context::Documents => self.docs_cmd(c),
+                Context::Transcript | Context::Select => self.text_cmd(c),
+                Context::Codebook => self.tree_cmd(c),
+                Context::Retrieval => self.retrieval_cmd(c),
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    /// Marks files dirty and asks for them to be written now.
+    pub(crate) fn save(&mut self, targets: &[Target]) -> Vec<Effect> {
+        let mut fx = Vec::new();
+        for t in targets {
+            self.dirty.insert(*t);
+            if !fx.contains(&Effect::Save(*t)) {
+                fx.push(Effect::Save(*t));
+            }
+        }
+        fx
+    }
+
+    fn tick(&mut self) -> Vec<Effect> {
+        self.ticks += 1;
+        let mut fx = Vec::new();
+        if self.ticks.is_multiple_of(4) {
+            fx.push(Effect::Poll);
+        }
+        if !self.status.failing.is_empty() && self.ticks >= self.last_retry + 8 {
+            self.last_retry = self.ticks;
+            fx.extend(self.dirty.iter().map(|t| Effect::Save(*t)));
+        }
+        fx
+    }
+
+    fn saved(&mut self, target: Target, at: String) -> Vec<Effect> {
+        self.dirty.remove(&target);
+        let was_failing = self.status.failing.remove(&target).is_some();
+        self.status.last_saved = Some(at);
+        if was_failing && self.status.failing.is_empty() {
+            self.message(Level::Info, "Saved again: nothing was lost.");
+        }
+        Vec::new()
+    }
+
+    fn save_failed(&mut self, target: Target, message: String) -> Vec<Effect> {
+        tracing::error!("saving {} failed: {message}", target.label());
+        self.status.failing.insert(target, message.clone());
+        self.status.message = Some((
+            Level::Error,
+            format!(
+                "Could not save {}: {message}. Kept in memory; retrying.",
+                target.label()
+            ),
+        ));
+        Vec::new()
+    }
+
+    fn coder_changed(&mut self, name: String, file: Option<Box<CoderFile>>) -> Vec<Effect> {
+        if name == self.coder && self.read_only.is_none() {
+            // My own file is mine while I hold its lock: what is in memory wins.
+            return Vec::new();
+        }
+        match file {
+            Some(f) => {
+                self.project.coders.insert(name.clone(), *f);
+            }
+            None => {
+                self.project.coders.remove(&name);
+            }
+        }
+        self.recompute();
+        self.refresh_retrieval();
+        if self.layers.others && !self.layers.blind {
+            self.note(format!("Updated {name}'s codings from disk."));
+        }
+        Vec::new()
+    }
+
+    fn codebook_changed(&mut self, book: Codebook) -> Vec<Effect> {
+        if self.dirty.contains(&Target::Codebook) || book == self.project.codebook {
+            return Vec::new();
+        }
+        self.project.codebook = book;
+        self.after_codebook_change();
+        self.note("The codebook was changed by another session; reloaded.");
+        Vec::new()
+    }
+
+    /// Keeps selections and open pickers valid after the codebook changed.
+    pub(crate) fn after_codebook_change(&mut self) {
+        let n = self.tree_rows().len();
+        self.tree.selected = self.tree.selected.min(n.saturating_sub(1));
+        if let Some(Overlay::Picker(p)) = self.overlay.as_mut() {
+            p.refresh(&self.project.codebook);
+        }
+        self.recompute();
+        self.refresh_retrieval();
+    }
+
+    fn quit_cmd(&mut self) -> Vec<Effect> {
+        if self.dirty.is_empty() || self.status.failing.is_empty() {
+            self.quit = true;
+            return vec![Effect::SaveUi];
+        }
+        let what: Vec<&str> = self.dirty.iter().map(|t| t.label()).collect();
+        self.overlay = Some(Overlay::Confirm {
+            question: format!(
+                "Saving {} keeps failing. Quit anyway? A rescue copy is written to {} first.",
+                what.join(", "),
+                super::effects::rescue_dir(&self.project).display()
+            ),
+            then: Deferred::QuitUnsaved,
+        });
+        Vec::new()
+    }
+
+    fn cycle_focus(&mut self, forward: bool) -> Vec<Effect> {
+        if self.screen != Screen::Workbench {
+            return Vec::new();
+        }
+        let order = [Focus::Documents, Focus::Transcript, Focus::Codebook];
+        let i = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let j = if forward { (i + 1) % 3 } else { (i + 2) % 3 };
+        self.focus = order[j];
+        self.relayout();
+        Vec::new()
+    }
+
+    fn toggle_layers(&mut self) -> Vec<Effect> {
+        if self.layers.blind {
+            self.message(
+                Level::Warn,
+                "Blind mode is on: other coders stay hidden (B turns it off).",
+            );
+            return Vec::new();
+        }
+        self.layers.others = !self.layers.others;
+        let others: Vec<String> = self
+            .project
+            .coders
+            .keys()
+            .filter(|c| **c != self.coder)
+            .cloned()
+            .collect();
+        let msg = match (self.layers.others, others.is_empty()) {
+            (true, true) => "No other coder has codings in this project yet.".to_string(),
+            (true, false) => format!("Showing {} (dimmed stripes, initials).", others.join(", ")),
+            (false, _) => "Showing only your codings.".to_string(),
+        };
+        self.recompute();
+        self.message(Level::Info, msg);
+        vec![Effect::SaveUi]
+    }
+
+    fn toggle_blind(&mut self) -> Vec<Effect> {
+        self.layers.blind = !self.layers.blind;
+        if self.layers.blind {
+            self.layers.others = false;
+            self.retrieval.all = false;
+        }
+        self.recompute();
+        self.refresh_retrieval();
+        let msg = if self.layers.blind {
+            "Blind mode: other coders' codings and counts are hidden."
+        } else {
+            "Blind mode off (L shows other coders)."
+        };
+        self.message(Level::Info, msg);
+        vec![Effect::SaveUi]
+    }
+
+    /// Re-wraps the open transcript for the current pane width (cached per width) and keeps the cursor visible.
+    pub(crate) fn relayout(&mut self) {
+        let Some(g) = self.text_geom() else { return };
+        if let Some(v) = self.view.as_mut()
+            && let Some(doc) = self.project.transcripts.get(&v.doc)
+        {
+            v.set_width(doc, g.text_w as usize);
+            v.scroll_to_cursor(g.height as usize);
+        }
+        self.clamp_lists();
+    }
+
+    /// Refuses a change when my coder file is held by another session.
+    pub(crate) fn writable(&mut self) -> bool {
+        match self.read_only.clone() {
+            Some(holder) => {
+                self.message(
+                    Level::Error,
+                    format!(
+                        "Read-only: {}'s codings are open in another session ({holder}).",
+                        self.coder
+                    ),
+                );
+                false
+            }
+            None => true,
+        }
+    }
+}

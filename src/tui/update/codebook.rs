@@ -1,0 +1,210 @@
+//! The codebook pane: moving in the tree, folding, and adding, renaming, describing, moving and merging codes.
+
+use crate::model::Codebook;
+use crate::tui::action::{Command, Effect};
+use crate::tui::app::{AppState, EditFor, Level, Overlay, PromptFor};
+use crate::tui::editor::TextBox;
+use crate::tui::history::{Op, Recode};
+use crate::tui::layout::keep_visible;
+use crate::tui::picker::{Picker, Purpose};
+
+impl AppState {
+    fn tree_height(&self) -> usize {
+        self.panes()
+            .codebook
+            .map_or(1, |r| r.height.saturating_sub(2) as usize)
+    }
+
+    pub(crate) fn tree_cmd(&mut self, c: Command) -> Vec<Effect> {
+        let rows = self.tree_rows();
+        let n = rows.len();
+        let h = self.tree_height();
+        let sel = self.tree.selected.min(n.saturating_sub(1));
+        let code = rows.get(sel).map(|r| r.1.clone());
+        let go = |to: isize| (to.clamp(0, n.saturating_sub(1) as isize)) as usize;
+        let new_sel = match c {
+            Command::Down => go(sel as isize + 1),
+            Command::Up => go(sel as isize - 1),
+            Command::PageDown => go((sel + h) as isize),
+            Command::PageUp => go(sel as isize - h as isize),
+            Command::HalfPageDown => go((sel + h / 2) as isize),
+            Command::HalfPageUp => go(sel as isize - (h / 2) as isize),
+            Command::Top => 0,
+            Command::Bottom => n.saturating_sub(1),
+            _ => return self.tree_edit(c, code),
+        };
+        self.tree.selected = new_sel;
+        self.tree.top = keep_visible(self.tree.top, new_sel, h);
+        Vec::new()
+    }
+
+    fn tree_edit(&mut self, c: Command, code: Option<String>) -> Vec<Effect> {
+        let book = &self.project.codebook;
+        let name = code
+            .as_deref()
+            .and_then(|id| book.get(id))
+            .map(|c| c.name.clone())
+            .unwrap_or_default();
+        match (c, code) {
+            (Command::Toggle | Command::Expand | Command::Collapse, Some(id)) => {
+                let collapsed = self.tree.collapsed.contains(&id);
+                let fold = match c {
+                    Command::Expand => false,
+                    Command::Collapse => true,
+                    _ => !collapsed,
+                };
+                if fold {
+                    self.tree.collapsed.insert(id);
+                } else {
+                    self.tree.collapsed.remove(&id);
+                }
+            }
+            (Command::AddCode, parent @ Some(_)) => {
+                self.prompt("New sub-code of", &name, PromptFor::AddCode { parent })
+            }
+            (Command::AddCode | Command::AddTopCode, _) => self.prompt(
+                "New top-level code",
+                "",
+                PromptFor::AddCode { parent: None },
+            ),
+            (Command::RenameCode, Some(id)) => {
+                self.overlay = Some(Overlay::Prompt {
+                    title: format!("Rename {}", crate::tui::wrap::clean(&name)),
+                    input: TextBox::new(&name, false),
+                    purpose: PromptFor::Rename { id },
+                });
+            }
+            (Command::DescribeCode, Some(id)) => {
+                let text = book
+                    .get(&id)
+                    .map(|c| c.description.clone())
+                    .unwrap_or_default();
+                self.overlay = Some(Overlay::Editor {
+                    title: format!(
+                        "Description of {}",
+                        crate::tui::wrap::clean(&book.path(&id))
+                    ),
+                    text: TextBox::new(&text, true),
+                    purpose: EditFor::Description { code: id },
+                });
+            }
+            (Command::MoveCode, Some(id)) => self.picker(Purpose::MoveTo(id)),
+            (Command::MergeCode, Some(id)) => self.picker(Purpose::MergeInto(id)),
+            (Command::ApplyCode, Some(id)) => return self.apply_code(&id),
+            (Command::Segments, Some(id)) => self.show_segments(&id),
+            (Command::Cancel, _) => {}
+            _ => self.message(
+                Level::Info,
+                "The codebook is empty: A adds a top-level code.",
+            ),
+        }
+        Vec::new()
+    }
+
+    fn prompt(&mut self, title: &str, name: &str, purpose: PromptFor) {
+        if !self.writable() {
+            return;
+        }
+        let title = if name.is_empty() {
+            title.to_string()
+        } else {
+            format!("{title} {}", crate::tui::wrap::clean(name))
+        };
+        self.overlay = Some(Overlay::Prompt {
+            title,
+            input: TextBox::new("", false),
+            purpose,
+        });
+    }
+
+    pub(crate) fn picker(&mut self, purpose: Purpose) {
+        if matches!(purpose, Purpose::MoveTo(_) | Purpose::MergeInto(_)) && !self.writable() {
+            return;
+        }
+        self.overlay = Some(Overlay::Picker(Picker::new(
+            purpose,
+            &self.project.codebook,
+        )));
+    }
+
+    /// Records a codebook change (with codings re-pointed by `recodes`) as one undoable step.
+    pub(crate) fn codebook_op(
+        &mut self,
+        label: String,
+        after: Codebook,
+        recodes: Vec<Recode>,
+    ) -> Vec<Effect> {
+        if let Some(e) = after.validate().first() {
+            self.message(Level::Error, format!("Not changed: {e}"));
+            return Vec::new();
+        }
+        let before = Box::new(self.project.codebook.clone());
+        let fx = self.commit(Op::Codebook {
+            label: label.clone(),
+            before,
+            after: Box::new(after),
+            recodes,
+        });
+        if !fx.is_empty() {
+            self.message(Level::Info, format!("Codebook: {label} (u undoes)."));
+        }
+        fx
+    }
+
+    pub(crate) fn rename_code(&mut self, id: &str, name: &str) -> Vec<Effect> {
+        let mut after = self.project.codebook.clone();
+        let old = self.project.codebook.path(id);
+        if let Err(e) = after.rename(id, &crate::tui::wrap::clean(name)) {
+            self.message(Level::Error, e.to_string());
+            return Vec::new();
+        }
+        self.codebook_op(
+            format!("renamed {old} to {}", name.trim()),
+            after,
+            Vec::new(),
+        )
+    }
+
+    pub(crate) fn move_code(&mut self, id: &str, parent: Option<&str>) -> Vec<Effect> {
+        let mut after = self.project.codebook.clone();
+        if let Err(e) = after.move_to(id, parent) {
+            self.message(Level::Error, e.to_string());
+            return Vec::new();
+        }
+        let book = &self.project.codebook;
+        let to = parent.map_or("the top level".to_string(), |p| book.path(p));
+        let label = format!("moved {} under {to}", book.path(id));
+        self.codebook_op(label, after, Vec::new())
+    }
+
+    /// Merges `from` into `into`: its children move under `into` and every coder's codings of it are re-pointed.
+    pub(crate) fn merge_code(&mut self, from: &str, into: &str) -> Vec<Effect> {
+        let mut after = self.project.codebook.clone();
+        if let Err(e) = after.merge(from, into) {
+            self.message(Level::Error, e.to_string());
+            return Vec::new();
+        }
+        let me = self.coder.clone();
+        let recodes: Vec<Recode> = self
+            .mine()
+            .into_iter()
+            .flat_map(|f| f.codings.iter())
+            .filter(|c| c.code == from)
+            .map(|c| Recode {
+                coder: me.clone(),
+                id: c.id.clone(),
+                from: from.to_string(),
+                to: into.to_string(),
+            })
+            .collect();
+        let book = &self.project.codebook;
+        let label = format!("merged {} into {}", book.path(from), book.path(into));
+        let op = Op::Codebook {
+            label,
+            before: Box::new(book.clone()),
+            after: Box::new(after),
+            recodes,
+        };
+        self.commit_merge(op, from, into)
+    }
+}

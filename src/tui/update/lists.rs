@@ -1,0 +1,235 @@
+//! The documents list, the retrieval screen, and mouse clicks on lists.
+
+use crate::tui::action::{Command, Effect, Mouse};
+use crate::tui::app::{AppState, DocRow, Focus, Level, Overlay, PromptFor, Screen};
+use crate::tui::editor::TextBox;
+use crate::tui::layout::{contains, keep_visible};
+use crate::tui::picker::Purpose;
+use crate::tui::retrieval::query;
+
+/// Rows each retrieved segment takes on screen (header, two lines of quote, blank).
+pub const SEGMENT_ROWS: usize = 4;
+
+impl AppState {
+    fn docs_height(&self) -> usize {
+        self.panes()
+            .docs
+            .map_or(1, |r| r.height.saturating_sub(2) as usize)
+    }
+
+    fn is_doc(&self, i: usize) -> bool {
+        matches!(self.docs.rows.get(i), Some(DocRow::Doc { .. }))
+    }
+
+    /// Moves the documents selection by `delta` rows, skipping case headings.
+    fn docs_move(&mut self, delta: isize) {
+        let n = self.docs.rows.len() as isize;
+        let mut i = (self.docs.selected as isize + delta).clamp(0, (n - 1).max(0));
+        let step = if delta >= 0 { 1 } else { -1 };
+        while i >= 0 && i < n && !self.is_doc(i as usize) {
+            i += step;
+        }
+        if i < 0 || i >= n {
+            // Nothing in that direction: search the other way.
+            i = (self.docs.selected as isize).clamp(0, (n - 1).max(0));
+            while i >= 0 && i < n && !self.is_doc(i as usize) {
+                i -= step;
+            }
+        }
+        if i >= 0 && i < n {
+            self.docs.selected = i as usize;
+        }
+        let h = self.docs_height();
+        // Keep the case heading above the first document visible.
+        let top_target = if self.docs.selected > 0 && !self.is_doc(self.docs.selected - 1) {
+            self.docs.selected - 1
+        } else {
+            self.docs.selected
+        };
+        self.docs.top = keep_visible(self.docs.top.min(top_target), self.docs.selected, h);
+    }
+
+    pub(crate) fn docs_cmd(&mut self, c: Command) -> Vec<Effect> {
+        let h = self.docs_height() as isize;
+        match c {
+            Command::Down => self.docs_move(1),
+            Command::Up => self.docs_move(-1),
+            Command::PageDown | Command::HalfPageDown => self.docs_move(h / 2),
+            Command::PageUp | Command::HalfPageUp => self.docs_move(-h / 2),
+            Command::Top => self.docs_move(-(self.docs.rows.len() as isize)),
+            Command::Bottom => self.docs_move(self.docs.rows.len() as isize),
+            Command::Open => {
+                if let Some(DocRow::Doc { id }) = self.docs.rows.get(self.docs.selected).cloned() {
+                    self.open_doc(&id, None);
+                } else {
+                    self.message(
+                        Level::Info,
+                        "No transcripts yet: add some with `kodbok import FILE…`.",
+                    );
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    pub(crate) fn retrieve_cmd(&mut self) -> Vec<Effect> {
+        match (self.focus, self.selected_code()) {
+            (Focus::Codebook, Some(id)) if self.screen == Screen::Workbench => {
+                self.show_segments(&id)
+            }
+            _ => self.picker(Purpose::Retrieve),
+        }
+        Vec::new()
+    }
+
+    pub(crate) fn show_segments(&mut self, code: &str) {
+        self.retrieval.code = Some(code.to_string());
+        self.retrieval.selected = 0;
+        self.retrieval.top = 0;
+        self.screen = Screen::Retrieval;
+        self.refresh_retrieval();
+    }
+
+    /// Re-runs the retrieval query (after codings, codebook, scope or filter changed).
+    pub(crate) fn refresh_retrieval(&mut self) {
+        let Some(code) = self.retrieval.code.clone() else {
+            return;
+        };
+        if self.project.codebook.get(&code).is_none() {
+            self.retrieval.code = None;
+            self.retrieval.rows.clear();
+            return;
+        }
+        let all = self.retrieval.all && !self.layers.blind;
+        self.retrieval.rows = query(
+            &self.project,
+            &self.coder,
+            &code,
+            all,
+            &self.retrieval.conds,
+        );
+        self.retrieval.selected = self
+            .retrieval
+            .selected
+            .min(self.retrieval.rows.len().saturating_sub(1));
+    }
+
+    fn retrieval_visible(&self) -> usize {
+        (self.panes().main.height.saturating_sub(3) as usize / SEGMENT_ROWS).max(1)
+    }
+
+    pub(crate) fn retrieval_cmd(&mut self, c: Command) -> Vec<Effect> {
+        let n = self.retrieval.rows.len();
+        let page = self.retrieval_visible();
+        let sel = self.retrieval.selected;
+        let last = n.saturating_sub(1);
+        self.retrieval.selected = match c {
+            Command::Down => (sel + 1).min(last),
+            Command::Up => sel.saturating_sub(1),
+            Command::PageDown | Command::HalfPageDown => (sel + page).min(last),
+            Command::PageUp | Command::HalfPageUp => sel.saturating_sub(page),
+            Command::Top => 0,
+            Command::Bottom => last,
+            _ => sel,
+        };
+        self.retrieval.top = keep_visible(self.retrieval.top, self.retrieval.selected, page);
+        match c {
+            Command::Jump => {
+                if let Some(s) = self.retrieval.rows.get(sel).cloned() {
+                    self.open_doc(&s.doc, Some(s.start));
+                    if s.coder != self.coder && !self.layers.blind && !self.layers.others {
+                        self.layers.others = true;
+                        self.recompute();
+                    }
+                }
+            }
+            Command::ToggleScope if self.layers.blind => {
+                self.message(
+                    Level::Warn,
+                    "Blind mode is on: only your codings are listed.",
+                );
+            }
+            Command::ToggleScope => {
+                self.retrieval.all = !self.retrieval.all;
+                self.refresh_retrieval();
+            }
+            Command::Filter => {
+                self.overlay = Some(Overlay::Prompt {
+                    title: "Filter (e.g. grupp=låg speaker=Respondent; empty: none)".into(),
+                    input: TextBox::new(&self.retrieval.filter, false),
+                    purpose: PromptFor::Filter,
+                });
+            }
+            Command::ChooseCode => self.picker(Purpose::Retrieve),
+            Command::Cancel => self.screen = Screen::Workbench,
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    pub(crate) fn retrieval_mouse(&mut self, m: Mouse) -> Vec<Effect> {
+        let main = self.panes().main;
+        match m {
+            Mouse::Down { x, y } if contains(main, x, y) && y > main.y + 1 => {
+                let i = self.retrieval.top + (y - main.y - 2) as usize / SEGMENT_ROWS;
+                if i < self.retrieval.rows.len() {
+                    self.retrieval.selected = i;
+                }
+                Vec::new()
+            }
+            Mouse::ScrollDown { .. } => self.retrieval_cmd(Command::Down),
+            Mouse::ScrollUp { .. } => self.retrieval_cmd(Command::Up),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Clicks and wheel on the documents and codebook panes.
+    pub(crate) fn list_mouse(&mut self, m: Mouse) -> Vec<Effect> {
+        let panes = self.panes();
+        let (x, y, down) = match m {
+            Mouse::Down { x, y } => (x, y, true),
+            Mouse::ScrollDown { x, y } | Mouse::ScrollUp { x, y } => (x, y, false),
+            _ => return Vec::new(),
+        };
+        let delta = if matches!(m, Mouse::ScrollUp { .. }) {
+            Command::Up
+        } else {
+            Command::Down
+        };
+        if let Some(r) = panes.docs.filter(|r| contains(*r, x, y)) {
+            self.focus_pane(Focus::Documents);
+            if !down {
+                return (0..3).flat_map(|_| self.docs_cmd(delta)).collect();
+            }
+            let i = self.docs.top + y.saturating_sub(r.y + 1) as usize;
+            if self.is_doc(i) && y > r.y {
+                self.docs.selected = i;
+                return self.docs_cmd(Command::Open);
+            }
+        } else if let Some(r) = panes.codebook.filter(|r| contains(*r, x, y)) {
+            self.focus_pane(Focus::Codebook);
+            if !down {
+                return (0..3).flat_map(|_| self.tree_cmd(delta)).collect();
+            }
+            let i = self.tree.top + y.saturating_sub(r.y + 1) as usize;
+            if i < self.tree_rows().len() && y > r.y {
+                self.tree.selected = i;
+            }
+        }
+        Vec::new()
+    }
+
+    /// Keeps list scroll positions valid after a resize.
+    pub(crate) fn clamp_lists(&mut self) {
+        let h = self.docs_height();
+        self.docs.top = keep_visible(self.docs.top, self.docs.selected, h);
+        let h = self
+            .panes()
+            .codebook
+            .map_or(1, |r| r.height.saturating_sub(2) as usize);
+        self.tree.top = keep_visible(self.tree.top, self.tree.selected, h);
+        let page = self.retrieval_visible();
+        self.retrieval.top = keep_visible(self.retrieval.top, self.retrieval.selected, page);
+    }
+}

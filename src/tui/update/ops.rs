@@ -1,0 +1,268 @@
+//! Doing, undoing and redoing operations on codings and the codebook, each saved at once.
+
+use crate::tui::action::{Effect, Pending, Target};
+use crate::tui::app::{AppState, Level};
+use crate::tui::history::{Op, Recode};
+
+impl AppState {
+    /// Applies a new operation, records it for undo and saves.
+    pub(crate) fn commit(&mut self, op: Op) -> Vec<Effect> {
+        if !self.writable() {
+            return Vec::new();
+        }
+        if let Err(e) = self.check_op(&op) {
+            self.message(Level::Error, e);
+            return Vec::new();
+        }
+        let foreign = op.foreign_recodes(&self.coder);
+        if !foreign.is_empty() {
+            return vec![Effect::RecodeOthers {
+                recodes: foreign,
+                merge: None,
+                pending: Pending::Do(Box::new(op)),
+            }];
+        }
+        self.commit_local(op)
+    }
+
+    /// A merge: other coders' codings of `from` are re-pointed on disk first (under their locks).
+    pub(crate) fn commit_merge(&mut self, op: Op, from: &str, into: &str) -> Vec<Effect> {
+        if !self.writable() {
+            return Vec::new();
+        }
+        if let Err(e) = self.check_op(&op) {
+            self.message(Level::Error, e);
+            return Vec::new();
+        }
+        vec![Effect::RecodeOthers {
+            recodes: Vec::new(),
+            merge: Some((from.to_string(), into.to_string())),
+            pending: Pending::Do(Box::new(op)),
+        }]
+    }
+
+    fn commit_local(&mut self, op: Op) -> Vec<Effect> {
+        match self.apply_op(&op) {
+            Ok(mut targets) => {
+                self.history.record(op);
+                targets.push(Target::History);
+                self.save(&targets)
+            }
+            Err(e) => {
+                self.message(Level::Error, e);
+                Vec::new()
+            }
+        }
+    }
+
+    pub(crate) fn undo(&mut self) -> Vec<Effect> {
+        self.step(true)
+    }
+
+    pub(crate) fn redo(&mut self) -> Vec<Effect> {
+        self.step(false)
+    }
+
+    fn step(&mut self, undo: bool) -> Vec<Effect> {
+        if !self.writable() {
+            return Vec::new();
+        }
+        let stack = if undo {
+            &self.history.undo
+        } else {
+            &self.history.redo
+        };
+        let Some(op) = stack.last().cloned() else {
+            let what = if undo { "undo" } else { "redo" };
+            self.message(Level::Info, format!("Nothing to {what}."));
+            return Vec::new();
+        };
+        let todo = if undo { op.inverse() } else { op };
+        if let Err(e) = self.check_op(&todo) {
+            // A step that no longer fits (the data changed elsewhere) is dropped so it cannot block the rest.
+            if undo {
+                self.history.undo.pop();
+            } else {
+                self.history.redo.pop();
+            }
+            self.message(
+                Level::Error,
+                format!(
+                    "Cannot {}: {e}. That step was dropped.",
+                    if undo { "undo" } else { "redo" }
+                ),
+            );
+            return self.save(&[Target::History]);
+        }
+        let foreign = todo.foreign_recodes(&self.coder);
+        if !foreign.is_empty() {
+            let pending = if undo { Pending::Undo } else { Pending::Redo };
+            return vec![Effect::RecodeOthers {
+                recodes: foreign,
+                merge: None,
+                pending,
+            }];
+        }
+        self.finish_step(undo)
+    }
+
+    fn finish_step(&mut self, undo: bool) -> Vec<Effect> {
+        let popped = if undo {
+            self.history.undo.pop()
+        } else {
+            self.history.redo.pop()
+        };
+        let Some(op) = popped else { return Vec::new() };
+        let todo = if undo { op.inverse() } else { op.clone() };
+        match self.apply_op(&todo) {
+            Ok(mut targets) => {
+                let label = op.label(&self.project.codebook);
+                if undo {
+                    self.history.redo.push(op);
+                } else {
+                    self.history.undo.push(op);
+                }
+                let verb = if undo { "Undone" } else { "Redone" };
+                self.message(Level::Info, format!("{verb}: {label}."));
+                targets.push(Target::History);
+                self.save(&targets)
+            }
+            Err(e) => {
+                self.message(Level::Error, e);
+                self.save(&[Target::History])
+            }
+        }
+    }
+
+    pub(crate) fn recode_done(
+        &mut self,
+        pending: Pending,
+        result: Result<Vec<Recode>, String>,
+    ) -> Vec<Effect> {
+        let done = match result {
+            Ok(done) => done,
+            Err(e) => {
+                self.message(Level::Error, format!("Not done: {e}"));
+                return Vec::new();
+            }
+        };
+        match pending {
+            Pending::Do(mut op) => {
+                if let Op::Codebook { recodes, .. } = op.as_mut() {
+                    let me = self.coder.clone();
+                    recodes.retain(|r| r.coder == me);
+                    recodes.extend(done);
+                }
+                let label = op.label(&self.project.codebook);
+                let fx = self.commit_local(*op);
+                if !fx.is_empty() {
+                    self.message(Level::Info, format!("Codebook: {label} (u undoes)."));
+                }
+                fx
+            }
+            Pending::Undo => self.finish_step(true),
+            Pending::Redo => self.finish_step(false),
+        }
+    }
+
+    /// Whether `op` can be applied to the current data.
+    fn check_op(&self, op: &Op) -> Result<(), String> {
+        let mine = self.mine();
+        let has = |id: &str| mine.is_some_and(|f| f.find(id).is_some());
+        match op {
+            Op::AddCoding { coding } => {
+                if has(&coding.id) {
+                    return Err("that coding already exists".into());
+                }
+                if !self.project.transcripts.contains_key(&coding.doc) {
+                    return Err(format!(
+                        "transcript {} is no longer in the project",
+                        coding.doc
+                    ));
+                }
+                if self.project.codebook.get(&coding.code).is_none() {
+                    return Err(format!("code {} is no longer in the codebook", coding.code));
+                }
+                Ok(())
+            }
+            Op::RemoveCoding { coding } => {
+                if has(&coding.id) {
+                    Ok(())
+                } else {
+                    Err("that coding no longer exists".into())
+                }
+            }
+            Op::EditCoding { before: coding, .. } => {
+                if has(&coding.id) {
+                    Ok(())
+                } else {
+                    Err("that coding no longer exists".into())
+                }
+            }
+            Op::DocMemo { .. } => Ok(()),
+            Op::Codebook { before, .. } => {
+                if **before == self.project.codebook {
+                    Ok(())
+                } else {
+                    Err("the codebook was changed since (by another session)".into())
+                }
+            }
+        }
+    }
+
+    /// Applies `op` in memory; returns the files to write.
+    fn apply_op(&mut self, op: &Op) -> Result<Vec<Target>, String> {
+        self.check_op(op)?;
+        let me = self.coder.clone();
+        let targets = match op {
+            Op::AddCoding { coding } => {
+                self.project.coder_mut(&me).insert(coding.clone());
+                vec![Target::Coder]
+            }
+            Op::RemoveCoding { coding } => {
+                self.project.coder_mut(&me).remove(&coding.id);
+                vec![Target::Coder]
+            }
+            Op::EditCoding { after, .. } => {
+                if let Some(c) = self.project.coder_mut(&me).find_mut(&after.id) {
+                    *c = (**after).clone();
+                }
+                vec![Target::Coder]
+            }
+            Op::DocMemo { doc, after, .. } => {
+                let memos = &mut self.project.coder_mut(&me).doc_memos;
+                match after {
+                    Some(m) => memos.insert(doc.clone(), m.clone()),
+                    None => memos.remove(doc),
+                };
+                vec![Target::Coder]
+            }
+            Op::Codebook { after, recodes, .. } => {
+                self.project.codebook = (**after).clone();
+                let mut t = vec![Target::Codebook];
+                for r in recodes {
+                    // Other coders' files were rewritten on disk already; keep the copies in memory in step.
+                    if let Some(c) = self
+                        .project
+                        .coders
+                        .get_mut(&r.coder)
+                        .and_then(|f| f.find_mut(&r.id))
+                    {
+                        c.code = r.to.clone();
+                    }
+                    if r.coder == me && !t.contains(&Target::Coder) {
+                        t.push(Target::Coder);
+                    }
+                }
+                t
+            }
+        };
+        if targets.contains(&Target::Codebook) {
+            self.after_codebook_change();
+        } else {
+            self.recompute();
+            self.refresh_retrieval();
+        }
+        Ok(targets)
+    }
+}

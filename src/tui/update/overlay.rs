@@ -1,0 +1,232 @@
+//! Keys while an overlay is open: help, code picker, prompt, memo editor, yes/no, choosing a coding.
+
+use crate::tui::action::{Command, Effect};
+use crate::tui::app::{AppState, Deferred, Level, Overlay, PromptFor};
+use crate::tui::keymap::Context;
+use crate::tui::picker::{Item, Purpose};
+use crate::tui::retrieval::parse_filter;
+
+impl AppState {
+    pub(crate) fn overlay_command(&mut self, ctx: Context, c: Command) -> Vec<Effect> {
+        match ctx {
+            Context::Help => self.help_cmd(c),
+            Context::Picker => self.picker_cmd(c),
+            Context::Prompt => self.prompt_cmd(c),
+            Context::Editor => self.editor_cmd(c),
+            Context::Confirm => self.confirm_cmd(c),
+            Context::Choose => self.choose_cmd(c),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Typed or pasted text goes to the open text field, if any.
+    pub(crate) fn input(&mut self, s: &str) -> Vec<Effect> {
+        match self.overlay.as_mut() {
+            Some(Overlay::Picker(p)) => {
+                p.query.push_str(&crate::tui::wrap::clean(s));
+                p.refresh(&self.project.codebook);
+            }
+            Some(Overlay::Prompt { input, .. }) => input.insert_str(s),
+            Some(Overlay::Editor { text, .. }) => text.insert_str(s),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn help_cmd(&mut self, c: Command) -> Vec<Effect> {
+        let Some(Overlay::Help { scroll }) = self.overlay.as_mut() else {
+            return Vec::new();
+        };
+        match c {
+            Command::Down => *scroll += 1,
+            Command::Up => *scroll = scroll.saturating_sub(1),
+            Command::PageDown => *scroll += 10,
+            Command::PageUp => *scroll = scroll.saturating_sub(10),
+            Command::Top => *scroll = 0,
+            Command::Bottom => *scroll = usize::MAX / 2,
+            _ => self.overlay = None,
+        }
+        Vec::new()
+    }
+
+    fn picker_cmd(&mut self, c: Command) -> Vec<Effect> {
+        let Some(Overlay::Picker(p)) = self.overlay.as_mut() else {
+            return Vec::new();
+        };
+        match c {
+            Command::Down => p.move_by(1),
+            Command::Up => p.move_by(-1),
+            Command::PageDown => p.move_by(8),
+            Command::PageUp => p.move_by(-8),
+            Command::Backspace => {
+                p.query.pop();
+                p.refresh(&self.project.codebook);
+            }
+            Command::Cancel => self.overlay = None,
+            Command::NewCode => {
+                let (name, parent) = (p.query.trim().to_string(), p.parent_for_new());
+                if !p.can_create() || name.is_empty() {
+                    self.message(Level::Info, "Type the new code's name first.");
+                } else {
+                    self.confirm_create(name, parent);
+                }
+            }
+            Command::Accept => return self.picker_accept(),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn confirm_create(&mut self, name: String, parent: Option<String>) {
+        let book = &self.project.codebook;
+        let under = parent
+            .as_deref()
+            .map_or("the top level".to_string(), |p| book.path(p));
+        self.overlay = Some(Overlay::Confirm {
+            question: format!(
+                "Create the code «{name}» under {under} and apply it to the selection?"
+            ),
+            then: Deferred::CreateCode { name, parent },
+        });
+    }
+
+    fn picker_accept(&mut self) -> Vec<Effect> {
+        let Some(Overlay::Picker(p)) = self.overlay.clone() else {
+            return Vec::new();
+        };
+        if p.creating {
+            self.confirm_create(p.query.trim().to_string(), p.parent_for_new());
+            return Vec::new();
+        }
+        let Some(item) = p.current().cloned() else {
+            self.message(Level::Info, "No code matches.");
+            return Vec::new();
+        };
+        self.overlay = None;
+        match (p.purpose, item) {
+            (Purpose::Apply, Item::Code(id)) => self.apply_code(&id),
+            (Purpose::Retrieve, Item::Code(id)) => {
+                self.show_segments(&id);
+                Vec::new()
+            }
+            (Purpose::MoveTo(code), Item::TopLevel) => self.move_code(&code, None),
+            (Purpose::MoveTo(code), Item::Code(parent)) => self.move_code(&code, Some(&parent)),
+            (Purpose::MergeInto(code), Item::Code(into)) => self.merge_code(&code, &into),
+            _ => Vec::new(),
+        }
+    }
+
+    fn prompt_cmd(&mut self, c: Command) -> Vec<Effect> {
+        let Some(Overlay::Prompt { input, purpose, .. }) = self.overlay.as_mut() else {
+            return Vec::new();
+        };
+        match c {
+            Command::Backspace => input.backspace(),
+            Command::Delete => input.delete(),
+            Command::Left => input.left(),
+            Command::Right => input.right(),
+            Command::LineStart => input.home(),
+            Command::LineEnd => input.end(),
+            Command::Cancel => self.overlay = None,
+            Command::Accept => {
+                let (text, purpose) = (input.text(), purpose.clone());
+                return self.prompt_accept(purpose, text);
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn prompt_accept(&mut self, purpose: PromptFor, text: String) -> Vec<Effect> {
+        match purpose {
+            PromptFor::Filter => match parse_filter(&text) {
+                Ok(conds) => {
+                    self.overlay = None;
+                    self.retrieval.conds = conds;
+                    self.retrieval.filter = text.trim().to_string();
+                    self.retrieval.selected = 0;
+                    self.refresh_retrieval();
+                    Vec::new()
+                }
+                // The prompt stays open so the filter can be corrected.
+                Err(e) => {
+                    self.message(Level::Error, e);
+                    Vec::new()
+                }
+            },
+            PromptFor::AddCode { parent } => {
+                self.overlay = None;
+                self.create_code(&text, parent).0
+            }
+            PromptFor::Rename { id } => {
+                self.overlay = None;
+                self.rename_code(&id, &text)
+            }
+        }
+    }
+
+    fn editor_cmd(&mut self, c: Command) -> Vec<Effect> {
+        let Some(Overlay::Editor { text, purpose, .. }) = self.overlay.as_mut() else {
+            return Vec::new();
+        };
+        match c {
+            Command::Newline => text.newline(),
+            Command::Backspace => text.backspace(),
+            Command::Delete => text.delete(),
+            Command::Left => text.left(),
+            Command::Right => text.right(),
+            Command::Up => text.up(),
+            Command::Down => text.down(),
+            Command::LineStart => text.home(),
+            Command::LineEnd => text.end(),
+            Command::Discard => {
+                self.overlay = None;
+                self.message(Level::Info, "Discarded the changes to the memo.");
+            }
+            Command::Save => {
+                let (t, p) = (text.text(), purpose.clone());
+                return self.save_editor(p, t);
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn confirm_cmd(&mut self, c: Command) -> Vec<Effect> {
+        let Some(Overlay::Confirm { then, .. }) = self.overlay.clone() else {
+            return Vec::new();
+        };
+        self.overlay = None;
+        match (c, then) {
+            (Command::Yes, Deferred::CreateCode { name, parent }) => {
+                self.create_and_apply(&name, parent)
+            }
+            (Command::Yes, Deferred::QuitUnsaved) => vec![Effect::Rescue],
+            _ => Vec::new(),
+        }
+    }
+
+    fn choose_cmd(&mut self, c: Command) -> Vec<Effect> {
+        let Some(Overlay::Choose {
+            items,
+            selected,
+            purpose,
+            ..
+        }) = self.overlay.as_mut()
+        else {
+            return Vec::new();
+        };
+        match c {
+            Command::Down => *selected = (*selected + 1).min(items.len().saturating_sub(1)),
+            Command::Up => *selected = selected.saturating_sub(1),
+            Command::Accept => {
+                let (p, id) = (*purpose, items.get(*selected).map(|i| i.1.clone()));
+                if let Some(id) = id {
+                    return self.chosen(p, &id);
+                }
+            }
+            _ => self.overlay = None,
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,112 @@
+//! Drawing: one function per view, each taking `&AppState` and a frame; nothing here changes state.
+
+use super::app::{AppState, Overlay, Screen};
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use unicode_segmentation::UnicodeSegmentation;
+
+pub mod codebook;
+pub mod dialog;
+pub mod documents;
+pub mod help;
+pub mod picker;
+pub mod retrieval;
+pub mod status;
+pub mod theme;
+pub mod transcript;
+
+/// Draws the whole screen for the current state.
+pub fn draw(frame: &mut Frame, state: &AppState) {
+    let panes = state.panes();
+    match state.screen {
+        Screen::Workbench => {
+            if let Some(r) = panes.docs {
+                documents::draw(frame, r, state);
+            }
+            if let Some(r) = panes.transcript {
+                transcript::draw(frame, r, state);
+            }
+            if let Some(r) = panes.codebook {
+                codebook::draw(frame, r, state);
+            }
+        }
+        Screen::Retrieval => retrieval::draw(frame, panes.main, state),
+    }
+    status::draw(frame, panes.status, state);
+    status::footer(frame, panes.footer, state);
+    let area = frame.area();
+    match &state.overlay {
+        None => {}
+        Some(Overlay::Help { scroll }) => help::draw(frame, panes.main, state, *scroll),
+        Some(Overlay::Picker(p)) => picker::draw(frame, area, state, p),
+        Some(o) => dialog::draw(frame, area, o),
+    }
+}
+
+/// Writes `text` at (x, y) within `max` columns, cleaned of control characters; returns the columns used.
+pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: u16, style: Style) -> u16 {
+    let mut col = 0u16;
+    for g in text.graphemes(true) {
+        let sym = super::wrap::symbol(g);
+        let w = super::wrap::gwidth(g) as u16;
+        if w == 0 {
+            continue;
+        }
+        if col + w > max {
+            break;
+        }
+        if let Some(cell) = buf.cell_mut((x + col, y)) {
+            cell.set_symbol(&sym).set_style(style);
+        }
+        for extra in 1..w {
+            if let Some(cell) = buf.cell_mut((x + col + extra, y)) {
+                cell.reset();
+            }
+        }
+        col += w;
+    }
+    col
+}
+
+/// `text` cut to `max` columns with an ellipsis when it is longer.
+pub fn fit(text: &str, max: usize) -> String {
+    let clean = super::wrap::clean(text);
+    let mut out = String::new();
+    let mut w = 0;
+    let total: usize = clean.graphemes(true).map(super::wrap::gwidth).sum();
+    if total <= max {
+        return clean;
+    }
+    for g in clean.graphemes(true) {
+        let gw = super::wrap::gwidth(g);
+        if w + gw + 1 > max {
+            break;
+        }
+        out.push_str(g);
+        w += gw;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// `text` fitted to exactly `w` columns (cut with an ellipsis, or padded with spaces).
+pub fn pad(text: &str, w: usize) -> String {
+    let mut s = fit(text, w);
+    let n = width(&s);
+    s.extend(std::iter::repeat_n(' ', w.saturating_sub(n)));
+    s
+}
+
+/// Display width of a string as `put` draws it.
+pub fn width(text: &str) -> usize {
+    text.graphemes(true).map(super::wrap::gwidth).sum()
+}
+
+/// Clears a rectangle (for overlays drawn over the panes).
+pub fn clear(frame: &mut Frame, r: Rect) {
+    frame.render_widget(ratatui::widgets::Clear, r);
+}

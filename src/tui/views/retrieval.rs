@@ -1,0 +1,132 @@
+//! The retrieval screen: segments of a code (and its sub-codes) with case, group, speaker and quote.
+
+use super::{fit, put, theme};
+use crate::tui::app::AppState;
+use crate::tui::layout::keep_visible;
+use crate::tui::retrieval::Segment;
+use crate::tui::update::SEGMENT_ROWS;
+use crate::tui::wrap;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::{Block, Borders};
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
+    let r = &state.retrieval;
+    let book = &state.project.codebook;
+    let title = match &r.code {
+        Some(c) => format!(" Segments: {} ", book.path(c)),
+        None => " Segments ".to_string(),
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border(true))
+        .title(fit(&title, area.width.saturating_sub(4) as usize));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let buf = frame.buffer_mut();
+    let scope = if r.all && !state.layers.blind {
+        "all coders".to_string()
+    } else {
+        state.coder.clone()
+    };
+    let filter = if r.filter.is_empty() {
+        "none".to_string()
+    } else {
+        r.filter.clone()
+    };
+    let info = format!(
+        "{} segments incl. sub-codes · {scope} · filter: {filter}",
+        r.rows.len()
+    );
+    put(
+        buf,
+        inner.x,
+        inner.y,
+        &fit(&info, inner.width as usize),
+        inner.width,
+        theme::dim(),
+    );
+    if r.code.is_none() || r.rows.is_empty() {
+        let msg = if r.code.is_none() {
+            "Choose a code (c)."
+        } else {
+            "No segments match."
+        };
+        put(buf, inner.x, inner.y + 2, msg, inner.width, Style::new());
+        return;
+    }
+    let per_page = (inner.height.saturating_sub(1) as usize / SEGMENT_ROWS).max(1);
+    let top = keep_visible(r.top, r.selected, per_page);
+    for (i, seg) in r.rows.iter().enumerate().skip(top).take(per_page) {
+        let y = inner.y + 1 + ((i - top) * SEGMENT_ROWS) as u16;
+        segment(
+            buf,
+            state,
+            Rect::new(inner.x, y, inner.width, SEGMENT_ROWS as u16),
+            seg,
+            i == r.selected,
+        );
+    }
+}
+
+fn segment(
+    buf: &mut ratatui::buffer::Buffer,
+    state: &AppState,
+    r: Rect,
+    s: &Segment,
+    selected: bool,
+) {
+    let name = state
+        .project
+        .codebook
+        .get(&s.code)
+        .map_or(s.code.as_str(), |c| c.name.as_str());
+    let case = if s.group.is_empty() {
+        s.case.clone()
+    } else {
+        format!("{} ({})", s.case, s.group)
+    };
+    let mut head = format!(
+        "{case} · {} · turn {} · {} · {name}",
+        s.doc, s.turn, s.speaker
+    );
+    if s.coder != state.coder {
+        head.push_str(&format!(" · {}", s.coder));
+    }
+    let color = theme::rgb(state, theme::code_rgb(state, &s.code));
+    put(buf, r.x, r.y, "▌", 1, Style::new().fg(color));
+    let style = if selected {
+        theme::selected_row()
+    } else {
+        Style::new().add_modifier(Modifier::BOLD)
+    };
+    put(
+        buf,
+        r.x + 2,
+        r.y,
+        &fit(&head, r.width.saturating_sub(2) as usize),
+        r.width.saturating_sub(2),
+        style,
+    );
+    let quote = wrap::clean(&s.quote);
+    let text_w = r.width.saturating_sub(4) as usize;
+    let lines = wrap::wrap(&quote, text_w.max(1));
+    let map = crate::model::text::OffsetMap::new(&quote);
+    let shown = (SEGMENT_ROWS - 2).min(lines.len());
+    for (i, l) in lines.iter().take(shown).enumerate() {
+        let mut t = map.slice(&quote, l.start, l.end).unwrap_or("").to_string();
+        if i + 1 == shown && lines.len() > shown {
+            t = fit(&format!("{t} …"), text_w);
+        }
+        put(buf, r.x + 2, r.y + 1 + i as u16, "”", 1, theme::dim());
+        put(
+            buf,
+            r.x + 4,
+            r.y + 1 + i as u16,
+            &t,
+            text_w as u16,
+            Style::new(),
+        );
+    }
+}
