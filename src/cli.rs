@@ -1,6 +1,8 @@
 //! The command line: clap definitions and a thin dispatch into the library layers.
 
 mod agree;
+mod autocode;
+mod bench;
 mod codes;
 mod coding;
 mod consensus;
@@ -10,6 +12,7 @@ mod merge;
 pub mod output;
 mod project_cmds;
 mod report;
+mod search;
 mod summary;
 
 use clap::{Args, Parser, Subcommand};
@@ -76,6 +79,12 @@ pub enum Command {
     Consensus(consensus::ConsensusArgs),
     /// Bring in codings, coders and codebook additions from another copy of this project
     Merge(merge::MergeArgs),
+    /// Search transcripts: words in all inflections, "phrases", codes, cases and attributes
+    Search(search::SearchArgs),
+    /// Code every hit of a query for you, as one batch that `--undo` removes
+    Autocode(autocode::AutocodeArgs),
+    /// Benchmarks on a generated Swedish corpus
+    Bench(bench::BenchArgs),
     /// Open the coding workbench (what `kodbok` without a command does)
     Tui,
 }
@@ -134,6 +143,8 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|je| je.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
             || c.downcast_ref::<csv::Error>()
                 .is_some_and(|ce| matches!(ce.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
     })
@@ -159,6 +170,9 @@ fn run(command: Option<Command>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Command::Agree(a) => agree::run(&a, ctx),
         Command::Consensus(a) => consensus::run(&a, ctx),
         Command::Merge(a) => merge::run(&a, ctx),
+        Command::Search(a) => search::run(&a, ctx),
+        Command::Autocode(a) => autocode::run(&a, ctx),
+        Command::Bench(a) => bench::run(&a),
         Command::Tui => tui(ctx),
     }
 }

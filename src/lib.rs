@@ -5,6 +5,7 @@
 pub mod agreement;
 pub mod analysis;
 pub mod cli;
+pub mod index;
 pub mod model;
 pub mod store;
 pub mod tui;

@@ -1,0 +1,127 @@
+//! `kodbok autocode`: code every hit of a query for the current coder, as one undoable batch.
+
+use super::Ctx;
+use super::output::{Format, print_rows};
+use super::search::{explain, open_index};
+use crate::index::autocode::{self, Scope};
+use anyhow::bail;
+use clap::Args;
+use serde_json::json;
+use std::process::ExitCode;
+
+#[derive(Args, Debug)]
+pub struct AutocodeArgs {
+    /// The query whose hits are coded (see `kodbok search`)
+    #[arg(required_unless_present = "undo", allow_hyphen_values = true)]
+    pub query: Option<String>,
+    /// Code to apply (id or name)
+    #[arg(long, required_unless_present = "undo")]
+    pub code: Option<String>,
+    /// What each coding covers: the matched words, their sentence, or the whole turn
+    #[arg(long, value_enum, default_value_t = Scope::Match)]
+    pub scope: Scope,
+    /// Show what would be coded; change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Remove the codings of your last auto-code batch
+    #[arg(long, conflicts_with_all = ["query", "code", "dry_run"])]
+    pub undo: bool,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    if a.undo {
+        return undo(ctx);
+    }
+    let (Some(query), Some(code)) = (&a.query, &a.code) else {
+        bail!("give a query and --code");
+    };
+    let searcher = open_index(&ctx.root)?;
+    let mut p = ctx.open()?;
+    let _lock = if a.dry_run {
+        None
+    } else {
+        Some(p.lock_coder(&ctx.coder)?)
+    };
+    p.reload_coder(&ctx.coder)?;
+    let plan = autocode::plan(&p, &searcher, query, code, a.scope, &ctx.coder)
+        .map_err(|e| explain(e, query))?;
+    let summary = json!({
+        "coder": plan.coder,
+        "code": plan.code,
+        "query": plan.query,
+        "scope": plan.scope,
+        "hits": plan.hits,
+        "skipped": plan.skipped,
+    });
+    if a.dry_run {
+        let n = plan.add.len();
+        if a.format == Format::Table {
+            let rows: Vec<_> = plan
+                .add
+                .iter()
+                .map(|c| json!({"doc": c.doc, "start": c.start, "end": c.end, "quote": c.quote}))
+                .collect();
+            if !rows.is_empty() {
+                print_rows(Format::Table, &rows)?;
+            }
+            println!(
+                "would add {n} codings of {} for {} ({} hits; {} already coded, skipped); nothing was changed",
+                plan.code, plan.coder, plan.hits, plan.skipped
+            );
+        } else {
+            let mut s = summary;
+            s["would_add"] = json!(n);
+            s["codings"] = json!(
+                plan.add
+                    .iter()
+                    .map(
+                        |c| json!({"doc": c.doc, "start": c.start, "end": c.end, "quote": c.quote})
+                    )
+                    .collect::<Vec<_>>()
+            );
+            print_rows(a.format, &[s])?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (hits, skipped) = (plan.hits, plan.skipped);
+    let batch = autocode::apply(&mut p, plan)?;
+    if a.format == Format::Table {
+        println!(
+            "added {} codings of {} for {} ({hits} hits; {skipped} already coded, skipped); undo with `kodbok autocode --undo`",
+            batch.codings.len(),
+            batch.code,
+            batch.coder
+        );
+    } else {
+        let mut s = summary;
+        s["added"] = json!(batch.codings.len());
+        s["batch"] = json!(batch.id);
+        s["codings"] = json!(batch.codings);
+        print_rows(a.format, &[s])?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn undo(ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let mut p = ctx.open()?;
+    let _lock = p.lock_coder(&ctx.coder)?;
+    p.reload_coder(&ctx.coder)?;
+    let (batch, removed) = autocode::undo_last(&mut p, &ctx.coder)?;
+    let gone = batch.codings.len() - removed;
+    let note = if gone > 0 {
+        format!(" ({gone} had already been removed)")
+    } else {
+        String::new()
+    };
+    println!(
+        "undid auto-code batch {} ({} for {:?}): removed {removed} codings of {} for {}{note}",
+        batch.id,
+        batch.created.format("%Y-%m-%d %H:%M"),
+        batch.query,
+        batch.code,
+        batch.coder
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,143 @@
+//! `kodbok search`: ranked hits of a query, with a keyword-in-context snippet.
+
+use super::Ctx;
+use super::output::{Format, print_rows};
+use crate::index::search::mark;
+use crate::index::{Hit, IndexError, Searcher};
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use serde_json::{Value, json};
+use std::path::Path;
+use std::process::ExitCode;
+
+#[derive(Args, Debug)]
+pub struct SearchArgs {
+    /// The query, e.g. `resurs grupp:låg`, `"politisk ledning"`, `code:hinder -coder:praktikant-b`
+    #[arg(allow_hyphen_values = true)]
+    pub query: String,
+    /// Most hits to show
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Opens the search index, building or updating it first (with a progress bar for a full build).
+pub fn open_index(root: &Path) -> anyhow::Result<Searcher> {
+    if !root.join("codebook.json").exists() {
+        // the same message as every other command
+        crate::store::Project::open(root)?;
+    }
+    let mut bar: Option<ProgressBar> = None;
+    let s = Searcher::open(root, &mut |p| {
+        if !p.full {
+            return;
+        }
+        let b = bar.get_or_insert_with(|| {
+            let b = ProgressBar::new(p.total as u64).with_message("building the search index");
+            if let Ok(style) =
+                ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} transcripts")
+            {
+                b.set_style(style);
+            }
+            b
+        });
+        b.set_position(p.done as u64);
+    })?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    if let Some(reason) = &s.report().rebuilt {
+        eprintln!(
+            "kodbok: built the search index ({reason}): {} turns",
+            s.report().turns
+        );
+    }
+    Ok(s)
+}
+
+/// A query error with the query and a caret under the problem.
+pub fn explain(e: IndexError, query: &str) -> anyhow::Error {
+    match e {
+        IndexError::Query(q) => anyhow::anyhow!("bad query, {}", q.render(query)),
+        other => other.into(),
+    }
+}
+
+fn ranges(r: &[(usize, usize)]) -> Value {
+    json!(r.iter().map(|&(s, e)| json!([s, e])).collect::<Vec<_>>())
+}
+
+fn ranges_text(r: &[(usize, usize)]) -> String {
+    r.iter()
+        .map(|(s, e)| format!("{s}-{e}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn row(rank: usize, h: &Hit, format: Format) -> Value {
+    let mut r = json!({
+        "rank": rank,
+        "doc": h.doc,
+        "case": h.case,
+        "group": h.group,
+        "speaker": h.speaker,
+        "turn": h.turn,
+    });
+    let extra = match format {
+        Format::Table => {
+            // the table cuts cells at 70 characters: a narrower window keeps the match visible
+            let (snip, ms) = h.snippet_of_width(60);
+            let chars = format!("{}..{}", h.turn_start, h.turn_end);
+            json!({ "chars": chars, "snippet": mark(&snip, &ms, "[", "]") })
+        }
+        Format::Json => json!({
+            "turn_start": h.turn_start,
+            "turn_end": h.turn_end,
+            "score": h.score,
+            "snippet": h.snippet,
+            "snippet_matches": ranges(&h.snippet_matches),
+            "matches": ranges(&h.matches),
+        }),
+        Format::Csv => json!({
+            "turn_start": h.turn_start,
+            "turn_end": h.turn_end,
+            "score": h.score,
+            "snippet": h.snippet,
+            "snippet_matches": ranges_text(&h.snippet_matches),
+            "matches": ranges_text(&h.matches),
+        }),
+    };
+    if let (Value::Object(a), Value::Object(b)) = (&mut r, extra) {
+        a.extend(b);
+    }
+    r
+}
+
+pub fn run(a: &SearchArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let mut s = open_index(&ctx.root)?;
+    s.set_layer(ctx.coder_filter.clone());
+    let hits = s
+        .search(&a.query, a.limit)
+        .map_err(|e| explain(e, &a.query))?;
+    let rows: Vec<Value> = hits
+        .iter()
+        .enumerate()
+        .map(|(i, h)| row(i + 1, h, a.format))
+        .collect();
+    if rows.is_empty() && a.format == Format::Table {
+        println!("no hits");
+        return Ok(ExitCode::SUCCESS);
+    }
+    print_rows(a.format, &rows)?;
+    if a.format == Format::Table && hits.len() == a.limit {
+        let total = s.count(&a.query).map_err(|e| explain(e, &a.query))?;
+        if total > hits.len() {
+            eprintln!(
+                "showing {} of {total} hits (--limit to see more)",
+                hits.len()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,36 @@
+//! Full-text search over a project: a tantivy index of speaker turns (a rebuildable cache in
+//! `.kodbok/index/`), a query language over words, codes and case attributes, and auto-coding of hits.
+
+pub mod autocode;
+pub mod build;
+pub mod cache_dir;
+pub mod compile;
+pub mod inflect;
+pub mod manifest;
+pub mod query;
+pub mod schema;
+pub mod search;
+pub mod synth;
+
+pub use build::{Progress, SyncReport};
+pub use query::QueryError;
+pub use search::{Hit, Searcher};
+
+use crate::store::StoreError;
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    #[error("search index {}: {source}", path.display())]
+    Tantivy {
+        path: PathBuf,
+        #[source]
+        source: tantivy::TantivyError,
+    },
+    #[error("search index {} does not have the expected layout; delete the folder and run again", .0.display())]
+    Corrupt(PathBuf),
+}

@@ -1,0 +1,416 @@
+//! Keeps `.kodbok/index/` in step with the project: full (re)build, or re-indexing only the transcripts
+//! whose text, codings, codebook or case attributes changed.
+
+use super::IndexError;
+use super::cache_dir::CacheDirectory;
+mod source;
+
+use super::manifest::{self, CoderEntry, DocEntry, Manifest, Sig};
+use super::schema::{self, Fields};
+use crate::model::Transcript;
+use crate::store::StoreError;
+use source::{Context, SPANS_FILE, Scan, header_keys, parse_transcript};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use tantivy::{Index, IndexWriter, Term};
+
+/// Index progress, reported per transcript while indexing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+    /// True for a full build (worth a progress bar), false for an incremental update.
+    pub full: bool,
+}
+
+/// What opening the index did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    /// Why the index was built from scratch, when it was.
+    pub rebuilt: Option<String>,
+    /// Transcripts (re-)indexed.
+    pub reindexed: usize,
+    /// Transcripts removed from the index.
+    pub removed: usize,
+    /// Turns in the index now.
+    pub turns: u64,
+}
+
+pub fn index_dir(root: &Path) -> PathBuf {
+    root.join(".kodbok").join("index")
+}
+
+pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> IndexError + '_ {
+    move |e| IndexError::Store(StoreError::io(path, e))
+}
+
+fn tv(path: &Path) -> impl FnOnce(tantivy::TantivyError) -> IndexError + '_ {
+    move |source| IndexError::Tantivy {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Opens an existing index, checking it against its manifest; Err(reason) when it must be rebuilt.
+fn try_open(dir: &Path) -> Result<(Index, Manifest), String> {
+    if !dir.join(manifest::FILE).exists() {
+        return Err("no index yet".into());
+    }
+    let m = Manifest::load(dir).ok_or("the index is from another version of kodbok or damaged")?;
+    let index = CacheDirectory::open(dir)
+        .and_then(Index::open)
+        .map_err(|e| format!("the index is damaged ({e})"))?;
+    Fields::of(&index.schema()).ok_or("the index has an old layout")?;
+    schema::register(index.tokenizers());
+    let reader = index
+        .reader()
+        .map_err(|e| format!("the index is damaged ({e})"))?;
+    let n = reader.searcher().num_docs();
+    if n != m.turns {
+        return Err(format!(
+            "the index is incomplete ({n} of {} turns)",
+            m.turns
+        ));
+    }
+    Ok((index, m))
+}
+
+/// A writer with `budget` bytes of memory per thread (tantivy needs at least 15 MB).
+fn writer(
+    index: &Index,
+    dir: &Path,
+    threads: usize,
+    budget: usize,
+) -> Result<IndexWriter, IndexError> {
+    let budget = budget.max(15_000_000) * threads;
+    let mut waited = 0;
+    loop {
+        match index.writer_with_num_threads(threads, budget) {
+            Ok(w) => return Ok(w),
+            Err(tantivy::TantivyError::LockFailure(..)) if waited < 100 => {
+                // another kodbok process is updating the index
+                std::thread::sleep(std::time::Duration::from_millis(50));
+                waited += 1;
+            }
+            Err(e) => return Err(tv(dir)(e)),
+        }
+    }
+}
+
+/// Brings the index up to date and opens it.
+pub fn sync(
+    root: &Path,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Index, Manifest, SyncReport), IndexError> {
+    let dir = index_dir(root);
+    if !root.join("codebook.json").exists() {
+        return Err(StoreError::refused(format!(
+            "{} is not a kodbok project: it has no codebook.json",
+            root.display()
+        ))
+        .into());
+    }
+    // one process at a time brings the index up to date; the others wait, then find it current
+    let cache = root.join(".kodbok");
+    fs::create_dir_all(&cache).map_err(io(&cache))?;
+    let lock_path = cache.join("index.lock");
+    let lock = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(io(&lock_path))?;
+    lock.lock().map_err(io(&lock_path))?;
+    let result = match try_open(&dir) {
+        Ok((index, m)) => update(root, &dir, index, m, progress),
+        Err(reason) => rebuild(root, &dir, reason, progress),
+    };
+    drop(lock);
+    result
+}
+
+fn rebuild(
+    root: &Path,
+    dir: &Path,
+    reason: String,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Index, Manifest, SyncReport), IndexError> {
+    if dir.exists() {
+        fs::remove_dir_all(dir).map_err(io(dir))?;
+    }
+    fs::create_dir_all(dir).map_err(io(dir))?;
+    let (schema, fields) = Fields::schema();
+    let index = CacheDirectory::open(dir)
+        .and_then(|d| Index::create(d, schema, tantivy::IndexSettings::default()))
+        .map_err(tv(dir))?;
+    schema::register(index.tokenizers());
+    let mut scan = Scan::new(root, &Manifest::default())?;
+    let ctx = Context::load(root, &mut scan, &Manifest::default(), dir)?;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(4);
+    let mut w = writer(&index, dir, threads, 60_000_000)?;
+    let mut m = Manifest {
+        format: manifest::FORMAT,
+        ..Manifest::default()
+    };
+    let files: Vec<(String, PathBuf, Sig)> = scan
+        .transcripts
+        .iter()
+        .map(|(n, (p, s))| (n.clone(), p.clone(), *s))
+        .collect();
+    let total = files.len();
+    for (i, (name, path, sig)) in files.into_iter().enumerate() {
+        let t = parse_transcript(&path, scan.bytes(&path)?)?;
+        let entry = add_transcript(&w, &fields, &ctx, &t, sig, i as u64, dir)?;
+        m.turns += entry.turns;
+        m.transcripts.insert(name, entry);
+        progress(Progress {
+            done: i + 1,
+            total,
+            full: true,
+        });
+    }
+    m.next_rank = total as u64;
+    w.commit().map_err(tv(dir))?;
+    w.wait_merging_threads().map_err(tv(dir))?;
+    finish(&mut m, &scan, &ctx, dir)?;
+    save(dir, &m)?;
+    let report = SyncReport {
+        rebuilt: Some(reason),
+        reindexed: total,
+        removed: 0,
+        turns: m.turns,
+    };
+    Ok((index, m, report))
+}
+
+fn add_transcript(
+    w: &IndexWriter,
+    f: &Fields,
+    ctx: &Context,
+    t: &Transcript,
+    sig: Sig,
+    rank: u64,
+    dir: &Path,
+) -> Result<DocEntry, IndexError> {
+    for d in ctx.documents(f, t, rank) {
+        w.add_document(d).map_err(tv(dir))?;
+    }
+    Ok(DocEntry {
+        sig,
+        id: t.id.clone(),
+        case: t.case().to_string(),
+        keys: header_keys(t).map(|(k, _)| k.to_string()).collect(),
+        rank,
+        turns: t.turns.len() as u64,
+    })
+}
+
+/// Records the non-transcript signatures and coder hashes in the manifest, and the coders' spans.
+fn finish(m: &mut Manifest, scan: &Scan, ctx: &Context, dir: &Path) -> Result<(), IndexError> {
+    m.codebook = Some(scan.codebook);
+    m.cases_file = scan.cases;
+    m.case_columns = ctx.cases.columns.clone();
+    m.coders = ctx
+        .coders
+        .iter()
+        .filter_map(|(name, f)| {
+            let sig = scan.coders.get(name)?.1;
+            Some((
+                name.clone(),
+                CoderEntry {
+                    sig,
+                    docs: manifest::coding_hashes(f),
+                },
+            ))
+        })
+        .collect();
+    let json = serde_json::to_vec(&ctx.coders).map_err(|e| StoreError::refused(e.to_string()))?;
+    write_cache(&dir.join(SPANS_FILE), &json)
+}
+
+/// Writes a cache file (temp file and rename, no fsync: a damaged cache is rebuilt).
+fn write_cache(path: &Path, bytes: &[u8]) -> Result<(), IndexError> {
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    fs::write(&tmp, bytes).map_err(io(&tmp))?;
+    fs::rename(&tmp, path).map_err(io(path))
+}
+
+fn save(dir: &Path, m: &Manifest) -> Result<(), IndexError> {
+    let json = serde_json::to_vec(m).map_err(|e| StoreError::refused(e.to_string()))?;
+    write_cache(&dir.join(manifest::FILE), &json)
+}
+
+/// Transcript ids whose codings differ between the old manifest and the coder files now.
+fn coding_changes(old: &Manifest, scan: &mut Scan) -> Result<(BTreeSet<String>, bool), IndexError> {
+    let mut dirty = BTreeSet::new();
+    let mut any = false;
+    let names: BTreeSet<String> = old
+        .coders
+        .keys()
+        .chain(scan.coders.keys())
+        .cloned()
+        .collect();
+    for name in names {
+        let before = old.coders.get(&name);
+        let now = scan.coders.get(&name).cloned();
+        if before.map(|b| b.sig.hash) == now.as_ref().map(|n| n.1.hash) {
+            continue;
+        }
+        any = true;
+        let new_docs = match &now {
+            Some(_) => {
+                scan.coder(&name, false, &mut BTreeMap::new())?;
+                scan.spans
+                    .get(&name)
+                    .map(manifest::coding_hashes)
+                    .unwrap_or_default()
+            }
+            None => BTreeMap::new(),
+        };
+        let empty = BTreeMap::new();
+        let old_docs = before.map_or(&empty, |b| &b.docs);
+        for doc in old_docs.keys().chain(new_docs.keys()) {
+            if old_docs.get(doc) != new_docs.get(doc) {
+                dirty.insert(doc.clone());
+            }
+        }
+    }
+    Ok((dirty, any))
+}
+
+fn update(
+    root: &Path,
+    dir: &Path,
+    index: Index,
+    old: Manifest,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Index, Manifest, SyncReport), IndexError> {
+    let mut scan = Scan::new(root, &old)?;
+    let settings_changed = old.codebook.map(|s| s.hash) != Some(scan.codebook.hash)
+        || old.cases_file.map(|s| s.hash) != scan.cases.map(|s| s.hash);
+    if settings_changed {
+        return rebuild(
+            root,
+            dir,
+            "the codebook or the case attributes changed".into(),
+            progress,
+        );
+    }
+    let (coded, coders_changed) = coding_changes(&old, &mut scan)?;
+    let mut dirty: BTreeSet<String> = BTreeSet::new();
+    for (name, (_, sig)) in &scan.transcripts {
+        let entry = old.transcripts.get(name);
+        if entry.is_none_or(|e| e.sig.hash != sig.hash || coded.contains(&e.id)) {
+            dirty.insert(name.clone());
+        }
+    }
+    let removed: Vec<&String> = old
+        .transcripts
+        .keys()
+        .filter(|n| !scan.transcripts.contains_key(*n))
+        .collect();
+    let stat_only = scan
+        .transcripts
+        .iter()
+        .any(|(n, (_, s))| old.transcripts.get(n).is_some_and(|e| e.sig != *s))
+        || old.codebook != Some(scan.codebook)
+        || old.cases_file != scan.cases
+        || scan
+            .coders
+            .iter()
+            .any(|(n, (_, s))| old.coders.get(n).is_some_and(|e| e.sig != *s));
+    let report = SyncReport {
+        turns: old.turns,
+        ..SyncReport::default()
+    };
+    if dirty.is_empty() && removed.is_empty() && !coders_changed {
+        if stat_only {
+            // touched but identical: remember the new times so the next open stays cheap
+            let mut m = old.clone();
+            for (n, (_, s)) in &scan.transcripts {
+                if let Some(e) = m.transcripts.get_mut(n) {
+                    e.sig = *s;
+                }
+            }
+            for (n, (_, s)) in &scan.coders {
+                if let Some(e) = m.coders.get_mut(n) {
+                    e.sig = *s;
+                }
+            }
+            m.codebook = Some(scan.codebook);
+            m.cases_file = scan.cases;
+            save(dir, &m)?;
+            return Ok((index, m, report));
+        }
+        return Ok((index, old, report));
+    }
+    if dirty.len() > 50 && dirty.len() * 2 > scan.transcripts.len() {
+        return rebuild(
+            root,
+            dir,
+            format!(
+                "{} of {} transcripts changed",
+                dirty.len(),
+                scan.transcripts.len()
+            ),
+            progress,
+        );
+    }
+    let fields =
+        Fields::of(&index.schema()).ok_or_else(|| IndexError::Corrupt(dir.to_path_buf()))?;
+    let ctx = Context::load(root, &mut scan, &old, dir)?;
+    let mut w = writer(&index, dir, 1, 20_000_000)?;
+    let mut m = old.clone();
+    for name in &removed {
+        if let Some(e) = m.transcripts.remove(*name) {
+            w.delete_term(Term::from_field_text(fields.doc, &e.id));
+            m.turns -= e.turns;
+        }
+    }
+    let total = dirty.len();
+    for (i, name) in dirty.iter().enumerate() {
+        let Some((path, sig)) = scan.transcripts.get(name).cloned() else {
+            continue;
+        };
+        let t = parse_transcript(&path, scan.bytes(&path)?)?;
+        let rank = match m.transcripts.remove(name) {
+            Some(e) => {
+                w.delete_term(Term::from_field_text(fields.doc, &e.id));
+                m.turns -= e.turns;
+                e.rank
+            }
+            None => {
+                m.next_rank += 1;
+                m.next_rank - 1
+            }
+        };
+        w.delete_term(Term::from_field_text(fields.doc, &t.id));
+        let entry = add_transcript(&w, &fields, &ctx, &t, sig, rank, dir)?;
+        m.turns += entry.turns;
+        m.transcripts.insert(name.clone(), entry);
+        progress(Progress {
+            done: i + 1,
+            total,
+            full: false,
+        });
+    }
+    w.commit().map_err(tv(dir))?;
+    w.wait_merging_threads().map_err(tv(dir))?;
+    for (n, (_, s)) in &scan.transcripts {
+        if let Some(e) = m.transcripts.get_mut(n) {
+            e.sig = *s;
+        }
+    }
+    finish(&mut m, &scan, &ctx, dir)?;
+    save(dir, &m)?;
+    let report = SyncReport {
+        rebuilt: None,
+        reindexed: total,
+        removed: removed.len(),
+        turns: m.turns,
+    };
+    Ok((index, m, report))
+}

@@ -1,0 +1,474 @@
+//! Turns a parsed query into a tantivy query plus the matchers that find and highlight matches in a turn.
+
+use super::inflect;
+use super::query::{Node, QueryError, Span};
+use super::schema::{Fields, raw_analyzer, stem_one, stem_term, tokens};
+use crate::model::Codebook;
+use std::collections::BTreeSet;
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
+    RegexQuery, TermQuery,
+};
+use tantivy::schema::IndexRecordOption;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Searcher, Term};
+
+/// How a positive text term of the query is found again in a turn's text, for highlighting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Matcher {
+    /// A word whose Snowball stem is one of these.
+    Stems(BTreeSet<String>),
+    /// These lower-cased words in a row.
+    Phrase(Vec<String>),
+    /// A word starting with this.
+    Prefix(String),
+    /// A word within this edit distance.
+    Fuzzy(String, u8),
+}
+
+/// What the query may refer to: the codebook, coders, case attributes and cases of the index.
+pub struct Vocabulary<'a> {
+    pub codebook: &'a Codebook,
+    pub coders: &'a [String],
+    pub attrs: &'a [String],
+    pub cases: &'a [String],
+}
+
+pub struct Compiled {
+    pub query: Box<dyn Query>,
+    pub matchers: Vec<Matcher>,
+    /// Whether any word, phrase, prefix or fuzzy term is positive (else hits are listed in document order).
+    pub scored: bool,
+}
+
+pub const FILTER_KEYS: &[&str] = &["code", "coder", "case", "speaker", "doc"];
+
+pub struct Compiler<'a> {
+    pub fields: Fields,
+    pub vocab: Vocabulary<'a>,
+    pub searcher: &'a Searcher,
+    pub stem: &'a mut TextAnalyzer,
+    raw: TextAnalyzer,
+    matchers: Vec<Matcher>,
+}
+
+impl<'a> Compiler<'a> {
+    pub fn new(
+        fields: Fields,
+        vocab: Vocabulary<'a>,
+        searcher: &'a Searcher,
+        stem: &'a mut TextAnalyzer,
+    ) -> Self {
+        Compiler {
+            fields,
+            vocab,
+            searcher,
+            stem,
+            raw: raw_analyzer(),
+            matchers: Vec::new(),
+        }
+    }
+
+    /// `layer`: a coder whose codings `code:` filters look at (unless the query names a coder).
+    pub fn compile(mut self, node: &Node, layer: Option<&str>) -> Result<Compiled, QueryError> {
+        let query = self.node(node, true, layer)?;
+        let scored = !self.matchers.is_empty();
+        Ok(Compiled {
+            query,
+            matchers: self.matchers,
+            scored,
+        })
+    }
+
+    fn node(
+        &mut self,
+        node: &Node,
+        positive: bool,
+        coder: Option<&str>,
+    ) -> Result<Box<dyn Query>, QueryError> {
+        match node {
+            Node::Word { text, span } => self.word(text, *span, positive),
+            Node::Phrase { text, span } => self.phrase(text, *span, positive),
+            Node::Prefix { text, span } => self.prefix(text, *span, positive),
+            Node::Fuzzy {
+                text,
+                distance,
+                span,
+            } => self.fuzzy(text, *distance, *span, positive),
+            Node::Filter {
+                key,
+                value,
+                span,
+                value_span,
+            } => {
+                let q = self.filter(key, value, *span, *value_span, coder)?;
+                Ok(Box::new(ConstScoreQuery::new(q, 0.0)))
+            }
+            Node::Not(inner) => {
+                let q = self.node(inner, !positive, coder)?;
+                Ok(Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+                    (Occur::MustNot, q),
+                ])))
+            }
+            Node::Or(items) => {
+                let mut clauses = Vec::new();
+                for n in items {
+                    clauses.push((Occur::Should, self.node(n, positive, coder)?));
+                }
+                Ok(Box::new(BooleanQuery::new(clauses)))
+            }
+            Node::And(items) => self.and(items, positive, coder),
+        }
+    }
+
+    /// An AND with exactly one positive `coder:` filter limits the `code:` filters beside it to that coder.
+    fn and(
+        &mut self,
+        items: &[Node],
+        positive: bool,
+        coder: Option<&str>,
+    ) -> Result<Box<dyn Query>, QueryError> {
+        let coders: Vec<&str> = items
+            .iter()
+            .filter_map(|n| match n {
+                Node::Filter { key, value, .. } if key == "coder" => Some(value.as_str()),
+                _ => None,
+            })
+            .collect();
+        let scope = if coders.len() == 1 {
+            Some(coders[0])
+        } else {
+            coder
+        };
+        let mut clauses = Vec::new();
+        let mut any_must = false;
+        for n in items {
+            match n {
+                Node::Not(inner) => {
+                    clauses.push((Occur::MustNot, self.node(inner, !positive, scope)?))
+                }
+                _ => {
+                    any_must = true;
+                    clauses.push((Occur::Must, self.node(n, positive, scope)?));
+                }
+            }
+        }
+        if !any_must {
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    fn words(&mut self, text: &str) -> Vec<String> {
+        tokens(&mut self.raw, text)
+            .into_iter()
+            .map(|t| t.0)
+            .collect()
+    }
+
+    fn word(
+        &mut self,
+        text: &str,
+        span: Span,
+        positive: bool,
+    ) -> Result<Box<dyn Query>, QueryError> {
+        let words = self.words(text);
+        match words.len() {
+            0 => Err(QueryError::new(
+                span,
+                format!("nothing to search for in {text:?}: no letters or digits"),
+            )),
+            1 => {
+                // a word whose stem is s is indexed as the marked stem, or as itself when it is its own stem
+                let mut stems = BTreeSet::new();
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for s in inflect::stems(self.stem, &words[0]) {
+                    let mut terms = vec![stem_term(&s)];
+                    if stem_one(self.stem, &s).as_deref() == Some(s.as_str()) {
+                        terms.push(s.clone());
+                    }
+                    for t in terms
+                        .into_iter()
+                        .filter(|t| self.present(self.fields.text, t))
+                    {
+                        let term = Term::from_field_text(self.fields.text, &t);
+                        let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
+                        clauses.push((Occur::Should, Box::new(q)));
+                        stems.insert(s.clone());
+                    }
+                }
+                if positive {
+                    self.matchers.push(Matcher::Stems(stems));
+                }
+                Ok(match clauses.len() {
+                    0 => Box::new(EmptyQuery),
+                    1 => clauses.remove(0).1,
+                    _ => Box::new(BooleanQuery::new(clauses)),
+                })
+            }
+            // it-chef, 2019-05: the parts as a phrase
+            _ => Ok(self.words_query(words, positive)),
+        }
+    }
+
+    fn present(&self, field: tantivy::schema::Field, text: &str) -> bool {
+        self.searcher
+            .doc_freq(&Term::from_field_text(field, text))
+            .is_ok_and(|n| n > 0)
+    }
+
+    fn words_query(&mut self, words: Vec<String>, positive: bool) -> Box<dyn Query> {
+        let terms: Vec<Term> = words
+            .iter()
+            .map(|w| Term::from_field_text(self.fields.text, w))
+            .collect();
+        if positive {
+            self.matchers.push(Matcher::Phrase(words));
+        }
+        if terms.len() == 1 {
+            let t = terms
+                .into_iter()
+                .next()
+                .map(|t| TermQuery::new(t, IndexRecordOption::WithFreqs));
+            return t.map_or(Box::new(EmptyQuery) as Box<dyn Query>, |q| Box::new(q));
+        }
+        Box::new(PhraseQuery::new(terms))
+    }
+
+    fn phrase(
+        &mut self,
+        text: &str,
+        span: Span,
+        positive: bool,
+    ) -> Result<Box<dyn Query>, QueryError> {
+        let words = self.words(text);
+        if words.is_empty() {
+            return Err(QueryError::new(
+                span,
+                "nothing to search for in this phrase: no letters or digits",
+            ));
+        }
+        Ok(self.words_query(words, positive))
+    }
+
+    fn single(&mut self, text: &str, span: Span, what: &str) -> Result<String, QueryError> {
+        let words = self.words(text);
+        match <[String; 1]>::try_from(words) {
+            Ok([w]) => Ok(w),
+            Err(_) => Err(QueryError::new(
+                span,
+                format!("a {what} search takes one word of letters or digits"),
+            )),
+        }
+    }
+
+    fn prefix(
+        &mut self,
+        text: &str,
+        span: Span,
+        positive: bool,
+    ) -> Result<Box<dyn Query>, QueryError> {
+        let w = self.single(text, span, "prefix")?;
+        let q = RegexQuery::from_pattern(&format!("{w}.*"), self.fields.text)
+            .map_err(|e| QueryError::new(span, format!("cannot search this prefix: {e}")))?;
+        if positive {
+            self.matchers.push(Matcher::Prefix(w));
+        }
+        Ok(Box::new(q))
+    }
+
+    fn fuzzy(
+        &mut self,
+        text: &str,
+        d: u8,
+        span: Span,
+        positive: bool,
+    ) -> Result<Box<dyn Query>, QueryError> {
+        let w = self.single(text, span, "fuzzy")?;
+        let term = Term::from_field_text(self.fields.text, &w);
+        if positive {
+            self.matchers.push(Matcher::Fuzzy(w, d));
+        }
+        Ok(Box::new(FuzzyTermQuery::new(term, d, true)))
+    }
+
+    fn filter(
+        &mut self,
+        key: &str,
+        value: &str,
+        span: Span,
+        vspan: Span,
+        coder: Option<&str>,
+    ) -> Result<Box<dyn Query>, QueryError> {
+        let f = self.fields;
+        let term = |field, v: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, v),
+                IndexRecordOption::Basic,
+            ))
+        };
+        match key {
+            "code" => {
+                let code = self.vocab.codebook.resolve(value).map_err(|_| {
+                    QueryError::new(vspan, format!("no code {value:?} in the codebook (give its id or name; see `kodbok codes`)"))
+                })?;
+                Ok(match coder {
+                    Some(c) => term(f.f_coder_code, &format!("{c}={}", code.id)),
+                    None => term(f.f_code, &code.id),
+                })
+            }
+            "coder" => {
+                if !self.vocab.coders.iter().any(|c| c == value) {
+                    let known = self.vocab.coders.join(", ");
+                    return Err(QueryError::new(
+                        vspan,
+                        format!("no coder {value:?} has codings (coders: {known})"),
+                    ));
+                }
+                Ok(term(f.f_coder, value))
+            }
+            "case" => {
+                let lower = value.to_lowercase();
+                if !self.vocab.cases.iter().any(|c| c.to_lowercase() == lower) {
+                    let known = self.vocab.cases.join(", ");
+                    return Err(QueryError::new(
+                        vspan,
+                        format!("no case {value:?} (cases: {known})"),
+                    ));
+                }
+                Ok(term(f.f_case, &lower))
+            }
+            "speaker" => Ok(term(f.f_speaker, &value.to_lowercase())),
+            "doc" => Ok(term(f.doc, value)),
+            _ => {
+                let Some(attr) = self.vocab.attrs.iter().find(|a| a.to_lowercase() == key) else {
+                    let mut keys: Vec<&str> = FILTER_KEYS.to_vec();
+                    keys.extend(self.vocab.attrs.iter().map(String::as_str));
+                    let key_span = (span.0, span.0 + key.chars().count());
+                    return Err(QueryError::new(
+                        key_span,
+                        format!("unknown filter `{key}:` (filters: {})", keys.join(", ")),
+                    ));
+                };
+                Ok(term(f.f_attr, &attr_value(attr, value)))
+            }
+        }
+    }
+}
+
+/// The `f_attr` term of an attribute value.
+pub fn attr_value(key: &str, value: &str) -> String {
+    format!("{}={}", key.to_lowercase(), value.trim().to_lowercase())
+}
+
+/// Whether a lower-cased token matches a matcher that works on single words.
+fn word_matches(m: &Matcher, token: &str, stem: &mut dyn FnMut() -> String) -> bool {
+    match m {
+        // a Snowball Swedish stem is always a prefix of its word: most words are ruled out unstemmed
+        Matcher::Stems(s) => s.iter().any(|x| token.starts_with(x.as_str())) && s.contains(&stem()),
+        Matcher::Prefix(p) => token.starts_with(p.as_str()),
+        Matcher::Fuzzy(w, d) => edit_distance(token, w) <= usize::from(*d),
+        Matcher::Phrase(_) => false,
+    }
+}
+
+/// Byte ranges in `text` of everything the matchers match, sorted and merged.
+pub fn find_matches(
+    matchers: &[Matcher],
+    text: &str,
+    stem_an: &mut TextAnalyzer,
+) -> Vec<(usize, usize)> {
+    let toks = tokens(&mut raw_analyzer(), text);
+    let mut out = Vec::new();
+    for (i, (tok, from, to)) in toks.iter().enumerate() {
+        let mut cached: Option<String> = None;
+        let mut stem = || {
+            cached
+                .get_or_insert_with(|| stem_one(stem_an, tok).unwrap_or_default())
+                .clone()
+        };
+        for m in matchers {
+            if let Matcher::Phrase(words) = m {
+                let n = words.len();
+                if i + n <= toks.len() && toks[i..i + n].iter().zip(words).all(|(t, w)| t.0 == *w) {
+                    out.push((*from, toks[i + n - 1].2));
+                }
+            } else if word_matches(m, tok, &mut stem) {
+                out.push((*from, *to));
+            }
+        }
+    }
+    out.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in out {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+/// Damerau-Levenshtein distance (adjacent transpositions cost 1), as tantivy's fuzzy query uses.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::schema::stem_analyzer;
+
+    #[test]
+    fn distances() {
+        assert_eq!(edit_distance("ledningn", "ledningen"), 1);
+        assert_eq!(edit_distance("ledinng", "ledning"), 1);
+        assert_eq!(edit_distance("abc", "abc"), 0);
+        assert_eq!(edit_distance("", "ab"), 2);
+    }
+
+    #[test]
+    fn highlights_words_phrases_prefixes() {
+        let mut a = stem_analyzer();
+        let text =
+            "Resurserna räcker inte. Politisk ledning saknas, informationssäkerhetsarbetet likaså.";
+        let stems = inflect::stems(&mut a, "resurs");
+        let m = vec![
+            Matcher::Stems(stems),
+            Matcher::Phrase(vec!["politisk".into(), "ledning".into()]),
+            Matcher::Prefix("informationssäkerhet".into()),
+        ];
+        let r = find_matches(&m, text, &mut a);
+        let got: Vec<&str> = r.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            got,
+            [
+                "Resurserna",
+                "Politisk ledning",
+                "informationssäkerhetsarbetet"
+            ]
+        );
+    }
+}

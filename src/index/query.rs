@@ -1,0 +1,501 @@
+//! The query language: words, "phrases", AND/OR/NOT/-, parentheses, prefix*, fuzzy~N and key:value filters.
+//!
+//! Parsed by hand so that every error can point at a character position of the query.
+
+use std::fmt;
+
+/// Char positions `[start, end)` in the query string.
+pub type Span = (usize, usize);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Node {
+    /// A word: matches all its inflections.
+    Word {
+        text: String,
+        span: Span,
+    },
+    /// `"exact words"`: the words in this order, exactly as written (case aside).
+    Phrase {
+        text: String,
+        span: Span,
+    },
+    /// `informationssäkerhet*`: any word beginning so.
+    Prefix {
+        text: String,
+        span: Span,
+    },
+    /// `ledningn~1`: words within this edit distance.
+    Fuzzy {
+        text: String,
+        distance: u8,
+        span: Span,
+    },
+    /// `key:value`.
+    Filter {
+        key: String,
+        value: String,
+        span: Span,
+        value_span: Span,
+    },
+    Not(Box<Node>),
+    And(Vec<Node>),
+    Or(Vec<Node>),
+}
+
+/// A malformed query, with the char range of the problem.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct QueryError {
+    pub message: String,
+    /// Char positions in the query, `[start, end)`, 0-based.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "column {}: {}", self.start + 1, self.message)
+    }
+}
+
+impl QueryError {
+    pub fn new(span: Span, message: impl Into<String>) -> Self {
+        QueryError {
+            message: message.into(),
+            start: span.0,
+            end: span.1.max(span.0 + 1),
+        }
+    }
+
+    /// The error with the query on one line and a caret line under the problem.
+    pub fn render(&self, query: &str) -> String {
+        let q: String = query
+            .chars()
+            .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+            .collect();
+        let pad = " ".repeat(self.start);
+        let marks = "^".repeat((self.end - self.start).max(1));
+        format!("{self}\n  {q}\n  {pad}{marks}")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Tok {
+    LParen,
+    RParen,
+    And,
+    Or,
+    Not,
+    Minus,
+    Quoted(String),
+    Term(String),
+}
+
+fn lex(q: &str) -> Result<Vec<(Tok, Span)>, QueryError> {
+    let c: Vec<char> = q.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < c.len() {
+        let ch = c[i];
+        if ch.is_whitespace() {
+            i += 1;
+        } else if ch == '(' || ch == ')' {
+            out.push((
+                if ch == '(' { Tok::LParen } else { Tok::RParen },
+                (i, i + 1),
+            ));
+            i += 1;
+        } else if ch == '"' || ch == '”' || ch == '“' {
+            let close = (i + 1..c.len()).find(|&j| matches!(c[j], '"' | '”' | '“'));
+            let Some(j) = close else {
+                return Err(QueryError::new(
+                    (i, c.len()),
+                    "this quotation mark is never closed",
+                ));
+            };
+            out.push((Tok::Quoted(c[i + 1..j].iter().collect()), (i, j + 1)));
+            i = j + 1;
+        } else if ch == '-'
+            && c.get(i + 1)
+                .is_some_and(|n| !n.is_whitespace() && *n != ')')
+        {
+            out.push((Tok::Minus, (i, i + 1)));
+            i += 1;
+        } else {
+            let s = i;
+            while i < c.len()
+                && !c[i].is_whitespace()
+                && !matches!(c[i], '(' | ')' | '"' | '”' | '“')
+            {
+                i += 1;
+                // `key:"quoted value"` keeps the quote as its own token right after the colon
+                if c[i - 1] == ':' && c.get(i).is_some_and(|n| matches!(n, '"' | '”' | '“')) {
+                    break;
+                }
+            }
+            let word: String = c[s..i].iter().collect();
+            let tok = match word.as_str() {
+                "AND" | "&&" => Tok::And,
+                "OR" | "||" => Tok::Or,
+                "NOT" => Tok::Not,
+                _ => Tok::Term(word),
+            };
+            out.push((tok, (s, i)));
+        }
+    }
+    Ok(out)
+}
+
+struct Parser {
+    toks: Vec<(Tok, Span)>,
+    pos: usize,
+    len: usize,
+}
+
+/// Parses a query. An empty query is an error.
+pub fn parse(q: &str) -> Result<Node, QueryError> {
+    let len = q.chars().count();
+    let mut p = Parser {
+        toks: lex(q)?,
+        pos: 0,
+        len,
+    };
+    if p.toks.is_empty() {
+        return Err(QueryError::new((0, len.max(1)), "the query is empty"));
+    }
+    let node = p.or()?;
+    if let Some((_, span)) = p.toks.get(p.pos) {
+        return Err(QueryError::new(
+            *span,
+            "this closing parenthesis has no opening one",
+        ));
+    }
+    Ok(node)
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.pos).map(|(t, _)| t)
+    }
+
+    fn here(&self) -> Span {
+        self.toks
+            .get(self.pos)
+            .map_or((self.len, self.len + 1), |(_, s)| *s)
+    }
+
+    fn prev_end(&self) -> usize {
+        self.pos
+            .checked_sub(1)
+            .and_then(|i| self.toks.get(i))
+            .map_or(0, |(_, s)| s.1)
+    }
+
+    fn or(&mut self) -> Result<Node, QueryError> {
+        let mut items = vec![self.and()?];
+        while self.peek() == Some(&Tok::Or) {
+            self.pos += 1;
+            if matches!(self.peek(), None | Some(Tok::RParen | Tok::Or | Tok::And)) {
+                let at = self.prev_end();
+                return Err(QueryError::new(
+                    (at, at + 1),
+                    "expected a search term after OR",
+                ));
+            }
+            items.push(self.and()?);
+        }
+        Ok(if items.len() == 1 {
+            items.remove(0)
+        } else {
+            Node::Or(items)
+        })
+    }
+
+    fn and(&mut self) -> Result<Node, QueryError> {
+        let mut items = Vec::new();
+        loop {
+            match self.peek() {
+                None | Some(Tok::RParen) | Some(Tok::Or) => break,
+                Some(Tok::And) => {
+                    if items.is_empty() {
+                        return Err(QueryError::new(
+                            self.here(),
+                            "AND needs a search term before it",
+                        ));
+                    }
+                    self.pos += 1;
+                    if matches!(self.peek(), None | Some(Tok::RParen | Tok::Or | Tok::And)) {
+                        let at = self.prev_end();
+                        return Err(QueryError::new(
+                            (at, at + 1),
+                            "expected a search term after AND",
+                        ));
+                    }
+                }
+                _ => items.push(self.unary()?),
+            }
+        }
+        match items.len() {
+            0 => {
+                let msg = match self.peek() {
+                    Some(Tok::Or) => "OR needs a search term before it",
+                    Some(Tok::RParen) => "expected a search term before this closing parenthesis",
+                    _ => "expected a search term",
+                };
+                Err(QueryError::new(self.here(), msg))
+            }
+            1 => Ok(items.remove(0)),
+            _ => Ok(Node::And(items)),
+        }
+    }
+
+    fn unary(&mut self) -> Result<Node, QueryError> {
+        match self.peek() {
+            Some(Tok::Not) | Some(Tok::Minus) => {
+                let span = self.here();
+                self.pos += 1;
+                if matches!(self.peek(), None | Some(Tok::RParen | Tok::Or | Tok::And)) {
+                    return Err(QueryError::new(
+                        span,
+                        "expected a search term after NOT or -",
+                    ));
+                }
+                Ok(Node::Not(Box::new(self.unary()?)))
+            }
+            _ => self.primary(),
+        }
+    }
+
+    fn primary(&mut self) -> Result<Node, QueryError> {
+        let Some((tok, span)) = self.toks.get(self.pos).cloned() else {
+            return Err(QueryError::new(self.here(), "expected a search term"));
+        };
+        self.pos += 1;
+        match tok {
+            Tok::LParen => {
+                if self.peek() == Some(&Tok::RParen) {
+                    return Err(QueryError::new(
+                        (span.0, self.here().1),
+                        "empty parentheses",
+                    ));
+                }
+                let inner = self.or()?;
+                if self.peek() != Some(&Tok::RParen) {
+                    return Err(QueryError::new(span, "this parenthesis is never closed"));
+                }
+                self.pos += 1;
+                Ok(inner)
+            }
+            Tok::Quoted(text) => {
+                if text.trim().is_empty() {
+                    return Err(QueryError::new(span, "empty phrase"));
+                }
+                Ok(Node::Phrase { text, span })
+            }
+            Tok::Term(t) => self.term(t, span),
+            Tok::RParen => Err(QueryError::new(
+                span,
+                "this closing parenthesis has no opening one",
+            )),
+            Tok::And | Tok::Or | Tok::Not | Tok::Minus => {
+                Err(QueryError::new(span, "expected a search term"))
+            }
+        }
+    }
+
+    fn term(&mut self, t: String, span: Span) -> Result<Node, QueryError> {
+        if let Some((key, value)) = t.split_once(':') {
+            let key_ok = !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.');
+            if key_ok {
+                return self.filter(key, value, span);
+            }
+        }
+        let n = t.chars().count();
+        if let Some(stem) = t.strip_suffix('*') {
+            if stem.contains(['*', '~']) {
+                return Err(QueryError::new(
+                    span,
+                    "`*` can only end a word (prefix search)",
+                ));
+            }
+            if stem.chars().count() < 2 {
+                return Err(QueryError::new(
+                    span,
+                    "a prefix search needs at least 2 letters before `*`",
+                ));
+            }
+            return Ok(Node::Prefix {
+                text: stem.to_string(),
+                span,
+            });
+        }
+        if let Some(star) = t.chars().position(|c| c == '*') {
+            let at = span.0 + star;
+            return Err(QueryError::new(
+                (at, at + 1),
+                "`*` can only end a word (prefix search)",
+            ));
+        }
+        if let Some((word, d)) = t.split_once('~') {
+            let tilde = span.0 + word.chars().count();
+            let distance = match d {
+                "" => 1,
+                "0" => 0,
+                "1" => 1,
+                "2" => 2,
+                _ => {
+                    return Err(QueryError::new(
+                        (tilde, span.0 + n),
+                        "fuzzy search takes a distance of 0, 1 or 2, as in `ledning~1`",
+                    ));
+                }
+            };
+            if word.is_empty() {
+                return Err(QueryError::new(span, "expected a word before `~`"));
+            }
+            return Ok(Node::Fuzzy {
+                text: word.to_string(),
+                distance,
+                span,
+            });
+        }
+        Ok(Node::Word { text: t, span })
+    }
+
+    fn filter(&mut self, key: &str, value: &str, span: Span) -> Result<Node, QueryError> {
+        let key_len = key.chars().count();
+        let key = key.to_lowercase();
+        if !value.is_empty() {
+            let value_span = (span.0 + key_len + 1, span.1);
+            return Ok(Node::Filter {
+                key,
+                value: value.to_string(),
+                span,
+                value_span,
+            });
+        }
+        match self.toks.get(self.pos).cloned() {
+            Some((Tok::Quoted(v), vs)) if vs.0 == span.1 && !v.trim().is_empty() => {
+                self.pos += 1;
+                Ok(Node::Filter {
+                    key,
+                    value: v.trim().to_string(),
+                    span: (span.0, vs.1),
+                    value_span: vs,
+                })
+            }
+            _ => Err(QueryError::new(
+                span,
+                format!(
+                    "expected a value after `{key}:`, as in `{key}:value` or `{key}:\"two words\"`"
+                ),
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(t: &str, s: usize) -> Node {
+        Node::Word {
+            text: t.into(),
+            span: (s, s + t.chars().count()),
+        }
+    }
+
+    #[test]
+    fn implicit_and_or_not() {
+        assert_eq!(parse("a b").unwrap(), Node::And(vec![w("a", 0), w("b", 2)]));
+        assert_eq!(
+            parse("a OR b -c").unwrap(),
+            Node::Or(vec![
+                w("a", 0),
+                Node::And(vec![w("b", 5), Node::Not(Box::new(w("c", 8)))])
+            ])
+        );
+        assert_eq!(
+            parse("(a OR b) AND NOT c").unwrap(),
+            Node::And(vec![
+                Node::Or(vec![w("a", 1), w("b", 6)]),
+                Node::Not(Box::new(w("c", 17))),
+            ])
+        );
+    }
+
+    #[test]
+    fn phrases_prefix_fuzzy_filters() {
+        assert_eq!(
+            parse("\"politisk ledning\"").unwrap(),
+            Node::Phrase {
+                text: "politisk ledning".into(),
+                span: (0, 18)
+            }
+        );
+        assert_eq!(
+            parse("info*").unwrap(),
+            Node::Prefix {
+                text: "info".into(),
+                span: (0, 5)
+            }
+        );
+        assert_eq!(
+            parse("ledningn~1").unwrap(),
+            Node::Fuzzy {
+                text: "ledningn".into(),
+                distance: 1,
+                span: (0, 10)
+            }
+        );
+        assert_eq!(
+            parse("case:\"Kommun C\"").unwrap(),
+            Node::Filter {
+                key: "case".into(),
+                value: "Kommun C".into(),
+                span: (0, 15),
+                value_span: (5, 15),
+            }
+        );
+        assert_eq!(
+            parse("-code:hinder").unwrap(),
+            Node::Not(Box::new(Node::Filter {
+                key: "code".into(),
+                value: "hinder".into(),
+                span: (1, 12),
+                value_span: (6, 12),
+            }))
+        );
+        assert_eq!(
+            parse("grupp:låg").unwrap(),
+            Node::Filter {
+                key: "grupp".into(),
+                value: "låg".into(),
+                span: (0, 9),
+                value_span: (6, 9),
+            }
+        );
+        assert_eq!(parse("it-chef").unwrap(), w("it-chef", 0));
+    }
+
+    #[test]
+    fn errors_point_at_the_problem() {
+        let e = |q: &str| parse(q).unwrap_err();
+        assert_eq!(e("(resurs OR brist").start, 0);
+        assert!(e("(resurs OR brist").message.contains("never closed"));
+        assert_eq!(e("resurs)").start, 6);
+        assert_eq!(e("\"politisk ledning").start, 0);
+        assert!(e("resurs AND").message.contains("after AND"));
+        assert_eq!(e("resurs AND").start, 10);
+        assert_eq!(e("OR resurs").start, 0);
+        assert_eq!(e("led*ning").start, 3);
+        assert_eq!(e("ledning~5").start, 7);
+        assert_eq!(e("code:").start, 0);
+        assert_eq!(e("a ()").start, 2);
+        assert!(e("   ").message.contains("empty"));
+        let r = e("resurs AND").render("resurs AND");
+        assert!(r.ends_with("            ^"), "{r}");
+    }
+}
