@@ -549,3 +549,38 @@ fn simultaneous_codebook_edits_never_overwrite_each_other() {
     }
     assert!(names(&b).contains(&"Från A".to_string()));
 }
+
+/// Only the terminal code talks to crossterm, and views never get a mutable state.
+#[test]
+fn terminal_library_and_mutation_stay_where_they_belong() {
+    fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                files(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    let src = common::repo().join("src");
+    let mut all = Vec::new();
+    files(&src, &mut all);
+    for f in all {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let rel = f
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if text.contains("crossterm") {
+            assert!(
+                rel == "tui.rs" || rel == "tui/terminal.rs",
+                "{rel} uses crossterm"
+            );
+        }
+        if rel.starts_with("tui/views") {
+            assert!(!text.contains("&mut AppState"), "{rel} changes the state");
+        }
+    }
+}
