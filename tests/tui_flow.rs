@@ -220,19 +220,22 @@ fn codebook_add_rename_describe_move_merge_and_undo() {
         s.state.project.codebook.get("resursbrist").unwrap().name,
         "Brist på resurser"
     );
-    feed(&mut s, "e<enter>Mest pengar.<esc>");
-    let desc = s
-        .state
-        .project
-        .codebook
-        .get("resursbrist")
-        .unwrap()
-        .description
-        .clone();
-    assert!(
-        desc.starts_with("Lack of resources") && desc.ends_with("\nMest pengar."),
-        "{desc}"
+    let before = s.state.project.codebook.get("resursbrist").unwrap().clone();
+    // The editor holds the description, then the Include:/Exclude: notes; the cursor ends the description.
+    feed(
+        &mut s,
+        "e<enter>Mest pengar.<down><down><end> Även vikarier.<esc>",
     );
+    let after = s.state.project.codebook.get("resursbrist").unwrap().clone();
+    assert_eq!(
+        after.description,
+        format!("{}\nMest pengar.", before.description)
+    );
+    assert_eq!(
+        after.inclusion,
+        format!("{} Även vikarier.", before.inclusion)
+    );
+    assert_eq!(after.exclusion, before.exclusion);
     feed(&mut s, "m<enter>");
     assert_eq!(
         s.state.project.codebook.parent_of("resursbrist"),

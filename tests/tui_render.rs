@@ -103,6 +103,11 @@ fn memo_editor() {
 }
 
 #[test]
+fn describe_editor() {
+    snap("describe", "praktikant-a", "<tab><tab>je");
+}
+
+#[test]
 fn choose_which_coding_to_remove() {
     snap("choose", "tester", "<enter>]V4V5x");
 }

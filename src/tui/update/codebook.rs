@@ -1,6 +1,6 @@
 //! The codebook pane: moving in the tree, folding, and adding, renaming, describing, moving and merging codes.
 
-use crate::model::Codebook;
+use crate::model::{Code, Codebook};
 use crate::tui::action::{Command, Effect};
 use crate::tui::app::{AppState, EditFor, Level, Overlay, PromptFor};
 use crate::tui::editor::TextBox;
@@ -75,16 +75,19 @@ impl AppState {
                 });
             }
             (Command::DescribeCode, Some(id)) => {
-                let text = book
-                    .get(&id)
-                    .map(|c| c.description.clone())
-                    .unwrap_or_default();
+                let Some(code) = book.get(&id) else {
+                    return Vec::new();
+                };
+                let mut text = TextBox::new(&description_text(code), true);
+                // The cursor starts at the end of the description, above the notes.
+                text.row = code.description.split('\n').count() - 1;
+                text.end();
                 self.overlay = Some(Overlay::Editor {
                     title: format!(
-                        "Description of {}",
+                        "Describe {} (the Include:/Exclude: lines are the notes)",
                         crate::tui::wrap::clean(&book.path(&id))
                     ),
-                    text: TextBox::new(&text, true),
+                    text,
                     purpose: EditFor::Description { code: id },
                 });
             }
@@ -206,5 +209,60 @@ impl AppState {
             recodes,
         };
         self.commit_merge(op, from, into)
+    }
+}
+
+/// A code's description and its inclusion and exclusion notes as one editable text.
+pub(crate) fn description_text(code: &Code) -> String {
+    format!(
+        "{}\n\nInclude: {}\nExclude: {}",
+        code.description, code.inclusion, code.exclusion
+    )
+}
+
+/// Splits an edited text back into (description, inclusion, exclusion).
+pub(crate) fn parse_description(text: &str) -> (String, String, String) {
+    let mut parts = [String::new(), String::new(), String::new()];
+    let mut at = 0;
+    for line in text.split('\n') {
+        let lower = line.trim_start().to_lowercase();
+        let rest = if lower.starts_with("include:") {
+            at = 1;
+            &line.trim_start()["include:".len()..]
+        } else if lower.starts_with("exclude:") {
+            at = 2;
+            &line.trim_start()["exclude:".len()..]
+        } else {
+            line
+        };
+        if !parts[at].is_empty() {
+            parts[at].push('\n');
+        }
+        parts[at].push_str(rest.trim_start_matches(' '));
+    }
+    let [d, i, e] = parts.map(|p| p.trim().to_string());
+    (d, i, e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn description_round_trip() {
+        let mut c = Code::new("x", "X");
+        c.description = "Rad ett.\nRad två.".into();
+        c.exclusion = "Inte detta.".into();
+        let t = description_text(&c);
+        assert_eq!(
+            parse_description(&t),
+            (
+                "Rad ett.\nRad två.".into(),
+                String::new(),
+                "Inte detta.".into()
+            )
+        );
+        let (d, i, e) = parse_description("Ny.\ninclude: a\nb\n");
+        assert_eq!((d.as_str(), i.as_str(), e.as_str()), ("Ny.", "a\nb", ""));
     }
 }

@@ -244,7 +244,14 @@ impl AppState {
             }
             EditFor::Description { code } => {
                 let mut after = self.project.codebook.clone();
-                if after.edit(&code, |c| c.description = text.clone()).is_err() {
+                let (description, inclusion, exclusion) = super::codebook::parse_description(&text);
+                let edit = |c: &mut crate::model::Code| {
+                    (c.description, c.inclusion, c.exclusion) = (description, inclusion, exclusion);
+                };
+                if after.edit(&code, edit).is_err() {
+                    return Vec::new();
+                }
+                if after == self.project.codebook {
                     return Vec::new();
                 }
                 return self.codebook_op(

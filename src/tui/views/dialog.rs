@@ -82,24 +82,40 @@ fn text_line(frame: &mut Frame, r: Rect, tb: &TextBox, row: usize) {
     }
 }
 
+/// The multi-line editor: lines are soft-wrapped to the box; the footer lists its keys.
 fn editor(frame: &mut Frame, area: Rect, title: &str, tb: &TextBox) {
     let h = area.height.saturating_sub(6).clamp(3, 14);
-    let r = boxed(frame, area, title, 76, h + 1);
-    let text_h = r.height.saturating_sub(1) as usize;
-    let top = keep_visible(0, tb.row, text_h);
-    for (i, row) in (top..tb.lines.len()).take(text_h).enumerate() {
-        let line_r = Rect::new(r.x, r.y + i as u16, r.width, 1);
-        text_line(frame, line_r, tb, row);
+    let r = boxed(frame, area, title, 76, h);
+    let width = r.width.saturating_sub(1).max(1) as usize;
+    // (logical line, its cleaned text, start, end) per visual row.
+    let mut rows: Vec<(usize, String, usize, usize)> = Vec::new();
+    let mut cursor_row = 0;
+    for (i, line) in tb.lines.iter().enumerate() {
+        let text = wrap::clean(line);
+        let pieces = wrap::wrap(&text, width);
+        let at = wrap::line_of(&pieces, tb.col);
+        for (k, p) in pieces.iter().enumerate() {
+            if i == tb.row && k == at {
+                cursor_row = rows.len();
+            }
+            rows.push((i, text.clone(), p.start, p.end));
+        }
     }
-    let hint = "Esc/Ctrl-s: save · Ctrl-x: discard · Enter: new line";
-    put(
-        frame.buffer_mut(),
-        r.x,
-        r.y + r.height.saturating_sub(1),
-        &fit(hint, r.width as usize),
-        r.width,
-        theme::dim(),
-    );
+    let top = keep_visible(0, cursor_row, r.height as usize);
+    let buf = frame.buffer_mut();
+    for (n, (i, text, start, end)) in rows.iter().enumerate().skip(top).take(r.height as usize) {
+        let y = r.y + (n - top) as u16;
+        let chars: Vec<char> = text.chars().collect();
+        let piece: String = chars[*start..*end].iter().collect();
+        put(buf, r.x, y, &piece, r.width, Style::new());
+        if n == cursor_row && *i == tb.row {
+            let col = tb.col.clamp(*start, chars.len());
+            let before: String = chars[*start..col].iter().collect();
+            let under = chars.get(col).map_or(" ".to_string(), |c| c.to_string());
+            let cx = (r.x + super::width(&before) as u16).min(r.x + r.width.saturating_sub(1));
+            put(buf, cx, y, &under, 2, cursor());
+        }
+    }
 }
 
 fn confirm(frame: &mut Frame, area: Rect, question: &str) {

@@ -17,7 +17,7 @@ pub fn mode_name(ctx: Context) -> &'static str {
         Context::Help => "HELP",
         Context::Picker => "PICK CODE",
         Context::Prompt => "INPUT",
-        Context::Editor => "MEMO",
+        Context::Editor => "EDIT",
         Context::Confirm => "CONFIRM",
         Context::Choose => "CHOOSE",
     }
