@@ -221,7 +221,7 @@ fn table(buf: &mut Buffer, inner: Rect, state: &AppState, s: &Summary) {
 fn bar(share: f64, w: usize) -> (String, String) {
     let eighths = (share.clamp(0.0, 1.0) * (w * 8) as f64).round() as usize;
     let mut filled = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         filled.push(['▏', '▎', '▍', '▌', '▋', '▊', '▉'][eighths % 8 - 1]);
     }
     let used = eighths.div_ceil(8);
@@ -285,7 +285,7 @@ fn chart(buf: &mut Buffer, inner: Rect, state: &AppState, s: &Summary) {
         put(buf, inner.x, y, "▌", 1, Style::new().fg(color));
         let name = pad(
             &format!("{}{}", "  ".repeat(row.depth), row.name),
-            name_w - 2,
+            name_w - 3,
         );
         put(buf, inner.x + 2, y, &name, name_w as u16 - 3, style);
         for (g, c) in row.cells.iter().enumerate() {
