@@ -34,9 +34,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     frame.render_widget(block, area);
     let buf = frame.buffer_mut();
     let mut info = format!("Layer: {}", sv.layer.label(&state.coder));
-    if state.layers.blind {
-        info.push_str(" · blind mode");
-    }
     let s = match &sv.data {
         Some(Ok(s)) => s,
         Some(Err(msg)) => {
@@ -65,7 +62,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
         return;
     }
     if !sv.chart {
-        info.push_str(" · cases, interviews: k/n · Δ: case share vs the other groups, in points");
+        info.push_str(" · k/n of group · Δ case share vs rest (pp)");
     }
     put(
         buf,
