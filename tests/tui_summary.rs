@@ -5,7 +5,7 @@ mod common;
 
 use kodbok::analysis::Layer;
 use kodbok::analysis::summary::compute;
-use kodbok::tui::action::Action;
+use kodbok::tui::action::{Action, Mouse};
 use kodbok::tui::app::{Level, Screen};
 use kodbok::tui::keymap::Context;
 use kodbok::tui::summary::LayerChoice;
@@ -200,4 +200,18 @@ fn chart_toggles_and_moves_between_groups() {
     assert_eq!(s.state.summary.row, rows - 1);
     feed(&mut s, "t");
     assert!(!s.state.summary.chart);
+}
+
+#[test]
+fn mouse_wheel_and_click_select_rows() {
+    let dir = common::sample();
+    let mut s = open(dir.path(), "praktikant-a");
+    feed(&mut s, "S");
+    s.dispatch(Action::Mouse(Mouse::ScrollDown { x: 10, y: 10 }));
+    assert_eq!(s.state.summary.row, 1);
+    // The first table row is drawn on line 4 (frame, layer line, two header lines).
+    s.dispatch(Action::Mouse(Mouse::Down { x: 10, y: 6 }));
+    assert_eq!(s.state.summary.row, 2);
+    feed(&mut s, "<enter>");
+    assert_eq!(s.state.context(), Context::SummaryCell);
 }
