@@ -13,6 +13,7 @@ pub mod motion;
 pub mod picker;
 pub mod retrieval;
 pub mod session;
+pub mod summary;
 pub mod terminal;
 pub mod uistate;
 pub mod update;

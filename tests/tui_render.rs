@@ -289,3 +289,33 @@ fn any_size_draws() {
         }
     }
 }
+
+#[test]
+fn summary_table() {
+    snap("summary", "praktikant-a", "S");
+}
+
+#[test]
+fn summary_table_all_coders_scrolled() {
+    snap("summary_all", "praktikant-a", "Sajjjjjjjjjjjjjjjjjjl");
+}
+
+#[test]
+fn summary_chart() {
+    snap("summary_chart", "praktikant-a", "Stjl");
+}
+
+#[test]
+fn summary_cell_segments() {
+    snap("summary_cell", "praktikant-a", "Sjj<enter>j");
+}
+
+#[test]
+fn summary_blind() {
+    snap("summary_blind", "praktikant-a", "BSa");
+}
+
+#[test]
+fn summary_no_consensus() {
+    snap("summary_no_consensus", "praktikant-a", "Saa");
+}

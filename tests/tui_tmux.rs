@@ -254,3 +254,77 @@ fn nothing_is_lost_after_kill_9_and_undo_survives_it() {
     assert_eq!(codes.len(), 1);
     assert_eq!(codes[0]["code"], "resursbrist");
 }
+
+/// The segments in the "all" column of a code's row in the summary table (None while the row is not shown).
+fn all_segments(screen: &str, code_name: &str) -> Option<usize> {
+    let line = screen
+        .lines()
+        .find(|l| l.split_whitespace().nth(1) == Some(code_name))?;
+    line.split_whitespace().nth(10)?.parse().ok()
+}
+
+/// Polls until `code_name`'s total segments on screen are `want`.
+fn wait_all_segments(tmux: &Tmux, code_name: &str, want: usize) {
+    let start = Instant::now();
+    loop {
+        let s = tmux.screen();
+        if all_segments(&s, code_name) == Some(want) {
+            return;
+        }
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "timed out waiting for {want} segments of {code_name}; screen:\n{s}"
+        );
+        std::thread::sleep(Duration::from_millis(30));
+    }
+}
+
+#[test]
+fn summary_counts_my_coding_and_follows_another_coders_file() {
+    let dir = common::sample();
+    let Some(tmux) = Tmux::start(dir.path(), "summary") else {
+        return;
+    };
+    tmux.wait_for("kommun-a-1");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Intervjuare: Tack");
+    tmux.keys(&["]", "V", "4"]);
+    tmux.wait_for("Coded Resursbrist");
+    tmux.keys(&["S"]);
+    tmux.wait_for("Layer: this coder (intern)");
+    wait_all_segments(&tmux, "Resursbrist", 1);
+    tmux.keys(&["a"]);
+    tmux.wait_for("Layer: all coders merged");
+    let path = dir.path().join("codings/praktikant-b.json");
+    let mut b: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let codings = b["codings"].as_array_mut().unwrap();
+    let before = codings.len();
+    codings.retain(|c| c["code"] != "resursbrist");
+    let removed = before - codings.len();
+    assert!(removed > 0);
+    // The library's count, once my coding is on disk (the frame comes before the save).
+    let mine = dir.path().join("codings/intern.json");
+    let start = Instant::now();
+    while !std::fs::read_to_string(&mine)
+        .unwrap_or_default()
+        .contains("resursbrist")
+    {
+        assert!(start.elapsed() < TIMEOUT, "the coding was never saved");
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    let p = kodbok::store::Project::open(dir.path()).unwrap();
+    let total =
+        kodbok::analysis::summary::compute(&p, &kodbok::analysis::Layer::AllCoders, "grupp")
+            .unwrap()
+            .cell("resursbrist", None)
+            .unwrap()
+            .segments();
+    wait_all_segments(&tmux, "Resursbrist", total);
+    // Another session of praktikant-b saves its file: the open screen follows within a few seconds.
+    let tmp = path.with_extension("json.tmp");
+    std::fs::write(&tmp, serde_json::to_string_pretty(&b).unwrap()).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
+    wait_all_segments(&tmux, "Resursbrist", total - removed);
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(), "0", "{}", tmux.screen());
+}

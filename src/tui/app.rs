@@ -8,6 +8,7 @@ use super::keymap::{Context, Keymap};
 use super::layout;
 use super::picker::Picker;
 use super::retrieval::Retrieval;
+use super::summary::SummaryView;
 use crate::model::{CoderFile, Transcript};
 use crate::store::Project;
 use ratatui::layout::Rect;
@@ -25,6 +26,7 @@ pub enum Focus {
 pub enum Screen {
     Workbench,
     Retrieval,
+    Summary,
 }
 
 /// What a one-line prompt is for.
@@ -159,6 +161,7 @@ pub struct AppState {
     pub view: Option<DocView>,
     pub tree: Tree,
     pub retrieval: Retrieval,
+    pub summary: SummaryView,
     pub history: History,
     pub layers: Layers,
     pub status: Status,
@@ -204,6 +207,7 @@ impl AppState {
             view: None,
             tree: Tree::default(),
             retrieval: Retrieval::default(),
+            summary: SummaryView::default(),
             history,
             layers: Layers::default(),
             status: Status::default(),
@@ -240,6 +244,8 @@ impl AppState {
         }
         match (self.screen, self.focus) {
             (Screen::Retrieval, _) => Context::Retrieval,
+            (Screen::Summary, _) if self.summary.list.is_some() => Context::SummaryCell,
+            (Screen::Summary, _) => Context::Summary,
             (Screen::Workbench, Focus::Documents) => Context::Documents,
             (Screen::Workbench, Focus::Codebook) => Context::Codebook,
             (Screen::Workbench, Focus::Transcript) => match &self.view {
@@ -329,6 +335,7 @@ impl AppState {
             let others = others_of(&self.project, &self.coder, self.layers);
             v.set_marks(self.project.coders.get(&self.coder), &others);
         }
+        self.refresh_summary();
     }
 }
 

@@ -17,6 +17,8 @@ pub enum Context {
     Select,
     Codebook,
     Retrieval,
+    Summary,
+    SummaryCell,
     Help,
     Picker,
     Prompt,
@@ -26,13 +28,15 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 14] = [
         Context::Global,
         Context::Documents,
         Context::Transcript,
         Context::Select,
         Context::Codebook,
         Context::Retrieval,
+        Context::Summary,
+        Context::SummaryCell,
         Context::Help,
         Context::Picker,
         Context::Prompt,
@@ -50,6 +54,8 @@ impl Context {
             Context::Select => "select",
             Context::Codebook => "codebook",
             Context::Retrieval => "retrieval",
+            Context::Summary => "summary",
+            Context::SummaryCell => "summary_cell",
             Context::Help => "help",
             Context::Picker => "picker",
             Context::Prompt => "prompt",
@@ -71,6 +77,8 @@ impl Context {
             Context::Transcript => &[Context::Transcript, Context::Global],
             Context::Codebook => &[Context::Codebook, Context::Global],
             Context::Retrieval => &[Context::Retrieval, Context::Global],
+            Context::Summary => &[Context::Summary, Context::Global],
+            Context::SummaryCell => &[Context::SummaryCell, Context::Global],
             Context::Global => &[Context::Global],
             Context::Help => &[Context::Help],
             Context::Picker => &[Context::Picker],

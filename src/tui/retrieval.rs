@@ -1,5 +1,6 @@
 //! Retrieval: every segment coded with a code or its descendants, for one coder or all, filtered by attributes.
 
+use crate::model::Coding;
 use crate::store::Project;
 
 /// One retrieved passage with what is needed to show and reach it.
@@ -99,9 +100,30 @@ fn keep(p: &Project, s: &Segment, conds: &[Cond]) -> bool {
         .all(|c| (attr(p, s, &c.key).to_lowercase() == c.value) != c.negate)
 }
 
-/// Segments of `code` and its descendants, ordered by case, transcript and position.
-pub fn query(p: &Project, me: &str, code: &str, all: bool, conds: &[Cond]) -> Vec<Segment> {
-    let codes = p.codebook.descendants(code);
+/// A coding as a listed segment, with its case, group, speaker and turn (None when its transcript is unknown).
+pub fn segment_of(p: &Project, coder: &str, c: &Coding) -> Option<Segment> {
+    let t = p.transcripts.get(&c.doc)?;
+    let turn = t.turn_at(c.start);
+    Some(Segment {
+        coder: coder.to_string(),
+        id: c.id.clone(),
+        doc: c.doc.clone(),
+        start: c.start,
+        end: c.end,
+        code: c.code.clone(),
+        case: t.case().to_string(),
+        group: p.group_of(&c.doc).to_string(),
+        speaker: turn
+            .and_then(|i| t.turns.get(i))
+            .map(|tr| tr.speaker.clone())
+            .unwrap_or_default(),
+        turn: turn.map_or(0, |i| i + 1),
+        quote: t.slice(c.start, c.end).unwrap_or(&c.quote).to_string(),
+    })
+}
+
+/// Orders segments by case (cases.csv order), transcript, position and coder.
+pub fn sort_segments(p: &Project, rows: &mut [Segment]) {
     let case_rank = |case: &str| {
         p.cases
             .cases
@@ -109,32 +131,7 @@ pub fn query(p: &Project, me: &str, code: &str, all: bool, conds: &[Cond]) -> Ve
             .position(|c| c.name == case)
             .unwrap_or(usize::MAX)
     };
-    let mut out: Vec<Segment> = p
-        .all_codings()
-        .filter(|(coder, c)| (all || *coder == me) && codes.contains(&c.code))
-        .filter_map(|(coder, c)| {
-            let t = p.transcripts.get(&c.doc)?;
-            let turn = t.turn_at(c.start);
-            Some(Segment {
-                coder: coder.to_string(),
-                id: c.id.clone(),
-                doc: c.doc.clone(),
-                start: c.start,
-                end: c.end,
-                code: c.code.clone(),
-                case: t.case().to_string(),
-                group: p.group_of(&c.doc).to_string(),
-                speaker: turn
-                    .and_then(|i| t.turns.get(i))
-                    .map(|tr| tr.speaker.clone())
-                    .unwrap_or_default(),
-                turn: turn.map_or(0, |i| i + 1),
-                quote: t.slice(c.start, c.end).unwrap_or(&c.quote).to_string(),
-            })
-        })
-        .filter(|s| keep(p, s, conds))
-        .collect();
-    out.sort_by(|a, b| {
+    rows.sort_by(|a, b| {
         (case_rank(&a.case), &a.case, &a.doc, a.start, &a.coder).cmp(&(
             case_rank(&b.case),
             &b.case,
@@ -143,6 +140,18 @@ pub fn query(p: &Project, me: &str, code: &str, all: bool, conds: &[Cond]) -> Ve
             &b.coder,
         ))
     });
+}
+
+/// Segments of `code` and its descendants, ordered by case, transcript and position.
+pub fn query(p: &Project, me: &str, code: &str, all: bool, conds: &[Cond]) -> Vec<Segment> {
+    let codes = p.codebook.descendants(code);
+    let mut out: Vec<Segment> = p
+        .all_codings()
+        .filter(|(coder, c)| (all || *coder == me) && codes.contains(&c.code))
+        .filter_map(|(coder, c)| segment_of(p, coder, c))
+        .filter(|s| keep(p, s, conds))
+        .collect();
+    sort_segments(p, &mut out);
     out
 }
 

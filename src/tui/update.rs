@@ -10,9 +10,11 @@ mod coding;
 mod lists;
 mod ops;
 mod overlay;
+mod summary;
 mod text;
 
 pub use lists::SEGMENT_ROWS;
+pub use summary::TABLE_HEAD;
 
 impl AppState {
     /// Applies one action and returns the effects to run (saves, polling); their results come back as actions.
@@ -86,11 +88,14 @@ impl AppState {
             Command::ToggleLayers => self.toggle_layers(),
             Command::ToggleBlind => self.toggle_blind(),
             Command::Retrieve => self.retrieve_cmd(),
+            Command::Summary => self.open_summary(),
             _ => match ctx {
                 Context::Documents => self.docs_cmd(c),
                 Context::Transcript | Context::Select => self.text_cmd(c),
                 Context::Codebook => self.tree_cmd(c),
                 Context::Retrieval => self.retrieval_cmd(c),
+                Context::Summary => self.summary_cmd(c),
+                Context::SummaryCell => self.summary_list_cmd(c),
                 _ => Vec::new(),
             },
         }

@@ -16,6 +16,7 @@ pub const DEFAULTS: &[(Cx, &str, Command)] = &[
     (Cx::Global, "L", ToggleLayers),
     (Cx::Global, "B", ToggleBlind),
     (Cx::Global, "R", Retrieve),
+    (Cx::Global, "S", Summary),
     (Cx::Global, "j", Down),
     (Cx::Global, "down", Down),
     (Cx::Global, "k", Up),
@@ -74,6 +75,16 @@ pub const DEFAULTS: &[(Cx, &str, Command)] = &[
     (Cx::Retrieval, "f", Filter),
     (Cx::Retrieval, "c", ChooseCode),
     (Cx::Retrieval, "esc", Cancel),
+    (Cx::Summary, "enter", ShowCell),
+    (Cx::Summary, "h", Left),
+    (Cx::Summary, "left", Left),
+    (Cx::Summary, "l", Right),
+    (Cx::Summary, "right", Right),
+    (Cx::Summary, "a", CycleLayer),
+    (Cx::Summary, "t", ToggleChart),
+    (Cx::Summary, "esc", Cancel),
+    (Cx::SummaryCell, "enter", Jump),
+    (Cx::SummaryCell, "esc", Cancel),
     (Cx::Help, "esc", Cancel),
     (Cx::Help, "q", Cancel),
     (Cx::Help, "?", Cancel),
@@ -130,7 +141,10 @@ pub const DEFAULTS: &[(Cx, &str, Command)] = &[
 
 /// Commands shown in the footer, per context, most useful first (keys come from the keymap).
 pub const HINTS: &[(Cx, &[Command])] = &[
-    (Cx::Documents, &[Open, FocusNext, Retrieve, Help, Quit]),
+    (
+        Cx::Documents,
+        &[Open, FocusNext, Retrieve, Summary, Help, Quit],
+    ),
     (
         Cx::Transcript,
         &[
@@ -166,6 +180,11 @@ pub const HINTS: &[(Cx, &[Command])] = &[
         Cx::Retrieval,
         &[Jump, ChooseCode, ToggleScope, Filter, Cancel, Help],
     ),
+    (
+        Cx::Summary,
+        &[ShowCell, Right, CycleLayer, ToggleChart, Cancel, Help, Quit],
+    ),
+    (Cx::SummaryCell, &[Jump, Cancel, Help, Quit]),
     (Cx::Help, &[Down, Up, Cancel]),
     (Cx::Picker, &[Accept, NewCode, Cancel]),
     (Cx::Prompt, &[Accept, Cancel]),

@@ -17,6 +17,8 @@ fn heading(ctx: Context) -> &'static str {
         Context::Select => "While selecting (motions extend the selection)",
         Context::Codebook => "Codebook pane",
         Context::Retrieval => "Segments screen",
+        Context::Summary => "Group comparison (S)",
+        Context::SummaryCell => "Segments behind a number",
         Context::Help => "This help",
         Context::Picker => "Code picker (type to filter)",
         Context::Prompt => "One-line input",

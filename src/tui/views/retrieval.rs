@@ -70,7 +70,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     }
 }
 
-fn segment(
+/// One segment: a header line (case, group, turn, speaker, code, coder) and the start of its quote.
+pub(super) fn segment(
     buf: &mut ratatui::buffer::Buffer,
     state: &AppState,
     r: Rect,

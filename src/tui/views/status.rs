@@ -14,6 +14,8 @@ pub fn mode_name(ctx: Context) -> &'static str {
         Context::Select => "SELECT",
         Context::Codebook => "CODEBOOK",
         Context::Retrieval => "SEGMENTS",
+        Context::Summary => "SUMMARY",
+        Context::SummaryCell => "SUMMARY",
         Context::Help => "HELP",
         Context::Picker => "PICK CODE",
         Context::Prompt => "INPUT",

@@ -1,0 +1,347 @@
+//! The group comparison screen: a table of codes by group (cases, interviews, segments, difference),
+//! a bar chart of case shares per theme, and the list of segments behind one number.
+
+use super::{fit, pad, put, theme};
+use crate::analysis::summary::{Cell, Summary};
+use crate::tui::app::AppState;
+use crate::tui::layout::keep_visible;
+use crate::tui::update::SEGMENT_ROWS;
+use crate::tui::update::TABLE_HEAD;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::{Block, Borders};
+
+/// Columns of one group's block: " cases  intv  seg".
+const BLOCK: u16 = 17;
+/// Columns of the difference: " +100".
+const DIFF: u16 = 6;
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
+    let sv = &state.summary;
+    let attr = &state.project.codebook.settings.group_attribute;
+    let title = if sv.list.is_some() {
+        " Segments behind the number ".to_string()
+    } else {
+        format!(" Group comparison by {attr} ")
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border(true))
+        .title(fit(&title, area.width.saturating_sub(4) as usize));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let buf = frame.buffer_mut();
+    let mut info = format!("Layer: {}", sv.layer.label(&state.coder));
+    let s = match &sv.data {
+        Some(Ok(s)) => s,
+        Some(Err(msg)) => {
+            put(
+                buf,
+                inner.x,
+                inner.y,
+                &fit(&info, inner.width as usize),
+                inner.width,
+                theme::dim(),
+            );
+            put(
+                buf,
+                inner.x,
+                inner.y + 2,
+                &fit(msg, inner.width as usize),
+                inner.width,
+                Style::new(),
+            );
+            return;
+        }
+        None => return,
+    };
+    if sv.list.is_some() {
+        list(buf, inner, state, s);
+        return;
+    }
+    if !sv.chart {
+        info.push_str(" · k/n of group · Δ case share vs rest (pp)");
+    }
+    put(
+        buf,
+        inner.x,
+        inner.y,
+        &fit(&info, inner.width as usize),
+        inner.width,
+        theme::dim(),
+    );
+    if s.rows.is_empty() {
+        put(
+            buf,
+            inner.x,
+            inner.y + 2,
+            "No codes yet.",
+            inner.width,
+            Style::new(),
+        );
+    } else if sv.chart {
+        chart(buf, inner, state, s);
+    } else {
+        table(buf, inner, state, s);
+    }
+}
+
+/// The group a column stands for ("all" for the total column).
+fn col_name(s: &Summary, col: usize) -> String {
+    s.groups
+        .get(col)
+        .and_then(|g| g.value.clone())
+        .unwrap_or_else(|| "all".to_string())
+}
+
+/// The difference shown: the selected group's, or the first group's when the total is selected.
+fn diff_col(s: &Summary, col: usize) -> usize {
+    if col < s.groups.len() { col } else { 0 }
+}
+
+fn cell_text(c: &Cell) -> String {
+    format!(
+        " {:>5} {:>5} {:>4}",
+        format!("{}/{}", c.cases.len(), c.cases_in_group),
+        format!("{}/{}", c.docs.len(), c.interviews_in_group),
+        c.segments()
+    )
+}
+
+fn points(d: Option<f64>) -> String {
+    match d {
+        Some(d) => {
+            let p = (d * 100.0).round() as i64;
+            if p > 0 {
+                format!("+{p}")
+            } else {
+                p.to_string()
+            }
+        }
+        None => "–".to_string(),
+    }
+}
+
+fn table(buf: &mut Buffer, inner: Rect, state: &AppState, s: &Summary) {
+    let sv = &state.summary;
+    let cols = s.groups.len() + 1;
+    let with_diff = !s.groups.is_empty();
+    let fixed = BLOCK * cols as u16 + if with_diff { DIFF } else { 0 };
+    let name_w = inner.width.saturating_sub(fixed).max(8);
+    let dc = diff_col(s, sv.col);
+    let (y0, y1) = (inner.y + 1, inner.y + 2);
+    put(
+        buf,
+        inner.x,
+        y1,
+        &pad("code", name_w as usize),
+        name_w,
+        theme::dim(),
+    );
+    let mut x = inner.x + name_w;
+    for col in 0..cols {
+        let style = if col == sv.col {
+            Style::new().add_modifier(Modifier::BOLD)
+        } else {
+            theme::dim()
+        };
+        let name = format!(" {}", fit(&col_name(s, col), BLOCK as usize - 1));
+        put(buf, x, y0, &name, BLOCK, style);
+        put(
+            buf,
+            x,
+            y1,
+            &format!(" {:>5} {:>5} {:>4}", "cases", "intv", "segs"),
+            BLOCK,
+            theme::dim(),
+        );
+        x += BLOCK;
+    }
+    if with_diff {
+        put(buf, x, y0, &format!(" {:>5}", "Δ"), DIFF, theme::dim());
+        put(
+            buf,
+            x,
+            y1,
+            &format!(" {:>5}", fit(&col_name(s, dc), 5)),
+            DIFF,
+            theme::dim(),
+        );
+    }
+    let height = inner.height.saturating_sub(TABLE_HEAD) as usize;
+    let top = keep_visible(sv.top, sv.row, height);
+    for (i, row) in s.rows.iter().enumerate().skip(top).take(height) {
+        let y = inner.y + TABLE_HEAD + (i - top) as u16;
+        let selected = i == sv.row;
+        let color = theme::rgb(state, theme::code_rgb(state, &row.code));
+        put(buf, inner.x, y, "▌", 1, Style::new().fg(color));
+        let indent = "  ".repeat(row.depth);
+        let name = pad(
+            &format!("{indent}{}", row.name),
+            name_w.saturating_sub(2) as usize,
+        );
+        let style = match (selected, row.depth) {
+            (true, _) => theme::selected_row(),
+            (false, 0) => Style::new().add_modifier(Modifier::BOLD),
+            _ => Style::new(),
+        };
+        put(buf, inner.x + 1, y, &format!(" {name}"), name_w - 1, style);
+        let mut x = inner.x + name_w;
+        for col in 0..cols {
+            let c = row.cells.get(col).unwrap_or(&row.total);
+            let style = if selected && col == sv.col {
+                theme::selected_row()
+            } else if c.coding_ids.is_empty() {
+                theme::dim()
+            } else {
+                Style::new()
+            };
+            put(buf, x, y, &cell_text(c), BLOCK, style);
+            x += BLOCK;
+        }
+        if let Some(c) = row.cells.get(dc) {
+            put(
+                buf,
+                x,
+                y,
+                &format!(" {:>5}", points(c.case_share_difference)),
+                DIFF,
+                Style::new(),
+            );
+        }
+    }
+}
+
+/// A bar of `w` columns filled to `share` (eighth blocks for the last column).
+fn bar(share: f64, w: usize) -> (String, String) {
+    let eighths = (share.clamp(0.0, 1.0) * (w * 8) as f64).round() as usize;
+    let mut filled = "█".repeat(eighths / 8);
+    if !eighths.is_multiple_of(8) {
+        filled.push(['▏', '▎', '▍', '▌', '▋', '▊', '▉'][eighths % 8 - 1]);
+    }
+    let used = eighths.div_ceil(8);
+    (filled, "·".repeat(w.saturating_sub(used)))
+}
+
+/// Grouped bars: for every code, one bar per group with the share of the group's cases, a theme's sub-codes
+/// under it; the page starts at the selected code's theme when the whole theme fits.
+fn chart(buf: &mut Buffer, inner: Rect, state: &AppState, s: &Summary) {
+    let sv = &state.summary;
+    if s.groups.is_empty() {
+        put(
+            buf,
+            inner.x,
+            inner.y + 2,
+            "No groups to compare.",
+            inner.width,
+            Style::new(),
+        );
+        return;
+    }
+    let note = "Share of each group's cases with the code (a theme counts its sub-codes)";
+    put(
+        buf,
+        inner.x,
+        inner.y + 1,
+        &fit(note, inner.width as usize),
+        inner.width,
+        theme::dim(),
+    );
+    let per = s.groups.len();
+    let fit_n = (inner.height.saturating_sub(TABLE_HEAD) as usize / per).max(1);
+    let theme_start = s.rows[..=sv.row.min(s.rows.len() - 1)]
+        .iter()
+        .rposition(|r| r.depth == 0)
+        .unwrap_or(0);
+    let top = if sv.row - theme_start < fit_n {
+        theme_start
+    } else {
+        sv.row + 1 - fit_n
+    };
+    let gw = s
+        .groups
+        .iter()
+        .map(|g| super::width(g.value.as_deref().unwrap_or("")))
+        .max()
+        .unwrap_or(0)
+        .min(8);
+    let name_w = (inner.width as usize / 3).clamp(8, 30);
+    let bw = (inner.width as usize)
+        .saturating_sub(name_w + gw + 2 + 13)
+        .max(4);
+    for (i, row) in s.rows.iter().enumerate().skip(top).take(fit_n) {
+        let y = inner.y + TABLE_HEAD + ((i - top) * per) as u16;
+        let color = theme::rgb(state, theme::code_rgb(state, &row.code));
+        let style = match (i == sv.row, row.depth) {
+            (true, _) => theme::selected_row(),
+            (false, 0) => Style::new().add_modifier(Modifier::BOLD),
+            _ => Style::new(),
+        };
+        put(buf, inner.x, y, "▌", 1, Style::new().fg(color));
+        let name = pad(
+            &format!("{}{}", "  ".repeat(row.depth), row.name),
+            name_w - 3,
+        );
+        put(buf, inner.x + 2, y, &name, name_w as u16 - 3, style);
+        for (g, c) in row.cells.iter().enumerate() {
+            let y = y + g as u16;
+            let sel = i == sv.row && g == sv.col;
+            let lstyle = if sel {
+                theme::selected_row()
+            } else {
+                theme::dim()
+            };
+            let gx = inner.x + name_w as u16;
+            put(buf, gx, y, &pad(&col_name(s, g), gw), gw as u16, lstyle);
+            let (full, rest) = bar(c.case_share(), bw);
+            let bx = gx + gw as u16 + 1;
+            let n = put(buf, bx, y, &full, bw as u16, Style::new().fg(color));
+            put(buf, bx + n, y, &rest, bw as u16 - n, theme::dim());
+            let cases = format!("{}/{}", c.cases.len(), c.cases_in_group);
+            let nums = format!(" {cases:>5} {:>4}%", (c.case_share() * 100.0).round());
+            put(buf, bx + bw as u16, y, &nums, 12, Style::new());
+        }
+    }
+}
+
+fn list(buf: &mut Buffer, inner: Rect, state: &AppState, s: &Summary) {
+    let Some(l) = state.summary.list.as_ref() else {
+        return;
+    };
+    let path = state.project.codebook.path(&l.code);
+    let cell = s
+        .row(&l.code)
+        .map(|r| r.cells.get(l.col).unwrap_or(&r.total));
+    let nums = cell.map_or(String::new(), |c| {
+        format!(
+            " · cases {}/{} · interviews {}/{}",
+            c.cases.len(),
+            c.cases_in_group,
+            c.docs.len(),
+            c.interviews_in_group
+        )
+    });
+    let head = format!(
+        "{path} · {}: {} segments{nums} · {}",
+        col_name(s, l.col),
+        l.rows.len(),
+        state.summary.layer.label(&state.coder)
+    );
+    put(
+        buf,
+        inner.x,
+        inner.y,
+        &fit(&head, inner.width as usize),
+        inner.width,
+        theme::dim(),
+    );
+    let per_page = (inner.height.saturating_sub(1) as usize / SEGMENT_ROWS).max(1);
+    let top = keep_visible(l.top, l.selected, per_page);
+    for (i, seg) in l.rows.iter().enumerate().skip(top).take(per_page) {
+        let y = inner.y + 1 + ((i - top) * SEGMENT_ROWS) as u16;
+        let r = Rect::new(inner.x, y, inner.width, SEGMENT_ROWS as u16);
+        super::retrieval::segment(buf, state, r, seg, i == l.selected);
+    }
+}
