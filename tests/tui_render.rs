@@ -222,3 +222,15 @@ fn cursor_and_selection_are_drawn() {
     assert_eq!(cursor, 1, "exactly one cursor cell");
     assert!(selected >= 1, "the selection is highlighted");
 }
+
+#[test]
+fn agreement_screen() {
+    snap("agreement", "praktikant-a", "K");
+}
+
+#[test]
+fn agreement_after_decisions() {
+    // A on the first difference, both on the second, one code only, sentences.
+    snap("agreement_decided", "praktikant-a", "Ka+k");
+    snap("agreement_code", "praktikant-a", "Ktcresursb<enter>");
+}

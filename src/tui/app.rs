@@ -25,6 +25,7 @@ pub enum Focus {
 pub enum Screen {
     Workbench,
     Retrieval,
+    Agreement,
 }
 
 /// What a one-line prompt is for.
@@ -159,6 +160,7 @@ pub struct AppState {
     pub view: Option<DocView>,
     pub tree: Tree,
     pub retrieval: Retrieval,
+    pub agree: super::agree::AgreeView,
     pub history: History,
     pub layers: Layers,
     pub status: Status,
@@ -204,6 +206,7 @@ impl AppState {
             view: None,
             tree: Tree::default(),
             retrieval: Retrieval::default(),
+            agree: Default::default(),
             history,
             layers: Layers::default(),
             status: Status::default(),
@@ -240,6 +243,7 @@ impl AppState {
         }
         match (self.screen, self.focus) {
             (Screen::Retrieval, _) => Context::Retrieval,
+            (Screen::Agreement, _) => Context::Agreement,
             (Screen::Workbench, Focus::Documents) => Context::Documents,
             (Screen::Workbench, Focus::Codebook) => Context::Codebook,
             (Screen::Workbench, Focus::Transcript) => match &self.view {
@@ -325,6 +329,7 @@ impl AppState {
     /// Recomputes progress, counts and the open transcript's marks.
     pub fn recompute(&mut self) {
         self.stats = compute_stats(&self.project, &self.coder);
+        self.agree.stale = true;
         if let Some(v) = self.view.as_mut() {
             let others = others_of(&self.project, &self.coder, self.layers);
             v.set_marks(self.project.coders.get(&self.coder), &others);

@@ -23,10 +23,11 @@ pub enum Context {
     Editor,
     Confirm,
     Choose,
+    Agreement,
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Global,
         Context::Documents,
         Context::Transcript,
@@ -39,6 +40,7 @@ impl Context {
         Context::Editor,
         Context::Confirm,
         Context::Choose,
+        Context::Agreement,
     ];
 
     /// The section name in a keymap file.
@@ -56,6 +58,7 @@ impl Context {
             Context::Editor => "editor",
             Context::Confirm => "confirm",
             Context::Choose => "choose",
+            Context::Agreement => "agreement",
         }
     }
 
@@ -71,6 +74,7 @@ impl Context {
             Context::Transcript => &[Context::Transcript, Context::Global],
             Context::Codebook => &[Context::Codebook, Context::Global],
             Context::Retrieval => &[Context::Retrieval, Context::Global],
+            Context::Agreement => &[Context::Agreement, Context::Global],
             Context::Global => &[Context::Global],
             Context::Help => &[Context::Help],
             Context::Picker => &[Context::Picker],
