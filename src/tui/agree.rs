@@ -105,10 +105,11 @@ pub fn decision_label(matches: &[String], a: &str, b: &str, neither_decided: boo
     if has("neither") {
         return if neither_decided { "neither" } else { "open" }.into();
     }
-    match (has(a), has(b)) {
-        (true, true) | (false, false) if has("both") => "both".into(),
-        (true, _) => "A".into(),
-        (_, true) => "B".into(),
+    // Where only one coder applied the code, "both" is the same as that coder's: it is shown as the coder.
+    match (has(a), has(b), has("both")) {
+        (true, _, _) => "A".into(),
+        (_, true, _) => "B".into(),
+        (_, _, true) => "both".into(),
         _ => "other".into(),
     }
 }

@@ -236,7 +236,9 @@ impl AppState {
         self.project.coders.insert(coder, *done.file);
         self.recompute();
         match pending {
-            Pending::Do(_) if done.added.is_empty() && done.removed.is_empty() => {
+            Pending::Do(op)
+                if done.added.is_empty() && done.removed.is_empty() && !self.new_neither(&op) =>
+            {
                 self.refresh_decided();
                 self.message(
                     Level::Info,
@@ -277,6 +279,11 @@ impl AppState {
             Pending::Undo => self.finish_layer_step(true),
             Pending::Redo => self.finish_layer_step(false),
         }
+    }
+
+    /// A "neither" where the layer had nothing: the file does not change, but the decision is worth recording.
+    fn new_neither(&self, op: &Op) -> bool {
+        matches!(op, Op::Layer { unit, choice, .. } if choice == "neither" && !self.decided_neither(unit))
     }
 
     pub(crate) fn agree_mouse(&mut self, m: Mouse) -> Vec<Effect> {

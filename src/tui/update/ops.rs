@@ -100,6 +100,7 @@ impl AppState {
             added,
             ..
         } = &todo
+            && !(removed.is_empty() && added.is_empty())
         {
             // A consensus decision: the layer's file is changed under its lock first (see `layer_written`).
             return vec![Effect::WriteLayer {
