@@ -208,3 +208,13 @@ fn blind_mode_and_a_lone_coder() {
     feed(&mut s, "BK");
     assert!(message(&s).contains("two coders"), "{}", message(&s));
 }
+
+#[test]
+fn blind_mode_closes_the_agreement_screen() {
+    let dir = common::sample();
+    let mut s = open(dir.path(), "praktikant-a");
+    feed(&mut s, "K");
+    assert_eq!(s.state.screen, Screen::Agreement);
+    feed(&mut s, "B");
+    assert_eq!(s.state.screen, Screen::Workbench);
+}

@@ -46,7 +46,7 @@ impl AgreeView {
 
 /// Lines for the selected unit below the list: at least 10, half the screen when there is room.
 pub fn detail_height(inner_h: u16) -> u16 {
-    (inner_h / 2).max(10).min(inner_h.saturating_sub(3))
+    (inner_h / 2).clamp(10, 16).min(inner_h.saturating_sub(3))
 }
 
 /// Rows of the list of differences inside a screen body `inner_h` lines high (two header lines and a rule).

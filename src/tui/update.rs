@@ -19,6 +19,10 @@ impl AppState {
     /// Applies one action and returns the effects to run (saves, polling); their results come back as actions.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let fx = self.dispatch_action(action);
+        if self.screen == Screen::Agreement && self.layers.blind {
+            // Blind mode hides other coders: the agreement screen cannot stay open.
+            self.screen = Screen::Workbench;
+        }
         if self.screen == Screen::Agreement && self.agree.stale {
             self.refresh_agree();
         }

@@ -90,7 +90,7 @@ fn header(buf: &mut Buffer, r: Rect, state: &AppState) {
     );
     let Some(s) = &v.stats else { return };
     let line = format!(
-        "agreement {} · kappa {} · alpha {} · {} differ, {} decided",
+        "agreement {} · kappa {} · alpha {} · {} differences, {} decided",
         pct(s.percent_agreement),
         coef(s.cohen_kappa),
         coef(s.krippendorff_alpha),
@@ -192,20 +192,16 @@ fn detail(buf: &mut Buffer, r: Rect, state: &AppState, d: &Disagreement) {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     put(buf, r.x, r.y, &fit(&head, r.width as usize), r.width, bold);
     let side = r.width >= 100;
-    let ab_h: u16 = if side { 3 } else { 4 };
-    let text_h = r.height.saturating_sub(2 + ab_h);
-    text(buf, Rect::new(r.x, r.y + 1, r.width, text_h), &d.text);
-    let ab_y = r.y + 1 + text_h;
+    let ab_h: u16 = 4;
+    let room = r.height.saturating_sub(2 + ab_h);
+    let used = text(buf, Rect::new(r.x, r.y + 1, r.width, room), d);
+    // Coders right under the text, after a blank line when there is room.
+    let ab_y = r.y + 1 + used + u16::from(used < room);
     if side {
         let half = r.width / 2;
         coder(buf, Rect::new(r.x, ab_y, half - 1, ab_h), state, d, 0);
-        coder(
-            buf,
-            Rect::new(r.x + half, ab_y, r.width - half, ab_h),
-            state,
-            d,
-            1,
-        );
+        let right = Rect::new(r.x + half, ab_y, r.width - half, ab_h);
+        coder(buf, right, state, d, 1);
     } else {
         coder(buf, Rect::new(r.x, ab_y, r.width, 2), state, d, 0);
         coder(buf, Rect::new(r.x, ab_y + 2, r.width, 2), state, d, 1);
@@ -229,21 +225,53 @@ fn detail(buf: &mut Buffer, r: Rect, state: &AppState, d: &Disagreement) {
     );
 }
 
-fn text(buf: &mut Buffer, r: Rect, s: &str) {
-    let clean = wrap::clean(s.trim());
-    let w = r.width.saturating_sub(2).max(1) as usize;
+/// Colour of coder A's and B's marks.
+fn coder_style(i: usize) -> Style {
+    let c = if i == 0 { Color::Cyan } else { Color::Magenta };
+    Style::new().fg(c).add_modifier(Modifier::BOLD)
+}
+
+/// The unit's text, wrapped, with a gutter saying whose coding covers each line (`A`, `B`, `AB`); returns lines drawn.
+fn text(buf: &mut Buffer, r: Rect, d: &Disagreement) -> u16 {
+    let lead = d.text.chars().count() - d.text.trim_start().chars().count();
+    let clean = wrap::clean(d.text.trim());
+    let w = r.width.saturating_sub(3).max(1) as usize;
     let lines = wrap::wrap(&clean, w);
     let map = crate::model::text::OffsetMap::new(&clean);
     let shown = (r.height as usize).min(lines.len());
-    for (i, l) in lines.iter().take(shown).enumerate() {
+    let who = |i: usize, l: &wrap::VLine| {
+        let (s, e) = (
+            d.start + lead + l.start,
+            d.start + lead + l.end.max(l.start + 1),
+        );
+        let coder = d.values.get(i).map(|v| v.coder.as_str());
+        d.codings
+            .iter()
+            .any(|c| Some(c.coder.as_str()) == coder && c.start < e && c.end > s)
+    };
+    // A long unit starts a line above the first coded line, so what the coders marked is in view.
+    let first = lines.iter().position(|l| who(0, l) || who(1, l));
+    let skip = first
+        .map_or(0, |f| f.saturating_sub(1))
+        .min(lines.len() - shown);
+    for (k, l) in lines.iter().skip(skip).take(shown).enumerate() {
         let mut t = map.slice(&clean, l.start, l.end).unwrap_or("").to_string();
-        if i + 1 == shown && lines.len() > shown {
+        if k == 0 && skip > 0 {
+            t = format!("… {t}");
+        }
+        if k + 1 == shown && lines.len() > skip + shown {
             t = fit(&format!("{t} …"), w);
         }
-        let y = r.y + i as u16;
-        put(buf, r.x, y, "”", 1, theme::dim());
-        put(buf, r.x + 2, y, &t, w as u16, Style::new());
+        let y = r.y + k as u16;
+        if who(0, l) {
+            put(buf, r.x, y, "A", 1, coder_style(0));
+        }
+        if who(1, l) {
+            put(buf, r.x + 1, y, "B", 1, coder_style(1));
+        }
+        put(buf, r.x + 3, y, &t, w as u16, Style::new());
     }
+    shown as u16
 }
 
 /// One coder's value in the unit and the coded text inside it.
@@ -259,7 +287,15 @@ fn coder(buf: &mut Buffer, r: Rect, state: &AppState, d: &Disagreement, i: usize
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let x = r.x + put(buf, r.x, r.y, &format!("{letter} "), r.width, theme::key());
+    let x = r.x
+        + put(
+            buf,
+            r.x,
+            r.y,
+            &format!("{letter} "),
+            r.width,
+            coder_style(i),
+        );
     let line = format!("{}: {codes}", val.coder);
     let room = (r.x + r.width).saturating_sub(x);
     put(
