@@ -112,6 +112,29 @@ fn konsensus_is_a_coder_file_like_any_other() {
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(v["coder"], "konsensus");
+    // The CLI reads it like any coder file: its disagreement list shows the decision.
+    let id = s.state.agree.rows[0].id.clone();
+    let shown = common::json(
+        dir.path(),
+        &[
+            "consensus",
+            "show",
+            &id,
+            "--coders",
+            "praktikant-a,praktikant-b",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(
+        shown[0]["konsensus"].to_string().contains("praktikant-a"),
+        "{shown}"
+    );
+    let segs = common::json(
+        dir.path(),
+        &["segments", "--coder", "konsensus", "--format", "json"],
+    );
+    assert!(!segs.as_array().unwrap().is_empty(), "{segs}");
     // The workbench shows it with the other coders and counts it.
     assert!(s.state.project.coders.contains_key("konsensus"));
     let mut other = open(dir.path(), "praktikant-b");
