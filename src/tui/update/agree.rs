@@ -170,10 +170,7 @@ impl AppState {
             self.layers.others = true;
             self.recompute();
         }
-        self.message(
-            Level::Info,
-            format!("{} {} (K back to the agreement view).", d.doc, d.unit),
-        );
+        self.message(Level::Info, format!("{} {}; K goes back.", d.doc, d.unit));
     }
 
     /// Asks the runner to decide the selected unit into the layer under its lock.
@@ -270,8 +267,14 @@ impl AppState {
                 self.message(
                     Level::Info,
                     format!(
-                        "{unit}: {choice} (+{} −{} codings in konsensus; u undoes).",
-                        n.0, n.1
+                        "{} → {}, +{} −{} codings; u undoes",
+                        unit.rsplitn(2, ':')
+                            .nth(1)
+                            .unwrap_or(&unit)
+                            .replace(':', " "),
+                        choice.split(' ').next().unwrap_or(&choice),
+                        n.0,
+                        n.1
                     ),
                 );
                 self.save(&[File::History])
