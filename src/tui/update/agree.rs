@@ -268,9 +268,8 @@ impl AppState {
                     Level::Info,
                     format!(
                         "{} → {}, +{} −{} codings; u undoes",
-                        unit.rsplitn(2, ':')
-                            .nth(1)
-                            .unwrap_or(&unit)
+                        unit.rsplit_once(':')
+                            .map_or(unit.as_str(), |x| x.0)
                             .replace(':', " "),
                         choice.split(' ').next().unwrap_or(&choice),
                         n.0,
