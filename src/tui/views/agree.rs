@@ -27,14 +27,24 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     }
     header(buf, inner, state);
     if let Some(e) = &v.error {
-        put(
-            buf,
-            inner.x,
-            inner.y + 3,
-            &fit(e, inner.width as usize),
-            inner.width,
-            Style::new(),
-        );
+        let msg = format!("{e}. o compares with another coder.");
+        let lines = wrap::wrap(&msg, inner.width as usize);
+        let map = crate::model::text::OffsetMap::new(&msg);
+        for (i, l) in lines
+            .iter()
+            .take(inner.height.saturating_sub(3) as usize)
+            .enumerate()
+        {
+            let t = map.slice(&msg, l.start, l.end).unwrap_or("");
+            put(
+                buf,
+                inner.x,
+                inner.y + 3 + i as u16,
+                t,
+                inner.width,
+                Style::new(),
+            );
+        }
         return;
     }
     if v.rows.is_empty() {
@@ -76,9 +86,10 @@ fn header(buf: &mut Buffer, r: Rect, state: &AppState) {
         .as_deref()
         .map_or("all codes".to_string(), |c| state.project.codebook.path(c));
     let line = format!(
-        "{}s · {code} · {} transcripts coded by both",
+        "{}s · {code} · {} transcript{} coded by both",
         v.unit().name(),
-        v.docs
+        v.docs,
+        if v.docs == 1 { "" } else { "s" }
     );
     put(
         buf,
