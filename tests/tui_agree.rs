@@ -5,7 +5,7 @@ mod common;
 
 use kodbok::agreement::consensus::matches;
 use kodbok::store::Project;
-use kodbok::tui::action::Action;
+use kodbok::tui::action::{Action, Mouse};
 use kodbok::tui::app::Screen;
 use kodbok::tui::{Options, Session};
 use std::path::Path;
@@ -230,6 +230,23 @@ fn blind_mode_and_a_lone_coder() {
     let mut s = open(dir.path(), "praktikant-a");
     feed(&mut s, "BK");
     assert!(message(&s).contains("two coders"), "{}", message(&s));
+}
+
+#[test]
+fn a_click_selects_a_row_and_the_wheel_moves() {
+    let dir = common::sample();
+    let mut s = open(dir.path(), "praktikant-a");
+    feed(&mut s, "K");
+    // Border, two header lines: the third list row is at y = 5.
+    s.dispatch(Action::Mouse(Mouse::Down { x: 10, y: 5 }));
+    assert_eq!(s.state.agree.selected, 2);
+    s.dispatch(Action::Mouse(Mouse::ScrollDown { x: 10, y: 5 }));
+    assert_eq!(s.state.agree.selected, 3);
+    s.dispatch(Action::Mouse(Mouse::Down { x: 10, y: 28 }));
+    assert_eq!(
+        s.state.agree.selected, 3,
+        "a click below the list changes nothing"
+    );
 }
 
 #[test]

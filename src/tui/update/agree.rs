@@ -6,7 +6,7 @@ use crate::tui::action::{Command, Effect, LayerChange, LayerDone, Mouse, Pending
 use crate::tui::agree::{decision_label, default_a, default_b, list_height, next_b};
 use crate::tui::app::{AppState, Level, Screen};
 use crate::tui::history::Op;
-use crate::tui::layout::keep_visible;
+use crate::tui::layout::{contains, keep_visible};
 use crate::tui::picker::Purpose;
 
 impl AppState {
@@ -290,6 +290,23 @@ impl AppState {
 
     pub(crate) fn agree_mouse(&mut self, m: Mouse) -> Vec<Effect> {
         match m {
+            Mouse::Down { x, y } => {
+                // The list starts below the border and the two header lines (see views/agree.rs).
+                let main = self.panes().main;
+                let list_y = main.y + 3;
+                let h = self.agree_list_height();
+                let top = keep_visible(self.agree.top, self.agree.selected, h);
+                let row = (y as usize).wrapping_sub(list_y as usize);
+                if contains(main, x, y)
+                    && y >= list_y
+                    && row < h
+                    && top + row < self.agree.rows.len()
+                {
+                    self.agree.selected = top + row;
+                    self.agree.top = top;
+                }
+                Vec::new()
+            }
             Mouse::ScrollDown { .. } => self.agree_screen_cmd(Command::Down),
             Mouse::ScrollUp { .. } => self.agree_screen_cmd(Command::Up),
             _ => Vec::new(),
