@@ -225,7 +225,7 @@ impl AppState {
         let done = match result {
             Ok(d) => d,
             Err(e) => {
-                self.message(Level::Error, format!("Not decided: {e}"));
+                self.message(Level::Error, format!("konsensus not changed: {e}"));
                 return Vec::new();
             }
         };
