@@ -1,6 +1,7 @@
 //! The coding workbench: a terminal UI over a project (Elm shape: one state, one update, views that draw, effects outside).
 
 pub mod action;
+pub mod agree;
 pub mod app;
 pub mod docview;
 pub mod editor;

@@ -319,3 +319,52 @@ fn summary_blind() {
 fn summary_no_consensus() {
     snap("summary_no_consensus", "praktikant-a", "Saa");
 }
+
+#[test]
+fn agreement_screen() {
+    snap("agreement", "praktikant-a", "K");
+}
+
+#[test]
+fn agreement_after_decisions() {
+    // A on the first difference, both on the second, one code only, sentences.
+    snap("agreement_decided", "praktikant-a", "Ka+k");
+    snap("agreement_code", "praktikant-a", "Ktcresursb<enter>");
+}
+
+/// A third coder: `same` copies praktikant-a's codings of kommun-a-1, otherwise one coding in kommun-a-2.
+fn third_coder(dir: &Path, same: bool) {
+    let mut p = kodbok::store::Project::open(dir).unwrap();
+    if same {
+        let mine: Vec<_> = p.coders["praktikant-a"]
+            .for_doc("kommun-a-1")
+            .cloned()
+            .collect();
+        for c in mine {
+            p.coder_mut("praktikant-c").insert(c);
+        }
+    } else {
+        let t = &p.transcripts["kommun-a-2"];
+        let (s, e) = (t.turns[1].start, t.turns[1].end);
+        let c = p.new_coding("kommun-a-2", s, e, "resursbrist").unwrap();
+        p.coder_mut("praktikant-c").insert(c);
+    }
+    p.save_coder("praktikant-c").unwrap();
+}
+
+#[test]
+fn agreement_nothing_to_compare_and_no_differences() {
+    for (name, coder, same) in [
+        ("agreement_error", "praktikant-b", false),
+        ("agreement_same", "praktikant-a", true),
+    ] {
+        let (w, h) = (80, 24);
+        let dir = common::sample();
+        third_coder(dir.path(), same);
+        let mut s = session(dir.path(), coder, w, h);
+        s.feed("Ko").unwrap();
+        assert_eq!(s.state.agree.b, "praktikant-c");
+        let term = screen(&mut s, w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), term.backend());
+    }
+}

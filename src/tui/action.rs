@@ -74,6 +74,14 @@ pub enum Command {
     Discard,
     Yes,
     No,
+    Agreement,
+    TakeA,
+    TakeB,
+    TakeBoth,
+    TakeNeither,
+    NextCoder,
+    CycleUnit,
+    AllCodes,
 }
 
 impl Command {
@@ -147,6 +155,14 @@ impl Command {
             Discard => "discard changes and close",
             Yes => "yes",
             No => "no",
+            Agreement => "agreement: where two coders differ, decide into konsensus",
+            TakeA => "konsensus takes coder A's coding of the unit",
+            TakeB => "konsensus takes coder B's coding of the unit",
+            TakeBoth => "konsensus takes both coders' codings (their union)",
+            TakeNeither => "konsensus takes neither (no coding of the code there)",
+            NextCoder => "compare with the next other coder (B)",
+            CycleUnit => "unit: turn / sentence",
+            AllCodes => "compare every code again (not one)",
         }
     }
 
@@ -196,6 +212,14 @@ impl Command {
             SentenceForward => "sentence",
             TurnForward => "turn end",
             NextTurn => "turn",
+            Agreement => "agree",
+            TakeA => "A",
+            TakeB => "B",
+            TakeBoth => "both",
+            TakeNeither => "neither",
+            NextCoder => "coder",
+            CycleUnit => "unit",
+            AllCodes => "all codes",
             _ => self.describe(),
         }
     }
@@ -271,6 +295,34 @@ pub enum Action {
         result: Result<Vec<Recode>, String>,
     },
     RescueWritten(Result<String, String>),
+    /// Another coder file (the consensus layer) was changed under its lock: the file as written, or why not.
+    LayerWritten {
+        pending: Pending,
+        result: Result<LayerDone, String>,
+    },
+}
+
+/// What a write to the consensus layer did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayerDone {
+    pub file: Box<CoderFile>,
+    pub removed: Vec<crate::model::Coding>,
+    pub added: Vec<crate::model::Coding>,
+}
+
+/// A change to another coder file (the consensus layer), made under its lock by the runner.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LayerChange {
+    /// Decide a unit: the layer takes these coders' codings there (none: neither).
+    Take {
+        unit: crate::agreement::disagree::UnitRef,
+        from: Vec<String>,
+    },
+    /// Undo or redo a decision: remove and add exactly these codings.
+    Apply {
+        removed: Vec<crate::model::Coding>,
+        added: Vec<crate::model::Coding>,
+    },
 }
 
 /// Work `update` asks the runner to do outside the state.
@@ -290,4 +342,10 @@ pub enum Effect {
     Rescue,
     /// Remember the open transcript, cursor positions and layers (best effort).
     SaveUi,
+    /// Change another coder file (the consensus layer) under its lock, re-read first, written atomically.
+    WriteLayer {
+        coder: String,
+        change: LayerChange,
+        pending: Pending,
+    },
 }

@@ -27,6 +27,7 @@ pub enum Screen {
     Workbench,
     Retrieval,
     Summary,
+    Agreement,
 }
 
 /// What a one-line prompt is for.
@@ -162,6 +163,7 @@ pub struct AppState {
     pub tree: Tree,
     pub retrieval: Retrieval,
     pub summary: SummaryView,
+    pub agree: super::agree::AgreeView,
     pub history: History,
     pub layers: Layers,
     pub status: Status,
@@ -208,6 +210,7 @@ impl AppState {
             tree: Tree::default(),
             retrieval: Retrieval::default(),
             summary: SummaryView::default(),
+            agree: Default::default(),
             history,
             layers: Layers::default(),
             status: Status::default(),
@@ -246,6 +249,7 @@ impl AppState {
             (Screen::Retrieval, _) => Context::Retrieval,
             (Screen::Summary, _) if self.summary.list.is_some() => Context::SummaryCell,
             (Screen::Summary, _) => Context::Summary,
+            (Screen::Agreement, _) => Context::Agreement,
             (Screen::Workbench, Focus::Documents) => Context::Documents,
             (Screen::Workbench, Focus::Codebook) => Context::Codebook,
             (Screen::Workbench, Focus::Transcript) => match &self.view {
@@ -331,6 +335,7 @@ impl AppState {
     /// Recomputes progress, counts and the open transcript's marks.
     pub fn recompute(&mut self) {
         self.stats = compute_stats(&self.project, &self.coder);
+        self.agree.stale = true;
         if let Some(v) = self.view.as_mut() {
             let others = others_of(&self.project, &self.coder, self.layers);
             v.set_marks(self.project.coders.get(&self.coder), &others);

@@ -55,6 +55,17 @@ impl Runner {
                 pending,
             } => vec![self.recode(state, recodes, merge, pending)],
             Effect::Rescue => vec![Action::RescueWritten(rescue(state))],
+            Effect::WriteLayer {
+                coder,
+                change,
+                pending,
+            } => {
+                let result = super::agree::write_layer(&state.project, &coder, &change);
+                let path = state.project.coder_path(&coder);
+                let s = stamp(&path);
+                self.stamps.insert(path, s);
+                vec![Action::LayerWritten { pending, result }]
+            }
             Effect::SaveUi => {
                 let path = super::uistate::path(&state.project.cache_dir(), &state.coder);
                 if let Err(e) = atomic::write_json(&path, &super::uistate::UiState::of(state)) {

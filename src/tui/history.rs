@@ -43,6 +43,16 @@ pub enum Op {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         recodes: Vec<Recode>,
     },
+    /// A consensus decision: codings removed from and added to another coder file (the layer).
+    Layer {
+        coder: String,
+        /// The disagreement id decided.
+        unit: String,
+        /// `A`, `B`, `both` or `neither`, with the coder names.
+        choice: String,
+        removed: Vec<Coding>,
+        added: Vec<Coding>,
+    },
 }
 
 impl Op {
@@ -82,6 +92,19 @@ impl Op {
                     })
                     .collect(),
             },
+            Op::Layer {
+                coder,
+                unit,
+                choice,
+                removed,
+                added,
+            } => Op::Layer {
+                coder: coder.clone(),
+                unit: unit.clone(),
+                choice: choice.clone(),
+                removed: added.clone(),
+                added: removed.clone(),
+            },
         }
     }
 
@@ -94,6 +117,12 @@ impl Op {
             Op::EditCoding { .. } => "coding memo".into(),
             Op::DocMemo { .. } => "transcript memo".into(),
             Op::Codebook { label, .. } => label.clone(),
+            Op::Layer {
+                coder,
+                unit,
+                choice,
+                ..
+            } => format!("{coder} decision {choice} on {unit}"),
         }
     }
 

@@ -25,10 +25,11 @@ pub enum Context {
     Editor,
     Confirm,
     Choose,
+    Agreement,
 }
 
 impl Context {
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 15] = [
         Context::Global,
         Context::Documents,
         Context::Transcript,
@@ -43,6 +44,7 @@ impl Context {
         Context::Editor,
         Context::Confirm,
         Context::Choose,
+        Context::Agreement,
     ];
 
     /// The section name in a keymap file.
@@ -62,6 +64,7 @@ impl Context {
             Context::Editor => "editor",
             Context::Confirm => "confirm",
             Context::Choose => "choose",
+            Context::Agreement => "agreement",
         }
     }
 
@@ -79,6 +82,7 @@ impl Context {
             Context::Retrieval => &[Context::Retrieval, Context::Global],
             Context::Summary => &[Context::Summary, Context::Global],
             Context::SummaryCell => &[Context::SummaryCell, Context::Global],
+            Context::Agreement => &[Context::Agreement, Context::Global],
             Context::Global => &[Context::Global],
             Context::Help => &[Context::Help],
             Context::Picker => &[Context::Picker],

@@ -5,6 +5,7 @@ use super::app::{AppState, Deferred, Focus, Level, Overlay, Screen};
 use super::keymap::Context;
 use crate::model::{Codebook, CoderFile};
 
+mod agree;
 mod codebook;
 mod coding;
 mod lists;
@@ -19,6 +20,18 @@ pub use summary::TABLE_HEAD;
 impl AppState {
     /// Applies one action and returns the effects to run (saves, polling); their results come back as actions.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let fx = self.dispatch_action(action);
+        if self.screen == Screen::Agreement && self.layers.blind {
+            // Blind mode hides other coders: the agreement screen cannot stay open.
+            self.screen = Screen::Workbench;
+        }
+        if self.screen == Screen::Agreement && self.agree.stale {
+            self.refresh_agree();
+        }
+        fx
+    }
+
+    fn dispatch_action(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Cmd(c) => {
                 // A note about the last action gives way to the next one; warnings and errors stay.
@@ -47,6 +60,7 @@ impl AppState {
                 Vec::new()
             }
             Action::RecodeDone { pending, result } => self.recode_done(pending, result),
+            Action::LayerWritten { pending, result } => self.layer_written(pending, result),
             Action::RescueWritten(Ok(path)) => {
                 tracing::warn!("rescue copy written to {path}");
                 self.quit = true;
@@ -89,6 +103,7 @@ impl AppState {
             Command::ToggleBlind => self.toggle_blind(),
             Command::Retrieve => self.retrieve_cmd(),
             Command::Summary => self.open_summary(),
+            Command::Agreement => self.agreement_cmd(),
             _ => match ctx {
                 Context::Documents => self.docs_cmd(c),
                 Context::Transcript | Context::Select => self.text_cmd(c),
@@ -96,6 +111,7 @@ impl AppState {
                 Context::Retrieval => self.retrieval_cmd(c),
                 Context::Summary => self.summary_cmd(c),
                 Context::SummaryCell => self.summary_list_cmd(c),
+                Context::Agreement => self.agree_screen_cmd(c),
                 _ => Vec::new(),
             },
         }

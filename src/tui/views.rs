@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use unicode_segmentation::UnicodeSegmentation;
 
+pub mod agree;
 pub mod codebook;
 pub mod dialog;
 pub mod documents;
@@ -35,6 +36,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         }
         Screen::Retrieval => retrieval::draw(frame, panes.main, state),
         Screen::Summary => summary::draw(frame, panes.main, state),
+        Screen::Agreement => agree::draw(frame, panes.main, state),
     }
     status::draw(frame, panes.status, state);
     status::footer(frame, panes.footer, state);

@@ -1,6 +1,6 @@
 //! Doing, undoing and redoing operations on codings and the codebook, each saved at once.
 
-use crate::tui::action::{Effect, Pending, Target};
+use crate::tui::action::{Effect, LayerChange, Pending, Target};
 use crate::tui::app::{AppState, Level};
 use crate::tui::history::{Op, Recode};
 
@@ -93,6 +93,24 @@ impl AppState {
                 ),
             );
             return self.save(&[Target::History]);
+        }
+        if let Op::Layer {
+            coder,
+            removed,
+            added,
+            ..
+        } = &todo
+            && !(removed.is_empty() && added.is_empty())
+        {
+            // A consensus decision: the layer's file is changed under its lock first (see `layer_written`).
+            return vec![Effect::WriteLayer {
+                coder: coder.clone(),
+                change: LayerChange::Apply {
+                    removed: removed.clone(),
+                    added: added.clone(),
+                },
+                pending: if undo { Pending::Undo } else { Pending::Redo },
+            }];
         }
         let foreign = todo.foreign_recodes(&self.coder);
         if !foreign.is_empty() {
@@ -200,6 +218,20 @@ impl AppState {
                 }
             }
             Op::DocMemo { .. } => Ok(()),
+            Op::Layer {
+                coder,
+                removed,
+                added,
+                ..
+            } => {
+                let layer = self.project.coders.get(coder);
+                let here = |id: &str| layer.is_some_and(|f| f.find(id).is_some());
+                if removed.iter().all(|c| here(&c.id)) && !added.iter().any(|c| here(&c.id)) {
+                    Ok(())
+                } else {
+                    Err(format!("{coder} was changed since (by another session)"))
+                }
+            }
             Op::Codebook { before, .. } => {
                 if **before == self.project.codebook {
                     Ok(())
@@ -237,6 +269,8 @@ impl AppState {
                 };
                 vec![Target::Coder]
             }
+            // Written by the runner under the layer's lock before this point; the copy in memory is already new.
+            Op::Layer { .. } => Vec::new(),
             Op::Codebook { after, recodes, .. } => {
                 self.project.codebook = (**after).clone();
                 let mut t = vec![Target::Codebook];

@@ -112,6 +112,10 @@ impl AppState {
             (Purpose::MoveTo(code), Item::TopLevel) => self.move_code(&code, None),
             (Purpose::MoveTo(code), Item::Code(parent)) => self.move_code(&code, Some(&parent)),
             (Purpose::MergeInto(code), Item::Code(into)) => self.merge_code(&code, &into),
+            (Purpose::Agree, Item::Code(id)) => {
+                self.agree_code(Some(id));
+                Vec::new()
+            }
             _ => Vec::new(),
         }
     }

@@ -213,6 +213,9 @@ impl AppState {
         if self.screen == Screen::Summary {
             return self.summary_mouse(m);
         }
+        if self.screen == Screen::Agreement {
+            return self.agree_mouse(m);
+        }
         let panes = self.panes();
         let in_text = |x, y| panes.transcript.is_some_and(|r| contains(r, x, y));
         match m {

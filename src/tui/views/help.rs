@@ -25,6 +25,7 @@ fn heading(ctx: Context) -> &'static str {
         Context::Editor => "Memo editor (type to write)",
         Context::Confirm => "Questions",
         Context::Choose => "Choosing a coding",
+        Context::Agreement => "Agreement screen (K): decide differences into konsensus",
     }
 }
 

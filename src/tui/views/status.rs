@@ -16,6 +16,7 @@ pub fn mode_name(ctx: Context) -> &'static str {
         Context::Retrieval => "SEGMENTS",
         Context::Summary => "SUMMARY",
         Context::SummaryCell => "SUMMARY",
+        Context::Agreement => "AGREEMENT",
         Context::Help => "HELP",
         Context::Picker => "PICK CODE",
         Context::Prompt => "INPUT",
