@@ -12,6 +12,8 @@ pub mod layout;
 pub mod motion;
 pub mod picker;
 pub mod retrieval;
+pub mod search;
+pub mod searcher;
 pub mod session;
 pub mod terminal;
 pub mod uistate;

@@ -8,6 +8,7 @@ use super::keymap::{Context, Keymap};
 use super::layout;
 use super::picker::Picker;
 use super::retrieval::Retrieval;
+use super::search::SearchState;
 use crate::model::{CoderFile, Transcript};
 use crate::store::Project;
 use ratatui::layout::Rect;
@@ -25,6 +26,7 @@ pub enum Focus {
 pub enum Screen {
     Workbench,
     Retrieval,
+    Search,
 }
 
 /// What a one-line prompt is for.
@@ -51,6 +53,11 @@ pub enum Deferred {
         parent: Option<String>,
     },
     QuitUnsaved,
+    /// Add these codings as one undo step.
+    AutoCode {
+        label: String,
+        codings: Vec<crate::model::Coding>,
+    },
 }
 
 /// What choosing among several codings is for.
@@ -159,6 +166,7 @@ pub struct AppState {
     pub view: Option<DocView>,
     pub tree: Tree,
     pub retrieval: Retrieval,
+    pub search: SearchState,
     pub history: History,
     pub layers: Layers,
     pub status: Status,
@@ -204,6 +212,7 @@ impl AppState {
             view: None,
             tree: Tree::default(),
             retrieval: Retrieval::default(),
+            search: SearchState::default(),
             history,
             layers: Layers::default(),
             status: Status::default(),
@@ -240,6 +249,8 @@ impl AppState {
         }
         match (self.screen, self.focus) {
             (Screen::Retrieval, _) => Context::Retrieval,
+            (Screen::Search, _) if self.search.typing => Context::SearchQuery,
+            (Screen::Search, _) => Context::SearchList,
             (Screen::Workbench, Focus::Documents) => Context::Documents,
             (Screen::Workbench, Focus::Codebook) => Context::Codebook,
             (Screen::Workbench, Focus::Transcript) => match &self.view {

@@ -17,6 +17,8 @@ pub enum Context {
     Select,
     Codebook,
     Retrieval,
+    SearchQuery,
+    SearchList,
     Help,
     Picker,
     Prompt,
@@ -26,13 +28,15 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 14] = [
         Context::Global,
         Context::Documents,
         Context::Transcript,
         Context::Select,
         Context::Codebook,
         Context::Retrieval,
+        Context::SearchQuery,
+        Context::SearchList,
         Context::Help,
         Context::Picker,
         Context::Prompt,
@@ -50,6 +54,8 @@ impl Context {
             Context::Select => "select",
             Context::Codebook => "codebook",
             Context::Retrieval => "retrieval",
+            Context::SearchQuery => "search_query",
+            Context::SearchList => "search_list",
             Context::Help => "help",
             Context::Picker => "picker",
             Context::Prompt => "prompt",
@@ -71,6 +77,8 @@ impl Context {
             Context::Transcript => &[Context::Transcript, Context::Global],
             Context::Codebook => &[Context::Codebook, Context::Global],
             Context::Retrieval => &[Context::Retrieval, Context::Global],
+            Context::SearchQuery => &[Context::SearchQuery],
+            Context::SearchList => &[Context::SearchList, Context::Global],
             Context::Global => &[Context::Global],
             Context::Help => &[Context::Help],
             Context::Picker => &[Context::Picker],
@@ -83,7 +91,10 @@ impl Context {
 
     /// Text-entry contexts turn unbound printable keys into input.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Picker | Context::Prompt | Context::Editor)
+        matches!(
+            self,
+            Context::Picker | Context::Prompt | Context::Editor | Context::SearchQuery
+        )
     }
 }
 

@@ -14,6 +14,8 @@ pub enum Purpose {
     MoveTo(String),
     /// Choose the code another is merged into.
     MergeInto(String),
+    /// Choose the code the search hits are auto-coded with.
+    AutoCode,
 }
 
 /// One row of the list.
@@ -53,6 +55,7 @@ impl Picker {
             Purpose::Retrieve => "Segments of code",
             Purpose::MoveTo(_) => "Move under",
             Purpose::MergeInto(_) => "Merge into",
+            Purpose::AutoCode => "Auto-code the hits with",
         }
     }
 

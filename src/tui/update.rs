@@ -3,6 +3,7 @@
 use super::action::{Action, Command, Effect, Target};
 use super::app::{AppState, Deferred, Focus, Level, Overlay, Screen};
 use super::keymap::Context;
+use super::search::IndexStatus;
 use crate::model::{Codebook, CoderFile};
 
 mod codebook;
@@ -10,6 +11,7 @@ mod coding;
 mod lists;
 mod ops;
 mod overlay;
+mod search;
 mod text;
 
 pub use lists::SEGMENT_ROWS;
@@ -44,6 +46,10 @@ impl AppState {
                 Vec::new()
             }
             Action::RecodeDone { pending, result } => self.recode_done(pending, result),
+            Action::IndexProgress { done, total } => self.index_progress(done, total),
+            Action::IndexReady(r) => self.index_ready(r),
+            Action::SearchDone { query, result } => self.search_done(query, result),
+            Action::AutocodePlanned(r) => self.autocode_planned(r),
             Action::RescueWritten(Ok(path)) => {
                 tracing::warn!("rescue copy written to {path}");
                 self.quit = true;
@@ -85,11 +91,13 @@ impl AppState {
             Command::ToggleLayers => self.toggle_layers(),
             Command::ToggleBlind => self.toggle_blind(),
             Command::Retrieve => self.retrieve_cmd(),
+            Command::Search if ctx != Context::SearchList => self.open_search(),
             _ => match ctx {
                 Context::Documents => self.docs_cmd(c),
                 Context::Transcript | Context::Select => self.text_cmd(c),
                 Context::Codebook => self.tree_cmd(c),
                 Context::Retrieval => self.retrieval_cmd(c),
+                Context::SearchQuery | Context::SearchList => self.search_cmd(ctx, c),
                 _ => Vec::new(),
             },
         }
@@ -122,12 +130,20 @@ impl AppState {
 
     fn saved(&mut self, target: Target, at: String) -> Vec<Effect> {
         self.dirty.remove(&target);
+        let mut fx = Vec::new();
+        if target == Target::Coder && self.search.index != IndexStatus::Closed {
+            // New codings become searchable by code: once the index has caught up.
+            self.search.stale = true;
+            if self.screen == Screen::Search {
+                fx.push(Effect::OpenIndex);
+            }
+        }
         let was_failing = self.status.failing.remove(&target).is_some();
         self.status.last_saved = Some(at);
         if was_failing && self.status.failing.is_empty() {
             self.message(Level::Info, "Saved again: nothing was lost.");
         }
-        Vec::new()
+        fx
     }
 
     fn save_failed(&mut self, target: Target, message: String) -> Vec<Effect> {

@@ -16,6 +16,7 @@ pub const DEFAULTS: &[(Cx, &str, Command)] = &[
     (Cx::Global, "L", ToggleLayers),
     (Cx::Global, "B", ToggleBlind),
     (Cx::Global, "R", Retrieve),
+    (Cx::Global, "/", Search),
     (Cx::Global, "j", Down),
     (Cx::Global, "down", Down),
     (Cx::Global, "k", Up),
@@ -74,6 +75,24 @@ pub const DEFAULTS: &[(Cx, &str, Command)] = &[
     (Cx::Retrieval, "f", Filter),
     (Cx::Retrieval, "c", ChooseCode),
     (Cx::Retrieval, "esc", Cancel),
+    (Cx::SearchQuery, "enter", Accept),
+    (Cx::SearchQuery, "down", Down),
+    (Cx::SearchQuery, "tab", Down),
+    (Cx::SearchQuery, "esc", Cancel),
+    (Cx::SearchQuery, "backspace", Backspace),
+    (Cx::SearchQuery, "delete", Delete),
+    (Cx::SearchQuery, "left", Left),
+    (Cx::SearchQuery, "right", Right),
+    (Cx::SearchQuery, "home", LineStart),
+    (Cx::SearchQuery, "end", LineEnd),
+    (Cx::SearchList, "enter", Jump),
+    (Cx::SearchList, "space", MarkHit),
+    (Cx::SearchList, "*", MarkAll),
+    (Cx::SearchList, "A", AutoCode),
+    (Cx::SearchList, "s", CycleScope),
+    (Cx::SearchList, "/", EditQuery),
+    (Cx::SearchList, "i", EditQuery),
+    (Cx::SearchList, "esc", Cancel),
     (Cx::Help, "esc", Cancel),
     (Cx::Help, "q", Cancel),
     (Cx::Help, "?", Cancel),
@@ -130,7 +149,10 @@ pub const DEFAULTS: &[(Cx, &str, Command)] = &[
 
 /// Commands shown in the footer, per context, most useful first (keys come from the keymap).
 pub const HINTS: &[(Cx, &[Command])] = &[
-    (Cx::Documents, &[Open, FocusNext, Retrieve, Help, Quit]),
+    (
+        Cx::Documents,
+        &[Open, FocusNext, Search, Retrieve, Help, Quit],
+    ),
     (
         Cx::Transcript,
         &[
@@ -165,6 +187,13 @@ pub const HINTS: &[(Cx, &[Command])] = &[
     (
         Cx::Retrieval,
         &[Jump, ChooseCode, ToggleScope, Filter, Cancel, Help],
+    ),
+    (Cx::SearchQuery, &[Accept, Down, Cancel]),
+    (
+        Cx::SearchList,
+        &[
+            Jump, MarkHit, MarkAll, AutoCode, CycleScope, EditQuery, Cancel, Help,
+        ],
     ),
     (Cx::Help, &[Down, Up, Cancel]),
     (Cx::Picker, &[Accept, NewCode, Cancel]),

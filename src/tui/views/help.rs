@@ -17,6 +17,8 @@ fn heading(ctx: Context) -> &'static str {
         Context::Select => "While selecting (motions extend the selection)",
         Context::Codebook => "Codebook pane",
         Context::Retrieval => "Segments screen",
+        Context::SearchQuery => "Search: the query line (type to search; syntax under / above)",
+        Context::SearchList => "Search: the hits",
         Context::Help => "This help",
         Context::Picker => "Code picker (type to filter)",
         Context::Prompt => "One-line input",

@@ -14,6 +14,7 @@ pub fn mode_name(ctx: Context) -> &'static str {
         Context::Select => "SELECT",
         Context::Codebook => "CODEBOOK",
         Context::Retrieval => "SEGMENTS",
+        Context::SearchQuery | Context::SearchList => "SEARCH",
         Context::Help => "HELP",
         Context::Picker => "PICK CODE",
         Context::Prompt => "INPUT",
