@@ -105,7 +105,16 @@ impl Background {
         };
         let result = s
             .search(query, LIMIT)
-            .and_then(|hits| Ok((hits, s.count(query)?)))
+            .and_then(|mut hits| {
+                // Equal scores in a stable order (document, turn), so the list does not shuffle between runs.
+                hits.sort_by(|a, b| {
+                    b.score
+                        .total_cmp(&a.score)
+                        .then_with(|| a.doc.cmp(&b.doc))
+                        .then(a.turn.cmp(&b.turn))
+                });
+                Ok((hits, s.count(query)?))
+            })
             .map_err(problem);
         vec![Action::SearchDone {
             query: query.to_string(),

@@ -45,9 +45,8 @@ impl AppState {
         let before = input.text();
         match c {
             Command::Accept | Command::Down => {
-                if !self.search.hits.is_empty() {
-                    self.search.typing = false;
-                }
+                // Also before the hits arrive (the index may still be opening): they fill the list then.
+                self.search.typing = false;
                 return Vec::new();
             }
             Command::Backspace => input.backspace(),
