@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 enum Report {
     Progress(usize, usize),
-    Done(Result<Searcher, String>),
+    Done(Box<Result<Searcher, String>>),
 }
 
 #[derive(Default)]
@@ -41,7 +41,7 @@ impl Background {
                 }
             };
             let r = Searcher::open(&root, &mut progress).map_err(|e| e.to_string());
-            let _ = tx.send(Report::Done(r));
+            let _ = tx.send(Report::Done(Box::new(r)));
         });
         self.running = Some(rx);
     }
@@ -80,6 +80,7 @@ impl Background {
         match r {
             Report::Progress(done, total) => Some(Action::IndexProgress { done, total }),
             Report::Done(result) => {
+                let result = *result;
                 self.running = None;
                 if let Some(root) = self.again.take() {
                     if let Ok(s) = result {

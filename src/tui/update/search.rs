@@ -122,11 +122,7 @@ impl AppState {
                 self.message(Level::Info, msg);
             }
             Command::Jump => self.jump_to_hit(),
-            Command::AutoCode => {
-                if self.writable() && n > 0 {
-                    self.picker(Purpose::AutoCode);
-                }
-            }
+            Command::AutoCode if n > 0 && self.writable() => self.picker(Purpose::AutoCode),
             _ => {}
         }
         self.search.top = keep_visible(self.search.top, self.search.selected, page);
