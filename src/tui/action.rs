@@ -145,9 +145,7 @@ impl Command {
             Discard => "discard changes and close",
             Yes => "yes",
             No => "no",
-            Search => {
-                "search (word finds its inflections, \"a phrase\", pre*, a OR b, -not, code:X, grupp:låg, speaker:, case:)"
-            }
+            Search => "search (syntax shown in the pane when the query is empty)",
             EditQuery => "edit the query",
             MarkHit => "mark or unmark the hit for auto-coding",
             MarkAll => "mark all hits, or none",

@@ -17,7 +17,7 @@ fn heading(ctx: Context) -> &'static str {
         Context::Select => "While selecting (motions extend the selection)",
         Context::Codebook => "Codebook pane",
         Context::Retrieval => "Segments screen",
-        Context::SearchQuery => "Search: the query line (type to search; syntax under / above)",
+        Context::SearchQuery => "Search: the query line (type; the syntax shows while it is empty)",
         Context::SearchList => "Search: the hits",
         Context::Help => "This help",
         Context::Picker => "Code picker (type to filter)",
