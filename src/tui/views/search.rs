@@ -13,12 +13,13 @@ use ratatui::widgets::{Block, Borders};
 
 /// Shown while the query is empty: the query language in brief.
 const SYNTAX: &[&str] = &[
-    "resurs              the word in all its inflections (resursen, resurser …)",
-    "\"politiska ledningen\" this exact phrase      \"resurser\"  one exact form",
-    "informationssäk*    words beginning so       ledningn~1  within 1 edit",
-    "a b   a OR b   -a   ( … )                    AND binds tighter than OR",
+    "Query syntax:",
+    "resurs                 the word in all its forms (resursen, resurser …)",
+    "\"politiska ledningen\"  exact phrase;  \"resurser\": one exact form",
+    "informationssäk*       words beginning so;  ledningn~1: within 1 edit",
+    "a b  a OR b  -a  ( )   AND (also implied) binds tighter than OR",
     "code:hinder  coder:NAME  case:\"Kommun C\"  speaker:Respondent  doc:ID",
-    "grupp:låg  (any cases.csv column)            -code:X  negates a filter",
+    "grupp:låg (any cases.csv column)       -code:X negates a filter",
 ];
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
