@@ -13,6 +13,8 @@ pub mod layout;
 pub mod motion;
 pub mod picker;
 pub mod retrieval;
+pub mod search;
+pub mod searcher;
 pub mod session;
 pub mod summary;
 pub mod terminal;

@@ -82,6 +82,12 @@ pub enum Command {
     NextCoder,
     CycleUnit,
     AllCodes,
+    Search,
+    EditQuery,
+    MarkHit,
+    MarkAll,
+    AutoCode,
+    CycleScope,
 }
 
 impl Command {
@@ -163,6 +169,12 @@ impl Command {
             NextCoder => "compare with the next other coder (B)",
             CycleUnit => "unit: turn / sentence",
             AllCodes => "compare every code again (not one)",
+            Search => "search (syntax shown in the pane when the query is empty)",
+            EditQuery => "edit the query",
+            MarkHit => "mark or unmark the hit for auto-coding",
+            MarkAll => "mark all hits, or none",
+            AutoCode => "auto-code the marked hits (all when none is marked)",
+            CycleScope => "auto-code scope: match, sentence or turn",
         }
     }
 
@@ -208,6 +220,12 @@ impl Command {
             Discard => "discard",
             Yes => "yes",
             No => "no",
+            Search => "search",
+            EditQuery => "query",
+            MarkHit => "mark",
+            MarkAll => "all",
+            AutoCode => "auto-code",
+            CycleScope => "scope",
             WordForward => "word",
             SentenceForward => "sentence",
             TurnForward => "turn end",
@@ -295,6 +313,20 @@ pub enum Action {
         result: Result<Vec<Recode>, String>,
     },
     RescueWritten(Result<String, String>),
+    /// The search index is being brought up to date: transcripts done of total.
+    IndexProgress {
+        done: usize,
+        total: usize,
+    },
+    /// The search index is ready (what was re-indexed), or why not.
+    IndexReady(Result<String, String>),
+    /// Hits of `query` (at most `search::LIMIT`) and how many in all, or what is wrong with it.
+    SearchDone {
+        query: String,
+        result: Result<(Vec<crate::index::Hit>, usize), super::search::Problem>,
+    },
+    /// The codings an auto-code would add, or why it cannot.
+    AutocodePlanned(Result<super::search::Preview, String>),
     /// Another coder file (the consensus layer) was changed under its lock: the file as written, or why not.
     LayerWritten {
         pending: Pending,
@@ -342,6 +374,18 @@ pub enum Effect {
     Rescue,
     /// Remember the open transcript, cursor positions and layers (best effort).
     SaveUi,
+    /// Bring the search index up to date on a thread (progress and the result come back as actions).
+    OpenIndex,
+    Search {
+        query: String,
+    },
+    /// Plan auto-coding `query` with `code`; `only` limits it to these turns (doc, start, end) when not empty.
+    PlanAutocode {
+        query: String,
+        code: String,
+        scope: crate::index::autocode::Scope,
+        only: Vec<(String, usize, usize)>,
+    },
     /// Change another coder file (the consensus layer) under its lock, re-read first, written atomically.
     WriteLayer {
         coder: String,

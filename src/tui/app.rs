@@ -8,6 +8,7 @@ use super::keymap::{Context, Keymap};
 use super::layout;
 use super::picker::Picker;
 use super::retrieval::Retrieval;
+use super::search::SearchState;
 use super::summary::SummaryView;
 use crate::model::{CoderFile, Transcript};
 use crate::store::Project;
@@ -28,6 +29,7 @@ pub enum Screen {
     Retrieval,
     Summary,
     Agreement,
+    Search,
 }
 
 /// What a one-line prompt is for.
@@ -54,6 +56,11 @@ pub enum Deferred {
         parent: Option<String>,
     },
     QuitUnsaved,
+    /// Add these codings as one undo step.
+    AutoCode {
+        label: String,
+        codings: Vec<crate::model::Coding>,
+    },
 }
 
 /// What choosing among several codings is for.
@@ -164,6 +171,7 @@ pub struct AppState {
     pub retrieval: Retrieval,
     pub summary: SummaryView,
     pub agree: super::agree::AgreeView,
+    pub search: SearchState,
     pub history: History,
     pub layers: Layers,
     pub status: Status,
@@ -211,6 +219,7 @@ impl AppState {
             retrieval: Retrieval::default(),
             summary: SummaryView::default(),
             agree: Default::default(),
+            search: SearchState::default(),
             history,
             layers: Layers::default(),
             status: Status::default(),
@@ -250,6 +259,8 @@ impl AppState {
             (Screen::Summary, _) if self.summary.list.is_some() => Context::SummaryCell,
             (Screen::Summary, _) => Context::Summary,
             (Screen::Agreement, _) => Context::Agreement,
+            (Screen::Search, _) if self.search.typing => Context::SearchQuery,
+            (Screen::Search, _) => Context::SearchList,
             (Screen::Workbench, Focus::Documents) => Context::Documents,
             (Screen::Workbench, Focus::Codebook) => Context::Codebook,
             (Screen::Workbench, Focus::Transcript) => match &self.view {

@@ -30,6 +30,8 @@ pub struct Runner {
     /// My coder file's lock, held for the whole session (None when read-only).
     _lock: Option<crate::store::Lock>,
     stamps: HashMap<PathBuf, Stamp>,
+    /// The search index (opened and refreshed on a thread) and what that thread reports.
+    pub(crate) search: super::searcher::Background,
 }
 
 impl Runner {
@@ -37,6 +39,7 @@ impl Runner {
         let mut r = Runner {
             _lock: lock,
             stamps: HashMap::new(),
+            search: super::searcher::Background::default(),
         };
         for path in watched(state) {
             let s = stamp(&path);
@@ -73,6 +76,17 @@ impl Runner {
                 }
                 Vec::new()
             }
+            Effect::OpenIndex => {
+                self.search.open(&state.project.root);
+                Vec::new()
+            }
+            Effect::Search { query } => self.search.search(&query),
+            Effect::PlanAutocode {
+                query,
+                code,
+                scope,
+                only,
+            } => vec![self.search.plan(state, &query, &code, scope, &only)],
         }
     }
 

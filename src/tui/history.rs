@@ -36,6 +36,15 @@ pub enum Op {
         before: Option<Memo>,
         after: Option<Memo>,
     },
+    /// Several codings added as one step (an auto-code from the search pane).
+    AddCodings {
+        label: String,
+        codings: Vec<Coding>,
+    },
+    RemoveCodings {
+        label: String,
+        codings: Vec<Coding>,
+    },
     Codebook {
         label: String,
         before: Box<Codebook>,
@@ -67,6 +76,14 @@ impl Op {
             Op::EditCoding { before, after } => Op::EditCoding {
                 before: after.clone(),
                 after: before.clone(),
+            },
+            Op::AddCodings { label, codings } => Op::RemoveCodings {
+                label: label.clone(),
+                codings: codings.clone(),
+            },
+            Op::RemoveCodings { label, codings } => Op::AddCodings {
+                label: label.clone(),
+                codings: codings.clone(),
             },
             Op::DocMemo { doc, before, after } => Op::DocMemo {
                 doc: doc.clone(),
@@ -115,6 +132,7 @@ impl Op {
             Op::AddCoding { coding } => format!("coding with {}", name(&coding.code)),
             Op::RemoveCoding { coding } => format!("removal of a {} coding", name(&coding.code)),
             Op::EditCoding { .. } => "coding memo".into(),
+            Op::AddCodings { label, .. } | Op::RemoveCodings { label, .. } => label.clone(),
             Op::DocMemo { .. } => "transcript memo".into(),
             Op::Codebook { label, .. } => label.clone(),
             Op::Layer {

@@ -19,6 +19,8 @@ pub enum Context {
     Retrieval,
     Summary,
     SummaryCell,
+    SearchQuery,
+    SearchList,
     Help,
     Picker,
     Prompt,
@@ -29,7 +31,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 17] = [
         Context::Global,
         Context::Documents,
         Context::Transcript,
@@ -38,6 +40,8 @@ impl Context {
         Context::Retrieval,
         Context::Summary,
         Context::SummaryCell,
+        Context::SearchQuery,
+        Context::SearchList,
         Context::Help,
         Context::Picker,
         Context::Prompt,
@@ -58,6 +62,8 @@ impl Context {
             Context::Retrieval => "retrieval",
             Context::Summary => "summary",
             Context::SummaryCell => "summary_cell",
+            Context::SearchQuery => "search_query",
+            Context::SearchList => "search_list",
             Context::Help => "help",
             Context::Picker => "picker",
             Context::Prompt => "prompt",
@@ -83,6 +89,8 @@ impl Context {
             Context::Summary => &[Context::Summary, Context::Global],
             Context::SummaryCell => &[Context::SummaryCell, Context::Global],
             Context::Agreement => &[Context::Agreement, Context::Global],
+            Context::SearchQuery => &[Context::SearchQuery],
+            Context::SearchList => &[Context::SearchList, Context::Global],
             Context::Global => &[Context::Global],
             Context::Help => &[Context::Help],
             Context::Picker => &[Context::Picker],
@@ -95,7 +103,10 @@ impl Context {
 
     /// Text-entry contexts turn unbound printable keys into input.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Picker | Context::Prompt | Context::Editor)
+        matches!(
+            self,
+            Context::Picker | Context::Prompt | Context::Editor | Context::SearchQuery
+        )
     }
 }
 

@@ -16,6 +16,8 @@ pub enum Purpose {
     MergeInto(String),
     /// The code the agreement view compares.
     Agree,
+    /// Choose the code the search hits are auto-coded with.
+    AutoCode,
 }
 
 /// One row of the list.
@@ -56,6 +58,7 @@ impl Picker {
             Purpose::MoveTo(_) => "Move under",
             Purpose::MergeInto(_) => "Merge into",
             Purpose::Agree => "Compare agreement on",
+            Purpose::AutoCode => "Auto-code the hits with",
         }
     }
 

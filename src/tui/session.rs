@@ -144,11 +144,28 @@ impl Session {
 
     /// Runs queued effects (saves, polling) and the actions they report, until none are left.
     pub fn flush(&mut self) {
-        while let Some(effect) = self.effects.pop_front() {
-            for a in self.runner.run(&self.state, effect) {
+        loop {
+            while let Some(effect) = self.effects.pop_front() {
+                for a in self.runner.run(&self.state, effect) {
+                    self.apply(a);
+                }
+            }
+            let reported = self.runner.search.reported();
+            if reported.is_empty() {
+                break;
+            }
+            for a in reported {
                 self.apply(a);
             }
         }
+    }
+
+    /// Waits (at most `timeout`) until the search index thread has finished, then applies what it reported.
+    pub fn wait_index(&mut self, timeout: std::time::Duration) {
+        for a in self.runner.search.wait(timeout) {
+            self.apply(a);
+        }
+        self.flush();
     }
 
     pub fn pending(&self) -> &[Key] {

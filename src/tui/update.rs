@@ -3,6 +3,7 @@
 use super::action::{Action, Command, Effect, Target};
 use super::app::{AppState, Deferred, Focus, Level, Overlay, Screen};
 use super::keymap::Context;
+use super::search::IndexStatus;
 use crate::model::{Codebook, CoderFile};
 
 mod agree;
@@ -11,6 +12,7 @@ mod coding;
 mod lists;
 mod ops;
 mod overlay;
+mod search;
 mod summary;
 mod text;
 
@@ -61,6 +63,10 @@ impl AppState {
             }
             Action::RecodeDone { pending, result } => self.recode_done(pending, result),
             Action::LayerWritten { pending, result } => self.layer_written(pending, result),
+            Action::IndexProgress { done, total } => self.index_progress(done, total),
+            Action::IndexReady(r) => self.index_ready(r),
+            Action::SearchDone { query, result } => self.search_done(query, result),
+            Action::AutocodePlanned(r) => self.autocode_planned(r),
             Action::RescueWritten(Ok(path)) => {
                 tracing::warn!("rescue copy written to {path}");
                 self.quit = true;
@@ -104,6 +110,7 @@ impl AppState {
             Command::Retrieve => self.retrieve_cmd(),
             Command::Summary => self.open_summary(),
             Command::Agreement => self.agreement_cmd(),
+            Command::Search if ctx != Context::SearchList => self.open_search(),
             _ => match ctx {
                 Context::Documents => self.docs_cmd(c),
                 Context::Transcript | Context::Select => self.text_cmd(c),
@@ -112,6 +119,7 @@ impl AppState {
                 Context::Summary => self.summary_cmd(c),
                 Context::SummaryCell => self.summary_list_cmd(c),
                 Context::Agreement => self.agree_screen_cmd(c),
+                Context::SearchQuery | Context::SearchList => self.search_cmd(ctx, c),
                 _ => Vec::new(),
             },
         }
@@ -144,12 +152,20 @@ impl AppState {
 
     fn saved(&mut self, target: Target, at: String) -> Vec<Effect> {
         self.dirty.remove(&target);
+        let mut fx = Vec::new();
+        if target == Target::Coder && self.search.index != IndexStatus::Closed {
+            // New codings become searchable by code: once the index has caught up.
+            self.search.stale = true;
+            if self.screen == Screen::Search {
+                fx.push(Effect::OpenIndex);
+            }
+        }
         let was_failing = self.status.failing.remove(&target).is_some();
         self.status.last_saved = Some(at);
         if was_failing && self.status.failing.is_empty() {
             self.message(Level::Info, "Saved again: nothing was lost.");
         }
-        Vec::new()
+        fx
     }
 
     fn save_failed(&mut self, target: Target, message: String) -> Vec<Effect> {

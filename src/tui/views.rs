@@ -14,6 +14,7 @@ pub mod documents;
 pub mod help;
 pub mod picker;
 pub mod retrieval;
+pub mod search;
 pub mod status;
 pub mod summary;
 pub mod theme;
@@ -37,6 +38,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         Screen::Retrieval => retrieval::draw(frame, panes.main, state),
         Screen::Summary => summary::draw(frame, panes.main, state),
         Screen::Agreement => agree::draw(frame, panes.main, state),
+        Screen::Search => search::draw(frame, panes.main, state),
     }
     status::draw(frame, panes.status, state);
     status::footer(frame, panes.footer, state);

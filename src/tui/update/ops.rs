@@ -217,6 +217,12 @@ impl AppState {
                     Err("that coding no longer exists".into())
                 }
             }
+            Op::AddCodings { codings, .. } => codings
+                .iter()
+                .try_for_each(|c| self.check_op(&Op::AddCoding { coding: c.clone() })),
+            Op::RemoveCodings { codings, .. } => codings
+                .iter()
+                .try_for_each(|c| self.check_op(&Op::RemoveCoding { coding: c.clone() })),
             Op::DocMemo { .. } => Ok(()),
             Op::Layer {
                 coder,
@@ -258,6 +264,20 @@ impl AppState {
             Op::EditCoding { after, .. } => {
                 if let Some(c) = self.project.coder_mut(&me).find_mut(&after.id) {
                     *c = (**after).clone();
+                }
+                vec![Target::Coder]
+            }
+            Op::AddCodings { codings, .. } => {
+                let f = self.project.coder_mut(&me);
+                for c in codings {
+                    f.insert(c.clone());
+                }
+                vec![Target::Coder]
+            }
+            Op::RemoveCodings { codings, .. } => {
+                let f = self.project.coder_mut(&me);
+                for c in codings {
+                    f.remove(&c.id);
                 }
                 vec![Target::Coder]
             }

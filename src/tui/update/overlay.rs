@@ -1,7 +1,7 @@
 //! Keys while an overlay is open: help, code picker, prompt, memo editor, yes/no, choosing a coding.
 
 use crate::tui::action::{Command, Effect};
-use crate::tui::app::{AppState, Deferred, Level, Overlay, PromptFor};
+use crate::tui::app::{AppState, Deferred, Level, Overlay, PromptFor, Screen};
 use crate::tui::keymap::Context;
 use crate::tui::picker::{Item, Purpose};
 use crate::tui::retrieval::parse_filter;
@@ -28,6 +28,7 @@ impl AppState {
             }
             Some(Overlay::Prompt { input, .. }) => input.insert_str(s),
             Some(Overlay::Editor { text, .. }) => text.insert_str(s),
+            None if self.screen == Screen::Search => return self.search_input(s),
             _ => {}
         }
         Vec::new()
@@ -116,6 +117,7 @@ impl AppState {
                 self.agree_code(Some(id));
                 Vec::new()
             }
+            (Purpose::AutoCode, Item::Code(code)) => self.plan_autocode(code),
             _ => Vec::new(),
         }
     }
@@ -206,6 +208,7 @@ impl AppState {
                 self.create_and_apply(&name, parent)
             }
             (Command::Yes, Deferred::QuitUnsaved) => vec![Effect::Rescue],
+            (Command::Yes, Deferred::AutoCode { label, codings }) => self.autocode(label, codings),
             _ => Vec::new(),
         }
     }

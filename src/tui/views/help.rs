@@ -19,6 +19,8 @@ fn heading(ctx: Context) -> &'static str {
         Context::Retrieval => "Segments screen",
         Context::Summary => "Group comparison (S)",
         Context::SummaryCell => "Segments behind a number",
+        Context::SearchQuery => "Search: the query line (type; the syntax shows while it is empty)",
+        Context::SearchList => "Search: the hits",
         Context::Help => "This help",
         Context::Picker => "Code picker (type to filter)",
         Context::Prompt => "One-line input",

@@ -17,6 +17,7 @@ pub fn mode_name(ctx: Context) -> &'static str {
         Context::Summary => "SUMMARY",
         Context::SummaryCell => "SUMMARY",
         Context::Agreement => "AGREEMENT",
+        Context::SearchQuery | Context::SearchList => "SEARCH",
         Context::Help => "HELP",
         Context::Picker => "PICK CODE",
         Context::Prompt => "INPUT",

@@ -1,0 +1,171 @@
+//! The search index on a thread: opening or refreshing it never blocks typing; queries run on the result.
+
+use super::action::Action;
+use super::app::AppState;
+use super::search::{LIMIT, Preview, Problem};
+use crate::index::autocode::{self, Scope};
+use crate::index::{IndexError, Searcher};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+enum Report {
+    Progress(usize, usize),
+    Done(Box<Result<Searcher, String>>),
+}
+
+#[derive(Default)]
+pub struct Background {
+    searcher: Option<Searcher>,
+    running: Option<Receiver<Report>>,
+    /// Asked to open again while a thread was still running (codings saved meanwhile).
+    again: Option<PathBuf>,
+}
+
+impl Background {
+    /// Starts bringing the index up to date on a thread (or once more after the running one).
+    pub fn open(&mut self, root: &Path) {
+        if self.running.is_some() {
+            self.again = Some(root.to_path_buf());
+            return;
+        }
+        let (tx, rx) = channel();
+        let root = root.to_path_buf();
+        std::thread::spawn(move || {
+            let mut last = Instant::now();
+            let mut progress = |p: crate::index::build::Progress| {
+                // A few reports a second are plenty for a progress line.
+                if last.elapsed() >= Duration::from_millis(100) || p.done == p.total {
+                    last = Instant::now();
+                    let _ = tx.send(Report::Progress(p.done, p.total));
+                }
+            };
+            let r = Searcher::open(&root, &mut progress).map_err(|e| e.to_string());
+            let _ = tx.send(Report::Done(Box::new(r)));
+        });
+        self.running = Some(rx);
+    }
+
+    /// What the thread reported since last asked, without waiting.
+    pub fn reported(&mut self) -> Vec<Action> {
+        let mut out = Vec::new();
+        while let Some(rx) = &self.running {
+            match rx.try_recv() {
+                Ok(r) => out.extend(self.take(r)),
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    self.running = None;
+                    out.push(Action::IndexReady(Err("the index thread stopped".into())));
+                }
+            }
+        }
+        out
+    }
+
+    /// Waits for the running thread (and a queued re-open) to finish; for tests and benches.
+    pub fn wait(&mut self, timeout: Duration) -> Vec<Action> {
+        let until = Instant::now() + timeout;
+        let mut out = Vec::new();
+        while let Some(rx) = &self.running {
+            match rx.recv_timeout(until.saturating_duration_since(Instant::now())) {
+                Ok(r) => out.extend(self.take(r)),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => self.running = None,
+            }
+        }
+        out
+    }
+
+    fn take(&mut self, r: Report) -> Option<Action> {
+        match r {
+            Report::Progress(done, total) => Some(Action::IndexProgress { done, total }),
+            Report::Done(result) => {
+                let result = *result;
+                self.running = None;
+                if let Some(root) = self.again.take() {
+                    if let Ok(s) = result {
+                        self.searcher = Some(s);
+                    }
+                    self.open(&root);
+                    return None;
+                }
+                Some(Action::IndexReady(result.map(|s| {
+                    let r = s.report();
+                    let msg = format!("{} turns, {} transcripts re-indexed", r.turns, r.reindexed);
+                    self.searcher = Some(s);
+                    msg
+                })))
+            }
+        }
+    }
+
+    /// Runs a query on the open index (a few milliseconds); nothing when it is not open yet.
+    pub fn search(&self, query: &str) -> Vec<Action> {
+        let Some(s) = &self.searcher else {
+            return Vec::new();
+        };
+        let result = s
+            .search(query, LIMIT)
+            .and_then(|mut hits| {
+                // Equal scores in a stable order (document, turn), so the list does not shuffle between runs.
+                hits.sort_by(|a, b| {
+                    b.score
+                        .total_cmp(&a.score)
+                        .then_with(|| a.doc.cmp(&b.doc))
+                        .then(a.turn.cmp(&b.turn))
+                });
+                Ok((hits, s.count(query)?))
+            })
+            .map_err(problem);
+        vec![Action::SearchDone {
+            query: query.to_string(),
+            result,
+        }]
+    }
+
+    /// The codings auto-coding would add for the current coder, limited to `only` turns when given.
+    pub fn plan(
+        &self,
+        state: &AppState,
+        query: &str,
+        code: &str,
+        scope: Scope,
+        only: &[(String, usize, usize)],
+    ) -> Action {
+        let Some(s) = &self.searcher else {
+            return Action::AutocodePlanned(Err("the search index is not open yet".into()));
+        };
+        let r = autocode::plan(&state.project, s, query, code, scope, &state.coder);
+        Action::AutocodePlanned(r.map_err(|e| e.to_string()).map(|mut p| {
+            if !only.is_empty() {
+                p.add.retain(|c| {
+                    only.iter()
+                        .any(|(d, s, e)| *d == c.doc && *s <= c.start && c.end <= *e)
+                });
+                p.hits = only.len();
+            }
+            Preview {
+                code: p.code,
+                scope: p.scope,
+                hits: p.hits,
+                skipped: p.skipped,
+                add: p.add,
+            }
+        }))
+    }
+}
+
+fn problem(e: IndexError) -> Problem {
+    match e {
+        IndexError::Query(q) => Problem {
+            message: q.message,
+            start: q.start,
+            end: q.end,
+        },
+        e => Problem {
+            message: e.to_string(),
+            start: 0,
+            end: 0,
+        },
+    }
+}
