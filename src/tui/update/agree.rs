@@ -1,5 +1,6 @@
 //! The agreement screen: choosing the coders, unit and code, moving through differences, deciding them into the layer.
 
+use super::lists::list_motion;
 use crate::agreement::consensus::{CONSENSUS_CODER, matches};
 use crate::agreement::{Options, Target, UnitKind, agreement, disagreements};
 use crate::tui::action::{Command, Effect, LayerChange, LayerDone, Mouse, Pending, Target as File};
@@ -115,15 +116,7 @@ impl AppState {
         let page = self.agree_list_height();
         let sel = self.agree.selected;
         let last = n.saturating_sub(1);
-        self.agree.selected = match c {
-            Command::Down => (sel + 1).min(last),
-            Command::Up => sel.saturating_sub(1),
-            Command::PageDown | Command::HalfPageDown => (sel + page).min(last),
-            Command::PageUp | Command::HalfPageUp => sel.saturating_sub(page),
-            Command::Top => 0,
-            Command::Bottom => last,
-            _ => sel,
-        };
+        self.agree.selected = list_motion(c, sel, last, page);
         self.agree.top = keep_visible(self.agree.top, self.agree.selected, page);
         match c {
             Command::TakeA => return self.decide("A"),

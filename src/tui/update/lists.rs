@@ -124,15 +124,7 @@ impl AppState {
         let page = self.retrieval_visible();
         let sel = self.retrieval.selected;
         let last = n.saturating_sub(1);
-        self.retrieval.selected = match c {
-            Command::Down => (sel + 1).min(last),
-            Command::Up => sel.saturating_sub(1),
-            Command::PageDown | Command::HalfPageDown => (sel + page).min(last),
-            Command::PageUp | Command::HalfPageUp => sel.saturating_sub(page),
-            Command::Top => 0,
-            Command::Bottom => last,
-            _ => sel,
-        };
+        self.retrieval.selected = list_motion(c, sel, last, page);
         self.retrieval.top = keep_visible(self.retrieval.top, self.retrieval.selected, page);
         match c {
             Command::Jump => {
@@ -241,5 +233,18 @@ impl AppState {
         }
         let page = self.retrieval_visible();
         self.retrieval.top = keep_visible(self.retrieval.top, self.retrieval.selected, page);
+    }
+}
+
+/// Where a list motion moves the selection from `sel` in a list whose last row is `last`.
+pub(crate) fn list_motion(c: Command, sel: usize, last: usize, page: usize) -> usize {
+    match c {
+        Command::Down => (sel + 1).min(last),
+        Command::Up => sel.saturating_sub(1),
+        Command::PageDown | Command::HalfPageDown => (sel + page).min(last),
+        Command::PageUp | Command::HalfPageUp => sel.saturating_sub(page),
+        Command::Top => 0,
+        Command::Bottom => last,
+        _ => sel,
     }
 }

@@ -1,5 +1,6 @@
 //! The group comparison screen: moving between cells, layers and the chart, and the segments behind a number.
 
+use super::lists::list_motion;
 use crate::tui::action::{Command, Effect, Mouse};
 use crate::tui::app::{AppState, Level, Screen};
 use crate::tui::layout::{contains, keep_visible};
@@ -136,15 +137,7 @@ impl AppState {
         };
         let sel = list.selected;
         let last = list.rows.len().saturating_sub(1);
-        list.selected = match c {
-            Command::Down => (sel + 1).min(last),
-            Command::Up => sel.saturating_sub(1),
-            Command::PageDown | Command::HalfPageDown => (sel + page).min(last),
-            Command::PageUp | Command::HalfPageUp => sel.saturating_sub(page),
-            Command::Top => 0,
-            Command::Bottom => last,
-            _ => sel,
-        };
+        list.selected = list_motion(c, sel, last, page);
         list.top = keep_visible(list.top, list.selected, page);
         match c {
             Command::Jump => {
