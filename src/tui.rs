@@ -62,9 +62,9 @@ where
     while !session.state.quit {
         term.draw(|f| views::draw(f, &session.state))?;
         let timeout = TICK.saturating_sub(last_tick.elapsed());
-        if crossterm::event::poll(timeout)? {
+        if let Some(input) = terminal::next_input(timeout)? {
             // One event, its frame, then its saves: the frame does not wait for the disk.
-            match terminal::translate(crossterm::event::read()?) {
+            match input {
                 terminal::Input::Key(k) => session.key(k),
                 terminal::Input::Action(a) => session.apply(a),
                 terminal::Input::Nothing => {}

@@ -104,6 +104,15 @@ pub enum Input {
     Nothing,
 }
 
+/// The next terminal event within `timeout`, translated; None when nothing happened.
+pub fn next_input(timeout: std::time::Duration) -> std::io::Result<Option<Input>> {
+    if crossterm::event::poll(timeout)? {
+        Ok(Some(translate(crossterm::event::read()?)))
+    } else {
+        Ok(None)
+    }
+}
+
 pub fn translate(ev: Event) -> Input {
     match ev {
         Event::Key(k) => key(&k).map_or(Input::Nothing, Input::Key),
