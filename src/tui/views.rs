@@ -77,6 +77,17 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: u16, style: Style)
 }
 
 /// `text` cut to `max` columns with an ellipsis when it is longer.
+/// Draws the focused border of a full-screen view with its title fitted to the width; returns the inside.
+pub fn screen_frame(frame: &mut Frame, area: Rect, title: &str) -> Rect {
+    let block = ratatui::widgets::Block::default()
+        .borders(ratatui::widgets::Borders::ALL)
+        .border_style(theme::border(true))
+        .title(fit(title, area.width.saturating_sub(4) as usize));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
 pub fn fit(text: &str, max: usize) -> String {
     let clean = super::wrap::clean(text);
     let mut out = String::new();

@@ -10,17 +10,11 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::widgets::{Block, Borders};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let v = &state.agree;
     let title = format!(" Agreement: A {} × B {} ", v.a, v.b);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::border(true))
-        .title(fit(&title, area.width.saturating_sub(4) as usize));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::screen_frame(frame, area, &title);
     let buf = frame.buffer_mut();
     if inner.height < 4 || inner.width < 20 {
         return;

@@ -9,7 +9,6 @@ use crate::tui::wrap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Borders};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let r = &state.retrieval;
@@ -18,12 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
         Some(c) => format!(" Segments: {} ", book.path(c)),
         None => " Segments ".to_string(),
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::border(true))
-        .title(fit(&title, area.width.saturating_sub(4) as usize));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::screen_frame(frame, area, &title);
     let buf = frame.buffer_mut();
     let scope = if r.all && !state.layers.blind {
         "all coders".to_string()

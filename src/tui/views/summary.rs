@@ -11,7 +11,6 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Borders};
 
 /// Columns of one group's block: " cases  intv  seg".
 const BLOCK: u16 = 17;
@@ -26,12 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     } else {
         format!(" Group comparison by {attr} ")
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::border(true))
-        .title(fit(&title, area.width.saturating_sub(4) as usize));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::screen_frame(frame, area, &title);
     let buf = frame.buffer_mut();
     let mut info = format!("Layer: {}", sv.layer.label(&state.coder));
     let s = match &sv.data {
