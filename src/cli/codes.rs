@@ -236,11 +236,7 @@ fn remove(p: &mut Project, key: &str, force: Option<String>) -> anyhow::Result<S
     if target.as_deref() == Some(id.as_str()) {
         bail!("--force must name another code than the one removed");
     }
-    let parent = p.codebook.parent_of(&id).map(str::to_string);
-    let mut code = p.codebook.take(&id)?;
-    for child in std::mem::take(&mut code.children) {
-        p.codebook.add(child, parent.as_deref())?;
-    }
+    p.codebook.remove(&id)?;
     let n = repoint(p, &id, target.as_deref())?;
     Ok(match target {
         Some(t) => format!("removed {id}; {n} codings moved to {t}"),
@@ -248,26 +244,13 @@ fn remove(p: &mut Project, key: &str, force: Option<String>) -> anyhow::Result<S
     })
 }
 
-/// Points every coding of `from` at `to` (or deletes them) in all coder files and saves those files.
+/// Points every coding of `from` at `to` (or deletes them) in all coder files and saves the files changed.
 fn repoint(p: &mut Project, from: &str, to: Option<&str>) -> anyhow::Result<usize> {
     let mut n = 0;
+    let now = chrono::Utc::now();
     let coders: Vec<String> = p.coders.keys().cloned().collect();
     for coder in coders {
-        let f = p.coder_mut(&coder);
-        let before = f.codings.len();
-        let mut changed = 0;
-        match to {
-            Some(t) => {
-                for c in f.codings.iter_mut().filter(|c| c.code == from) {
-                    c.code = t.to_string();
-                    c.modified = chrono::Utc::now();
-                    changed += 1;
-                }
-                f.dedup();
-            }
-            None => f.codings.retain(|c| c.code != from),
-        }
-        changed += before.saturating_sub(f.codings.len()).min(before);
+        let changed = p.coder_mut(&coder).recode(from, to, now);
         if changed > 0 {
             p.save_coder(&coder)?;
             n += changed;

@@ -331,6 +331,16 @@ impl Codebook {
         take_from(&mut self.codes, id).ok_or_else(|| CodebookError::Unknown(id.to_string()))
     }
 
+    /// Removes one code; its sub-codes move up to its parent (or the top level). Codings are the caller's.
+    pub fn remove(&mut self, id: &str) -> Result<Code, CodebookError> {
+        let parent = self.parent_of(id).map(str::to_string);
+        let mut code = self.take(id)?;
+        for child in std::mem::take(&mut code.children) {
+            self.add(child, parent.as_deref())?;
+        }
+        Ok(code)
+    }
+
     /// Moves a code (with its subtree) under a new parent (top level when None).
     pub fn move_to(&mut self, id: &str, parent: Option<&str>) -> Result<(), CodebookError> {
         self.get(id)
@@ -445,8 +455,11 @@ mod tests {
         b.move_to("resursbrist", Some("framgang")).unwrap();
         assert_eq!(b.parent_of("resursbrist"), Some("framgang"));
         assert!(b.move_to("framgang", Some("resursbrist")).is_err());
+        b.add(Code::new("sub", "Sub"), Some("resursbrist")).unwrap();
+        b.remove("resursbrist").unwrap();
+        assert_eq!(b.parent_of("sub"), Some("framgang"));
         b.merge("framgang", "hinder").unwrap();
-        assert_eq!(b.parent_of("resursbrist"), Some("hinder"));
+        assert_eq!(b.parent_of("sub"), Some("hinder"));
         assert!(b.get("framgang").is_none());
         assert_eq!(b.new_id("Hinder"), "hinder-2");
     }

@@ -169,6 +169,26 @@ impl CoderFile {
         before - self.codings.len()
     }
 
+    /// Points every coding of code `from` at `to`, or deletes them when `to` is None; codings that then
+    /// repeat another are dropped. Returns how many codings were changed or deleted.
+    pub fn recode(&mut self, from: &str, to: Option<&str>, now: DateTime<Utc>) -> usize {
+        let before = self.codings.len();
+        let Some(to) = to else {
+            self.codings.retain(|c| c.code != from);
+            return before - self.codings.len();
+        };
+        let mut changed = 0;
+        for c in self.codings.iter_mut().filter(|c| c.code == from) {
+            c.code = to.to_string();
+            c.modified = now;
+            changed += 1;
+        }
+        if changed > 0 {
+            self.dedup();
+        }
+        changed
+    }
+
     pub fn remove(&mut self, id: &str) -> Option<Coding> {
         let i = self.codings.iter().position(|c| c.id == id)?;
         Some(self.codings.remove(i))
@@ -243,6 +263,21 @@ mod tests {
         assert_eq!(c.suffix, " här.\n");
         assert!(Coding::new(&t, 5, 5, "x", Utc::now()).is_none());
         assert!(Coding::new(&t, 5, 5000, "x", Utc::now()).is_none());
+    }
+
+    #[test]
+    fn recode_repoints_drops_repeats_and_deletes() {
+        let t = Transcript::parse("Respondent: abc def ghi\n", "d").unwrap();
+        let mut f = CoderFile::new("a");
+        let now = Utc::now();
+        f.insert(Coding::new(&t, 12, 15, "x", now).unwrap());
+        f.insert(Coding::new(&t, 12, 15, "y", now).unwrap());
+        f.insert(Coding::new(&t, 16, 19, "x", now).unwrap());
+        assert_eq!(f.recode("x", Some("y"), now), 2);
+        assert_eq!(f.codings.len(), 2, "the repeat on 12..15 is dropped");
+        assert!(f.codings.iter().all(|c| c.code == "y"));
+        assert_eq!(f.recode("y", None, now), 2);
+        assert!(f.codings.is_empty());
     }
 
     #[test]
