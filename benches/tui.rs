@@ -3,7 +3,7 @@
 
 use kodbok::model::Transcript;
 use kodbok::tui::action::Action;
-use kodbok::tui::{Options, Session, views};
+use kodbok::tui::{Session, SessionOptions, views};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::Path;
@@ -105,7 +105,8 @@ fn main() {
     let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
 
     let t0 = Instant::now();
-    let mut s = Session::open(dir.path(), "praktikant-a", &Options::default()).expect("session");
+    let mut s =
+        Session::open(dir.path(), "praktikant-a", &SessionOptions::default()).expect("session");
     let opened = t0.elapsed();
     s.dispatch(Action::Resize(w, h));
     let t1 = Instant::now();

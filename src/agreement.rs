@@ -11,7 +11,7 @@ pub mod stats;
 pub mod units;
 
 pub use disagree::{Disagreement, disagreements};
-pub use report::{CodeResult, Report, Stats, agreement};
+pub use report::{CodeResult, Coefficients, Report, agreement};
 pub use stats::Tally;
 pub use units::{Unit, UnitData, UnitKind};
 
@@ -36,7 +36,7 @@ pub type Result<T, E = AgreementError> = std::result::Result<T, E>;
 
 /// What is compared.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
+pub enum CodeTarget {
     /// Every code either coder applied, each on its own (present/absent per unit).
     AllCodes,
     /// One code, present where the coder applied exactly that code.
@@ -47,48 +47,48 @@ pub enum Target {
     Domain(String),
 }
 
-impl fmt::Display for Target {
+impl fmt::Display for CodeTarget {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Target::AllCodes => write!(f, "*"),
-            Target::Code(c) => write!(f, "{c}"),
-            Target::CodeTree(c) => write!(f, "{c}+"),
-            Target::Domain(c) => write!(f, "@{c}"),
+            CodeTarget::AllCodes => write!(f, "*"),
+            CodeTarget::Code(c) => write!(f, "{c}"),
+            CodeTarget::CodeTree(c) => write!(f, "{c}+"),
+            CodeTarget::Domain(c) => write!(f, "@{c}"),
         }
     }
 }
 
-impl Target {
+impl CodeTarget {
     /// Parses `C`, `C+` or `@C` (the last part of a disagreement id).
-    pub fn parse(s: &str) -> Target {
+    pub fn parse(s: &str) -> CodeTarget {
         if let Some(d) = s.strip_prefix('@') {
-            Target::Domain(d.to_string())
+            CodeTarget::Domain(d.to_string())
         } else if let Some(c) = s.strip_suffix('+') {
-            Target::CodeTree(c.to_string())
+            CodeTarget::CodeTree(c.to_string())
         } else {
-            Target::Code(s.to_string())
+            CodeTarget::Code(s.to_string())
         }
     }
 
     /// The code ids whose codings this target is about (for one code, or a whole domain).
     pub fn code_set(&self, book: &Codebook) -> Vec<String> {
         match self {
-            Target::AllCodes => book.flatten().iter().map(|f| f.code.id.clone()).collect(),
-            Target::Code(c) => vec![c.clone()],
-            Target::CodeTree(c) => book.descendants(c),
-            Target::Domain(d) => book.descendants(d).into_iter().filter(|x| x != d).collect(),
+            CodeTarget::AllCodes => book.flatten().iter().map(|f| f.code.id.clone()).collect(),
+            CodeTarget::Code(c) => vec![c.clone()],
+            CodeTarget::CodeTree(c) => book.descendants(c),
+            CodeTarget::Domain(d) => book.descendants(d).into_iter().filter(|x| x != d).collect(),
         }
     }
 }
 
 /// A comparison asked for: `kodbok agree --coders … [--docs …] [--unit …] [--code|--domain …]`.
 #[derive(Debug, Clone)]
-pub struct Options {
+pub struct AgreeOptions {
     pub coders: Vec<String>,
     /// Only these transcripts (still only those every coder coded).
     pub docs: Option<Vec<String>>,
     pub unit: UnitKind,
-    pub target: Target,
+    pub target: CodeTarget,
 }
 
 /// A transcript left out, and why.
@@ -109,7 +109,7 @@ pub struct Selection<'p> {
 }
 
 /// Checks the options against the project and picks the transcripts every compared coder coded.
-pub fn select<'p>(p: &'p Project, o: &Options) -> Result<Selection<'p>> {
+pub fn select<'p>(p: &'p Project, o: &AgreeOptions) -> Result<Selection<'p>> {
     if o.coders.len() < 2 {
         return Err(AgreementError::invalid(
             "agreement needs at least two coders: --coders A,B",
@@ -185,14 +185,14 @@ pub fn select<'p>(p: &'p Project, o: &Options) -> Result<Selection<'p>> {
     Ok(sel)
 }
 
-fn check_target(book: &Codebook, t: &Target) -> Result<()> {
-    let (Target::Code(c) | Target::CodeTree(c) | Target::Domain(c)) = t else {
+fn check_target(book: &Codebook, t: &CodeTarget) -> Result<()> {
+    let (CodeTarget::Code(c) | CodeTarget::CodeTree(c) | CodeTarget::Domain(c)) = t else {
         return Ok(());
     };
     let code = book
         .get(c)
         .ok_or_else(|| AgreementError::invalid(format!("no code with id {c:?} in the codebook")))?;
-    if matches!(t, Target::Domain(_)) && code.children.len() < 2 {
+    if matches!(t, CodeTarget::Domain(_)) && code.children.len() < 2 {
         return Err(AgreementError::invalid(format!(
             "--domain {c}: a domain needs at least two child codes as its categories; {c} has {}",
             code.children.len()

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 /// One problem in one file, with a position where known.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub struct FileProblem {
     pub path: PathBuf,
     pub line: Option<usize>,
     pub column: Option<usize>,
@@ -25,9 +25,9 @@ pub struct Problem {
     pub coding: Option<String>,
 }
 
-impl Problem {
+impl FileProblem {
     pub fn new(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Problem {
+        FileProblem {
             path: path.into(),
             line: None,
             column: None,
@@ -48,7 +48,7 @@ impl Problem {
     }
 }
 
-impl fmt::Display for Problem {
+impl fmt::Display for FileProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.path.display())?;
         if let Some(l) = self.line {
@@ -70,14 +70,14 @@ pub enum StoreError {
         source: std::io::Error,
     },
     #[error("{}", list(.0))]
-    Problems(Vec<Problem>),
+    Problems(Vec<FileProblem>),
     #[error("{} is locked by {holder}; it can be read but not written until that session ends", path.display())]
     Locked { path: PathBuf, holder: String },
     #[error("{message}")]
     Refused { message: String },
 }
 
-fn list(ps: &[Problem]) -> String {
+fn list(ps: &[FileProblem]) -> String {
     ps.iter()
         .map(|p| p.to_string())
         .collect::<Vec<_>>()
@@ -92,7 +92,7 @@ impl StoreError {
         }
     }
 
-    pub fn one(p: Problem) -> Self {
+    pub fn one(p: FileProblem) -> Self {
         StoreError::Problems(vec![p])
     }
 

@@ -24,7 +24,7 @@ pub mod views;
 pub mod wrap;
 
 pub use app::AppState;
-pub use session::{Options, Session};
+pub use session::{Session, SessionOptions};
 
 use action::Action;
 use anyhow::Context as _;
@@ -37,7 +37,7 @@ const TICK: Duration = Duration::from_millis(250);
 /// Opens the workbench on the project at `root` as `coder` and runs until the user quits.
 pub fn run(root: &Path, coder: &str) -> anyhow::Result<()> {
     init_logging(root);
-    let mut session = Session::open(root, coder, &Options::from_env(root))?;
+    let mut session = Session::open(root, coder, &SessionOptions::from_env(root))?;
     tracing::info!("tui started for coder {coder} in {}", root.display());
     let guard =
         terminal::Guard::enter().context("cannot switch the terminal to full-screen mode")?;

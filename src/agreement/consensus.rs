@@ -7,7 +7,7 @@
 use super::disagree::UnitRef;
 use super::report::{Question, categories, has_any, questions};
 use super::units::{UnitData, UnitKind};
-use super::{AgreementError, Options, Result, Target, select};
+use super::{AgreeOptions, AgreementError, CodeTarget, Result, select};
 use crate::model::{CoderFile, Coding};
 use crate::store::Project;
 use serde::Serialize;
@@ -198,14 +198,14 @@ pub fn matches(p: &Project, coders: &[String], layer: &CoderFile, r: &UnitRef) -
 /// Starts or extends the layer with every unit where all coders agree that a code (or one category of a domain)
 /// applies: the layer gets their codings there, together ("both"). Units where the layer already has codings of
 /// that code are left alone, so earlier decisions are never overwritten. Returns the number of units taken.
-pub fn seed(p: &Project, o: &Options, layer: &mut CoderFile) -> Result<usize> {
+pub fn seed(p: &Project, o: &AgreeOptions, layer: &mut CoderFile) -> Result<usize> {
     let sel = select(p, o)?;
     let data = UnitData::build(o.unit, &sel.docs, &sel.coders, &sel.codings);
     let mut refs: Vec<UnitRef> = Vec::new();
     for q in questions(&data, &p.codebook, &o.target) {
         let target = match &q {
             Question::Binary { target, .. } => target.clone(),
-            Question::Domain { domain, .. } => Target::Domain(domain.clone()),
+            Question::Domain { domain, .. } => CodeTarget::Domain(domain.clone()),
         };
         for (u, applied) in data.applied.iter().enumerate() {
             let agreed = match &q {
@@ -299,7 +299,7 @@ mod tests {
             unit: format!("t{}", i + 1),
             start: t.start,
             end: t.end,
-            target: Target::Code(code.into()),
+            target: CodeTarget::Code(code.into()),
         }
     }
 

@@ -2,7 +2,7 @@
 
 use super::report::{Question, categories, has_any, questions};
 use super::units::{UnitData, UnitKind, segment};
-use super::{AgreementError, Options, Result, Target, select};
+use super::{AgreeOptions, AgreementError, CodeTarget, Result, select};
 use crate::store::Project;
 use serde::Serialize;
 
@@ -50,13 +50,13 @@ impl Disagreement {
             unit: self.unit.clone(),
             start: self.start,
             end: self.end,
-            target: Target::parse(&self.target),
+            target: CodeTarget::parse(&self.target),
         }
     }
 }
 
 /// Every disagreement for the given options, in transcript and text order.
-pub fn disagreements(p: &Project, o: &Options) -> Result<Vec<Disagreement>> {
+pub fn disagreements(p: &Project, o: &AgreeOptions) -> Result<Vec<Disagreement>> {
     let sel = select(p, o)?;
     let data = UnitData::build(o.unit, &sel.docs, &sel.coders, &sel.codings);
     let mut out = Vec::new();
@@ -72,7 +72,7 @@ pub fn disagreements(p: &Project, o: &Options) -> Result<Vec<Disagreement>> {
             }
             let target = match &q {
                 Question::Binary { target, .. } => target.to_string(),
-                Question::Domain { domain, .. } => Target::Domain(domain.clone()).to_string(),
+                Question::Domain { domain, .. } => CodeTarget::Domain(domain.clone()).to_string(),
             };
             let doc = data.docs[unit.doc].clone();
             // Neighbouring characters with the same values form one disagreement.
@@ -130,7 +130,7 @@ fn unit_values(
 }
 
 /// Fills in the id, the text and the codings behind a disagreement.
-fn finish(p: &Project, coders: &[String], target: &Target, d: &mut Disagreement) {
+fn finish(p: &Project, coders: &[String], target: &CodeTarget, d: &mut Disagreement) {
     if d.unit.starts_with('c') {
         d.unit = format!("c{}-{}", d.start, d.end);
     }
@@ -142,7 +142,7 @@ fn finish(p: &Project, coders: &[String], target: &Target, d: &mut Disagreement)
         .unwrap_or("")
         .to_string();
     let codes = match target {
-        Target::AllCodes => Target::Code(d.target.clone()).code_set(&p.codebook),
+        CodeTarget::AllCodes => CodeTarget::Code(d.target.clone()).code_set(&p.codebook),
         t => t.code_set(&p.codebook),
     };
     for coder in coders {
@@ -172,7 +172,7 @@ pub struct UnitRef {
     pub unit: String,
     pub start: usize,
     pub end: usize,
-    pub target: Target,
+    pub target: CodeTarget,
 }
 
 /// Parses `doc:t12:code`, `doc:s40:@domain` or `doc:c100-140:code+` against the project.
@@ -190,10 +190,10 @@ pub fn parse_id(p: &Project, id: &str) -> Result<UnitRef> {
         .transcripts
         .get(doc)
         .ok_or_else(|| bad(&format!("no transcript {doc:?}")))?;
-    let target = Target::parse(target);
+    let target = CodeTarget::parse(target);
     let code = match &target {
-        Target::Code(c) | Target::CodeTree(c) | Target::Domain(c) => c.clone(),
-        Target::AllCodes => String::new(),
+        CodeTarget::Code(c) | CodeTarget::CodeTree(c) | CodeTarget::Domain(c) => c.clone(),
+        CodeTarget::AllCodes => String::new(),
     };
     if p.codebook.get(&code).is_none() {
         return Err(bad(&format!("no code {code:?} in the codebook")));
@@ -238,7 +238,7 @@ pub fn parse_id(p: &Project, id: &str) -> Result<UnitRef> {
 pub fn describe(p: &Project, coders: &[String], r: &UnitRef) -> Disagreement {
     let codes = r.target.code_set(&p.codebook);
     let cats: Vec<(String, Vec<String>)> = match &r.target {
-        Target::Domain(d) => p
+        CodeTarget::Domain(d) => p
             .codebook
             .get(d)
             .map(|c| {

@@ -1,7 +1,7 @@
 //! Segment-overlap agreement as MAXQDA defines it: two coders' segments of a code match when they overlap enough.
 
-use super::report::{CodeResult, Formulas, Report, Stats};
-use super::{AgreementError, Options, Result, Selection, Target, select};
+use super::report::{CodeResult, Coefficients, Formulas, Report};
+use super::{AgreeOptions, AgreementError, CodeTarget, Result, Selection, select};
 use crate::model::Coding;
 use crate::store::Project;
 use std::collections::BTreeMap;
@@ -34,7 +34,7 @@ pub struct Unmatched {
 /// Segment-overlap agreement of exactly two coders at `threshold` percent, with the segments that found no match.
 pub fn overlap_agreement(
     p: &Project,
-    o: &Options,
+    o: &AgreeOptions,
     threshold: f64,
 ) -> Result<(Report, Vec<Unmatched>)> {
     if o.coders.len() != 2 {
@@ -140,8 +140,8 @@ fn compare_code(
     (n, ok, coded)
 }
 
-fn stats(n: u64, ok: u64) -> Stats {
-    Stats {
+fn stats(n: u64, ok: u64) -> Coefficients {
+    Coefficients {
         units: n,
         pairable_units: n,
         percent_agreement: (n > 0).then(|| 100.0 * ok as f64 / n as f64),
@@ -153,12 +153,12 @@ fn stats(n: u64, ok: u64) -> Stats {
 /// The codes compared, each with the code ids that count as it.
 fn codes_compared(
     p: &Project,
-    o: &Options,
+    o: &AgreeOptions,
     codings: &[Vec<&Coding>],
 ) -> Vec<(String, Vec<String>)> {
     let book = &p.codebook;
     match &o.target {
-        Target::AllCodes => {
+        CodeTarget::AllCodes => {
             let mut used: Vec<String> = codings.iter().flatten().map(|c| c.code.clone()).collect();
             let order: Vec<String> = book.flatten().iter().map(|f| f.code.id.clone()).collect();
             used.sort_by_key(|c| {
@@ -170,9 +170,9 @@ fn codes_compared(
             used.dedup();
             used.into_iter().map(|c| (c.clone(), vec![c])).collect()
         }
-        Target::Code(c) => vec![(c.clone(), vec![c.clone()])],
-        Target::CodeTree(c) => vec![(c.clone(), book.descendants(c))],
-        Target::Domain(d) => book
+        CodeTarget::Code(c) => vec![(c.clone(), vec![c.clone()])],
+        CodeTarget::CodeTree(c) => vec![(c.clone(), book.descendants(c))],
+        CodeTarget::Domain(d) => book
             .get(d)
             .map(|x| {
                 x.children

@@ -1,7 +1,7 @@
 //! Per-code and domain reliability over units: the numbers behind `kodbok agree`, with what they mean.
 
 use super::units::{UnitData, UnitKind};
-use super::{Options, Result, SkippedDoc, Tally, Target, select};
+use super::{AgreeOptions, CodeTarget, Result, SkippedDoc, Tally, select};
 use crate::model::Codebook;
 use crate::store::Project;
 use serde::Serialize;
@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 /// The coefficients for one code, or pooled.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Stats {
+pub struct Coefficients {
     /// Reliability units (for pooled per-code results: code × unit decisions).
     pub units: u64,
     /// Units with values from at least two coders: the ones the coefficients use.
@@ -19,9 +19,9 @@ pub struct Stats {
     pub krippendorff_alpha: Option<f64>,
 }
 
-impl Stats {
+impl Coefficients {
     pub fn of(t: &Tally) -> Self {
-        Stats {
+        Coefficients {
             units: t.units(),
             pairable_units: t.pairable_units(),
             percent_agreement: t.percent_agreement(),
@@ -37,7 +37,7 @@ pub struct CodeResult {
     pub code: String,
     pub path: String,
     #[serde(flatten)]
-    pub stats: Stats,
+    pub stats: Coefficients,
     /// Per coder: in how many units the code is present (units for segment overlap: segments).
     pub coded: BTreeMap<String, u64>,
 }
@@ -82,7 +82,7 @@ pub struct Report {
     pub domain: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub overlap_threshold: Option<f64>,
-    pub pooled: Stats,
+    pub pooled: Coefficients,
     pub codes: Vec<CodeResult>,
     /// Domain mode: units where a coder applied more than one category (counted as missing for that coder).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -95,7 +95,7 @@ pub(crate) enum Question {
     /// A code: present (1) or absent (0) in each unit for each coder; present when any of `set` was applied.
     Binary {
         code: String,
-        target: Target,
+        target: CodeTarget,
         set: Vec<u32>,
     },
     /// A domain: the category (index into `cats`) each coder applied in each unit.
@@ -110,14 +110,14 @@ fn indices(data: &UnitData, ids: &[String]) -> Vec<u32> {
 }
 
 /// The questions a target asks of the unit data.
-pub(crate) fn questions(data: &UnitData, book: &Codebook, target: &Target) -> Vec<Question> {
-    let binary = |code: &str, target: Target| Question::Binary {
+pub(crate) fn questions(data: &UnitData, book: &Codebook, target: &CodeTarget) -> Vec<Question> {
+    let binary = |code: &str, target: CodeTarget| Question::Binary {
         code: code.to_string(),
         set: indices(data, &target.code_set(book)),
         target,
     };
     match target {
-        Target::AllCodes => {
+        CodeTarget::AllCodes => {
             let order: Vec<String> = book.flatten().iter().map(|f| f.code.id.clone()).collect();
             let mut used = data.codes.clone();
             used.sort_by_key(|c| {
@@ -127,11 +127,11 @@ pub(crate) fn questions(data: &UnitData, book: &Codebook, target: &Target) -> Ve
                 )
             });
             used.iter()
-                .map(|c| binary(c, Target::Code(c.clone())))
+                .map(|c| binary(c, CodeTarget::Code(c.clone())))
                 .collect()
         }
-        Target::Code(c) | Target::CodeTree(c) => vec![binary(c, target.clone())],
-        Target::Domain(d) => {
+        CodeTarget::Code(c) | CodeTarget::CodeTree(c) => vec![binary(c, target.clone())],
+        CodeTarget::Domain(d) => {
             let children = book.get(d).map(|c| c.children.clone()).unwrap_or_default();
             let cats = children
                 .iter()
@@ -157,7 +157,7 @@ pub(crate) fn categories(applied: &[u32], cats: &[(String, Vec<u32>)]) -> Vec<u3
 }
 
 /// Agreement of the chosen coders over units (per-code or domain mode).
-pub fn agreement(p: &Project, o: &Options) -> Result<Report> {
+pub fn agreement(p: &Project, o: &AgreeOptions) -> Result<Report> {
     let sel = select(p, o)?;
     let data = UnitData::build(o.unit, &sel.docs, &sel.coders, &sel.codings);
     let qs = questions(&data, &p.codebook, &o.target);
@@ -172,7 +172,7 @@ pub fn agreement(p: &Project, o: &Options) -> Result<Report> {
         units: data.units.len() as u64,
         domain: None,
         overlap_threshold: None,
-        pooled: Stats::of(&Tally::new(sel.coders.len(), 2)),
+        pooled: Coefficients::of(&Tally::new(sel.coders.len(), 2)),
         codes: Vec::new(),
         multiple_codes: None,
     };
@@ -187,10 +187,10 @@ pub fn agreement(p: &Project, o: &Options) -> Result<Report> {
             Question::Domain { domain, cats } => domain_report(p, &data, domain, cats, &mut report),
         }
     }
-    if matches!(o.target, Target::Domain(_)) {
+    if matches!(o.target, CodeTarget::Domain(_)) {
         report.formula = formulas(true, o.unit);
     } else {
-        report.pooled = Stats::of(&pooled);
+        report.pooled = Coefficients::of(&pooled);
     }
     Ok(report)
 }
@@ -199,7 +199,7 @@ fn entry(p: &Project, code: &str, t: &Tally, coded: BTreeMap<String, u64>) -> Co
     CodeResult {
         code: code.to_string(),
         path: p.codebook.path(code),
-        stats: Stats::of(t),
+        stats: Coefficients::of(t),
         coded,
     }
 }
@@ -260,7 +260,7 @@ fn domain_report(
     }
     r.mode = "domain".into();
     r.domain = Some(domain.to_string());
-    r.pooled = Stats::of(&main);
+    r.pooled = Coefficients::of(&main);
     r.multiple_codes = Some(multi);
 }
 

@@ -12,20 +12,20 @@ use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Unit {
+pub enum CooccurrenceUnit {
     /// Two codes co-occur where their coded text overlaps.
     Overlap,
     /// Two codes co-occur in a speaker turn both touch.
     Turn,
 }
 
-impl Unit {
+impl CooccurrenceUnit {
     pub fn describe(self) -> &'static str {
         match self {
-            Unit::Overlap => {
+            CooccurrenceUnit::Overlap => {
                 "overlap: pairs of coded passages that share text (codings of one code merged first)"
             }
-            Unit::Turn => "turn: speaker turns in which both codes occur",
+            CooccurrenceUnit::Turn => "turn: speaker turns in which both codes occur",
         }
     }
 }
@@ -34,7 +34,7 @@ impl Unit {
 pub struct Cooccurrence {
     pub layer: Layer,
     pub coders: Vec<String>,
-    pub unit: Unit,
+    pub unit: CooccurrenceUnit,
     pub codes: Vec<CodeInfo>,
     /// `counts[i][j]` for codes i and j, symmetric.
     pub counts: Vec<Vec<usize>>,
@@ -45,7 +45,7 @@ pub struct Cooccurrence {
 /// Per code: for each transcript, the merged passages (overlap) or the touched turns (turn), with codings.
 type Units<'a> = BTreeMap<&'a str, Vec<((usize, usize), Vec<&'a str>)>>;
 
-pub fn compute(p: &Project, layer: &Layer, unit: Unit) -> Result<Cooccurrence> {
+pub fn compute(p: &Project, layer: &Layer, unit: CooccurrenceUnit) -> Result<Cooccurrence> {
     let data = LayerData::load(p, layer)?;
     let codes = code_infos(p);
     let units: Vec<Units> = codes
@@ -74,7 +74,7 @@ pub fn compute(p: &Project, layer: &Layer, unit: Unit) -> Result<Cooccurrence> {
     })
 }
 
-fn units_of<'a>(codings: &[LayerCoding<'a>], code: &CodeInfo, unit: Unit) -> Units<'a> {
+fn units_of<'a>(codings: &[LayerCoding<'a>], code: &CodeInfo, unit: CooccurrenceUnit) -> Units<'a> {
     let mut by_doc: BTreeMap<&str, Vec<&LayerCoding>> = BTreeMap::new();
     for c in codings
         .iter()
@@ -85,10 +85,10 @@ fn units_of<'a>(codings: &[LayerCoding<'a>], code: &CodeInfo, unit: Unit) -> Uni
     let mut out = Units::new();
     for (doc, cs) in by_doc {
         let spans: Vec<(usize, usize)> = match unit {
-            Unit::Overlap => {
+            CooccurrenceUnit::Overlap => {
                 merge_ranges(cs.iter().map(|c| (c.coding.start, c.coding.end)).collect())
             }
-            Unit::Turn => {
+            CooccurrenceUnit::Turn => {
                 let mut turns = BTreeSet::new();
                 for c in &cs {
                     let first = c.doc.turn_at(c.coding.start).unwrap_or(0);
@@ -102,8 +102,8 @@ fn units_of<'a>(codings: &[LayerCoding<'a>], code: &CodeInfo, unit: Unit) -> Uni
             }
         };
         let touches = |c: &LayerCoding, (s, e): (usize, usize)| match unit {
-            Unit::Overlap => c.coding.start < e && s < c.coding.end,
-            Unit::Turn => {
+            CooccurrenceUnit::Overlap => c.coding.start < e && s < c.coding.end,
+            CooccurrenceUnit::Turn => {
                 let first = c.doc.turn_at(c.coding.start).unwrap_or(0);
                 let last = c
                     .doc
@@ -160,20 +160,20 @@ mod tests {
     #[test]
     fn overlap_and_turn() {
         let (_dir, p) = tiny_project();
-        let o = compute(&p, &Layer::AllCoders, Unit::Overlap).unwrap();
+        let o = compute(&p, &Layer::AllCoders, CooccurrenceUnit::Overlap).unwrap();
         // d1: a's passages merge into "Vi … Ledningen" (x and y) and "Eldsjälar …"; b's "Ledningen är med." overlaps the first.
         assert_eq!(count(&o, "a", "b"), 1);
         assert_eq!(count(&o, "a", "a"), 2);
         assert_eq!(count(&o, "b", "b"), 2);
         assert_eq!(count(&o, "a", "c"), 0);
         assert_eq!(count(&o, "t", "u"), 0);
-        let t = compute(&p, &Layer::AllCoders, Unit::Turn).unwrap();
+        let t = compute(&p, &Layer::AllCoders, CooccurrenceUnit::Turn).unwrap();
         assert_eq!(count(&t, "a", "b"), 1);
         assert_eq!(count(&t, "a", "a"), 2);
         assert_eq!(count(&t, "c", "c"), 2);
-        let only_x = compute(&p, &Layer::Coder("x".into()), Unit::Overlap).unwrap();
+        let only_x = compute(&p, &Layer::Coder("x".into()), CooccurrenceUnit::Overlap).unwrap();
         assert_eq!(count(&only_x, "a", "b"), 0);
-        let only_x = compute(&p, &Layer::Coder("x".into()), Unit::Turn).unwrap();
+        let only_x = compute(&p, &Layer::Coder("x".into()), CooccurrenceUnit::Turn).unwrap();
         assert_eq!(count(&only_x, "a", "b"), 0);
         let i = o.codes.iter().position(|c| c.id == "a").unwrap();
         let j = o.codes.iter().position(|c| c.id == "b").unwrap();

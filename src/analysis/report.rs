@@ -18,7 +18,7 @@ pub const TEMPLATE_EN: &str = include_str!("templates/report.en.md.j2");
 
 /// What to draft.
 #[derive(Debug, Clone)]
-pub struct Options {
+pub struct ReportOptions {
     pub lang: Lang,
     pub layer: Layer,
     /// The attribute whose values are compared (`grupp`).
@@ -32,7 +32,7 @@ pub struct Options {
 }
 
 #[derive(Debug, Serialize)]
-pub struct Context {
+pub struct ReportContext {
     pub lang: Lang,
     pub layer: LayerInfo,
     pub attr: String,
@@ -144,13 +144,13 @@ pub struct QuoteCtx {
 }
 
 /// Builds the context and renders the report; the result is not yet pseudonymised.
-pub fn render(p: &Project, opts: &Options) -> Result<String> {
+pub fn render(p: &Project, opts: &ReportOptions) -> Result<String> {
     let ctx = context(p, opts)?;
     render_context(&ctx, opts)
 }
 
 /// Renders a built context with the chosen template.
-pub fn render_context(ctx: &Context, opts: &Options) -> Result<String> {
+pub fn render_context(ctx: &ReportContext, opts: &ReportOptions) -> Result<String> {
     let (name, source) = match &opts.template {
         Some((n, s)) => (n.clone(), s.clone()),
         None => match opts.lang {
@@ -222,7 +222,7 @@ fn tidy(s: &str) -> String {
 }
 
 /// Everything a template can print.
-pub fn context(p: &Project, opts: &Options) -> Result<Context> {
+pub fn context(p: &Project, opts: &ReportOptions) -> Result<ReportContext> {
     if !(1..=3).contains(&opts.quotes) {
         return Err(AnalysisError::Invalid(format!(
             "--quotes takes 1, 2 or 3, not {}",
@@ -263,7 +263,7 @@ pub fn context(p: &Project, opts: &Options) -> Result<Context> {
         .filter(|r| r.depth == 0)
         .map(|r| theme(p, &s, &data, r, &groups, opts))
         .collect();
-    Ok(Context {
+    Ok(ReportContext {
         lang,
         layer: LayerInfo {
             id: opts.layer.id(),
@@ -321,7 +321,7 @@ fn theme(
     data: &LayerData,
     r: &summary::CodeRow,
     groups: &[GroupCtx],
-    opts: &Options,
+    opts: &ReportOptions,
 ) -> ThemeCtx {
     let lang = opts.lang;
     let counts = |f: &dyn Fn(&Cell) -> (usize, usize)| -> Vec<Count> {

@@ -4,8 +4,8 @@ use super::Ctx;
 use super::output::{Format, print_rows, write_table};
 use crate::agreement::consensus::{CONSENSUS_CODER, matches};
 use crate::agreement::overlap::overlap_agreement;
-use crate::agreement::report::Stats;
-use crate::agreement::{Options, Report, Target, UnitKind, agreement, disagreements};
+use crate::agreement::report::Coefficients;
+use crate::agreement::{AgreeOptions, CodeTarget, Report, UnitKind, agreement, disagreements};
 use crate::store::Project;
 use anyhow::bail;
 use clap::Args;
@@ -45,14 +45,14 @@ pub struct AgreeArgs {
 }
 
 /// The library options for these arguments.
-pub fn options(p: &Project, a: &AgreeArgs) -> anyhow::Result<Options> {
+pub fn options(p: &Project, a: &AgreeArgs) -> anyhow::Result<AgreeOptions> {
     let target = match (&a.code, &a.domain) {
-        (Some(c), _) if a.subcodes => Target::CodeTree(p.codebook.resolve(c)?.id.clone()),
-        (Some(c), _) => Target::Code(p.codebook.resolve(c)?.id.clone()),
-        (None, Some(d)) => Target::Domain(p.codebook.resolve(d)?.id.clone()),
-        (None, None) => Target::AllCodes,
+        (Some(c), _) if a.subcodes => CodeTarget::CodeTree(p.codebook.resolve(c)?.id.clone()),
+        (Some(c), _) => CodeTarget::Code(p.codebook.resolve(c)?.id.clone()),
+        (None, Some(d)) => CodeTarget::Domain(p.codebook.resolve(d)?.id.clone()),
+        (None, None) => CodeTarget::AllCodes,
     };
-    Ok(Options {
+    Ok(AgreeOptions {
         coders: a.coders.clone(),
         docs: a.docs.clone(),
         unit: a.unit,
@@ -87,10 +87,10 @@ pub fn run(a: &AgreeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn list_disagreements(p: &Project, o: &Options, format: Format) -> anyhow::Result<ExitCode> {
+fn list_disagreements(p: &Project, o: &AgreeOptions, format: Format) -> anyhow::Result<ExitCode> {
     if format == Format::Table {
         let what = match &o.target {
-            Target::Domain(d) => format!("the category among {d}'s child codes differs"),
+            CodeTarget::Domain(d) => format!("the category among {d}'s child codes differs"),
             _ => "one coder applied the code and another did not".to_string(),
         };
         println!(
@@ -155,7 +155,7 @@ fn num(v: Option<f64>, digits: usize) -> Value {
 fn stats_row(
     label: &str,
     path: &str,
-    s: &Stats,
+    s: &Coefficients,
     coded: Option<&std::collections::BTreeMap<String, u64>>,
     coders: &[String],
 ) -> Value {

@@ -5,7 +5,7 @@ use super::agree::check_not_layer;
 use super::output::{Format, print_rows};
 use crate::agreement::consensus::{CONSENSUS_CODER, matches, seed, take};
 use crate::agreement::disagree::{describe, parse_id};
-use crate::agreement::{Options, Target, UnitKind};
+use crate::agreement::{AgreeOptions, CodeTarget, UnitKind};
 use crate::store::Project;
 use anyhow::{Context, bail};
 use clap::{Args, Subcommand};
@@ -15,11 +15,11 @@ use std::process::ExitCode;
 #[derive(Args, Debug)]
 pub struct ConsensusArgs {
     #[command(subcommand)]
-    pub action: Action,
+    pub action: ConsensusAction,
 }
 
 #[derive(Args, Debug, Clone)]
-pub struct LayerArgs {
+pub struct ReconcileArgs {
     /// The coders being reconciled, comma-separated (default: every coder except the consensus layer)
     #[arg(long, value_delimiter = ',', value_name = "A,B")]
     pub coders: Option<Vec<String>>,
@@ -29,7 +29,7 @@ pub struct LayerArgs {
 }
 
 #[derive(Subcommand, Debug)]
-pub enum Action {
+pub enum ConsensusAction {
     /// Decide units: CHOICE is A or B (first or second of --coders), a coder name, both, or neither;
     /// IDs are disagreement ids from `kodbok agree --disagreements`
     Take {
@@ -39,13 +39,13 @@ pub enum Action {
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
         #[command(flatten)]
-        layer: LayerArgs,
+        layer: ReconcileArgs,
     },
     /// Put every unit where all coders agree into the layer (their codings there, together); units the layer
     /// already has codings of that code in are left alone
     Seed {
         #[command(flatten)]
-        layer: LayerArgs,
+        layer: ReconcileArgs,
         /// Only these transcripts, comma-separated
         #[arg(long, value_delimiter = ',', value_name = "DOC,…")]
         docs: Option<Vec<String>>,
@@ -64,7 +64,7 @@ pub enum Action {
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
         #[command(flatten)]
-        layer: LayerArgs,
+        layer: ReconcileArgs,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -72,8 +72,8 @@ pub enum Action {
 
 pub fn run(a: &ConsensusArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     match &a.action {
-        Action::Take { choice, ids, layer } => take_cmd(ctx, choice, ids, layer),
-        Action::Seed {
+        ConsensusAction::Take { choice, ids, layer } => take_cmd(ctx, choice, ids, layer),
+        ConsensusAction::Seed {
             layer,
             docs,
             unit,
@@ -82,16 +82,16 @@ pub fn run(a: &ConsensusArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         } => {
             let p = ctx.open()?;
             let target = match (code, domain) {
-                (Some(c), _) => Target::Code(p.codebook.resolve(c)?.id.clone()),
-                (None, Some(d)) => Target::Domain(p.codebook.resolve(d)?.id.clone()),
-                (None, None) => Target::AllCodes,
+                (Some(c), _) => CodeTarget::Code(p.codebook.resolve(c)?.id.clone()),
+                (None, Some(d)) => CodeTarget::Domain(p.codebook.resolve(d)?.id.clone()),
+                (None, None) => CodeTarget::AllCodes,
             };
             let coders = coders_of(&p, layer)?;
             let _lock = p.lock_coder(&layer.into)?;
             let mut p = ctx.open()?;
             let mut file = p.coder_mut(&layer.into).clone();
             let before = file.codings.len();
-            let o = Options {
+            let o = AgreeOptions {
                 coders,
                 docs: docs.clone(),
                 unit: *unit,
@@ -110,12 +110,12 @@ pub fn run(a: &ConsensusArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Action::Show { ids, layer, format } => show(ctx, ids, layer, *format),
+        ConsensusAction::Show { ids, layer, format } => show(ctx, ids, layer, *format),
     }
 }
 
 /// The coders reconciled: as given, else every coder but the layer.
-fn coders_of(p: &Project, l: &LayerArgs) -> anyhow::Result<Vec<String>> {
+fn coders_of(p: &Project, l: &ReconcileArgs) -> anyhow::Result<Vec<String>> {
     let coders = match &l.coders {
         Some(c) => c.clone(),
         None => p.coders.keys().filter(|c| **c != l.into).cloned().collect(),
@@ -154,7 +154,12 @@ fn chosen(choice: &str, coders: &[String]) -> anyhow::Result<Vec<String>> {
     )
 }
 
-fn take_cmd(ctx: &Ctx, choice: &str, ids: &[String], l: &LayerArgs) -> anyhow::Result<ExitCode> {
+fn take_cmd(
+    ctx: &Ctx,
+    choice: &str,
+    ids: &[String],
+    l: &ReconcileArgs,
+) -> anyhow::Result<ExitCode> {
     let p = ctx.open()?;
     let coders = coders_of(&p, l)?;
     let from = chosen(choice, &coders)?;
@@ -185,7 +190,7 @@ fn take_cmd(ctx: &Ctx, choice: &str, ids: &[String], l: &LayerArgs) -> anyhow::R
     Ok(ExitCode::SUCCESS)
 }
 
-fn show(ctx: &Ctx, ids: &[String], l: &LayerArgs, format: Format) -> anyhow::Result<ExitCode> {
+fn show(ctx: &Ctx, ids: &[String], l: &ReconcileArgs, format: Format) -> anyhow::Result<ExitCode> {
     let p = ctx.open()?;
     let coders = coders_of(&p, l)?;
     let empty = crate::model::CoderFile::new(&l.into);

@@ -3,7 +3,7 @@
 use super::Ctx;
 use super::output::Format;
 use super::summary::{LayerArgs, emit, pseudonyms, render_rows, warn_skipped};
-use crate::analysis::cooccurrence::{self, Unit};
+use crate::analysis::cooccurrence::{self, CooccurrenceUnit};
 use crate::analysis::matrix::{self, MatrixCell};
 use crate::analysis::{CodeInfo, Lang, Layer, LayerData};
 use crate::store::Project;
@@ -37,11 +37,11 @@ pub enum UnitArg {
     Turn,
 }
 
-impl From<UnitArg> for Unit {
-    fn from(u: UnitArg) -> Unit {
+impl From<UnitArg> for CooccurrenceUnit {
+    fn from(u: UnitArg) -> CooccurrenceUnit {
         match u {
-            UnitArg::Overlap => Unit::Overlap,
-            UnitArg::Turn => Unit::Turn,
+            UnitArg::Overlap => CooccurrenceUnit::Overlap,
+            UnitArg::Turn => CooccurrenceUnit::Turn,
         }
     }
 }
@@ -139,7 +139,7 @@ fn code_case(p: &Project, layer: &Layer, a: &MatrixArgs) -> anyhow::Result<Outpu
 
 fn cooccurrence(p: &Project, layer: &Layer, a: &MatrixArgs) -> anyhow::Result<Output> {
     let keep = |c: &CodeInfo| keep(a, c);
-    let unit = Unit::from(a.unit);
+    let unit = CooccurrenceUnit::from(a.unit);
     let m = cooccurrence::compute(p, layer, unit)?;
     let header = format!(
         "Layer: {}\nCo-occurrence by {}; themes count their sub-codes.",
@@ -193,7 +193,7 @@ fn code_fields(c: &CodeInfo) -> Map<String, Value> {
 /// A wide row: identifying columns, then one column per case or code.
 fn wide(
     layer: &str,
-    unit: Option<Unit>,
+    unit: Option<CooccurrenceUnit>,
     c: &CodeInfo,
     cells: impl Iterator<Item = (String, Value)>,
     f: Format,

@@ -3,7 +3,7 @@
 use super::summary::{LayerArgs, emit, pseudonyms};
 use super::{Ctx, parse_kv};
 use crate::analysis::Lang;
-use crate::analysis::report::{self, Options};
+use crate::analysis::report::{self, ReportOptions};
 use anyhow::Context as _;
 use clap::Args;
 use std::path::PathBuf;
@@ -61,7 +61,7 @@ pub fn run(a: &ReportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         }
         None => None,
     };
-    let opts = Options {
+    let opts = ReportOptions {
         lang: a.lang.into(),
         layer: a.layer.layer(ctx)?,
         attr: a

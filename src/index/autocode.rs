@@ -73,7 +73,9 @@ pub fn load_log(p: &Project) -> Result<BatchLog, StoreError> {
     }
     let bytes = std::fs::read(&path).map_err(|e| StoreError::io(&path, e))?;
     serde_json::from_slice(&bytes).map_err(|e| {
-        StoreError::one(crate::store::Problem::new(&path, e.to_string()).at(e.line(), e.column()))
+        StoreError::one(
+            crate::store::FileProblem::new(&path, e.to_string()).at(e.line(), e.column()),
+        )
     })
 }
 

@@ -9,7 +9,7 @@ use super::manifest::{self, CoderEntry, DocEntry, Manifest, Sig};
 use super::schema::{self, Fields};
 use crate::model::Transcript;
 use crate::store::StoreError;
-use source::{Context, SPANS_FILE, Scan, header_keys, parse_transcript};
+use source::{IndexInputs, SPANS_FILE, Scan, header_keys, parse_transcript};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -146,7 +146,7 @@ fn rebuild(
         .map_err(tv(dir))?;
     schema::register(index.tokenizers());
     let mut scan = Scan::new(root, &Manifest::default())?;
-    let ctx = Context::load(root, &mut scan, &Manifest::default(), dir)?;
+    let ctx = IndexInputs::load(root, &mut scan, &Manifest::default(), dir)?;
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(4);
@@ -189,7 +189,7 @@ fn rebuild(
 fn add_transcript(
     w: &IndexWriter,
     f: &Fields,
-    ctx: &Context,
+    ctx: &IndexInputs,
     t: &Transcript,
     sig: Sig,
     rank: u64,
@@ -209,7 +209,7 @@ fn add_transcript(
 }
 
 /// Records the non-transcript signatures and coder hashes in the manifest, and the coders' spans.
-fn finish(m: &mut Manifest, scan: &Scan, ctx: &Context, dir: &Path) -> Result<(), IndexError> {
+fn finish(m: &mut Manifest, scan: &Scan, ctx: &IndexInputs, dir: &Path) -> Result<(), IndexError> {
     m.codebook = Some(scan.codebook);
     m.cases_file = scan.cases;
     m.case_columns = ctx.cases.columns.clone();
@@ -361,7 +361,7 @@ fn update(
     }
     let fields =
         Fields::of(&index.schema()).ok_or_else(|| IndexError::Corrupt(dir.to_path_buf()))?;
-    let ctx = Context::load(root, &mut scan, &old, dir)?;
+    let ctx = IndexInputs::load(root, &mut scan, &old, dir)?;
     let mut w = writer(&index, dir, 1, 20_000_000)?;
     let mut m = old.clone();
     for name in &removed {

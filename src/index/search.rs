@@ -7,7 +7,7 @@ use super::manifest::Manifest;
 use super::query;
 use super::schema::{Fields, stem_analyzer};
 use crate::model::Codebook;
-use crate::store::{Problem, StoreError};
+use crate::store::{FileProblem, StoreError};
 use std::path::{Path, PathBuf};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::schema::Value;
@@ -118,7 +118,7 @@ impl Searcher {
         let cb_path = root.join("codebook.json");
         let bytes = std::fs::read(&cb_path).map_err(|e| StoreError::io(&cb_path, e))?;
         let codebook: Codebook = serde_json::from_slice(&bytes)
-            .map_err(|e| StoreError::one(Problem::new(&cb_path, e.to_string())))?;
+            .map_err(|e| StoreError::one(FileProblem::new(&cb_path, e.to_string())))?;
         Ok(Searcher {
             root: root.to_path_buf(),
             coders: manifest.coder_names(),

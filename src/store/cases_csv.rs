@@ -1,7 +1,7 @@
 //! Reading and writing `transcripts/cases.csv` as spreadsheets write it: BOM, `;` or `,`, quoted fields.
 
 use super::decode::decode;
-use super::{Problem, Result, StoreError};
+use super::{FileProblem, Result, StoreError};
 use crate::model::{Case, Cases};
 use std::path::Path;
 
@@ -10,7 +10,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Cases> {
     let text = match decode(bytes) {
         Ok(d) => d.text,
         Err(super::decode::DecodeError::Empty) => return Ok(Cases::default()),
-        Err(e) => return Err(StoreError::one(Problem::new(path, e.to_string()))),
+        Err(e) => return Err(StoreError::one(FileProblem::new(path, e.to_string()))),
     };
     let text = crate::model::text::canonicalize(&text);
     let delimiter = sniff_delimiter(text.lines().next().unwrap_or(""));
@@ -27,7 +27,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Cases> {
         .collect::<Vec<_>>();
     let Some(case_col) = headers.iter().position(|h| h.eq_ignore_ascii_case("case")) else {
         return Err(StoreError::one(
-            Problem::new(
+            FileProblem::new(
                 path,
                 format!(
                     "expected a `case` column in the header line, found {:?}",
@@ -56,7 +56,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Cases> {
                 continue;
             }
             return Err(StoreError::one(
-                Problem::new(
+                FileProblem::new(
                     path,
                     "expected a case name in the `case` column, found an empty field",
                 )
@@ -65,7 +65,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Cases> {
         }
         if cases.get(&name).is_some() {
             return Err(StoreError::one(
-                Problem::new(path, format!("case {name:?} appears twice")).at(line, 1),
+                FileProblem::new(path, format!("case {name:?} appears twice")).at(line, 1),
             ));
         }
         let attrs = headers
@@ -90,7 +90,7 @@ fn csv_problem(path: &Path, e: &csv::Error) -> StoreError {
         }
         _ => e.to_string(),
     };
-    StoreError::one(Problem::new(path, msg).at(line, 1))
+    StoreError::one(FileProblem::new(path, msg).at(line, 1))
 }
 
 /// Swedish Excel writes `;`; others `,` or tab. The header line decides.

@@ -1,6 +1,6 @@
 //! A project folder: codebook.json, transcripts/ (with cases.csv), codings/<coder>.json, and the .kodbok/ cache.
 
-use super::{Lock, Problem, Result, StoreError, atomic, cases_csv};
+use super::{FileProblem, Lock, Result, StoreError, atomic, cases_csv};
 use crate::model::coding::reanchor;
 use crate::model::text::find_all_chars;
 use crate::model::{Cases, Codebook, CoderFile, Coding, Transcript};
@@ -36,17 +36,17 @@ fn read(path: &Path) -> Result<Vec<u8>> {
     fs::read(path).map_err(|e| StoreError::io(path, e))
 }
 
-fn json_problem(path: &Path, e: &serde_json::Error) -> Problem {
+fn json_problem(path: &Path, e: &serde_json::Error) -> FileProblem {
     let msg = e.to_string();
     // serde_json appends " at line L column C"; the position is given separately.
     let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-    Problem::new(path, msg).at(e.line(), e.column())
+    FileProblem::new(path, msg).at(e.line(), e.column())
 }
 
 /// Parses a JSON project file, with errors naming line and column.
-fn parse_json<T: serde::de::DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, Problem> {
+fn parse_json<T: serde::de::DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, FileProblem> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        Problem::new(
+        FileProblem::new(
             path,
             format!(
                 "expected UTF-8 text: invalid byte at offset {}",
@@ -170,7 +170,7 @@ impl Project {
         Ok(out)
     }
 
-    fn load_transcripts(&mut self, problems: &mut Vec<Problem>) -> Result<()> {
+    fn load_transcripts(&mut self, problems: &mut Vec<FileProblem>) -> Result<()> {
         for path in Self::files_with_ext(&self.transcripts_dir(), "txt")? {
             let stem = path
                 .file_stem()
@@ -179,7 +179,7 @@ impl Project {
                 .to_string();
             let bytes = read(&path)?;
             let Ok(text) = String::from_utf8(bytes) else {
-                problems.push(Problem::new(
+                problems.push(FileProblem::new(
                     &path,
                     "expected UTF-8 text; import the file with `kodbok import`",
                 ));
@@ -187,7 +187,7 @@ impl Project {
             };
             match Transcript::parse(&text, &stem) {
                 Ok(t) if self.transcripts.contains_key(&t.id) => problems.push(
-                    Problem::new(
+                    FileProblem::new(
                         &path,
                         format!("transcript id {:?} is used by another file too", t.id),
                     )
@@ -196,13 +196,13 @@ impl Project {
                 Ok(t) => {
                     self.transcripts.insert(t.id.clone(), t);
                 }
-                Err(e) => problems.push(Problem::new(&path, e.message).at(e.line, e.column)),
+                Err(e) => problems.push(FileProblem::new(&path, e.message).at(e.line, e.column)),
             }
         }
         Ok(())
     }
 
-    fn load_coders(&mut self, problems: &mut Vec<Problem>) -> Result<()> {
+    fn load_coders(&mut self, problems: &mut Vec<FileProblem>) -> Result<()> {
         for path in Self::files_with_ext(&self.codings_dir(), "json")? {
             let stem = path
                 .file_stem()
@@ -369,17 +369,17 @@ impl Project {
     }
 
     /// Validates the whole project; an empty list means clean.
-    pub fn check(&self) -> Vec<Problem> {
+    pub fn check(&self) -> Vec<FileProblem> {
         let mut out = Vec::new();
         for e in self.codebook.validate() {
-            out.push(Problem::new(self.codebook_path(), e.to_string()));
+            out.push(FileProblem::new(self.codebook_path(), e.to_string()));
         }
         self.check_transcripts(&mut out);
         let mut seen: HashMap<&str, &str> = HashMap::new();
         for (coder, file) in &self.coders {
             let path = self.coder_path(coder);
             if file.coder != *coder {
-                out.push(Problem::new(
+                out.push(FileProblem::new(
                     &path,
                     format!(
                         "the file says coder {:?} but is named {coder:?}.json",
@@ -390,7 +390,7 @@ impl Project {
             let lines = self.coding_lines(coder);
             for c in &file.codings {
                 let mut p = |msg: String| {
-                    let mut pr = Problem::new(&path, msg).coding(&c.id);
+                    let mut pr = FileProblem::new(&path, msg).coding(&c.id);
                     if let Some(l) = lines.get(&c.id) {
                         pr = pr.at(*l, 1);
                     }
@@ -414,7 +414,7 @@ impl Project {
                 .keys()
                 .filter(|d| !self.transcripts.contains_key(*d))
             {
-                out.push(Problem::new(
+                out.push(FileProblem::new(
                     &path,
                     format!("a memo refers to unknown transcript {doc:?}"),
                 ));
@@ -424,7 +424,7 @@ impl Project {
                 .keys()
                 .filter(|c| self.codebook.get(c).is_none())
             {
-                out.push(Problem::new(
+                out.push(FileProblem::new(
                     &path,
                     format!("a memo refers to unknown code {code:?}"),
                 ));
@@ -433,19 +433,19 @@ impl Project {
         out
     }
 
-    fn check_transcripts(&self, out: &mut Vec<Problem>) {
+    fn check_transcripts(&self, out: &mut Vec<FileProblem>) {
         for (id, t) in &self.transcripts {
             let path = self.transcript_path(id);
             if t.header.get("id").is_none() {
-                out.push(Problem::new(&path, "expected an `id:` line in the header").at(1, 1));
+                out.push(FileProblem::new(&path, "expected an `id:` line in the header").at(1, 1));
             }
             match t.header.get("case") {
-                None => {
-                    out.push(Problem::new(&path, "expected a `case:` line in the header").at(1, 1))
-                }
+                None => out.push(
+                    FileProblem::new(&path, "expected a `case:` line in the header").at(1, 1),
+                ),
                 Some(case) if !self.cases.cases.is_empty() && self.cases.get(case).is_none() => out
                     .push(
-                        Problem::new(
+                        FileProblem::new(
                             &path,
                             format!("case {case:?} is not in transcripts/cases.csv"),
                         )
@@ -454,10 +454,10 @@ impl Project {
                 _ => {}
             }
             if t.turns.is_empty() {
-                out.push(Problem::new(&path, "the transcript has no text"));
+                out.push(FileProblem::new(&path, "the transcript has no text"));
             }
             if t.text.chars().any(crate::model::text::is_forbidden) || t.render() != canonical(t) {
-                out.push(Problem::new(
+                out.push(FileProblem::new(
                     &path,
                     "the text is not canonical (control characters, CR or non-NFC); re-import it",
                 ));
@@ -468,7 +468,7 @@ impl Project {
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
             if !ids.iter().any(|i| i.as_str() == stem) {
                 out.push(
-                    Problem::new(
+                    FileProblem::new(
                         &path,
                         format!("the header id differs from the file name {stem:?}"),
                     )

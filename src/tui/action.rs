@@ -255,25 +255,25 @@ pub enum Mouse {
 
 /// Files the app writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Target {
+pub enum SaveTarget {
     Coder,
     Codebook,
     History,
 }
 
-impl Target {
+impl SaveTarget {
     pub fn label(self) -> &'static str {
         match self {
-            Target::Coder => "codings",
-            Target::Codebook => "codebook",
-            Target::History => "undo history",
+            SaveTarget::Coder => "codings",
+            SaveTarget::Codebook => "codebook",
+            SaveTarget::History => "undo history",
         }
     }
 }
 
 /// Why the other coders' files are being rewritten (a merge, or its undo/redo).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Pending {
+pub enum RewriteReason {
     Do(Box<super::history::Op>),
     Undo,
     Redo,
@@ -293,11 +293,11 @@ pub enum Action {
     /// About four times a second: retries and file polling.
     Tick,
     Saved {
-        target: Target,
+        target: SaveTarget,
         at: String,
     },
     SaveFailed {
-        target: Target,
+        target: SaveTarget,
         message: String,
     },
     /// Another coder's file changed on disk (None: deleted).
@@ -309,7 +309,7 @@ pub enum Action {
     WatchFailed(String),
     /// Other coders' files were rewritten (the recodes actually made), or why not.
     RecodeDone {
-        pending: Pending,
+        pending: RewriteReason,
         result: Result<Vec<Recode>, String>,
     },
     RescueWritten(Result<String, String>),
@@ -323,13 +323,13 @@ pub enum Action {
     /// Hits of `query` (at most `search::LIMIT`) and how many in all, or what is wrong with it.
     SearchDone {
         query: String,
-        result: Result<(Vec<crate::index::Hit>, usize), super::search::Problem>,
+        result: Result<(Vec<crate::index::Hit>, usize), super::search::QueryProblem>,
     },
     /// The codings an auto-code would add, or why it cannot.
     AutocodePlanned(Result<super::search::Preview, String>),
     /// Another coder file (the consensus layer) was changed under its lock: the file as written, or why not.
     LayerWritten {
-        pending: Pending,
+        pending: RewriteReason,
         result: Result<LayerDone, String>,
     },
 }
@@ -360,7 +360,7 @@ pub enum LayerChange {
 /// Work `update` asks the runner to do outside the state.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    Save(Target),
+    Save(SaveTarget),
     /// Look at other coders' files and the codebook for changes.
     Poll,
     /// Rewrite other coders' files under their locks: the listed recodes, or with `merge` (from, into)
@@ -368,7 +368,7 @@ pub enum Effect {
     RecodeOthers {
         recodes: Vec<Recode>,
         merge: Option<(String, String)>,
-        pending: Pending,
+        pending: RewriteReason,
     },
     /// Saves keep failing and the user quits anyway: write what is unsaved somewhere else.
     Rescue,
@@ -390,6 +390,6 @@ pub enum Effect {
     WriteLayer {
         coder: String,
         change: LayerChange,
-        pending: Pending,
+        pending: RewriteReason,
     },
 }

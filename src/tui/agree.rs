@@ -2,7 +2,7 @@
 
 use super::action::{LayerChange, LayerDone};
 use crate::agreement::consensus::{CONSENSUS_CODER, take};
-use crate::agreement::{Disagreement, Stats, UnitKind};
+use crate::agreement::{Coefficients, Disagreement, UnitKind};
 use crate::model::CoderFile;
 use crate::store::{Project, StoreError, atomic};
 
@@ -15,7 +15,7 @@ pub struct AgreeView {
     /// One code (with exactly that code), or every code either coder used.
     pub code: Option<String>,
     /// Percent agreement, kappa and alpha for the pair (pooled over codes when no code is chosen).
-    pub stats: Option<Stats>,
+    pub stats: Option<Coefficients>,
     /// Transcripts compared (coded by both).
     pub docs: usize,
     pub rows: Vec<Disagreement>,

@@ -1,10 +1,10 @@
 //! The whole UI state: project data, panes, overlays, layers, save status. Changed only by `update`.
 
-use super::action::Target;
+use super::action::SaveTarget;
 use super::docview::DocView;
 use super::editor::TextBox;
 use super::history::History;
-use super::keymap::{Context, Keymap};
+use super::keymap::{KeyContext, Keymap};
 use super::layout;
 use super::picker::Picker;
 use super::retrieval::Retrieval;
@@ -113,7 +113,7 @@ pub struct Status {
     /// Local time of the last successful save.
     pub last_saved: Option<String>,
     /// Saves that failed and are being retried, with the reason.
-    pub failing: BTreeMap<Target, String>,
+    pub failing: BTreeMap<SaveTarget, String>,
 }
 
 /// A row of the documents pane.
@@ -146,7 +146,7 @@ pub struct Layers {
 
 /// Numbers derived from the codings, recomputed after every change.
 #[derive(Debug, Clone, Default)]
-pub struct Stats {
+pub struct CodingStats {
     /// Per transcript: (turns with a coding of mine, turns).
     pub progress: HashMap<String, (usize, usize)>,
     /// Per code id: (my codings, all coders' codings).
@@ -176,8 +176,8 @@ pub struct AppState {
     pub layers: Layers,
     pub status: Status,
     /// Files whose in-memory content is newer than the disk.
-    pub dirty: BTreeSet<Target>,
-    pub stats: Stats,
+    pub dirty: BTreeSet<SaveTarget>,
+    pub stats: CodingStats,
     pub ticks: u64,
     pub last_retry: u64,
     pub quit: bool,
@@ -224,7 +224,7 @@ impl AppState {
             layers: Layers::default(),
             status: Status::default(),
             dirty: BTreeSet::new(),
-            stats: Stats::default(),
+            stats: CodingStats::default(),
             ticks: 0,
             last_retry: 0,
             quit: false,
@@ -244,28 +244,28 @@ impl AppState {
     }
 
     /// The key context for the current screen, overlay, focus and selection.
-    pub fn context(&self) -> Context {
+    pub fn context(&self) -> KeyContext {
         match &self.overlay {
-            Some(Overlay::Help { .. }) => return Context::Help,
-            Some(Overlay::Picker(_)) => return Context::Picker,
-            Some(Overlay::Prompt { .. }) => return Context::Prompt,
-            Some(Overlay::Editor { .. }) => return Context::Editor,
-            Some(Overlay::Confirm { .. }) => return Context::Confirm,
-            Some(Overlay::Choose { .. }) => return Context::Choose,
+            Some(Overlay::Help { .. }) => return KeyContext::Help,
+            Some(Overlay::Picker(_)) => return KeyContext::Picker,
+            Some(Overlay::Prompt { .. }) => return KeyContext::Prompt,
+            Some(Overlay::Editor { .. }) => return KeyContext::Editor,
+            Some(Overlay::Confirm { .. }) => return KeyContext::Confirm,
+            Some(Overlay::Choose { .. }) => return KeyContext::Choose,
             None => {}
         }
         match (self.screen, self.focus) {
-            (Screen::Retrieval, _) => Context::Retrieval,
-            (Screen::Summary, _) if self.summary.list.is_some() => Context::SummaryCell,
-            (Screen::Summary, _) => Context::Summary,
-            (Screen::Agreement, _) => Context::Agreement,
-            (Screen::Search, _) if self.search.typing => Context::SearchQuery,
-            (Screen::Search, _) => Context::SearchList,
-            (Screen::Workbench, Focus::Documents) => Context::Documents,
-            (Screen::Workbench, Focus::Codebook) => Context::Codebook,
+            (Screen::Retrieval, _) => KeyContext::Retrieval,
+            (Screen::Summary, _) if self.summary.list.is_some() => KeyContext::SummaryCell,
+            (Screen::Summary, _) => KeyContext::Summary,
+            (Screen::Agreement, _) => KeyContext::Agreement,
+            (Screen::Search, _) if self.search.typing => KeyContext::SearchQuery,
+            (Screen::Search, _) => KeyContext::SearchList,
+            (Screen::Workbench, Focus::Documents) => KeyContext::Documents,
+            (Screen::Workbench, Focus::Codebook) => KeyContext::Codebook,
             (Screen::Workbench, Focus::Transcript) => match &self.view {
-                Some(v) if v.anchor.is_some() => Context::Select,
-                _ => Context::Transcript,
+                Some(v) if v.anchor.is_some() => KeyContext::Select,
+                _ => KeyContext::Transcript,
             },
         }
     }
@@ -390,8 +390,8 @@ fn doc_rows(p: &Project) -> Vec<DocRow> {
     rows
 }
 
-fn compute_stats(p: &Project, me: &str) -> Stats {
-    let mut stats = Stats::default();
+fn compute_stats(p: &Project, me: &str) -> CodingStats {
+    let mut stats = CodingStats::default();
     let mut covered: HashMap<&str, Vec<bool>> = HashMap::new();
     for (id, t) in &p.transcripts {
         covered.insert(id.as_str(), vec![false; t.turns.len()]);

@@ -1,6 +1,6 @@
 //! Runs effects outside the state: atomic saves, watching other coders' files, merges into their files, rescue copies.
 
-use super::action::{Action, Effect, Pending, Target};
+use super::action::{Action, Effect, RewriteReason, SaveTarget};
 use super::app::AppState;
 use super::history::{History, Recode};
 use crate::model::{Codebook, CoderFile};
@@ -90,22 +90,22 @@ impl Runner {
         }
     }
 
-    fn save(&mut self, state: &AppState, target: Target) -> Action {
+    fn save(&mut self, state: &AppState, target: SaveTarget) -> Action {
         let p = &state.project;
         let result = match target {
-            Target::Coder => save_coder(p, &state.coder),
-            Target::Codebook => match self.save_codebook(p) {
+            SaveTarget::Coder => save_coder(p, &state.coder),
+            SaveTarget::Codebook => match self.save_codebook(p) {
                 Ok(Some(theirs)) => return Action::CodebookConflict(Box::new(theirs)),
                 Ok(None) => Ok(()),
                 Err(e) => Err(e),
             },
-            Target::History => {
+            SaveTarget::History => {
                 atomic::write_json(&History::path(&p.cache_dir(), &state.coder), &state.history)
             }
         };
         match result {
             Ok(()) => {
-                if target == Target::Codebook {
+                if target == SaveTarget::Codebook {
                     let path = p.codebook_path();
                     let s = stamp(&path);
                     self.stamps.insert(path, s);
@@ -182,7 +182,7 @@ impl Runner {
         state: &AppState,
         recodes: Vec<Recode>,
         merge: Option<(String, String)>,
-        pending: Pending,
+        pending: RewriteReason,
     ) -> Action {
         let result = recode_others(&state.project, &state.coder, &recodes, merge.as_ref());
         if let Ok(done) = &result {

@@ -10,7 +10,7 @@ pub use defaults::{DEFAULTS, HINTS};
 
 /// Where keys are looked up; non-overlay contexts fall back to more general ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Context {
+pub enum KeyContext {
     Global,
     Documents,
     Transcript,
@@ -30,74 +30,78 @@ pub enum Context {
     Agreement,
 }
 
-impl Context {
-    pub const ALL: [Context; 17] = [
-        Context::Global,
-        Context::Documents,
-        Context::Transcript,
-        Context::Select,
-        Context::Codebook,
-        Context::Retrieval,
-        Context::Summary,
-        Context::SummaryCell,
-        Context::SearchQuery,
-        Context::SearchList,
-        Context::Help,
-        Context::Picker,
-        Context::Prompt,
-        Context::Editor,
-        Context::Confirm,
-        Context::Choose,
-        Context::Agreement,
+impl KeyContext {
+    pub const ALL: [KeyContext; 17] = [
+        KeyContext::Global,
+        KeyContext::Documents,
+        KeyContext::Transcript,
+        KeyContext::Select,
+        KeyContext::Codebook,
+        KeyContext::Retrieval,
+        KeyContext::Summary,
+        KeyContext::SummaryCell,
+        KeyContext::SearchQuery,
+        KeyContext::SearchList,
+        KeyContext::Help,
+        KeyContext::Picker,
+        KeyContext::Prompt,
+        KeyContext::Editor,
+        KeyContext::Confirm,
+        KeyContext::Choose,
+        KeyContext::Agreement,
     ];
 
     /// The section name in a keymap file.
     pub fn name(self) -> &'static str {
         match self {
-            Context::Global => "global",
-            Context::Documents => "documents",
-            Context::Transcript => "transcript",
-            Context::Select => "select",
-            Context::Codebook => "codebook",
-            Context::Retrieval => "retrieval",
-            Context::Summary => "summary",
-            Context::SummaryCell => "summary_cell",
-            Context::SearchQuery => "search_query",
-            Context::SearchList => "search_list",
-            Context::Help => "help",
-            Context::Picker => "picker",
-            Context::Prompt => "prompt",
-            Context::Editor => "editor",
-            Context::Confirm => "confirm",
-            Context::Choose => "choose",
-            Context::Agreement => "agreement",
+            KeyContext::Global => "global",
+            KeyContext::Documents => "documents",
+            KeyContext::Transcript => "transcript",
+            KeyContext::Select => "select",
+            KeyContext::Codebook => "codebook",
+            KeyContext::Retrieval => "retrieval",
+            KeyContext::Summary => "summary",
+            KeyContext::SummaryCell => "summary_cell",
+            KeyContext::SearchQuery => "search_query",
+            KeyContext::SearchList => "search_list",
+            KeyContext::Help => "help",
+            KeyContext::Picker => "picker",
+            KeyContext::Prompt => "prompt",
+            KeyContext::Editor => "editor",
+            KeyContext::Confirm => "confirm",
+            KeyContext::Choose => "choose",
+            KeyContext::Agreement => "agreement",
         }
     }
 
-    pub fn from_name(s: &str) -> Option<Context> {
-        Context::ALL.into_iter().find(|c| c.name() == s)
+    pub fn from_name(s: &str) -> Option<KeyContext> {
+        KeyContext::ALL.into_iter().find(|c| c.name() == s)
     }
 
     /// The contexts searched, most specific first.
-    pub fn chain(self) -> &'static [Context] {
+    pub fn chain(self) -> &'static [KeyContext] {
         match self {
-            Context::Select => &[Context::Select, Context::Transcript, Context::Global],
-            Context::Documents => &[Context::Documents, Context::Global],
-            Context::Transcript => &[Context::Transcript, Context::Global],
-            Context::Codebook => &[Context::Codebook, Context::Global],
-            Context::Retrieval => &[Context::Retrieval, Context::Global],
-            Context::Summary => &[Context::Summary, Context::Global],
-            Context::SummaryCell => &[Context::SummaryCell, Context::Global],
-            Context::Agreement => &[Context::Agreement, Context::Global],
-            Context::SearchQuery => &[Context::SearchQuery],
-            Context::SearchList => &[Context::SearchList, Context::Global],
-            Context::Global => &[Context::Global],
-            Context::Help => &[Context::Help],
-            Context::Picker => &[Context::Picker],
-            Context::Prompt => &[Context::Prompt],
-            Context::Editor => &[Context::Editor],
-            Context::Confirm => &[Context::Confirm],
-            Context::Choose => &[Context::Choose],
+            KeyContext::Select => &[
+                KeyContext::Select,
+                KeyContext::Transcript,
+                KeyContext::Global,
+            ],
+            KeyContext::Documents => &[KeyContext::Documents, KeyContext::Global],
+            KeyContext::Transcript => &[KeyContext::Transcript, KeyContext::Global],
+            KeyContext::Codebook => &[KeyContext::Codebook, KeyContext::Global],
+            KeyContext::Retrieval => &[KeyContext::Retrieval, KeyContext::Global],
+            KeyContext::Summary => &[KeyContext::Summary, KeyContext::Global],
+            KeyContext::SummaryCell => &[KeyContext::SummaryCell, KeyContext::Global],
+            KeyContext::Agreement => &[KeyContext::Agreement, KeyContext::Global],
+            KeyContext::SearchQuery => &[KeyContext::SearchQuery],
+            KeyContext::SearchList => &[KeyContext::SearchList, KeyContext::Global],
+            KeyContext::Global => &[KeyContext::Global],
+            KeyContext::Help => &[KeyContext::Help],
+            KeyContext::Picker => &[KeyContext::Picker],
+            KeyContext::Prompt => &[KeyContext::Prompt],
+            KeyContext::Editor => &[KeyContext::Editor],
+            KeyContext::Confirm => &[KeyContext::Confirm],
+            KeyContext::Choose => &[KeyContext::Choose],
         }
     }
 
@@ -105,7 +109,7 @@ impl Context {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Context::Picker | Context::Prompt | Context::Editor | Context::SearchQuery
+            KeyContext::Picker | KeyContext::Prompt | KeyContext::Editor | KeyContext::SearchQuery
         )
     }
 }
@@ -123,7 +127,7 @@ pub enum Resolved {
 #[derive(Debug, Clone, Default)]
 pub struct Keymap {
     /// Key sequence (one key, or two for a chord) → command, per context.
-    tables: BTreeMap<Context, BTreeMap<Vec<Key>, Command>>,
+    tables: BTreeMap<KeyContext, BTreeMap<Vec<Key>, Command>>,
 }
 
 impl Keymap {
@@ -152,7 +156,7 @@ impl Keymap {
         };
         let mut warnings = Vec::new();
         for (section, value) in doc {
-            let Some(ctx) = Context::from_name(&section) else {
+            let Some(ctx) = KeyContext::from_name(&section) else {
                 warnings.push(format!("{}: unknown section [{section}]", origin.display()));
                 continue;
             };
@@ -172,7 +176,7 @@ impl Keymap {
         warnings
     }
 
-    fn bind(&mut self, ctx: Context, key: &str, cmd: &toml::Value) -> Result<(), String> {
+    fn bind(&mut self, ctx: KeyContext, key: &str, cmd: &toml::Value) -> Result<(), String> {
         let seq = parse_seq(key)?;
         let name = cmd.as_str().ok_or("expected a command name in quotes")?;
         let table = self.tables.entry(ctx).or_default();
@@ -201,7 +205,7 @@ impl Keymap {
     }
 
     /// Looks up `pending` + `key` in the context chain.
-    pub fn resolve(&self, ctx: Context, pending: &[Key], key: Key) -> Resolved {
+    pub fn resolve(&self, ctx: KeyContext, pending: &[Key], key: Key) -> Resolved {
         let mut seq = pending.to_vec();
         seq.push(key);
         for c in ctx.chain() {
@@ -222,7 +226,7 @@ impl Keymap {
     }
 
     /// Keys bound to `cmd` in exactly this context: default keys in table order first, then the user's.
-    pub fn keys_for(&self, ctx: Context, cmd: Command) -> Vec<Vec<Key>> {
+    pub fn keys_for(&self, ctx: KeyContext, cmd: Command) -> Vec<Vec<Key>> {
         let Some(table) = self.tables.get(&ctx) else {
             return Vec::new();
         };
@@ -241,7 +245,7 @@ impl Keymap {
     }
 
     /// The first key reaching `cmd` from `ctx` (following the chain), for hints.
-    pub fn key_for(&self, ctx: Context, cmd: Command) -> Option<String> {
+    pub fn key_for(&self, ctx: KeyContext, cmd: Command) -> Option<String> {
         ctx.chain().iter().find_map(|c| {
             self.keys_for(*c, cmd)
                 .into_iter()
@@ -251,14 +255,14 @@ impl Keymap {
         })
     }
 
-    fn resolve_seq(&self, ctx: Context, seq: &[Key]) -> Option<Command> {
+    fn resolve_seq(&self, ctx: KeyContext, seq: &[Key]) -> Option<Command> {
         ctx.chain()
             .iter()
             .find_map(|c| self.tables.get(c).and_then(|t| t.get(seq)).copied())
     }
 
     /// Every binding of a context: (keys, command), grouped by command in table order.
-    pub fn bindings(&self, ctx: Context) -> Vec<(String, Command)> {
+    pub fn bindings(&self, ctx: KeyContext) -> Vec<(String, Command)> {
         let mut out: Vec<(String, Command)> = Vec::new();
         let Some(table) = self.tables.get(&ctx) else {
             return out;
@@ -310,32 +314,32 @@ mod tests {
     fn resolves_with_fallback_and_chords() {
         let km = Keymap::defaults();
         assert_eq!(
-            km.resolve(Context::Select, &[], Key::char('q')),
+            km.resolve(KeyContext::Select, &[], Key::char('q')),
             Resolved::Command(Command::Quit)
         );
         assert_eq!(
-            km.resolve(Context::Transcript, &[], Key::char('V')),
+            km.resolve(KeyContext::Transcript, &[], Key::char('V')),
             Resolved::Command(Command::SelectTurn)
         );
         assert_eq!(
-            km.resolve(Context::Transcript, &[], Key::char('z')),
+            km.resolve(KeyContext::Transcript, &[], Key::char('z')),
             Resolved::Pending
         );
         assert_eq!(
-            km.resolve(Context::Transcript, &[Key::char('z')], Key::char('z')),
+            km.resolve(KeyContext::Transcript, &[Key::char('z')], Key::char('z')),
             Resolved::Command(Command::CenterCursor)
         );
         assert_eq!(
-            km.resolve(Context::Picker, &[], Key::char('q')),
+            km.resolve(KeyContext::Picker, &[], Key::char('q')),
             Resolved::Unbound
         );
         assert_eq!(
-            km.resolve(Context::Transcript, &[], Key::char('7')),
+            km.resolve(KeyContext::Transcript, &[], Key::char('7')),
             Resolved::Unbound
         );
         let enter = Key::plain(KeyCode::Enter);
         assert_eq!(
-            km.resolve(Context::Picker, &[], enter),
+            km.resolve(KeyContext::Picker, &[], enter),
             Resolved::Command(Command::Accept)
         );
     }
@@ -349,17 +353,17 @@ mod tests {
         );
         assert_eq!(w.len(), 2, "{w:?}");
         assert_eq!(
-            km.resolve(Context::Transcript, &[], Key::parse("ctrl-j").unwrap()),
+            km.resolve(KeyContext::Transcript, &[], Key::parse("ctrl-j").unwrap()),
             Resolved::Command(Command::NextTurn)
         );
         assert_eq!(
-            km.resolve(Context::Transcript, &[], Key::char('x')),
+            km.resolve(KeyContext::Transcript, &[], Key::char('x')),
             Resolved::Unbound
         );
         let w = km.merge_toml("not = [valid", Path::new("k.toml"));
         assert_eq!(w.len(), 1);
         assert_eq!(
-            km.resolve(Context::Global, &[], Key::char('q')),
+            km.resolve(KeyContext::Global, &[], Key::char('q')),
             Resolved::Command(Command::Quit)
         );
     }
@@ -368,16 +372,16 @@ mod tests {
     fn hints_follow_rebinding() {
         let mut km = Keymap::defaults();
         assert_eq!(
-            km.key_for(Context::Transcript, Command::Code).as_deref(),
+            km.key_for(KeyContext::Transcript, Command::Code).as_deref(),
             Some("c")
         );
         km.merge_toml("[transcript]\nc = \"none\"\nk = \"code\"\n", Path::new("k"));
         assert_eq!(
-            km.key_for(Context::Transcript, Command::Code).as_deref(),
+            km.key_for(KeyContext::Transcript, Command::Code).as_deref(),
             Some("k")
         );
         assert!(
-            km.bindings(Context::Transcript)
+            km.bindings(KeyContext::Transcript)
                 .iter()
                 .any(|(k, c)| *c == Command::Code && k == "k")
         );

@@ -24,7 +24,7 @@ pub enum IndexStatus {
 
 /// A query the index could not read, with the char range to underline.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub struct QueryProblem {
     pub message: String,
     pub start: usize,
     pub end: usize,
@@ -55,7 +55,7 @@ pub struct SearchState {
     /// Indices into `hits`.
     pub marked: BTreeSet<usize>,
     pub scope: Scope,
-    pub problem: Option<Problem>,
+    pub problem: Option<QueryProblem>,
     pub index: IndexStatus,
     /// My codings were saved since the index was last brought up to date.
     pub stale: bool,

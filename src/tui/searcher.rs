@@ -2,14 +2,14 @@
 
 use super::action::Action;
 use super::app::AppState;
-use super::search::{LIMIT, Preview, Problem};
+use super::search::{LIMIT, Preview, QueryProblem};
 use crate::index::autocode::{self, Scope};
 use crate::index::{IndexError, Searcher};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
-enum Report {
+enum IndexReport {
     Progress(usize, usize),
     Done(Box<Result<Searcher, String>>),
 }
@@ -17,7 +17,7 @@ enum Report {
 #[derive(Default)]
 pub struct Background {
     searcher: Option<Searcher>,
-    running: Option<Receiver<Report>>,
+    running: Option<Receiver<IndexReport>>,
     /// Asked to open again while a thread was still running (codings saved meanwhile).
     again: Option<PathBuf>,
 }
@@ -37,11 +37,11 @@ impl Background {
                 // A few reports a second are plenty for a progress line.
                 if last.elapsed() >= Duration::from_millis(100) || p.done == p.total {
                     last = Instant::now();
-                    let _ = tx.send(Report::Progress(p.done, p.total));
+                    let _ = tx.send(IndexReport::Progress(p.done, p.total));
                 }
             };
             let r = Searcher::open(&root, &mut progress).map_err(|e| e.to_string());
-            let _ = tx.send(Report::Done(Box::new(r)));
+            let _ = tx.send(IndexReport::Done(Box::new(r)));
         });
         self.running = Some(rx);
     }
@@ -76,10 +76,10 @@ impl Background {
         out
     }
 
-    fn take(&mut self, r: Report) -> Option<Action> {
+    fn take(&mut self, r: IndexReport) -> Option<Action> {
         match r {
-            Report::Progress(done, total) => Some(Action::IndexProgress { done, total }),
-            Report::Done(result) => {
+            IndexReport::Progress(done, total) => Some(Action::IndexProgress { done, total }),
+            IndexReport::Done(result) => {
                 let result = *result;
                 self.running = None;
                 if let Some(root) = self.again.take() {
@@ -155,14 +155,14 @@ impl Background {
     }
 }
 
-fn problem(e: IndexError) -> Problem {
+fn problem(e: IndexError) -> QueryProblem {
     match e {
-        IndexError::Query(q) => Problem {
+        IndexError::Query(q) => QueryProblem {
             message: q.message,
             start: q.start,
             end: q.end,
         },
-        e => Problem {
+        e => QueryProblem {
             message: e.to_string(),
             start: 0,
             end: 0,

@@ -4,7 +4,7 @@ use super::action::Action;
 use super::app::{AppState, Level};
 use super::effects::Runner;
 use super::history::History;
-use super::keymap::{Context, Keymap, Resolved};
+use super::keymap::{KeyContext, Keymap, Resolved};
 use super::keys::{Key, parse_keys};
 use crate::store::{Project, StoreError};
 use anyhow::Context as _;
@@ -13,14 +13,14 @@ use std::path::{Path, PathBuf};
 
 /// Where user keymaps are read from, in merge order (later files win).
 #[derive(Debug, Clone, Default)]
-pub struct Options {
+pub struct SessionOptions {
     pub keymap_files: Vec<PathBuf>,
     pub truecolor: bool,
 }
 
-impl Options {
+impl SessionOptions {
     /// The user's config folder keymap, then the project's `.kodbok/keymap.toml`; colour depth from `COLORTERM`.
-    pub fn from_env(root: &Path) -> Options {
+    pub fn from_env(root: &Path) -> SessionOptions {
         let mut files = Vec::new();
         if let Some(dir) = config_dir() {
             files.push(dir.join("kodbok").join("keymap.toml"));
@@ -28,7 +28,7 @@ impl Options {
         files.push(root.join(".kodbok").join("keymap.toml"));
         let truecolor = std::env::var("COLORTERM")
             .is_ok_and(|v| v.contains("truecolor") || v.contains("24bit"));
-        Options {
+        SessionOptions {
             keymap_files: files,
             truecolor,
         }
@@ -55,7 +55,7 @@ pub struct Session {
 
 impl Session {
     /// Opens the project, takes my coder file's lock (read-only when another session has it) and loads undo history.
-    pub fn open(root: &Path, coder: &str, opts: &Options) -> anyhow::Result<Session> {
+    pub fn open(root: &Path, coder: &str, opts: &SessionOptions) -> anyhow::Result<Session> {
         let project = Project::open(root)
             .with_context(|| format!("cannot open the project in {}", root.display()))?;
         let (lock, read_only) = match project.lock_coder(coder) {
@@ -183,8 +183,10 @@ fn shadowed_shortcuts(state: &AppState) -> Vec<String> {
         .filter_map(|f| {
             let s = f.code.shortcut.as_deref()?;
             let c = s.chars().next()?;
-            let bound =
-                state.keymap.resolve(Context::Transcript, &[], Key::char(c)) != Resolved::Unbound;
+            let bound = state
+                .keymap
+                .resolve(KeyContext::Transcript, &[], Key::char(c))
+                != Resolved::Unbound;
             bound.then(|| {
                 format!(
                     "shortcut {s:?} of code {} is also a key binding; use the picker (c) for it",

@@ -1,8 +1,8 @@
 //! `AppState::update`: the one place state changes. Commands are routed by context to the submodules.
 
-use super::action::{Action, Command, Effect, Target};
+use super::action::{Action, Command, Effect, SaveTarget};
 use super::app::{AppState, Deferred, Focus, Level, Overlay, Screen};
-use super::keymap::Context;
+use super::keymap::KeyContext;
 use super::search::IndexStatus;
 use crate::model::{Codebook, CoderFile};
 
@@ -85,12 +85,12 @@ impl AppState {
     fn command(&mut self, c: Command) -> Vec<Effect> {
         let ctx = self.context();
         match ctx {
-            Context::Help
-            | Context::Picker
-            | Context::Prompt
-            | Context::Editor
-            | Context::Confirm
-            | Context::Choose => {
+            KeyContext::Help
+            | KeyContext::Picker
+            | KeyContext::Prompt
+            | KeyContext::Editor
+            | KeyContext::Confirm
+            | KeyContext::Choose => {
                 return self.overlay_command(ctx, c);
             }
             _ => {}
@@ -110,23 +110,23 @@ impl AppState {
             Command::Retrieve => self.retrieve_cmd(),
             Command::Summary => self.open_summary(),
             Command::Agreement => self.agreement_cmd(),
-            Command::Search if ctx != Context::SearchList => self.open_search(),
+            Command::Search if ctx != KeyContext::SearchList => self.open_search(),
             _ => match ctx {
-                Context::Documents => self.docs_cmd(c),
-                Context::Transcript | Context::Select => self.text_cmd(c),
-                Context::Codebook => self.tree_cmd(c),
-                Context::Retrieval => self.retrieval_cmd(c),
-                Context::Summary => self.summary_cmd(c),
-                Context::SummaryCell => self.summary_list_cmd(c),
-                Context::Agreement => self.agree_screen_cmd(c),
-                Context::SearchQuery | Context::SearchList => self.search_cmd(ctx, c),
+                KeyContext::Documents => self.docs_cmd(c),
+                KeyContext::Transcript | KeyContext::Select => self.text_cmd(c),
+                KeyContext::Codebook => self.tree_cmd(c),
+                KeyContext::Retrieval => self.retrieval_cmd(c),
+                KeyContext::Summary => self.summary_cmd(c),
+                KeyContext::SummaryCell => self.summary_list_cmd(c),
+                KeyContext::Agreement => self.agree_screen_cmd(c),
+                KeyContext::SearchQuery | KeyContext::SearchList => self.search_cmd(ctx, c),
                 _ => Vec::new(),
             },
         }
     }
 
     /// Marks files dirty and asks for them to be written now.
-    pub(crate) fn save(&mut self, targets: &[Target]) -> Vec<Effect> {
+    pub(crate) fn save(&mut self, targets: &[SaveTarget]) -> Vec<Effect> {
         let mut fx = Vec::new();
         for t in targets {
             self.dirty.insert(*t);
@@ -150,10 +150,10 @@ impl AppState {
         fx
     }
 
-    fn saved(&mut self, target: Target, at: String) -> Vec<Effect> {
+    fn saved(&mut self, target: SaveTarget, at: String) -> Vec<Effect> {
         self.dirty.remove(&target);
         let mut fx = Vec::new();
-        if target == Target::Coder && self.search.index != IndexStatus::Closed {
+        if target == SaveTarget::Coder && self.search.index != IndexStatus::Closed {
             // New codings become searchable by code: once the index has caught up.
             self.search.stale = true;
             if self.screen == Screen::Search {
@@ -168,7 +168,7 @@ impl AppState {
         fx
     }
 
-    fn save_failed(&mut self, target: Target, message: String) -> Vec<Effect> {
+    fn save_failed(&mut self, target: SaveTarget, message: String) -> Vec<Effect> {
         tracing::error!("saving {} failed: {message}", target.label());
         self.status.failing.insert(target, message.clone());
         self.status.message = Some((
@@ -203,7 +203,7 @@ impl AppState {
     }
 
     fn codebook_changed(&mut self, book: Codebook) -> Vec<Effect> {
-        if self.dirty.contains(&Target::Codebook) || book == self.project.codebook {
+        if self.dirty.contains(&SaveTarget::Codebook) || book == self.project.codebook {
             return Vec::new();
         }
         self.project.codebook = book;
@@ -223,8 +223,8 @@ impl AppState {
             dropped = op.label(&mine);
         }
         self.project.codebook = theirs;
-        self.dirty.remove(&Target::Codebook);
-        self.status.failing.remove(&Target::Codebook);
+        self.dirty.remove(&SaveTarget::Codebook);
+        self.status.failing.remove(&SaveTarget::Codebook);
         self.after_codebook_change();
         self.message(
             Level::Error,
@@ -232,7 +232,7 @@ impl AppState {
                 "Another session changed the codebook at the same time; {dropped} was not saved. Please do it again."
             ),
         );
-        self.save(&[Target::History])
+        self.save(&[SaveTarget::History])
     }
 
     /// Keeps selections and open pickers valid after the codebook changed.

@@ -5,7 +5,7 @@ use crate::common;
 
 use kodbok::tui::action::{Action, Mouse};
 use kodbok::tui::app::{Level, Overlay};
-use kodbok::tui::{Options, Session};
+use kodbok::tui::{SessionOptions, Session};
 use serde_json::Value;
 use std::path::Path;
 
@@ -448,7 +448,7 @@ fn user_keymap_is_merged_and_bad_entries_warn() {
         "[transcript]\n\"ctrl-t\" = \"select_turn\"\n\"F\" = \"fly\"\n",
     )
     .unwrap();
-    let opts = Options {
+    let opts = SessionOptions {
         keymap_files: vec![dir.path().join(".kodbok/keymap.toml")],
         truecolor: true,
     };

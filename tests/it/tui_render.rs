@@ -4,7 +4,7 @@
 use crate::common;
 
 use kodbok::tui::action::Action;
-use kodbok::tui::{Options, Session, views};
+use kodbok::tui::{Session, SessionOptions, views};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
@@ -13,7 +13,7 @@ use std::path::Path;
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 fn session(dir: &Path, coder: &str, w: u16, h: u16) -> Session {
-    let mut s = Session::open(dir, coder, &Options::default()).unwrap();
+    let mut s = Session::open(dir, coder, &SessionOptions::default()).unwrap();
     s.dispatch(Action::Resize(w, h));
     s
 }

@@ -4,7 +4,7 @@
 use crate::common;
 
 use kodbok::tui::app::{Overlay, Screen};
-use kodbok::tui::keymap::Context;
+use kodbok::tui::keymap::KeyContext;
 use kodbok::tui::search::IndexStatus;
 use kodbok::tui::{Session, views};
 use ratatui::Terminal;
@@ -40,7 +40,7 @@ fn search_as_you_type_and_jump_to_the_match() {
     let mut s = open(dir.path(), "tester", 100, 30);
     feed(&mut s, "/");
     assert_eq!(s.state.screen, Screen::Search);
-    assert_eq!(s.state.context(), Context::SearchQuery);
+    assert_eq!(s.state.context(), KeyContext::SearchQuery);
     assert_eq!(s.state.search.index, IndexStatus::Ready);
     feed(&mut s, "resurs");
     let hits = s.state.search.hits.clone();
@@ -48,14 +48,14 @@ fn search_as_you_type_and_jump_to_the_match() {
     // Inflected forms are found: resurser, resurserna …
     assert!(hits.iter().any(|h| h.text.contains("resurser")));
     feed(&mut s, "<down>");
-    assert_eq!(s.state.context(), Context::SearchList);
+    assert_eq!(s.state.context(), KeyContext::SearchList);
     feed(&mut s, "<enter>");
     assert_eq!(s.state.screen, Screen::Workbench);
     let v = s.state.view.as_ref().unwrap();
     assert_eq!(v.doc, hits[0].doc);
     let (ms, me) = hits[0].matches[0];
     assert_eq!(v.selection(), Some((ms, me)));
-    assert_eq!(s.state.context(), Context::Select);
+    assert_eq!(s.state.context(), KeyContext::Select);
     // `/` comes back to the same query and hits.
     feed(&mut s, "<esc>/");
     assert_eq!(s.state.search.query(), "resurs");

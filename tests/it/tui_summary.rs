@@ -8,7 +8,7 @@ use kodbok::analysis::summary::compute;
 use kodbok::tui::Session;
 use kodbok::tui::action::{Action, Mouse};
 use kodbok::tui::app::{Level, Screen};
-use kodbok::tui::keymap::Context;
+use kodbok::tui::keymap::KeyContext;
 use kodbok::tui::summary::LayerChoice;
 use std::path::Path;
 
@@ -44,7 +44,7 @@ fn layers_cycle_and_match_the_library() {
     let mut s = open(dir.path(), "praktikant-a");
     feed(&mut s, "S");
     assert_eq!(s.state.screen, Screen::Summary);
-    assert_eq!(s.state.context(), Context::Summary);
+    assert_eq!(s.state.context(), KeyContext::Summary);
     assert_eq!(s.state.summary.layer, LayerChoice::Mine);
     let mine = Layer::Coder("praktikant-a".into());
     for code in ["hinder", "resursbrist", "framgangsfaktorer"] {
@@ -103,7 +103,7 @@ fn enter_lists_the_segments_and_jumps_to_the_passage() {
     assert_eq!(sum.rows[2].code, "enkla-metoder");
     let cell = sum.cell("enkla-metoder", Some("hög")).unwrap().clone();
     feed(&mut s, "<enter>");
-    assert_eq!(s.state.context(), Context::SummaryCell);
+    assert_eq!(s.state.context(), KeyContext::SummaryCell);
     let list = s.state.summary.list.clone().unwrap();
     assert_eq!(list.rows.len(), cell.segments());
     let mut ids: Vec<&str> = list.rows.iter().map(|r| r.id.as_str()).collect();
@@ -114,7 +114,7 @@ fn enter_lists_the_segments_and_jumps_to_the_passage() {
     assert!(list.rows.iter().all(|r| r.group == "hög"));
     // Esc goes back to the table, Enter opens the list again, j and Enter jump to the second segment.
     feed(&mut s, "<esc>");
-    assert_eq!(s.state.context(), Context::Summary);
+    assert_eq!(s.state.context(), KeyContext::Summary);
     feed(&mut s, "<enter>j<enter>");
     let target = &list.rows[1];
     assert_eq!(s.state.screen, Screen::Workbench);
@@ -123,7 +123,7 @@ fn enter_lists_the_segments_and_jumps_to_the_passage() {
     assert_eq!(view.cursor, target.start);
     // S comes back to the list where it was left.
     feed(&mut s, "S");
-    assert_eq!(s.state.context(), Context::SummaryCell);
+    assert_eq!(s.state.context(), KeyContext::SummaryCell);
     assert_eq!(s.state.summary.list.as_ref().unwrap().selected, 1);
 }
 
@@ -135,7 +135,7 @@ fn an_empty_cell_says_so() {
     feed(&mut s, "Sjl");
     assert_eq!(shown(&s, "ledningens-engagemang", Some("låg")), 0);
     feed(&mut s, "<enter>");
-    assert_eq!(s.state.context(), Context::Summary);
+    assert_eq!(s.state.context(), KeyContext::Summary);
     assert!(message(&s).1.contains("No segments"));
 }
 
@@ -209,5 +209,5 @@ fn mouse_wheel_and_click_select_rows() {
     s.dispatch(Action::Mouse(Mouse::Down { x: 10, y: 6 }));
     assert_eq!(s.state.summary.row, 2);
     feed(&mut s, "<enter>");
-    assert_eq!(s.state.context(), Context::SummaryCell);
+    assert_eq!(s.state.context(), KeyContext::SummaryCell);
 }

@@ -5,7 +5,7 @@ use crate::index::IndexError;
 use crate::index::manifest::{CoderSpans, Manifest, Sig};
 use crate::index::schema::Fields;
 use crate::model::{Cases, Codebook, CoderFile, Transcript};
-use crate::store::{Problem, StoreError, cases_csv};
+use crate::store::{FileProblem, StoreError, cases_csv};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -130,7 +130,7 @@ pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(
         let msg = e.to_string();
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
         IndexError::Store(StoreError::one(
-            Problem::new(path, msg).at(e.line(), e.column()),
+            FileProblem::new(path, msg).at(e.line(), e.column()),
         ))
     })
 }
@@ -138,33 +138,33 @@ pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(
 pub(crate) fn parse_transcript(path: &Path, bytes: Vec<u8>) -> Result<Transcript, IndexError> {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     let text = String::from_utf8(bytes).map_err(|_| {
-        StoreError::one(Problem::new(
+        StoreError::one(FileProblem::new(
             path,
             "expected UTF-8 text; import the file with `kodbok import`",
         ))
     })?;
     Transcript::parse(&text, stem).map_err(|e| {
         IndexError::Store(StoreError::one(
-            Problem::new(path, e.message).at(e.line, e.column),
+            FileProblem::new(path, e.message).at(e.line, e.column),
         ))
     })
 }
 
 /// Everything besides transcripts that goes into index documents.
-pub(crate) struct Context {
+pub(crate) struct IndexInputs {
     pub codebook: Codebook,
     pub cases: Cases,
     pub coders: BTreeMap<String, CoderSpans>,
     ancestry: HashMap<String, Vec<String>>,
 }
 
-impl Context {
+impl IndexInputs {
     pub fn load(
         root: &Path,
         scan: &mut Scan,
         old: &Manifest,
         dir: &Path,
-    ) -> Result<Context, IndexError> {
+    ) -> Result<IndexInputs, IndexError> {
         let cb = root.join("codebook.json");
         let codebook: Codebook = parse_json(&cb, &scan.bytes(&cb)?)?;
         let cases_path = root.join("transcripts").join("cases.csv");
@@ -194,7 +194,7 @@ impl Context {
         for f in codebook.flatten() {
             ancestry.insert(f.code.id.clone(), codebook.ancestry(&f.code.id));
         }
-        Ok(Context {
+        Ok(IndexInputs {
             codebook,
             cases,
             coders,

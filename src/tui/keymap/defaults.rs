@@ -1,6 +1,6 @@
 //! The default key table and the footer hints per context: the one place keys are written down.
 
-use super::Context::{self as Cx};
+use super::KeyContext::{self as Cx};
 use crate::tui::action::Command::{self, *};
 
 /// (context, key or two-key chord, command). Order within a context is the help overlay's order.

@@ -2,8 +2,10 @@
 
 use super::lists::list_motion;
 use crate::agreement::consensus::{CONSENSUS_CODER, matches};
-use crate::agreement::{Options, Target, UnitKind, agreement, disagreements};
-use crate::tui::action::{Command, Effect, LayerChange, LayerDone, Mouse, Pending, Target as File};
+use crate::agreement::{AgreeOptions, CodeTarget, UnitKind, agreement, disagreements};
+use crate::tui::action::{
+    Command, Effect, LayerChange, LayerDone, Mouse, RewriteReason, SaveTarget,
+};
 use crate::tui::agree::{decision_label, default_a, default_b, list_height, next_b};
 use crate::tui::app::{AppState, Level, Screen};
 use crate::tui::history::Op;
@@ -46,11 +48,14 @@ impl AppState {
     pub(crate) fn refresh_agree(&mut self) {
         let v = &mut self.agree;
         v.stale = false;
-        let o = Options {
+        let o = AgreeOptions {
             coders: vec![v.a.clone(), v.b.clone()],
             docs: None,
             unit: v.unit(),
-            target: v.code.clone().map_or(Target::AllCodes, Target::Code),
+            target: v
+                .code
+                .clone()
+                .map_or(CodeTarget::AllCodes, CodeTarget::Code),
         };
         let keep = v.current().map(|d| d.id.clone());
         match (
@@ -205,14 +210,14 @@ impl AppState {
                 unit: d.unit_ref(),
                 from,
             },
-            pending: Pending::Do(Box::new(op)),
+            pending: RewriteReason::Do(Box::new(op)),
         }]
     }
 
     /// The layer was written (a decision, or its undo/redo): keep the copy in memory and the history in step.
     pub(crate) fn layer_written(
         &mut self,
-        pending: Pending,
+        pending: RewriteReason,
         result: Result<LayerDone, String>,
     ) -> Vec<Effect> {
         let done = match result {
@@ -226,7 +231,7 @@ impl AppState {
         self.project.coders.insert(coder, *done.file);
         self.recompute();
         match pending {
-            Pending::Do(op)
+            RewriteReason::Do(op)
                 if done.added.is_empty() && done.removed.is_empty() && !self.new_neither(&op) =>
             {
                 self.refresh_decided();
@@ -236,7 +241,7 @@ impl AppState {
                 );
                 Vec::new()
             }
-            Pending::Do(op) => {
+            RewriteReason::Do(op) => {
                 let Op::Layer {
                     coder,
                     unit,
@@ -269,10 +274,10 @@ impl AppState {
                         n.1
                     ),
                 );
-                self.save(&[File::History])
+                self.save(&[SaveTarget::History])
             }
-            Pending::Undo => self.finish_layer_step(true),
-            Pending::Redo => self.finish_layer_step(false),
+            RewriteReason::Undo => self.finish_layer_step(true),
+            RewriteReason::Redo => self.finish_layer_step(false),
         }
     }
 
@@ -325,6 +330,6 @@ impl AppState {
         self.recompute();
         let verb = if undo { "Undone" } else { "Redone" };
         self.message(Level::Info, format!("{verb}: {label}."));
-        self.save(&[File::History])
+        self.save(&[SaveTarget::History])
     }
 }

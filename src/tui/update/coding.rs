@@ -5,7 +5,7 @@ use crate::tui::action::Effect;
 use crate::tui::app::{AppState, ChooseFor, EditFor, Level, Overlay};
 use crate::tui::editor::TextBox;
 use crate::tui::history::Op;
-use crate::tui::keymap::Context;
+use crate::tui::keymap::KeyContext;
 use crate::tui::motion::trim_span;
 use crate::tui::wrap::clean;
 
@@ -15,7 +15,10 @@ impl AppState {
         let ctx = self.context();
         if !matches!(
             ctx,
-            Context::Transcript | Context::Select | Context::Codebook | Context::Documents
+            KeyContext::Transcript
+                | KeyContext::Select
+                | KeyContext::Codebook
+                | KeyContext::Documents
         ) {
             return Vec::new();
         }

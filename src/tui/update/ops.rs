@@ -1,6 +1,6 @@
 //! Doing, undoing and redoing operations on codings and the codebook, each saved at once.
 
-use crate::tui::action::{Effect, LayerChange, Pending, Target};
+use crate::tui::action::{Effect, LayerChange, RewriteReason, SaveTarget};
 use crate::tui::app::{AppState, Level};
 use crate::tui::history::{Op, Recode};
 
@@ -19,7 +19,7 @@ impl AppState {
             return vec![Effect::RecodeOthers {
                 recodes: foreign,
                 merge: None,
-                pending: Pending::Do(Box::new(op)),
+                pending: RewriteReason::Do(Box::new(op)),
             }];
         }
         self.commit_local(op)
@@ -37,7 +37,7 @@ impl AppState {
         vec![Effect::RecodeOthers {
             recodes: Vec::new(),
             merge: Some((from.to_string(), into.to_string())),
-            pending: Pending::Do(Box::new(op)),
+            pending: RewriteReason::Do(Box::new(op)),
         }]
     }
 
@@ -45,7 +45,7 @@ impl AppState {
         match self.apply_op(&op) {
             Ok(mut targets) => {
                 self.history.record(op);
-                targets.push(Target::History);
+                targets.push(SaveTarget::History);
                 self.save(&targets)
             }
             Err(e) => {
@@ -92,7 +92,7 @@ impl AppState {
                     if undo { "undo" } else { "redo" }
                 ),
             );
-            return self.save(&[Target::History]);
+            return self.save(&[SaveTarget::History]);
         }
         if let Op::Layer {
             coder,
@@ -109,12 +109,20 @@ impl AppState {
                     removed: removed.clone(),
                     added: added.clone(),
                 },
-                pending: if undo { Pending::Undo } else { Pending::Redo },
+                pending: if undo {
+                    RewriteReason::Undo
+                } else {
+                    RewriteReason::Redo
+                },
             }];
         }
         let foreign = todo.foreign_recodes(&self.coder);
         if !foreign.is_empty() {
-            let pending = if undo { Pending::Undo } else { Pending::Redo };
+            let pending = if undo {
+                RewriteReason::Undo
+            } else {
+                RewriteReason::Redo
+            };
             return vec![Effect::RecodeOthers {
                 recodes: foreign,
                 merge: None,
@@ -142,19 +150,19 @@ impl AppState {
                 }
                 let verb = if undo { "Undone" } else { "Redone" };
                 self.message(Level::Info, format!("{verb}: {label}."));
-                targets.push(Target::History);
+                targets.push(SaveTarget::History);
                 self.save(&targets)
             }
             Err(e) => {
                 self.message(Level::Error, e);
-                self.save(&[Target::History])
+                self.save(&[SaveTarget::History])
             }
         }
     }
 
     pub(crate) fn recode_done(
         &mut self,
-        pending: Pending,
+        pending: RewriteReason,
         result: Result<Vec<Recode>, String>,
     ) -> Vec<Effect> {
         let done = match result {
@@ -165,7 +173,7 @@ impl AppState {
             }
         };
         match pending {
-            Pending::Do(mut op) => {
+            RewriteReason::Do(mut op) => {
                 if let Op::Codebook { recodes, .. } = op.as_mut() {
                     let me = self.coder.clone();
                     recodes.retain(|r| r.coder == me);
@@ -178,8 +186,8 @@ impl AppState {
                 }
                 fx
             }
-            Pending::Undo => self.finish_step(true),
-            Pending::Redo => self.finish_step(false),
+            RewriteReason::Undo => self.finish_step(true),
+            RewriteReason::Redo => self.finish_step(false),
         }
     }
 
@@ -249,37 +257,37 @@ impl AppState {
     }
 
     /// Applies `op` in memory; returns the files to write.
-    fn apply_op(&mut self, op: &Op) -> Result<Vec<Target>, String> {
+    fn apply_op(&mut self, op: &Op) -> Result<Vec<SaveTarget>, String> {
         self.check_op(op)?;
         let me = self.coder.clone();
         let targets = match op {
             Op::AddCoding { coding } => {
                 self.project.coder_mut(&me).insert(coding.clone());
-                vec![Target::Coder]
+                vec![SaveTarget::Coder]
             }
             Op::RemoveCoding { coding } => {
                 self.project.coder_mut(&me).remove(&coding.id);
-                vec![Target::Coder]
+                vec![SaveTarget::Coder]
             }
             Op::EditCoding { after, .. } => {
                 if let Some(c) = self.project.coder_mut(&me).find_mut(&after.id) {
                     *c = (**after).clone();
                 }
-                vec![Target::Coder]
+                vec![SaveTarget::Coder]
             }
             Op::AddCodings { codings, .. } => {
                 let f = self.project.coder_mut(&me);
                 for c in codings {
                     f.insert(c.clone());
                 }
-                vec![Target::Coder]
+                vec![SaveTarget::Coder]
             }
             Op::RemoveCodings { codings, .. } => {
                 let f = self.project.coder_mut(&me);
                 for c in codings {
                     f.remove(&c.id);
                 }
-                vec![Target::Coder]
+                vec![SaveTarget::Coder]
             }
             Op::DocMemo { doc, after, .. } => {
                 let memos = &mut self.project.coder_mut(&me).doc_memos;
@@ -287,13 +295,13 @@ impl AppState {
                     Some(m) => memos.insert(doc.clone(), m.clone()),
                     None => memos.remove(doc),
                 };
-                vec![Target::Coder]
+                vec![SaveTarget::Coder]
             }
             // Written by the runner under the layer's lock before this point; the copy in memory is already new.
             Op::Layer { .. } => Vec::new(),
             Op::Codebook { after, recodes, .. } => {
                 self.project.codebook = (**after).clone();
-                let mut t = vec![Target::Codebook];
+                let mut t = vec![SaveTarget::Codebook];
                 for r in recodes {
                     // Other coders' files were rewritten on disk already; keep the copies in memory in step.
                     if let Some(c) = self
@@ -304,14 +312,14 @@ impl AppState {
                     {
                         c.code = r.to.clone();
                     }
-                    if r.coder == me && !t.contains(&Target::Coder) {
-                        t.push(Target::Coder);
+                    if r.coder == me && !t.contains(&SaveTarget::Coder) {
+                        t.push(SaveTarget::Coder);
                     }
                 }
                 t
             }
         };
-        if targets.contains(&Target::Codebook) {
+        if targets.contains(&SaveTarget::Codebook) {
             self.after_codebook_change();
         } else {
             self.recompute();

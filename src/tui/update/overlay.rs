@@ -2,19 +2,19 @@
 
 use crate::tui::action::{Command, Effect};
 use crate::tui::app::{AppState, Deferred, Level, Overlay, PromptFor, Screen};
-use crate::tui::keymap::Context;
+use crate::tui::keymap::KeyContext;
 use crate::tui::picker::{Item, Purpose};
 use crate::tui::retrieval::parse_filter;
 
 impl AppState {
-    pub(crate) fn overlay_command(&mut self, ctx: Context, c: Command) -> Vec<Effect> {
+    pub(crate) fn overlay_command(&mut self, ctx: KeyContext, c: Command) -> Vec<Effect> {
         match ctx {
-            Context::Help => self.help_cmd(c),
-            Context::Picker => self.picker_cmd(c),
-            Context::Prompt => self.prompt_cmd(c),
-            Context::Editor => self.editor_cmd(c),
-            Context::Confirm => self.confirm_cmd(c),
-            Context::Choose => self.choose_cmd(c),
+            KeyContext::Help => self.help_cmd(c),
+            KeyContext::Picker => self.picker_cmd(c),
+            KeyContext::Prompt => self.prompt_cmd(c),
+            KeyContext::Editor => self.editor_cmd(c),
+            KeyContext::Confirm => self.confirm_cmd(c),
+            KeyContext::Choose => self.choose_cmd(c),
             _ => Vec::new(),
         }
     }

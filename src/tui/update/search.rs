@@ -3,10 +3,10 @@
 use crate::model::Coding;
 use crate::tui::action::{Command, Effect};
 use crate::tui::app::{AppState, Deferred, Level, Overlay, Screen};
-use crate::tui::keymap::Context;
+use crate::tui::keymap::KeyContext;
 use crate::tui::layout::keep_visible;
 use crate::tui::picker::Purpose;
-use crate::tui::search::{IndexStatus, Preview, Problem, next_scope, scope_name};
+use crate::tui::search::{IndexStatus, Preview, QueryProblem, next_scope, scope_name};
 use crate::tui::wrap::clean;
 
 /// Quotes shown in the auto-code preview.
@@ -29,12 +29,12 @@ impl AppState {
         Vec::new()
     }
 
-    pub(crate) fn search_cmd(&mut self, ctx: Context, c: Command) -> Vec<Effect> {
+    pub(crate) fn search_cmd(&mut self, ctx: KeyContext, c: Command) -> Vec<Effect> {
         if c == Command::Cancel {
             self.screen = Screen::Workbench;
             return Vec::new();
         }
-        if ctx == Context::SearchQuery {
+        if ctx == KeyContext::SearchQuery {
             return self.query_cmd(c);
         }
         self.hits_cmd(c)
@@ -187,7 +187,7 @@ impl AppState {
     pub(crate) fn search_done(
         &mut self,
         query: String,
-        result: Result<(Vec<crate::index::Hit>, usize), Problem>,
+        result: Result<(Vec<crate::index::Hit>, usize), QueryProblem>,
     ) -> Vec<Effect> {
         if query != self.search.query() {
             // An answer to a query typed over since.

@@ -3,31 +3,33 @@
 use super::{clear, fit, pad, put, theme};
 use crate::tui::action::Command;
 use crate::tui::app::AppState;
-use crate::tui::keymap::Context;
+use crate::tui::keymap::KeyContext;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Borders};
 
-fn heading(ctx: Context) -> &'static str {
+fn heading(ctx: KeyContext) -> &'static str {
     match ctx {
-        Context::Global => "Everywhere (except in text fields)",
-        Context::Documents => "Documents pane",
-        Context::Transcript => "Transcript",
-        Context::Select => "While selecting (motions extend the selection)",
-        Context::Codebook => "Codebook pane",
-        Context::Retrieval => "Segments screen",
-        Context::Summary => "Group comparison (S)",
-        Context::SummaryCell => "Segments behind a number",
-        Context::SearchQuery => "Search: the query line (type; the syntax shows while it is empty)",
-        Context::SearchList => "Search: the hits",
-        Context::Help => "This help",
-        Context::Picker => "Code picker (type to filter)",
-        Context::Prompt => "One-line input",
-        Context::Editor => "Memo editor (type to write)",
-        Context::Confirm => "Questions",
-        Context::Choose => "Choosing a coding",
-        Context::Agreement => "Agreement screen (K): decide differences into konsensus",
+        KeyContext::Global => "Everywhere (except in text fields)",
+        KeyContext::Documents => "Documents pane",
+        KeyContext::Transcript => "Transcript",
+        KeyContext::Select => "While selecting (motions extend the selection)",
+        KeyContext::Codebook => "Codebook pane",
+        KeyContext::Retrieval => "Segments screen",
+        KeyContext::Summary => "Group comparison (S)",
+        KeyContext::SummaryCell => "Segments behind a number",
+        KeyContext::SearchQuery => {
+            "Search: the query line (type; the syntax shows while it is empty)"
+        }
+        KeyContext::SearchList => "Search: the hits",
+        KeyContext::Help => "This help",
+        KeyContext::Picker => "Code picker (type to filter)",
+        KeyContext::Prompt => "One-line input",
+        KeyContext::Editor => "Memo editor (type to write)",
+        KeyContext::Confirm => "Questions",
+        KeyContext::Choose => "Choosing a coding",
+        KeyContext::Agreement => "Agreement screen (K): decide differences into konsensus",
     }
 }
 
@@ -37,7 +39,7 @@ pub fn lines(state: &AppState) -> Vec<(String, bool)> {
         ("Every change is saved at once; q quits without asking. Keys can be changed in .kodbok/keymap.toml.".to_string(), false),
         (String::new(), false),
     ];
-    for ctx in Context::ALL {
+    for ctx in KeyContext::ALL {
         let b = state.keymap.bindings(ctx);
         if b.is_empty() {
             continue;
@@ -72,7 +74,12 @@ pub fn lines(state: &AppState) -> Vec<(String, bool)> {
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, scroll: usize) {
     let r = area;
     clear(frame, r);
-    let key = |c| state.keymap.key_for(Context::Help, c).unwrap_or_default();
+    let key = |c| {
+        state
+            .keymap
+            .key_for(KeyContext::Help, c)
+            .unwrap_or_default()
+    };
     let title = format!(
         " Help: every key ({} closes, {}/{} scroll) ",
         key(Command::Cancel),

@@ -2,7 +2,7 @@
 
 use super::{clear, fit, pad, put, theme};
 use crate::tui::app::AppState;
-use crate::tui::keymap::Context;
+use crate::tui::keymap::KeyContext;
 use crate::tui::layout::{centered, keep_visible};
 use crate::tui::picker::{Item, Picker};
 use ratatui::Frame;
@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, p: &Picker) {
     if p.creating {
         let new = state
             .keymap
-            .key_for(Context::Picker, crate::tui::action::Command::Accept)
+            .key_for(KeyContext::Picker, crate::tui::action::Command::Accept)
             .unwrap_or_default();
         let msg = format!(
             "«{}» is new: {new} creates it under the highlighted code",

@@ -2,28 +2,28 @@
 
 use super::{fit, put, theme, width};
 use crate::tui::app::{AppState, Level};
-use crate::tui::keymap::{Context, HINTS};
+use crate::tui::keymap::{HINTS, KeyContext};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 
-pub fn mode_name(ctx: Context) -> &'static str {
+pub fn mode_name(ctx: KeyContext) -> &'static str {
     match ctx {
-        Context::Global | Context::Transcript => "READ",
-        Context::Documents => "DOCS",
-        Context::Select => "SELECT",
-        Context::Codebook => "CODEBOOK",
-        Context::Retrieval => "SEGMENTS",
-        Context::Summary => "SUMMARY",
-        Context::SummaryCell => "SUMMARY",
-        Context::Agreement => "AGREEMENT",
-        Context::SearchQuery | Context::SearchList => "SEARCH",
-        Context::Help => "HELP",
-        Context::Picker => "PICK CODE",
-        Context::Prompt => "INPUT",
-        Context::Editor => "EDIT",
-        Context::Confirm => "CONFIRM",
-        Context::Choose => "CHOOSE",
+        KeyContext::Global | KeyContext::Transcript => "READ",
+        KeyContext::Documents => "DOCS",
+        KeyContext::Select => "SELECT",
+        KeyContext::Codebook => "CODEBOOK",
+        KeyContext::Retrieval => "SEGMENTS",
+        KeyContext::Summary => "SUMMARY",
+        KeyContext::SummaryCell => "SUMMARY",
+        KeyContext::Agreement => "AGREEMENT",
+        KeyContext::SearchQuery | KeyContext::SearchList => "SEARCH",
+        KeyContext::Help => "HELP",
+        KeyContext::Picker => "PICK CODE",
+        KeyContext::Prompt => "INPUT",
+        KeyContext::Editor => "EDIT",
+        KeyContext::Confirm => "CONFIRM",
+        KeyContext::Choose => "CHOOSE",
     }
 }
 

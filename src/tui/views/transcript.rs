@@ -5,7 +5,7 @@ use super::{fit, put, theme};
 use crate::model::Transcript;
 use crate::tui::app::{AppState, Focus};
 use crate::tui::docview::{DocView, Mark};
-use crate::tui::keymap::Context;
+use crate::tui::keymap::KeyContext;
 use crate::tui::layout::{LANE_W, TextGeom, text_geom};
 use crate::tui::wrap::{self, VLine};
 use ratatui::Frame;
@@ -68,7 +68,7 @@ fn empty(frame: &mut Frame, area: Rect, state: &AppState, focused: bool) {
     frame.render_widget(block, area);
     let open = state
         .keymap
-        .key_for(Context::Documents, crate::tui::action::Command::Open)
+        .key_for(KeyContext::Documents, crate::tui::action::Command::Open)
         .unwrap_or_default();
     let msg = if state.docs.rows.is_empty() {
         vec!["This project has no transcripts yet.".to_string()]
