@@ -15,6 +15,25 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use tantivy::{Index, IndexWriter, Term};
 
+/// tantivy refuses a writer with less than 15 MB of memory per indexing thread.
+const MIN_WRITER_BYTES_PER_THREAD: usize = 15_000_000;
+/// Memory per thread for a full build: a 1,000-interview study (64 MB of text) is written in few segments,
+/// so little merging follows, while the writer's memory stays bounded (at most 4 × 60 MB).
+const BUILD_WRITER_BYTES_PER_THREAD: usize = 60_000_000;
+/// Memory for an incremental update, which re-indexes a handful of transcripts on one thread.
+const UPDATE_WRITER_BYTES: usize = 20_000_000;
+/// At most this many indexing threads, which bounds the writer's memory and leaves cores to the rest of
+/// the machine (the workbench builds the index on a background thread while the researcher works).
+const MAX_BUILD_THREADS: usize = 4;
+/// How often, and how long, to wait for another kodbok process that holds the index's writer lock
+/// (100 × 50 ms = 5 s) before giving up with the lock error.
+const LOCK_RETRIES: u32 = 100;
+const LOCK_RETRY_PAUSE: std::time::Duration = std::time::Duration::from_millis(50);
+/// An update touching more transcripts than this, and more than half of them, rebuilds from scratch
+/// instead: deleting and re-adding most documents one by one is slower than a fresh build and leaves
+/// many deleted documents behind. Small projects always update in place.
+const REBUILD_MIN_CHANGED: usize = 50;
+
 /// Index progress, reported per transcript while indexing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
@@ -76,21 +95,21 @@ fn try_open(dir: &Path) -> Result<(Index, Manifest), String> {
     Ok((index, m))
 }
 
-/// A writer with `budget` bytes of memory per thread (tantivy needs at least 15 MB).
+/// A writer with `budget` bytes of memory per thread (at least tantivy's minimum).
 fn writer(
     index: &Index,
     dir: &Path,
     threads: usize,
     budget: usize,
 ) -> Result<IndexWriter, IndexError> {
-    let budget = budget.max(15_000_000) * threads;
+    let budget = budget.max(MIN_WRITER_BYTES_PER_THREAD) * threads;
     let mut waited = 0;
     loop {
         match index.writer_with_num_threads(threads, budget) {
             Ok(w) => return Ok(w),
-            Err(tantivy::TantivyError::LockFailure(..)) if waited < 100 => {
+            Err(tantivy::TantivyError::LockFailure(..)) if waited < LOCK_RETRIES => {
                 // another kodbok process is updating the index
-                std::thread::sleep(std::time::Duration::from_millis(50));
+                std::thread::sleep(LOCK_RETRY_PAUSE);
                 waited += 1;
             }
             Err(e) => return Err(tv(dir)(e)),
@@ -149,8 +168,8 @@ fn rebuild(
     let ctx = IndexInputs::load(root, &mut scan, &Manifest::default(), dir)?;
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(4);
-    let mut w = writer(&index, dir, threads, 60_000_000)?;
+        .min(MAX_BUILD_THREADS);
+    let mut w = writer(&index, dir, threads, BUILD_WRITER_BYTES_PER_THREAD)?;
     let mut m = Manifest {
         format: manifest::FORMAT,
         ..Manifest::default()
@@ -347,7 +366,7 @@ fn update(
         }
         return Ok((index, old, report));
     }
-    if dirty.len() > 50 && dirty.len() * 2 > scan.transcripts.len() {
+    if dirty.len() > REBUILD_MIN_CHANGED && dirty.len() * 2 > scan.transcripts.len() {
         return rebuild(
             root,
             dir,
@@ -362,7 +381,7 @@ fn update(
     let fields =
         Fields::of(&index.schema()).ok_or_else(|| IndexError::Corrupt(dir.to_path_buf()))?;
     let ctx = IndexInputs::load(root, &mut scan, &old, dir)?;
-    let mut w = writer(&index, dir, 1, 20_000_000)?;
+    let mut w = writer(&index, dir, 1, UPDATE_WRITER_BYTES)?;
     let mut m = old.clone();
     for name in &removed {
         if let Some(e) = m.transcripts.remove(*name) {

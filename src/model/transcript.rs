@@ -243,12 +243,18 @@ pub fn parse_label(
     ))
 }
 
+/// Longest text before a colon still taken for a speaker label (in chars, and in words) when the header
+/// declares no speakers: names and roles ("Intervjuare", "Respondent 2 (rektor)") are short, while a
+/// sentence that happens to contain a colon is usually longer.
+const LABEL_MAX_CHARS: usize = 60;
+const LABEL_MAX_WORDS: usize = 8;
+
 /// A speaker label without a declared speaker list: short, starts like a name, no sentence punctuation.
 pub fn looks_like_label(label: &str) -> bool {
     let n = label.chars().count();
     let first = label.chars().next();
-    (1..=60).contains(&n)
-        && label.split_whitespace().count() <= 8
+    (1..=LABEL_MAX_CHARS).contains(&n)
+        && label.split_whitespace().count() <= LABEL_MAX_WORDS
         && label.trim() == label
         && first.is_some_and(|c| c.is_uppercase() || c == '(' || c.is_ascii_digit())
         && !label.contains(['.', '?', '!', ';', ',', '"', '”', '“', '…', '[', ']', '\n'])

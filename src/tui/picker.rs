@@ -4,6 +4,10 @@ use crate::model::Codebook;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
+/// Added to a fuzzy score on a code's own name, so that a hit on the name itself ranks above one spread
+/// over its path (the name is what the researcher types).
+const NAME_HIT_BONUS: u32 = 1000;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {
     /// Code the current selection.
@@ -93,8 +97,7 @@ impl Picker {
                     let name = pattern.score(Utf32Str::new(&f.code.name, &mut buf), &mut matcher);
                     let path = book.path(&f.code.id);
                     let by_path = pattern.score(Utf32Str::new(&path, &mut buf), &mut matcher);
-                    // A hit on the name itself ranks above one spread over the path.
-                    let s = name.map(|s| s + 1000).max(by_path)?;
+                    let s = name.map(|s| s + NAME_HIT_BONUS).max(by_path)?;
                     Some((s, i, f.code.id.as_str()))
                 })
                 .collect();

@@ -9,6 +9,10 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
+/// The least time between two progress reports of an index build: a few a second are plenty for a
+/// progress line, and the channel is not flooded with one message per transcript.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
 enum IndexReport {
     Progress(usize, usize),
     Done(Box<Result<Searcher, String>>),
@@ -34,8 +38,7 @@ impl Background {
         std::thread::spawn(move || {
             let mut last = Instant::now();
             let mut progress = |p: crate::index::build::Progress| {
-                // A few reports a second are plenty for a progress line.
-                if last.elapsed() >= Duration::from_millis(100) || p.done == p.total {
+                if last.elapsed() >= PROGRESS_EVERY || p.done == p.total {
                     last = Instant::now();
                     let _ = tx.send(IndexReport::Progress(p.done, p.total));
                 }

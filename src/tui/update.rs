@@ -19,6 +19,14 @@ mod text;
 pub use lists::SEGMENT_ROWS;
 pub use summary::TABLE_HEAD;
 
+/// Ticks (one per `tui::TICK`, 250 ms) between looks at the watched files (other coders' files, the
+/// codebook): once a second shows a colleague's save quickly and costs little (a `stat` per file; a file is
+/// read only when it changed).
+const POLL_EVERY_TICKS: u64 = 4;
+/// Ticks between retries of a failed save: every two seconds, so a full disk or a held lock is retried
+/// soon after it clears without hammering the file system while it lasts.
+const RETRY_EVERY_TICKS: u64 = 8;
+
 impl AppState {
     /// Applies one action and returns the effects to run (saves, polling); their results come back as actions.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
@@ -140,10 +148,10 @@ impl AppState {
     fn tick(&mut self) -> Vec<Effect> {
         self.ticks += 1;
         let mut fx = Vec::new();
-        if self.ticks.is_multiple_of(4) {
+        if self.ticks.is_multiple_of(POLL_EVERY_TICKS) {
             fx.push(Effect::Poll);
         }
-        if !self.status.failing.is_empty() && self.ticks >= self.last_retry + 8 {
+        if !self.status.failing.is_empty() && self.ticks >= self.last_retry + RETRY_EVERY_TICKS {
             self.last_retry = self.ticks;
             fx.extend(self.dirty.iter().map(|t| Effect::Save(*t)));
         }
