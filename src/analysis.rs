@@ -14,15 +14,12 @@ pub mod summary;
 pub(crate) mod tests_support;
 pub mod words;
 
-use crate::model::{Coding, Transcript};
+use crate::model::{CONSENSUS_CODER, Coding, Transcript};
 use crate::store::{Project, StoreError};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use unicode_segmentation::UnicodeSegmentation;
-
-/// The coder file that holds agreed codings after a disagreement review.
-pub const CONSENSUS_CODER: &str = crate::agreement::consensus::CONSENSUS_CODER;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AnalysisError {

@@ -8,5 +8,5 @@ pub mod transcript;
 
 pub use cases::{Case, Cases};
 pub use codebook::{Code, Codebook, CodebookError, Settings};
-pub use coding::{CoderFile, Coding, Memo};
+pub use coding::{CONSENSUS_CODER, CoderFile, Coding, Memo};
 pub use transcript::{Header, Transcript, TranscriptError, Turn};

@@ -12,9 +12,6 @@ use crate::model::{CoderFile, Coding};
 use crate::store::Project;
 use serde::Serialize;
 
-/// The coder name of the consensus layer.
-pub const CONSENSUS_CODER: &str = "konsensus";
-
 /// What a decision changed in the layer.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Outcome {
@@ -256,7 +253,7 @@ pub fn seed(p: &Project, o: &AgreeOptions, layer: &mut CoderFile) -> Result<usiz
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Codebook, Transcript};
+    use crate::model::{CONSENSUS_CODER, Codebook, Transcript};
     use std::collections::BTreeMap;
 
     fn project() -> Project {

@@ -2,10 +2,11 @@
 
 use super::Ctx;
 use super::output::{Format, print_rows, write_table};
-use crate::agreement::consensus::{CONSENSUS_CODER, matches};
+use crate::agreement::consensus::matches;
 use crate::agreement::overlap::overlap_agreement;
 use crate::agreement::report::Coefficients;
 use crate::agreement::{AgreeOptions, CodeTarget, Report, UnitKind, agreement, disagreements};
+use crate::model::CONSENSUS_CODER;
 use crate::store::Project;
 use anyhow::bail;
 use clap::Args;

@@ -3,9 +3,10 @@
 use super::Ctx;
 use super::agree::check_not_layer;
 use super::output::{Format, print_rows};
-use crate::agreement::consensus::{CONSENSUS_CODER, matches, seed, take};
+use crate::agreement::consensus::{matches, seed, take};
 use crate::agreement::disagree::{describe, parse_id};
 use crate::agreement::{AgreeOptions, CodeTarget, UnitKind};
+use crate::model::CONSENSUS_CODER;
 use crate::store::Project;
 use anyhow::{Context, bail};
 use clap::{Args, Subcommand};

@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub const CODER_FILE_VERSION: u32 = 1;
+
+/// The coder name of the consensus layer: an ordinary coder file (`codings/konsensus.json`) that holds the
+/// codings agreed on after a disagreement review.
+pub const CONSENSUS_CODER: &str = "konsensus";
 /// Characters of context kept on each side of a coded span.
 pub const CONTEXT_CHARS: usize = 32;
 

@@ -1,8 +1,9 @@
 //! The agreement view's state: two coders compared, their disagreements, and decisions written to the consensus layer.
 
 use super::action::{LayerChange, LayerDone};
-use crate::agreement::consensus::{CONSENSUS_CODER, take};
+use crate::agreement::consensus::take;
 use crate::agreement::{Coefficients, Disagreement, UnitKind};
+use crate::model::CONSENSUS_CODER;
 use crate::model::CoderFile;
 use crate::store::{Project, StoreError, atomic};
 

@@ -2,7 +2,8 @@
 
 use super::retrieval::{Segment, segment_of, sort_segments};
 use crate::analysis::summary::{Cell, Summary, compute};
-use crate::analysis::{AnalysisError, CONSENSUS_CODER, Layer, codings_by_ids};
+use crate::analysis::{AnalysisError, Layer, codings_by_ids};
+use crate::model::CONSENSUS_CODER;
 use crate::store::Project;
 
 /// Which codings are counted: the current coder's, all coders merged, or the consensus file.

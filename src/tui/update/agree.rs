@@ -1,8 +1,9 @@
 //! The agreement screen: choosing the coders, unit and code, moving through differences, deciding them into the layer.
 
 use super::lists::list_motion;
-use crate::agreement::consensus::{CONSENSUS_CODER, matches};
+use crate::agreement::consensus::matches;
 use crate::agreement::{AgreeOptions, CodeTarget, UnitKind, agreement, disagreements};
+use crate::model::CONSENSUS_CODER;
 use crate::tui::action::{
     Command, Effect, LayerChange, LayerDone, Mouse, RewriteReason, SaveTarget,
 };
