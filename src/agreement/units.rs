@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What one unit of analysis is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
     /// A speaker turn's text (the label `Respondent:` excluded).

@@ -14,6 +14,27 @@ use serde_json::{Value, json};
 use std::io::Write;
 use std::process::ExitCode;
 
+/// `--unit` of `agree` and `consensus seed`: the CLI's spelling of [`UnitKind`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum UnitArg {
+    /// A speaker turn's text (the label `Respondent:` excluded)
+    Turn,
+    /// A sentence (Unicode sentence boundaries) inside a turn, surrounding spaces trimmed
+    Sentence,
+    /// One character of a turn's text
+    Char,
+}
+
+impl From<UnitArg> for UnitKind {
+    fn from(u: UnitArg) -> UnitKind {
+        match u {
+            UnitArg::Turn => UnitKind::Turn,
+            UnitArg::Sentence => UnitKind::Sentence,
+            UnitArg::Char => UnitKind::Char,
+        }
+    }
+}
+
 #[derive(Args, Debug, Clone)]
 #[command(group(clap::ArgGroup::new("what").args(["code", "domain"])))]
 pub struct AgreeArgs {
@@ -24,8 +45,8 @@ pub struct AgreeArgs {
     #[arg(long, value_delimiter = ',', value_name = "DOC,…")]
     pub docs: Option<Vec<String>>,
     /// Unit of analysis
-    #[arg(long, value_enum, default_value_t = UnitKind::Turn)]
-    pub unit: UnitKind,
+    #[arg(long, value_enum, default_value_t = UnitArg::Turn)]
+    pub unit: UnitArg,
     /// Only this code (id or name), present where exactly this code was applied
     #[arg(long, value_name = "CODE")]
     pub code: Option<String>,
@@ -56,7 +77,7 @@ pub fn options(p: &Project, a: &AgreeArgs) -> anyhow::Result<AgreeOptions> {
     Ok(AgreeOptions {
         coders: a.coders.clone(),
         docs: a.docs.clone(),
-        unit: a.unit,
+        unit: a.unit.into(),
         target,
     })
 }

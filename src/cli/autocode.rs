@@ -9,6 +9,27 @@ use clap::Args;
 use serde_json::json;
 use std::process::ExitCode;
 
+/// `--scope`: the CLI's spelling of [`Scope`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ScopeArg {
+    /// The matched words (a phrase as a whole)
+    Match,
+    /// The sentence around each match
+    Sentence,
+    /// The whole speaker turn
+    Turn,
+}
+
+impl From<ScopeArg> for Scope {
+    fn from(s: ScopeArg) -> Scope {
+        match s {
+            ScopeArg::Match => Scope::Match,
+            ScopeArg::Sentence => Scope::Sentence,
+            ScopeArg::Turn => Scope::Turn,
+        }
+    }
+}
+
 #[derive(Args, Debug)]
 pub struct AutocodeArgs {
     /// The query whose hits are coded (see `kodbok search`)
@@ -18,8 +39,8 @@ pub struct AutocodeArgs {
     #[arg(long, required_unless_present = "undo")]
     pub code: Option<String>,
     /// What each coding covers: the matched words, their sentence, or the whole turn
-    #[arg(long, value_enum, default_value_t = Scope::Match)]
-    pub scope: Scope,
+    #[arg(long, value_enum, default_value_t = ScopeArg::Match)]
+    pub scope: ScopeArg,
     /// Show what would be coded; change nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -45,7 +66,7 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Some(p.lock_coder(&ctx.coder)?)
     };
     p.reload_coder(&ctx.coder)?;
-    let plan = autocode::plan(&p, &searcher, query, code, a.scope, &ctx.coder)
+    let plan = autocode::plan(&p, &searcher, query, code, a.scope.into(), &ctx.coder)
         .map_err(|e| explain(e, query))?;
     let summary = json!({
         "coder": plan.coder,

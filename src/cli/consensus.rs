@@ -1,11 +1,11 @@
 //! `kodbok consensus`: decide disagreements into the consensus layer (`codings/konsensus.json`), seed it, review units.
 
 use super::Ctx;
-use super::agree::check_not_layer;
+use super::agree::{UnitArg, check_not_layer};
 use super::output::{Format, print_rows};
 use crate::agreement::consensus::{matches, seed, take};
 use crate::agreement::disagree::{describe, parse_id};
-use crate::agreement::{AgreeOptions, CodeTarget, UnitKind};
+use crate::agreement::{AgreeOptions, CodeTarget};
 use crate::model::CONSENSUS_CODER;
 use crate::store::Project;
 use anyhow::{Context, bail};
@@ -50,8 +50,8 @@ pub enum ConsensusAction {
         /// Only these transcripts, comma-separated
         #[arg(long, value_delimiter = ',', value_name = "DOC,…")]
         docs: Option<Vec<String>>,
-        #[arg(long, value_enum, default_value_t = UnitKind::Turn)]
-        unit: UnitKind,
+        #[arg(long, value_enum, default_value_t = UnitArg::Turn)]
+        unit: UnitArg,
         /// Only this code (id or name)
         #[arg(long, conflicts_with = "domain")]
         code: Option<String>,
@@ -95,7 +95,7 @@ pub fn run(a: &ConsensusArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             let o = AgreeOptions {
                 coders,
                 docs: docs.clone(),
-                unit: *unit,
+                unit: (*unit).into(),
                 target,
             };
             let n = seed(&p, &o, &mut file)?;
@@ -104,7 +104,7 @@ pub fn run(a: &ConsensusArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             p.save_coder(&layer.into)?;
             println!(
                 "{n} agreed {}s taken into {} ({} codings before, {after} now): {}",
-                unit.name(),
+                o.unit.name(),
                 layer.into,
                 before,
                 p.coder_path(&layer.into).display()

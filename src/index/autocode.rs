@@ -12,7 +12,7 @@ pub const LOG_FILE: &str = "batches.json";
 pub const LOG_VERSION: u32 = 1;
 
 /// What each hit's coding covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     /// The matched words (a phrase as a whole).
