@@ -9,7 +9,7 @@
 //! - [`index`] (uses `store`): the tantivy search index, a rebuildable cache, its query language and auto-coding.
 //! - [`analysis`] (uses `store`): counts per group, co-occurrence, quotes, word lists, report drafts, exports.
 //! - [`agreement`] (uses `store`): reliability units, per-code and domain agreement, disagreements, consensus.
-//! - [`tui`]: the terminal workbench (state, actions, keymap, views, effects; crossterm only in `tui::terminal`).
+//! - [`tui`]: the terminal workbench (state, actions, keymap, views, effects; the terminal library only in `tui::terminal`).
 //! - [`cli`]: the clap commands, each a thin call into the layers above; with no command it opens the `tui`.
 
 pub mod agreement;
