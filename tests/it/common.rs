@@ -114,7 +114,8 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 
 /// A workbench session on `dir` as `coder`, in a terminal of `w`×`h`.
 pub fn session(dir: &Path, coder: &str, w: u16, h: u16) -> kodbok::tui::Session {
-    let mut s = kodbok::tui::Session::open(dir, coder, &kodbok::tui::SessionOptions::default()).unwrap();
+    let mut s =
+        kodbok::tui::Session::open(dir, coder, &kodbok::tui::SessionOptions::default()).unwrap();
     s.dispatch(kodbok::tui::action::Action::Resize(w, h));
     s
 }

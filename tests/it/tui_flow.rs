@@ -5,7 +5,7 @@ use crate::common;
 
 use kodbok::tui::action::{Action, Mouse};
 use kodbok::tui::app::{Level, Overlay};
-use kodbok::tui::{SessionOptions, Session};
+use kodbok::tui::{Session, SessionOptions};
 use serde_json::Value;
 use std::path::Path;
 
