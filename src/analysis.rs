@@ -150,13 +150,8 @@ impl Layer {
     }
 }
 
-/// Language of generated text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Sv,
-    En,
-}
+/// Language of generated text (the one language type of kodbok).
+pub use crate::i18n::Lang;
 
 /// One coding of the layer, with who made it.
 #[derive(Debug, Clone, Copy)]

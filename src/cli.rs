@@ -15,6 +15,8 @@ mod report;
 mod search;
 mod summary;
 
+use crate::i18n::{self, Lang};
+use crate::t;
 use clap::{Args, Parser, Subcommand};
 use output::Format;
 use std::path::PathBuf;
@@ -36,6 +38,10 @@ pub struct Cli {
     /// given on the command line to a listing, it shows only that coder's codings
     #[arg(long, global = true, value_name = "NAME", env = "KODBOK_CODER")]
     pub coder: Option<String>,
+    /// Language of messages and of the report: sv or en [default: $KODBOK_LANG, else the locale
+    /// (LC_ALL, LC_MESSAGES, LANG), else en; the report defaults to sv]
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -95,6 +101,8 @@ pub struct Ctx {
     pub coder: String,
     /// `--coder` when given on the command line: listings then show only that coder's layer.
     pub coder_filter: Option<String>,
+    /// The language of `report`: `--lang`, else `KODBOK_LANG`, else Swedish (the study's language).
+    pub report_lang: Lang,
 }
 
 impl Ctx {
@@ -119,19 +127,30 @@ pub fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => e.exit(),
     };
+    i18n::init(cli.lang);
+    let report_lang = cli
+        .lang
+        .or_else(|| {
+            std::env::var("KODBOK_LANG")
+                .ok()
+                .as_deref()
+                .and_then(Lang::parse)
+        })
+        .unwrap_or(Lang::Sv);
     let explicit = matches.value_source("coder") == Some(clap::parser::ValueSource::CommandLine);
     let ctx = Ctx {
         root: cli.project.clone(),
         coder: cli.coder.clone().unwrap_or_else(default_coder),
         coder_filter: if explicit { cli.coder.clone() } else { None },
+        report_lang,
     };
     match run(cli.command, &ctx) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("kodbok: {e}");
+            eprintln!("{}: {e}", t!("error-prefix"));
             for cause in e.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+                eprintln!("  {}: {cause}", t!("error-caused-by"));
             }
             ExitCode::FAILURE
         }
@@ -180,6 +199,10 @@ fn run(command: Option<Command>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 fn tui(ctx: &Ctx) -> anyhow::Result<ExitCode> {
     crate::tui::run(&ctx.root, &ctx.coder)?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| t!("lang-unknown", value = s))
 }
 
 /// Parses `key=value`.

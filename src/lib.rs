@@ -15,6 +15,7 @@
 pub mod agreement;
 pub mod analysis;
 pub mod cli;
+pub mod i18n;
 pub mod index;
 pub mod model;
 pub mod store;

@@ -2,39 +2,18 @@
 
 use super::summary::{LayerArgs, emit, pseudonyms};
 use super::{Ctx, parse_kv};
-use crate::analysis::Lang;
 use crate::analysis::report::{self, ReportOptions};
 use anyhow::Context as _;
 use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum LangArg {
-    /// Swedish
-    Sv,
-    /// English
-    En,
-}
-
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Lang {
-        match l {
-            LangArg::Sv => Lang::Sv,
-            LangArg::En => Lang::En,
-        }
-    }
-}
-
 #[derive(Args, Debug)]
 pub struct ReportArgs {
     /// Write the Markdown to this file (atomically) instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// Language of the text
-    #[arg(long, value_enum, default_value_t = LangArg::Sv)]
-    pub lang: LangArg,
-    /// A minijinja template to use instead of the built-in one for --lang
+    /// A minijinja template to use instead of the built-in one for the language (--lang)
     #[arg(long, value_name = "FILE")]
     pub template: Option<PathBuf>,
     #[command(flatten)]
@@ -62,7 +41,7 @@ pub fn run(a: &ReportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let opts = ReportOptions {
-        lang: a.lang.into(),
+        lang: ctx.report_lang,
         layer: a.layer.layer(ctx)?,
         attr: a
             .by

@@ -1,0 +1,229 @@
+//! Checks of the catalogues: they parse, both languages hold the same keys and variables, and every
+//! key the sources use exists.
+
+use super::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// Message ids (column-0 identifiers followed by `=`) of a Fluent source, with the `$variables`
+/// each message's text uses.
+fn messages(src: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut current: Option<String> = None;
+    for line in src.lines() {
+        let starts_entry = line.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+        if starts_entry {
+            let id = line.split('=').next().unwrap_or("").trim().to_string();
+            out.insert(id.clone(), BTreeSet::new());
+            current = Some(id);
+        } else if line.starts_with('#') || line.starts_with('-') {
+            current = None;
+            continue;
+        }
+        if let Some(id) = &current {
+            let vars = line.split('$').skip(1).map(|rest| {
+                rest.chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect::<String>()
+            });
+            out.get_mut(id).unwrap().extend(vars);
+        }
+    }
+    out
+}
+
+fn catalogue(lang: Lang, area: &str) -> &'static str {
+    CATALOGUES
+        .iter()
+        .find(|(l, a, _)| *l == lang && *a == area)
+        .map(|(_, _, src)| *src)
+        .unwrap()
+}
+
+#[test]
+fn every_catalogue_parses_without_errors() {
+    for (lang, area, src) in CATALOGUES {
+        if let Err((_, errors)) = FluentResource::try_new(src.to_string()) {
+            panic!("{lang}/{area}.ftl: {errors:?}");
+        }
+        let mut b = Bundle::new_concurrent(vec![lang.code().parse().unwrap()]);
+        let res = FluentResource::try_new(src.to_string()).unwrap();
+        b.add_resource(res)
+            .unwrap_or_else(|e| panic!("{lang}/{area}.ftl: {e:?}"));
+    }
+}
+
+#[test]
+fn both_languages_hold_the_same_keys_and_variables_per_area() {
+    for area in ["cli", "tui"] {
+        let en = messages(catalogue(Lang::En, area));
+        let sv = messages(catalogue(Lang::Sv, area));
+        let en_keys: BTreeSet<_> = en.keys().collect();
+        let sv_keys: BTreeSet<_> = sv.keys().collect();
+        let only_en: Vec<_> = en_keys.difference(&sv_keys).collect();
+        let only_sv: Vec<_> = sv_keys.difference(&en_keys).collect();
+        assert!(only_en.is_empty(), "{area}: only in English: {only_en:?}");
+        assert!(only_sv.is_empty(), "{area}: only in Swedish: {only_sv:?}");
+        for (key, vars) in &en {
+            assert_eq!(vars, &sv[key], "{area}: variables of {key} differ");
+        }
+    }
+}
+
+#[test]
+fn keys_are_unique_across_areas() {
+    for lang in Lang::ALL {
+        let mut seen = BTreeMap::new();
+        for (l, area, src) in CATALOGUES {
+            if l != lang {
+                continue;
+            }
+            for key in messages(src).into_keys() {
+                if let Some(other) = seen.insert(key.clone(), area) {
+                    panic!("{lang}: {key} is in both {other}.ftl and {area}.ftl");
+                }
+            }
+        }
+    }
+}
+
+/// The keys of `t!("…")` and `t_in!(lang, "…")` calls in a Rust source.
+fn keys_used(src: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    for (mac, skip_first_arg) in [("t!(", false), ("t_in!(", true)] {
+        for (i, _) in src.match_indices(mac) {
+            let before = src[..i].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let mut rest = &src[i + mac.len()..];
+            if skip_first_arg {
+                rest = rest.split_once(',').map_or("", |(_, r)| r);
+            }
+            let rest = rest.trim_start();
+            if let Some(after) = rest.strip_prefix('"') {
+                let close = after.find('"').unwrap_or(after.len());
+                keys.push(after[..close].to_string());
+            }
+        }
+    }
+    keys
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_key_used_in_the_sources_exists_in_both_languages() {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut missing = Vec::new();
+    for file in files {
+        if file.ends_with("i18n.rs") || file.ends_with("i18n/tests.rs") {
+            continue;
+        }
+        let src = std::fs::read_to_string(&file).unwrap();
+        for key in keys_used(&src) {
+            for lang in Lang::ALL {
+                if !has_key(lang, &key) {
+                    missing.push(format!("{}: {key} ({lang})", file.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "keys missing from a catalogue:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn the_scanner_finds_keys_in_both_macro_forms() {
+    let src = r#"let a = t!("one"); let b = t!( "two", n = 3); let c = t_in!(lang(), "three");
+        let d = format!("x"); let e = crate::t!(
+            "four",
+            n = 1,
+        );"#;
+    assert_eq!(keys_used(src), ["one", "two", "four", "three"]);
+}
+
+#[test]
+fn plurals_follow_each_language() {
+    assert_eq!(t_in!(Lang::En, "cases-count", n = 1), "1 case");
+    assert_eq!(t_in!(Lang::En, "cases-count", n = 2), "2 cases");
+    assert_eq!(t_in!(Lang::Sv, "cases-count", n = 1), "1 fall");
+    assert_eq!(t_in!(Lang::Sv, "cases-count", n = 2), "2 fall");
+    assert_eq!(t_in!(Lang::Sv, "interviews-count", n = 5), "5 intervjuer");
+}
+
+#[test]
+fn no_isolation_marks_reach_the_text() {
+    let s = t_in!(Lang::Sv, "lang-unknown", value = "fr");
+    assert_eq!(s, "okänt språk fr: använd sv eller en");
+    assert!(!s.contains(['\u{2068}', '\u{2069}']));
+}
+
+#[test]
+fn with_lang_overrides_this_thread_only_and_restores() {
+    with_lang(Lang::Sv, || {
+        assert_eq!(lang(), Lang::Sv);
+        assert_eq!(t!("cases-count", n = 3), "3 fall");
+        with_lang(Lang::En, || assert_eq!(t!("cases-count", n = 3), "3 cases"));
+        assert_eq!(lang(), Lang::Sv);
+        let other = std::thread::spawn(|| OVERRIDE.with(Cell::get))
+            .join()
+            .unwrap();
+        assert_eq!(other, None);
+    });
+}
+
+#[test]
+fn an_unknown_key_falls_back_to_the_key() {
+    assert_eq!(tr_in(Lang::Sv, "no-such-key", &[]), "no-such-key");
+}
+
+#[test]
+fn the_language_comes_from_flag_then_kodbok_lang_then_locale() {
+    let env = |pairs: &'static [(&'static str, &'static str)]| {
+        move |k: &str| {
+            pairs
+                .iter()
+                .find(|(key, _)| *key == k)
+                .map(|(_, v)| v.to_string())
+        }
+    };
+    let sv_locale = env(&[("LANG", "sv_SE.UTF-8")]);
+    assert_eq!(Lang::detect_with(Some(Lang::En), sv_locale), Lang::En);
+    assert_eq!(Lang::detect_with(None, sv_locale), Lang::Sv);
+    let kodbok = env(&[("KODBOK_LANG", "en"), ("LANG", "sv_SE.UTF-8")]);
+    assert_eq!(Lang::detect_with(None, kodbok), Lang::En);
+    // LC_ALL wins over LANG; an empty one is skipped.
+    let lc_all = env(&[("LC_ALL", "C"), ("LANG", "sv_SE.UTF-8")]);
+    assert_eq!(Lang::detect_with(None, lc_all), Lang::En);
+    let empty = env(&[("LC_ALL", ""), ("LC_MESSAGES", "sv_FI"), ("LANG", "en_GB")]);
+    assert_eq!(Lang::detect_with(None, empty), Lang::Sv);
+    assert_eq!(Lang::detect_with(None, env(&[])), Lang::En);
+    // A KODBOK_LANG that names no language is passed over.
+    let bad = env(&[("KODBOK_LANG", "fr"), ("LANG", "sv_SE")]);
+    assert_eq!(Lang::detect_with(None, bad), Lang::Sv);
+}
+
+#[test]
+fn languages_parse_leniently() {
+    assert_eq!("sv".parse::<Lang>(), Ok(Lang::Sv));
+    assert_eq!("SV_se.utf8".parse::<Lang>(), Ok(Lang::Sv));
+    assert_eq!("en-GB".parse::<Lang>(), Ok(Lang::En));
+    assert!("de".parse::<Lang>().is_err());
+}
