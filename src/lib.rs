@@ -11,6 +11,9 @@
 //! - [`agreement`] (uses `store`): reliability units, per-code and domain agreement, disagreements, consensus.
 //! - [`tui`]: the terminal workbench (state, actions, keymap, views, effects; the terminal library only in `tui::terminal`).
 //! - [`cli`]: the clap commands, each a thin call into the layers above; with no command it opens the `tui`.
+//!
+//! Beside the layers, [`i18n`] holds user text in Swedish and English (Fluent catalogues, `t!`): a leaf that any layer
+//! may use and that uses no other part of kodbok.
 
 pub mod agreement;
 pub mod analysis;
