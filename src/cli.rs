@@ -7,6 +7,7 @@ mod codes;
 mod coding;
 mod consensus;
 mod export;
+mod filters;
 mod matrix;
 mod merge;
 pub mod output;
@@ -169,7 +170,23 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// Refuses a `--project` folder that does not exist, or holds no project, before anything is written
+/// (the workbench would otherwise leave `.kodbok/tui.log` behind).
+fn check_project(root: &std::path::Path) -> anyhow::Result<()> {
+    let dir = root.display().to_string();
+    if !root.is_dir() {
+        anyhow::bail!(t!("project-missing", dir = dir));
+    }
+    if !root.join("codebook.json").is_file() {
+        anyhow::bail!(t!("not-a-project", dir = dir));
+    }
+    Ok(())
+}
+
 fn run(command: Option<Command>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    if !matches!(command, Some(Command::Init(_) | Command::Bench(_))) {
+        check_project(&ctx.root)?;
+    }
     let Some(command) = command else {
         return tui(ctx);
     };
@@ -205,10 +222,4 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| t!("lang-unknown", value = s))
 }
 
-/// Parses `key=value`.
-pub fn parse_kv(s: &str) -> Result<(String, String), String> {
-    match s.split_once('=') {
-        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.trim().to_string())),
-        _ => Err(format!("expected key=value, found {s:?}")),
-    }
-}
+pub use filters::parse_kv;

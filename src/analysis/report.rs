@@ -267,7 +267,7 @@ pub fn context(p: &Project, opts: &ReportOptions) -> Result<ReportContext> {
         lang,
         layer: LayerInfo {
             id: opts.layer.id(),
-            description: opts.layer.describe(&s.coders, lang),
+            description: opts.layer.describe_in(p, &s.coders, lang),
             coders: s.coders.clone(),
         },
         attr: s.attr.clone(),

@@ -1,13 +1,15 @@
 //! `kodbok agree`: inter-coder agreement per code, per domain or by segment overlap, and the list of disagreements.
 
 use super::Ctx;
-use super::output::{Format, print_rows, write_table};
+use super::output::{Format, ident, print_rows, print_rows_with, write_table};
 use crate::agreement::consensus::matches;
 use crate::agreement::overlap::overlap_agreement;
 use crate::agreement::report::Coefficients;
 use crate::agreement::{AgreeOptions, CodeTarget, Report, UnitKind, agreement, disagreements};
+use crate::analysis::Layer;
 use crate::model::CONSENSUS_CODER;
 use crate::store::Project;
+use crate::t;
 use anyhow::bail;
 use clap::Args;
 use serde_json::{Value, json};
@@ -38,9 +40,10 @@ impl From<UnitArg> for UnitKind {
 #[derive(Args, Debug, Clone)]
 #[command(group(clap::ArgGroup::new("what").args(["code", "domain"])))]
 pub struct AgreeArgs {
-    /// Coders to compare (two or more), comma-separated
-    #[arg(long, value_delimiter = ',', required = true, value_name = "A,B[,C…]")]
-    pub coders: Vec<String>,
+    /// Coders to compare, separated by commas, or `all` [default: all: with exactly two coders (konsensus
+    /// and the coders the project leaves out aside) those two; with more, name them]
+    #[arg(long = "layer", visible_alias = "coders", value_name = "A,B[,C…]|all")]
+    pub layer: Option<String>,
     /// Only these transcripts (of those every compared coder coded), comma-separated
     #[arg(long, value_delimiter = ',', value_name = "DOC,…")]
     pub docs: Option<Vec<String>>,
@@ -66,6 +69,22 @@ pub struct AgreeArgs {
     pub format: Format,
 }
 
+/// The coders `agree` compares: those named, else the project's two coders.
+pub fn compared_coders(p: &Project, layer: Option<&str>) -> anyhow::Result<Vec<String>> {
+    let layer = Layer::parse(layer.unwrap_or("all"))?;
+    let named = !matches!(layer, Layer::AllCoders);
+    let coders = match &layer {
+        Layer::Coder(_) | Layer::Consensus => bail!(t!("agree-needs-two")),
+        _ => layer.coders(p)?,
+    };
+    match coders.len() {
+        2 => Ok(coders),
+        n if n > 2 && named => Ok(coders),
+        n if n > 2 => bail!(t!("agree-which-coders", n = n, coders = coders.join(","))),
+        _ => bail!(t!("agree-too-few", coders = coders.join(", "))),
+    }
+}
+
 /// The library options for these arguments.
 pub fn options(p: &Project, a: &AgreeArgs) -> anyhow::Result<AgreeOptions> {
     let target = match (&a.code, &a.domain) {
@@ -75,7 +94,7 @@ pub fn options(p: &Project, a: &AgreeArgs) -> anyhow::Result<AgreeOptions> {
         (None, None) => CodeTarget::AllCodes,
     };
     Ok(AgreeOptions {
-        coders: a.coders.clone(),
+        coders: compared_coders(p, a.layer.as_deref())?,
         docs: a.docs.clone(),
         unit: a.unit.into(),
         target,
@@ -137,7 +156,11 @@ fn list_disagreements(p: &Project, o: &AgreeOptions, format: Format) -> anyhow::
         }
         rows.push(v);
     }
-    print_rows(format, &rows)?;
+    let mut cols = vec!["id".to_string(), "target".to_string()];
+    cols.extend(o.coders.iter().map(|c| format!("codes_{}", ident(c))));
+    cols.push("text".into());
+    let cols: Vec<&str> = cols.iter().map(String::as_str).collect();
+    print_rows_with(format, &rows, &cols)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -154,7 +177,7 @@ fn table_row(v: &Value, coders: &[String]) -> Value {
             .flatten()
             .filter_map(Value::as_str)
             .collect();
-        row[c] = json!(if codes.is_empty() {
+        row[format!("codes_{}", ident(c))] = json!(if codes.is_empty() {
             "–".to_string()
         } else {
             codes.join("+")
@@ -184,13 +207,13 @@ fn stats_row(
     let mut row =
         json!({ "code": label, "path": path, "units": s.units, "pairable": s.pairable_units });
     for c in coders {
-        row[format!("coded by {c}")] = json!(
+        row[format!("coded_by_{}", ident(c))] = json!(
             coded
                 .and_then(|m| m.get(c))
                 .map_or(String::new(), u64::to_string)
         );
     }
-    row["agreement %"] = num(s.percent_agreement, 1);
+    row["agreement_pct"] = num(s.percent_agreement, 1);
     row["kappa"] = num(s.cohen_kappa, 3);
     row["alpha"] = num(s.krippendorff_alpha, 3);
     row

@@ -1,7 +1,8 @@
 //! `kodbok codes`: the codebook tree with counts, and its edits (add, rename, move, merge, remove).
 
 use super::Ctx;
-use super::output::{Format, print_rows};
+use super::output::{Format, ident, print_rows};
+use super::summary::{LayerArgs, layer_line};
 use crate::model::Code;
 use crate::store::{Lock, Project};
 use anyhow::bail;
@@ -17,6 +18,8 @@ pub struct CodesArgs {
     /// Output format of the listing
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    #[command(flatten)]
+    pub layer: LayerArgs,
 }
 
 #[derive(Subcommand, Debug)]
@@ -78,15 +81,19 @@ pub enum CodesAction {
 
 pub fn run(a: CodesArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     match a.action {
-        None => list(a.format, ctx),
+        None => list(a.format, &a.layer, ctx),
         Some(action) => edit(action, ctx),
     }
 }
 
-fn list(format: Format, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+fn list(format: Format, layer: &LayerArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let p = ctx.open()?;
+    let (layer, coders) = layer.resolve(ctx, &p)?;
     let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
-    for (coder, c) in p.all_codings() {
+    for (coder, c) in p
+        .all_codings()
+        .filter(|(c, _)| coders.iter().any(|x| x == c))
+    {
         *counts.entry(&c.code).or_default().entry(coder).or_default() += 1;
     }
     let rows: Vec<_> = p
@@ -113,6 +120,16 @@ fn list(format: Format, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 "by_coder": by,
                 "description": f.code.description,
             });
+            if format == Format::Csv {
+                // One value per cell: a column per coder instead of the by_coder object.
+                if let Some(o) = row.as_object_mut() {
+                    o.shift_remove("by_coder");
+                    for c in &coders {
+                        let n = by.get(c.as_str()).copied().unwrap_or(0);
+                        o.insert(format!("codings_{}", ident(c)), json!(n));
+                    }
+                }
+            }
             if table {
                 // The table keeps to what fits a terminal; JSON and CSV carry every field.
                 if let Some(o) = row.as_object_mut() {
@@ -124,6 +141,9 @@ fn list(format: Format, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             row
         })
         .collect();
+    if format == Format::Table {
+        println!("{}", layer_line(&p, &layer, &coders));
+    }
     print_rows(format, &rows)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,9 +1,10 @@
 //! Project-level commands: init, import, docs, check.
 
-use super::output::{Format, print_rows};
+use super::output::{Format, ident, print_rows_with};
 use super::{Ctx, parse_kv};
 use crate::store::Project;
 use crate::store::import::{Meta, read_source, to_transcript};
+use crate::t;
 use anyhow::{Context, bail};
 use clap::Args;
 use serde_json::json;
@@ -55,10 +56,7 @@ type Ready = (
 
 pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if a.id.is_some() && a.files.len() > 1 {
-        bail!(
-            "--id names one transcript, but {} files were given",
-            a.files.len()
-        );
+        bail!(t!("import-id-one", n = a.files.len()));
     }
     let mut project = ctx.open()?;
     let bar = progress(a.files.len());
@@ -88,14 +86,22 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             let id = t.id.clone();
             t.header.set("case", &id);
         }
+        if let Some(first) = ready.iter().find(|r: &&Ready| r.1.id == t.id) {
+            bail!(t!(
+                "import-same-id",
+                first = first.0.display().to_string(),
+                second = path.display().to_string(),
+                id = t.id.as_str()
+            ));
+        }
         let dest = project.transcript_path(&t.id);
-        if (dest.exists() || ready.iter().any(|r: &Ready| r.1.id == t.id)) && !a.force {
-            bail!(
-                "{}: transcript {:?} already exists ({}); nothing was imported. Use --force to replace it, or --id to choose another id",
-                path.display(),
-                t.id,
-                dest.display()
-            );
+        if dest.exists() && !a.force {
+            bail!(t!(
+                "import-exists",
+                path = path.display().to_string(),
+                id = t.id.as_str(),
+                dest = dest.display().to_string()
+            ));
         }
         ready.push((path.clone(), t, raw.encoding, raw.guessed));
         bar.inc(1);
@@ -110,12 +116,16 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             (None, _) => "docx".into(),
         };
         println!(
-            "imported {} → {} ({enc}; case {}; {} turns, {} words)",
-            path.display(),
-            project.transcript_path(&t.id).display(),
-            t.case(),
-            t.turns.len(),
-            t.word_count()
+            "{}",
+            t!(
+                "imported",
+                path = path.display().to_string(),
+                dest = project.transcript_path(&t.id).display().to_string(),
+                encoding = enc,
+                case = t.case(),
+                turns = t.turns.len(),
+                words = t.word_count()
+            )
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -173,23 +183,31 @@ pub fn docs(format: Format, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         .transcripts
         .values()
         .map(|t| {
-            let counts: serde_json::Map<String, serde_json::Value> = p
-                .coders
-                .iter()
-                .map(|(name, f)| (name.clone(), json!(f.for_doc(&t.id).count())))
-                .collect();
-            json!({
+            let mut row = json!({
                 "id": t.id,
                 "case": t.case(),
                 "group": p.group_of(&t.id),
                 "role": t.role(),
                 "turns": t.turns.len(),
                 "words": t.word_count(),
-                "codings": counts,
-            })
+            });
+            let counts = p
+                .coders
+                .iter()
+                .map(|(name, f)| (name.clone(), json!(f.for_doc(&t.id).count())));
+            if format == Format::Json {
+                row["codings"] = json!(counts.collect::<serde_json::Map<_, _>>());
+            } else {
+                // One value per cell: a column per coder.
+                for (name, n) in counts {
+                    row[format!("codings_{}", ident(&name))] = n;
+                }
+            }
+            row
         })
         .collect();
-    print_rows(format, &rows)?;
+    let cols = ["id", "case", "group", "role", "turns", "words"];
+    print_rows_with(format, &rows, &cols)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -88,7 +88,7 @@ pub fn row(rank: usize, h: &Hit, format: Format) -> Value {
         Format::Table => {
             // the table cuts cells at 70 characters: a narrower window keeps the match visible
             let (snip, ms) = h.snippet_of_width(60);
-            let chars = format!("{}..{}", h.turn_start, h.turn_end);
+            let chars = format!("{}–{}", h.turn_start, h.turn_end);
             json!({ "chars": chars, "snippet": mark(&snip, &ms, "[", "]") })
         }
         Format::Json => json!({

@@ -45,6 +45,9 @@ pub struct Settings {
     /// The case attribute whose values form the groups compared (`grupp`: hög/låg).
     #[serde(default = "default_group")]
     pub group_attribute: String,
+    /// Coders whose codings analyses leave out of the "all coders" layer (e.g. a practice coder).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude_coders: Vec<String>,
 }
 
 fn default_group() -> String {
@@ -55,6 +58,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             group_attribute: default_group(),
+            exclude_coders: Vec::new(),
         }
     }
 }

@@ -204,7 +204,7 @@ fn merge_codebook(ours: &mut Project, theirs: &Project, s: &mut MergeSummary) {
 
 fn describe(c: &Coding) -> String {
     format!(
-        "{} in {} chars {}..{}, memo {:?}",
+        "{} in {} characters {}–{}, memo {:?}",
         c.code,
         c.doc,
         c.start,

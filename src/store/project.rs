@@ -320,7 +320,7 @@ impl Project {
         }
         if start >= end || end > t.char_len() {
             return Err(StoreError::refused(format!(
-                "span {start}..{end} is not inside {doc} (0..{} characters, end exclusive, start < end)",
+                "span {start}–{end} is not inside {doc} (characters 0–{}, end exclusive, start < end)",
                 t.char_len()
             )));
         }
@@ -344,7 +344,7 @@ impl Project {
                     .iter()
                     .map(|s| {
                         let (l, c) = t.line_col(*s);
-                        format!("  line {l}, column {c} (chars {s}..{})", s + len)
+                        format!("  line {l}, column {c} (characters {s}–{})", s + len)
                     })
                     .collect();
                 Err(StoreError::refused(format!(
@@ -404,7 +404,7 @@ impl Project {
                 }
                 if let Some(msg) = self.coding_problem(c) {
                     p(format!(
-                        "coding {} ({} in {}, chars {}..{}): {msg}",
+                        "coding {} ({} in {}, characters {}–{}): {msg}",
                         c.id, c.code, c.doc, c.start, c.end
                     ));
                 }
@@ -496,7 +496,7 @@ impl Project {
         if now != c.quote {
             let hint = match reanchor(c, t) {
                 Some((s, e)) => format!(
-                    "; the quote is found at chars {s}..{e} (`kodbok check --reanchor` moves it)"
+                    "; the quote is found at characters {s}–{e} (`kodbok check --reanchor` moves it)"
                 ),
                 None => "; the quote is no longer in the transcript".to_string(),
             };

@@ -20,3 +20,41 @@ transcripts-count = { $n ->
    *[other] { $n } transkriptioner
 }
 lang-unknown = okänt språk { $value }: använd sv eller en
+layer-left-out = ; utelämnade enligt projektets inställningar (codebook.json, settings.exclude_coders): { $coders }
+layer-line = Lager: { $description }
+layer-and-coder = välj lagret en gång: --layer eller det äldre --coder, inte båda
+group-all = alla
+group-no-value = (utan värde)
+summary-group = { $value } = { $cases ->
+    [one] 1 fall
+   *[other] { $cases } fall
+}, { $interviews ->
+    [one] 1 intervju
+   *[other] { $interviews } intervjuer
+}, { $words } ord
+summary-grouped = Grupperat efter { $attr }: { $groups }
+summary-grouped-none = Grupperat efter { $attr }: inga transkriptioner ännu
+summary-partial = Obs: lagret har kodningar i { $coded } av { $all } intervjuer; de övriga räknas som okodade.
+summary-cells = Celler: fall/i gruppen, intervjuer/i gruppen, segment, andel av gruppens ord som kodats. Teman räknar med sina underkoder.
+warn-skipped = varning: { $n ->
+    [one] 1 kodning räknas
+   *[other] { $n } kodningar räknas
+} inte: transkriptionen eller koden är okänd eller avsnittet ligger utanför texten (se `kodbok check`)
+wrote-file = skrev { $path }
+filter-syntax = väntade nyckel:värde (eller nyckel=värde), fick { $found }
+unknown-attribute = inget fallattribut eller rubrikfält { $attr }; kända: { $known }
+unknown-value = inget fall eller transkription har { $attr } = { $value }; dess värden: { $known }
+unknown-case = inget fall { $case } i projektet; fall: { $known }
+unknown-doc = ingen transkription { $doc } i projektet; transkriptioner: { $known }
+no-such-turn = { $doc } har repliker 1–{ $last }, inte { $n }
+already-coded = { $doc } har redan koden { $code } på tecken { $start }–{ $end } av { $coder }; inget lades till
+nothing-to-list = (inget att visa)
+agree-needs-two = agree jämför två eller fler kodare: --layer A,B (eller --coders A,B)
+agree-which-coders = projektet har { $n } kodare ({ $coders }): ange vilka som ska jämföras med --layer A,B
+agree-too-few = agree behöver två kodare med kodningar; projektet har: { $coders }
+import-same-id = både { $first } och { $second } skulle bli transkriptionen { $id }; inget importerades. Importera dem en i taget med --id, eller byt namn på en av dem
+import-exists = { $path }: transkriptionen { $id } finns redan ({ $dest }); inget importerades. Använd --force för att ersätta den, eller --id för att välja ett annat id
+import-id-one = --id anger en transkription, men { $n } filer angavs
+imported = importerade { $path } → { $dest } ({ $encoding }; fall { $case }; { $turns } repliker, { $words } ord)
+project-missing = mappen { $dir } finns inte
+not-a-project = { $dir } är inget kodbok-projekt: det saknar codebook.json (skapa ett med `kodbok init`)
