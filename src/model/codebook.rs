@@ -194,7 +194,10 @@ impl Codebook {
                     .collect(),
             });
         }
-        if let Some(f) = flat.iter().find(|f| self.path(&f.code.id).to_lowercase() == lower) {
+        if let Some(f) = flat
+            .iter()
+            .find(|f| self.path(&f.code.id).to_lowercase() == lower)
+        {
             return Ok(f.code);
         }
         let slug = super::text::slugify(key);
@@ -531,13 +534,19 @@ mod tests {
     fn sibling_names_are_unique_and_shared_names_are_ambiguous() {
         let mut b = book();
         let dup = b.add(Code::new("resursbrist-2", "resursbrist"), Some("hinder"));
-        assert!(matches!(dup, Err(CodebookError::DuplicateName { .. })), "{dup:?}");
+        assert!(
+            matches!(dup, Err(CodebookError::DuplicateName { .. })),
+            "{dup:?}"
+        );
         // The same name under another parent is allowed, and then the bare name is ambiguous.
         b.add(Code::new("resursbrist-3", "Resursbrist"), Some("framgang"))
             .unwrap();
         let err = b.resolve("Resursbrist").unwrap_err().to_string();
         assert!(err.contains("Hinder › Resursbrist (resursbrist)"), "{err}");
-        assert!(err.contains("Framgångsfaktorer › Resursbrist (resursbrist-3)"), "{err}");
+        assert!(
+            err.contains("Framgångsfaktorer › Resursbrist (resursbrist-3)"),
+            "{err}"
+        );
         assert_eq!(b.resolve("hinder › resursbrist").unwrap().id, "resursbrist");
         assert!(b.rename("resursbrist-3", "Hinder").is_ok());
         assert!(b.rename("framgang", "hinder").is_err());
@@ -545,6 +554,10 @@ mod tests {
         b.rename("resursbrist-3", "Resursbrist 2").unwrap();
         b.add(Code::new("x", "Resursbrist"), None).unwrap();
         assert!(b.move_to("x", Some("hinder")).is_err());
-        assert_eq!(b.parent_of("x"), None, "a refused move leaves the code where it was");
+        assert_eq!(
+            b.parent_of("x"),
+            None,
+            "a refused move leaves the code where it was"
+        );
     }
 }

@@ -303,11 +303,13 @@ impl Project {
         atomic::write(&self.transcript_path(&t.id), t.render().as_bytes())
     }
 
+    /// Writes cases.csv in the delimiter, encoding and line endings the file already has.
     pub fn save_cases(&self) -> Result<()> {
-        atomic::write(
-            &self.cases_path(),
-            cases_csv::render(&self.cases).as_bytes(),
-        )
+        let path = self.cases_path();
+        let style = std::fs::read(&path)
+            .map(|b| cases_csv::style_of(&b))
+            .unwrap_or_default();
+        atomic::write(&path, &cases_csv::render_in(&self.cases, style))
     }
 
     /// A validated new coding (not yet stored).
