@@ -11,20 +11,54 @@ use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Starter {
+    /// The reference study's five themes and their sub-codes, described in the language of --lang
+    Sample,
+    /// No codes yet
+    Empty,
+}
+
 #[derive(Args, Debug)]
 pub struct InitArgs {
     /// Folder for the new project (default: the --project folder)
     pub dir: Option<PathBuf>,
-    /// Start with an empty codebook instead of the default themes
-    #[arg(long)]
+    /// The codebook to start with
+    #[arg(long, value_enum, default_value_t = Starter::Sample)]
+    pub codebook: Starter,
+    /// The same as --codebook empty (kept for scripts)
+    #[arg(long, hide = true)]
     pub empty_codebook: bool,
 }
 
+/// Creates the project without asking anything, then prints the next three steps.
 pub fn init(a: &InitArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    use crate::store::project::{DEFAULT_CODEBOOK, SAMPLE_CODEBOOK_SV};
     let dir = a.dir.clone().unwrap_or_else(|| ctx.root.clone());
-    Project::init(&dir, a.empty_codebook)?;
-    println!("created a kodbok project in {}", dir.display());
+    let book = match (a.codebook, a.empty_codebook, crate::i18n::lang()) {
+        (Starter::Empty, _, _) | (_, true, _) => None,
+        (Starter::Sample, false, crate::i18n::Lang::Sv) => Some(SAMPLE_CODEBOOK_SV),
+        (Starter::Sample, false, crate::i18n::Lang::En) => Some(DEFAULT_CODEBOOK),
+    };
+    Project::init_with(&dir, book)?;
+    let shown = dir.display().to_string();
+    println!("{}", t!("init-created", dir = shown.as_str()));
+    let project = if dir == std::path::Path::new(".") {
+        String::new()
+    } else {
+        format!(" --project {}", shell_word(&shown))
+    };
+    println!("{}", t!("init-next", project = project));
     Ok(ExitCode::SUCCESS)
+}
+
+/// `s` quoted for a shell when it needs it.
+fn shell_word(s: &str) -> String {
+    if s.chars().all(|c| c.is_alphanumeric() || "-_./".contains(c)) {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
 }
 
 #[derive(Args, Debug)]

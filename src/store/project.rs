@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 /// The codebook a new project starts with: the five themes of the reference study.
 pub const DEFAULT_CODEBOOK: &str = include_str!("../../codebook.json");
+/// The same codebook with Swedish descriptions and notes (`kodbok --lang sv init`).
+pub const SAMPLE_CODEBOOK_SV: &str = include_str!("sample/codebook.sv.json");
 
 #[derive(Debug, Clone)]
 pub struct Project {
@@ -83,6 +85,11 @@ impl Project {
 
     /// Creates a new project in `root` with the default codebook; refuses a folder that already has one.
     pub fn init(root: &Path, empty_codebook: bool) -> Result<()> {
+        Self::init_with(root, (!empty_codebook).then_some(DEFAULT_CODEBOOK))
+    }
+
+    /// Creates a project with `codebook` (codebook.json's text) or an empty codebook when None.
+    pub fn init_with(root: &Path, codebook: Option<&str>) -> Result<()> {
         let cb = root.join("codebook.json");
         if cb.exists() {
             return Err(StoreError::refused(format!(
@@ -94,12 +101,13 @@ impl Project {
             let p = root.join(d);
             fs::create_dir_all(&p).map_err(|e| StoreError::io(&p, e))?;
         }
-        let book = if empty_codebook {
-            let mut s = serde_json::to_string_pretty(&Codebook::default()).unwrap_or_default();
-            s.push('\n');
-            s
-        } else {
-            DEFAULT_CODEBOOK.to_string()
+        let book = match codebook {
+            None => {
+                let mut s = serde_json::to_string_pretty(&Codebook::default()).unwrap_or_default();
+                s.push('\n');
+                s
+            }
+            Some(text) => text.to_string(),
         };
         let cases = root.join("transcripts/cases.csv");
         if !cases.exists() {
@@ -550,4 +558,32 @@ fn short(s: &str) -> String {
         out.push('…');
     }
     out
+}
+
+#[cfg(test)]
+mod sample_tests {
+    use super::*;
+
+    /// The Swedish sample codebook is the English one with translated texts: same ids, names, colours,
+    /// shortcuts and tree, and every description, inclusion and exclusion note different.
+    #[test]
+    fn the_swedish_sample_codebook_mirrors_the_english_one() {
+        let en: Codebook = serde_json::from_str(DEFAULT_CODEBOOK).unwrap();
+        let sv: Codebook = serde_json::from_str(SAMPLE_CODEBOOK_SV).unwrap();
+        let (fe, fs) = (en.flatten(), sv.flatten());
+        assert_eq!(fe.len(), fs.len());
+        for (e, s) in fe.iter().zip(&fs) {
+            assert_eq!(
+                (e.code.id.as_str(), e.depth, e.parent),
+                (s.code.id.as_str(), s.depth, s.parent)
+            );
+            assert_eq!(
+                (&e.code.name, &e.code.color, &e.code.shortcut),
+                (&s.code.name, &s.code.color, &s.code.shortcut)
+            );
+            assert_ne!(e.code.description, s.code.description, "{}", e.code.id);
+            assert_ne!(e.code.inclusion, s.code.inclusion, "{}", e.code.id);
+            assert_ne!(e.code.exclusion, s.code.exclusion, "{}", e.code.id);
+        }
+    }
 }

@@ -58,3 +58,9 @@ import-id-one = --id names one transcript, but { $n } files were given
 imported = imported { $path } → { $dest } ({ $encoding }; case { $case }; { $turns } turns, { $words } words)
 project-missing = the folder { $dir } does not exist
 not-a-project = { $dir } is not a kodbok project: it has no codebook.json (start one with `kodbok init`)
+init-created = Created a kodbok project in { $dir }.
+init-next =
+    Next steps:
+      1. Bring in an interview:   kodbok{ $project } import interview.docx --case "Kommun A" --attr grupp:hög
+      2. Code it in the workbench: kodbok{ $project }
+      3. See what was coded:      kodbok{ $project } summary

@@ -58,3 +58,9 @@ import-id-one = --id anger en transkription, men { $n } filer angavs
 imported = importerade { $path } → { $dest } ({ $encoding }; fall { $case }; { $turns } repliker, { $words } ord)
 project-missing = mappen { $dir } finns inte
 not-a-project = { $dir } är inget kodbok-projekt: det saknar codebook.json (skapa ett med `kodbok init`)
+init-created = Skapade ett kodbok-projekt i { $dir }.
+init-next =
+    Nästa steg:
+      1. Hämta in en intervju:    kodbok{ $project } import intervju.docx --case "Kommun A" --attr grupp:hög
+      2. Koda den i arbetsbänken: kodbok{ $project }
+      3. Se vad som kodats:       kodbok{ $project } summary
