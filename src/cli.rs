@@ -123,12 +123,13 @@ fn default_coder() -> String {
 
 pub fn main() -> ExitCode {
     use clap::{CommandFactory, FromArgMatches};
-    let matches = Cli::command().get_matches();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    i18n::init(lang_in_args(&args));
+    let matches = localized(Cli::command()).get_matches_from(args);
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
         Err(e) => e.exit(),
     };
-    i18n::init(cli.lang);
     let report_lang = cli
         .lang
         .or_else(|| {
@@ -218,8 +219,96 @@ fn tui(ctx: &Ctx) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `--lang X` or `--lang=X` among the arguments, read before clap so `--help` is in that language.
+fn lang_in_args(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let mut it = args.iter().map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        if a == "--lang" {
+            return it.next().and_then(|v| Lang::parse(&v));
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return Lang::parse(v);
+        }
+    }
+    None
+}
+
+/// The command's descriptions and global options' help from the catalogue (`cmd-NAME`, `opt-NAME`),
+/// in the current language; a command without a key keeps its doc comment.
+pub fn localized(cmd: clap::Command) -> clap::Command {
+    let lang = i18n::lang();
+    let mut cmd = cmd.about(t!("cmd-about")).long_about(t!("cmd-long-about"));
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in names {
+        let key = format!("cmd-{name}");
+        if i18n::has_key(lang, &key) {
+            cmd = cmd.mut_subcommand(&name, |c| c.about(i18n::tr(&key, &[])));
+        }
+    }
+    for opt in ["project", "coder", "lang"] {
+        let key = format!("opt-{opt}");
+        cmd = cmd.mut_arg(opt, |a| a.help(i18n::tr(&key, &[])));
+    }
+    cmd
+}
+
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| t!("lang-unknown", value = s))
 }
 
 pub use filters::parse_kv;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn every_command_is_described_in_both_catalogues() {
+        for c in Cli::command().get_subcommands() {
+            let key = format!("cmd-{}", c.get_name());
+            for lang in Lang::ALL {
+                assert!(
+                    i18n::has_key(lang, &key),
+                    "add {key} to src/i18n/{lang}/cli.ftl"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn help_comes_in_the_chosen_language() {
+        let help = i18n::with_lang(Lang::Sv, || localized(Cli::command()).render_help());
+        assert!(help.to_string().contains("Kvalitativ kodning"), "{help}");
+        assert!(
+            help.to_string().contains("Visa och redigera kodboken"),
+            "{help}"
+        );
+        let help = i18n::with_lang(Lang::En, || localized(Cli::command()).render_help());
+        assert!(
+            help.to_string().contains("Show and edit the codebook"),
+            "{help}"
+        );
+    }
+
+    #[test]
+    fn the_language_is_read_from_the_arguments_before_clap() {
+        let args = |v: &[&str]| v.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            lang_in_args(&args(&["kodbok", "--lang", "sv", "docs"])),
+            Some(Lang::Sv)
+        );
+        assert_eq!(
+            lang_in_args(&args(&["kodbok", "docs", "--lang=en"])),
+            Some(Lang::En)
+        );
+        assert_eq!(lang_in_args(&args(&["kodbok", "docs"])), None);
+        assert_eq!(lang_in_args(&args(&["kodbok", "--", "--lang", "sv"])), None);
+    }
+}

@@ -64,3 +64,31 @@ init-next =
       1. Bring in an interview:   kodbok{ $project } import interview.docx --case "Kommun A" --attr grupp:hög
       2. Code it in the workbench: kodbok{ $project }
       3. See what was coded:      kodbok{ $project } summary
+
+## --help: the program, its commands (cmd-NAME) and its global options (opt-NAME)
+cmd-about = Qualitative coding of interview transcripts, in the terminal
+cmd-long-about =
+    kodbok codes interview transcripts with a shared codebook, one coding file per coder.
+    Run without a command to open the coding workbench on the project in the current folder.
+cmd-init = Create a new project (asks nothing; --codebook sample|empty) and print the next steps
+cmd-import = Convert transcripts (.txt, .md, .docx, .vtt, .srt) into the project
+cmd-docs = List transcripts: id, case, group, role, turns, words, codings per coder
+cmd-codes = Show and edit the codebook
+cmd-code = Code a passage of a transcript; prints the new coding's id
+cmd-uncode = Remove one of your codings by id
+cmd-segments = List coded segments, with filters
+cmd-check = Validate the whole project; exits 0 only when it is clean
+cmd-summary = Per code and group: cases, interviews, segments, word coverage (themes count their sub-codes)
+cmd-matrix = Code × case matrix, or code co-occurrence, for R and Excel
+cmd-export = Export data for other tools: `export segments`
+cmd-report = Draft the interview findings section (Markdown) with counts per group and quotes
+cmd-agree = Inter-coder agreement (percent, Cohen's kappa, Krippendorff's alpha) and the list of disagreements
+cmd-consensus = Build the consensus layer (codings/konsensus.json) from the coders' codings, unit by unit
+cmd-merge = Bring in codings, coders and codebook additions from another copy of this project
+cmd-search = Search transcripts: words in all inflections, "phrases", codes, cases and attributes
+cmd-autocode = Code every hit of a query for you, as one batch that `--undo` removes
+cmd-bench = Benchmarks on a generated Swedish corpus
+cmd-tui = Open the coding workbench (what `kodbok` without a command does)
+opt-project = Project folder (the one holding codebook.json)
+opt-coder = Coder name: whose codings are written (default: $KODBOK_CODER, else your user name); given on the command line to a listing, it shows only that coder's codings
+opt-lang = Language of messages and of the report: sv or en [default: $KODBOK_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else en; the report defaults to sv]

@@ -64,3 +64,31 @@ init-next =
       1. Hämta in en intervju:    kodbok{ $project } import intervju.docx --case "Kommun A" --attr grupp:hög
       2. Koda den i arbetsbänken: kodbok{ $project }
       3. Se vad som kodats:       kodbok{ $project } summary
+
+## --help: programmet, dess kommandon (cmd-NAMN) och globala flaggor (opt-NAMN)
+cmd-about = Kvalitativ kodning av intervjutranskriptioner, i terminalen
+cmd-long-about =
+    kodbok kodar intervjutranskriptioner med en gemensam kodbok, en kodningsfil per kodare.
+    Kör utan kommando för att öppna arbetsbänken på projektet i den aktuella mappen.
+cmd-init = Skapa ett nytt projekt (frågar inget; --codebook sample|empty) och visa nästa steg
+cmd-import = Hämta in transkriptioner (.txt, .md, .docx, .vtt, .srt) i projektet
+cmd-docs = Lista transkriptioner: id, fall, grupp, roll, repliker, ord, kodningar per kodare
+cmd-codes = Visa och redigera kodboken
+cmd-code = Koda ett avsnitt i en transkription; skriver ut den nya kodningens id
+cmd-uncode = Ta bort en av dina kodningar via dess id
+cmd-segments = Lista kodade avsnitt, med filter
+cmd-check = Kontrollera hela projektet; avslutar med 0 bara när allt är i ordning
+cmd-summary = Per kod och grupp: fall, intervjuer, segment, andel kodade ord (teman räknar med sina underkoder)
+cmd-matrix = Kod × fall-matris, eller samförekomst av koder, för R och Excel
+cmd-export = Exportera data till andra verktyg: `export segments`
+cmd-report = Skriv ett utkast till intervjuavsnittet (Markdown) med antal per grupp och citat
+cmd-agree = Överensstämmelse mellan kodare (procent, Cohens kappa, Krippendorffs alfa) och listan över skillnader
+cmd-consensus = Bygg konsensuslagret (codings/konsensus.json) av kodarnas kodningar, enhet för enhet
+cmd-merge = Hämta kodningar, kodare och tillägg i kodboken från en annan kopia av projektet
+cmd-search = Sök i transkriptionerna: ord i alla böjningsformer, "fraser", koder, fall och attribut
+cmd-autocode = Koda varje träff för en sökning, som en omgång som `--undo` tar bort
+cmd-bench = Prestandamätningar på en genererad svensk korpus
+cmd-tui = Öppna arbetsbänken (det som `kodbok` utan kommando gör)
+opt-project = Projektmappen (den som har codebook.json)
+opt-coder = Kodarens namn: vems kodningar som skrivs (standard: $KODBOK_CODER, annars ditt användarnamn); angivet till en listning visar det bara den kodarens kodningar
+opt-lang = Språk för meddelanden och rapporten: sv eller en [standard: $KODBOK_LANG, annars språkinställningen (LC_ALL, LC_MESSAGES, LANG), annars en; rapporten är som standard på svenska]
