@@ -5,6 +5,7 @@ use super::output::{Format, ident, print_rows};
 use super::summary::{LayerArgs, layer_line};
 use crate::model::Code;
 use crate::store::{Lock, Project};
+use crate::t;
 use anyhow::bail;
 use clap::{Args, Subcommand};
 use serde_json::json;
@@ -186,24 +187,33 @@ fn edit(action: CodesAction, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             code.color = color;
             code.shortcut = shortcut.filter(|s| !s.is_empty());
             p.codebook.add(code, parent.as_deref())?;
-            format!("added code {id} ({})", p.codebook.path(&id))
+            t!("code-added", id = id.as_str(), path = p.codebook.path(&id))
         }
         CodesAction::Rename { id, name } => {
             let id = resolve(&p, &id)?;
             p.codebook.rename(&id, &name)?;
-            format!("renamed {id}: {}", p.codebook.path(&id))
+            t!(
+                "code-renamed",
+                id = id.as_str(),
+                path = p.codebook.path(&id)
+            )
         }
         CodesAction::Move { id, parent, top: _ } => {
             let id = resolve(&p, &id)?;
             let parent = parent.map(|k| resolve(&p, &k)).transpose()?;
             p.codebook.move_to(&id, parent.as_deref())?;
-            format!("moved {id}: {}", p.codebook.path(&id))
+            t!("code-moved", id = id.as_str(), path = p.codebook.path(&id))
         }
         CodesAction::Merge { from, into } => {
             let (from, into) = (resolve(&p, &from)?, resolve(&p, &into)?);
             p.codebook.merge(&from, &into)?;
             let n = repoint(&mut p, &from, Some(&into))?;
-            format!("merged {from} into {into}; {n} codings moved")
+            t!(
+                "code-merged",
+                from = from.as_str(),
+                into = into.as_str(),
+                n = n
+            )
         }
         CodesAction::Remove { id, force } => remove(&mut p, &id, force)?,
         CodesAction::Describe {
@@ -235,7 +245,7 @@ fn edit(action: CodesAction, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                     c.shortcut = (!s.is_empty()).then_some(s);
                 }
             })?;
-            format!("updated {id}")
+            t!("code-updated", id = id.as_str())
         }
     };
     p.save_codebook()?;
@@ -247,20 +257,18 @@ fn remove(p: &mut Project, key: &str, force: Option<String>) -> anyhow::Result<S
     let id = resolve(p, key)?;
     let used = p.all_codings().filter(|(_, c)| c.code == id).count();
     let target = match force.as_deref() {
-        None if used > 0 => bail!(
-            "code {id} is used by {used} codings; nothing was changed. Give --force CODE to move them to another code, or --force delete to delete them"
-        ),
+        None if used > 0 => bail!(t!("code-in-use", id = id.as_str(), n = used)),
         None | Some("delete") => None,
         Some(k) => Some(resolve(p, k)?),
     };
     if target.as_deref() == Some(id.as_str()) {
-        bail!("--force must name another code than the one removed");
+        bail!(t!("code-force-self"));
     }
     p.codebook.remove(&id)?;
     let n = repoint(p, &id, target.as_deref())?;
     Ok(match target {
-        Some(t) => format!("removed {id}; {n} codings moved to {t}"),
-        None => format!("removed {id}; {n} codings deleted"),
+        Some(to) => t!("code-removed-moved", id = id.as_str(), n = n, to = to),
+        None => t!("code-removed-deleted", id = id.as_str(), n = n),
     })
 }
 

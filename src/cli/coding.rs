@@ -95,20 +95,28 @@ pub fn uncode(a: &UncodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         .all_codings()
         .find(|(c, x)| x.id == a.id && *c != ctx.coder)
     {
-        bail!(
-            "coding {} belongs to coder {owner}; run with --coder {owner} to remove it",
-            a.id
-        );
+        bail!(t!("uncode-other-coder", id = a.id.as_str(), owner = owner));
     }
     let _lock = p.lock_coder(&ctx.coder)?;
     let mut p = ctx.open()?;
     let Some(removed) = p.coder_mut(&ctx.coder).remove(&a.id) else {
-        bail!("{} has no coding with id {}", ctx.coder, a.id);
+        bail!(t!(
+            "uncode-unknown",
+            coder = ctx.coder.as_str(),
+            id = a.id.as_str()
+        ));
     };
     p.save_coder(&ctx.coder)?;
+    let quote = format!("{:?}", removed.quote);
     println!(
-        "removed coding {} ({} in {}: {:?})",
-        removed.id, removed.code, removed.doc, removed.quote
+        "{}",
+        t!(
+            "uncode-removed",
+            id = removed.id.as_str(),
+            code = removed.code.as_str(),
+            doc = removed.doc.as_str(),
+            quote = quote
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

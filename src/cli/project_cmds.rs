@@ -259,7 +259,7 @@ pub fn check(a: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             for pr in &ps {
                 println!("{pr}");
             }
-            eprintln!("{} problem(s) found", ps.len());
+            eprintln!("{}", t!("check-problems", n = ps.len()));
             return Ok(ExitCode::FAILURE);
         }
         Err(e) => return Err(e.into()),
@@ -280,7 +280,10 @@ pub fn check(a: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             p.save_coder(c)?;
         }
         for (c, id) in &moved {
-            println!("moved coding {id} ({c}) to where its quote is now");
+            println!(
+                "{}",
+                t!("check-moved", id = id.as_str(), coder = c.as_str())
+            );
         }
     }
     let problems = p.check();
@@ -290,15 +293,19 @@ pub fn check(a: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if problems.is_empty() {
         let n = p.all_codings().count();
         println!(
-            "ok: {} transcripts, {} cases, {} codes, {} coders, {n} codings",
-            p.transcripts.len(),
-            p.cases.cases.len(),
-            p.codebook.flatten().len(),
-            p.coders.len()
+            "{}",
+            t!(
+                "check-ok",
+                transcripts = p.transcripts.len(),
+                cases = p.cases.cases.len(),
+                codes = p.codebook.flatten().len(),
+                coders = p.coders.len(),
+                codings = n
+            )
         );
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("{} problem(s) found", problems.len());
+        eprintln!("{}", t!("check-problems", n = problems.len()));
         Ok(ExitCode::FAILURE)
     }
 }

@@ -7,6 +7,7 @@ use crate::analysis::Layer;
 use crate::analysis::pseudonyms::Pseudonyms;
 use crate::analysis::summary::{self, Summary};
 use crate::store::{Project, atomic};
+use crate::t;
 use anyhow::Context as _;
 use clap::Args;
 use serde_json::{Value, json};
@@ -148,7 +149,6 @@ fn table(
 
 /// The lines above the table: layer, groups, a note on partial layers, how to read a cell.
 fn table_header(p: &Project, s: &Summary) -> String {
-    use crate::t;
     let mut out = format!("{}\n", layer_line(p, &s.layer, &s.coders));
     let groups: Vec<String> = s
         .groups
@@ -191,28 +191,31 @@ fn table_row(s: &Summary, r: &summary::CodeRow, indent: bool, ids: bool) -> Valu
     } else {
         r.path.clone()
     };
-    m.insert("code".into(), json!(name));
+    m.insert(t!("col-code"), json!(name));
     for (g, c) in s.groups.iter().zip(&r.cells) {
         let v = shown(&g.value);
         let cases = format!("{}/{}", c.cases.len(), c.cases_in_group);
-        m.insert(format!("{v} cases"), json!(cases));
+        m.insert(t!("col-cases", group = v.as_str()), json!(cases));
         let interviews = format!("{}/{}", c.docs.len(), c.interviews_in_group);
-        m.insert(format!("{v} interviews"), json!(interviews));
-        m.insert(format!("{v} segs"), json!(c.segments()));
-        m.insert(format!("{v} words"), json!(pct(c.word_share())));
+        m.insert(t!("col-interviews", group = v.as_str()), json!(interviews));
+        m.insert(t!("col-segs", group = v.as_str()), json!(c.segments()));
+        m.insert(
+            t!("col-words", group = v.as_str()),
+            json!(pct(c.word_share())),
+        );
     }
     if let [a, b] = s.groups.as_slice() {
         let d = r.cells[0].case_share() - r.cells[1].case_share();
-        let head = format!("Δ cases {}−{}", shown(&a.value), shown(&b.value));
+        let head = t!("col-delta", a = shown(&a.value), b = shown(&b.value));
         m.insert(head, json!(pp(d)));
     } else if s.groups.len() > 2 {
-        m.insert("spread".into(), json!(pp(Summary::spread(r))));
+        m.insert(t!("col-spread"), json!(pp(Summary::spread(r))));
     }
     let all = format!("{}/{}", r.total.cases.len(), r.total.cases_in_group);
-    m.insert("all cases".into(), json!(all));
-    m.insert("all segs".into(), json!(r.total.segments()));
+    m.insert(t!("col-all-cases"), json!(all));
+    m.insert(t!("col-all-segs"), json!(r.total.segments()));
     if ids {
-        m.insert("coding ids".into(), json!(r.total.coding_ids.join(" ")));
+        m.insert(t!("col-coding-ids"), json!(r.total.coding_ids.join(" ")));
     }
     Value::Object(m)
 }

@@ -92,3 +92,47 @@ cmd-tui = Open the coding workbench (what `kodbok` without a command does)
 opt-project = Project folder (the one holding codebook.json)
 opt-coder = Coder name: whose codings are written (default: $KODBOK_CODER, else your user name); given on the command line to a listing, it shows only that coder's codings
 opt-lang = Language of messages and of the report: sv or en [default: $KODBOK_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else en; the report defaults to sv]
+
+## codes, uncode, check
+code-added = added code { $id } ({ $path })
+code-renamed = renamed { $id }: { $path }
+code-moved = moved { $id }: { $path }
+code-merged = merged { $from } into { $into }; { $n ->
+    [one] 1 coding
+   *[other] { $n } codings
+} moved
+code-updated = updated { $id }
+code-in-use = code { $id } is used by { $n ->
+    [one] 1 coding
+   *[other] { $n } codings
+}; nothing was changed. Give --force CODE to move them to another code, or --force delete to delete them
+code-force-self = --force must name another code than the one removed
+code-removed-moved = removed { $id }; { $n ->
+    [one] 1 coding
+   *[other] { $n } codings
+} moved to { $to }
+code-removed-deleted = removed { $id }; { $n ->
+    [one] 1 coding
+   *[other] { $n } codings
+} deleted
+uncode-other-coder = coding { $id } belongs to coder { $owner }; run with --coder { $owner } to remove it
+uncode-unknown = { $coder } has no coding with id { $id }
+uncode-removed = removed coding { $id } ({ $code } in { $doc }: { $quote })
+check-problems = { $n ->
+    [one] 1 problem
+   *[other] { $n } problems
+} found
+check-moved = moved coding { $id } ({ $coder }) to where its quote is now
+check-ok = ok: { $transcripts } transcripts, { $cases } cases, { $codes } codes, { $coders } coders, { $codings } codings
+
+## summary table columns (the table only; CSV and JSON keep their identifiers)
+col-code = code
+col-cases = { $group } cases
+col-interviews = { $group } interviews
+col-segs = { $group } segs
+col-words = { $group } words
+col-delta = Δ cases { $a }−{ $b }
+col-spread = spread
+col-all-cases = all cases
+col-all-segs = all segs
+col-coding-ids = coding ids

@@ -92,3 +92,47 @@ cmd-tui = Öppna arbetsbänken (det som `kodbok` utan kommando gör)
 opt-project = Projektmappen (den som har codebook.json)
 opt-coder = Kodarens namn: vems kodningar som skrivs (standard: $KODBOK_CODER, annars ditt användarnamn); angivet till en listning visar det bara den kodarens kodningar
 opt-lang = Språk för meddelanden och rapporten: sv eller en [standard: $KODBOK_LANG, annars språkinställningen (LC_ALL, LC_MESSAGES, LANG), annars en; rapporten är som standard på svenska]
+
+## codes, uncode, check
+code-added = lade till koden { $id } ({ $path })
+code-renamed = bytte namn på { $id }: { $path }
+code-moved = flyttade { $id }: { $path }
+code-merged = slog ihop { $from } med { $into }; { $n ->
+    [one] 1 kodning
+   *[other] { $n } kodningar
+} flyttades
+code-updated = uppdaterade { $id }
+code-in-use = koden { $id } används av { $n ->
+    [one] 1 kodning
+   *[other] { $n } kodningar
+}; inget ändrades. Ange --force KOD för att flytta dem till en annan kod, eller --force delete för att radera dem
+code-force-self = --force måste ange en annan kod än den som tas bort
+code-removed-moved = tog bort { $id }; { $n ->
+    [one] 1 kodning
+   *[other] { $n } kodningar
+} flyttades till { $to }
+code-removed-deleted = tog bort { $id }; { $n ->
+    [one] 1 kodning
+   *[other] { $n } kodningar
+} raderades
+uncode-other-coder = kodningen { $id } tillhör kodaren { $owner }; kör med --coder { $owner } för att ta bort den
+uncode-unknown = { $coder } har ingen kodning med id { $id }
+uncode-removed = tog bort kodningen { $id } ({ $code } i { $doc }: { $quote })
+check-problems = { $n ->
+    [one] 1 problem
+   *[other] { $n } problem
+} hittades
+check-moved = flyttade kodningen { $id } ({ $coder }) dit citatet nu finns
+check-ok = ok: { $transcripts } transkriptioner, { $cases } fall, { $codes } koder, { $coders } kodare, { $codings } kodningar
+
+## summary-tabellens kolumner (bara tabellen; CSV och JSON behåller sina identifierare)
+col-code = kod
+col-cases = { $group } fall
+col-interviews = { $group } intervjuer
+col-segs = { $group } segment
+col-words = { $group } ord
+col-delta = Δ fall { $a }−{ $b }
+col-spread = spridning
+col-all-cases = alla fall
+col-all-segs = alla segment
+col-coding-ids = kodnings-id
