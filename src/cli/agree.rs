@@ -69,17 +69,30 @@ pub struct AgreeArgs {
     pub format: Format,
 }
 
-/// The coders `agree` compares: those named, else the project's two coders.
+/// The coders `agree` compares: those named (as given: the comparison refuses a name given twice), else
+/// the project's two coders.
 pub fn compared_coders(p: &Project, layer: Option<&str>) -> anyhow::Result<Vec<String>> {
-    let layer = Layer::parse(layer.unwrap_or("all"))?;
-    let named = !matches!(layer, Layer::AllCoders);
+    let layer_text = layer.unwrap_or("all");
+    let layer = Layer::parse(layer_text)?;
     let coders = match &layer {
-        Layer::Coder(_) | Layer::Consensus => bail!(t!("agree-needs-two")),
-        _ => layer.coders(p)?,
+        Layer::Consensus => bail!(t!("agree-needs-two")),
+        Layer::AllCoders => layer.coders(p)?,
+        _ => {
+            layer.coders(p)?; // unknown names are refused here
+            let named: Vec<String> = layer_text
+                .split(',')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_string)
+                .collect();
+            if named.len() < 2 {
+                bail!(t!("agree-needs-two"));
+            }
+            return Ok(named);
+        }
     };
     match coders.len() {
         2 => Ok(coders),
-        n if n > 2 && named => Ok(coders),
         n if n > 2 => bail!(t!("agree-which-coders", n = n, coders = coders.join(","))),
         _ => bail!(t!("agree-too-few", coders = coders.join(", "))),
     }
