@@ -254,32 +254,26 @@ pub fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
         return print_rows(format, &rows);
     }
     let mut out = std::io::stdout().lock();
+    let (coders, mode) = (r.coders.join(", "), r.mode.replace('_', "-"));
+    writeln!(out, "{}", t!("agree-head", coders = coders, mode = mode))?;
+    let (unit, definition) = (r.unit.as_str(), r.unit_definition.as_str());
     writeln!(
         out,
-        "Agreement of {} ({})",
-        r.coders.join(", "),
-        r.mode.replace('_', "-")
+        "{}",
+        t!("agree-unit", unit = unit, definition = definition)
     )?;
-    writeln!(out, "Unit: {} — {}", r.unit, r.unit_definition)?;
-    if let Some(t) = r.overlap_threshold {
-        writeln!(out, "Overlap threshold: {t}%")?;
+    if let Some(pct) = r.overlap_threshold {
+        writeln!(out, "{}", t!("agree-threshold", pct = pct))?;
     }
-    writeln!(
-        out,
-        "Transcripts compared ({}, those coded by every compared coder): {}",
-        r.documents.len(),
-        r.documents.join(", ")
-    )?;
+    let docs = r.documents.join(", ");
+    let n = r.documents.len();
+    writeln!(out, "{}", t!("agree-compared", n = n, docs = docs))?;
     if !r.skipped_documents.is_empty() {
         let names: Vec<&str> = r.skipped_documents.iter().map(|s| s.doc.as_str()).collect();
-        writeln!(
-            out,
-            "Not compared ({}, not coded by every compared coder): {}",
-            names.len(),
-            names.join(", ")
-        )?;
+        let (n, docs) = (names.len(), names.join(", "));
+        writeln!(out, "{}", t!("agree-not-compared", n = n, docs = docs))?;
     }
-    writeln!(out, "Units: {}\n", r.units)?;
+    writeln!(out, "{}\n", t!("agree-units", n = r.units))?;
     write_table(&mut out, &rows, 60)?;
     if let Some(multi) = &r.multiple_codes {
         writeln!(

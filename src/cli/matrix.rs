@@ -7,6 +7,7 @@ use crate::analysis::cooccurrence::{self, CooccurrenceUnit};
 use crate::analysis::matrix::{self, MatrixCell};
 use crate::analysis::{CodeInfo, Lang, Layer, LayerData};
 use crate::store::Project;
+use crate::t;
 use clap::Args;
 use serde_json::{Map, Value, json};
 use std::process::ExitCode;
@@ -101,14 +102,15 @@ fn keep(a: &MatrixArgs, c: &CodeInfo) -> bool {
 fn code_case(p: &Project, layer: &Layer, a: &MatrixArgs) -> anyhow::Result<Output> {
     let keep = |c: &CodeInfo| keep(a, c);
     let m = matrix::code_case(p, layer)?;
+    let cells = match a.values {
+        Values::Count => t!("matrix-cells-count"),
+        Values::Binary => t!("matrix-cells-binary"),
+        Values::Interviews => t!("matrix-cells-interviews"),
+    };
     let header = format!(
-        "{}\nCode × case matrix; cells: {}; themes count their sub-codes.",
+        "{}\n{}",
         layer_line(p, layer, &m.coders),
-        match a.values {
-            Values::Count => "coded segments",
-            Values::Binary => "1 when coded in the case, else 0",
-            Values::Interviews => "interviews in which the code was coded",
-        }
+        t!("matrix-code-case", cells = cells)
     );
     let doc = json!({
         "kind": "code-case",
@@ -142,9 +144,9 @@ fn cooccurrence(p: &Project, layer: &Layer, a: &MatrixArgs) -> anyhow::Result<Ou
     let unit = CooccurrenceUnit::from(a.unit);
     let m = cooccurrence::compute(p, layer, unit)?;
     let header = format!(
-        "{}\nCo-occurrence by {}; themes count their sub-codes.",
+        "{}\n{}",
         layer_line(p, layer, &m.coders),
-        unit.describe()
+        t!("matrix-cooccurrence", unit = unit.describe())
     );
     let idx: Vec<usize> = (0..m.codes.len()).filter(|&i| keep(&m.codes[i])).collect();
     let doc = json!({

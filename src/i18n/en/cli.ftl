@@ -136,3 +136,16 @@ col-spread = spread
 col-all-cases = all cases
 col-all-segs = all segs
 col-coding-ids = coding ids
+
+## agree and matrix headers
+agree-head = Agreement of { $coders } ({ $mode })
+agree-unit = Unit: { $unit } — { $definition }
+agree-threshold = Overlap threshold: { $pct }%
+agree-compared = Transcripts compared ({ $n }, those coded by every compared coder): { $docs }
+agree-not-compared = Not compared ({ $n }, not coded by every compared coder): { $docs }
+agree-units = Units: { $n }
+matrix-code-case = Code × case matrix; cells: { $cells }; themes count their sub-codes.
+matrix-cells-count = coded segments
+matrix-cells-binary = 1 when coded in the case, else 0
+matrix-cells-interviews = interviews in which the code was coded
+matrix-cooccurrence = Co-occurrence by { $unit }; themes count their sub-codes.

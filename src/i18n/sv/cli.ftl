@@ -136,3 +136,16 @@ col-spread = spridning
 col-all-cases = alla fall
 col-all-segs = alla segment
 col-coding-ids = kodnings-id
+
+## rubriker för agree och matrix
+agree-head = Överensstämmelse mellan { $coders } ({ $mode })
+agree-unit = Enhet: { $unit } — { $definition }
+agree-threshold = Tröskel för överlappning: { $pct } %
+agree-compared = Jämförda transkriptioner ({ $n }, de som alla jämförda kodare kodat): { $docs }
+agree-not-compared = Inte jämförda ({ $n }, inte kodade av alla jämförda kodare): { $docs }
+agree-units = Enheter: { $n }
+matrix-code-case = Matris kod × fall; celler: { $cells }; teman räknar med sina underkoder.
+matrix-cells-count = kodade segment
+matrix-cells-binary = 1 när koden använts i fallet, annars 0
+matrix-cells-interviews = intervjuer där koden använts
+matrix-cooccurrence = Samförekomst efter { $unit }; teman räknar med sina underkoder.
