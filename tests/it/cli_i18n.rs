@@ -476,3 +476,36 @@ fn piped_tables_keep_their_full_width() {
         "piped: no cut"
     );
 }
+
+#[test]
+fn search_takes_both_filter_forms_and_an_empty_csv_keeps_its_header() {
+    let d = sample();
+    let colon = ok(
+        d.path(),
+        "en",
+        &[
+            "search",
+            "resurs grupp:låg",
+            "--format",
+            "csv",
+            "--limit",
+            "100",
+        ],
+    );
+    let equals = ok(
+        d.path(),
+        "en",
+        &[
+            "search",
+            "resurs grupp=LÅG",
+            "--format",
+            "csv",
+            "--limit",
+            "100",
+        ],
+    );
+    assert_eq!(colon, equals);
+    assert!(csv_rows(&colon).len() > 1);
+    let none = ok(d.path(), "en", &["search", "zzzyxq", "--format", "csv"]);
+    assert_eq!(csv_header(&none)[..3], ["rank", "doc", "case"]);
+}
