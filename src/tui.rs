@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod agree;
+pub mod commands;
 pub mod app;
 pub mod docview;
 pub mod editor;
@@ -13,6 +14,7 @@ pub mod layout;
 pub mod motion;
 pub mod picker;
 pub mod retrieval;
+pub mod screen;
 pub mod search;
 pub mod searcher;
 pub mod session;

@@ -12,12 +12,11 @@ mod coding;
 mod lists;
 mod ops;
 mod overlay;
+mod screens;
 mod search;
-mod summary;
 mod text;
 
 pub use lists::SEGMENT_ROWS;
-pub use summary::TABLE_HEAD;
 
 /// Ticks (one per `tui::TICK`, 250 ms) between looks at the watched files (other coders' files, the
 /// codebook): once a second shows a colleague's save quickly and costs little (a `stat` per file; a file is
@@ -120,14 +119,17 @@ impl AppState {
             Command::Agreement => self.agreement_cmd(),
             Command::Search if ctx != KeyContext::SearchList => self.open_search(),
             _ => match ctx {
-                KeyContext::Documents => self.docs_cmd(c),
-                KeyContext::Transcript | KeyContext::Select => self.text_cmd(c),
-                KeyContext::Codebook => self.tree_cmd(c),
-                KeyContext::Retrieval => self.retrieval_cmd(c),
-                KeyContext::Summary => self.summary_cmd(c),
-                KeyContext::SummaryCell => self.summary_list_cmd(c),
-                KeyContext::Agreement => self.agree_screen_cmd(c),
-                KeyContext::SearchQuery | KeyContext::SearchList => self.search_cmd(ctx, c),
+                Context::Documents => self.docs_cmd(c),
+                Context::Transcript | Context::Select => self.text_cmd(c),
+                Context::Codebook => self.tree_cmd(c),
+                Context::Retrieval => self.retrieval_cmd(c),
+                Context::Summary | Context::SummaryCell => {
+                    let cx = screens::shared!(self);
+                    let requests = self.summary.update(c, &cx);
+                    self.fulfil(requests)
+                }
+                Context::Agreement => self.agree_screen_cmd(c),
+                Context::SearchQuery | Context::SearchList => self.search_cmd(ctx, c),
                 _ => Vec::new(),
             },
         }

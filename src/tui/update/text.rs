@@ -211,7 +211,7 @@ impl AppState {
             return self.retrieval_mouse(m);
         }
         if self.screen == Screen::Summary {
-            return self.summary_mouse(m);
+            return self.screen_mouse(m);
         }
         if self.screen == Screen::Agreement {
             return self.agree_mouse(m);
