@@ -5,6 +5,7 @@
 
 use super::action::{Command, Effect};
 use super::app::{Layers, Level, PromptFor};
+use super::history::History;
 use super::picker::Purpose;
 use crate::store::Project;
 use ratatui::layout::Rect;
@@ -15,6 +16,8 @@ pub struct Shared<'a> {
     /// Who is coding in this session.
     pub coder: &'a str,
     pub layers: Layers,
+    /// My undo history (the agreement screen reads which decisions were "neither").
+    pub history: &'a History,
     /// Who holds my coder file when this session is read-only.
     pub read_only: Option<&'a str>,
     /// The area the screen is drawn in (frame included), for page sizes and mouse hits.

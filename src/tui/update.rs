@@ -16,7 +16,6 @@ mod screens;
 mod search;
 mod text;
 
-pub use lists::SEGMENT_ROWS;
 
 /// Ticks (one per `tui::TICK`, 250 ms) between looks at the watched files (other coders' files, the
 /// codebook): once a second shows a colleague's save quickly and costs little (a `stat` per file; a file is
@@ -122,13 +121,21 @@ impl AppState {
                 Context::Documents => self.docs_cmd(c),
                 Context::Transcript | Context::Select => self.text_cmd(c),
                 Context::Codebook => self.tree_cmd(c),
-                Context::Retrieval => self.retrieval_cmd(c),
+                Context::Retrieval => {
+                    let cx = screens::shared!(self);
+                    let requests = self.retrieval.update(c, &cx);
+                    self.fulfil(requests)
+                }
                 Context::Summary | Context::SummaryCell => {
                     let cx = screens::shared!(self);
                     let requests = self.summary.update(c, &cx);
                     self.fulfil(requests)
                 }
-                Context::Agreement => self.agree_screen_cmd(c),
+                Context::Agreement => {
+                    let cx = screens::shared!(self);
+                    let requests = self.agree.update(c, &cx);
+                    self.fulfil(requests)
+                }
                 Context::SearchQuery | Context::SearchList => self.search_cmd(ctx, c),
                 _ => Vec::new(),
             },

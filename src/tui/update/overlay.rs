@@ -4,7 +4,6 @@ use crate::tui::action::{Command, Effect};
 use crate::tui::app::{AppState, Deferred, Level, Overlay, PromptFor, Screen};
 use crate::tui::keymap::KeyContext;
 use crate::tui::picker::{Item, Purpose};
-use crate::tui::retrieval::parse_filter;
 
 impl AppState {
     pub(crate) fn overlay_command(&mut self, ctx: KeyContext, c: Command) -> Vec<Effect> {
@@ -145,13 +144,12 @@ impl AppState {
 
     fn prompt_accept(&mut self, purpose: PromptFor, text: String) -> Vec<Effect> {
         match purpose {
-            PromptFor::Filter => match parse_filter(&text) {
-                Ok(conds) => {
+            PromptFor::Filter => match {
+                let cx = super::screens::shared!(self);
+                self.retrieval.set_filter(&text, &cx)
+            } {
+                Ok(()) => {
                     self.overlay = None;
-                    self.retrieval.conds = conds;
-                    self.retrieval.filter = text.trim().to_string();
-                    self.retrieval.selected = 0;
-                    self.refresh_retrieval();
                     Vec::new()
                 }
                 // The prompt stays open so the filter can be corrected.

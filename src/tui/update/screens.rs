@@ -13,6 +13,7 @@ macro_rules! shared {
             project: &$s.project,
             coder: &$s.coder,
             layers: $s.layers,
+            history: &$s.history,
             read_only: $s.read_only.as_deref(),
         }
     };
@@ -89,6 +90,8 @@ impl AppState {
         let cx = shared!(self);
         let requests = match self.screen {
             Screen::Summary => self.summary.mouse(m, &cx),
+            Screen::Retrieval => self.retrieval.mouse(m, &cx),
+            Screen::Agreement => self.agree.mouse(m, &cx),
             _ => return Vec::new(),
         };
         self.fulfil(requests)

@@ -207,14 +207,11 @@ impl AppState {
         if self.overlay.is_some() {
             return Vec::new();
         }
-        if self.screen == Screen::Retrieval {
-            return self.retrieval_mouse(m);
-        }
-        if self.screen == Screen::Summary {
+        if matches!(
+            self.screen,
+            Screen::Retrieval | Screen::Summary | Screen::Agreement
+        ) {
             return self.screen_mouse(m);
-        }
-        if self.screen == Screen::Agreement {
-            return self.agree_mouse(m);
         }
         let panes = self.panes();
         let in_text = |x, y| panes.transcript.is_some_and(|r| contains(r, x, y));

@@ -4,7 +4,7 @@ use super::{fit, put, theme};
 use crate::tui::app::AppState;
 use crate::tui::layout::keep_visible;
 use crate::tui::retrieval::Segment;
-use crate::tui::update::SEGMENT_ROWS;
+use crate::tui::screen::SEGMENT_ROWS;
 use crate::tui::wrap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
