@@ -136,7 +136,11 @@ impl AppState {
                     let requests = self.agree.update(c, &cx);
                     self.fulfil(requests)
                 }
-                Context::SearchQuery | Context::SearchList => self.search_cmd(ctx, c),
+                Context::SearchQuery | Context::SearchList => {
+                    let cx = screens::shared!(self);
+                    let requests = self.search.update(c, &cx);
+                    self.fulfil(requests)
+                }
                 _ => Vec::new(),
             },
         }
