@@ -1,14 +1,17 @@
 //! The agreement screen: two coders compared, their disagreements, and decisions written to the consensus layer;
 //! its state and its `update`.
 
-use super::action::{Command, Effect, LayerChange, LayerDone, Mouse, Pending};
+use super::action::{Command, Effect, LayerChange, LayerDone, Mouse, RewriteReason};
 use super::app::Level;
 use super::history::Op;
 use super::layout::{contains, keep_visible};
 use super::picker::Purpose;
 use super::screen::{Request, Shared, list_motion};
-use crate::agreement::consensus::{CONSENSUS_CODER, matches, take};
-use crate::agreement::{Disagreement, Options, Stats, Target, UnitKind, agreement, disagreements};
+use crate::agreement::consensus::{matches, take};
+use crate::agreement::{
+    AgreeOptions, CodeTarget, Coefficients, Disagreement, UnitKind, agreement, disagreements,
+};
+use crate::model::CONSENSUS_CODER;
 use crate::model::CoderFile;
 use crate::store::{Project, StoreError, atomic};
 
@@ -86,11 +89,11 @@ impl AgreeView {
     /// Recomputes the figures, the differences and what the layer holds in each.
     pub fn refresh(&mut self, cx: &Shared) {
         self.stale = false;
-        let o = Options {
+        let o = AgreeOptions {
             coders: vec![self.a.clone(), self.b.clone()],
             docs: None,
             unit: self.unit(),
-            target: self.code.clone().map_or(Target::AllCodes, Target::Code),
+            target: self.code.clone().map_or(CodeTarget::AllCodes, CodeTarget::Code),
         };
         let keep = self.current().map(|d| d.id.clone());
         match (agreement(cx.project, &o), disagreements(cx.project, &o)) {
@@ -217,7 +220,7 @@ impl AgreeView {
                 unit: d.unit_ref(),
                 from,
             },
-            pending: Pending::Do(Box::new(op)),
+            pending: RewriteReason::Do(Box::new(op)),
         })]
     }
 

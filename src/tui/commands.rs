@@ -1,7 +1,7 @@
 //! Every command of the workbench, declared once: its enum variant, its name in a keymap file and its default keys
 //! per context. The enum, the help overlay, the footer and the default keymap are all generated from this table.
 
-use super::keymap::Context;
+use super::keymap::KeyContext as Context;
 
 /// Declares the commands: `Variant "name" { Context: ["key", "chord keys"], … }` (keys in help-overlay order).
 macro_rules! commands {

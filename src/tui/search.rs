@@ -258,7 +258,7 @@ impl SearchState {
     }
 
     /// Hits (or a problem) arrived for `query`.
-    pub fn done(&mut self, query: String, result: Result<(Vec<Hit>, usize), Problem>) {
+    pub fn done(&mut self, query: String, result: Result<(Vec<Hit>, usize), QueryProblem>) {
         if query != self.query() {
             // An answer to a query typed over since.
             return;

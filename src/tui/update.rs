@@ -118,25 +118,25 @@ impl AppState {
             Command::Agreement => self.agreement_cmd(),
             Command::Search if ctx != KeyContext::SearchList => self.open_search(),
             _ => match ctx {
-                Context::Documents => self.docs_cmd(c),
-                Context::Transcript | Context::Select => self.text_cmd(c),
-                Context::Codebook => self.tree_cmd(c),
-                Context::Retrieval => {
+                KeyContext::Documents => self.docs_cmd(c),
+                KeyContext::Transcript | KeyContext::Select => self.text_cmd(c),
+                KeyContext::Codebook => self.tree_cmd(c),
+                KeyContext::Retrieval => {
                     let cx = screens::shared!(self);
                     let requests = self.retrieval.update(c, &cx);
                     self.fulfil(requests)
                 }
-                Context::Summary | Context::SummaryCell => {
+                KeyContext::Summary | KeyContext::SummaryCell => {
                     let cx = screens::shared!(self);
                     let requests = self.summary.update(c, &cx);
                     self.fulfil(requests)
                 }
-                Context::Agreement => {
+                KeyContext::Agreement => {
                     let cx = screens::shared!(self);
                     let requests = self.agree.update(c, &cx);
                     self.fulfil(requests)
                 }
-                Context::SearchQuery | Context::SearchList => {
+                KeyContext::SearchQuery | KeyContext::SearchList => {
                     let cx = screens::shared!(self);
                     let requests = self.search.update(c, &cx);
                     self.fulfil(requests)

@@ -1,7 +1,7 @@
 //! The app's side of the agreement screen: opening it, and keeping the layer and the history in step when a
 //! decision (or its undo) was written.
 
-use crate::tui::action::{Command, Effect, LayerDone, Pending, Target as File};
+use crate::tui::action::{Command, Effect, LayerDone, RewriteReason, SaveTarget};
 use crate::tui::app::{AppState, Level, Screen};
 use crate::tui::history::Op;
 use crate::tui::update::screens::shared;

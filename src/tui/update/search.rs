@@ -3,7 +3,7 @@
 use crate::model::Coding;
 use crate::tui::action::Effect;
 use crate::tui::app::{AppState, Deferred, Level, Overlay, Screen};
-use crate::tui::search::{IndexStatus, Preview, Problem, scope_name};
+use crate::tui::search::{IndexStatus, Preview, QueryProblem, scope_name};
 use crate::tui::wrap::clean;
 
 /// Quotes shown in the auto-code preview.
