@@ -81,15 +81,13 @@ impl AppState {
                 return Vec::new();
             }
         };
-        if let Some(v) = self.view.as_mut() {
-            v.anchor = None;
-        }
+        // The passage stays selected, so a second code is one more key away (Esc clears it).
         self.overlay = None;
         let fx = self.commit(Op::AddCoding { coding });
         if !fx.is_empty() {
             self.message(
                 Level::Info,
-                format!("Coded {name} ({} chars). u undoes.", e - s),
+                format!("Coded {name} ({} chars). u undoes; Esc clears the selection.", e - s),
             );
         }
         fx
