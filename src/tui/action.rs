@@ -64,7 +64,7 @@ impl Command {
             ApplyCode => "apply this code to the selection",
             Segments => "list every segment coded with this code",
             ToggleScope => "this coder / all coders",
-            Filter => "filter by attributes (grupp=låg)",
+            Filter => "filter by attributes (grupp:låg, or grupp=låg)",
             ChooseCode => "choose the code to list",
             Jump => "jump to the passage",
             Accept => "accept",

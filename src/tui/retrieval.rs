@@ -26,7 +26,7 @@ pub struct Segment {
     pub quote: String,
 }
 
-/// `key=value` or `key!=value`; values compare case-insensitively.
+/// `key:value` (or `key=value`), or `key!=value`; values compare case-insensitively.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cond {
     pub key: String,
@@ -106,7 +106,7 @@ impl Retrieval {
                 Vec::new()
             }
             Command::Filter => vec![Request::Prompt {
-                title: "Filter (e.g. grupp=låg speaker=Respondent; empty: none)".into(),
+                title: "Filter (e.g. grupp:låg speaker:Respondent; empty: none)".into(),
                 text: self.filter.clone(),
                 purpose: PromptFor::Filter,
             }],
@@ -134,20 +134,27 @@ impl Retrieval {
     }
 }
 
-/// Parses `grupp=låg role!=kommunchef` (spaces or commas between conditions).
+/// Parses `grupp:låg role!=kommunchef` (spaces or commas between conditions): `key:value` as in search, with
+/// `key=value` accepted too and `key!=value` (or `-key:value`) for "not"; values compare case-insensitively.
 pub fn parse_filter(s: &str) -> Result<Vec<Cond>, String> {
     s.split([' ', ','])
         .filter(|p| !p.trim().is_empty())
         .map(|p| {
+            let (p, negated) = match p.strip_prefix('-') {
+                Some(rest) => (rest, true),
+                None => (p, false),
+            };
             let (k, v, negate) = if let Some((k, v)) = p.split_once("!=") {
                 (k, v, true)
-            } else if let Some((k, v)) = p.split_once('=') {
-                (k, v, false)
+            } else if let Some((k, v)) = p.split_once([':', '=']) {
+                (k, v, negated)
             } else {
-                return Err(format!("expected key=value, found {p:?} (e.g. grupp=låg)"));
+                return Err(format!(
+                    "expected key:value, found {p:?} (e.g. grupp:låg)"
+                ));
             };
             if k.trim().is_empty() {
-                return Err(format!("expected an attribute name before = in {p:?}"));
+                return Err(format!("expected an attribute name before the value in {p:?}"));
             }
             Ok(Cond {
                 key: k.trim().to_lowercase(),
@@ -260,6 +267,13 @@ mod tests {
         assert!(c[1].negate);
         assert_eq!(c[1].value, "kommunchef");
         assert!(parse_filter("grupp").is_err());
+        // The search syntax and the = form mean the same.
+        assert_eq!(
+            parse_filter("grupp:Låg speaker:Respondent").unwrap(),
+            parse_filter("grupp=låg,speaker=respondent").unwrap()
+        );
+        assert!(parse_filter("-grupp:hög").unwrap()[0].negate);
+        assert!(parse_filter(":låg").is_err());
         assert!(parse_filter("").unwrap().is_empty());
     }
 }

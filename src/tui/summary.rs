@@ -1,7 +1,7 @@
 //! The group comparison screen: its state (which layer, which cell, table or chart, the segments behind a cell)
 //! and its `update`.
 
-use super::action::{Command, Mouse};
+use super::action::{Command, Effect, Mouse};
 use super::app::Level;
 use super::layout::{contains, keep_visible};
 use super::retrieval::{Segment, segment_of, sort_segments};
@@ -11,21 +11,23 @@ use crate::analysis::{AnalysisError, Layer, codings_by_ids};
 use crate::model::CONSENSUS_CODER;
 use crate::store::Project;
 
-/// Which codings are counted: the current coder's, all coders merged, or the consensus file.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// Which codings are counted: all coders merged (what `kodbok summary` counts by default), the current coder's,
+/// or the consensus file. The last choice is remembered per coder (`uistate`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum LayerChoice {
     #[default]
-    Mine,
     AllCoders,
+    Mine,
     Consensus,
 }
 
 impl LayerChoice {
     pub fn next(self) -> LayerChoice {
         match self {
-            LayerChoice::Mine => LayerChoice::AllCoders,
-            LayerChoice::AllCoders => LayerChoice::Consensus,
-            LayerChoice::Consensus => LayerChoice::Mine,
+            LayerChoice::AllCoders => LayerChoice::Mine,
+            LayerChoice::Mine => LayerChoice::Consensus,
+            LayerChoice::Consensus => LayerChoice::AllCoders,
         }
     }
 
@@ -233,7 +235,10 @@ impl SummaryView {
         self.refresh(cx.project, cx.coder, cx.layers.blind);
         self.scroll(cx);
         let label = self.layer.label(cx.coder);
-        vec![Request::Say(Level::Info, format!("Counting {label}."))]
+        vec![
+            Request::Say(Level::Info, format!("Counting {label}.")),
+            Request::Run(Effect::SaveUi),
+        ]
     }
 
     fn list_update(&mut self, c: Command, cx: &Shared) -> Vec<Request> {
