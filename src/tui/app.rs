@@ -183,6 +183,8 @@ pub struct AppState {
     pub quit: bool,
     /// Colours as 24-bit RGB (else mapped to the 256-colour palette).
     pub truecolor: bool,
+    /// Colour, no colour (`NO_COLOR`), high contrast or colour-blind safe (`KODBOK_THEME`).
+    pub palette: super::views::theme::Palette,
     /// Char offset where the left button went down in the transcript.
     pub mouse_down: Option<usize>,
     /// Cursor per transcript, to come back to the same place.
@@ -229,6 +231,7 @@ impl AppState {
             last_retry: 0,
             quit: false,
             truecolor: true,
+            palette: Default::default(),
             mouse_down: None,
             positions: HashMap::new(),
         };

@@ -24,6 +24,8 @@ pub struct DocView {
     pub cursor: usize,
     /// Where the selection started; Some while selecting.
     pub anchor: Option<usize>,
+    /// The selection was kept after coding it, for a second code: a motion leaves it instead of extending it.
+    pub kept: bool,
     /// Display column kept while moving up and down.
     pub want_col: Option<usize>,
     /// First visible display line.
@@ -42,6 +44,7 @@ impl DocView {
             doc: doc.id.clone(),
             cursor,
             anchor: None,
+            kept: false,
             want_col: None,
             top: 0,
             wraps: vec![(width, wrap::wrap(&doc.text, width))],

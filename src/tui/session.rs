@@ -16,6 +16,10 @@ use std::path::{Path, PathBuf};
 pub struct SessionOptions {
     pub keymap_files: Vec<PathBuf>,
     pub truecolor: bool,
+    /// From `NO_COLOR` and `KODBOK_THEME`.
+    pub palette: super::views::theme::Palette,
+    /// Why the theme asked for in `KODBOK_THEME` is not used.
+    pub theme_warning: Option<String>,
 }
 
 impl SessionOptions {
@@ -28,9 +32,19 @@ impl SessionOptions {
         files.push(root.join(".kodbok").join("keymap.toml"));
         let truecolor = std::env::var("COLORTERM")
             .is_ok_and(|v| v.contains("truecolor") || v.contains("24bit"));
+        let palette = super::views::theme::Palette::choose(
+            std::env::var("NO_COLOR").ok().as_deref(),
+            std::env::var("KODBOK_THEME").ok().as_deref(),
+        );
+        let (palette, theme_warning) = match palette {
+            Ok(p) => (p, None),
+            Err(w) => (Default::default(), Some(w)),
+        };
         SessionOptions {
             keymap_files: files,
             truecolor,
+            palette,
+            theme_warning,
         }
     }
 }
@@ -69,6 +83,8 @@ impl Session {
         warnings.extend(warn);
         let mut state = AppState::new(project, coder, keymap, history, read_only);
         state.truecolor = opts.truecolor;
+        state.palette = opts.palette;
+        warnings.extend(opts.theme_warning.clone());
         super::uistate::load(&super::uistate::path(&state.project.cache_dir(), coder))
             .restore(&mut state);
         warnings.extend(shadowed_shortcuts(&state));

@@ -83,6 +83,9 @@ impl AppState {
         };
         // The passage stays selected, so a second code is one more key away (Esc clears it).
         self.overlay = None;
+        if let Some(v) = self.view.as_mut() {
+            v.kept = true;
+        }
         let fx = self.commit(Op::AddCoding { coding });
         if !fx.is_empty() {
             self.message(

@@ -11,7 +11,7 @@ use crate::tui::wrap::{self, VLine};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Borders};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
@@ -90,19 +90,6 @@ fn empty(frame: &mut Frame, area: Rect, state: &AppState, focused: bool) {
     }
 }
 
-fn selection_style(state: &AppState) -> Style {
-    Style::new()
-        .bg(theme::rgb(state, (40, 80, 150)))
-        .fg(Color::White)
-}
-
-fn cursor_style() -> Style {
-    Style::new()
-        .bg(Color::Yellow)
-        .fg(Color::Black)
-        .add_modifier(Modifier::BOLD)
-}
-
 #[allow(clippy::too_many_arguments)]
 fn draw_line(
     buf: &mut Buffer,
@@ -149,11 +136,12 @@ fn draw_line(
         if let Some(m) = inner {
             st = st.patch(theme::coded(state, &m.code));
         }
-        if sel.is_some_and(|(a, b)| a <= pos && pos < b) {
-            st = st.patch(selection_style(state));
+        let in_sel = sel.is_some_and(|(a, b)| a <= pos && pos < b);
+        if in_sel {
+            st = st.patch(theme::selection(state));
         }
         if pos == v.cursor {
-            st = st.patch(cursor_style());
+            st = st.patch(theme::cursor(state, in_sel));
         }
         if w > 0 {
             put(
@@ -171,11 +159,12 @@ fn draw_line(
     let nl = line.end;
     if end_col < g.text_w as usize && t.slice(nl, nl + 1) == Some("\n") {
         let mut st = Style::new();
-        if sel.is_some_and(|(a, b)| a <= nl && nl < b) {
-            st = selection_style(state);
+        let in_sel = sel.is_some_and(|(a, b)| a <= nl && nl < b);
+        if in_sel {
+            st = theme::selection(state);
         }
         if v.cursor == nl {
-            st = cursor_style();
+            st = st.patch(theme::cursor(state, in_sel));
         }
         if st != Style::new() {
             put(buf, g.text_x + end_col as u16, y, " ", 1, st);
