@@ -323,7 +323,9 @@ mod tests {
         p.query = "qqqzzz".into();
         p.refresh(&b);
         assert!(p.creating);
-        assert_eq!(p.current(), Some(&Item::TopLevel));
+        assert_eq!(p.items[0], Item::TopLevel);
+        // The theme of the code matched last is offered as the new code's parent.
+        assert_eq!(p.current(), Some(&Item::Code("malsattning".into())));
     }
 
     #[test]

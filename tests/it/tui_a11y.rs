@@ -79,7 +79,7 @@ fn without_colour_cursor_selection_and_coded_text_show() {
     let text: String = (0..buf.area.height)
         .map(|y| (0..100).map(|x| buf[(x, y)].symbol()).collect::<String>())
         .collect();
-    assert!(text.contains("Resursbr"), "stripe label");
+    assert!(text.contains("Resurs"), "stripe label");
 }
 
 #[test]

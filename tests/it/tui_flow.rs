@@ -77,8 +77,8 @@ fn shortcuts_words_and_sentences() {
         two_sentences.starts_with("Hm. Ja, alltså") && two_sentences.ends_with('.'),
         "{two_sentences}"
     );
-    // Without a selection a shortcut only explains itself.
-    feed(&mut s, "4");
+    // Without a selection (Esc clears the one kept after coding) a shortcut only explains itself.
+    feed(&mut s, "<esc>4");
     assert_eq!(codings(dir.path(), "tester").len(), 3);
     assert!(message(&s).contains("Select text first"));
 }

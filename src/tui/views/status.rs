@@ -59,7 +59,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
                 .add_modifier(Modifier::BOLD),
         };
         let room = (area.x + area.width).saturating_sub(x + right_w + 1);
-        put(buf, x + 1, area.y, &fit(msg, room as usize), room, style);
+        let (first, _) = split_message(msg, room as usize);
+        put(buf, x + 1, area.y, &first, room, style);
     }
     let style = if state.status.failing.is_empty() {
         bar
@@ -71,6 +72,51 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     };
     let rx = (area.x + area.width).saturating_sub(right_w);
     put(buf, rx, area.y, &right, right_w, style);
+}
+
+/// Columns the message has in the status bar of a terminal `width` wide.
+fn message_room(state: &AppState, width: u16) -> usize {
+    let mode = super::width(mode_name(state.context())) + 2;
+    let right = super::width(&right_label(state, width));
+    (width as usize).saturating_sub(mode + right + 1)
+}
+
+/// A message cut at a word into what fits in `room` columns and the rest (None when it all fits), so a long
+/// message goes on in the footer line instead of being cut.
+pub fn split_message(msg: &str, room: usize) -> (String, Option<String>) {
+    let msg = crate::tui::wrap::clean(msg);
+    if width(&msg) <= room {
+        return (msg, None);
+    }
+    let mut first = String::new();
+    let mut rest = String::new();
+    for word in msg.split(' ') {
+        let next = if first.is_empty() {
+            word.to_string()
+        } else {
+            format!("{first} {word}")
+        };
+        if rest.is_empty() && width(&next) <= room {
+            first = next;
+        } else {
+            if !rest.is_empty() {
+                rest.push(' ');
+            }
+            rest.push_str(word);
+        }
+    }
+    if first.is_empty() {
+        // One word longer than the room: cut it.
+        return (fit(&msg, room), None);
+    }
+    (first, Some(rest))
+}
+
+/// The second line of a message too long for the status bar, if any.
+fn overflow(state: &AppState, width: u16) -> Option<(Level, String)> {
+    let (level, msg) = state.status.message.as_ref()?;
+    let (_, rest) = split_message(msg, message_room(state, width));
+    rest.map(|r| (*level, r))
 }
 
 /// Coder, layers and save state; the project folder too when there is room.
@@ -101,6 +147,18 @@ pub fn footer(frame: &mut Frame, area: Rect, state: &AppState) {
     if area.height == 0 {
         return;
     }
+    if let Some((level, rest)) = overflow(state, area.width) {
+        // The status message goes on here; the key hints come back with the next key.
+        let style = match level {
+            Level::Info => Style::new(),
+            Level::Warn => Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            Level::Error => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        };
+        let text = format!(" {rest}");
+        let shown = fit(&text, area.width as usize);
+        put(frame.buffer_mut(), area.x, area.y, &shown, area.width, style);
+        return;
+    }
     let ctx = state.context();
     let cmds = HINTS
         .iter()
@@ -120,5 +178,19 @@ pub fn footer(frame: &mut Frame, area: Rect, state: &AppState) {
         }
         x += put(buf, x + 1, area.y, &key, end - x, theme::key()) + 1;
         x += put(buf, x + 1, area.y, hint, end - x, Style::new()) + 2;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_message;
+
+    #[test]
+    fn long_messages_go_on_in_a_second_line() {
+        let msg = "Read-only: intern-1's codings are open in another session (anna@host, pid 42).";
+        let (first, rest) = split_message(msg, 40);
+        assert!(super::width(&first) <= 40);
+        assert_eq!(format!("{first} {}", rest.unwrap()), msg);
+        assert_eq!(split_message("short", 40), ("short".to_string(), None));
     }
 }
