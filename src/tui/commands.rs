@@ -149,4 +149,20 @@ mod tests {
         }
         assert_eq!(Command::from_name("fly"), None);
     }
+
+    #[test]
+    fn every_command_has_a_help_text_and_a_footer_word_in_both_languages() {
+        use crate::i18n::{Lang, has_key};
+        for c in Command::ALL {
+            let name = c.name().replace('_', "-");
+            for lang in Lang::ALL {
+                for key in [format!("tui-cmd-{name}"), format!("tui-hint-{name}")] {
+                    assert!(has_key(lang, &key), "{key} is missing in {lang}");
+                }
+            }
+        }
+        crate::i18n::with_lang(crate::i18n::Lang::Sv, || {
+            assert_eq!(Command::Quit.hint(), "avsluta");
+        });
+    }
 }

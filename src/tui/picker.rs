@@ -1,6 +1,7 @@
 //! The code picker: codes ranked by how well their names match what is typed (prefix, word start, inside, a
 //! parent's word, then tight fuzzy matches only), what the pick is for, and the picker's own `update`.
 
+use crate::t;
 use super::action::Command;
 use crate::model::Codebook;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
@@ -53,14 +54,14 @@ impl Picker {
         p
     }
 
-    pub fn title(&self) -> &'static str {
+    pub fn title(&self) -> String {
         match self.purpose {
-            Purpose::Apply => "Code the selection",
-            Purpose::Retrieve => "Segments of code",
-            Purpose::MoveTo(_) => "Move under",
-            Purpose::MergeInto(_) => "Merge into",
-            Purpose::Agree => "Compare agreement on",
-            Purpose::AutoCode => "Auto-code the hits with",
+            Purpose::Apply => t!("tui-picker-apply"),
+            Purpose::Retrieve => t!("tui-picker-retrieve"),
+            Purpose::MoveTo(_) => t!("tui-picker-move"),
+            Purpose::MergeInto(_) => t!("tui-picker-merge"),
+            Purpose::Agree => t!("tui-picker-agree"),
+            Purpose::AutoCode => t!("tui-picker-autocode"),
         }
     }
 

@@ -3,6 +3,7 @@
 //! Each screen keeps its state in its own struct with an `update(&mut self, Command, &Shared) -> Vec<Request>`
 //! (the shape of gitui's components and their queue of internal events); `AppState::fulfil` carries the requests out.
 
+use crate::t;
 use super::action::{Command, Effect};
 use super::app::{Layers, Level, PromptFor};
 use super::history::History;
@@ -30,10 +31,7 @@ impl Shared<'_> {
         self.read_only.map(|holder| {
             Request::Say(
                 Level::Error,
-                format!(
-                    "Read-only: {}'s codings are open in another session ({holder}).",
-                    self.coder
-                ),
+                t!("tui-msg-read-only", coder = self.coder, holder = holder),
             )
         })
     }

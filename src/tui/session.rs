@@ -1,5 +1,6 @@
 //! A running session: state, effect runner and pending chord keys. The event loop, tests and benches drive it.
 
+use crate::t;
 use super::action::Action;
 use super::app::{AppState, Level};
 use super::effects::Runner;
@@ -94,7 +95,7 @@ impl Session {
         if let Some(holder) = state.read_only.clone() {
             state.message(
                 Level::Warn,
-                format!("Read-only: {coder}'s codings are open in another session ({holder})."),
+                t!("tui-msg-read-only", coder = coder, holder = holder.as_str()),
             );
         } else if let Some(first) = warnings.first() {
             let more = if warnings.len() > 1 {

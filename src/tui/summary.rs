@@ -1,6 +1,7 @@
 //! The group comparison screen: its state (which layer, which cell, table or chart, the segments behind a cell)
 //! and its `update`.
 
+use crate::t;
 use super::action::{Command, Effect, Mouse};
 use super::app::Level;
 use super::layout::{contains, keep_visible};
@@ -42,9 +43,11 @@ impl LayerChoice {
     /// How the screen names the layer.
     pub fn label(self, me: &str) -> String {
         match self {
-            LayerChoice::Mine => format!("this coder ({me})"),
-            LayerChoice::AllCoders => "all coders merged".to_string(),
-            LayerChoice::Consensus => format!("konsensus ({CONSENSUS_CODER}.json)"),
+            LayerChoice::Mine => t!("tui-layer-mine", coder = me),
+            LayerChoice::AllCoders => t!("tui-layer-all"),
+            LayerChoice::Consensus => {
+                t!("tui-layer-consensus", file = format!("{CONSENSUS_CODER}.json"))
+            }
         }
     }
 }
@@ -236,7 +239,7 @@ impl SummaryView {
         self.scroll(cx);
         let label = self.layer.label(cx.coder);
         vec![
-            Request::Say(Level::Info, format!("Counting {label}.")),
+            Request::Say(Level::Info, t!("tui-msg-counting", layer = label)),
             Request::Run(Effect::SaveUi),
         ]
     }

@@ -1,5 +1,6 @@
 //! `AppState::update`: the one place state changes. Commands are routed by context to the submodules.
 
+use crate::t;
 use super::action::{Action, Command, Effect, SaveTarget};
 use super::app::{AppState, Deferred, Focus, Level, Overlay, Screen};
 use super::keymap::KeyContext;
@@ -357,9 +358,10 @@ impl AppState {
             Some(holder) => {
                 self.message(
                     Level::Error,
-                    format!(
-                        "Read-only: {}'s codings are open in another session ({holder}).",
-                        self.coder
+                    t!(
+                        "tui-msg-read-only",
+                        coder = self.coder.as_str(),
+                        holder = holder.as_str()
                     ),
                 );
                 false

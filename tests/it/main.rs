@@ -16,6 +16,7 @@ mod props;
 mod tui_a11y;
 mod tui_agree;
 mod tui_flow;
+mod tui_lang;
 mod tui_render;
 mod tui_search;
 mod tui_summary;

@@ -1,5 +1,6 @@
 //! Coding the selection, removing codings, and memos on codings and transcripts.
 
+use crate::t;
 use crate::model::{Code, Coding, Memo};
 use crate::tui::action::Effect;
 use crate::tui::app::{AppState, ChooseFor, EditFor, Level, Overlay};
@@ -49,21 +50,18 @@ impl AppState {
             .get(code)
             .map_or(code.to_string(), |c| c.name.clone());
         let Some((doc, sel)) = self.view.as_ref().map(|v| (v.doc.clone(), v.selection())) else {
-            self.message(Level::Info, "Open a transcript and select text first.");
+            self.message(Level::Info, t!("tui-msg-open-first"));
             return Vec::new();
         };
         let Some((s, e)) = sel else {
-            self.message(
-                Level::Info,
-                format!("Select text first (V: the turn, v: a selection), then apply {path}."),
-            );
+            self.message(Level::Info, t!("tui-msg-select-first", path = path.as_str()));
             return Vec::new();
         };
         let Some((s, e)) = self
             .doc()
             .and_then(|t| trim_span(t, s, e.min(t.char_len())))
         else {
-            self.message(Level::Info, "The selection is blank.");
+            self.message(Level::Info, t!("tui-msg-blank"));
             return Vec::new();
         };
         let dup = self.mine().is_some_and(|f| {
@@ -71,7 +69,7 @@ impl AppState {
                 .any(|c| c.start == s && c.end == e && c.code == code)
         });
         if dup {
-            self.message(Level::Info, format!("Already coded {path} here."));
+            self.message(Level::Info, t!("tui-msg-already", path = path.as_str()));
             return Vec::new();
         }
         let coding = match self.project.new_coding(&doc, s, e, code) {
@@ -88,10 +86,7 @@ impl AppState {
         }
         let fx = self.commit(Op::AddCoding { coding });
         if !fx.is_empty() {
-            self.message(
-                Level::Info,
-                format!("Coded {name} ({} chars). u undoes; Esc clears the selection.", e - s),
-            );
+            self.message(Level::Info, t!("tui-msg-coded", name = name, chars = e - s));
         }
         fx
     }

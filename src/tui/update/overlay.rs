@@ -1,5 +1,6 @@
 //! Keys while an overlay is open: help, code picker, prompt, memo editor, yes/no, choosing a coding.
 
+use crate::t;
 use crate::tui::action::{Command, Effect};
 use crate::tui::app::{AppState, Deferred, Level, Overlay, PromptFor, Screen};
 use crate::tui::keymap::KeyContext;
@@ -58,7 +59,7 @@ impl AppState {
                 Vec::new()
             }
             Some(Picked::NeedName) => {
-                self.message(Level::Info, "Type the new code's name first.");
+                self.message(Level::Info, t!("tui-new-code-need-name"));
                 Vec::new()
             }
             Some(Picked::NoMatch) => {
@@ -80,11 +81,9 @@ impl AppState {
         let book = &self.project.codebook;
         let under = parent
             .as_deref()
-            .map_or("the top level".to_string(), |p| book.path(p));
+            .map_or_else(|| t!("tui-new-code-top-level"), |p| book.path(p));
         self.overlay = Some(Overlay::Confirm {
-            question: format!(
-                "Create the code «{name}» under {under} and apply it to the selection?"
-            ),
+            question: t!("tui-new-code-question", name = name.as_str(), under = under),
             then: Deferred::CreateCode { name, parent },
         });
     }

@@ -1,5 +1,6 @@
 //! Small overlays: one-line prompt, the memo editor, yes/no questions, and choosing among codings.
 
+use crate::t;
 use super::{clear, fit, put, theme};
 use crate::tui::app::Overlay;
 use crate::tui::editor::TextBox;
@@ -122,7 +123,7 @@ fn confirm(frame: &mut Frame, area: Rect, question: &str) {
     let w = 60u16.min(area.width.saturating_sub(2));
     let text = wrap::clean(question);
     let lines = wrap::wrap(&text, w.saturating_sub(3) as usize);
-    let r = boxed(frame, area, "Confirm", w, lines.len() as u16 + 2);
+    let r = boxed(frame, area, &t!("tui-dialog-confirm"), w, lines.len() as u16 + 2);
     let map = crate::model::text::OffsetMap::new(&text);
     let buf = frame.buffer_mut();
     for (i, l) in lines

@@ -1,29 +1,30 @@
 //! The status bar (mode, coder, project, message, last save) and the footer of key hints from the keymap.
 
 use super::{fit, put, theme, width};
+use crate::t;
 use crate::tui::app::{AppState, Level};
 use crate::tui::keymap::{HINTS, KeyContext};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 
-pub fn mode_name(ctx: KeyContext) -> &'static str {
+/// The mode's name in the status bar, in the current language.
+pub fn mode_name(ctx: KeyContext) -> String {
     match ctx {
-        KeyContext::Global | KeyContext::Transcript => "READ",
-        KeyContext::Documents => "DOCS",
-        KeyContext::Select => "SELECT",
-        KeyContext::Codebook => "CODEBOOK",
-        KeyContext::Retrieval => "SEGMENTS",
-        KeyContext::Summary => "SUMMARY",
-        KeyContext::SummaryCell => "SUMMARY",
-        KeyContext::Agreement => "AGREEMENT",
-        KeyContext::SearchQuery | KeyContext::SearchList => "SEARCH",
-        KeyContext::Help => "HELP",
-        KeyContext::Picker => "PICK CODE",
-        KeyContext::Prompt => "INPUT",
-        KeyContext::Editor => "EDIT",
-        KeyContext::Confirm => "CONFIRM",
-        KeyContext::Choose => "CHOOSE",
+        KeyContext::Global | KeyContext::Transcript => t!("tui-mode-read"),
+        KeyContext::Documents => t!("tui-mode-docs"),
+        KeyContext::Select => t!("tui-mode-select"),
+        KeyContext::Codebook => t!("tui-mode-codebook"),
+        KeyContext::Retrieval => t!("tui-mode-segments"),
+        KeyContext::Summary | KeyContext::SummaryCell => t!("tui-mode-summary"),
+        KeyContext::Agreement => t!("tui-mode-agreement"),
+        KeyContext::SearchQuery | KeyContext::SearchList => t!("tui-mode-search"),
+        KeyContext::Help => t!("tui-mode-help"),
+        KeyContext::Picker => t!("tui-mode-pick"),
+        KeyContext::Prompt => t!("tui-mode-input"),
+        KeyContext::Editor => t!("tui-mode-edit"),
+        KeyContext::Confirm => t!("tui-mode-confirm"),
+        KeyContext::Choose => t!("tui-mode-choose"),
     }
 }
 
@@ -76,7 +77,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
 
 /// Columns the message has in the status bar of a terminal `width` wide.
 fn message_room(state: &AppState, width: u16) -> usize {
-    let mode = super::width(mode_name(state.context())) + 2;
+    let mode = super::width(&mode_name(state.context())) + 2;
     let right = super::width(&right_label(state, width));
     (width as usize).saturating_sub(mode + right + 1)
 }
@@ -127,17 +128,17 @@ fn right_label(state: &AppState, width: u16) -> String {
         parts.push(state.project_name.clone());
     }
     if state.read_only.is_some() {
-        parts.push("READ-ONLY".into());
+        parts.push(t!("tui-status-read-only"));
     }
     if state.layers.blind {
-        parts.push("blind".into());
+        parts.push(t!("tui-status-blind"));
     } else if state.layers.others {
-        parts.push("+others".into());
+        parts.push(t!("tui-status-others"));
     }
     if !state.status.failing.is_empty() {
-        parts.push("NOT SAVED, retrying".into());
+        parts.push(t!("tui-status-not-saved"));
     } else if let Some(t) = &state.status.last_saved {
-        parts.push(format!("saved {t}"));
+        parts.push(t!("tui-status-saved", time = t.as_str()));
     }
     format!(" {} ", parts.join(" · "))
 }
@@ -172,12 +173,12 @@ pub fn footer(frame: &mut Frame, area: Rect, state: &AppState) {
             continue;
         };
         let hint = cmd.hint();
-        let need = (width(&key) + width(hint) + 3) as u16;
+        let need = (width(&key) + width(&hint) + 3) as u16;
         if x + need > end {
             break;
         }
         x += put(buf, x + 1, area.y, &key, end - x, theme::key()) + 1;
-        x += put(buf, x + 1, area.y, hint, end - x, Style::new()) + 2;
+        x += put(buf, x + 1, area.y, &hint, end - x, Style::new()) + 2;
     }
 }
 

@@ -1,6 +1,7 @@
 //! The group comparison screen: a table of codes by group (cases, interviews, segments, difference),
 //! a bar chart of case shares per theme, and the list of segments behind one number.
 
+use crate::t;
 use super::{fit, pad, put, theme};
 use crate::analysis::summary::{Cell, Summary};
 use crate::tui::app::AppState;
@@ -27,7 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     };
     let inner = super::screen_frame(frame, area, &title);
     let buf = frame.buffer_mut();
-    let mut info = format!("Layer: {}", sv.layer.label(&state.coder));
+    let mut info = t!("tui-summary-layer", layer = sv.layer.label(&state.coder));
     let s = match &sv.data {
         Some(Ok(s)) => s,
         Some(Err(msg)) => {

@@ -1,6 +1,7 @@
 //! The transcript pane: wrapped turns with turn numbers, bold speakers, coded spans in code colours,
 //! the cursor and selection, and coding stripes in the right margin (other coders dimmed, with initials).
 
+use crate::t;
 use super::{fit, put, theme};
 use crate::model::Transcript;
 use crate::tui::app::{AppState, Focus};
@@ -54,7 +55,7 @@ fn title(state: &AppState, t: &Transcript, max: usize) -> String {
         .mine()
         .is_some_and(|f| f.doc_memos.contains_key(&t.id))
     {
-        parts.push("✎ memo".into());
+        parts.push(t!("tui-transcript-memo"));
     }
     format!(" {} ", fit(&parts.join(" · "), max))
 }
@@ -63,7 +64,7 @@ fn empty(frame: &mut Frame, area: Rect, state: &AppState, focused: bool) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::border(focused))
-        .title(" Transcript ");
+        .title(format!(" {} ", t!("tui-pane-transcript")));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let open = state
@@ -71,11 +72,11 @@ fn empty(frame: &mut Frame, area: Rect, state: &AppState, focused: bool) {
         .key_for(KeyContext::Documents, crate::tui::action::Command::Open)
         .unwrap_or_default();
     let msg = if state.docs.rows.is_empty() {
-        vec!["This project has no transcripts yet.".to_string()]
+        vec![t!("tui-transcript-none")]
     } else {
         vec![
-            "No transcript open.".to_string(),
-            format!("Choose one under Documents and press {open}."),
+            t!("tui-transcript-not-open"),
+            t!("tui-transcript-choose", key = open),
         ]
     };
     for (i, m) in msg.iter().enumerate().take(inner.height as usize) {
