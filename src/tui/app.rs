@@ -56,6 +56,8 @@ pub enum Deferred {
         parent: Option<String>,
     },
     QuitUnsaved,
+    /// Move my codings whose transcript was edited to where their quotes are now.
+    Reanchor,
     /// Add these codings as one undo step.
     AutoCode {
         label: String,

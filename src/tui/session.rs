@@ -105,6 +105,7 @@ impl Session {
             };
             state.message(Level::Warn, format!("{first}{more}"));
         }
+        state.check_anchors();
         let runner = Runner::new(&state, lock);
         Ok(Session {
             state,

@@ -252,3 +252,14 @@ tui-layer-all = all coders merged
 tui-layer-mine = this coder ({ $coder })
 tui-layer-consensus = konsensus ({ $file })
 tui-summary-layer = Layer: { $layer }
+
+## Codings that no longer match an edited transcript (what kodbok check reports)
+tui-stale-question = { $n ->
+    [one] One of your codings no longer matches
+   *[other] { $n } of your codings no longer match
+} the transcript's text (it was edited since). Move them to where their quotes are now, as kodbok check --reanchor does?
+tui-stale-others = { $n ->
+    [one] One coding of other coders no longer matches
+   *[other] { $n } codings of other coders no longer match
+} an edited transcript: kodbok check --reanchor moves them.
+tui-stale-done = Re-anchored { $moved } of { $stale } codings; { $lost } could not be found again (kodbok check lists them).

@@ -252,3 +252,14 @@ tui-layer-all = alla kodare sammanslagna
 tui-layer-mine = den här kodaren ({ $coder })
 tui-layer-consensus = konsensus ({ $file })
 tui-summary-layer = Lager: { $layer }
+
+## Kodningar som inte längre stämmer med en ändrad transkription (det kodbok check rapporterar)
+tui-stale-question = { $n ->
+    [one] En av dina kodningar stämmer
+   *[other] { $n } av dina kodningar stämmer
+} inte längre med transkriptionens text (den har ändrats sedan dess). Flytta dem dit deras citat står nu, som kodbok check --reanchor gör?
+tui-stale-others = { $n ->
+    [one] En kodning av andra kodare stämmer
+   *[other] { $n } kodningar av andra kodare stämmer
+} inte längre med en ändrad transkription: kodbok check --reanchor flyttar dem.
+tui-stale-done = Flyttade { $moved } av { $stale } kodningar; { $lost } kunde inte hittas igen (kodbok check listar dem).

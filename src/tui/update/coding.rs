@@ -2,8 +2,8 @@
 
 use crate::t;
 use crate::model::{Code, Coding, Memo};
-use crate::tui::action::Effect;
-use crate::tui::app::{AppState, ChooseFor, EditFor, Level, Overlay};
+use crate::tui::action::{Effect, SaveTarget};
+use crate::tui::app::{AppState, ChooseFor, Deferred, EditFor, Level, Overlay};
 use crate::tui::editor::TextBox;
 use crate::tui::history::Op;
 use crate::tui::keymap::KeyContext;
@@ -325,3 +325,47 @@ impl AppState {
         (fx, created.then_some(id))
     }
 }
+
+impl AppState {
+    /// At start: codings that no longer match an edited transcript (what `kodbok check` reports). Mine are offered
+    /// the re-anchoring of `kodbok check --reanchor`; other coders' are mentioned.
+    pub fn check_anchors(&mut self) {
+        let others: usize = self
+            .project
+            .coders
+            .keys()
+            .filter(|c| **c != self.coder)
+            .map(|c| self.project.stale_codings(c).len())
+            .sum();
+        if others > 0 {
+            self.message(Level::Warn, t!("tui-stale-others", n = others));
+        }
+        let mine = self.project.stale_codings(&self.coder).len();
+        if mine > 0 && self.read_only.is_none() {
+            self.overlay = Some(Overlay::Confirm {
+                question: t!("tui-stale-question", n = mine),
+                then: Deferred::Reanchor,
+            });
+        }
+    }
+
+    /// Moves my stale codings to where their quotes are now and saves them.
+    pub(crate) fn reanchor_mine(&mut self) -> Vec<Effect> {
+        if !self.writable() {
+            return Vec::new();
+        }
+        let stale = self.project.stale_codings(&self.coder).len();
+        let moved = self.project.reanchor_coder(&self.coder).len();
+        self.recompute();
+        self.refresh_retrieval();
+        self.message(
+            if moved == stale { Level::Info } else { Level::Warn },
+            t!("tui-stale-done", moved = moved, stale = stale, lost = stale - moved),
+        );
+        if moved == 0 {
+            return Vec::new();
+        }
+        self.save(&[SaveTarget::Coder])
+    }
+}
+

@@ -193,6 +193,7 @@ impl AppState {
                 self.create_and_apply(&name, parent)
             }
             (Command::Yes, Deferred::QuitUnsaved) => vec![Effect::Rescue],
+            (Command::Yes, Deferred::Reanchor) => self.reanchor_mine(),
             (Command::Yes, Deferred::AutoCode { label, codings }) => self.autocode(label, codings),
             _ => Vec::new(),
         }

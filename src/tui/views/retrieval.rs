@@ -82,13 +82,18 @@ pub(super) fn segment(
     } else {
         format!("{} ({})", s.case, s.group)
     };
-    let mut head = format!(
+    let head = format!(
         "{case} · {} · turn {} · {} · {name}",
         s.doc, s.turn, s.speaker
     );
-    if s.coder != state.coder {
-        head.push_str(&format!(" · {}", s.coder));
-    }
+    // Another coder's name is never cut: the rest of the line gives way to it.
+    let room = r.width.saturating_sub(2) as usize;
+    let head = if s.coder == state.coder {
+        head
+    } else {
+        let tail = format!(" · {}", s.coder);
+        format!("{}{tail}", fit(&head, room.saturating_sub(super::width(&tail))))
+    };
     let color = theme::rgb(state, theme::code_rgb(state, &s.code));
     put(buf, r.x, r.y, "▌", 1, Style::new().fg(color));
     let style = if selected {
