@@ -114,3 +114,25 @@ fn a_dumb_terminal_gets_a_message_not_a_screen() {
     assert!(err.contains("TERM=dumb"), "{err}");
     assert!(!err.contains('\u{1b}'), "no escape sequences: {err}");
 }
+
+#[test]
+fn an_edited_transcript_is_noticed_and_my_codings_re_anchored() {
+    let dir = common::sample();
+    let path = dir.path().join("transcripts/kommun-a-1.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = text.replacen("Intervjuare: Tack för", "Intervjuare: Hej och tack för", 1);
+    assert_ne!(text, edited);
+    std::fs::write(&path, edited).unwrap();
+    let mut s = common::session(dir.path(), "praktikant-a", 100, 30);
+    let Some(kodbok::tui::app::Overlay::Confirm { question, .. }) = &s.state.overlay else {
+        panic!("no question about the edited transcript: {:?}", common::message(&s));
+    };
+    assert!(question.contains("check --reanchor"), "{question}");
+    // Other coders' codings of the transcript are mentioned too.
+    assert!(common::message(&s).contains("other coders"), "{}", common::message(&s));
+    feed(&mut s, "y");
+    assert!(common::message(&s).starts_with("Re-anchored"), "{}", common::message(&s));
+    let p = kodbok::store::Project::open(dir.path()).unwrap();
+    assert!(p.stale_codings("praktikant-a").is_empty(), "saved where the quotes are now");
+    assert!(!p.stale_codings("praktikant-b").is_empty(), "another coder's file is left alone");
+}

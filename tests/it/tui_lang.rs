@@ -121,8 +121,8 @@ fn a_long_message_goes_on_in_the_footer_line() {
 fn a_stripe_label_is_drawn_once_at_60x15() {
     let dir = common::sample();
     let mut s = common::session(dir.path(), "tester", 60, 15);
-    // Code the second turn, move on so the coding's first line is mid-screen.
-    feed(&mut s, "<enter>]V4<esc>");
+    // Code the second turn, then go back to its start so the coding's first line is on screen.
+    feed(&mut s, "<enter>]V4<esc>gg]");
     let screen = text(&draw(&mut s, 60, 15));
     let g = s.state.text_geom().unwrap();
     let labels = screen
@@ -140,6 +140,7 @@ fn a_stripe_label_is_drawn_once_at_60x15() {
     let t = s.state.doc().unwrap();
     let start = t.turns[1].start;
     let row = v.lines().iter().position(|l| l.start <= start && start < l.end.max(l.start + 1)).unwrap();
+    assert!(row >= v.top, "the coded turn's first line is on screen");
     let y = g.y as usize + row - v.top;
     let line: String = screen.lines().nth(y).unwrap().chars().skip(g.margin_x as usize).collect();
     assert!(line.contains("Resurs"), "row {y}: {screen}");

@@ -263,3 +263,4 @@ tui-stale-others = { $n ->
    *[other] { $n } codings of other coders no longer match
 } an edited transcript: kodbok check --reanchor moves them.
 tui-stale-done = Re-anchored { $moved } of { $stale } codings; { $lost } could not be found again (kodbok check lists them).
+tui-help-last-message = The last message

@@ -263,3 +263,4 @@ tui-stale-others = { $n ->
    *[other] { $n } kodningar av andra kodare stämmer
 } inte längre med en ändrad transkription: kodbok check --reanchor flyttar dem.
 tui-stale-done = Flyttade { $moved } av { $stale } kodningar; { $lost } kunde inte hittas igen (kodbok check listar dem).
+tui-help-last-message = Senaste meddelandet

@@ -43,6 +43,18 @@ pub fn lines(state: &AppState) -> Vec<(String, bool)> {
         (t!("tui-help-intro", quit = quit), false),
         (String::new(), false),
     ];
+    // The status bar may have cut a long message: here it is in full, wrapped to the screen.
+    if let Some((_, msg)) = &state.status.message {
+        let width = state.size.0.saturating_sub(4).max(20) as usize;
+        out.push((t!("tui-help-last-message"), true));
+        let clean = crate::tui::wrap::clean(msg);
+        let map = crate::model::text::OffsetMap::new(&clean);
+        for l in crate::tui::wrap::wrap(&clean, width - 2) {
+            let line = map.slice(&clean, l.start, l.end).unwrap_or("");
+            out.push((format!("  {line}"), false));
+        }
+        out.push((String::new(), false));
+    }
     for ctx in KeyContext::ALL {
         let b = state.keymap.bindings(ctx);
         if b.is_empty() {
