@@ -2,8 +2,8 @@
 
 pub mod action;
 pub mod agree;
-pub mod commands;
 pub mod app;
+pub mod commands;
 pub mod docview;
 pub mod editor;
 pub mod effects;

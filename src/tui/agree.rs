@@ -93,7 +93,10 @@ impl AgreeView {
             coders: vec![self.a.clone(), self.b.clone()],
             docs: None,
             unit: self.unit(),
-            target: self.code.clone().map_or(CodeTarget::AllCodes, CodeTarget::Code),
+            target: self
+                .code
+                .clone()
+                .map_or(CodeTarget::AllCodes, CodeTarget::Code),
         };
         let keep = self.current().map(|d| d.id.clone());
         match (agreement(cx.project, &o), disagreements(cx.project, &o)) {
@@ -214,14 +217,14 @@ impl AgreeView {
             removed: Vec::new(),
             added: Vec::new(),
         };
-        vec![Request::Run(Effect::WriteLayer {
+        vec![Request::Run(Box::new(Effect::WriteLayer {
             coder: CONSENSUS_CODER.into(),
             change: LayerChange::Take {
                 unit: d.unit_ref(),
                 from,
             },
             pending: RewriteReason::Do(Box::new(op)),
-        })]
+        }))]
     }
 
     /// A click selects a difference; the wheel moves through them.

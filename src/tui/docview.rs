@@ -178,7 +178,11 @@ mod tests {
         assert_eq!(v.marks_in(20, 22).count(), 1);
         // z starts where the line [20, 24) ends: it is drawn from the next line on.
         assert!(v.marks_in(20, 24).all(|m| m.code != "z"));
-        assert_eq!(v.marks_in(24, 24).count(), 1, "an empty line shows what starts there");
+        assert_eq!(
+            v.marks_in(24, 24).count(),
+            1,
+            "an empty line shows what starts there"
+        );
         let n10 = v.lines().len();
         v.set_width(&t, 40);
         assert_eq!(v.lines().len(), 1);

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 mod defaults;
-pub use defaults::HINTS;
 use super::commands::DEFAULT_KEYS as DEFAULTS;
+pub use defaults::HINTS;
 
 /// Where keys are looked up; non-overlay contexts fall back to more general ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -1,9 +1,9 @@
 //! The code picker: codes ranked by how well their names match what is typed (prefix, word start, inside, a
 //! parent's word, then tight fuzzy matches only), what the pick is for, and the picker's own `update`.
 
-use crate::t;
 use super::action::Command;
 use crate::model::Codebook;
+use crate::t;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
@@ -92,7 +92,9 @@ impl Picker {
             flat.iter().map(|f| Item::Code(f.code.id.clone())).collect()
         } else {
             let mut fuzzy = Fuzzy::new(&q);
-            let mut ranked: Vec<((Rank, std::cmp::Reverse<u32>), usize, &str)> = flat
+            // (rank, better score first), codebook order, id.
+            type Ranked<'a> = ((Rank, std::cmp::Reverse<u32>), usize, &'a str);
+            let mut ranked: Vec<Ranked> = flat
                 .iter()
                 .enumerate()
                 .filter_map(|(i, f)| {
@@ -121,7 +123,10 @@ impl Picker {
         }
         if self.creating
             && let Some(theme) = theme_before
-            && let Some(i) = self.items.iter().position(|it| *it == Item::Code(theme.clone()))
+            && let Some(i) = self
+                .items
+                .iter()
+                .position(|it| *it == Item::Code(theme.clone()))
         {
             self.selected = i;
         }
@@ -201,7 +206,10 @@ pub enum Picked {
     /// This row was chosen.
     Item(Item),
     /// A new code named as typed, under `parent` (the top level when None).
-    Create { name: String, parent: Option<String> },
+    Create {
+        name: String,
+        parent: Option<String>,
+    },
     /// Ctrl-n before a name was typed.
     NeedName,
     NoMatch,
@@ -290,7 +298,9 @@ impl Fuzzy {
     fn score(&mut self, folded: &str) -> Option<u32> {
         self.indices.clear();
         let hay = Utf32Str::new(folded, &mut self.buf);
-        let score = self.pattern.indices(hay, &mut self.matcher, &mut self.indices)?;
+        let score = self
+            .pattern
+            .indices(hay, &mut self.matcher, &mut self.indices)?;
         self.indices.sort_unstable();
         self.indices.dedup();
         let runs = 1 + self.indices.windows(2).filter(|w| w[1] != w[0] + 1).count();

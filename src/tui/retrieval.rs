@@ -149,12 +149,12 @@ pub fn parse_filter(s: &str) -> Result<Vec<Cond>, String> {
             } else if let Some((k, v)) = p.split_once([':', '=']) {
                 (k, v, negated)
             } else {
-                return Err(format!(
-                    "expected key:value, found {p:?} (e.g. grupp:låg)"
-                ));
+                return Err(format!("expected key:value, found {p:?} (e.g. grupp:låg)"));
             };
             if k.trim().is_empty() {
-                return Err(format!("expected an attribute name before the value in {p:?}"));
+                return Err(format!(
+                    "expected an attribute name before the value in {p:?}"
+                ));
             }
             Ok(Cond {
                 key: k.trim().to_lowercase(),

@@ -3,12 +3,12 @@
 //! Each screen keeps its state in its own struct with an `update(&mut self, Command, &Shared) -> Vec<Request>`
 //! (the shape of gitui's components and their queue of internal events); `AppState::fulfil` carries the requests out.
 
-use crate::t;
 use super::action::{Command, Effect};
 use super::app::{Layers, Level, PromptFor};
 use super::history::History;
 use super::picker::Purpose;
 use crate::store::Project;
+use crate::t;
 use ratatui::layout::Rect;
 
 /// The shared data a screen reads while it handles a command.
@@ -61,7 +61,7 @@ pub enum Request {
         purpose: PromptFor,
     },
     /// Work for the effect runner.
-    Run(Effect),
+    Run(Box<Effect>),
 }
 
 /// Where a list motion moves the selection from `sel` in a list whose last row is `last`.

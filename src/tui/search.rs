@@ -106,10 +106,11 @@ impl SearchState {
     pub fn open(&mut self) -> Vec<Request> {
         self.typing = true;
         self.input.end();
-        let needs = matches!(self.index, IndexStatus::Closed | IndexStatus::Failed(_)) || self.stale;
+        let needs =
+            matches!(self.index, IndexStatus::Closed | IndexStatus::Failed(_)) || self.stale;
         if needs && !matches!(self.index, IndexStatus::Building { .. }) {
             self.index = IndexStatus::Building { done: 0, total: 0 };
-            return vec![Request::Run(Effect::OpenIndex)];
+            return vec![Request::Run(Box::new(Effect::OpenIndex))];
         }
         Vec::new()
     }
@@ -174,7 +175,7 @@ impl SearchState {
             // Searched when the index is ready.
             return Vec::new();
         }
-        vec![Request::Run(Effect::Search { query })]
+        vec![Request::Run(Box::new(Effect::Search { query }))]
     }
 
     /// Hits that fit in the list (two lines each) in the screen's area.
@@ -214,9 +215,10 @@ impl SearchState {
                 out.push(Request::Say(Level::Info, msg));
             }
             Command::Jump => out = self.jump(),
-            Command::AutoCode if n > 0 => {
-                out.push(cx.refuse_read_only().unwrap_or(Request::Pick(Purpose::AutoCode)))
-            }
+            Command::AutoCode if n > 0 => out.push(
+                cx.refuse_read_only()
+                    .unwrap_or(Request::Pick(Purpose::AutoCode)),
+            ),
             _ => {}
         }
         self.top = keep_visible(self.top, self.selected, page);

@@ -1,6 +1,5 @@
 //! A running session: state, effect runner and pending chord keys. The event loop, tests and benches drive it.
 
-use crate::t;
 use super::action::Action;
 use super::app::{AppState, Level};
 use super::effects::Runner;
@@ -8,6 +7,7 @@ use super::history::History;
 use super::keymap::{KeyContext, Keymap, Resolved};
 use super::keys::{Key, parse_keys};
 use crate::store::{Project, StoreError};
+use crate::t;
 use anyhow::Context as _;
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,6 @@
 //! The group comparison screen: its state (which layer, which cell, table or chart, the segments behind a cell)
 //! and its `update`.
 
-use crate::t;
 use super::action::{Command, Effect, Mouse};
 use super::app::Level;
 use super::layout::{contains, keep_visible};
@@ -11,6 +10,7 @@ use crate::analysis::summary::{Cell, Summary, compute};
 use crate::analysis::{AnalysisError, Layer, codings_by_ids};
 use crate::model::CONSENSUS_CODER;
 use crate::store::Project;
+use crate::t;
 
 /// Which codings are counted: all coders merged (what `kodbok summary` counts by default), the current coder's,
 /// or the consensus file. The last choice is remembered per coder (`uistate`).
@@ -46,7 +46,10 @@ impl LayerChoice {
             LayerChoice::Mine => t!("tui-layer-mine", coder = me),
             LayerChoice::AllCoders => t!("tui-layer-all"),
             LayerChoice::Consensus => {
-                t!("tui-layer-consensus", file = format!("{CONSENSUS_CODER}.json"))
+                t!(
+                    "tui-layer-consensus",
+                    file = format!("{CONSENSUS_CODER}.json")
+                )
             }
         }
     }
@@ -220,7 +223,10 @@ impl SummaryView {
         };
         let list = self.open_list(cx.project, &code, self.col);
         if list.as_ref().is_some_and(|l| l.rows.is_empty()) {
-            return vec![Request::Say(Level::Info, "No segments behind this number.".into())];
+            return vec![Request::Say(
+                Level::Info,
+                "No segments behind this number.".into(),
+            )];
         }
         self.list = list;
         Vec::new()
@@ -240,7 +246,7 @@ impl SummaryView {
         let label = self.layer.label(cx.coder);
         vec![
             Request::Say(Level::Info, t!("tui-msg-counting", layer = label)),
-            Request::Run(Effect::SaveUi),
+            Request::Run(Box::new(Effect::SaveUi)),
         ]
     }
 

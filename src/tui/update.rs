@@ -1,11 +1,11 @@
 //! `AppState::update`: the one place state changes. Commands are routed by context to the submodules.
 
-use crate::t;
 use super::action::{Action, Command, Effect, SaveTarget};
 use super::app::{AppState, Deferred, Focus, Level, Overlay, Screen};
 use super::keymap::KeyContext;
 use super::search::IndexStatus;
 use crate::model::{Codebook, CoderFile};
+use crate::t;
 
 mod agree;
 mod codebook;
@@ -16,7 +16,6 @@ mod overlay;
 mod screens;
 mod search;
 mod text;
-
 
 /// Ticks (one per `tui::TICK`, 250 ms) between looks at the watched files (other coders' files, the
 /// codebook): once a second shows a colleague's save quickly and costs little (a `stat` per file; a file is

@@ -49,7 +49,9 @@ fn without_colour_no_cell_is_coloured_and_the_list_selection_shows() {
     }
     // The selected document row is in reverse video.
     let row = (0..buf.area.height).find(|y| {
-        (0..30).any(|x| buf[(x, *y)].modifier.contains(Modifier::REVERSED) && buf[(x, *y)].symbol() != " ")
+        (0..30).any(|x| {
+            buf[(x, *y)].modifier.contains(Modifier::REVERSED) && buf[(x, *y)].symbol() != " "
+        })
     });
     assert!(row.is_some(), "no row of the documents list is highlighted");
 }
@@ -61,20 +63,38 @@ fn without_colour_cursor_selection_and_coded_text_show() {
     let (a, b) = s.state.view.as_ref().unwrap().selection().unwrap();
     let buf = draw(&s, 100, 30);
     let inside = cell_of(&s, &buf, a + 1);
-    assert!(buf[inside].modifier.contains(Modifier::REVERSED), "selection");
+    assert!(
+        buf[inside].modifier.contains(Modifier::REVERSED),
+        "selection"
+    );
     let cursor = s.state.view.as_ref().unwrap().cursor;
     let c = cell_of(&s, &buf, cursor);
     let m = buf[c].modifier;
-    assert!(m.contains(Modifier::BOLD | Modifier::UNDERLINED), "cursor {m:?}");
-    assert!(!m.contains(Modifier::REVERSED), "the cursor inside a selection stands out of it");
+    assert!(
+        m.contains(Modifier::BOLD | Modifier::UNDERLINED),
+        "cursor {m:?}"
+    );
+    assert!(
+        !m.contains(Modifier::REVERSED),
+        "the cursor inside a selection stands out of it"
+    );
     feed(&mut s, "cresursb<enter>");
-    assert!(s.state.view.as_ref().unwrap().selection().is_some(), "still selected after coding");
+    assert!(
+        s.state.view.as_ref().unwrap().selection().is_some(),
+        "still selected after coding"
+    );
     feed(&mut s, "<esc>");
-    assert!(s.state.view.as_ref().unwrap().selection().is_none(), "Esc clears it");
+    assert!(
+        s.state.view.as_ref().unwrap().selection().is_none(),
+        "Esc clears it"
+    );
     feed(&mut s, "gg");
     let buf = draw(&s, 100, 30);
     let coded = cell_of(&s, &buf, (a + b) / 2);
-    assert!(buf[coded].modifier.contains(Modifier::UNDERLINED), "coded text");
+    assert!(
+        buf[coded].modifier.contains(Modifier::UNDERLINED),
+        "coded text"
+    );
     // The stripe names the code in the margin.
     let text: String = (0..buf.area.height)
         .map(|y| (0..100).map(|x| buf[(x, y)].symbol()).collect::<String>())
@@ -92,7 +112,10 @@ fn colour_blind_palette_has_no_red_or_green() {
     for cell in buf.content() {
         for c in [cell.fg, cell.bg] {
             assert!(
-                !matches!(c, Color::Red | Color::Green | Color::LightRed | Color::LightGreen),
+                !matches!(
+                    c,
+                    Color::Red | Color::Green | Color::LightRed | Color::LightGreen
+                ),
                 "{cell:?}"
             );
         }
@@ -125,14 +148,31 @@ fn an_edited_transcript_is_noticed_and_my_codings_re_anchored() {
     std::fs::write(&path, edited).unwrap();
     let mut s = common::session(dir.path(), "praktikant-a", 100, 30);
     let Some(kodbok::tui::app::Overlay::Confirm { question, .. }) = &s.state.overlay else {
-        panic!("no question about the edited transcript: {:?}", common::message(&s));
+        panic!(
+            "no question about the edited transcript: {:?}",
+            common::message(&s)
+        );
     };
     assert!(question.contains("check --reanchor"), "{question}");
     // Other coders' codings of the transcript are mentioned too.
-    assert!(common::message(&s).contains("other coders"), "{}", common::message(&s));
+    assert!(
+        common::message(&s).contains("other coders"),
+        "{}",
+        common::message(&s)
+    );
     feed(&mut s, "y");
-    assert!(common::message(&s).starts_with("Re-anchored"), "{}", common::message(&s));
+    assert!(
+        common::message(&s).starts_with("Re-anchored"),
+        "{}",
+        common::message(&s)
+    );
     let p = kodbok::store::Project::open(dir.path()).unwrap();
-    assert!(p.stale_codings("praktikant-a").is_empty(), "saved where the quotes are now");
-    assert!(!p.stale_codings("praktikant-b").is_empty(), "another coder's file is left alone");
+    assert!(
+        p.stale_codings("praktikant-a").is_empty(),
+        "saved where the quotes are now"
+    );
+    assert!(
+        !p.stale_codings("praktikant-b").is_empty(),
+        "another coder's file is left alone"
+    );
 }

@@ -51,7 +51,10 @@ fn open_select_turn_pick_code_and_quit() {
         "the coded passage stays selected for a second code"
     );
     feed(&mut s, "<esc>");
-    assert!(s.state.view.as_ref().unwrap().anchor.is_none(), "Esc clears it");
+    assert!(
+        s.state.view.as_ref().unwrap().anchor.is_none(),
+        "Esc clears it"
+    );
     feed(&mut s, "q");
     assert!(s.state.quit);
 }

@@ -99,7 +99,10 @@ fn swedish_help_footer_and_status_come_from_the_catalogue() {
         feed(&mut s, "<esc>?");
         let screen = text(&draw(&mut s, 80, 24));
         assert!(screen.contains("Hjälp: alla tangenter"), "{screen}");
-        assert!(screen.contains("avsluta (allt är redan sparat)"), "{screen}");
+        assert!(
+            screen.contains("avsluta (allt är redan sparat)"),
+            "{screen}"
+        );
     });
 }
 
@@ -139,9 +142,19 @@ fn a_stripe_label_is_drawn_once_at_60x15() {
     let v = s.state.view.as_ref().unwrap();
     let t = s.state.doc().unwrap();
     let start = t.turns[1].start;
-    let row = v.lines().iter().position(|l| l.start <= start && start < l.end.max(l.start + 1)).unwrap();
+    let row = v
+        .lines()
+        .iter()
+        .position(|l| l.start <= start && start < l.end.max(l.start + 1))
+        .unwrap();
     assert!(row >= v.top, "the coded turn's first line is on screen");
     let y = g.y as usize + row - v.top;
-    let line: String = screen.lines().nth(y).unwrap().chars().skip(g.margin_x as usize).collect();
+    let line: String = screen
+        .lines()
+        .nth(y)
+        .unwrap()
+        .chars()
+        .skip(g.margin_x as usize)
+        .collect();
     assert!(line.contains("Resurs"), "row {y}: {screen}");
 }

@@ -264,3 +264,4 @@ tui-stale-others = { $n ->
 } an edited transcript: kodbok check --reanchor moves them.
 tui-stale-done = Re-anchored { $moved } of { $stale } codings; { $lost } could not be found again (kodbok check lists them).
 tui-help-last-message = The last message
+tui-dialog-yes-no = y/Enter: yes    n/Esc: no

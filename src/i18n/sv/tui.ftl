@@ -264,3 +264,4 @@ tui-stale-others = { $n ->
 } inte längre med en ändrad transkription: kodbok check --reanchor flyttar dem.
 tui-stale-done = Flyttade { $moved } av { $stale } kodningar; { $lost } kunde inte hittas igen (kodbok check listar dem).
 tui-help-last-message = Senaste meddelandet
+tui-dialog-yes-no = y/Enter: ja    n/Esc: nej

@@ -1,7 +1,7 @@
 //! Coding the selection, removing codings, and memos on codings and transcripts.
 
-use crate::t;
 use crate::model::{Code, Coding, Memo};
+use crate::t;
 use crate::tui::action::{Effect, SaveTarget};
 use crate::tui::app::{AppState, ChooseFor, Deferred, EditFor, Level, Overlay};
 use crate::tui::editor::TextBox;
@@ -54,7 +54,10 @@ impl AppState {
             return Vec::new();
         };
         let Some((s, e)) = sel else {
-            self.message(Level::Info, t!("tui-msg-select-first", path = path.as_str()));
+            self.message(
+                Level::Info,
+                t!("tui-msg-select-first", path = path.as_str()),
+            );
             return Vec::new();
         };
         let Some((s, e)) = self
@@ -359,8 +362,17 @@ impl AppState {
         self.recompute();
         self.refresh_retrieval();
         self.message(
-            if moved == stale { Level::Info } else { Level::Warn },
-            t!("tui-stale-done", moved = moved, stale = stale, lost = stale - moved),
+            if moved == stale {
+                Level::Info
+            } else {
+                Level::Warn
+            },
+            t!(
+                "tui-stale-done",
+                moved = moved,
+                stale = stale,
+                lost = stale - moved
+            ),
         );
         if moved == 0 {
             return Vec::new();
@@ -368,4 +380,3 @@ impl AppState {
         self.save(&[SaveTarget::Coder])
     }
 }
-

@@ -131,10 +131,7 @@ impl AppState {
 
     fn prompt_accept(&mut self, purpose: PromptFor, text: String) -> Vec<Effect> {
         match purpose {
-            PromptFor::Filter => match {
-                let cx = super::screens::shared!(self);
-                self.retrieval.set_filter(&text, &cx)
-            } {
+            PromptFor::Filter => match self.set_filter(&text) {
                 Ok(()) => {
                     self.overlay = None;
                     Vec::new()
@@ -221,5 +218,10 @@ impl AppState {
             _ => self.overlay = None,
         }
         Vec::new()
+    }
+
+    fn set_filter(&mut self, text: &str) -> Result<(), String> {
+        let cx = super::screens::shared!(self);
+        self.retrieval.set_filter(text, &cx)
     }
 }

@@ -47,7 +47,7 @@ impl AppState {
                         purpose,
                     });
                 }
-                Request::Run(e) => fx.push(e),
+                Request::Run(e) => fx.push(*e),
             }
         }
         fx

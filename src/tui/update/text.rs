@@ -92,7 +92,11 @@ impl AppState {
         };
         if matches!(
             c,
-            Command::Code | Command::Uncode | Command::Memo | Command::DocMemo | Command::CenterCursor
+            Command::Code
+                | Command::Uncode
+                | Command::Memo
+                | Command::DocMemo
+                | Command::CenterCursor
         ) {
             return;
         }

@@ -1,8 +1,8 @@
 //! The codebook pane: the code tree with fold markers, colours, shortcuts and counts (mine/all),
 //! and the highlighted code's description below when there is room.
 
-use crate::t;
 use super::{fit, pad, put, theme};
+use crate::t;
 use crate::tui::app::{AppState, Focus};
 use crate::tui::layout::{DESC_ROWS, scroll, tree_rows_height};
 use ratatui::Frame;
@@ -147,10 +147,16 @@ fn description(buf: &mut ratatui::buffer::Buffer, state: &AppState, r: Rect) {
     put(buf, r.x, r.y, &rule, r.width, theme::dim());
     let mut text = code.description.clone();
     if !code.inclusion.is_empty() {
-        text.push_str(&format!(" {}", t!("tui-codebook-include", text = code.inclusion.as_str())));
+        text.push_str(&format!(
+            " {}",
+            t!("tui-codebook-include", text = code.inclusion.as_str())
+        ));
     }
     if !code.exclusion.is_empty() {
-        text.push_str(&format!(" {}", t!("tui-codebook-exclude", text = code.exclusion.as_str())));
+        text.push_str(&format!(
+            " {}",
+            t!("tui-codebook-exclude", text = code.exclusion.as_str())
+        ));
     }
     if text.trim().is_empty() {
         let key = state

@@ -1,7 +1,7 @@
 //! The documents pane: transcripts grouped by case, the case's group, and my progress per transcript.
 
-use crate::t;
 use super::{fit, pad, put, theme};
+use crate::t;
 use crate::tui::app::{AppState, DocRow, Focus};
 use crate::tui::layout::scroll;
 use ratatui::Frame;

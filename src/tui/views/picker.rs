@@ -1,7 +1,7 @@
 //! The code picker overlay: the query, matching codes with their paths and shortcuts, or parents for a new code.
 
-use crate::t;
 use super::{clear, fit, pad, put, theme};
+use crate::t;
 use crate::tui::app::AppState;
 use crate::tui::keymap::KeyContext;
 use crate::tui::layout::{centered, keep_visible};

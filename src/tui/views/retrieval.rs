@@ -92,7 +92,10 @@ pub(super) fn segment(
         head
     } else {
         let tail = format!(" · {}", s.coder);
-        format!("{}{tail}", fit(&head, room.saturating_sub(super::width(&tail))))
+        format!(
+            "{}{tail}",
+            fit(&head, room.saturating_sub(super::width(&tail)))
+        )
     };
     let color = theme::rgb(state, theme::code_rgb(state, &s.code));
     put(buf, r.x, r.y, "▌", 1, Style::new().fg(color));

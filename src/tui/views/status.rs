@@ -157,7 +157,14 @@ pub fn footer(frame: &mut Frame, area: Rect, state: &AppState) {
         };
         let text = format!(" {rest}");
         let shown = fit(&text, area.width as usize);
-        put(frame.buffer_mut(), area.x, area.y, &shown, area.width, style);
+        put(
+            frame.buffer_mut(),
+            area.x,
+            area.y,
+            &shown,
+            area.width,
+            style,
+        );
         return;
     }
     let ctx = state.context();

@@ -1,9 +1,9 @@
 //! The group comparison screen: a table of codes by group (cases, interviews, segments, difference),
 //! a bar chart of case shares per theme, and the list of segments behind one number.
 
-use crate::t;
 use super::{fit, pad, put, theme};
 use crate::analysis::summary::{Cell, Summary};
+use crate::t;
 use crate::tui::app::AppState;
 use crate::tui::layout::keep_visible;
 use crate::tui::screen::SEGMENT_ROWS;

@@ -127,7 +127,10 @@ pub fn coded(state: &AppState, code: &str) -> Style {
 pub fn selection(state: &AppState) -> Style {
     match state.palette {
         Palette::NoColour => Style::new().add_modifier(Modifier::REVERSED),
-        Palette::HighContrast => Style::new().bg(Color::White).fg(Color::Black).add_modifier(Modifier::BOLD),
+        Palette::HighContrast => Style::new()
+            .bg(Color::White)
+            .fg(Color::Black)
+            .add_modifier(Modifier::BOLD),
         _ => Style::new().bg(rgb(state, (40, 80, 150))).fg(Color::White),
     }
 }
@@ -137,7 +140,9 @@ pub fn cursor(state: &AppState, in_selection: bool) -> Style {
     if state.palette.by_attributes() {
         let st = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
         return if in_selection {
-            st.remove_modifier(Modifier::REVERSED).bg(Color::Reset).fg(Color::Reset)
+            st.remove_modifier(Modifier::REVERSED)
+                .bg(Color::Reset)
+                .fg(Color::Reset)
         } else {
             st.add_modifier(Modifier::REVERSED)
         };
@@ -241,11 +246,24 @@ mod tests {
 
     #[test]
     fn palettes_from_the_environment() {
-        assert_eq!(Palette::choose(Some("1"), Some("high-contrast")), Ok(Palette::NoColour));
+        assert_eq!(
+            Palette::choose(Some("1"), Some("high-contrast")),
+            Ok(Palette::NoColour)
+        );
         assert_eq!(Palette::choose(Some(""), None), Ok(Palette::Colour));
-        assert_eq!(Palette::choose(None, Some("high-contrast")), Ok(Palette::HighContrast));
-        assert_eq!(Palette::choose(None, Some("color-blind")), Ok(Palette::ColourBlind));
-        assert!(Palette::choose(None, Some("neon")).unwrap_err().contains("high-contrast"));
+        assert_eq!(
+            Palette::choose(None, Some("high-contrast")),
+            Ok(Palette::HighContrast)
+        );
+        assert_eq!(
+            Palette::choose(None, Some("color-blind")),
+            Ok(Palette::ColourBlind)
+        );
+        assert!(
+            Palette::choose(None, Some("neon"))
+                .unwrap_err()
+                .contains("high-contrast")
+        );
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! The transcript pane: wrapped turns with turn numbers, bold speakers, coded spans in code colours,
 //! the cursor and selection, and coding stripes in the right margin (other coders dimmed, with initials).
 
-use crate::t;
 use super::{fit, put, theme};
 use crate::model::Transcript;
+use crate::t;
 use crate::tui::app::{AppState, Focus};
 use crate::tui::docview::{DocView, Mark};
 use crate::tui::keymap::KeyContext;
