@@ -265,3 +265,21 @@ tui-stale-others = { $n ->
 tui-stale-done = Re-anchored { $moved } of { $stale } codings; { $lost } could not be found again (kodbok check lists them).
 tui-help-last-message = The last message
 tui-dialog-yes-no = y/Enter: yes    n/Esc: no
+
+## Full screens
+tui-summary-title = Group comparison by { $attr }
+tui-summary-cell-title = Segments behind the number
+tui-summary-no-groups = No groups to compare.
+tui-summary-chart-note = Share of each group's cases with the code (a theme counts its sub-codes)
+tui-segments-title = Segments
+tui-segments-title-code = Segments: { $path }
+tui-segments-all-coders = all coders
+tui-segments-no-filter = none
+tui-segments-info = { $n ->
+    [one] 1 segment
+   *[other] { $n } segments
+} incl. sub-codes · { $scope } · filter: { $filter }
+tui-segments-choose = Choose a code ({ $key }).
+tui-segments-none = No segments match.
+tui-agree-title = Agreement: A { $a } × B { $b }
+tui-agree-no-differences = No differences: the two coders agree on every unit here.

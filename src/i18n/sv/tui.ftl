@@ -265,3 +265,21 @@ tui-stale-others = { $n ->
 tui-stale-done = Flyttade { $moved } av { $stale } kodningar; { $lost } kunde inte hittas igen (kodbok check listar dem).
 tui-help-last-message = Senaste meddelandet
 tui-dialog-yes-no = y/Enter: ja    n/Esc: nej
+
+## Helskärmsvyer
+tui-summary-title = Gruppjämförelse efter { $attr }
+tui-summary-cell-title = Segmenten bakom talet
+tui-summary-no-groups = Inga grupper att jämföra.
+tui-summary-chart-note = Andel av varje grupps fall med koden (ett tema räknar sina underkoder)
+tui-segments-title = Segment
+tui-segments-title-code = Segment: { $path }
+tui-segments-all-coders = alla kodare
+tui-segments-no-filter = inget
+tui-segments-info = { $n ->
+    [one] 1 segment
+   *[other] { $n } segment
+} inkl. underkoder · { $scope } · filter: { $filter }
+tui-segments-choose = Välj en kod ({ $key }).
+tui-segments-none = Inga segment matchar.
+tui-agree-title = Samstämmighet: A { $a } × B { $b }
+tui-agree-no-differences = Inga skillnader: de två kodarna är överens om varje enhet här.

@@ -22,9 +22,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let sv = &state.summary;
     let attr = &state.project.codebook.settings.group_attribute;
     let title = if sv.list.is_some() {
-        " Segments behind the number ".to_string()
+        format!(" {} ", t!("tui-summary-cell-title"))
     } else {
-        format!(" Group comparison by {attr} ")
+        format!(" {} ", t!("tui-summary-title", attr = attr.as_str()))
     };
     let inner = super::screen_frame(frame, area, &title);
     let buf = frame.buffer_mut();
@@ -229,18 +229,18 @@ fn chart(buf: &mut Buffer, inner: Rect, state: &AppState, s: &Summary) {
             buf,
             inner.x,
             inner.y + 2,
-            "No groups to compare.",
+            &t!("tui-summary-no-groups"),
             inner.width,
             Style::new(),
         );
         return;
     }
-    let note = "Share of each group's cases with the code (a theme counts its sub-codes)";
+    let note = t!("tui-summary-chart-note");
     put(
         buf,
         inner.x,
         inner.y + 1,
-        &fit(note, inner.width as usize),
+        &fit(&note, inner.width as usize),
         inner.width,
         theme::dim(),
     );
