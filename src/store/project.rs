@@ -521,27 +521,55 @@ impl Project {
 
     /// Moves codings whose quote moved to where the quote is now; returns (coder, id) of those moved.
     pub fn reanchor_all(&mut self) -> Vec<(String, String)> {
+        let coders: Vec<String> = self.coders.keys().cloned().collect();
+        coders
+            .into_iter()
+            .flat_map(|coder| {
+                self.reanchor_coder(&coder)
+                    .into_iter()
+                    .map(move |id| (coder.clone(), id))
+            })
+            .collect()
+    }
+
+    /// Ids of `coder`'s codings whose text no longer matches their quote (the transcript was edited since).
+    pub fn stale_codings(&self, coder: &str) -> Vec<String> {
+        let Some(file) = self.coders.get(coder) else {
+            return Vec::new();
+        };
+        file.codings
+            .iter()
+            .filter(|c| {
+                self.transcripts
+                    .get(&c.doc)
+                    .is_some_and(|t| t.slice(c.start, c.end) != Some(c.quote.as_str()))
+            })
+            .map(|c| c.id.clone())
+            .collect()
+    }
+
+    /// [`Project::reanchor_all`] for one coder's codings (in memory; the caller saves): the ids moved.
+    pub fn reanchor_coder(&mut self, coder: &str) -> Vec<String> {
         let mut moved = Vec::new();
         let transcripts = &self.transcripts;
-        for (coder, file) in self.coders.iter_mut() {
-            for c in file.codings.iter_mut() {
-                let Some(t) = transcripts.get(&c.doc) else {
-                    continue;
-                };
-                if t.slice(c.start, c.end) == Some(c.quote.as_str()) {
-                    continue;
+        let Some(file) = self.coders.get_mut(coder) else {
+            return moved;
+        };
+        for c in file.codings.iter_mut() {
+            let Some(t) = transcripts.get(&c.doc) else {
+                continue;
+            };
+            if t.slice(c.start, c.end) == Some(c.quote.as_str()) {
+                continue;
+            }
+            if let Some((s, e)) = reanchor(c, t) {
+                c.start = s;
+                c.end = e;
+                if let Some((q, p, x)) = crate::model::coding::anchor(&t.text, t.offsets(), s, e) {
+                    (c.quote, c.prefix, c.suffix) = (q, p, x);
                 }
-                if let Some((s, e)) = reanchor(c, t) {
-                    c.start = s;
-                    c.end = e;
-                    if let Some((q, p, x)) =
-                        crate::model::coding::anchor(&t.text, t.offsets(), s, e)
-                    {
-                        (c.quote, c.prefix, c.suffix) = (q, p, x);
-                    }
-                    c.modified = chrono::Utc::now();
-                    moved.push((coder.clone(), c.id.clone()));
-                }
+                c.modified = chrono::Utc::now();
+                moved.push(c.id.clone());
             }
         }
         moved
