@@ -2,7 +2,7 @@
 //! `store::refi`.
 
 use super::Ctx;
-use crate::agreement::consensus::CONSENSUS_CODER;
+use crate::model::CONSENSUS_CODER;
 use crate::model::text::sanitize_for_display;
 use crate::store::refi::{self, CrlfCounts, ImportOptions, Report};
 use anyhow::bail;
