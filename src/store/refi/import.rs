@@ -201,6 +201,17 @@ fn safe_key(name: &str) -> String {
     }
 }
 
+/// Non-empty names in first-seen order.
+fn distinct<'a>(names: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names.filter(|n| !n.is_empty()) {
+        if !out.contains(n) {
+            out.push(n.clone());
+        }
+    }
+    out
+}
+
 fn make_transcript(id: &str, case: &str, fields: &[(String, String)], text: &str) -> Transcript {
     let mut header = Header::default();
     header.set("id", id);
@@ -208,19 +219,18 @@ fn make_transcript(id: &str, case: &str, fields: &[(String, String)], text: &str
     for (k, v) in fields {
         header.set(k, v);
     }
-    if header.get("speakers").is_none() {
-        let turns = turns_from_blocks(&[Block::Text(text.to_string())]);
-        let mut speakers: Vec<String> = Vec::new();
-        for t in turns.iter().filter(|t| !t.speaker.is_empty()) {
-            if !speakers.contains(&t.speaker) {
-                speakers.push(t.speaker.clone());
-            }
-        }
-        header.set("speakers", &speakers.join("; "));
-    }
     let mut body = text.to_string();
     if !body.is_empty() && !body.ends_with('\n') {
         body.push('\n');
+    }
+    if header.get("speakers").is_none() {
+        let turns = turns_from_blocks(&[Block::Text(text.to_string())]);
+        let speakers = distinct(turns.iter().map(|t| &t.speaker));
+        // The header lists the speakers only where reading the text without the list would differ.
+        let plain = Transcript::new(id, header.clone(), body.clone());
+        if distinct(plain.turns.iter().map(|t| &t.speaker)) != speakers {
+            header.set("speakers", &speakers.join("; "));
+        }
     }
     Transcript::new(id, header, body)
 }
