@@ -152,7 +152,7 @@ fn element(s: &BytesStart, ns: Option<String>) -> Result<Element, quick_xml::Err
         }
         let key = String::from_utf8_lossy(a.key.local_name().as_ref()).into_owned();
         let value = a
-            .decode_and_unescape_value_with(s.decoder(), |e| predefined(e))?
+            .decode_and_unescape_value_with(s.decoder(), predefined)?
             .into_owned();
         attrs.push((key, value));
     }
