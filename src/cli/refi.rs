@@ -65,7 +65,7 @@ pub fn export_qdpx(a: &QdpxArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let s = refi::export_qdpx(&p, &list, &a.file)?;
     println!(
         "wrote {}: {} transcripts, {} codes, {} codings by {}, {} cases, {} memos",
-        a.file.display(),
+        sanitize_for_display(&a.file.display().to_string()),
         s.transcripts,
         s.codes,
         s.codings,
@@ -103,7 +103,10 @@ pub fn export_qdc(a: &QdcArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let mut p = ctx.open()?;
     record_guids(&mut p);
     let n = refi::export_qdc(&p.codebook, &a.file)?;
-    println!("wrote {}: {n} codes", a.file.display());
+    println!(
+        "wrote {}: {n} codes",
+        sanitize_for_display(&a.file.display().to_string())
+    );
     Ok(ExitCode::SUCCESS)
 }
 
