@@ -12,6 +12,7 @@ mod matrix;
 mod merge;
 pub mod output;
 mod project_cmds;
+mod refi;
 mod report;
 mod search;
 mod summary;
@@ -58,7 +59,8 @@ pub struct FormatArg {
 pub enum Command {
     /// Create a new, empty project (with the default codebook)
     Init(project_cmds::InitArgs),
-    /// Convert transcripts (.txt, .md, .docx, .vtt, .srt) into the project
+    /// Convert transcripts (.txt, .md, .docx, .vtt, .srt) into the project, or bring in a REFI-QDA
+    /// project (.qdpx) or codebook (.qdc)
     Import(project_cmds::ImportArgs),
     /// List transcripts: id, case, group, role, turns, words, codings per coder
     Docs(FormatArg),
@@ -76,7 +78,7 @@ pub enum Command {
     Summary(summary::SummaryArgs),
     /// Code × case matrix, or code co-occurrence, for R and Excel
     Matrix(matrix::MatrixArgs),
-    /// Export data for other tools: `export segments`
+    /// Export data for other tools: `export segments`, `export qdpx`, `export qdc`
     Export(export::ExportArgs),
     /// Draft the interview findings section (Markdown) with counts per group and quotes
     Report(report::ReportArgs),

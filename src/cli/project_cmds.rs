@@ -79,6 +79,8 @@ pub struct ImportArgs {
     /// Replace transcripts that already exist
     #[arg(long)]
     pub force: bool,
+    #[command(flatten)]
+    pub refi: super::refi::RefiImportArgs,
 }
 
 type Ready = (
@@ -91,6 +93,15 @@ type Ready = (
 pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if a.id.is_some() && a.files.len() > 1 {
         bail!(t!("import-id-one", n = a.files.len()));
+    }
+    if a.files.iter().any(|f| super::refi::is_refi(f)) {
+        if a.files.len() > 1 || a.id.is_some() || a.case.is_some() || !a.attrs.is_empty() {
+            bail!("a .qdpx or .qdc file is imported alone, without --id, --case or --attr");
+        }
+        return super::refi::import(&a.files[0], &a.refi, a.force, ctx);
+    }
+    if a.refi.crlf_counts.is_some() || a.refi.split_names.is_some() {
+        bail!("--crlf-counts and --split-names apply to .qdpx and .qdc files only");
     }
     let mut project = ctx.open()?;
     let bar = progress(a.files.len());

@@ -19,6 +19,9 @@ pub struct Code {
     pub color: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shortcut: Option<String>,
+    /// REFI-QDA GUID, kept so that repeated exports and imports match the same code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guid: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Code>,
 }
@@ -33,6 +36,7 @@ impl Code {
             exclusion: String::new(),
             color: None,
             shortcut: None,
+            guid: None,
             children: Vec::new(),
         }
     }

@@ -14,6 +14,7 @@ mod cli_i18n;
 mod import;
 mod index_cli;
 mod props;
+mod refi;
 mod tui_a11y;
 mod tui_agree;
 mod tui_flow;
