@@ -1,7 +1,9 @@
 //! Files of a project on disk: atomic writes, per-coder locks, loading with precise errors, and importers.
 
 pub mod atomic;
+pub mod batches;
 pub mod cases_csv;
+pub mod coders;
 pub mod decode;
 pub mod import;
 pub mod lock;

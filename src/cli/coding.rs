@@ -34,23 +34,21 @@ pub struct CodeArgs {
 }
 
 pub fn code(a: &CodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let mut p = ctx.open()?;
-    let _lock = p.lock_coder(&ctx.coder)?;
-    p.reload_coder(&ctx.coder)?;
+    let p = ctx.open()?;
     let code = p.codebook.resolve(&a.code)?.id.clone();
     let (start, end) = span(&p, a)?;
     let mut coding = p.new_coding(&a.doc, start, end, &code)?;
     coding.memo = a.memo.clone().filter(|m| !m.trim().is_empty());
     let id = coding.id.clone();
-    if !p.coder_mut(&ctx.coder).insert(coding) {
+    let (added, _) = p.update_coder(&ctx.coder, |f| Ok(f.insert(coding)))?;
+    if !added {
         bail!(
             "{} already has code {code} on chars {start}..{end} by {}; nothing was added",
             a.doc,
             ctx.coder
         );
     }
-    p.save_coder(&ctx.coder)?;
-    println!("{id}");
+    crate::say!("{id}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -87,15 +85,16 @@ pub fn uncode(a: &UncodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             a.id
         );
     }
-    let _lock = p.lock_coder(&ctx.coder)?;
-    let mut p = ctx.open()?;
-    let Some(removed) = p.coder_mut(&ctx.coder).remove(&a.id) else {
+    let (removed, _) = p.update_coder(&ctx.coder, |f| Ok(f.remove(&a.id)))?;
+    let Some(removed) = removed else {
         bail!("{} has no coding with id {}", ctx.coder, a.id);
     };
-    p.save_coder(&ctx.coder)?;
-    println!(
+    crate::say!(
         "removed coding {} ({} in {}: {:?})",
-        removed.id, removed.code, removed.doc, removed.quote
+        removed.id,
+        removed.code,
+        removed.doc,
+        removed.quote
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -44,8 +44,7 @@ fn columns(rows: &[Value]) -> Vec<String> {
 
 /// Prints rows (JSON objects with the same keys) in the chosen format to stdout.
 pub fn print_rows(format: Format, rows: &[Value]) -> anyhow::Result<()> {
-    let out = std::io::stdout();
-    let mut out = out.lock();
+    let mut out = crate::safe::stdout();
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut out, rows)?;
@@ -53,7 +52,7 @@ pub fn print_rows(format: Format, rows: &[Value]) -> anyhow::Result<()> {
         }
         Format::Csv => {
             let cols = columns(rows);
-            let mut w = csv::Writer::from_writer(out);
+            let mut w = crate::safe::CsvWriter::new(out);
             w.write_record(&cols)?;
             for r in rows {
                 w.write_record(cols.iter().map(|c| cell(r.get(c).unwrap_or(&Value::Null))))?;

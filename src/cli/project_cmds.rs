@@ -22,7 +22,7 @@ pub struct InitArgs {
 pub fn init(a: &InitArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let dir = a.dir.clone().unwrap_or_else(|| ctx.root.clone());
     Project::init(&dir, a.empty_codebook)?;
-    println!("created a kodbok project in {}", dir.display());
+    crate::say!("created a kodbok project in {}", dir.display());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -44,7 +44,13 @@ pub struct ImportArgs {
     /// Replace transcripts that already exist
     #[arg(long)]
     pub force: bool,
+    /// Largest source file imported, in MB (bigger files are refused before they are read)
+    #[arg(long, value_name = "MB", env = "KODBOK_MAX_IMPORT_MB", default_value_t = DEFAULT_MAX_IMPORT_MB)]
+    pub max_size_mb: u64,
 }
+
+/// The default import size limit: two orders of magnitude above a long interview.
+pub const DEFAULT_MAX_IMPORT_MB: u64 = 20;
 
 type Ready = (
     PathBuf,
@@ -64,7 +70,8 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let bar = progress(a.files.len());
     let mut ready: Vec<Ready> = Vec::new();
     for path in &a.files {
-        bar.set_message(path.display().to_string());
+        bar.set_message(crate::safe::terminal(&path.display().to_string()).into_owned());
+        check_size(path, a.max_size_mb)?;
         let bytes =
             std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
         let raw =
@@ -97,6 +104,26 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 dest.display()
             );
         }
+        if !raw.invalid_lines.is_empty() {
+            let lines: Vec<String> = raw
+                .invalid_lines
+                .iter()
+                .take(10)
+                .map(|l| l.to_string())
+                .collect();
+            let more = if raw.invalid_lines.len() > 10 {
+                ", …"
+            } else {
+                ""
+            };
+            bar.suspend(|| {
+                crate::warn_line!(
+                    "kodbok: warning: {}: bytes that are not valid UTF-8 became � on line {}{more}; the rest of the file is UTF-8",
+                    path.display(),
+                    lines.join(", ")
+                )
+            });
+        }
         ready.push((path.clone(), t, raw.encoding, raw.guessed));
         bar.inc(1);
     }
@@ -109,7 +136,7 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             (Some(e), false) => e.to_string(),
             (None, _) => "docx".into(),
         };
-        println!(
+        crate::say!(
             "imported {} → {} ({enc}; case {}; {} turns, {} words)",
             path.display(),
             project.transcript_path(&t.id).display(),
@@ -119,6 +146,23 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses a source file larger than the limit before reading it (a transcript of a long interview
+/// is well under 1 MB; hundreds of MB is a mistake such as a log or an export of a whole archive).
+fn check_size(path: &std::path::Path, max_mb: u64) -> anyhow::Result<()> {
+    let size = std::fs::metadata(path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .len();
+    if size > max_mb.saturating_mul(1024 * 1024) {
+        bail!(
+            "{}: {:.1} MB is larger than the {max_mb} MB kodbok imports as one transcript; nothing was imported. \
+             Split it into one file per interview, or raise the limit with --max-size-mb (or KODBOK_MAX_IMPORT_MB)",
+            path.display(),
+            size as f64 / (1024.0 * 1024.0)
+        );
+    }
+    Ok(())
 }
 
 fn progress(n: usize) -> indicatif::ProgressBar {
@@ -205,39 +249,32 @@ pub fn check(a: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Ok(p) => p,
         Err(crate::store::StoreError::Problems(ps)) => {
             for pr in &ps {
-                println!("{pr}");
+                crate::say!("{pr}");
             }
-            eprintln!("{} problem(s) found", ps.len());
+            crate::warn_line!("{} problem(s) found", ps.len());
             return Ok(ExitCode::FAILURE);
         }
         Err(e) => return Err(e.into()),
     };
     if a.reanchor {
         let coders: Vec<String> = p.coders.keys().cloned().collect();
-        let _locks = coders
-            .iter()
-            .map(|c| p.lock_coder(c))
-            .collect::<Result<Vec<_>, _>>()?;
-        for c in &coders {
-            p.reload_coder(c)?;
-        }
-        let moved = p.reanchor_all();
-        let mut touched: Vec<&String> = moved.iter().map(|(c, _)| c).collect();
-        touched.dedup();
-        for c in touched {
-            p.save_coder(c)?;
-        }
-        for (c, id) in &moved {
-            println!("moved coding {id} ({c}) to where its quote is now");
+        let written = p.update_coders(&coders, |_, file| {
+            Ok(crate::store::project::reanchor_file(&p.transcripts, file))
+        })?;
+        for (c, moved, file) in written {
+            for id in &moved {
+                crate::say!("moved coding {id} ({c}) to where its quote is now");
+            }
+            p.coders.insert(c, file);
         }
     }
     let problems = p.check();
     for pr in &problems {
-        println!("{pr}");
+        crate::say!("{pr}");
     }
     if problems.is_empty() {
         let n = p.all_codings().count();
-        println!(
+        crate::say!(
             "ok: {} transcripts, {} cases, {} codes, {} coders, {n} codings",
             p.transcripts.len(),
             p.cases.cases.len(),
@@ -246,7 +283,7 @@ pub fn check(a: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         );
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("{} problem(s) found", problems.len());
+        crate::warn_line!("{} problem(s) found", problems.len());
         Ok(ExitCode::FAILURE)
     }
 }

@@ -91,7 +91,7 @@ pub fn run(a: &SummaryArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 
 pub fn warn_skipped(skipped: &[String]) {
     if !skipped.is_empty() {
-        eprintln!(
+        crate::warn_line!(
             "kodbok: warning: {} codings are not counted: their transcript or code is unknown or their span is out of range (see `kodbok check`)",
             skipped.len()
         );
@@ -227,7 +227,7 @@ pub fn render_rows_with(format: Format, rows: &[Value], cols: &[String]) -> anyh
                     }
                 }
             }
-            let mut w = csv::Writer::from_writer(&mut out);
+            let mut w = crate::safe::CsvWriter::new(&mut out);
             w.write_record(&cols)?;
             for r in rows {
                 w.write_record(
@@ -248,12 +248,12 @@ pub fn emit(map: &Pseudonyms, text: &str, out: Option<&Path>) -> anyhow::Result<
     map.check(text)?;
     match out {
         Some(path) => {
-            atomic::write(path, text.as_bytes())
+            atomic::write(path, crate::safe::terminal(text).as_bytes())
                 .with_context(|| format!("writing {}", path.display()))?;
-            eprintln!("kodbok: wrote {}", path.display());
+            crate::warn_line!("kodbok: wrote {}", path.display());
         }
         None => {
-            let mut o = std::io::stdout().lock();
+            let mut o = crate::safe::stdout();
             o.write_all(text.as_bytes())?;
             o.flush()?;
         }

@@ -56,10 +56,11 @@ pub enum Deferred {
         parent: Option<String>,
     },
     QuitUnsaved,
-    /// Add these codings as one undo step.
+    /// Add these codings as one undo step, recorded as `batch` in the coder's batch log.
     AutoCode {
         label: String,
         codings: Vec<crate::model::Coding>,
+        batch: Box<crate::store::batches::Batch>,
     },
 }
 

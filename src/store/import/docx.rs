@@ -22,6 +22,11 @@ const W_NS: [&[u8]; 2] = [
 ];
 const MC_NS: &[u8] = b"http://schemas.openxmlformats.org/markup-compatibility/2006";
 
+/// Word never writes a DTD; one in a .docx is an attack (entity expansion or external entities).
+const DTD_REFUSED: &str = "the document part declares a DTD (<!DOCTYPE …>), which Word never writes: \
+     refused, because DTD entities can expand to gigabytes (\"billion laughs\") or pull in other \
+     files (XXE); open the file in Word and save it again as .docx";
+
 /// Reads a .docx file's bytes into turns.
 pub fn read(bytes: &[u8]) -> Result<RawDoc, ImportError> {
     let xml = main_part(bytes)?;
@@ -195,6 +200,7 @@ pub fn parse_document(xml: &str) -> Result<Vec<Block>, ImportError> {
                 };
                 w.push_text(&c);
             }
+            Event::DocType(_) => return Err(ImportError::Format(DTD_REFUSED.into())),
             Event::Eof => break,
             _ => {}
         }

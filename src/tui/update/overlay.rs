@@ -208,7 +208,14 @@ impl AppState {
                 self.create_and_apply(&name, parent)
             }
             (Command::Yes, Deferred::QuitUnsaved) => vec![Effect::Rescue],
-            (Command::Yes, Deferred::AutoCode { label, codings }) => self.autocode(label, codings),
+            (
+                Command::Yes,
+                Deferred::AutoCode {
+                    label,
+                    codings,
+                    batch,
+                },
+            ) => self.autocode(label, codings, *batch),
             _ => Vec::new(),
         }
     }
