@@ -102,7 +102,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
         fault::check(Step::Rename)
             .and_then(|()| fs::rename(&tmp, path))
             .map_err(|e| StoreError::io(path, e))?;
-        sync_dir(dir)
+        sync_dir(dir, path)
     });
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
@@ -120,8 +120,9 @@ fn write_tmp(tmp: &Path, bytes: &[u8]) -> Result<()> {
     f.sync_all().map_err(io)
 }
 
-fn sync_dir(dir: &Path) -> Result<()> {
-    fault::check(Step::SyncDir).map_err(|e| StoreError::io(dir, e))?;
+/// Makes the rename durable; an error names the file written, whose folder could not be synced.
+fn sync_dir(dir: &Path, path: &Path) -> Result<()> {
+    fault::check(Step::SyncDir).map_err(|e| StoreError::io(path, e))?;
     // Directories cannot be opened for syncing on every platform; where they can, the rename is made durable.
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
