@@ -110,9 +110,12 @@ fn kill_9_at_random_moments_loses_nothing() {
     let mut acknowledged: BTreeSet<String> = BTreeSet::new();
     let start = Instant::now();
     let mut round = 0;
+    // how long each kind of run takes when left alone: kills are spread over that whole time
+    let mut took: [Option<Duration>; 6] = [None; 6];
     while killed < kills() {
         round += 1;
         let args = command(round, &mut rng, &src);
+        let kind = (round % 6) as usize;
         let mut child = Command::new(env!("CARGO_BIN_EXE_kodbok"))
             .current_dir(d)
             .env("KODBOK_CODER", "tester")
@@ -121,15 +124,19 @@ fn kill_9_at_random_moments_loses_nothing() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_micros(rng.below(60_000)));
-        match child.try_wait().unwrap() {
-            Some(_) => {}
-            None => {
+        let began = Instant::now();
+        if let Some(full) = took[kind] {
+            let span = full.as_micros() as u64 * 6 / 5;
+            std::thread::sleep(Duration::from_micros(rng.below(span)));
+            if child.try_wait().unwrap().is_none() {
                 child.kill().unwrap(); // SIGKILL
                 killed += 1;
             }
         }
         let out = child.wait_with_output().unwrap();
+        if took[kind].is_none() {
+            took[kind] = Some(began.elapsed());
+        }
         if out.status.code() == Some(101) {
             panics += 1;
         }
