@@ -69,10 +69,12 @@ pub fn csv_cell(s: &str) -> Cow<'_, str> {
 }
 
 /// A plain number such as `-0.25` or `1e-3`: a spreadsheet reads it as a value, not a formula, and
-/// R must read it as a number (a negative kappa, say).
+/// R must read it as a number (a negative kappa, say). A leading `+` is never taken as a number.
 fn is_number(s: &str) -> bool {
-    s.chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
+    let body = s.strip_prefix('-').unwrap_or(s);
+    body.starts_with(|c: char| c.is_ascii_digit())
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
         && s.parse::<f64>().is_ok()
 }
 
@@ -124,6 +126,7 @@ mod tests {
     fn formula_cells_are_neutralised() {
         for f in [
             "=HYPERLINK(\"x\")",
+            "+1",
             "+1+1",
             "-2+3",
             "-A1",

@@ -6,3 +6,4 @@ mod common;
 
 mod breaks;
 mod fault;
+mod hostile;

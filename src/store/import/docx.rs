@@ -12,7 +12,7 @@ use std::io::{Cursor, Read};
 use zip::ZipArchive;
 
 /// The largest main document part read, uncompressed: a guard against zip bombs.
-pub const MAX_PART_BYTES: u64 = 200 * 1024 * 1024;
+pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
 /// The largest package relationships part read.
 const MAX_RELS_BYTES: u64 = 1024 * 1024;
 
