@@ -7,3 +7,4 @@ mod common;
 mod breaks;
 mod fault;
 mod hostile;
+mod props;
