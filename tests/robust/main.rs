@@ -8,3 +8,4 @@ mod breaks;
 mod fault;
 mod hostile;
 mod props;
+mod tui;
