@@ -13,6 +13,7 @@ mod cli;
 mod import;
 mod index_cli;
 mod props;
+mod robust;
 mod tui_agree;
 mod tui_flow;
 mod tui_render;

@@ -1,24 +1,15 @@
 //! The workbench under outside events: a transcript edited on disk during a session, a termination
 //! request with unsaved work, and SIGTERM/SIGHUP to the real binary under tmux.
 
-use crate::common::{repo, sample};
+use crate::common::{message, repo, sample, session};
+use kodbok::tui::Session;
 use kodbok::tui::action::Action;
-use kodbok::tui::{Options, Session};
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 fn open(dir: &Path, coder: &str) -> Session {
-    Session::open(dir, coder, &Options::default()).unwrap()
-}
-
-fn message(s: &Session) -> String {
-    s.state
-        .status
-        .message
-        .as_ref()
-        .map(|m| m.1.clone())
-        .unwrap_or_default()
+    session(dir, coder, 100, 30)
 }
 
 #[test]
