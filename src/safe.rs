@@ -39,24 +39,76 @@ macro_rules! warn_line {
     };
 }
 
-/// A writer that passes everything through [`terminal`] (invalid UTF-8 becomes U+FFFD).
-pub struct SafeWriter<W: Write>(pub W);
+/// A writer that passes everything through [`terminal`]. Writers above it (csv's buffer) may split a
+/// character between two writes: the incomplete end waits for the next write; invalid UTF-8 becomes
+/// U+FFFD.
+pub struct SafeWriter<W: Write> {
+    inner: W,
+    carry: Vec<u8>,
+}
+
+impl<W: Write> SafeWriter<W> {
+    pub fn new(inner: W) -> Self {
+        SafeWriter {
+            inner,
+            carry: Vec::new(),
+        }
+    }
+}
+
+/// The text of `bytes` up to an incomplete character at the end, and that end.
+fn split_text(bytes: &[u8]) -> (String, &[u8]) {
+    let mut out = String::new();
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                out.push_str(s);
+                rest = &[];
+            }
+            Err(e) => {
+                let (good, bad) = rest.split_at(e.valid_up_to());
+                out.push_str(std::str::from_utf8(good).unwrap_or_default());
+                match e.error_len() {
+                    Some(n) => {
+                        out.push('\u{fffd}');
+                        rest = &bad[n..];
+                    }
+                    None => return (out, bad),
+                }
+            }
+        }
+    }
+    (out, rest)
+}
 
 impl<W: Write> Write for SafeWriter<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let text = String::from_utf8_lossy(buf);
-        self.0.write_all(terminal(&text).as_bytes())?;
+        self.carry.extend_from_slice(buf);
+        let (text, rest) = split_text(&self.carry);
+        let rest = rest.to_vec();
+        self.inner.write_all(terminal(&text).as_bytes())?;
+        self.carry = rest;
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        self.0.flush()
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Drop for SafeWriter<W> {
+    fn drop(&mut self) {
+        if !self.carry.is_empty() {
+            let _ = self.inner.write_all("\u{fffd}".as_bytes());
+        }
+        let _ = self.inner.flush();
     }
 }
 
 /// Standard output through [`terminal`]: what the CLI prints listings and reports to.
 pub fn stdout() -> SafeWriter<std::io::StdoutLock<'static>> {
-    SafeWriter(std::io::stdout().lock())
+    SafeWriter::new(std::io::stdout().lock())
 }
 
 /// A CSV cell that a spreadsheet will not run as a formula, and that holds no terminal controls.
@@ -120,6 +172,19 @@ mod tests {
         );
         assert_eq!(terminal("på rad\n\tTab"), "på rad\n\tTab");
         assert!(matches!(terminal("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_character_split_between_writes_survives() {
+        let mut out = Vec::new();
+        {
+            let mut w = SafeWriter::new(&mut out);
+            let bytes = "på \u{1b}x".as_bytes();
+            w.write_all(&bytes[..2]).unwrap();
+            w.write_all(&bytes[2..]).unwrap();
+            w.write_all(b"\xff!").unwrap();
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), "på \u{fffd}x\u{fffd}!");
     }
 
     #[test]
