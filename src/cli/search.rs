@@ -1,7 +1,7 @@
 //! `kodbok search`: ranked hits of a query, with a keyword-in-context snippet.
 
 use super::Ctx;
-use super::output::{Format, print_rows};
+use super::output::{Format, print_rows_with};
 use crate::index::search::mark;
 use crate::index::{Hit, IndexError, Searcher};
 use clap::Args;
@@ -88,7 +88,7 @@ pub fn row(rank: usize, h: &Hit, format: Format) -> Value {
         Format::Table => {
             // the table cuts cells at 70 characters: a narrower window keeps the match visible
             let (snip, ms) = h.snippet_of_width(60);
-            let chars = format!("{}..{}", h.turn_start, h.turn_end);
+            let chars = format!("{}–{}", h.turn_start, h.turn_end);
             json!({ "chars": chars, "snippet": mark(&snip, &ms, "[", "]") })
         }
         Format::Json => json!({
@@ -129,7 +129,26 @@ pub fn run(a: &SearchArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         crate::say!("no hits");
         return Ok(ExitCode::SUCCESS);
     }
-    print_rows(a.format, &rows)?;
+    let cols = [
+        "rank",
+        "doc",
+        "case",
+        "group",
+        "speaker",
+        "turn",
+        "turn_start",
+        "turn_end",
+        "score",
+        "snippet",
+        "snippet_matches",
+        "matches",
+    ];
+    let cols = if a.format == Format::Csv {
+        &cols[..]
+    } else {
+        &[]
+    };
+    print_rows_with(a.format, &rows, cols)?;
     if a.format == Format::Table && hits.len() == a.limit {
         let total = s.count(&a.query).map_err(|e| explain(e, &a.query))?;
         if total > hits.len() {
