@@ -155,7 +155,9 @@ fn remove_stale_temps(dir: &Path, prefix: &str) {
 /// Whether the process that made a temp file may still be writing it.
 fn alive(pid: u32, tmp: &Path) -> bool {
     if cfg!(target_os = "linux") {
-        return Path::new("/proc").join(pid.to_string()).exists();
+        // pids are reused quickly: a live process that is not kodbok did not make this temp
+        let cmd = std::fs::read(Path::new("/proc").join(pid.to_string()).join("cmdline"));
+        return cmd.is_ok_and(|c| c.windows(6).any(|w| w == b"kodbok"));
     }
     // Without /proc: a temp untouched for ten minutes is not being written.
     let old = std::time::Duration::from_secs(600);
