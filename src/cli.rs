@@ -152,9 +152,9 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}: {e}", t!("error-prefix"));
+            crate::warn_line!("{}: {e}", t!("error-prefix"));
             for cause in e.chain().skip(1) {
-                eprintln!("  {}: {cause}", t!("error-caused-by"));
+                crate::warn_line!("  {}: {cause}", t!("error-caused-by"));
             }
             ExitCode::FAILURE
         }

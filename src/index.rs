@@ -5,6 +5,7 @@ pub mod autocode;
 pub mod build;
 pub mod cache_dir;
 pub mod compile;
+pub mod guard;
 pub mod inflect;
 pub mod manifest;
 pub mod query;
@@ -33,4 +34,20 @@ pub enum IndexError {
     },
     #[error("search index {} does not have the expected layout; delete the folder and run again", .0.display())]
     Corrupt(PathBuf),
+    /// A panic or a damaged file met while searching; the index is marked for a rebuild on the next run.
+    #[error("search index {} is damaged ({reason}); it is rebuilt the next time it is opened", path.display())]
+    Damaged { path: PathBuf, reason: String },
+}
+
+impl IndexError {
+    /// Whether this is a fault of the cache itself (then rebuilding it helps), not of the project files.
+    pub fn is_cache_fault(&self, index_dir: &std::path::Path) -> bool {
+        match self {
+            IndexError::Tantivy { .. } | IndexError::Corrupt(_) | IndexError::Damaged { .. } => {
+                true
+            }
+            IndexError::Store(StoreError::Io { path, .. }) => path.starts_with(index_dir),
+            IndexError::Store(_) | IndexError::Query(_) => false,
+        }
+    }
 }

@@ -21,5 +21,6 @@ pub mod cli;
 pub mod i18n;
 pub mod index;
 pub mod model;
+pub mod safe;
 pub mod store;
 pub mod tui;

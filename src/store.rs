@@ -1,7 +1,9 @@
 //! Files of a project on disk: atomic writes, per-coder locks, loading with precise errors, and importers.
 
 pub mod atomic;
+pub mod batches;
 pub mod cases_csv;
+pub mod coders;
 pub mod decode;
 pub mod import;
 pub mod lock;
@@ -72,7 +74,8 @@ pub enum StoreError {
     },
     #[error("{}", list(.0))]
     Problems(Vec<FileProblem>),
-    #[error("{} is locked by {holder}; it can be read but not written until that session ends", path.display())]
+    /// The one wording of a lock held elsewhere, for the CLI and the workbench alike.
+    #[error("{} is locked by {holder}: it is open in another session, and can be read but not written until that session ends", path.display())]
     Locked { path: PathBuf, holder: String },
     #[error("{message}")]
     Refused { message: String },

@@ -49,7 +49,11 @@ pub fn run(root: &Path, coder: &str) -> anyhow::Result<()> {
         terminal::Guard::enter().context("cannot switch the terminal to full-screen mode")?;
     let backend = ratatui::backend::CrosstermBackend::new(std::io::stdout());
     let mut term = ratatui::Terminal::new(backend).context("cannot use the terminal")?;
-    let result = event_loop(&mut term, &mut session);
+    let result = event_loop(&mut term, &mut session, &guard);
+    if result.is_err() || guard.signalled() {
+        // the terminal failed or went away, or the process was told to end: save before anything else
+        session.terminate();
+    }
     drop(guard);
     tracing::info!("tui ended");
     result
@@ -58,6 +62,7 @@ pub fn run(root: &Path, coder: &str) -> anyhow::Result<()> {
 fn event_loop<B: ratatui::backend::Backend>(
     term: &mut ratatui::Terminal<B>,
     session: &mut Session,
+    guard: &terminal::Guard,
 ) -> anyhow::Result<()>
 where
     B::Error: Send + Sync + 'static,
@@ -65,7 +70,7 @@ where
     let size = term.size()?;
     session.dispatch(Action::Resize(size.width, size.height));
     let mut last_tick = Instant::now();
-    while !session.state.quit {
+    while !session.state.quit && !guard.signalled() {
         term.draw(|f| views::draw(f, &session.state))?;
         let timeout = TICK.saturating_sub(last_tick.elapsed());
         if let Some(input) = terminal::next_input(timeout)? {

@@ -121,7 +121,7 @@ pub fn run(a: &AgreeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         let (report, unmatched) = overlap_agreement(&p, &o, pct)?;
         if a.disagreements {
             if a.format == Format::Table {
-                println!(
+                crate::say!(
                     "Segments of {} without a match at {pct}% overlap (unit: segment — {})\n",
                     o.coders.join(", "),
                     report.unit_definition
@@ -147,7 +147,7 @@ fn list_disagreements(p: &Project, o: &AgreeOptions, format: Format) -> anyhow::
             CodeTarget::Domain(d) => format!("the category among {d}'s child codes differs"),
             _ => "one coder applied the code and another did not".to_string(),
         };
-        println!(
+        crate::say!(
             "Disagreements of {} — unit: {} ({}); listed where {what}\n",
             o.coders.join(", "),
             o.unit.name(),
@@ -237,7 +237,7 @@ pub fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
     if format == Format::Json {
         let mut text = serde_json::to_string_pretty(r)?;
         text.push('\n');
-        std::io::stdout().lock().write_all(text.as_bytes())?;
+        crate::safe::stdout().write_all(text.as_bytes())?;
         return Ok(());
     }
     let mut rows: Vec<Value> = r
@@ -253,7 +253,7 @@ pub fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
     if format == Format::Csv {
         return print_rows(format, &rows);
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::safe::stdout();
     let (coders, mode) = (r.coders.join(", "), r.mode.replace('_', "-"));
     writeln!(out, "{}", t!("agree-head", coders = coders, mode = mode))?;
     let (unit, definition) = (r.unit.as_str(), r.unit_definition.as_str());

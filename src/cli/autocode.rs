@@ -60,7 +60,7 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     };
     let searcher = open_index(&ctx.root)?;
     let mut p = ctx.open()?;
-    let _lock = if a.dry_run {
+    let lock = if a.dry_run {
         None
     } else {
         Some(p.lock_coder(&ctx.coder)?)
@@ -87,9 +87,12 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             if !rows.is_empty() {
                 print_rows(Format::Table, &rows)?;
             }
-            println!(
+            crate::say!(
                 "would add {n} codings of {} for {} ({} hits; {} already coded, skipped); nothing was changed",
-                plan.code, plan.coder, plan.hits, plan.skipped
+                plan.code,
+                plan.coder,
+                plan.hits,
+                plan.skipped
             );
         } else {
             let mut s = summary;
@@ -107,9 +110,12 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let (hits, skipped) = (plan.hits, plan.skipped);
-    let batch = autocode::apply(&mut p, plan)?;
+    let Some(lock) = &lock else {
+        bail!("internal: no lock taken for auto-coding");
+    };
+    let batch = autocode::apply(&mut p, lock, plan, "autocode")?;
     if a.format == Format::Table {
-        println!(
+        crate::say!(
             "added {} codings of {} for {} ({hits} hits; {skipped} already coded, skipped); undo with `kodbok autocode --undo`",
             batch.codings.len(),
             batch.code,
@@ -127,16 +133,15 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 
 fn undo(ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let mut p = ctx.open()?;
-    let _lock = p.lock_coder(&ctx.coder)?;
-    p.reload_coder(&ctx.coder)?;
-    let (batch, removed) = autocode::undo_last(&mut p, &ctx.coder)?;
+    let lock = p.lock_coder(&ctx.coder)?;
+    let (batch, removed) = autocode::undo_last(&mut p, &lock, &ctx.coder)?;
     let gone = batch.codings.len() - removed;
     let note = if gone > 0 {
         format!(" ({gone} had already been removed)")
     } else {
         String::new()
     };
-    println!(
+    crate::say!(
         "undid auto-code batch {} ({} for {:?}): removed {removed} codings of {} for {}{note}",
         batch.id,
         batch.created.format("%Y-%m-%d %H:%M"),

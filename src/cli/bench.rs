@@ -92,9 +92,11 @@ fn search(a: &SearchBench) -> anyhow::Result<ExitCode> {
 
 fn measure(a: &SearchBench, root: &Path) -> anyhow::Result<ExitCode> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    println!(
+    crate::say!(
         "kodbok bench search: {} transcripts × {} words, seed {}, {threads} cores",
-        a.transcripts, a.words, a.seed
+        a.transcripts,
+        a.words,
+        a.seed
     );
     let t0 = Instant::now();
     let bytes = synth::write_project(
@@ -106,7 +108,7 @@ fn measure(a: &SearchBench, root: &Path) -> anyhow::Result<ExitCode> {
         },
     )?;
     let mb = bytes as f64 / 1e6;
-    println!(
+    crate::say!(
         "corpus: {mb:.1} MB written to {} in {}",
         root.display(),
         secs(t0.elapsed())
@@ -116,7 +118,7 @@ fn measure(a: &SearchBench, root: &Path) -> anyhow::Result<ExitCode> {
     let s = Searcher::open(root, &mut |_| {})?;
     let build = t.elapsed();
     let turns = s.report().turns;
-    println!(
+    crate::say!(
         "kodbok full index build: {} ({:.1} MB/s, {turns} turns)",
         secs(build),
         mb / build.as_secs_f64()
@@ -124,7 +126,7 @@ fn measure(a: &SearchBench, root: &Path) -> anyhow::Result<ExitCode> {
     drop(s);
 
     let (direct, direct_index, raw_field) = direct_build(root)?;
-    println!(
+    crate::say!(
         "tantivy direct build:    {} ({:.1} MB/s); kodbok/direct = {:.2}×",
         secs(direct),
         mb / direct.as_secs_f64(),
@@ -134,7 +136,7 @@ fn measure(a: &SearchBench, root: &Path) -> anyhow::Result<ExitCode> {
     let t = Instant::now();
     let s = Searcher::open(root, &mut |_| {})?;
     let reopen = t.elapsed();
-    println!(
+    crate::say!(
         "reopen unchanged project: {} (transcripts re-indexed: {})",
         secs(reopen),
         s.report().reindexed
@@ -147,7 +149,7 @@ fn measure(a: &SearchBench, root: &Path) -> anyhow::Result<ExitCode> {
     std::fs::write(&first, text)?;
     let t = Instant::now();
     let s = Searcher::open(root, &mut |_| {})?;
-    println!(
+    crate::say!(
         "re-index after one transcript changed: {} (transcripts re-indexed: {})",
         secs(t.elapsed()),
         s.report().reindexed
@@ -207,7 +209,7 @@ fn measure(a: &SearchBench, root: &Path) -> anyhow::Result<ExitCode> {
             &["informationssäkerhet*", "ledningn~1", "resur*"],
         ),
     ];
-    println!(
+    crate::say!(
         "in-process query latency (top 10 with snippets), {} runs each:",
         a.runs
     );
@@ -224,7 +226,7 @@ fn measure(a: &SearchBench, root: &Path) -> anyhow::Result<ExitCode> {
             times.push(t.elapsed());
         }
         let (p50, p99) = percentiles(times);
-        println!(
+        crate::say!(
             "  {name:<20} p50 {:>10}  p99 {:>10}  ({hits} hits for {:?})",
             secs(p50),
             secs(p99),
@@ -234,7 +236,7 @@ fn measure(a: &SearchBench, root: &Path) -> anyhow::Result<ExitCode> {
     direct_queries(&direct_index, raw_field, a.runs)?;
     end_to_end(root, a.runs.min(30))?;
     ripgrep(root);
-    println!("peak memory (VmHWM): {}", peak_memory());
+    crate::say!("peak memory (VmHWM): {}", peak_memory());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -303,7 +305,7 @@ fn direct_queries(index: &Index, body: tantivy::schema::Field, runs: usize) -> a
             times.push(t.elapsed());
         }
         let (p50, p99) = percentiles(times);
-        println!(
+        crate::say!(
             "  tantivy direct {name:<7}  p50 {:>10}  p99 {:>10}  (top 10, documents loaded, no snippets)",
             secs(p50),
             secs(p99)
@@ -333,7 +335,7 @@ fn end_to_end(root: &Path, runs: usize) -> anyhow::Result<()> {
             anyhow::ensure!(st.success(), "kodbok search {q:?} failed");
         }
         let (p50, p99) = percentiles(times);
-        println!(
+        crate::say!(
             "end-to-end `kodbok search {q}` as a process: p50 {}  p99 {}",
             secs(p50),
             secs(p99)
@@ -361,13 +363,13 @@ fn ripgrep(root: &Path) {
                 .stderr(Stdio::null())
                 .status();
             if ok.is_err() {
-                println!("ripgrep: not installed (skipped)");
+                crate::say!("ripgrep: not installed (skipped)");
                 return;
             }
             times.push(t.elapsed());
         }
         let (p50, _) = percentiles(times);
-        println!("ripgrep {name}: p50 {}", secs(p50));
+        crate::say!("ripgrep {name}: p50 {}", secs(p50));
     }
 }
 

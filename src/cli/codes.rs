@@ -143,7 +143,7 @@ fn list(format: Format, layer: &LayerArgs, ctx: &Ctx) -> anyhow::Result<ExitCode
         })
         .collect();
     if format == Format::Table {
-        println!("{}", layer_line(&p, &layer, &coders));
+        crate::say!("{}", layer_line(&p, &layer, &coders));
     }
     print_rows(format, &rows)?;
     Ok(ExitCode::SUCCESS)
@@ -170,7 +170,7 @@ fn edit(action: CodesAction, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         action,
         CodesAction::Merge { .. } | CodesAction::Remove { .. }
     );
-    let (mut p, _locks) = open_locked(ctx, rewrites_codings)?;
+    let (mut p, locks) = open_locked(ctx, rewrites_codings)?;
     let msg = match action {
         CodesAction::Add {
             name,
@@ -207,7 +207,7 @@ fn edit(action: CodesAction, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         CodesAction::Merge { from, into } => {
             let (from, into) = (resolve(&p, &from)?, resolve(&p, &into)?);
             p.codebook.merge(&from, &into)?;
-            let n = repoint(&mut p, &from, Some(&into))?;
+            let n = repoint(&mut p, &locks, &from, Some(&into))?;
             t!(
                 "code-merged",
                 from = from.as_str(),
@@ -215,7 +215,7 @@ fn edit(action: CodesAction, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 n = n
             )
         }
-        CodesAction::Remove { id, force } => remove(&mut p, &id, force)?,
+        CodesAction::Remove { id, force } => remove(&mut p, &locks, &id, force)?,
         CodesAction::Describe {
             id,
             description,
@@ -249,11 +249,16 @@ fn edit(action: CodesAction, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         }
     };
     p.save_codebook()?;
-    println!("{msg}");
+    crate::say!("{msg}");
     Ok(ExitCode::SUCCESS)
 }
 
-fn remove(p: &mut Project, key: &str, force: Option<String>) -> anyhow::Result<String> {
+fn remove(
+    p: &mut Project,
+    locks: &[Lock],
+    key: &str,
+    force: Option<String>,
+) -> anyhow::Result<String> {
     let id = resolve(p, key)?;
     let used = p.all_codings().filter(|(_, c)| c.code == id).count();
     let target = match force.as_deref() {
@@ -265,7 +270,7 @@ fn remove(p: &mut Project, key: &str, force: Option<String>) -> anyhow::Result<S
         bail!(t!("code-force-self"));
     }
     p.codebook.remove(&id)?;
-    let n = repoint(p, &id, target.as_deref())?;
+    let n = repoint(p, locks, &id, target.as_deref())?;
     Ok(match target {
         Some(to) => t!("code-removed-moved", id = id.as_str(), n = n, to = to),
         None => t!("code-removed-deleted", id = id.as_str(), n = n),
@@ -273,16 +278,20 @@ fn remove(p: &mut Project, key: &str, force: Option<String>) -> anyhow::Result<S
 }
 
 /// Points every coding of `from` at `to` (or deletes them) in all coder files and saves the files changed.
-fn repoint(p: &mut Project, from: &str, to: Option<&str>) -> anyhow::Result<usize> {
+fn repoint(p: &mut Project, locks: &[Lock], from: &str, to: Option<&str>) -> anyhow::Result<usize> {
     let mut n = 0;
     let now = chrono::Utc::now();
     let coders: Vec<String> = p.coders.keys().cloned().collect();
     for coder in coders {
-        let changed = p.coder_mut(&coder).recode(from, to, now);
-        if changed > 0 {
-            p.save_coder(&coder)?;
-            n += changed;
-        }
+        let name = crate::store::coders::lock_name(&coder);
+        let Some(lock) = locks.iter().find(|l| l.name() == name) else {
+            anyhow::bail!(
+                "{coder}'s codings appeared while the codebook was being changed; run the command again"
+            );
+        };
+        let (changed, file) = p.update_coder_held(lock, &coder, |f| Ok(f.recode(from, to, now)))?;
+        p.coders.insert(coder, file);
+        n += changed;
     }
     Ok(n)
 }

@@ -37,15 +37,14 @@ pub struct CodeArgs {
 }
 
 pub fn code(a: &CodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let mut p = ctx.open()?;
-    let _lock = p.lock_coder(&ctx.coder)?;
-    p.reload_coder(&ctx.coder)?;
+    let p = ctx.open()?;
     let code = p.codebook.resolve(&a.code)?.id.clone();
     let (start, end) = span(&p, a)?;
     let mut coding = p.new_coding(&a.doc, start, end, &code)?;
     coding.memo = a.memo.clone().filter(|m| !m.trim().is_empty());
     let id = coding.id.clone();
-    if !p.coder_mut(&ctx.coder).insert(coding) {
+    let (added, _) = p.update_coder(&ctx.coder, |f| Ok(f.insert(coding)))?;
+    if !added {
         bail!(t!(
             "already-coded",
             doc = a.doc.as_str(),
@@ -55,8 +54,7 @@ pub fn code(a: &CodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             coder = ctx.coder.as_str()
         ));
     }
-    p.save_coder(&ctx.coder)?;
-    println!("{id}");
+    crate::say!("{id}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -97,18 +95,16 @@ pub fn uncode(a: &UncodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     {
         bail!(t!("uncode-other-coder", id = a.id.as_str(), owner = owner));
     }
-    let _lock = p.lock_coder(&ctx.coder)?;
-    let mut p = ctx.open()?;
-    let Some(removed) = p.coder_mut(&ctx.coder).remove(&a.id) else {
+    let (removed, _) = p.update_coder(&ctx.coder, |f| Ok(f.remove(&a.id)))?;
+    let Some(removed) = removed else {
         bail!(t!(
             "uncode-unknown",
             coder = ctx.coder.as_str(),
             id = a.id.as_str()
         ));
     };
-    p.save_coder(&ctx.coder)?;
     let quote = format!("{:?}", removed.quote);
-    println!(
+    crate::say!(
         "{}",
         t!(
             "uncode-removed",
@@ -204,7 +200,7 @@ pub fn segments(a: &SegmentsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         }));
     }
     if a.format == Format::Table {
-        println!("{}", layer_line(&p, &layer, &coders));
+        crate::say!("{}", layer_line(&p, &layer, &coders));
     }
     print_rows_with(a.format, &rows, &SEGMENT_COLUMNS)?;
     Ok(ExitCode::SUCCESS)

@@ -7,8 +7,8 @@ use crate::agreement::consensus::{matches, seed, take};
 use crate::agreement::disagree::{describe, parse_id};
 use crate::agreement::{AgreeOptions, CodeTarget};
 use crate::model::CONSENSUS_CODER;
-use crate::store::Project;
-use anyhow::{Context, bail};
+use crate::store::{Project, StoreError};
+use anyhow::bail;
 use clap::{Args, Subcommand};
 use serde_json::json;
 use std::process::ExitCode;
@@ -88,21 +88,19 @@ pub fn run(a: &ConsensusArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 (None, None) => CodeTarget::AllCodes,
             };
             let coders = coders_of(&p, layer)?;
-            let _lock = p.lock_coder(&layer.into)?;
-            let mut p = ctx.open()?;
-            let mut file = p.coder_mut(&layer.into).clone();
-            let before = file.codings.len();
             let o = AgreeOptions {
                 coders,
                 docs: docs.clone(),
                 unit: (*unit).into(),
                 target,
             };
-            let n = seed(&p, &o, &mut file)?;
+            let ((n, before), file) = p.update_coder(&layer.into, |file| {
+                let before = file.codings.len();
+                let n = seed(&p, &o, file).map_err(|e| StoreError::refused(format!("{e:#}")))?;
+                Ok((n, before))
+            })?;
             let after = file.codings.len();
-            *p.coder_mut(&layer.into) = file;
-            p.save_coder(&layer.into)?;
-            println!(
+            crate::say!(
                 "{n} agreed {}s taken into {} ({} codings before, {after} now): {}",
                 o.unit.name(),
                 layer.into,
@@ -164,30 +162,32 @@ fn take_cmd(
     let p = ctx.open()?;
     let coders = coders_of(&p, l)?;
     let from = chosen(choice, &coders)?;
-    let _lock = p.lock_coder(&l.into)?;
-    let mut p = ctx.open()?;
-    let mut file = p.coder_mut(&l.into).clone();
-    let mut lines = Vec::new();
-    for id in ids {
-        let r = parse_id(&p, id)?;
-        let out = take(&p, &mut file, &r, &from).with_context(|| format!("deciding {id}"))?;
-        let label = if from.is_empty() {
-            "neither".to_string()
-        } else {
-            from.join(" + ")
-        };
-        lines.push(format!(
-            "{id}: {label} (+{} codings, −{})",
-            out.added.len(),
-            out.removed.len()
-        ));
-    }
-    *p.coder_mut(&l.into) = file;
-    p.save_coder(&l.into)?;
+    let refs = ids
+        .iter()
+        .map(|id| parse_id(&p, id))
+        .collect::<Result<Vec<_>, _>>()?;
+    let (lines, _) = p.update_coder(&l.into, |file| {
+        let mut lines = Vec::new();
+        for (id, r) in ids.iter().zip(&refs) {
+            let out = take(&p, file, r, &from)
+                .map_err(|e| StoreError::refused(format!("deciding {id}: {e:#}")))?;
+            let label = if from.is_empty() {
+                "neither".to_string()
+            } else {
+                from.join(" + ")
+            };
+            lines.push(format!(
+                "{id}: {label} (+{} codings, −{})",
+                out.added.len(),
+                out.removed.len()
+            ));
+        }
+        Ok(lines)
+    })?;
     for line in lines {
-        println!("{line}");
+        crate::say!("{line}");
     }
-    println!("saved {}", p.coder_path(&l.into).display());
+    crate::say!("saved {}", p.coder_path(&l.into).display());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -209,14 +209,14 @@ fn show(ctx: &Ctx, ids: &[String], l: &ReconcileArgs, format: Format) -> anyhow:
         return Ok(ExitCode::SUCCESS);
     }
     for v in rows {
-        println!(
+        crate::say!(
             "{}  ({} characters {}–{})",
             v["id"].as_str().unwrap_or(""),
             v["doc"].as_str().unwrap_or(""),
             v["start"],
             v["end"]
         );
-        println!(
+        crate::say!(
             "  {}",
             v["text"].as_str().unwrap_or("").replace('\n', "\n  ")
         );
@@ -228,7 +228,7 @@ fn show(ctx: &Ctx, ids: &[String], l: &ReconcileArgs, format: Format) -> anyhow:
                 .filter_map(|x| x.as_str())
                 .collect();
             let letter = (b'A' + i as u8) as char;
-            println!(
+            crate::say!(
                 "  {letter} {}: {}",
                 val["coder"].as_str().unwrap_or(""),
                 if codes.is_empty() {
@@ -239,7 +239,7 @@ fn show(ctx: &Ctx, ids: &[String], l: &ReconcileArgs, format: Format) -> anyhow:
             );
         }
         for c in v["codings"].as_array().into_iter().flatten() {
-            println!(
+            crate::say!(
                 "      {} {} {}–{} {:?}",
                 c["coder"].as_str().unwrap_or(""),
                 c["code"].as_str().unwrap_or(""),
@@ -254,7 +254,7 @@ fn show(ctx: &Ctx, ids: &[String], l: &ReconcileArgs, format: Format) -> anyhow:
             .flatten()
             .filter_map(|x| x.as_str())
             .collect();
-        println!(
+        crate::say!(
             "  {} now matches: {}\n",
             l.into,
             if k.is_empty() {

@@ -58,7 +58,7 @@ pub fn run(a: &MergeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         if unlocked {
             bail!("the project changed while merging; nothing was written — run the merge again");
         }
-        write_merged(&mut ours, &s)?;
+        write_merged(&mut ours, &s, &locks)?;
     }
     drop(locks);
     print_summary(&s, a.format)?;
@@ -66,7 +66,7 @@ pub fn run(a: &MergeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 }
 
 fn print_summary(s: &MergeSummary, format: Format) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::safe::stdout();
     if format != Format::Table {
         let mut text = serde_json::to_string_pretty(s)?;
         text.push('\n');

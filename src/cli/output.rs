@@ -74,7 +74,7 @@ pub fn print_rows(format: Format, rows: &[Value]) -> anyhow::Result<()> {
 
 /// Like [`print_rows`]; CSV starts with the columns `cols`, so an empty listing still has its header row.
 pub fn print_rows_with(format: Format, rows: &[Value], cols: &[&str]) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::safe::stdout();
     write_rows(&mut out, format, rows, cols)?;
     out.flush()?;
     Ok(())
@@ -104,7 +104,7 @@ pub fn write_csv(out: &mut impl Write, rows: &[Value], first: &[&str]) -> anyhow
     if cols.is_empty() {
         return Ok(()); // nothing known about the columns: an empty file rather than a lone `""`
     }
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = crate::safe::CsvWriter::new(out);
     w.write_record(&cols)?;
     for r in rows {
         w.write_record(

@@ -42,13 +42,13 @@ pub fn init(a: &InitArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     };
     Project::init_with(&dir, book)?;
     let shown = dir.display().to_string();
-    println!("{}", t!("init-created", dir = shown.as_str()));
+    crate::say!("{}", t!("init-created", dir = shown.as_str()));
     let project = if dir == std::path::Path::new(".") {
         String::new()
     } else {
         format!(" --project {}", shell_word(&shown))
     };
-    println!("{}", t!("init-next", project = project));
+    crate::say!("{}", t!("init-next", project = project));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -79,9 +79,15 @@ pub struct ImportArgs {
     /// Replace transcripts that already exist
     #[arg(long)]
     pub force: bool,
+    /// Largest source file imported, in MB (bigger files are refused before they are read)
+    #[arg(long, value_name = "MB", env = "KODBOK_MAX_IMPORT_MB", default_value_t = DEFAULT_MAX_IMPORT_MB)]
+    pub max_size_mb: u64,
     #[command(flatten)]
     pub refi: super::refi::RefiImportArgs,
 }
+
+/// The default import size limit: two orders of magnitude above a long interview.
+pub const DEFAULT_MAX_IMPORT_MB: u64 = 20;
 
 type Ready = (
     PathBuf,
@@ -107,7 +113,8 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let bar = progress(a.files.len());
     let mut ready: Vec<Ready> = Vec::new();
     for path in &a.files {
-        bar.set_message(path.display().to_string());
+        bar.set_message(crate::safe::terminal(&path.display().to_string()).into_owned());
+        check_size(path, a.max_size_mb)?;
         let bytes =
             std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
         let raw =
@@ -148,6 +155,26 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 dest = dest.display().to_string()
             ));
         }
+        if !raw.invalid_lines.is_empty() {
+            let lines: Vec<String> = raw
+                .invalid_lines
+                .iter()
+                .take(10)
+                .map(|l| l.to_string())
+                .collect();
+            let more = if raw.invalid_lines.len() > 10 {
+                ", …"
+            } else {
+                ""
+            };
+            bar.suspend(|| {
+                crate::warn_line!(
+                    "kodbok: warning: {}: bytes that are not valid UTF-8 became � on line {}{more}; the rest of the file is UTF-8",
+                    path.display(),
+                    lines.join(", ")
+                )
+            });
+        }
         ready.push((path.clone(), t, raw.encoding, raw.guessed));
         bar.inc(1);
     }
@@ -160,7 +187,7 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             (Some(e), false) => e.to_string(),
             (None, _) => "docx".into(),
         };
-        println!(
+        crate::say!(
             "{}",
             t!(
                 "imported",
@@ -174,6 +201,23 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses a source file larger than the limit before reading it (a transcript of a long interview
+/// is well under 1 MB; hundreds of MB is a mistake such as a log or an export of a whole archive).
+fn check_size(path: &std::path::Path, max_mb: u64) -> anyhow::Result<()> {
+    let size = std::fs::metadata(path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .len();
+    if size > max_mb.saturating_mul(1024 * 1024) {
+        bail!(
+            "{}: {:.1} MB is larger than the {max_mb} MB kodbok imports as one transcript; nothing was imported. \
+             Split it into one file per interview, or raise the limit with --max-size-mb (or KODBOK_MAX_IMPORT_MB)",
+            path.display(),
+            size as f64 / (1024.0 * 1024.0)
+        );
+    }
+    Ok(())
 }
 
 fn progress(n: usize) -> indicatif::ProgressBar {
@@ -268,42 +312,35 @@ pub fn check(a: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Ok(p) => p,
         Err(crate::store::StoreError::Problems(ps)) => {
             for pr in &ps {
-                println!("{pr}");
+                crate::say!("{pr}");
             }
-            eprintln!("{}", t!("check-problems", n = ps.len()));
+            crate::warn_line!("{}", t!("check-problems", n = ps.len()));
             return Ok(ExitCode::FAILURE);
         }
         Err(e) => return Err(e.into()),
     };
     if a.reanchor {
         let coders: Vec<String> = p.coders.keys().cloned().collect();
-        let _locks = coders
-            .iter()
-            .map(|c| p.lock_coder(c))
-            .collect::<Result<Vec<_>, _>>()?;
-        for c in &coders {
-            p.reload_coder(c)?;
-        }
-        let moved = p.reanchor_all();
-        let mut touched: Vec<&String> = moved.iter().map(|(c, _)| c).collect();
-        touched.dedup();
-        for c in touched {
-            p.save_coder(c)?;
-        }
-        for (c, id) in &moved {
-            println!(
-                "{}",
-                t!("check-moved", id = id.as_str(), coder = c.as_str())
-            );
+        let written = p.update_coders(&coders, |_, file| {
+            Ok(crate::store::project::reanchor_file(&p.transcripts, file))
+        })?;
+        for (c, moved, file) in written {
+            for id in &moved {
+                crate::say!(
+                    "{}",
+                    t!("check-moved", id = id.as_str(), coder = c.as_str())
+                );
+            }
+            p.coders.insert(c, file);
         }
     }
     let problems = p.check();
     for pr in &problems {
-        println!("{pr}");
+        crate::say!("{pr}");
     }
     if problems.is_empty() {
         let n = p.all_codings().count();
-        println!(
+        crate::say!(
             "{}",
             t!(
                 "check-ok",
@@ -316,7 +353,7 @@ pub fn check(a: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         );
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("{}", t!("check-problems", n = problems.len()));
+        crate::warn_line!("{}", t!("check-problems", n = problems.len()));
         Ok(ExitCode::FAILURE)
     }
 }

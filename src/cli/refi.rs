@@ -63,7 +63,7 @@ pub fn export_qdpx(a: &QdpxArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     record_guids(&mut p);
     let list = coders(a, ctx, &p)?;
     let s = refi::export_qdpx(&p, &list, &a.file)?;
-    println!(
+    crate::say!(
         "wrote {}: {} transcripts, {} codes, {} codings by {}, {} cases, {} memos",
         sanitize_for_display(&a.file.display().to_string()),
         s.transcripts,
@@ -93,7 +93,7 @@ fn record_guids(p: &mut crate::store::Project) {
     {
         let n = refi::assign_guids(&mut fresh.codebook);
         if n > 0 && fresh.save_codebook().is_ok() {
-            println!("recorded REFI GUIDs for {n} codes in codebook.json");
+            crate::say!("recorded REFI GUIDs for {n} codes in codebook.json");
         }
         p.codebook = fresh.codebook;
     }
@@ -103,7 +103,7 @@ pub fn export_qdc(a: &QdcArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let mut p = ctx.open()?;
     record_guids(&mut p);
     let n = refi::export_qdc(&p.codebook, &a.file)?;
-    println!(
+    crate::say!(
         "wrote {}: {n} codes",
         sanitize_for_display(&a.file.display().to_string())
     );
@@ -150,12 +150,12 @@ pub fn import(file: &Path, a: &RefiImportArgs, force: bool, ctx: &Ctx) -> anyhow
 }
 
 fn print_report(file: &Path, r: &Report) {
-    println!(
+    crate::say!(
         "imported {}",
         sanitize_for_display(&file.display().to_string())
     );
     for line in &r.summary {
-        println!("  {}", sanitize_for_display(line));
+        crate::say!("  {}", sanitize_for_display(line));
     }
     warn(&r.warnings);
 }
@@ -164,8 +164,8 @@ fn warn(ws: &[String]) {
     if ws.is_empty() {
         return;
     }
-    eprintln!("not transferred ({}):", ws.len());
+    crate::warn_line!("not transferred ({}):", ws.len());
     for w in ws {
-        eprintln!("  warning: {}", sanitize_for_display(w));
+        crate::warn_line!("  warning: {}", sanitize_for_display(w));
     }
 }

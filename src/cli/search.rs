@@ -48,7 +48,7 @@ pub fn open_index(root: &Path) -> anyhow::Result<Searcher> {
         b.finish_and_clear();
     }
     if let Some(reason) = &s.report().rebuilt {
-        eprintln!(
+        crate::warn_line!(
             "kodbok: built the search index ({reason}): {} turns",
             s.report().turns
         );
@@ -126,7 +126,7 @@ pub fn run(a: &SearchArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         .map(|(i, h)| row(i + 1, h, a.format))
         .collect();
     if rows.is_empty() && a.format == Format::Table {
-        println!("no hits");
+        crate::say!("no hits");
         return Ok(ExitCode::SUCCESS);
     }
     let cols = [
@@ -152,7 +152,7 @@ pub fn run(a: &SearchArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if a.format == Format::Table && hits.len() == a.limit {
         let total = s.count(&a.query).map_err(|e| explain(e, &a.query))?;
         if total > hits.len() {
-            eprintln!(
+            crate::warn_line!(
                 "showing {} of {total} hits (--limit to see more)",
                 hits.len()
             );

@@ -110,7 +110,7 @@ pub fn run(a: &SummaryArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 
 pub fn warn_skipped(skipped: &[String]) {
     if !skipped.is_empty() {
-        eprintln!("kodbok: {}", crate::t!("warn-skipped", n = skipped.len()));
+        crate::warn_line!("kodbok: {}", crate::t!("warn-skipped", n = skipped.len()));
     }
 }
 
@@ -247,15 +247,15 @@ pub fn emit(map: &Pseudonyms, text: &str, out: Option<&Path>) -> anyhow::Result<
     map.check(text)?;
     match out {
         Some(path) => {
-            atomic::write(path, text.as_bytes())
+            atomic::write(path, crate::safe::terminal(text).as_bytes())
                 .with_context(|| format!("writing {}", path.display()))?;
-            eprintln!(
+            crate::warn_line!(
                 "kodbok: {}",
                 crate::t!("wrote-file", path = path.display().to_string())
             );
         }
         None => {
-            let mut o = std::io::stdout().lock();
+            let mut o = crate::safe::stdout();
             o.write_all(text.as_bytes())?;
             o.flush()?;
         }

@@ -1,15 +1,13 @@
 //! Auto-coding: code every hit of a query (the match, its sentence or its turn) for one coder, as one
-//! batch recorded in `.kodbok/batches.json` so that the whole batch can be undone in one step.
+//! batch recorded in the coder's batch log (`store::batches`) so that it can be undone in one step.
 
 use super::{Hit, IndexError, Searcher};
 use crate::model::Coding;
-use crate::store::{Project, StoreError, atomic};
-use chrono::{DateTime, Utc};
+use crate::store::{Lock, Project, StoreError};
+use chrono::Utc;
 use serde::{Deserialize, Serialize};
-use std::path::PathBuf;
 
-pub const LOG_FILE: &str = "batches.json";
-pub const LOG_VERSION: u32 = 1;
+pub use crate::store::batches::{Batch, BatchLog};
 
 /// What each hit's coding covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,46 +35,14 @@ pub struct Plan {
     pub hits: usize,
 }
 
-/// One undoable batch of codings, as recorded in `.kodbok/batches.json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Batch {
-    pub id: String,
-    /// `autocode` (other kinds may be added by the workbench).
-    pub kind: String,
-    pub coder: String,
-    pub code: String,
-    pub query: String,
-    pub scope: Scope,
-    pub created: DateTime<Utc>,
-    /// Ids of the codings the batch added.
-    pub codings: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BatchLog {
-    pub version: u32,
-    /// Oldest first; undo takes the last one of the coder.
-    pub batches: Vec<Batch>,
-}
-
-pub fn log_path(p: &Project) -> PathBuf {
-    p.cache_dir().join(LOG_FILE)
-}
-
-pub fn load_log(p: &Project) -> Result<BatchLog, StoreError> {
-    let path = log_path(p);
-    if !path.exists() {
-        return Ok(BatchLog {
-            version: LOG_VERSION,
-            batches: Vec::new(),
-        });
+impl Scope {
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Match => "match",
+            Scope::Sentence => "sentence",
+            Scope::Turn => "turn",
+        }
     }
-    let bytes = std::fs::read(&path).map_err(|e| StoreError::io(&path, e))?;
-    serde_json::from_slice(&bytes).map_err(|e| {
-        StoreError::one(
-            crate::store::FileProblem::new(&path, e.to_string()).at(e.line(), e.column()),
-        )
-    })
 }
 
 /// Char span of the sentence around `[s, e)` in `text` (turn-local offsets).
@@ -167,52 +133,38 @@ pub fn plan(
     Ok(plan)
 }
 
-/// Adds a plan's codings to its coder's file and records the batch. The caller holds the coder's lock
-/// and has reloaded the coder's file.
-pub fn apply(p: &mut Project, plan: Plan) -> Result<Batch, StoreError> {
-    let mut log = load_log(p)?;
-    let mut ids = Vec::new();
-    let file = p.coder_mut(&plan.coder);
-    for c in plan.add {
-        let id = c.id.clone();
-        if file.insert(c) {
-            ids.push(id);
-        }
-    }
-    let batch = Batch {
+/// Records a plan as a batch in its coder's log and adds its codings to the coder's file. The caller
+/// holds the coder's lock; the file is re-read under it, so codings added since the plan are kept.
+pub fn apply(p: &mut Project, lock: &Lock, plan: Plan, kind: &str) -> Result<Batch, StoreError> {
+    let mut batch = Batch {
         id: crate::model::coding::new_id(),
-        kind: "autocode".into(),
+        kind: kind.into(),
         coder: plan.coder.clone(),
         code: plan.code,
         query: plan.query,
-        scope: plan.scope,
+        scope: plan.scope.name().into(),
         created: Utc::now(),
-        codings: ids,
+        codings: plan.add.iter().map(|c| c.id.clone()).collect(),
     };
-    p.save_coder(&plan.coder)?;
-    log.batches.push(batch.clone());
-    atomic::write_json(&log_path(p), &log)?;
+    let (added, file) = p.record_batch(lock, &batch, |file| {
+        Ok(plan
+            .add
+            .into_iter()
+            .filter_map(|c| {
+                let id = c.id.clone();
+                file.insert(c).then_some(id)
+            })
+            .collect())
+    })?;
+    p.coders.insert(plan.coder, file);
+    batch.codings = added;
     Ok(batch)
 }
 
 /// Removes the codings of `coder`'s last batch; returns the batch and how many codings were still there.
-/// The caller holds the coder's lock and has reloaded the coder's file.
-pub fn undo_last(p: &mut Project, coder: &str) -> Result<(Batch, usize), StoreError> {
-    let mut log = load_log(p)?;
-    let Some(i) = log.batches.iter().rposition(|b| b.coder == coder) else {
-        return Err(StoreError::refused(format!(
-            "{coder} has no auto-code batch to undo"
-        )));
-    };
-    let batch = log.batches.remove(i);
-    let file = p.coder_mut(coder);
-    let removed = batch
-        .codings
-        .iter()
-        .filter(|id| file.remove(id).is_some())
-        .count();
-    p.save_coder(coder)?;
-    atomic::write_json(&log_path(p), &log)?;
+pub fn undo_last(p: &mut Project, lock: &Lock, coder: &str) -> Result<(Batch, usize), StoreError> {
+    let (batch, removed, file) = p.undo_last_batch(lock, coder)?;
+    p.coders.insert(coder.to_string(), file);
     Ok((batch, removed))
 }
 

@@ -81,6 +81,18 @@ fn try_open(dir: &Path) -> Result<(Index, Manifest), String> {
         .and_then(Index::open)
         .map_err(|e| format!("the index is damaged ({e})"))?;
     Fields::of(&index.schema()).ok_or("the index has an old layout")?;
+    // Every segment file ends in a checksum: a damaged file is found here, not by a panic later.
+    let damaged = index
+        .validate_checksum()
+        .map_err(|e| format!("the index is damaged ({e})"))?;
+    if !damaged.is_empty() {
+        let mut names: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
+        names.sort();
+        return Err(format!(
+            "the index is damaged (checksum of {})",
+            names.join(", ")
+        ));
+    }
     schema::register(index.tokenizers());
     let reader = index
         .reader()
@@ -134,19 +146,42 @@ pub fn sync(
     let cache = root.join(".kodbok");
     fs::create_dir_all(&cache).map_err(io(&cache))?;
     let lock_path = cache.join("index.lock");
-    let lock = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(io(&lock_path))?;
+    let lock = crate::store::lock::open_lock_file(&cache, &lock_path)?;
     lock.lock().map_err(io(&lock_path))?;
-    let result = match try_open(&dir) {
+    let result = guarded(&dir, || match try_open(&dir) {
         Ok((index, m)) => update(root, &dir, index, m, progress),
         Err(reason) => rebuild(root, &dir, reason, progress),
+    });
+    // The index is a cache: whatever went wrong with it (a run killed mid-commit, damaged files, a
+    // panic in tantivy), it is built again once from the project files.
+    let result = match result {
+        Err(e) if e.is_cache_fault(&dir) => guarded(&dir, || {
+            rebuild(
+                root,
+                &dir,
+                format!("the old one could not be used: {e}"),
+                progress,
+            )
+        }),
+        other => other,
     };
     drop(lock);
     result
+}
+
+/// Runs `f` with tantivy panics turned into errors.
+fn guarded<T>(dir: &Path, f: impl FnOnce() -> Result<T, IndexError>) -> Result<T, IndexError> {
+    super::guard::catch(f).unwrap_or_else(|reason| {
+        Err(IndexError::Damaged {
+            path: dir.to_path_buf(),
+            reason,
+        })
+    })
+}
+
+/// Makes the next open rebuild the index (after a fault met while searching it).
+pub fn invalidate(root: &Path) {
+    let _ = fs::remove_file(index_dir(root).join(manifest::FILE));
 }
 
 fn rebuild(

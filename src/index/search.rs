@@ -177,8 +177,30 @@ impl Searcher {
         }
     }
 
+    /// Runs a search with tantivy's panics and errors on a damaged index turned into an error that
+    /// says so; the index is then rebuilt when it is next opened.
+    fn guarded<T>(&self, f: impl FnOnce() -> Result<T, IndexError>) -> Result<T, IndexError> {
+        let dir = build::index_dir(&self.root);
+        let r = super::guard::catch(f).unwrap_or_else(|reason| {
+            Err(IndexError::Damaged {
+                path: dir.clone(),
+                reason,
+            })
+        });
+        if let Err(e) = &r
+            && e.is_cache_fault(&dir)
+        {
+            build::invalidate(&self.root);
+        }
+        r
+    }
+
     /// Number of turns matching a query.
     pub fn count(&self, q: &str) -> Result<usize, IndexError> {
+        self.guarded(|| self.count_unguarded(q))
+    }
+
+    fn count_unguarded(&self, q: &str) -> Result<usize, IndexError> {
         let s = self.reader.searcher();
         let c = self.compile(q, &s)?;
         s.search(&c.query, &Count).map_err(|e| self.tv(e))
@@ -186,6 +208,10 @@ impl Searcher {
 
     /// The best `limit` hits: by relevance, or in document order when the query has only filters.
     pub fn search(&self, q: &str, limit: usize) -> Result<Vec<Hit>, IndexError> {
+        self.guarded(|| self.search_unguarded(q, limit))
+    }
+
+    fn search_unguarded(&self, q: &str, limit: usize) -> Result<Vec<Hit>, IndexError> {
         let s = self.reader.searcher();
         let c = self.compile(q, &s)?;
         if limit == 0 {

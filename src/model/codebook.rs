@@ -3,6 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 pub const CODEBOOK_VERSION: u32 = 1;
+/// How deep codes may nest (a theme is level 1). A few levels is all a codebook needs; the limit keeps
+/// every file kodbok writes readable by kodbok (deep nesting hits the JSON reader's recursion limit).
+pub const MAX_DEPTH: usize = 8;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -106,6 +109,10 @@ pub enum CodebookError {
     },
     #[error("shortcut {key:?} is already used by code {code:?}")]
     DuplicateShortcut { key: String, code: String },
+    #[error(
+        "code {code:?} would be nested {depth} levels deep; codes nest at most {MAX_DEPTH} levels"
+    )]
+    TooDeep { code: String, depth: usize },
     #[error("{where_} already has a code named {name:?} ({path}); names are unique among siblings")]
     DuplicateName {
         name: String,
@@ -272,13 +279,38 @@ impl Codebook {
             .find(|c| c.shortcut.as_deref() == Some(key))
     }
 
-    /// Structural checks: unique ids, valid colours and shortcuts.
+    /// Levels of the deepest code (0 for an empty codebook).
+    pub fn depth(&self) -> usize {
+        self.flatten()
+            .iter()
+            .map(|f| f.depth + 1)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Level of a code (1 for a theme), 0 when unknown.
+    fn level(&self, id: &str) -> usize {
+        self.ancestry(id).len()
+    }
+
+    /// Levels of a code's subtree, itself included.
+    fn height(code: &Code) -> usize {
+        1 + code.children.iter().map(Self::height).max().unwrap_or(0)
+    }
+
+    /// Structural checks: unique ids, valid colours and shortcuts, nesting depth.
     pub fn validate(&self) -> Vec<CodebookError> {
         let mut errs = Vec::new();
         let mut seen = std::collections::HashSet::new();
         let mut keys: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
         for f in self.flatten() {
             let c = f.code;
+            if f.depth + 1 > MAX_DEPTH {
+                errs.push(CodebookError::TooDeep {
+                    code: c.id.clone(),
+                    depth: f.depth + 1,
+                });
+            }
             if !seen.insert(c.id.as_str()) {
                 errs.push(CodebookError::DuplicateId(c.id.clone()));
             }
@@ -314,6 +346,13 @@ impl Codebook {
         }
         if self.get(&code.id).is_some() {
             return Err(CodebookError::DuplicateId(code.id));
+        }
+        let depth = parent.map_or(0, |p| self.level(p)) + Self::height(&code);
+        if depth > MAX_DEPTH {
+            return Err(CodebookError::TooDeep {
+                code: code.id,
+                depth,
+            });
         }
         self.check_name_free(parent, &code.name, &code.id)?;
         match parent {
@@ -423,6 +462,13 @@ impl Codebook {
             self.get(p)
                 .ok_or_else(|| CodebookError::Unknown(p.to_string()))?;
         }
+        let depth = parent.map_or(0, |p| self.level(p)) + self.get(id).map_or(1, Self::height);
+        if depth > MAX_DEPTH {
+            return Err(CodebookError::TooDeep {
+                code: id.into(),
+                depth,
+            });
+        }
         let name = self.get(id).map(|c| c.name.clone()).unwrap_or_default();
         self.check_name_free(parent, &name, id)?;
         let code = self.take(id)?;
@@ -505,6 +551,30 @@ mod tests {
         b.add(Code::new("framgang", "Framgångsfaktorer"), None)
             .unwrap();
         b
+    }
+
+    #[test]
+    fn nesting_is_limited_on_add_and_move() {
+        let mut b = Codebook::default();
+        let mut parent: Option<String> = None;
+        for i in 0..MAX_DEPTH {
+            let id = format!("c{i}");
+            b.add(Code::new(&id, &id), parent.as_deref()).unwrap();
+            parent = Some(id);
+        }
+        assert_eq!(b.depth(), MAX_DEPTH);
+        let e = b
+            .add(Code::new("deep", "deep"), parent.as_deref())
+            .unwrap_err();
+        assert!(matches!(e, CodebookError::TooDeep { depth, .. } if depth == MAX_DEPTH + 1));
+        b.add(Code::new("x", "x"), None).unwrap();
+        b.add(Code::new("y", "y"), Some("x")).unwrap();
+        assert!(
+            b.move_to("x", Some(&format!("c{}", MAX_DEPTH - 2)))
+                .is_err()
+        );
+        assert!(b.move_to("y", Some(&format!("c{}", MAX_DEPTH - 2))).is_ok());
+        assert!(b.validate().is_empty());
     }
 
     #[test]

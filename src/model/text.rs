@@ -1,4 +1,4 @@
-//! Canonical text: NFC, LF line ends, no control or bidi-override characters, and char/byte offset helpers.
+//! Canonical text: NFC, LF line ends, no control, bidi or zero-width characters, and char/byte offset helpers.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -7,9 +7,11 @@ pub fn is_forbidden(c: char) -> bool {
     match c {
         '\t' | '\n' => false,
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
-        // Bidi embeddings, overrides and isolates can make text display differently from what is stored.
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
-        '\u{feff}' => true,
+        // Bidi marks, embeddings, overrides and isolates can make text display differently from what
+        // is stored; zero-width and invisible format characters hide text or split words unseen.
+        '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' => true,
+        '\u{2028}' | '\u{2029}' | '\u{2060}'..='\u{206f}' => true,
+        '\u{feff}' | '\u{fff9}'..='\u{fffb}' => true,
         _ => false,
     }
 }
@@ -150,6 +152,13 @@ mod tests {
         assert_eq!(canonicalize(raw), "a\nb\nc[31mredxy\tz");
         // NFD "å" becomes one scalar.
         assert_eq!(canonicalize("a\u{30a}"), "å");
+    }
+
+    #[test]
+    fn invisible_bidi_and_zero_width_are_stripped() {
+        let s = "a\u{61c}b\u{200b}c\u{200d}d\u{200e}e\u{2060}f\u{2066}g\u{feff}h";
+        assert_eq!(canonicalize(s), "abcdefgh");
+        assert_eq!(canonicalize("a\u{2028}b"), "a\nb");
     }
 
     #[test]

@@ -1,9 +1,90 @@
 //! Atomic file replacement: temp file in the same folder, fsync, rename, fsync the folder.
+//!
+//! Temp files are created exclusively and never through a symbolic link, and temp files left behind by
+//! a killed writer are removed by the next write of the same file. Tests can make any step fail
+//! (see `fault`), which is how "a failed write leaves the old file intact" is proved.
 
 use super::{Result, StoreError};
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// The steps of one atomic write, in order; a test can make any of them fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    CreateTemp,
+    WriteTemp,
+    SyncTemp,
+    Rename,
+    SyncDir,
+}
+
+impl Step {
+    pub const ALL: [Step; 5] = [
+        Step::CreateTemp,
+        Step::WriteTemp,
+        Step::SyncTemp,
+        Step::Rename,
+        Step::SyncDir,
+    ];
+}
+
+/// The fault-injection seam: tests arm one step with an error kind; every write on that thread then
+/// fails at that step until disarmed. Compiled only into tests.
+#[cfg(test)]
+pub mod fault {
+    use super::Step;
+    use std::cell::Cell;
+    use std::io;
+
+    thread_local! {
+        static ARMED: Cell<Option<(Step, io::ErrorKind)>> = const { Cell::new(None) };
+    }
+
+    pub fn arm(step: Step, kind: io::ErrorKind) {
+        ARMED.with(|a| a.set(Some((step, kind))));
+    }
+
+    pub fn disarm() {
+        ARMED.with(|a| a.set(None));
+    }
+
+    pub(super) fn check(step: Step) -> io::Result<()> {
+        match ARMED.with(|a| a.get()) {
+            Some((s, kind)) if s == step => {
+                Err(io::Error::new(kind, format!("injected at {step:?}")))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(not(test))]
+mod fault {
+    #[inline(always)]
+    pub(super) fn check(_: super::Step) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Opens a new file for writing: created exclusively, never following a symbolic link at `path`.
+pub fn create_new(path: &Path) -> std::io::Result<File> {
+    let mut o = OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.custom_flags(libc::O_NOFOLLOW).mode(0o644);
+    }
+    o.open(path)
+}
+
+fn temp_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy());
+    format!(".{name}.tmp-")
+}
 
 /// Replaces `path` with `bytes` so that a crash leaves either the old or the new file, never a torn one.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -12,13 +93,16 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
         _ => Path::new("."),
     };
     fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
-    let name = path
-        .file_name()
-        .map_or_else(|| "file".into(), |n| n.to_string_lossy());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let prefix = temp_prefix(path);
+    remove_stale_temps(dir, &prefix);
+    let tmp = dir.join(format!("{prefix}{}", std::process::id()));
+    // A temp of ours can only be left by an earlier write of this process that failed to remove it.
+    let _ = fs::remove_file(&tmp);
     let result = write_tmp(&tmp, bytes).and_then(|()| {
-        fs::rename(&tmp, path).map_err(|e| StoreError::io(path, e))?;
-        sync_dir(dir)
+        fault::check(Step::Rename)
+            .and_then(|()| fs::rename(&tmp, path))
+            .map_err(|e| StoreError::io(path, e))?;
+        sync_dir(dir, path)
     });
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
@@ -27,22 +111,61 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 fn write_tmp(tmp: &Path, bytes: &[u8]) -> Result<()> {
-    let mut f = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(tmp)
-        .map_err(|e| StoreError::io(tmp, e))?;
-    f.write_all(bytes).map_err(|e| StoreError::io(tmp, e))?;
-    f.sync_all().map_err(|e| StoreError::io(tmp, e))
+    let io = |e| StoreError::io(tmp, e);
+    fault::check(Step::CreateTemp).map_err(io)?;
+    let mut f = create_new(tmp).map_err(io)?;
+    fault::check(Step::WriteTemp).map_err(io)?;
+    f.write_all(bytes).map_err(io)?;
+    fault::check(Step::SyncTemp).map_err(io)?;
+    f.sync_all().map_err(io)
 }
 
-fn sync_dir(dir: &Path) -> Result<()> {
+/// Makes the rename durable; an error names the file written, whose folder could not be synced.
+fn sync_dir(dir: &Path, path: &Path) -> Result<()> {
+    fault::check(Step::SyncDir).map_err(|e| StoreError::io(path, e))?;
     // Directories cannot be opened for syncing on every platform; where they can, the rename is made durable.
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// Removes temp files of `prefix` whose writer is gone (killed between creating and renaming them).
+fn remove_stale_temps(dir: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let stale: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.strip_prefix(prefix)
+                .and_then(|pid| pid.parse::<u32>().ok())
+                .is_some_and(|pid| pid != std::process::id() && !alive(pid, &e.path()))
+        })
+        .map(|e| e.path())
+        .collect();
+    for p in stale {
+        // Another writer may have removed it already; either way it is gone.
+        let _ = fs::remove_file(p);
+    }
+}
+
+/// Whether the process that made a temp file may still be writing it.
+fn alive(pid: u32, tmp: &Path) -> bool {
+    if cfg!(target_os = "linux") {
+        // pids are reused quickly: a live process that is not kodbok did not make this temp
+        let cmd = std::fs::read(Path::new("/proc").join(pid.to_string()).join("cmdline"));
+        return cmd.is_ok_and(|c| c.windows(6).any(|w| w == b"kodbok"));
+    }
+    // Without /proc: a temp untouched for ten minutes is not being written.
+    let old = std::time::Duration::from_secs(600);
+    fs::symlink_metadata(tmp)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_none_or(|age| age < old)
 }
 
 /// Pretty JSON with a trailing newline, the form every project JSON file is written in.
@@ -57,6 +180,15 @@ pub fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<()> {
 mod tests {
     use super::*;
 
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        v.sort();
+        v
+    }
+
     #[test]
     fn replaces_and_leaves_no_temp() {
         let dir = tempfile::tempdir().unwrap();
@@ -64,11 +196,7 @@ mod tests {
         write(&p, b"one").unwrap();
         write(&p, b"two").unwrap();
         assert_eq!(fs::read(&p).unwrap(), b"two");
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names.len(), 1);
+        assert_eq!(names(dir.path()), ["a.json"]);
     }
 
     #[test]
@@ -81,5 +209,60 @@ mod tests {
         assert!(write(&p, b"new").is_err());
         assert_eq!(fs::read(p.join("keep")).unwrap(), b"x");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn every_failing_step_keeps_the_old_file_and_names_it() {
+        for kind in [
+            std::io::ErrorKind::StorageFull,
+            std::io::ErrorKind::PermissionDenied,
+        ] {
+            for step in Step::ALL {
+                let dir = tempfile::tempdir().unwrap();
+                let p = dir.path().join("a.json");
+                write(&p, b"old").unwrap();
+                fault::arm(step, kind);
+                let r = write(&p, b"new");
+                fault::disarm();
+                let after = fs::read(&p).unwrap();
+                if step == Step::SyncDir {
+                    // The rename has happened: the new file is complete, but the error is still reported.
+                    assert_eq!(after, b"new");
+                } else {
+                    assert_eq!(after, b"old", "{step:?} {kind:?}");
+                }
+                let e = r
+                    .expect_err("the injected fault must be reported")
+                    .to_string();
+                assert!(e.contains("a.json") && e.contains("injected"), "{e}");
+                assert_eq!(names(dir.path()), ["a.json"], "{step:?}: temp left behind");
+            }
+        }
+    }
+
+    #[test]
+    fn stale_temps_of_dead_writers_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.json");
+        // pid 0 is never a writer's pid; a name without a pid is not ours to touch
+        fs::write(dir.path().join(".a.json.tmp-0"), b"half").unwrap();
+        fs::write(dir.path().join(".a.json.tmp-x"), b"other").unwrap();
+        write(&p, b"new").unwrap();
+        assert_eq!(names(dir.path()), [".a.json.tmp-x", "a.json"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_temp_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("outside");
+        fs::write(&outside, b"precious").unwrap();
+        let proj = dir.path().join("p");
+        fs::create_dir(&proj).unwrap();
+        let tmp = proj.join(format!(".a.json.tmp-{}", std::process::id()));
+        std::os::unix::fs::symlink(&outside, &tmp).unwrap();
+        write(&proj.join("a.json"), b"new").unwrap();
+        assert_eq!(fs::read(&outside).unwrap(), b"precious");
+        assert_eq!(fs::read(proj.join("a.json")).unwrap(), b"new");
     }
 }

@@ -9,6 +9,9 @@ pub struct Decoded {
     pub encoding: &'static str,
     /// True when the encoding was guessed rather than known from a BOM or valid UTF-8.
     pub guessed: bool,
+    /// Byte offsets of bytes that were not valid UTF-8 in a file that is otherwise UTF-8; each
+    /// became U+FFFD in `text`.
+    pub invalid: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -41,6 +44,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return finish(s.to_string(), UTF_8, false);
     }
+    if let Some(invalid) = mostly_utf8(bytes) {
+        let mut d = finish(String::from_utf8_lossy(bytes).into_owned(), UTF_8, false)?;
+        d.invalid = invalid;
+        return Ok(d);
+    }
     let mut det = chardetng::EncodingDetector::new();
     det.feed(bytes, true);
     let enc = det.guess(Some(b"se"), true);
@@ -63,7 +71,24 @@ fn finish(text: String, enc: &'static Encoding, guessed: bool) -> Result<Decoded
         text,
         encoding: enc.name(),
         guessed,
+        invalid: Vec::new(),
     })
+}
+
+/// The offsets of the invalid bytes when a file is UTF-8 with a few bad bytes: it has valid
+/// multi-byte sequences (å, ä, ö written as UTF-8) and fewer invalid bytes than those. A legacy
+/// encoding such as Windows-1252 has no valid multi-byte sequences, so it is still detected.
+fn mostly_utf8(bytes: &[u8]) -> Option<Vec<usize>> {
+    let mut invalid = Vec::new();
+    let mut multi = 0usize;
+    let mut at = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        multi += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        at += chunk.valid().len();
+        invalid.extend(at..at + chunk.invalid().len());
+        at += chunk.invalid().len();
+    }
+    (multi > 0 && invalid.len() < multi).then_some(invalid)
 }
 
 /// UTF-16 without a BOM shows as a NUL in every other byte of ASCII-heavy text.
@@ -134,6 +159,23 @@ mod tests {
         let d = decode(&bytes).unwrap();
         assert!(d.guessed);
         assert!(d.text.contains("för lite"), "{d:?}");
+    }
+
+    #[test]
+    fn mostly_utf8_stays_utf8_and_names_the_bad_bytes() {
+        let mut b = "Respondent: Vi har för lite resurser på området.\n"
+            .as_bytes()
+            .to_vec();
+        b.push(0xff);
+        b.extend_from_slice("Intervjuare: Och på sikt?\n".as_bytes());
+        let d = decode(&b).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(!d.guessed);
+        assert!(
+            d.text.contains("på området") && d.text.contains("Och på sikt"),
+            "{d:?}"
+        );
+        assert_eq!(d.invalid, vec![b.iter().position(|x| *x == 0xff).unwrap()]);
     }
 
     #[test]

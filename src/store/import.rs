@@ -28,6 +28,23 @@ pub struct RawDoc {
     pub encoding: Option<&'static str>,
     /// True when the encoding was detected by guessing.
     pub guessed: bool,
+    /// Line numbers (1-based) of bytes that were not valid UTF-8 and became U+FFFD.
+    pub invalid_lines: Vec<usize>,
+}
+
+/// Line numbers (1-based, each once) of the given byte offsets.
+fn lines_of(bytes: &[u8], offsets: &[usize]) -> Vec<usize> {
+    let (mut line, mut at) = (1, 0);
+    let mut out: Vec<usize> = Vec::new();
+    for &o in offsets {
+        let o = o.min(bytes.len()).max(at);
+        line += bytes[at..o].iter().filter(|b| **b == b'\n').count();
+        at = o;
+        if out.last() != Some(&line) {
+            out.push(line);
+        }
+    }
+    out
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -60,6 +77,7 @@ pub fn read_source(path: &Path, bytes: &[u8]) -> Result<RawDoc, ImportError> {
             };
             doc.encoding = Some(d.encoding);
             doc.guessed = d.guessed;
+            doc.invalid_lines = lines_of(bytes, &d.invalid);
             Ok(doc)
         }
         "txt" | "md" | "text" | "" => {
@@ -67,6 +85,7 @@ pub fn read_source(path: &Path, bytes: &[u8]) -> Result<RawDoc, ImportError> {
             let mut doc = plain::read(&clean_text(&d.text))?;
             doc.encoding = Some(d.encoding);
             doc.guessed = d.guessed;
+            doc.invalid_lines = lines_of(bytes, &d.invalid);
             Ok(doc)
         }
         other => Err(ImportError::Unsupported(other.to_string())),

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 pub struct Lock {
     file: File,
     path: PathBuf,
+    name: String,
 }
 
 impl Lock {
@@ -18,13 +19,7 @@ impl Lock {
         let dir = root.join(".kodbok").join("locks");
         fs::create_dir_all(&dir).map_err(|e| StoreError::io(&dir, e))?;
         let path = dir.join(format!("{name}.lock"));
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(|e| StoreError::io(&path, e))?;
+        let mut file = open_lock_file(&root.join(".kodbok"), &path)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
@@ -52,12 +47,57 @@ impl Lock {
         let _ = file.seek(SeekFrom::Start(0));
         let _ = file.write_all(info.as_bytes());
         let _ = file.sync_all();
-        Ok(Lock { file, path })
+        Ok(Lock {
+            file,
+            path,
+            name: name.to_string(),
+        })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// The name it was taken under (`coder-<name>` or `codebook`).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// Opens (creating if needed) a lock file, refusing one that is — or sits in a folder that is — a
+/// symbolic link: a lock file is truncated, and through a link that would empty a file elsewhere.
+pub fn open_lock_file(cache: &Path, path: &Path) -> Result<File> {
+    let mut dir = path.parent();
+    while let Some(d) = dir {
+        if fs::symlink_metadata(d).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(link_refused(d));
+        }
+        if d == cache {
+            break;
+        }
+        dir = d.parent();
+    }
+    let mut o = OpenOptions::new();
+    o.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.custom_flags(libc::O_NOFOLLOW);
+    }
+    match o.open(path) {
+        Ok(f) => Ok(f),
+        Err(_) if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => {
+            Err(link_refused(path))
+        }
+        Err(e) => Err(StoreError::io(path, e)),
+    }
+}
+
+fn link_refused(path: &Path) -> StoreError {
+    StoreError::refused(format!(
+        "{} is a symbolic link; kodbok does not follow links for its lock files (remove the link)",
+        path.display()
+    ))
 }
 
 impl Drop for Lock {
@@ -85,5 +125,25 @@ mod tests {
         drop(first);
         Lock::acquire(dir.path(), "a", &guarded).unwrap();
         Lock::acquire(dir.path(), "b", &guarded).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_lock_is_refused_and_its_target_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("outside.txt");
+        fs::write(&outside, b"precious").unwrap();
+        let proj = dir.path().join("p");
+        fs::create_dir_all(proj.join(".kodbok/locks")).unwrap();
+        std::os::unix::fs::symlink(&outside, proj.join(".kodbok/locks/a.lock")).unwrap();
+        let err = Lock::acquire(&proj, "a", &proj.join("codings/a.json")).unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert_eq!(fs::read(&outside).unwrap(), b"precious");
+        // a linked locks folder is refused too
+        let proj2 = dir.path().join("q");
+        fs::create_dir_all(proj2.join(".kodbok")).unwrap();
+        std::os::unix::fs::symlink(dir.path(), proj2.join(".kodbok/locks")).unwrap();
+        assert!(Lock::acquire(&proj2, "outside.txt", &outside).is_err());
+        assert_eq!(fs::read(&outside).unwrap(), b"precious");
     }
 }

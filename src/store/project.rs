@@ -38,6 +38,26 @@ fn read(path: &Path) -> Result<Vec<u8>> {
     fs::read(path).map_err(|e| StoreError::io(path, e))
 }
 
+/// Refuses a project file that is (or lies under) a symbolic link leading out of the project folder:
+/// kodbok reads only what is inside the project, so a link cannot pull in a system file or
+/// another study's transcript.
+pub fn check_inside(root: &Path, path: &Path) -> Result<()> {
+    let (Ok(real_root), Ok(real)) = (root.canonicalize(), path.canonicalize()) else {
+        // a missing file is reported by whoever reads it
+        return Ok(());
+    };
+    if real.starts_with(&real_root) {
+        return Ok(());
+    }
+    Err(StoreError::one(FileProblem::new(
+        path,
+        format!(
+            "is a symbolic link to {}, outside the project folder; kodbok reads only files inside the project (copy the file in, or import it)",
+            real.display()
+        ),
+    )))
+}
+
 fn json_problem(path: &Path, e: &serde_json::Error) -> FileProblem {
     let msg = e.to_string();
     // serde_json appends " at line L column C"; the position is given separately.
@@ -46,7 +66,10 @@ fn json_problem(path: &Path, e: &serde_json::Error) -> FileProblem {
 }
 
 /// Parses a JSON project file, with errors naming line and column.
-fn parse_json<T: serde::de::DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, FileProblem> {
+pub(super) fn parse_json<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<T, FileProblem> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         FileProblem::new(
             path,
@@ -56,7 +79,47 @@ fn parse_json<T: serde::de::DeserializeOwned>(path: &Path, bytes: &[u8]) -> Resu
             ),
         )
     })?;
-    serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| json_problem(path, &e))
+    serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+        let mut p = json_problem(path, &e);
+        if p.message.contains("recursion limit") {
+            p.message = format!(
+                "the file nests too deeply for kodbok to read (codes nest at most {} levels; move the deepest codes up)",
+                crate::model::codebook::MAX_DEPTH
+            );
+        }
+        p
+    })
+}
+
+/// What a loaded codebook must not have for any command to use it (bad ids or colours, duplicate
+/// ids, nesting past the limit), each at the line where the offending value is written.
+fn codebook_problems(path: &Path, bytes: &[u8], book: &Codebook) -> Vec<FileProblem> {
+    use crate::model::codebook::CodebookError as E;
+    let text = String::from_utf8_lossy(bytes);
+    book.validate()
+        .into_iter()
+        .filter_map(|e| {
+            let needle = match &e {
+                E::Invalid { field, value, .. } if *field != "shortcut" => value.clone(),
+                E::DuplicateId(id) | E::TooDeep { code: id, .. } => id.clone(),
+                _ => return None,
+            };
+            let p = FileProblem::new(path, e.to_string());
+            Some(match position_of(&text, &needle) {
+                Some((l, c)) => p.at(l, c),
+                None => p,
+            })
+        })
+        .collect()
+}
+
+/// Line and column (1-based) of the first JSON string equal to `value` in `text`.
+fn position_of(text: &str, value: &str) -> Option<(usize, usize)> {
+    let quoted = serde_json::to_string(value).ok()?;
+    text.lines().enumerate().find_map(|(i, line)| {
+        line.find(&quoted)
+            .map(|b| (i + 1, line[..b].chars().count() + 1))
+    })
 }
 
 impl Project {
@@ -130,9 +193,14 @@ impl Project {
                 root.display()
             )));
         }
+        check_inside(&root, &cb_path)?;
         let mut problems = Vec::new();
-        let codebook = match parse_json::<Codebook>(&cb_path, &read(&cb_path)?) {
-            Ok(c) => c,
+        let cb_bytes = read(&cb_path)?;
+        let codebook = match parse_json::<Codebook>(&cb_path, &cb_bytes) {
+            Ok(c) => {
+                problems.extend(codebook_problems(&cb_path, &cb_bytes, &c));
+                c
+            }
             Err(p) => {
                 problems.push(p);
                 Codebook::default()
@@ -146,6 +214,7 @@ impl Project {
             coders: BTreeMap::new(),
         };
         let cases_path = project.cases_path();
+        check_inside(&project.root, &cases_path)?;
         if cases_path.exists() {
             match cases_csv::parse(&read(&cases_path)?, &cases_path) {
                 Ok(c) => project.cases = c,
@@ -185,6 +254,10 @@ impl Project {
                 .and_then(|s| s.to_str())
                 .unwrap_or("")
                 .to_string();
+            if let Err(StoreError::Problems(ps)) = check_inside(&self.root, &path) {
+                problems.extend(ps);
+                continue;
+            }
             let bytes = read(&path)?;
             let Ok(text) = String::from_utf8(bytes) else {
                 problems.push(FileProblem::new(
@@ -194,6 +267,18 @@ impl Project {
                 continue;
             };
             match Transcript::parse(&text, &stem) {
+                Ok(t) if crate::model::codebook::check_id(&t.id).is_err() || t.id.starts_with('.') => {
+                    problems.push(
+                        FileProblem::new(
+                            &path,
+                            format!(
+                                "the header id {:?} cannot name a transcript: use letters, digits, '-', '_' or '.' (and the file's name)",
+                                t.id
+                            ),
+                        )
+                        .at(line_of_key(&text, "id"), 1),
+                    )
+                }
                 Ok(t) if self.transcripts.contains_key(&t.id) => problems.push(
                     FileProblem::new(
                         &path,
@@ -217,6 +302,10 @@ impl Project {
                 .and_then(|s| s.to_str())
                 .unwrap_or("")
                 .to_string();
+            if let Err(StoreError::Problems(ps)) = check_inside(&self.root, &path) {
+                problems.extend(ps);
+                continue;
+            }
             match parse_json::<CoderFile>(&path, &read(&path)?) {
                 Ok(f) => {
                     self.coders.insert(stem, f);
@@ -229,12 +318,11 @@ impl Project {
 
     /// Re-reads one coder's file from disk (another process may have written it).
     pub fn reload_coder(&mut self, coder: &str) -> Result<()> {
-        let path = self.coder_path(coder);
-        if !path.exists() {
+        if !self.coder_path(coder).exists() {
             self.coders.remove(coder);
             return Ok(());
         }
-        let f = parse_json::<CoderFile>(&path, &read(&path)?).map_err(StoreError::one)?;
+        let f = self.read_coder(coder)?;
         self.coders.insert(coder.to_string(), f);
         Ok(())
     }
@@ -269,31 +357,9 @@ impl Project {
             .or_insert_with(|| CoderFile::new(coder))
     }
 
-    /// Takes the write lock of one coder's file.
-    pub fn lock_coder(&self, coder: &str) -> Result<Lock> {
-        if !coder_name_ok(coder) {
-            return Err(StoreError::refused(format!(
-                "{coder:?} cannot be a coder name: use letters, digits, '-', '_' or '.'"
-            )));
-        }
-        Lock::acquire(
-            &self.root,
-            &format!("coder-{coder}"),
-            &self.coder_path(coder),
-        )
-    }
-
     /// Takes the write lock of the codebook.
     pub fn lock_codebook(&self) -> Result<Lock> {
         Lock::acquire(&self.root, "codebook", &self.codebook_path())
-    }
-
-    /// Writes one coder's file (caller holds its lock), in stable order.
-    pub fn save_coder(&mut self, coder: &str) -> Result<()> {
-        let path = self.coder_path(coder);
-        let f = self.coder_mut(coder);
-        f.sort();
-        atomic::write_json(&path, f)
     }
 
     /// Writes the codebook (caller holds its lock); refuses a codebook that fails validation.
@@ -551,29 +617,48 @@ impl Project {
     /// [`Project::reanchor_all`] for one coder's codings (in memory; the caller saves): the ids moved.
     pub fn reanchor_coder(&mut self, coder: &str) -> Vec<String> {
         let mut moved = Vec::new();
-        let transcripts = &self.transcripts;
         let Some(file) = self.coders.get_mut(coder) else {
             return moved;
         };
-        for c in file.codings.iter_mut() {
-            let Some(t) = transcripts.get(&c.doc) else {
-                continue;
-            };
-            if t.slice(c.start, c.end) == Some(c.quote.as_str()) {
-                continue;
-            }
-            if let Some((s, e)) = reanchor(c, t) {
-                c.start = s;
-                c.end = e;
-                if let Some((q, p, x)) = crate::model::coding::anchor(&t.text, t.offsets(), s, e) {
-                    (c.quote, c.prefix, c.suffix) = (q, p, x);
-                }
-                c.modified = chrono::Utc::now();
-                moved.push(c.id.clone());
-            }
+        moved = reanchor_file(&self.transcripts, file);
+        {
+            {}
         }
         moved
     }
+}
+
+/// Moves one coder's codings whose quote moved to where the quote is now; returns the ids moved.
+pub fn reanchor_file(
+    transcripts: &BTreeMap<String, Transcript>,
+    file: &mut CoderFile,
+) -> Vec<String> {
+    let mut moved = Vec::new();
+    for c in file.codings.iter_mut() {
+        let Some(t) = transcripts.get(&c.doc) else {
+            continue;
+        };
+        if t.slice(c.start, c.end) == Some(c.quote.as_str()) {
+            continue;
+        }
+        if let Some((s, e)) = reanchor(c, t) {
+            c.start = s;
+            c.end = e;
+            if let Some((q, p, x)) = crate::model::coding::anchor(&t.text, t.offsets(), s, e) {
+                (c.quote, c.prefix, c.suffix) = (q, p, x);
+            }
+            c.modified = chrono::Utc::now();
+            moved.push(c.id.clone());
+        }
+    }
+    moved
+}
+
+/// Line (1-based) of a header key in a transcript's text (1 when not found).
+fn line_of_key(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| l.split_once(':').is_some_and(|(k, _)| k.trim() == key))
+        .map_or(1, |i| i + 1)
 }
 
 fn canonical(t: &Transcript) -> String {

@@ -76,6 +76,13 @@ pub enum Action {
     },
     /// Another coder's file changed on disk (None: deleted).
     CoderChanged(String, Option<Box<CoderFile>>),
+    /// A transcript changed on disk during the session: its id (the file name) and its text now.
+    TranscriptChanged {
+        id: String,
+        text: String,
+    },
+    /// The process was asked to end (SIGTERM, SIGHUP when the connection drops): save and quit.
+    Terminate,
     CodebookChanged(Box<Codebook>),
     /// My codebook change was not saved: another session had written this one in the meantime.
     CodebookConflict(Box<Codebook>),
@@ -160,6 +167,8 @@ pub enum Effect {
         scope: crate::index::autocode::Scope,
         only: Vec<(String, usize, usize)>,
     },
+    /// Record an auto-code batch in the coder's batch log (the session holds the coder's lock).
+    LogBatch(Box<crate::store::batches::Batch>),
     /// Change another coder file (the consensus layer) under its lock, re-read first, written atomically.
     WriteLayer {
         coder: String,

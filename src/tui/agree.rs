@@ -12,8 +12,7 @@ use crate::agreement::{
     AgreeOptions, CodeTarget, Coefficients, Disagreement, UnitKind, agreement, disagreements,
 };
 use crate::model::CONSENSUS_CODER;
-use crate::model::CoderFile;
-use crate::store::{Project, StoreError, atomic};
+use crate::store::{Project, StoreError};
 
 /// What the agreement screen shows: coders A and B, the unit, the code (all when none) and the differences.
 #[derive(Debug, Clone, Default)]
@@ -335,46 +334,33 @@ pub fn decision_label(matches: &[String], a: &str, b: &str, neither_decided: boo
 
 /// Changes the layer `coder` on disk under its lock: re-read, change, write atomically. Runs in the effect runner.
 pub fn write_layer(p: &Project, coder: &str, change: &LayerChange) -> Result<LayerDone, String> {
-    let _lock = p.lock_coder(coder).map_err(|e| match e {
-        StoreError::Locked { holder, .. } => {
-            format!(
-                "{coder}'s codings are open in another session ({holder}); try again when it ends"
-            )
-        }
-        e => e.to_string(),
-    })?;
     let path = p.coder_path(coder);
-    let mut file = match std::fs::read_to_string(&path) {
-        Ok(text) => serde_json::from_str::<CoderFile>(&text)
-            .map_err(|e| format!("{}: {e}", path.display()))?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => CoderFile::new(coder),
-        Err(e) => return Err(format!("{}: {e}", path.display())),
-    };
-    let (removed, added) = match change {
-        LayerChange::Take { unit, from } => {
-            let out = take(p, &mut file, unit, from).map_err(|e| e.to_string())?;
-            (out.removed, out.added)
-        }
-        LayerChange::Apply { removed, added } => {
-            let gone = removed.iter().any(|c| file.find(&c.id).is_none());
-            let back = added.iter().any(|c| file.find(&c.id).is_some());
-            if gone || back {
-                return Err(format!(
-                    "{} was changed since (by another session)",
-                    path.display()
-                ));
+    let ((removed, added), file) = p
+        .update_coder(coder, |file| match change {
+            LayerChange::Take { unit, from } => {
+                let out =
+                    take(p, file, unit, from).map_err(|e| StoreError::refused(e.to_string()))?;
+                Ok((out.removed, out.added))
             }
-            for c in removed {
-                file.remove(&c.id);
+            LayerChange::Apply { removed, added } => {
+                let gone = removed.iter().any(|c| file.find(&c.id).is_none());
+                let back = added.iter().any(|c| file.find(&c.id).is_some());
+                if gone || back {
+                    return Err(StoreError::refused(format!(
+                        "{} was changed since (by another session)",
+                        path.display()
+                    )));
+                }
+                for c in removed {
+                    file.remove(&c.id);
+                }
+                for c in added {
+                    file.insert(c.clone());
+                }
+                Ok((removed.clone(), added.clone()))
             }
-            for c in added {
-                file.insert(c.clone());
-            }
-            (removed.clone(), added.clone())
-        }
-    };
-    file.sort();
-    atomic::write_json(&path, &file).map_err(|e| e.to_string())?;
+        })
+        .map_err(|e| e.to_string())?;
     Ok(LayerDone {
         file: Box::new(file),
         removed,

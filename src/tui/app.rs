@@ -58,10 +58,11 @@ pub enum Deferred {
     QuitUnsaved,
     /// Move my codings whose transcript was edited to where their quotes are now.
     Reanchor,
-    /// Add these codings as one undo step.
+    /// Add these codings as one undo step, recorded as `batch` in the coder's batch log.
     AutoCode {
         label: String,
         codings: Vec<crate::model::Coding>,
+        batch: Box<crate::store::batches::Batch>,
     },
 }
 

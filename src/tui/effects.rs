@@ -28,7 +28,7 @@ pub fn rescue_dir(p: &Project) -> PathBuf {
 
 pub struct Runner {
     /// My coder file's lock, held for the whole session (None when read-only).
-    _lock: Option<crate::store::Lock>,
+    lock: Option<crate::store::Lock>,
     stamps: HashMap<PathBuf, Stamp>,
     /// The search index (opened and refreshed on a thread) and what that thread reports.
     pub(crate) search: super::searcher::Background,
@@ -37,7 +37,7 @@ pub struct Runner {
 impl Runner {
     pub fn new(state: &AppState, lock: Option<crate::store::Lock>) -> Runner {
         let mut r = Runner {
-            _lock: lock,
+            lock,
             stamps: HashMap::new(),
             search: super::searcher::Background::default(),
         };
@@ -69,6 +69,16 @@ impl Runner {
                 self.stamps.insert(path, s);
                 vec![Action::LayerWritten { pending, result }]
             }
+            Effect::LogBatch(batch) => match &self.lock {
+                Some(lock) => match state.project.append_batch(lock, &batch) {
+                    Ok(()) => Vec::new(),
+                    Err(e) => vec![Action::SaveFailed {
+                        target: SaveTarget::Coder,
+                        message: format!("the auto-code batch was not logged: {e}"),
+                    }],
+                },
+                None => Vec::new(),
+            },
             Effect::SaveUi => {
                 let path = super::uistate::path(&state.project.cache_dir(), &state.coder);
                 if let Err(e) = atomic::write_json(&path, &super::uistate::UiState::of(state)) {
@@ -93,7 +103,7 @@ impl Runner {
     fn save(&mut self, state: &AppState, target: SaveTarget) -> Action {
         let p = &state.project;
         let result = match target {
-            SaveTarget::Coder => save_coder(p, &state.coder),
+            SaveTarget::Coder => save_coder(p, self.lock.as_ref(), &state.coder),
             SaveTarget::Codebook => match self.save_codebook(p) {
                 Ok(Some(theirs)) => return Action::CodebookConflict(Box::new(theirs)),
                 Ok(None) => Ok(()),
@@ -158,6 +168,10 @@ impl Runner {
                 }
                 continue;
             }
+            if path.parent() == Some(state.project.transcripts_dir().as_path()) {
+                out.extend(read_transcript(&path));
+                continue;
+            }
             let name = coder_of(&path);
             match read_json::<CoderFile>(&path) {
                 Ok(f) => out.push(Action::CoderChanged(name, Some(Box::new(f)))),
@@ -172,7 +186,10 @@ impl Runner {
             .collect();
         for path in gone {
             self.stamps.remove(&path);
-            out.push(Action::CoderChanged(coder_of(&path), None));
+            // a transcript removed during a session stays in memory (its codings stay visible)
+            if path.parent() != Some(state.project.transcripts_dir().as_path()) {
+                out.push(Action::CoderChanged(coder_of(&path), None));
+            }
         }
         out
     }
@@ -196,10 +213,22 @@ impl Runner {
     }
 }
 
-/// Other coders' files (mine too when read-only) and the codebook.
+/// A transcript changed on disk, re-read (parsed by `update`).
+fn read_transcript(path: &Path) -> Option<Action> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Some(Action::TranscriptChanged {
+            id: coder_of(path),
+            text,
+        }),
+        Err(e) => Some(Action::WatchFailed(format!("{}: {e}", path.display()))),
+    }
+}
+
+/// Other coders' files (mine too when read-only), the codebook and the transcripts.
 fn watched(state: &AppState) -> Vec<PathBuf> {
     let p = &state.project;
     let mut out = vec![p.codebook_path()];
+    out.extend(p.transcripts.keys().map(|id| p.transcript_path(id)));
     let Ok(dir) = std::fs::read_dir(p.codings_dir()) else {
         return out;
     };
@@ -226,19 +255,19 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn save_coder(p: &Project, coder: &str) -> Result<(), StoreError> {
+/// Writes my file from memory: the session has held its lock since loading it, so memory is newest.
+fn save_coder(
+    p: &Project,
+    lock: Option<&crate::store::Lock>,
+    coder: &str,
+) -> Result<(), StoreError> {
+    let Some(lock) = lock else {
+        return Err(StoreError::refused(format!(
+            "{coder}'s codings are open read-only in this session; nothing was saved"
+        )));
+    };
     let empty = CoderFile::new(coder);
-    let file = p.coders.get(coder).unwrap_or(&empty);
-    if file
-        .codings
-        .is_sorted_by(|a, b| a.sort_key() <= b.sort_key())
-    {
-        atomic::write_json(&p.coder_path(coder), file)
-    } else {
-        let mut f = file.clone();
-        f.sort();
-        atomic::write_json(&p.coder_path(coder), &f)
-    }
+    p.write_coder_held(lock, coder, p.coders.get(coder).unwrap_or(&empty))
 }
 
 /// Re-points codings in other coders' files, each under its lock, all or nothing for the locking.
@@ -262,54 +291,50 @@ fn recode_others(
     coders.retain(|c| c != me && !c.starts_with('.'));
     coders.sort();
     coders.dedup();
-    let mut plans: Vec<(String, CoderFile, Vec<Recode>, crate::store::Lock)> = Vec::new();
-    for coder in coders {
-        let path = p.coder_path(&coder);
-        let mut file: CoderFile = read_json(&path)?;
-        let todo: Vec<Recode> = match merge {
-            Some((from, to)) => file
-                .codings
-                .iter()
-                .filter(|c| &c.code == from)
-                .map(|c| Recode {
-                    coder: coder.clone(),
-                    id: c.id.clone(),
-                    from: from.clone(),
-                    to: to.clone(),
-                })
-                .collect(),
-            None => recodes
-                .iter()
-                .filter(|r| r.coder == coder && file.find(&r.id).is_some())
-                .cloned()
-                .collect(),
-        };
-        if todo.is_empty() {
-            continue;
-        }
-        let lock = p.lock_coder(&coder).map_err(|e| match e {
-            StoreError::Locked { holder, .. } => {
-                format!("{coder}'s codings are open in another session ({holder}); try again when it ends")
-            }
-            e => e.to_string(),
-        })?;
-        // Re-read under the lock: the file may have changed between the first read and locking.
-        file = read_json(&path)?;
-        plans.push((coder, file, todo, lock));
-    }
+    let now = chrono::Utc::now();
+    let written = p
+        .update_coders(&coders, |coder, file| {
+            Ok(match merge {
+                Some((from, to)) => {
+                    let ids: Vec<String> = file
+                        .codings
+                        .iter()
+                        .filter(|c| &c.code == from)
+                        .map(|c| c.id.clone())
+                        .collect();
+                    file.recode(from, Some(to), now);
+                    ids.into_iter()
+                        .map(|id| Recode {
+                            coder: coder.to_string(),
+                            id,
+                            from: from.clone(),
+                            to: to.clone(),
+                        })
+                        .collect()
+                }
+                None => recode_listed(file, coder, recodes, now),
+            })
+        })
+        .map_err(|e| e.to_string())?;
+    Ok(written.into_iter().flat_map(|(_, done, _)| done).collect())
+}
+
+/// Re-points the listed codings of one coder that are still in its file; returns those changed.
+fn recode_listed(
+    file: &mut CoderFile,
+    coder: &str,
+    recodes: &[Recode],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Vec<Recode> {
     let mut done = Vec::new();
-    for (coder, mut file, todo, _lock) in plans {
-        for r in &todo {
-            if let Some(c) = file.find_mut(&r.id) {
-                c.code = r.to.clone();
-                c.modified = chrono::Utc::now();
-            }
+    for r in recodes.iter().filter(|r| r.coder == coder) {
+        if let Some(c) = file.find_mut(&r.id) {
+            c.code = r.to.clone();
+            c.modified = now;
+            done.push(r.clone());
         }
-        file.sort();
-        atomic::write_json(&p.coder_path(&coder), &file).map_err(|e| e.to_string())?;
-        done.extend(todo);
     }
-    Ok(done)
+    done
 }
 
 /// Writes my codings, the codebook and the undo history to `.kodbok/rescue/<time>/`.

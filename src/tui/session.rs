@@ -186,6 +186,16 @@ impl Session {
         self.flush();
     }
 
+    /// Saves everything unsaved and quits (on a signal or a lost terminal); what still cannot be
+    /// saved is written to a rescue copy, so nothing is lost.
+    pub fn terminate(&mut self) {
+        self.dispatch(Action::Terminate);
+        if !self.state.dirty.is_empty() {
+            self.effects.push_back(super::action::Effect::Rescue);
+            self.flush();
+        }
+    }
+
     pub fn pending(&self) -> &[Key] {
         &self.pending
     }

@@ -11,15 +11,29 @@ use crossterm::terminal::{
 };
 use crossterm::{cursor, execute};
 use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// While alive, the terminal is in raw mode on the alternate screen with mouse capture and bracketed paste.
-pub struct Guard;
+/// It also notes SIGTERM, SIGHUP (a dropped SSH connection) and SIGINT, so the loop can save and quit.
+pub struct Guard {
+    signalled: Arc<AtomicBool>,
+}
 
 impl Guard {
     pub fn enter() -> io::Result<Guard> {
         install_panic_hook();
+        let signalled = Arc::new(AtomicBool::new(false));
+        #[cfg(unix)]
+        for sig in [
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+            signal_hook::consts::SIGINT,
+        ] {
+            signal_hook::flag::register(sig, Arc::clone(&signalled))?;
+        }
         enable_raw_mode()?;
-        let guard = Guard;
+        let guard = Guard { signalled };
         execute!(
             io::stdout(),
             EnterAlternateScreen,
@@ -28,6 +42,13 @@ impl Guard {
             cursor::Hide
         )?;
         Ok(guard)
+    }
+}
+
+impl Guard {
+    /// True once the process was asked to end.
+    pub fn signalled(&self) -> bool {
+        self.signalled.load(Ordering::SeqCst)
     }
 }
 

@@ -13,6 +13,7 @@ mod coding;
 mod lists;
 mod ops;
 mod overlay;
+mod reload;
 mod screens;
 mod search;
 mod text;
@@ -61,6 +62,8 @@ impl AppState {
             Action::Saved { target, at } => self.saved(target, at),
             Action::SaveFailed { target, message } => self.save_failed(target, message),
             Action::CoderChanged(name, file) => self.coder_changed(name, file),
+            Action::TranscriptChanged { id, text } => self.transcript_changed(&id, &text),
+            Action::Terminate => self.terminate(),
             Action::CodebookChanged(book) => self.codebook_changed(*book),
             Action::CodebookConflict(book) => self.codebook_conflict(*book),
             Action::WatchFailed(msg) => {

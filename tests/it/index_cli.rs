@@ -511,8 +511,10 @@ fn autocode_and_undo() {
         .collect();
     assert!(new.len() >= would);
     // the batch is on record
-    let log: Value =
-        serde_json::from_slice(&fs::read(d.path().join(".kodbok/batches.json")).unwrap()).unwrap();
+    let log: Value = serde_json::from_slice(
+        &fs::read(d.path().join(".kodbok/batches/praktikant-a.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(
         log["batches"][0]["codings"].as_array().unwrap().len(),
         would

@@ -15,6 +15,7 @@ mod import;
 mod index_cli;
 mod props;
 mod refi;
+mod robust;
 mod tui_a11y;
 mod tui_agree;
 mod tui_flow;

@@ -134,14 +134,13 @@ fn konsensus_is_a_coder_file_like_any_other() {
     assert_eq!(s.state.agree.b, "praktikant-b");
 
     // A decision made elsewhere (the CLI) shows within a few ticks.
-    let mut p = Project::open(dir.path()).unwrap();
-    let lock = p.lock_coder("konsensus").unwrap();
+    let p = Project::open(dir.path()).unwrap();
     let r = s.state.agree.rows[2].unit_ref();
-    let mut layer = p.coders["konsensus"].clone();
-    kodbok::agreement::consensus::take(&p, &mut layer, &r, &["praktikant-b".into()]).unwrap();
-    *p.coder_mut("konsensus") = layer;
-    p.save_coder("konsensus").unwrap();
-    drop(lock);
+    p.update_coder("konsensus", |layer| {
+        kodbok::agreement::consensus::take(&p, layer, &r, &["praktikant-b".into()]).unwrap();
+        Ok(())
+    })
+    .unwrap();
     for _ in 0..4 {
         s.dispatch(Action::Tick);
     }

@@ -21,6 +21,7 @@ pub(crate) struct Scan {
     pub read: HashMap<PathBuf, Vec<u8>>,
     /// Coder files parsed (or taken from the cache when unchanged), by coder.
     pub spans: BTreeMap<String, CoderSpans>,
+    root: PathBuf,
 }
 
 /// `.kodbok/index/codings.json`: every coder's spans, so that re-indexing one transcript does not
@@ -74,6 +75,7 @@ impl Scan {
 
     /// The signature of a file: the old one when mtime and size are unchanged, else hashed afresh.
     fn sig(&mut self, path: &Path, old: Option<&Sig>) -> Result<Sig, IndexError> {
+        crate::store::project::check_inside(&self.root, path)?;
         let (mtime_ns, size) = manifest::stat(path).unwrap_or((0, 0));
         if let Some(o) = old.filter(|o| o.mtime_ns == mtime_ns && o.size == size && mtime_ns != 0) {
             return Ok(*o);
@@ -103,6 +105,7 @@ impl Scan {
             coders: BTreeMap::new(),
             read: HashMap::new(),
             spans: BTreeMap::new(),
+            root: root.to_path_buf(),
         };
         s.codebook = s.sig(&root.join("codebook.json"), old.codebook.as_ref())?;
         let cases = root.join("transcripts").join("cases.csv");

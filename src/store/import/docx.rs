@@ -12,7 +12,7 @@ use std::io::{Cursor, Read};
 use zip::ZipArchive;
 
 /// The largest main document part read, uncompressed: a guard against zip bombs.
-pub const MAX_PART_BYTES: u64 = 200 * 1024 * 1024;
+pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
 /// The largest package relationships part read.
 const MAX_RELS_BYTES: u64 = 1024 * 1024;
 
@@ -21,6 +21,11 @@ const W_NS: [&[u8]; 2] = [
     b"http://purl.oclc.org/ooxml/wordprocessingml/main",
 ];
 const MC_NS: &[u8] = b"http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+/// Word never writes a DTD; one in a .docx is an attack (entity expansion or external entities).
+const DTD_REFUSED: &str = "the document part declares a DTD (<!DOCTYPE …>), which Word never writes: \
+     refused, because DTD entities can expand to gigabytes (\"billion laughs\") or pull in other \
+     files (XXE); open the file in Word and save it again as .docx";
 
 /// Reads a .docx file's bytes into turns.
 pub fn read(bytes: &[u8]) -> Result<RawDoc, ImportError> {
@@ -195,6 +200,7 @@ pub fn parse_document(xml: &str) -> Result<Vec<Block>, ImportError> {
                 };
                 w.push_text(&c);
             }
+            Event::DocType(_) => return Err(ImportError::Format(DTD_REFUSED.into())),
             Event::Eof => break,
             _ => {}
         }

@@ -191,7 +191,14 @@ impl AppState {
             }
             (Command::Yes, Deferred::QuitUnsaved) => vec![Effect::Rescue],
             (Command::Yes, Deferred::Reanchor) => self.reanchor_mine(),
-            (Command::Yes, Deferred::AutoCode { label, codings }) => self.autocode(label, codings),
+            (
+                Command::Yes,
+                Deferred::AutoCode {
+                    label,
+                    codings,
+                    batch,
+                },
+            ) => self.autocode(label, codings, *batch),
             _ => Vec::new(),
         }
     }

@@ -91,21 +91,39 @@ impl AppState {
             examples.join(" · ")
         );
         let label = format!("auto-code of {} passages with {path}", p.add.len());
+        let batch = crate::store::batches::Batch {
+            id: crate::model::coding::new_id(),
+            kind: "autocode-workbench".into(),
+            coder: self.coder.clone(),
+            code: p.code.clone(),
+            query: self.search.searched.clone(),
+            scope: p.scope.name().into(),
+            created: chrono::Utc::now(),
+            codings: p.add.iter().map(|c| c.id.clone()).collect(),
+        };
         self.overlay = Some(Overlay::Confirm {
             question,
             then: Deferred::AutoCode {
                 label,
                 codings: p.add,
+                batch: Box::new(batch),
             },
         });
         Vec::new()
     }
 
-    /// Adds the planned codings as one undo step.
-    pub(crate) fn autocode(&mut self, label: String, codings: Vec<Coding>) -> Vec<Effect> {
+    /// Adds the planned codings as one undo step, and records them in the coder's batch log (before
+    /// the save, so `kodbok autocode --undo` can undo them too).
+    pub(crate) fn autocode(
+        &mut self,
+        label: String,
+        codings: Vec<Coding>,
+        batch: crate::store::batches::Batch,
+    ) -> Vec<Effect> {
         let n = codings.len();
-        let fx = self.commit(crate::tui::history::Op::AddCodings { label, codings });
+        let mut fx = self.commit(crate::tui::history::Op::AddCodings { label, codings });
         if !fx.is_empty() {
+            fx.insert(0, Effect::LogBatch(Box::new(batch)));
             self.recompute();
             self.search.marked.clear();
             self.message(
