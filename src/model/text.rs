@@ -9,7 +9,10 @@ pub fn is_forbidden(c: char) -> bool {
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
         // Bidi marks, embeddings, overrides and isolates can make text display differently from what
         // is stored; zero-width and invisible format characters hide text or split words unseen.
-        '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' => true,
+        // U+200D (zero-width joiner) is not among them: inside an emoji sequence (👩‍💻) it is part of
+        // one visible glyph; `canonicalize` drops it everywhere else.
+        '\u{061c}' | '\u{200b}' | '\u{200c}' | '\u{200e}' | '\u{200f}' => true,
+        '\u{202a}'..='\u{202e}' => true,
         '\u{2028}' | '\u{2029}' | '\u{2060}'..='\u{206f}' => true,
         '\u{feff}' | '\u{fff9}'..='\u{fffb}' => true,
         _ => false,
@@ -28,11 +31,31 @@ pub fn canonicalize(input: &str) -> String {
             out.push('\n');
         } else if c == '\u{2028}' || c == '\u{2029}' {
             out.push('\n');
+        } else if c == ZWJ {
+            let joins = out.chars().next_back().is_some_and(ends_emoji)
+                && chars.peek().copied().is_some_and(is_pictographic);
+            if joins {
+                out.push(c);
+            }
         } else if !is_forbidden(c) {
             out.push(c);
         }
     }
     out.nfc().collect()
+}
+
+/// The zero-width joiner, kept only between the parts of an emoji sequence.
+pub const ZWJ: char = '\u{200d}';
+
+/// Pictographic characters that emoji ZWJ sequences join (the emoji blocks and the older symbol blocks).
+fn is_pictographic(c: char) -> bool {
+    matches!(c, '\u{2300}'..='\u{23ff}' | '\u{2600}'..='\u{27bf}' | '\u{2b00}'..='\u{2bff}' | '\u{1f000}'..='\u{1faff}')
+}
+
+/// A character that can end the part of an emoji sequence before a joiner: a pictograph, the emoji
+/// variation selector or a skin-tone modifier (a modifier lies inside the pictographic range).
+fn ends_emoji(c: char) -> bool {
+    c == '\u{fe0f}' || is_pictographic(c)
 }
 
 /// Replaces forbidden characters for display (for text that did not pass through `canonicalize`).
@@ -156,6 +179,19 @@ mod tests {
 
     #[test]
     fn invisible_bidi_and_zero_width_are_stripped() {
+        // An emoji sequence keeps its joiner; elsewhere the joiner goes.
+        assert_eq!(
+            canonicalize("a\u{1f469}\u{200d}\u{1f4bb}b"),
+            "a\u{1f469}\u{200d}\u{1f4bb}b"
+        );
+        assert_eq!(
+            canonicalize("\u{2764}\u{fe0f}\u{200d}\u{1f525}"),
+            "\u{2764}\u{fe0f}\u{200d}\u{1f525}"
+        );
+        assert_eq!(
+            canonicalize("\u{1f469}\u{200d}x\u{200d}\u{1f4bb}\u{200d}"),
+            "\u{1f469}x\u{1f4bb}"
+        );
         let s = "a\u{61c}b\u{200b}c\u{200d}d\u{200e}e\u{2060}f\u{2066}g\u{feff}h";
         assert_eq!(canonicalize(s), "abcdefgh");
         assert_eq!(canonicalize("a\u{2028}b"), "a\nb");

@@ -2,7 +2,7 @@
 //! (BOM removed, CRLF made LF counted as one or two characters, forbidden characters dropped, NFC,
 //! leading blank lines removed).
 
-use crate::model::text::{canonicalize, is_forbidden};
+use crate::model::text::{ZWJ, canonicalize, is_forbidden};
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, is_nfc_quick};
 
@@ -57,9 +57,12 @@ fn pieces(text: &str) -> Vec<&str> {
     let mut start = 0;
     let mut prev = None;
     for (i, c) in text.char_indices() {
-        // A dropped character joins the piece before it, so that a mark after it still composes.
+        // A dropped character joins the piece before it, so that a mark after it still composes; a
+        // joiner and the character after it stay in one piece, since whether it is kept depends on both.
         let starter = c == '\r'
             || (!is_forbidden(c)
+                && c != ZWJ
+                && prev != Some(ZWJ)
                 && canonical_combining_class(c) == 0
                 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes);
         let boundary = i > 0 && prev != Some('\r') && starter;
@@ -164,7 +167,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn text_equals_canonicalize(s in "[a-cå\u{301}\u{308}\r\n\u{1F600}\u{feff}\u{1b} ]{0,40}") {
+        fn text_equals_canonicalize(s in "[a-cå\u{301}\u{308}\r\n\u{1F600}\u{200d}\u{feff}\u{1b} ]{0,40}") {
             let m = canonical_mapped(&s, CrlfCounts::One);
             let c = canonicalize(s.strip_prefix('\u{feff}').unwrap_or(&s));
             prop_assert_eq!(&m.text, c.trim_start_matches('\n'));
