@@ -7,10 +7,14 @@ pub mod cache_dir;
 pub mod compile;
 pub mod inflect;
 pub mod manifest;
+pub mod near;
 pub mod query;
+pub mod regex_term;
 pub mod schema;
+pub mod suggest;
 pub mod search;
 pub mod synth;
+pub mod verify;
 
 pub use build::{Progress, SyncReport};
 pub use query::QueryError;
