@@ -58,7 +58,7 @@ pub fn kwic(hits: &[Hit], width: usize) -> String {
     for (who, left, mid, right) in rows {
         let pad_who = " ".repeat(who_w - who.width());
         let pad_left = " ".repeat(left_w - left.width());
-        out.push_str(&format!("{who}{pad_who}  {pad_left}{left} [{mid}] {right}"));
+        out.push_str(&format!("{who}{pad_who}  {pad_left}{left}[{mid}]{right}"));
         out.push('\n');
     }
     out
@@ -175,7 +175,7 @@ mod tests {
         let col = |l: &str| l.find('[').unwrap();
         assert_eq!(col(lines[0]), col(lines[1]), "{out}");
         assert!(lines[0].starts_with("Kommun A (låg)"));
-        assert!(lines[0].contains("[resurser] alls."));
+        assert!(lines[0].contains("inga [resurser] alls."));
     }
 
     #[test]

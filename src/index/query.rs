@@ -231,7 +231,7 @@ fn lex(q: &str) -> Result<Vec<(Tok, Span)>, QueryError> {
             let word: String = c[s..i].iter().collect();
             let tok = match word.as_str() {
                 "AND" | "&&" => Tok::And,
-                "OR" | "||" => Tok::Or,
+                "OR" | "||" | "|" => Tok::Or,
                 "NOT" => Tok::Not,
                 _ => Tok::Term(word),
             };
@@ -586,6 +586,55 @@ mod tests {
             }
         );
         assert_eq!(parse("it-chef").unwrap(), w("it-chef", 0));
+    }
+
+    #[test]
+    fn regexes_and_proximity() {
+        match parse("/resurs(er)? saknas/i grupp:låg").unwrap() {
+            Node::And(items) => match &items[0] {
+                Node::Regex {
+                    pattern,
+                    insensitive,
+                    span,
+                    at,
+                } => {
+                    assert_eq!(pattern, "resurs(er)? saknas");
+                    assert!(*insensitive);
+                    assert_eq!(*span, (0, 21));
+                    assert_eq!(at[0], 1);
+                }
+                other => panic!("{other:?}"),
+            },
+            other => panic!("{other:?}"),
+        }
+        match parse(r"/a\/b/").unwrap() {
+            Node::Regex { pattern, at, .. } => {
+                assert_eq!(pattern, "a/b");
+                assert_eq!(at, vec![1, 3, 4]);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            parse("\"ledningen stöd\"~5").unwrap(),
+            Node::Near {
+                text: "ledningen stöd".into(),
+                slop: 5,
+                span: (0, 18)
+            }
+        );
+        assert!(matches!(parse("-/x/").unwrap(), Node::Not(_)));
+        assert_eq!(parse("och/eller").unwrap(), w("och/eller", 0));
+    }
+
+    #[test]
+    fn regex_and_proximity_errors() {
+        let e = |q: &str| parse(q).unwrap_err();
+        assert_eq!(e("a /resurs").start, 2);
+        assert!(e("a /resurs").message.contains("never closed"));
+        assert_eq!(e("/x/y").start, 3);
+        assert_eq!(e("//").start, 0);
+        assert_eq!(e("\"a b\"~x").start, 5);
+        assert_eq!(e("\"a b\"~5000").start, 5);
     }
 
     #[test]
