@@ -3,6 +3,7 @@
 mod agree;
 mod autocode;
 mod bench;
+mod bench_regex;
 mod codes;
 mod coding;
 mod consensus;

@@ -14,6 +14,7 @@ pub mod motion;
 pub mod picker;
 pub mod retrieval;
 pub mod search;
+pub mod suggest;
 pub mod searcher;
 pub mod session;
 pub mod summary;

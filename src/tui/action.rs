@@ -88,6 +88,11 @@ pub enum Command {
     MarkAll,
     AutoCode,
     CycleScope,
+    Suggestions,
+    AcceptSuggestion,
+    SkipSuggestion,
+    Refresh,
+    EditCodeQuery,
 }
 
 impl Command {
@@ -175,6 +180,11 @@ impl Command {
             MarkAll => "mark all hits, or none",
             AutoCode => "auto-code the marked hits (all when none is marked)",
             CycleScope => "auto-code scope: match, sentence or turn",
+            Suggestions => "review suggestions: passages a code's saved query finds that you have not coded",
+            AcceptSuggestion => "accept: code the passage (per the code's query scope); u undoes it",
+            SkipSuggestion => "skip: the suggestion does not come back",
+            Refresh => "look for suggestions again",
+            EditCodeQuery => "edit the code's saved search query (for code-query: and suggestions)",
         }
     }
 
@@ -226,6 +236,11 @@ impl Command {
             MarkAll => "all",
             AutoCode => "auto-code",
             CycleScope => "scope",
+            Suggestions => "suggest",
+            AcceptSuggestion => "accept",
+            SkipSuggestion => "skip",
+            Refresh => "refresh",
+            EditCodeQuery => "query",
             WordForward => "word",
             SentenceForward => "sentence",
             TurnForward => "turn end",
@@ -327,6 +342,10 @@ pub enum Action {
     },
     /// The codings an auto-code would add, or why it cannot.
     AutocodePlanned(Result<super::search::Preview, String>),
+    /// Suggestions for the review screen, or why there are none.
+    SuggestionsDone(Result<Vec<crate::index::suggest::Suggestion>, String>),
+    /// A skipped suggestion was remembered, or why not.
+    SkipWritten(Result<(), String>),
     /// Another coder file (the consensus layer) was changed under its lock: the file as written, or why not.
     LayerWritten {
         pending: RewriteReason,
@@ -385,6 +404,15 @@ pub enum Effect {
         code: String,
         scope: crate::index::autocode::Scope,
         only: Vec<(String, usize, usize)>,
+    },
+    /// Suggestions of one code's saved query (None: every code with one) for the current coder.
+    Suggest {
+        code: Option<String>,
+    },
+    /// Remember in `.kodbok/skipped.json` (re-read first) that `coder` skipped this suggestion.
+    SkipSuggestion {
+        coder: String,
+        suggestion: Box<crate::index::suggest::Suggestion>,
     },
     /// Change another coder file (the consensus layer) under its lock, re-read first, written atomically.
     WriteLayer {

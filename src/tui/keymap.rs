@@ -28,10 +28,11 @@ pub enum KeyContext {
     Confirm,
     Choose,
     Agreement,
+    Suggest,
 }
 
 impl KeyContext {
-    pub const ALL: [KeyContext; 17] = [
+    pub const ALL: [KeyContext; 18] = [
         KeyContext::Global,
         KeyContext::Documents,
         KeyContext::Transcript,
@@ -49,6 +50,7 @@ impl KeyContext {
         KeyContext::Confirm,
         KeyContext::Choose,
         KeyContext::Agreement,
+        KeyContext::Suggest,
     ];
 
     /// The section name in a keymap file.
@@ -71,6 +73,7 @@ impl KeyContext {
             KeyContext::Confirm => "confirm",
             KeyContext::Choose => "choose",
             KeyContext::Agreement => "agreement",
+            KeyContext::Suggest => "suggest",
         }
     }
 
@@ -81,11 +84,7 @@ impl KeyContext {
     /// The contexts searched, most specific first.
     pub fn chain(self) -> &'static [KeyContext] {
         match self {
-            KeyContext::Select => &[
-                KeyContext::Select,
-                KeyContext::Transcript,
-                KeyContext::Global,
-            ],
+            KeyContext::Select => &[KeyContext::Select, KeyContext::Transcript, KeyContext::Global],
             KeyContext::Documents => &[KeyContext::Documents, KeyContext::Global],
             KeyContext::Transcript => &[KeyContext::Transcript, KeyContext::Global],
             KeyContext::Codebook => &[KeyContext::Codebook, KeyContext::Global],
@@ -93,6 +92,7 @@ impl KeyContext {
             KeyContext::Summary => &[KeyContext::Summary, KeyContext::Global],
             KeyContext::SummaryCell => &[KeyContext::SummaryCell, KeyContext::Global],
             KeyContext::Agreement => &[KeyContext::Agreement, KeyContext::Global],
+            KeyContext::Suggest => &[KeyContext::Suggest, KeyContext::Global],
             KeyContext::SearchQuery => &[KeyContext::SearchQuery],
             KeyContext::SearchList => &[KeyContext::SearchList, KeyContext::Global],
             KeyContext::Global => &[KeyContext::Global],

@@ -158,6 +158,27 @@ impl Background {
     }
 }
 
+impl Background {
+    /// The current coder's suggestions of one code (None: every code with a saved query).
+    pub fn suggest(&self, state: &AppState, code: Option<&str>) -> Action {
+        use crate::index::suggest;
+        let Some(s) = &self.searcher else {
+            return Action::SuggestionsDone(Err("the search index is not open yet".into()));
+        };
+        let p = &state.project;
+        let r = suggest::codes_with_query(p, code)
+            .map_err(|e| e.to_string())
+            .and_then(|codes| {
+                if codes.is_empty() {
+                    return Err("No code has a saved query yet: select a code in the codebook and press Q to give it one.".into());
+                }
+                let skipped = suggest::load_skipped(p).map_err(|e| e.to_string())?;
+                suggest::suggest(p, s, &state.coder, &codes, &skipped, false).map_err(|e| e.to_string())
+            });
+        Action::SuggestionsDone(r)
+    }
+}
+
 fn problem(e: IndexError) -> QueryProblem {
     match e {
         IndexError::Query(q) => QueryProblem {

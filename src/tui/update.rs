@@ -13,6 +13,7 @@ mod lists;
 mod ops;
 mod overlay;
 mod search;
+mod suggest;
 mod summary;
 mod text;
 
@@ -75,6 +76,8 @@ impl AppState {
             Action::IndexReady(r) => self.index_ready(r),
             Action::SearchDone { query, result } => self.search_done(query, result),
             Action::AutocodePlanned(r) => self.autocode_planned(r),
+            Action::SuggestionsDone(r) => self.suggestions_done(r),
+            Action::SkipWritten(r) => self.skip_written(r),
             Action::RescueWritten(Ok(path)) => {
                 tracing::warn!("rescue copy written to {path}");
                 self.quit = true;
@@ -119,6 +122,7 @@ impl AppState {
             Command::Summary => self.open_summary(),
             Command::Agreement => self.agreement_cmd(),
             Command::Search if ctx != KeyContext::SearchList => self.open_search(),
+            Command::Suggestions => self.open_suggest(),
             _ => match ctx {
                 KeyContext::Documents => self.docs_cmd(c),
                 KeyContext::Transcript | KeyContext::Select => self.text_cmd(c),
@@ -128,6 +132,7 @@ impl AppState {
                 KeyContext::SummaryCell => self.summary_list_cmd(c),
                 KeyContext::Agreement => self.agree_screen_cmd(c),
                 KeyContext::SearchQuery | KeyContext::SearchList => self.search_cmd(ctx, c),
+                KeyContext::Suggest => self.suggest_cmd(c),
                 _ => Vec::new(),
             },
         }

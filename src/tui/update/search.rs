@@ -170,6 +170,9 @@ impl AppState {
                 self.search.index = IndexStatus::Ready;
                 self.search.stale = false;
                 tracing::info!("search index: {report}");
+                if self.screen == Screen::Suggest && self.suggest.loading {
+                    return self.request_suggestions();
+                }
                 let query = self.search.query();
                 if query.trim().is_empty() {
                     return Vec::new();
@@ -178,6 +181,7 @@ impl AppState {
             }
             Err(e) => {
                 self.search.index = IndexStatus::Failed(e.clone());
+                self.suggest.loading = false;
                 self.message(Level::Error, format!("Search index: {e}"));
                 Vec::new()
             }

@@ -17,6 +17,7 @@ pub fn mode_name(ctx: KeyContext) -> &'static str {
         KeyContext::Summary => "SUMMARY",
         KeyContext::SummaryCell => "SUMMARY",
         KeyContext::Agreement => "AGREEMENT",
+        KeyContext::Suggest => "SUGGEST",
         KeyContext::SearchQuery | KeyContext::SearchList => "SEARCH",
         KeyContext::Help => "HELP",
         KeyContext::Picker => "PICK CODE",
