@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Borders};
 /// Shown while the query is empty: the query language in brief.
 const SYNTAX: &[&str] = &[
     "Query syntax:",
-    "resurs                 the word in all its forms (resursen …; små finds liten)",
+    "resurs                 the word in all its forms (resursen …, små → liten)",
     "\"politiska ledningen\"  exact phrase;  \"ledning stöd\"~5: in order, ≤5 between",
     "/resurs(er)? saknas/i  regular expression over each turn (i: ignore case)",
     "informationssäk*       words beginning so;  ledningn~1: within 1 edit",
