@@ -11,8 +11,8 @@ pub mod near;
 pub mod query;
 pub mod regex_term;
 pub mod schema;
-pub mod suggest;
 pub mod search;
+pub mod suggest;
 pub mod synth;
 pub mod verify;
 

@@ -118,7 +118,9 @@ pub fn compare(s: &Searcher, root: &Path, runs: usize) -> anyhow::Result<()> {
             ratio
         );
     }
-    println!("kodbok n: count of matching turns; all: every hit with spans and snippets (p50, in process).");
+    println!(
+        "kodbok n: count of matching turns; all: every hit with spans and snippets (p50, in process)."
+    );
     println!("ripgrep: `rg -c` over the transcript files (p50, a process per run).");
     Ok(())
 }
@@ -145,7 +147,10 @@ fn ripgrep(dir: &Path, pattern: &str, insensitive: bool, runs: usize) -> Option<
         }
         c.arg("-e").arg(pattern).arg(dir);
         let t = Instant::now();
-        c.stdout(Stdio::null()).stderr(Stdio::null()).status().ok()?;
+        c.stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .ok()?;
         times.push(t.elapsed());
     }
     Some(percentiles(times).0)

@@ -79,7 +79,7 @@ pub enum CodesAction {
         query: Option<String>,
         /// What accepting a suggestion of the code codes
         #[arg(long, value_enum)]
-        query_scope: Option<crate::index::autocode::Scope>,
+        query_scope: Option<super::autocode::ScopeArg>,
     },
 }
 
@@ -231,7 +231,7 @@ fn edit(action: CodesAction, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                     c.query = q.trim().to_string();
                 }
                 if let Some(s) = query_scope {
-                    c.query_scope = Some(s.into());
+                    c.query_scope = Some(crate::index::autocode::Scope::from(s).into());
                 }
             })?;
             format!("updated {id}")

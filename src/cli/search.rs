@@ -1,8 +1,8 @@
 //! `kodbok search`: ranked hits of a query, with a keyword-in-context snippet.
 
 use super::Ctx;
-use super::search_out;
 use super::output::{Format, print_rows};
+use super::search_out;
 use crate::index::search::mark;
 use crate::index::{Hit, IndexError, Searcher};
 use clap::Args;

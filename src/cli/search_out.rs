@@ -168,7 +168,10 @@ mod tests {
     #[test]
     fn kwic_aligns_the_matches() {
         let a = hit("Vi har inga resurser alls.", "resurser");
-        let b = hit("Resurserna räcker inte till allt det vi ska göra.", "Resurserna");
+        let b = hit(
+            "Resurserna räcker inte till allt det vi ska göra.",
+            "Resurserna",
+        );
         let out = kwic(&[a, b], 10);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 2);
@@ -180,7 +183,10 @@ mod tests {
 
     #[test]
     fn quotes_are_sentences_with_attribution() {
-        let h = hit("Först något annat. Vi har inga resurser alls. Sen mer.", "resurser");
+        let h = hit(
+            "Först något annat. Vi har inga resurser alls. Sen mer.",
+            "resurser",
+        );
         let p = Project::open(std::path::Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
         let out = quotes(&p, &[h], &Pseudonyms::default());
         assert_eq!(out, "- *”Vi har inga resurser alls.”*  \n  — Kommun A\n");

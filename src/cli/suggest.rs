@@ -13,10 +13,12 @@ use serde_json::{Value, json};
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
-#[command(after_help = "A code's saved query is its \"query\" in codebook.json (set it with \
+#[command(
+    after_help = "A code's saved query is its \"query\" in codebook.json (set it with \
 `kodbok codes describe CODE --query '…'` or Q in the workbench's codebook); its \"query_scope\" \
 (match, sentence or turn; default sentence) is what a suggestion covers. The workbench reviews \
-suggestions one by one (S).")]
+suggestions one by one (S)."
+)]
 pub struct SuggestArgs {
     /// Only this code (id or name); default: every code with a saved query
     #[arg(long)]
@@ -77,13 +79,21 @@ fn pick<'a>(all: &'a [Suggestion], ids: &[String]) -> anyhow::Result<Vec<&'a Sug
         .collect()
 }
 
-fn accept(p: &mut crate::store::Project, coder: &str, chosen: &[&Suggestion]) -> anyhow::Result<ExitCode> {
+fn accept(
+    p: &mut crate::store::Project,
+    coder: &str,
+    chosen: &[&Suggestion],
+) -> anyhow::Result<ExitCode> {
     let mut codes: Vec<&str> = chosen.iter().map(|s| s.code.as_str()).collect();
     codes.dedup();
     let mut added = 0;
     for code in codes {
         let these: Vec<&&Suggestion> = chosen.iter().filter(|s| s.code == code).collect();
-        let query = p.codebook.get(code).map(|c| c.query.clone()).unwrap_or_default();
+        let query = p
+            .codebook
+            .get(code)
+            .map(|c| c.query.clone())
+            .unwrap_or_default();
         let mut add = Vec::new();
         for s in &these {
             add.push(suggest::coding(p, s)?);

@@ -249,7 +249,8 @@ impl<'a> Compiler<'a> {
             .filter(|t| self.present(self.fields.text, t))
             .map(|t| {
                 let term = Term::from_field_text(self.fields.text, &t);
-                let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                let q: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
                 (Occur::Should, q)
             })
             .collect();
@@ -293,7 +294,10 @@ impl<'a> Compiler<'a> {
             0.0,
         );
         Ok(Box::new(BooleanQuery::new(vec![
-            (Occur::Must, Box::new(BooleanQuery::new(scoring)) as Box<dyn Query>),
+            (
+                Occur::Must,
+                Box::new(BooleanQuery::new(scoring)) as Box<dyn Query>,
+            ),
             (Occur::Must, Box::new(verified)),
         ])))
     }
@@ -333,12 +337,20 @@ impl<'a> Compiler<'a> {
     ) -> Result<Box<dyn Query>, QueryError> {
         let codebook: &'a Codebook = self.vocab.codebook;
         let code = codebook.resolve(value).map_err(|_| {
-            QueryError::new(vspan, format!("no code {value:?} in the codebook (give its id or name; see `kodbok codes`)"))
+            QueryError::new(
+                vspan,
+                format!(
+                    "no code {value:?} in the codebook (give its id or name; see `kodbok codes`)"
+                ),
+            )
         })?;
         if code.query.trim().is_empty() {
             return Err(QueryError::new(
                 vspan,
-                format!("code {:?} has no saved query (`kodbok codes describe {} --query …`, or Q in the workbench's codebook)", code.name, code.id),
+                format!(
+                    "code {:?} has no saved query (`kodbok codes describe {} --query …`, or Q in the workbench's codebook)",
+                    code.name, code.id
+                ),
             ));
         }
         if self.expanding.contains(&code.id) {

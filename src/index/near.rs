@@ -87,12 +87,18 @@ mod tests {
     #[test]
     fn within_n_words_in_order_every_inflection() {
         let t = "Ledningen ger oss inget stöd alls. Stödet från ledningen saknas.";
-        assert_eq!(find(&["ledning", "stöd"], 3, t), ["Ledningen ger oss inget stöd"]);
+        assert_eq!(
+            find(&["ledning", "stöd"], 3, t),
+            ["Ledningen ger oss inget stöd"]
+        );
         assert!(find(&["ledning", "stöd"], 2, t).is_empty());
         // the other order is another search
         assert_eq!(find(&["stöd", "ledning"], 1, t), ["Stödet från ledningen"]);
         assert!(find(&["stöd", "ledning"], 0, t).is_empty());
-        assert_eq!(find(&["små", "kommun"], 0, "De mindre kommunerna"), ["mindre kommunerna"]);
+        assert_eq!(
+            find(&["små", "kommun"], 0, "De mindre kommunerna"),
+            ["mindre kommunerna"]
+        );
     }
 
     #[test]

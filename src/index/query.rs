@@ -131,7 +131,9 @@ fn near_suffix(c: &[char], j: usize) -> Result<Option<(u32, usize)>, QueryError>
         Ok(n) if ends && n <= MAX_SLOP => Ok(Some((n, k))),
         _ => Err(QueryError::new(
             (j + 1, k.max(j + 2)),
-            format!("a proximity search takes a number of words from 0 to {MAX_SLOP}, as in \"ledningen stöd\"~5"),
+            format!(
+                "a proximity search takes a number of words from 0 to {MAX_SLOP}, as in \"ledningen stöd\"~5"
+            ),
         )),
     }
 }

@@ -90,7 +90,10 @@ pub fn candidates(pattern: &str, fields: &Fields) -> (Box<dyn Query>, bool) {
         Term::from_field_text(fields.f_attr, LONG_TOKENS),
         IndexRecordOption::Basic,
     );
-    let q = BooleanQuery::new(vec![(Occur::Should, narrowed), (Occur::Should, Box::new(long))]);
+    let q = BooleanQuery::new(vec![
+        (Occur::Should, narrowed),
+        (Occur::Should, Box::new(long)),
+    ]);
     (Box::new(q), true)
 }
 
@@ -186,7 +189,12 @@ fn runs(lit: &str) -> Vec<Run> {
 fn literal_query(lit: &str, fields: &Fields) -> Option<Box<dyn Query>> {
     let mut rs = runs(lit);
     // whole words are cheap exact lookups; the longest partial words narrow best
-    rs.sort_by_key(|r| (!(r.before && r.after), std::cmp::Reverse(r.text.chars().count())));
+    rs.sort_by_key(|r| {
+        (
+            !(r.before && r.after),
+            std::cmp::Reverse(r.text.chars().count()),
+        )
+    });
     rs.truncate(MAX_RUNS);
     let mut all: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for r in rs {

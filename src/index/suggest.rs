@@ -5,7 +5,7 @@
 use super::autocode::{Scope, spans};
 use super::{Hit, IndexError, QueryError, Searcher};
 use crate::model::{Code, Coding};
-use crate::store::{Problem, Project, StoreError, atomic};
+use crate::store::{FileProblem, Project, StoreError, atomic};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -111,8 +111,9 @@ pub fn load_skipped(p: &Project) -> Result<Skipped, StoreError> {
         return Ok(Skipped::default());
     }
     let bytes = std::fs::read(&path).map_err(|e| StoreError::io(&path, e))?;
-    serde_json::from_slice(&bytes)
-        .map_err(|e| StoreError::one(Problem::new(&path, e.to_string()).at(e.line(), e.column())))
+    serde_json::from_slice(&bytes).map_err(|e| {
+        StoreError::one(FileProblem::new(&path, e.to_string()).at(e.line(), e.column()))
+    })
 }
 
 pub fn save_skipped(p: &Project, s: &Skipped) -> Result<(), StoreError> {
@@ -121,7 +122,10 @@ pub fn save_skipped(p: &Project, s: &Skipped) -> Result<(), StoreError> {
 }
 
 /// Codes with a saved query: all of them, or the one named (an error when it has none).
-pub fn codes_with_query<'a>(p: &'a Project, code: Option<&str>) -> Result<Vec<&'a Code>, StoreError> {
+pub fn codes_with_query<'a>(
+    p: &'a Project,
+    code: Option<&str>,
+) -> Result<Vec<&'a Code>, StoreError> {
     if let Some(key) = code {
         let c = p
             .codebook
@@ -135,8 +139,7 @@ pub fn codes_with_query<'a>(p: &'a Project, code: Option<&str>) -> Result<Vec<&'
         }
         return Ok(vec![c]);
     }
-    Ok(p
-        .codebook
+    Ok(p.codebook
         .flatten()
         .into_iter()
         .map(|f| f.code)

@@ -92,7 +92,10 @@ impl Weight for VerifiedWeight {
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
         let mut s = self.scorer(reader, 1.0)?;
         if s.doc() <= doc && s.seek(doc) == doc {
-            Ok(Explanation::new("verified against the turn text", self.score))
+            Ok(Explanation::new(
+                "verified against the turn text",
+                self.score,
+            ))
         } else {
             Err(tantivy::TantivyError::InvalidArgument(format!(
                 "document {doc} does not match"

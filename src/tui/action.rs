@@ -180,8 +180,12 @@ impl Command {
             MarkAll => "mark all hits, or none",
             AutoCode => "auto-code the marked hits (all when none is marked)",
             CycleScope => "auto-code scope: match, sentence or turn",
-            Suggestions => "review suggestions: passages a code's saved query finds that you have not coded",
-            AcceptSuggestion => "accept: code the passage (per the code's query scope); u undoes it",
+            Suggestions => {
+                "review suggestions: passages a code's saved query finds that you have not coded"
+            }
+            AcceptSuggestion => {
+                "accept: code the passage (per the code's query scope); u undoes it"
+            }
             SkipSuggestion => "skip: the suggestion does not come back",
             Refresh => "look for suggestions again",
             EditCodeQuery => "edit the code's saved search query (for code-query: and suggestions)",

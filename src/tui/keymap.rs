@@ -84,7 +84,11 @@ impl KeyContext {
     /// The contexts searched, most specific first.
     pub fn chain(self) -> &'static [KeyContext] {
         match self {
-            KeyContext::Select => &[KeyContext::Select, KeyContext::Transcript, KeyContext::Global],
+            KeyContext::Select => &[
+                KeyContext::Select,
+                KeyContext::Transcript,
+                KeyContext::Global,
+            ],
             KeyContext::Documents => &[KeyContext::Documents, KeyContext::Global],
             KeyContext::Transcript => &[KeyContext::Transcript, KeyContext::Global],
             KeyContext::Codebook => &[KeyContext::Codebook, KeyContext::Global],

@@ -100,7 +100,11 @@ fn check_patterns(dir: &Path) -> usize {
         let q = format!("/{}/{}", p.replace('/', "\\/"), if i { "i" } else { "" });
         let want = reference(dir, p, i);
         let got = found(&s, &q);
-        assert_eq!(got.keys().collect::<Vec<_>>(), want.keys().collect::<Vec<_>>(), "{q}");
+        assert_eq!(
+            got.keys().collect::<Vec<_>>(),
+            want.keys().collect::<Vec<_>>(),
+            "{q}"
+        );
         assert_eq!(got, want, "{q}: matched spans");
         assert_eq!(s.count(&q).unwrap(), want.len(), "{q}: count");
         hits += want.len();
@@ -154,7 +158,17 @@ fn autocode_match_codes_exactly_the_regex_spans() {
     let d = sample();
     let out = ok(
         d.path(),
-        &["autocode", r"/resurs\w*/i", "--code", "hinder", "--scope", "match", "--dry-run", "--format", "json"],
+        &[
+            "autocode",
+            r"/resurs\w*/i",
+            "--code",
+            "hinder",
+            "--scope",
+            "match",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
     );
     let v: Vec<Value> = serde_json::from_str(&out).unwrap();
     let codings = v[0]["codings"].as_array().unwrap();
@@ -183,7 +197,10 @@ fn proximity_finds_inflected_words_in_order_within_n() {
         for &(a, b) in &h.matches {
             let t: String = h.text.chars().skip(a - h.turn_start).take(b - a).collect();
             let lower = t.to_lowercase();
-            assert!(lower.starts_with("stöd") && lower.contains("ledning"), "{t}");
+            assert!(
+                lower.starts_with("stöd") && lower.contains("ledning"),
+                "{t}"
+            );
             assert!(words(&t) <= 4, "{t}");
         }
     }
@@ -228,7 +245,10 @@ fn every_irregular_lemma_finds_all_its_forms() {
         for q in [forms[0], forms[forms.len() - 1]] {
             let got: BTreeSet<(String, usize)> = found(&s, q).into_keys().collect();
             let missing: Vec<_> = want.difference(&got).collect();
-            assert!(missing.is_empty(), "{q} misses {missing:?} (forms {forms:?})");
+            assert!(
+                missing.is_empty(),
+                "{q} misses {missing:?} (forms {forms:?})"
+            );
         }
         checked += 1;
     }
@@ -238,7 +258,18 @@ fn every_irregular_lemma_finds_all_its_forms() {
 }
 
 fn set_query(dir: &Path, code: &str, q: &str, scope: &str) {
-    ok(dir, &["codes", "describe", code, "--query", q, "--query-scope", scope]);
+    ok(
+        dir,
+        &[
+            "codes",
+            "describe",
+            code,
+            "--query",
+            q,
+            "--query-scope",
+            scope,
+        ],
+    );
 }
 
 fn suggestions(dir: &Path, extra: &[&str]) -> Vec<Value> {
@@ -250,17 +281,36 @@ fn suggestions(dir: &Path, extra: &[&str]) -> Vec<Value> {
 #[test]
 fn code_query_runs_the_saved_query() {
     let d = sample();
-    set_query(d.path(), "resursbrist", "resurs* | budget | \"för lite tid\" | /ingen (tid|budget)/", "sentence");
+    set_query(
+        d.path(),
+        "resursbrist",
+        "resurs* | budget | \"för lite tid\" | /ingen (tid|budget)/",
+        "sentence",
+    );
     let cb = fs::read_to_string(d.path().join("codebook.json")).unwrap();
     assert!(cb.contains("\"query\": \"resurs* | budget"), "{cb}");
     let direct: Vec<Value> = serde_json::from_str(&ok(
         d.path(),
-        &["search", "resurs* | budget | \"för lite tid\" | /ingen (tid|budget)/", "--limit", "1000", "--format", "json"],
+        &[
+            "search",
+            "resurs* | budget | \"för lite tid\" | /ingen (tid|budget)/",
+            "--limit",
+            "1000",
+            "--format",
+            "json",
+        ],
     ))
     .unwrap();
     let saved: Vec<Value> = serde_json::from_str(&ok(
         d.path(),
-        &["search", "code-query:resursbrist", "--limit", "1000", "--format", "json"],
+        &[
+            "search",
+            "code-query:resursbrist",
+            "--limit",
+            "1000",
+            "--format",
+            "json",
+        ],
     ))
     .unwrap();
     assert_eq!(direct.len(), saved.len());
@@ -291,9 +341,15 @@ fn suggestions_skip_what_the_coder_coded_and_skipped() {
         .collect();
     assert!(!mine.is_empty(), "the sample coder has resursbrist codings");
     for s in &first {
-        let (doc, a, b) = (s["doc"].as_str().unwrap(), s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+        let (doc, a, b) = (
+            s["doc"].as_str().unwrap(),
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
         assert!(
-            !mine.iter().any(|c| c.doc == doc && c.start < b && a < c.end),
+            !mine
+                .iter()
+                .any(|c| c.doc == doc && c.start < b && a < c.end),
             "{s} is already coded"
         );
     }
@@ -310,14 +366,20 @@ fn suggestions_skip_what_the_coder_coded_and_skipped() {
     assert!(again.iter().any(|s| s["id"] == id0.as_str()));
     let other = suggestions(d.path(), &["--coder", "praktikant-b"]);
     assert!(!other.is_empty());
-    let err = fails(d.path(), &["--coder", coder, "suggest", "--accept", "ffffffff"]);
+    let err = fails(
+        d.path(),
+        &["--coder", coder, "suggest", "--accept", "ffffffff"],
+    );
     assert!(err.contains("no suggestion"), "{err}");
 }
 
 #[test]
 fn kwic_and_quotes() {
     let d = sample();
-    let out = ok(d.path(), &["search", "resurs", "--format", "kwic", "--limit", "5"]);
+    let out = ok(
+        d.path(),
+        &["search", "resurs", "--format", "kwic", "--limit", "5"],
+    );
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines.len() >= 5, "{out}");
     let cols: BTreeSet<usize> = lines
@@ -325,7 +387,17 @@ fn kwic_and_quotes() {
         .map(|l| unicode_width::UnicodeWidthStr::width(&l[..l.find('[').unwrap()]))
         .collect();
     assert_eq!(cols.len(), 1, "matches aligned:\n{out}");
-    let out = ok(d.path(), &["search", "/resurs\\w*/i", "--format", "quotes", "--limit", "3"]);
+    let out = ok(
+        d.path(),
+        &[
+            "search",
+            "/resurs\\w*/i",
+            "--format",
+            "quotes",
+            "--limit",
+            "3",
+        ],
+    );
     let quotes: Vec<&str> = out.lines().filter(|l| l.starts_with("- *”")).collect();
     assert_eq!(quotes.len(), 3, "{out}");
     assert!(out.contains("  — Kommun"), "{out}");

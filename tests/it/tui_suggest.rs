@@ -4,8 +4,8 @@
 use crate::common::sample;
 use kodbok::tui::action::Action;
 use kodbok::tui::app::{Focus, Overlay, Screen};
-use kodbok::tui::keymap::Context;
-use kodbok::tui::{Options, Session, views};
+use kodbok::tui::keymap::KeyContext;
+use kodbok::tui::{Session, SessionOptions, views};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde_json::Value;
@@ -15,7 +15,7 @@ use std::time::Duration;
 const CODER: &str = "praktikant-a";
 
 fn open(dir: &Path) -> Session {
-    let mut s = Session::open(dir, CODER, &Options::default()).unwrap();
+    let mut s = Session::open(dir, CODER, &SessionOptions::default()).unwrap();
     s.dispatch(Action::Resize(100, 30));
     s
 }
@@ -60,10 +60,13 @@ fn review_accept_skip_jump_and_undo() {
     let mut s = open(dir.path());
     save_query(&mut s, "resurs*");
     let cb = std::fs::read_to_string(dir.path().join("codebook.json")).unwrap();
-    assert!(cb.contains("\"query\": \"resurs*\""), "saved to codebook.json");
+    assert!(
+        cb.contains("\"query\": \"resurs*\""),
+        "saved to codebook.json"
+    );
     feed(&mut s, "F");
     assert_eq!(s.state.screen, Screen::Suggest);
-    assert_eq!(s.state.context(), Context::Suggest);
+    assert_eq!(s.state.context(), KeyContext::Suggest);
     let items = s.state.suggest.items.clone();
     assert!(items.len() > 3, "{:?}", s.state.suggest.error);
     // none of them is already coded resursbrist by this coder
@@ -94,15 +97,26 @@ fn review_accept_skip_jump_and_undo() {
     feed(&mut s, "<enter>");
     assert_eq!(s.state.screen, Screen::Workbench);
     assert_eq!(s.state.view.as_ref().unwrap().doc, next.doc);
-    assert_eq!(s.state.view.as_ref().unwrap().selection(), Some((next.start, next.end)));
+    assert_eq!(
+        s.state.view.as_ref().unwrap().selection(),
+        Some((next.start, next.end))
+    );
     drop(s);
 
     // a restart: the skipped suggestion stays skipped, the undone one is back
     let mut s = open(dir.path());
     feed(&mut s, "F");
     let again = &s.state.suggest.items;
-    assert!(!again.iter().any(|i| i.doc == skipped.doc && i.start == skipped.start && i.end == skipped.end));
-    assert!(again.iter().any(|i| i.doc == items[0].doc && i.start == items[0].start));
+    assert!(
+        !again
+            .iter()
+            .any(|i| i.doc == skipped.doc && i.start == skipped.start && i.end == skipped.end)
+    );
+    assert!(
+        again
+            .iter()
+            .any(|i| i.doc == items[0].doc && i.start == items[0].start)
+    );
     assert_eq!(again.len(), items.len() - 1);
 }
 

@@ -182,7 +182,9 @@ impl AppState {
         }
         self.overlay = None;
         let mut after = self.project.codebook.clone();
-        if after.edit(code, |c| c.query = query.to_string()).is_err() || after == self.project.codebook {
+        if after.edit(code, |c| c.query = query.to_string()).is_err()
+            || after == self.project.codebook
+        {
             return Vec::new();
         }
         let label = format!("saved query of {}", self.project.codebook.path(code));

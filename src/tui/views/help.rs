@@ -19,7 +19,9 @@ fn heading(ctx: KeyContext) -> &'static str {
         KeyContext::Retrieval => "Segments screen",
         KeyContext::Summary => "Group comparison (S)",
         KeyContext::SummaryCell => "Segments behind a number",
-        KeyContext::SearchQuery => "Search: the query line (type; the syntax shows while it is empty)",
+        KeyContext::SearchQuery => {
+            "Search: the query line (type; the syntax shows while it is empty)"
+        }
         KeyContext::SearchList => "Search: the hits",
         KeyContext::Help => "This help",
         KeyContext::Picker => "Code picker (type to filter)",
@@ -28,7 +30,9 @@ fn heading(ctx: KeyContext) -> &'static str {
         KeyContext::Confirm => "Questions",
         KeyContext::Choose => "Choosing a coding",
         KeyContext::Agreement => "Agreement screen (K): decide differences into konsensus",
-        KeyContext::Suggest => "Suggestions (F): passages a code's saved query finds that you have not coded",
+        KeyContext::Suggest => {
+            "Suggestions (F): passages a code's saved query finds that you have not coded"
+        }
     }
 }
 

@@ -32,29 +32,53 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
         v.accepted,
         v.skipped
     );
-    put(buf, inner.x, inner.y, &fit(&info, inner.width as usize), inner.width, theme::dim());
+    put(
+        buf,
+        inner.x,
+        inner.y,
+        &fit(&info, inner.width as usize),
+        inner.width,
+        theme::dim(),
+    );
     let body = Rect::new(inner.x, inner.y + 2, inner.width, inner.height - 2);
     let note = if let Some(e) = &v.error {
         Some((clean(e), Style::new().fg(Color::Red)))
     } else if v.loading {
-        Some(("Looking for passages the saved queries find…".to_string(), theme::dim()))
+        Some((
+            "Looking for passages the saved queries find…".to_string(),
+            theme::dim(),
+        ))
     } else if v.items.is_empty() {
         Some((
-            "Nothing to review: every passage the saved queries find is coded or skipped.".to_string(),
+            "Nothing to review: every passage the saved queries find is coded or skipped."
+                .to_string(),
             Style::new(),
         ))
     } else {
         None
     };
     if let Some((text, style)) = note {
-        put(buf, body.x, body.y, &fit(&text, body.width as usize), body.width, style);
+        put(
+            buf,
+            body.x,
+            body.y,
+            &fit(&text, body.width as usize),
+            body.width,
+            style,
+        );
         return;
     }
     let page = (body.height / 3).max(1) as usize;
     let top = keep_visible(v.top, v.selected, page);
     for (i, s) in v.items.iter().enumerate().skip(top).take(page) {
         let y = body.y + ((i - top) * 3) as u16;
-        item(buf, Rect::new(body.x, y, body.width, 3), state, s, i == v.selected);
+        item(
+            buf,
+            Rect::new(body.x, y, body.width, 3),
+            state,
+            s,
+            i == v.selected,
+        );
     }
 }
 
@@ -77,7 +101,14 @@ fn item(buf: &mut Buffer, r: Rect, state: &AppState, s: &Suggestion, selected: b
     } else {
         Style::new().add_modifier(Modifier::BOLD)
     };
-    put(buf, r.x, r.y, &fit(&clean(&head), r.width as usize), r.width, style);
+    put(
+        buf,
+        r.x,
+        r.y,
+        &fit(&clean(&head), r.width as usize),
+        r.width,
+        style,
+    );
     let w = r.width.saturating_sub(4) as usize;
     let (snip, ranges) = h.snippet_of_width(w.max(8));
     let snip = clean(&snip);
