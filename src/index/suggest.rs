@@ -117,7 +117,7 @@ pub fn load_skipped(p: &Project) -> Result<Skipped, StoreError> {
 }
 
 pub fn save_skipped(p: &Project, s: &Skipped) -> Result<(), StoreError> {
-    std::fs::create_dir_all(p.cache_dir()).map_err(|e| StoreError::io(&p.cache_dir(), e))?;
+    std::fs::create_dir_all(p.cache_dir()).map_err(|e| StoreError::io(p.cache_dir(), e))?;
     atomic::write_json(&skip_path(p), s)
 }
 
