@@ -180,9 +180,7 @@ impl Command {
             MarkAll => "mark all hits, or none",
             AutoCode => "auto-code the marked hits (all when none is marked)",
             CycleScope => "auto-code scope: match, sentence or turn",
-            Suggestions => {
-                "review suggestions: passages a code's saved query finds that you have not coded"
-            }
+            Suggestions => "suggestions: passages a code's query finds, not coded yet",
             AcceptSuggestion => {
                 "accept: code the passage (per the code's query scope); u undoes it"
             }
