@@ -62,6 +62,8 @@ pub type Result<T, E = AnalysisError> = std::result::Result<T, E>;
 pub enum Layer {
     /// One coder's codings.
     Coder(String),
+    /// Several coders' codings merged.
+    Coders(Vec<String>),
     /// The consensus file `codings/konsensus.json`.
     Consensus,
     /// Every coder's codings except the consensus file; a case or interview counts once however many coders coded it.
@@ -75,9 +77,38 @@ impl Layer {
             (Some(_), true) => Err(AnalysisError::Invalid(
                 "choose one layer: either --coder NAME or --all-coders, not both".into(),
             )),
-            (Some(CONSENSUS_CODER), false) => Ok(Layer::Consensus),
-            (Some(c), false) => Ok(Layer::Coder(c.to_string())),
+            (Some(c), false) => Layer::parse(c),
             (None, _) => Ok(Layer::AllCoders),
+        }
+    }
+
+    /// `all` (or `alla`), `konsensus` (or `consensus`), a coder, or coders separated by commas.
+    pub fn parse(s: &str) -> Result<Layer> {
+        let names: Vec<&str> = s
+            .split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .collect();
+        match names.as_slice() {
+            [] => Err(AnalysisError::Invalid(format!(
+                "no layer in {s:?}: give a coder, coders separated by commas, all or konsensus"
+            ))),
+            [one] if one.eq_ignore_ascii_case("all") || one.eq_ignore_ascii_case("alla") => {
+                Ok(Layer::AllCoders)
+            }
+            [one] if *one == CONSENSUS_CODER || one.eq_ignore_ascii_case("consensus") => {
+                Ok(Layer::Consensus)
+            }
+            [one] => Ok(Layer::Coder(one.to_string())),
+            many => {
+                let mut v: Vec<String> = Vec::new();
+                for n in many {
+                    if !v.iter().any(|x| x == n) {
+                        v.push(n.to_string());
+                    }
+                }
+                Ok(Layer::Coders(v))
+            }
         }
     }
 
@@ -85,6 +116,7 @@ impl Layer {
     pub fn id(&self) -> String {
         match self {
             Layer::Coder(c) => format!("coder:{c}"),
+            Layer::Coders(cs) => format!("coders:{}", cs.join(",")),
             Layer::Consensus => "consensus".into(),
             Layer::AllCoders => "all-coders".into(),
         }
@@ -92,17 +124,19 @@ impl Layer {
 
     /// The coders whose files make up this layer in `p`, checked to exist.
     pub fn coders(&self, p: &Project) -> Result<Vec<String>> {
-        match self {
-            Layer::Coder(c) => {
-                if p.coders.contains_key(c) {
-                    Ok(vec![c.clone()])
-                } else {
-                    Err(AnalysisError::UnknownCoder {
-                        name: c.clone(),
-                        known: p.coders.keys().cloned().collect(),
-                    })
-                }
+        let known = |c: &String| {
+            if p.coders.contains_key(c) {
+                Ok(c.clone())
+            } else {
+                Err(AnalysisError::UnknownCoder {
+                    name: c.clone(),
+                    known: p.coders.keys().cloned().collect(),
+                })
             }
+        };
+        match self {
+            Layer::Coder(c) => Ok(vec![known(c)?]),
+            Layer::Coders(cs) => cs.iter().map(known).collect(),
             Layer::Consensus => {
                 if p.coders.contains_key(CONSENSUS_CODER) {
                     Ok(vec![CONSENSUS_CODER.to_string()])
@@ -115,10 +149,28 @@ impl Layer {
             Layer::AllCoders => Ok(p
                 .coders
                 .keys()
-                .filter(|c| *c != CONSENSUS_CODER)
+                .filter(|c| *c != CONSENSUS_CODER && !excluded(p).contains(c))
                 .cloned()
                 .collect()),
         }
+    }
+
+    /// [`Layer::describe`], plus the coders the project's settings leave out of "all coders".
+    pub fn describe_in(&self, p: &Project, coders: &[String], lang: Lang) -> String {
+        let mut s = self.describe(coders, lang);
+        let left_out: Vec<&String> = excluded(p)
+            .iter()
+            .filter(|c| p.coders.contains_key(*c))
+            .collect();
+        if *self == Layer::AllCoders && !left_out.is_empty() {
+            let names = left_out.iter().map(|c| c.as_str()).collect::<Vec<_>>();
+            s.push_str(&crate::t_in!(
+                lang,
+                "layer-left-out",
+                coders = names.join(", ")
+            ));
+        }
+        s
     }
 
     /// One line saying what was counted, in English or Swedish.
@@ -126,6 +178,8 @@ impl Layer {
         match (self, lang) {
             (Layer::Coder(c), Lang::En) => format!("coder {c}"),
             (Layer::Coder(c), Lang::Sv) => format!("kodaren {c}"),
+            (Layer::Coders(cs), Lang::En) => format!("coders {} merged", cs.join(", ")),
+            (Layer::Coders(cs), Lang::Sv) => format!("kodarna {} sammanslagna", cs.join(", ")),
             (Layer::Consensus, Lang::En) => {
                 format!("the consensus layer (codings/{CONSENSUS_CODER}.json)")
             }
@@ -148,6 +202,42 @@ impl Layer {
             ),
         }
     }
+}
+
+/// Natural order for group values: digits compare as numbers (2 before 10), letters ignoring case.
+pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    fn chunks(s: &str) -> Vec<(bool, String)> {
+        let mut out: Vec<(bool, String)> = Vec::new();
+        for c in s.chars() {
+            let digit = c.is_ascii_digit();
+            match out.last_mut() {
+                Some((d, chunk)) if *d == digit => chunk.push(c),
+                _ => out.push((digit, c.to_string())),
+            }
+        }
+        out
+    }
+    let key = |(digit, chunk): &(bool, String)| {
+        if *digit {
+            let t = chunk.trim_start_matches('0');
+            (0, format!("{:0>40}", t), String::new())
+        } else {
+            (1, chunk.to_lowercase(), chunk.clone())
+        }
+    };
+    let (ca, cb) = (chunks(a), chunks(b));
+    for (x, y) in ca.iter().zip(&cb) {
+        let o = key(x).cmp(&key(y));
+        if o.is_ne() {
+            return o;
+        }
+    }
+    ca.len().cmp(&cb.len()).then_with(|| a.cmp(b))
+}
+
+/// Coders the project's settings leave out of the "all coders" layer (`settings.exclude_coders`).
+pub fn excluded(p: &Project) -> &[String] {
+    &p.codebook.settings.exclude_coders
 }
 
 /// Language of generated text (the one language type of kodbok).
@@ -245,6 +335,7 @@ impl Grouping {
                 g.values.push(v);
             }
         }
+        g.values.sort_by(|a, b| natural_cmp(a, b));
         Ok(g)
     }
 
@@ -406,6 +497,25 @@ mod tests {
         // "lite" and half of "resurser" are touched.
         assert_eq!(words_covered(&w, &[(w[3].0 + 1, w[4].0 + 2)]), 2);
         assert_eq!(words_covered(&w, &[]), 0);
+    }
+
+    #[test]
+    fn natural_order_reads_numbers_as_numbers() {
+        let mut v = vec!["10", "2", "1", "hög", "Låg", "3", ""];
+        v.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(v, ["", "1", "2", "3", "10", "hög", "Låg"]);
+    }
+
+    #[test]
+    fn layers_parse_from_one_option() {
+        assert_eq!(Layer::parse("all").unwrap(), Layer::AllCoders);
+        assert_eq!(Layer::parse("konsensus").unwrap(), Layer::Consensus);
+        assert_eq!(Layer::parse("a").unwrap(), Layer::Coder("a".into()));
+        assert_eq!(
+            Layer::parse("a, b,a").unwrap(),
+            Layer::Coders(vec!["a".into(), "b".into()])
+        );
+        assert!(Layer::parse(" , ").is_err());
     }
 
     #[test]

@@ -8,10 +8,12 @@ mod codes;
 mod coding;
 mod consensus;
 mod export;
+mod filters;
 mod matrix;
 mod merge;
 pub mod output;
 mod project_cmds;
+mod refi;
 mod report;
 mod search;
 mod search_out;
@@ -60,7 +62,8 @@ pub struct FormatArg {
 pub enum Command {
     /// Create a new, empty project (with the default codebook)
     Init(project_cmds::InitArgs),
-    /// Convert transcripts (.txt, .md, .docx, .vtt, .srt) into the project
+    /// Convert transcripts (.txt, .md, .docx, .vtt, .srt) into the project, or bring in a REFI-QDA
+    /// project (.qdpx) or codebook (.qdc)
     Import(project_cmds::ImportArgs),
     /// List transcripts: id, case, group, role, turns, words, codings per coder
     Docs(FormatArg),
@@ -78,7 +81,7 @@ pub enum Command {
     Summary(summary::SummaryArgs),
     /// Code × case matrix, or code co-occurrence, for R and Excel
     Matrix(matrix::MatrixArgs),
-    /// Export data for other tools: `export segments`
+    /// Export data for other tools: `export segments`, `export qdpx`, `export qdc`
     Export(export::ExportArgs),
     /// Draft the interview findings section (Markdown) with counts per group and quotes
     Report(report::ReportArgs),
@@ -127,12 +130,13 @@ fn default_coder() -> String {
 
 pub fn main() -> ExitCode {
     use clap::{CommandFactory, FromArgMatches};
-    let matches = Cli::command().get_matches();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    i18n::init(lang_in_args(&args));
+    let matches = localized(Cli::command()).get_matches_from(args);
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
         Err(e) => e.exit(),
     };
-    i18n::init(cli.lang);
     let report_lang = cli
         .lang
         .or_else(|| {
@@ -174,7 +178,23 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// Refuses a `--project` folder that does not exist, or holds no project, before anything is written
+/// (the workbench would otherwise leave `.kodbok/tui.log` behind).
+fn check_project(root: &std::path::Path) -> anyhow::Result<()> {
+    let dir = root.display().to_string();
+    if !root.is_dir() {
+        anyhow::bail!(t!("project-missing", dir = dir));
+    }
+    if !root.join("codebook.json").is_file() {
+        anyhow::bail!(t!("not-a-project", dir = dir));
+    }
+    Ok(())
+}
+
 fn run(command: Option<Command>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    if !matches!(command, Some(Command::Init(_) | Command::Bench(_))) {
+        check_project(&ctx.root)?;
+    }
     let Some(command) = command else {
         return tui(ctx);
     };
@@ -207,14 +227,96 @@ fn tui(ctx: &Ctx) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `--lang X` or `--lang=X` among the arguments, read before clap so `--help` is in that language.
+fn lang_in_args(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let mut it = args.iter().map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        if a == "--lang" {
+            return it.next().and_then(|v| Lang::parse(&v));
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return Lang::parse(v);
+        }
+    }
+    None
+}
+
+/// The command's descriptions and global options' help from the catalogue (`cmd-NAME`, `opt-NAME`),
+/// in the current language; a command without a key keeps its doc comment.
+pub fn localized(cmd: clap::Command) -> clap::Command {
+    let lang = i18n::lang();
+    let mut cmd = cmd.about(t!("cmd-about")).long_about(t!("cmd-long-about"));
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in names {
+        let key = format!("cmd-{name}");
+        if i18n::has_key(lang, &key) {
+            cmd = cmd.mut_subcommand(&name, |c| c.about(i18n::tr(&key, &[])));
+        }
+    }
+    for opt in ["project", "coder", "lang"] {
+        let key = format!("opt-{opt}");
+        cmd = cmd.mut_arg(opt, |a| a.help(i18n::tr(&key, &[])));
+    }
+    cmd
+}
+
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| t!("lang-unknown", value = s))
 }
 
-/// Parses `key=value`.
-pub fn parse_kv(s: &str) -> Result<(String, String), String> {
-    match s.split_once('=') {
-        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.trim().to_string())),
-        _ => Err(format!("expected key=value, found {s:?}")),
+pub use filters::parse_kv;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn every_command_is_described_in_both_catalogues() {
+        for c in Cli::command().get_subcommands() {
+            let key = format!("cmd-{}", c.get_name());
+            for lang in Lang::ALL {
+                assert!(
+                    i18n::has_key(lang, &key),
+                    "add {key} to src/i18n/{lang}/cli.ftl"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn help_comes_in_the_chosen_language() {
+        let help = i18n::with_lang(Lang::Sv, || localized(Cli::command()).render_help());
+        assert!(help.to_string().contains("Kvalitativ kodning"), "{help}");
+        assert!(
+            help.to_string().contains("Visa och redigera kodboken"),
+            "{help}"
+        );
+        let help = i18n::with_lang(Lang::En, || localized(Cli::command()).render_help());
+        assert!(
+            help.to_string().contains("Show and edit the codebook"),
+            "{help}"
+        );
+    }
+
+    #[test]
+    fn the_language_is_read_from_the_arguments_before_clap() {
+        let args = |v: &[&str]| v.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            lang_in_args(&args(&["kodbok", "--lang", "sv", "docs"])),
+            Some(Lang::Sv)
+        );
+        assert_eq!(
+            lang_in_args(&args(&["kodbok", "docs", "--lang=en"])),
+            Some(Lang::En)
+        );
+        assert_eq!(lang_in_args(&args(&["kodbok", "docs"])), None);
+        assert_eq!(lang_in_args(&args(&["kodbok", "--", "--lang", "sv"])), None);
     }
 }

@@ -7,6 +7,7 @@ pub mod import;
 pub mod lock;
 pub mod merge;
 pub mod project;
+pub mod refi;
 
 pub use lock::Lock;
 pub use project::{Project, coder_name_ok};

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod agree;
 pub mod app;
+pub mod commands;
 pub mod docview;
 pub mod editor;
 pub mod effects;
@@ -13,6 +14,7 @@ pub mod layout;
 pub mod motion;
 pub mod picker;
 pub mod retrieval;
+pub mod screen;
 pub mod search;
 pub mod searcher;
 pub mod session;
@@ -37,8 +39,12 @@ const TICK: Duration = Duration::from_millis(250);
 
 /// Opens the workbench on the project at `root` as `coder` and runs until the user quits.
 pub fn run(root: &Path, coder: &str) -> anyhow::Result<()> {
-    init_logging(root);
+    if let Some(why) = unusable_terminal(std::env::var("TERM").ok().as_deref()) {
+        anyhow::bail!(why);
+    }
+    // The project is opened first, so a folder that is not a project is left as it was (no .kodbok/tui.log).
     let mut session = Session::open(root, coder, &SessionOptions::from_env(root))?;
+    init_logging(root);
     tracing::info!("tui started for coder {coder} in {}", root.display());
     let guard =
         terminal::Guard::enter().context("cannot switch the terminal to full-screen mode")?;
@@ -81,6 +87,17 @@ where
     Ok(())
 }
 
+/// Why the workbench cannot run in a terminal of type `term` (a dumb terminal has no cursor movement or
+/// full-screen mode: the screen would be garbage), or None.
+fn unusable_terminal(term: Option<&str>) -> Option<String> {
+    (term == Some("dumb")).then(|| {
+        "this terminal (TERM=dumb) cannot show the workbench: it needs a full-screen terminal such as xterm, \
+         GNOME Terminal, Windows Terminal or tmux (TERM=xterm-256color). Every task also has a command: \
+         see `kodbok --help`."
+            .to_string()
+    })
+}
+
 /// Logs go to `.kodbok/tui.log` in the project, never to the screen (`KODBOK_LOG=debug` for more).
 fn init_logging(root: &Path) {
     let dir = root.join(".kodbok");
@@ -104,4 +121,15 @@ fn init_logging(root: &Path) {
         .with_ansi(false)
         .with_max_level(level)
         .try_init();
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_dumb_terminal_is_refused_with_a_reason() {
+        let why = super::unusable_terminal(Some("dumb")).unwrap();
+        assert!(why.contains("TERM=dumb") && why.contains("kodbok --help"));
+        assert_eq!(super::unusable_terminal(Some("xterm-256color")), None);
+        assert_eq!(super::unusable_terminal(None), None);
+    }
 }

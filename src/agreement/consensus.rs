@@ -115,7 +115,7 @@ pub fn take(p: &Project, layer: &mut CoderFile, r: &UnitRef, from: &[String]) ->
             }
             let mut c = Coding::new(t, piece.start, piece.end, &code, now).ok_or_else(|| {
                 AgreementError::Invalid(format!(
-                    "span {}..{} is not in {}",
+                    "span {}–{} is not in {}",
                     piece.start, piece.end, r.doc
                 ))
             })?;

@@ -267,7 +267,7 @@ pub fn context(p: &Project, opts: &ReportOptions) -> Result<ReportContext> {
         lang,
         layer: LayerInfo {
             id: opts.layer.id(),
-            description: opts.layer.describe(&s.coders, lang),
+            description: opts.layer.describe_in(p, &s.coders, lang),
             coders: s.coders.clone(),
         },
         attr: s.attr.clone(),
@@ -291,6 +291,7 @@ fn notes(s: &Summary, lang: Lang) -> Vec<String> {
             }
         });
     } else if coded < all {
+        let (coded, all) = (words::number(coded, lang), words::number(all, lang));
         out.push(match lang {
             Lang::Sv => format!(
                 "Lagret har kodningar i {coded} av {all} intervjuer; intervjuer utan kodningar räknas som att temat inte togs upp."
@@ -304,11 +305,11 @@ fn notes(s: &Summary, lang: Lang) -> Vec<String> {
         out.push(match lang {
             Lang::Sv => format!(
                 "{} kodningar räknas inte eftersom deras intervju eller kod saknas (se `kodbok check`).",
-                s.skipped.len()
+                words::capitalize(&words::number(s.skipped.len(), lang))
             ),
             Lang::En => format!(
                 "{} codings are not counted because their transcript or code is missing (see `kodbok check`).",
-                s.skipped.len()
+                words::capitalize(&words::number(s.skipped.len(), lang))
             ),
         });
     }

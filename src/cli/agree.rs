@@ -1,13 +1,15 @@
 //! `kodbok agree`: inter-coder agreement per code, per domain or by segment overlap, and the list of disagreements.
 
 use super::Ctx;
-use super::output::{Format, print_rows, write_table};
+use super::output::{Format, ident, print_rows, print_rows_with, write_table};
 use crate::agreement::consensus::matches;
 use crate::agreement::overlap::overlap_agreement;
 use crate::agreement::report::Coefficients;
 use crate::agreement::{AgreeOptions, CodeTarget, Report, UnitKind, agreement, disagreements};
+use crate::analysis::Layer;
 use crate::model::CONSENSUS_CODER;
 use crate::store::Project;
+use crate::t;
 use anyhow::bail;
 use clap::Args;
 use serde_json::{Value, json};
@@ -38,9 +40,10 @@ impl From<UnitArg> for UnitKind {
 #[derive(Args, Debug, Clone)]
 #[command(group(clap::ArgGroup::new("what").args(["code", "domain"])))]
 pub struct AgreeArgs {
-    /// Coders to compare (two or more), comma-separated
-    #[arg(long, value_delimiter = ',', required = true, value_name = "A,B[,C…]")]
-    pub coders: Vec<String>,
+    /// Coders to compare, separated by commas, or `all` [default: all: with exactly two coders (konsensus
+    /// and the coders the project leaves out aside) those two; with more, name them]
+    #[arg(long = "layer", visible_alias = "coders", value_name = "A,B[,C…]|all")]
+    pub layer: Option<String>,
     /// Only these transcripts (of those every compared coder coded), comma-separated
     #[arg(long, value_delimiter = ',', value_name = "DOC,…")]
     pub docs: Option<Vec<String>>,
@@ -66,6 +69,35 @@ pub struct AgreeArgs {
     pub format: Format,
 }
 
+/// The coders `agree` compares: those named (as given: the comparison refuses a name given twice), else
+/// the project's two coders.
+pub fn compared_coders(p: &Project, layer: Option<&str>) -> anyhow::Result<Vec<String>> {
+    let layer_text = layer.unwrap_or("all");
+    let layer = Layer::parse(layer_text)?;
+    let coders = match &layer {
+        Layer::Consensus => bail!(t!("agree-needs-two")),
+        Layer::AllCoders => layer.coders(p)?,
+        _ => {
+            layer.coders(p)?; // unknown names are refused here
+            let named: Vec<String> = layer_text
+                .split(',')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_string)
+                .collect();
+            if named.len() < 2 {
+                bail!(t!("agree-needs-two"));
+            }
+            return Ok(named);
+        }
+    };
+    match coders.len() {
+        2 => Ok(coders),
+        n if n > 2 => bail!(t!("agree-which-coders", n = n, coders = coders.join(","))),
+        _ => bail!(t!("agree-too-few", coders = coders.join(", "))),
+    }
+}
+
 /// The library options for these arguments.
 pub fn options(p: &Project, a: &AgreeArgs) -> anyhow::Result<AgreeOptions> {
     let target = match (&a.code, &a.domain) {
@@ -75,7 +107,7 @@ pub fn options(p: &Project, a: &AgreeArgs) -> anyhow::Result<AgreeOptions> {
         (None, None) => CodeTarget::AllCodes,
     };
     Ok(AgreeOptions {
-        coders: a.coders.clone(),
+        coders: compared_coders(p, a.layer.as_deref())?,
         docs: a.docs.clone(),
         unit: a.unit.into(),
         target,
@@ -137,7 +169,11 @@ fn list_disagreements(p: &Project, o: &AgreeOptions, format: Format) -> anyhow::
         }
         rows.push(v);
     }
-    print_rows(format, &rows)?;
+    let mut cols = vec!["id".to_string(), "target".to_string()];
+    cols.extend(o.coders.iter().map(|c| format!("codes_{}", ident(c))));
+    cols.push("text".into());
+    let cols: Vec<&str> = cols.iter().map(String::as_str).collect();
+    print_rows_with(format, &rows, &cols)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -154,7 +190,7 @@ fn table_row(v: &Value, coders: &[String]) -> Value {
             .flatten()
             .filter_map(Value::as_str)
             .collect();
-        row[c] = json!(if codes.is_empty() {
+        row[format!("codes_{}", ident(c))] = json!(if codes.is_empty() {
             "–".to_string()
         } else {
             codes.join("+")
@@ -184,13 +220,13 @@ fn stats_row(
     let mut row =
         json!({ "code": label, "path": path, "units": s.units, "pairable": s.pairable_units });
     for c in coders {
-        row[format!("coded by {c}")] = json!(
+        row[format!("coded_by_{}", ident(c))] = json!(
             coded
                 .and_then(|m| m.get(c))
                 .map_or(String::new(), u64::to_string)
         );
     }
-    row["agreement %"] = num(s.percent_agreement, 1);
+    row["agreement_pct"] = num(s.percent_agreement, 1);
     row["kappa"] = num(s.cohen_kappa, 3);
     row["alpha"] = num(s.krippendorff_alpha, 3);
     row
@@ -218,32 +254,26 @@ pub fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
         return print_rows(format, &rows);
     }
     let mut out = std::io::stdout().lock();
+    let (coders, mode) = (r.coders.join(", "), r.mode.replace('_', "-"));
+    writeln!(out, "{}", t!("agree-head", coders = coders, mode = mode))?;
+    let (unit, definition) = (r.unit.as_str(), r.unit_definition.as_str());
     writeln!(
         out,
-        "Agreement of {} ({})",
-        r.coders.join(", "),
-        r.mode.replace('_', "-")
+        "{}",
+        t!("agree-unit", unit = unit, definition = definition)
     )?;
-    writeln!(out, "Unit: {} — {}", r.unit, r.unit_definition)?;
-    if let Some(t) = r.overlap_threshold {
-        writeln!(out, "Overlap threshold: {t}%")?;
+    if let Some(pct) = r.overlap_threshold {
+        writeln!(out, "{}", t!("agree-threshold", pct = pct))?;
     }
-    writeln!(
-        out,
-        "Transcripts compared ({}, those coded by every compared coder): {}",
-        r.documents.len(),
-        r.documents.join(", ")
-    )?;
+    let docs = r.documents.join(", ");
+    let n = r.documents.len();
+    writeln!(out, "{}", t!("agree-compared", n = n, docs = docs))?;
     if !r.skipped_documents.is_empty() {
         let names: Vec<&str> = r.skipped_documents.iter().map(|s| s.doc.as_str()).collect();
-        writeln!(
-            out,
-            "Not compared ({}, not coded by every compared coder): {}",
-            names.len(),
-            names.join(", ")
-        )?;
+        let (n, docs) = (names.len(), names.join(", "));
+        writeln!(out, "{}", t!("agree-not-compared", n = n, docs = docs))?;
     }
-    writeln!(out, "Units: {}\n", r.units)?;
+    writeln!(out, "{}\n", t!("agree-units", n = r.units))?;
     write_table(&mut out, &rows, 60)?;
     if let Some(multi) = &r.multiple_codes {
         writeln!(

@@ -1,9 +1,11 @@
 //! `kodbok codes`: the codebook tree with counts, and its edits (add, rename, move, merge, remove).
 
 use super::Ctx;
-use super::output::{Format, print_rows};
+use super::output::{Format, ident, print_rows};
+use super::summary::{LayerArgs, layer_line};
 use crate::model::Code;
 use crate::store::{Lock, Project};
+use crate::t;
 use anyhow::bail;
 use clap::{Args, Subcommand};
 use serde_json::json;
@@ -17,6 +19,8 @@ pub struct CodesArgs {
     /// Output format of the listing
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    #[command(flatten)]
+    pub layer: LayerArgs,
 }
 
 #[derive(Subcommand, Debug)]
@@ -85,15 +89,19 @@ pub enum CodesAction {
 
 pub fn run(a: CodesArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     match a.action {
-        None => list(a.format, ctx),
+        None => list(a.format, &a.layer, ctx),
         Some(action) => edit(action, ctx),
     }
 }
 
-fn list(format: Format, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+fn list(format: Format, layer: &LayerArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let p = ctx.open()?;
+    let (layer, coders) = layer.resolve(ctx, &p)?;
     let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
-    for (coder, c) in p.all_codings() {
+    for (coder, c) in p
+        .all_codings()
+        .filter(|(c, _)| coders.iter().any(|x| x == c))
+    {
         *counts.entry(&c.code).or_default().entry(coder).or_default() += 1;
     }
     let rows: Vec<_> = p
@@ -120,6 +128,16 @@ fn list(format: Format, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 "by_coder": by,
                 "description": f.code.description,
             });
+            if format == Format::Csv {
+                // One value per cell: a column per coder instead of the by_coder object.
+                if let Some(o) = row.as_object_mut() {
+                    o.shift_remove("by_coder");
+                    for c in &coders {
+                        let n = by.get(c.as_str()).copied().unwrap_or(0);
+                        o.insert(format!("codings_{}", ident(c)), json!(n));
+                    }
+                }
+            }
             if table {
                 // The table keeps to what fits a terminal; JSON and CSV carry every field.
                 if let Some(o) = row.as_object_mut() {
@@ -131,6 +149,9 @@ fn list(format: Format, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             row
         })
         .collect();
+    if format == Format::Table {
+        println!("{}", layer_line(&p, &layer, &coders));
+    }
     print_rows(format, &rows)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -173,24 +194,33 @@ fn edit(action: CodesAction, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             code.color = color;
             code.shortcut = shortcut.filter(|s| !s.is_empty());
             p.codebook.add(code, parent.as_deref())?;
-            format!("added code {id} ({})", p.codebook.path(&id))
+            t!("code-added", id = id.as_str(), path = p.codebook.path(&id))
         }
         CodesAction::Rename { id, name } => {
             let id = resolve(&p, &id)?;
             p.codebook.rename(&id, &name)?;
-            format!("renamed {id}: {}", p.codebook.path(&id))
+            t!(
+                "code-renamed",
+                id = id.as_str(),
+                path = p.codebook.path(&id)
+            )
         }
         CodesAction::Move { id, parent, top: _ } => {
             let id = resolve(&p, &id)?;
             let parent = parent.map(|k| resolve(&p, &k)).transpose()?;
             p.codebook.move_to(&id, parent.as_deref())?;
-            format!("moved {id}: {}", p.codebook.path(&id))
+            t!("code-moved", id = id.as_str(), path = p.codebook.path(&id))
         }
         CodesAction::Merge { from, into } => {
             let (from, into) = (resolve(&p, &from)?, resolve(&p, &into)?);
             p.codebook.merge(&from, &into)?;
             let n = repoint(&mut p, &from, Some(&into))?;
-            format!("merged {from} into {into}; {n} codings moved")
+            t!(
+                "code-merged",
+                from = from.as_str(),
+                into = into.as_str(),
+                n = n
+            )
         }
         CodesAction::Remove { id, force } => remove(&mut p, &id, force)?,
         CodesAction::Describe {
@@ -234,7 +264,7 @@ fn edit(action: CodesAction, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                     c.query_scope = Some(crate::index::autocode::Scope::from(s).into());
                 }
             })?;
-            format!("updated {id}")
+            t!("code-updated", id = id.as_str())
         }
     };
     p.save_codebook()?;
@@ -246,20 +276,18 @@ fn remove(p: &mut Project, key: &str, force: Option<String>) -> anyhow::Result<S
     let id = resolve(p, key)?;
     let used = p.all_codings().filter(|(_, c)| c.code == id).count();
     let target = match force.as_deref() {
-        None if used > 0 => bail!(
-            "code {id} is used by {used} codings; nothing was changed. Give --force CODE to move them to another code, or --force delete to delete them"
-        ),
+        None if used > 0 => bail!(t!("code-in-use", id = id.as_str(), n = used)),
         None | Some("delete") => None,
         Some(k) => Some(resolve(p, k)?),
     };
     if target.as_deref() == Some(id.as_str()) {
-        bail!("--force must name another code than the one removed");
+        bail!(t!("code-force-self"));
     }
     p.codebook.remove(&id)?;
     let n = repoint(p, &id, target.as_deref())?;
     Ok(match target {
-        Some(t) => format!("removed {id}; {n} codings moved to {t}"),
-        None => format!("removed {id}; {n} codings deleted"),
+        Some(to) => t!("code-removed-moved", id = id.as_str(), n = n, to = to),
+        None => t!("code-removed-deleted", id = id.as_str(), n = n),
     })
 }
 

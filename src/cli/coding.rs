@@ -1,8 +1,11 @@
 //! `kodbok code`, `uncode` and `segments`: add and remove codings, list coded segments.
 
-use super::output::{Format, print_rows};
+use super::filters::{check_case, check_doc, check_filters, matches_all};
+use super::output::{Format, print_rows_with};
+use super::summary::{LayerArgs, layer_line};
 use super::{Ctx, parse_kv};
 use crate::store::Project;
+use crate::t;
 use anyhow::{Context, bail};
 use clap::Args;
 use serde_json::json;
@@ -43,11 +46,14 @@ pub fn code(a: &CodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     coding.memo = a.memo.clone().filter(|m| !m.trim().is_empty());
     let id = coding.id.clone();
     if !p.coder_mut(&ctx.coder).insert(coding) {
-        bail!(
-            "{} already has code {code} on chars {start}..{end} by {}; nothing was added",
-            a.doc,
-            ctx.coder
-        );
+        bail!(t!(
+            "already-coded",
+            doc = a.doc.as_str(),
+            code = code.as_str(),
+            start = start,
+            end = end,
+            coder = ctx.coder.as_str()
+        ));
     }
     p.save_coder(&ctx.coder)?;
     println!("{id}");
@@ -66,7 +72,14 @@ fn span(p: &Project, a: &CodeArgs) -> anyhow::Result<(usize, usize)> {
     let turn = n
         .checked_sub(1)
         .and_then(|i| t.turns.get(i))
-        .with_context(|| format!("{} has turns 1..={}, not {n}", a.doc, t.turns.len()))?;
+        .with_context(|| {
+            t!(
+                "no-such-turn",
+                doc = a.doc.as_str(),
+                last = t.turns.len(),
+                n = n
+            )
+        })?;
     Ok((turn.start, turn.end))
 }
 
@@ -82,20 +95,28 @@ pub fn uncode(a: &UncodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         .all_codings()
         .find(|(c, x)| x.id == a.id && *c != ctx.coder)
     {
-        bail!(
-            "coding {} belongs to coder {owner}; run with --coder {owner} to remove it",
-            a.id
-        );
+        bail!(t!("uncode-other-coder", id = a.id.as_str(), owner = owner));
     }
     let _lock = p.lock_coder(&ctx.coder)?;
     let mut p = ctx.open()?;
     let Some(removed) = p.coder_mut(&ctx.coder).remove(&a.id) else {
-        bail!("{} has no coding with id {}", ctx.coder, a.id);
+        bail!(t!(
+            "uncode-unknown",
+            coder = ctx.coder.as_str(),
+            id = a.id.as_str()
+        ));
     };
     p.save_coder(&ctx.coder)?;
+    let quote = format!("{:?}", removed.quote);
     println!(
-        "removed coding {} ({} in {}: {:?})",
-        removed.id, removed.code, removed.doc, removed.quote
+        "{}",
+        t!(
+            "uncode-removed",
+            id = removed.id.as_str(),
+            code = removed.code.as_str(),
+            doc = removed.doc.as_str(),
+            quote = quote
+        )
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -108,22 +129,49 @@ pub struct SegmentsArgs {
     /// Only this case
     #[arg(long)]
     pub case: Option<String>,
-    /// Only cases with this attribute value, e.g. grupp=låg (repeatable)
-    #[arg(long = "attr", value_parser = parse_kv, value_name = "KEY=VALUE")]
+    /// Only cases with this attribute value, e.g. grupp:låg (or grupp=låg; values ignore case; repeatable)
+    #[arg(long = "attr", value_parser = parse_kv, value_name = "KEY:VALUE")]
     pub attrs: Vec<(String, String)>,
     /// Only this transcript
     #[arg(long)]
     pub doc: Option<String>,
+    #[command(flatten)]
+    pub layer: LayerArgs,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
 
+/// The columns of `segments` (CSV keeps them when nothing matched).
+const SEGMENT_COLUMNS: [&str; 13] = [
+    "id",
+    "doc",
+    "case",
+    "group",
+    "speaker",
+    "turn",
+    "code",
+    "code_path",
+    "coder",
+    "start",
+    "end",
+    "quote",
+    "memo",
+];
+
 pub fn segments(a: &SegmentsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let p = ctx.open()?;
+    let (layer, coders) = a.layer.resolve(ctx, &p)?;
     let codes = match &a.code {
         Some(k) => Some(p.codebook.descendants(&p.codebook.resolve(k)?.id)),
         None => None,
     };
+    if let Some(c) = &a.case {
+        check_case(&p, c)?;
+    }
+    if let Some(d) = &a.doc {
+        check_doc(&p, d)?;
+    }
+    check_filters(&p, &a.attrs)?;
     let mut rows = Vec::new();
     for (coder, c) in p.all_codings() {
         let Some(t) = p.transcripts.get(&c.doc) else {
@@ -133,10 +181,8 @@ pub fn segments(a: &SegmentsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         let keep = codes.as_ref().is_none_or(|cs| cs.contains(&c.code))
             && a.case.as_ref().is_none_or(|x| x == case)
             && a.doc.as_ref().is_none_or(|d| *d == c.doc)
-            && ctx.coder_filter.as_ref().is_none_or(|b| b == coder)
-            && a.attrs
-                .iter()
-                .all(|(k, v)| p.cases.attr(case, k) == v || t.header.get(k) == Some(v));
+            && coders.iter().any(|x| x == coder)
+            && matches_all(&p, t, &a.attrs);
         if !keep {
             continue;
         }
@@ -157,6 +203,9 @@ pub fn segments(a: &SegmentsArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             "memo": c.memo,
         }));
     }
-    print_rows(a.format, &rows)?;
+    if a.format == Format::Table {
+        println!("{}", layer_line(&p, &layer, &coders));
+    }
+    print_rows_with(a.format, &rows, &SEGMENT_COLUMNS)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -149,7 +149,7 @@ fn chosen(choice: &str, coders: &[String]) -> anyhow::Result<Vec<String>> {
         return Ok(vec![c.clone()]);
     }
     bail!(
-        "unknown choice {choice:?}: use A..{} (in the order of --coders: {}), a coder name, both, or neither",
+        "unknown choice {choice:?}: use A–{} (in the order of --coders: {}), a coder name, both, or neither",
         (b'A' + coders.len().saturating_sub(1) as u8) as char,
         coders.join(", ")
     )
@@ -210,7 +210,7 @@ fn show(ctx: &Ctx, ids: &[String], l: &ReconcileArgs, format: Format) -> anyhow:
     }
     for v in rows {
         println!(
-            "{}  ({} chars {}..{})",
+            "{}  ({} characters {}–{})",
             v["id"].as_str().unwrap_or(""),
             v["doc"].as_str().unwrap_or(""),
             v["start"],
@@ -240,7 +240,7 @@ fn show(ctx: &Ctx, ids: &[String], l: &ReconcileArgs, format: Format) -> anyhow:
         }
         for c in v["codings"].as_array().into_iter().flatten() {
             println!(
-                "      {} {} {}..{} {:?}",
+                "      {} {} {}–{} {:?}",
                 c["coder"].as_str().unwrap_or(""),
                 c["code"].as_str().unwrap_or(""),
                 c["start"],

@@ -1,4 +1,5 @@
-//! `kodbok export segments`: every coded segment with its case attributes, pseudonymised, as CSV or JSON.
+//! `kodbok export segments`: every coded segment with its case attributes, pseudonymised, as CSV or JSON;
+//! `export qdpx|qdc` go to the REFI-QDA commands.
 
 use super::Ctx;
 use super::output::Format;
@@ -20,6 +21,10 @@ pub enum ExportWhat {
     /// Every coded segment of the layer: id, doc, case, the case's attributes, role, speaker, turn, code,
     /// code_path, coder, memo, quote, start, end, layer
     Segments(SegmentsExportArgs),
+    /// The whole study as a REFI-QDA project (.qdpx) for NVivo, MAXQDA, ATLAS.ti, QualCoder…
+    Qdpx(super::refi::QdpxArgs),
+    /// The codebook alone as a REFI-QDA codebook (.qdc)
+    Qdc(super::refi::QdcArgs),
 }
 
 #[derive(Args, Debug)]
@@ -35,7 +40,11 @@ pub struct SegmentsExportArgs {
 }
 
 pub fn run(a: &ExportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let ExportWhat::Segments(a) = &a.what;
+    let a = match &a.what {
+        ExportWhat::Segments(s) => s,
+        ExportWhat::Qdpx(q) => return super::refi::export_qdpx(q, ctx),
+        ExportWhat::Qdc(q) => return super::refi::export_qdc(q, ctx),
+    };
     if a.format == Format::Table {
         bail!(
             "export writes csv or json, not a table (use `kodbok segments` to read segments in the terminal)"

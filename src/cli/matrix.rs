@@ -2,11 +2,12 @@
 
 use super::Ctx;
 use super::output::Format;
-use super::summary::{LayerArgs, emit, pseudonyms, render_rows, warn_skipped};
+use super::summary::{LayerArgs, emit, layer_line, pseudonyms, render_rows, warn_skipped};
 use crate::analysis::cooccurrence::{self, CooccurrenceUnit};
 use crate::analysis::matrix::{self, MatrixCell};
 use crate::analysis::{CodeInfo, Lang, Layer, LayerData};
 use crate::store::Project;
+use crate::t;
 use clap::Args;
 use serde_json::{Map, Value, json};
 use std::process::ExitCode;
@@ -101,19 +102,20 @@ fn keep(a: &MatrixArgs, c: &CodeInfo) -> bool {
 fn code_case(p: &Project, layer: &Layer, a: &MatrixArgs) -> anyhow::Result<Output> {
     let keep = |c: &CodeInfo| keep(a, c);
     let m = matrix::code_case(p, layer)?;
+    let cells = match a.values {
+        Values::Count => t!("matrix-cells-count"),
+        Values::Binary => t!("matrix-cells-binary"),
+        Values::Interviews => t!("matrix-cells-interviews"),
+    };
     let header = format!(
-        "Layer: {}\nCode × case matrix; cells: {}; themes count their sub-codes.",
-        layer.describe(&m.coders, Lang::En),
-        match a.values {
-            Values::Count => "coded segments",
-            Values::Binary => "1 when coded in the case, else 0",
-            Values::Interviews => "interviews in which the code was coded",
-        }
+        "{}\n{}",
+        layer_line(p, layer, &m.coders),
+        t!("matrix-code-case", cells = cells)
     );
     let doc = json!({
         "kind": "code-case",
         "layer": layer.id(),
-        "layer_description": layer.describe(&m.coders, Lang::En),
+        "layer_description": layer.describe_in(p, &m.coders, Lang::En),
         "cases": m.cases,
         "rows": m.rows.iter().filter(|r| keep(&r.code)).map(|r| {
             let mut o = code_fields(&r.code);
@@ -142,15 +144,15 @@ fn cooccurrence(p: &Project, layer: &Layer, a: &MatrixArgs) -> anyhow::Result<Ou
     let unit = CooccurrenceUnit::from(a.unit);
     let m = cooccurrence::compute(p, layer, unit)?;
     let header = format!(
-        "Layer: {}\nCo-occurrence by {}; themes count their sub-codes.",
-        layer.describe(&m.coders, Lang::En),
-        unit.describe()
+        "{}\n{}",
+        layer_line(p, layer, &m.coders),
+        t!("matrix-cooccurrence", unit = unit.describe())
     );
     let idx: Vec<usize> = (0..m.codes.len()).filter(|&i| keep(&m.codes[i])).collect();
     let doc = json!({
         "kind": "cooccurrence",
         "layer": layer.id(),
-        "layer_description": layer.describe(&m.coders, Lang::En),
+        "layer_description": layer.describe_in(p, &m.coders, Lang::En),
         "unit": unit,
         "unit_description": unit.describe(),
         "codes": idx.iter().map(|&i| m.codes[i].id.clone()).collect::<Vec<_>>(),

@@ -1,29 +1,64 @@
 //! Project-level commands: init, import, docs, check.
 
-use super::output::{Format, print_rows};
+use super::output::{Format, ident, print_rows_with};
 use super::{Ctx, parse_kv};
 use crate::store::Project;
 use crate::store::import::{Meta, read_source, to_transcript};
+use crate::t;
 use anyhow::{Context, bail};
 use clap::Args;
 use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Starter {
+    /// The reference study's five themes and their sub-codes, described in the language of --lang
+    Sample,
+    /// No codes yet
+    Empty,
+}
+
 #[derive(Args, Debug)]
 pub struct InitArgs {
     /// Folder for the new project (default: the --project folder)
     pub dir: Option<PathBuf>,
-    /// Start with an empty codebook instead of the default themes
-    #[arg(long)]
+    /// The codebook to start with
+    #[arg(long, value_enum, default_value_t = Starter::Sample)]
+    pub codebook: Starter,
+    /// The same as --codebook empty (kept for scripts)
+    #[arg(long, hide = true)]
     pub empty_codebook: bool,
 }
 
+/// Creates the project without asking anything, then prints the next three steps.
 pub fn init(a: &InitArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    use crate::store::project::{DEFAULT_CODEBOOK, SAMPLE_CODEBOOK_SV};
     let dir = a.dir.clone().unwrap_or_else(|| ctx.root.clone());
-    Project::init(&dir, a.empty_codebook)?;
-    println!("created a kodbok project in {}", dir.display());
+    let book = match (a.codebook, a.empty_codebook, crate::i18n::lang()) {
+        (Starter::Empty, _, _) | (_, true, _) => None,
+        (Starter::Sample, false, crate::i18n::Lang::Sv) => Some(SAMPLE_CODEBOOK_SV),
+        (Starter::Sample, false, crate::i18n::Lang::En) => Some(DEFAULT_CODEBOOK),
+    };
+    Project::init_with(&dir, book)?;
+    let shown = dir.display().to_string();
+    println!("{}", t!("init-created", dir = shown.as_str()));
+    let project = if dir == std::path::Path::new(".") {
+        String::new()
+    } else {
+        format!(" --project {}", shell_word(&shown))
+    };
+    println!("{}", t!("init-next", project = project));
     Ok(ExitCode::SUCCESS)
+}
+
+/// `s` quoted for a shell when it needs it.
+fn shell_word(s: &str) -> String {
+    if s.chars().all(|c| c.is_alphanumeric() || "-_./".contains(c)) {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
 }
 
 #[derive(Args, Debug)]
@@ -44,6 +79,8 @@ pub struct ImportArgs {
     /// Replace transcripts that already exist
     #[arg(long)]
     pub force: bool,
+    #[command(flatten)]
+    pub refi: super::refi::RefiImportArgs,
 }
 
 type Ready = (
@@ -55,10 +92,16 @@ type Ready = (
 
 pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if a.id.is_some() && a.files.len() > 1 {
-        bail!(
-            "--id names one transcript, but {} files were given",
-            a.files.len()
-        );
+        bail!(t!("import-id-one", n = a.files.len()));
+    }
+    if a.files.iter().any(|f| super::refi::is_refi(f)) {
+        if a.files.len() > 1 || a.id.is_some() || a.case.is_some() || !a.attrs.is_empty() {
+            bail!("a .qdpx or .qdc file is imported alone, without --id, --case or --attr");
+        }
+        return super::refi::import(&a.files[0], &a.refi, a.force, ctx);
+    }
+    if a.refi.crlf_counts.is_some() || a.refi.split_names.is_some() {
+        bail!("--crlf-counts and --split-names apply to .qdpx and .qdc files only");
     }
     let mut project = ctx.open()?;
     let bar = progress(a.files.len());
@@ -88,14 +131,22 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             let id = t.id.clone();
             t.header.set("case", &id);
         }
+        if let Some(first) = ready.iter().find(|r: &&Ready| r.1.id == t.id) {
+            bail!(t!(
+                "import-same-id",
+                first = first.0.display().to_string(),
+                second = path.display().to_string(),
+                id = t.id.as_str()
+            ));
+        }
         let dest = project.transcript_path(&t.id);
-        if (dest.exists() || ready.iter().any(|r: &Ready| r.1.id == t.id)) && !a.force {
-            bail!(
-                "{}: transcript {:?} already exists ({}); nothing was imported. Use --force to replace it, or --id to choose another id",
-                path.display(),
-                t.id,
-                dest.display()
-            );
+        if dest.exists() && !a.force {
+            bail!(t!(
+                "import-exists",
+                path = path.display().to_string(),
+                id = t.id.as_str(),
+                dest = dest.display().to_string()
+            ));
         }
         ready.push((path.clone(), t, raw.encoding, raw.guessed));
         bar.inc(1);
@@ -110,12 +161,16 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             (None, _) => "docx".into(),
         };
         println!(
-            "imported {} → {} ({enc}; case {}; {} turns, {} words)",
-            path.display(),
-            project.transcript_path(&t.id).display(),
-            t.case(),
-            t.turns.len(),
-            t.word_count()
+            "{}",
+            t!(
+                "imported",
+                path = path.display().to_string(),
+                dest = project.transcript_path(&t.id).display().to_string(),
+                encoding = enc,
+                case = t.case(),
+                turns = t.turns.len(),
+                words = t.word_count()
+            )
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -173,23 +228,31 @@ pub fn docs(format: Format, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         .transcripts
         .values()
         .map(|t| {
-            let counts: serde_json::Map<String, serde_json::Value> = p
-                .coders
-                .iter()
-                .map(|(name, f)| (name.clone(), json!(f.for_doc(&t.id).count())))
-                .collect();
-            json!({
+            let mut row = json!({
                 "id": t.id,
                 "case": t.case(),
                 "group": p.group_of(&t.id),
                 "role": t.role(),
                 "turns": t.turns.len(),
                 "words": t.word_count(),
-                "codings": counts,
-            })
+            });
+            let counts = p
+                .coders
+                .iter()
+                .map(|(name, f)| (name.clone(), json!(f.for_doc(&t.id).count())));
+            if format == Format::Json {
+                row["codings"] = json!(counts.collect::<serde_json::Map<_, _>>());
+            } else {
+                // One value per cell: a column per coder.
+                for (name, n) in counts {
+                    row[format!("codings_{}", ident(&name))] = n;
+                }
+            }
+            row
         })
         .collect();
-    print_rows(format, &rows)?;
+    let cols = ["id", "case", "group", "role", "turns", "words"];
+    print_rows_with(format, &rows, &cols)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -207,7 +270,7 @@ pub fn check(a: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             for pr in &ps {
                 println!("{pr}");
             }
-            eprintln!("{} problem(s) found", ps.len());
+            eprintln!("{}", t!("check-problems", n = ps.len()));
             return Ok(ExitCode::FAILURE);
         }
         Err(e) => return Err(e.into()),
@@ -228,7 +291,10 @@ pub fn check(a: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             p.save_coder(c)?;
         }
         for (c, id) in &moved {
-            println!("moved coding {id} ({c}) to where its quote is now");
+            println!(
+                "{}",
+                t!("check-moved", id = id.as_str(), coder = c.as_str())
+            );
         }
     }
     let problems = p.check();
@@ -238,15 +304,19 @@ pub fn check(a: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if problems.is_empty() {
         let n = p.all_codings().count();
         println!(
-            "ok: {} transcripts, {} cases, {} codes, {} coders, {n} codings",
-            p.transcripts.len(),
-            p.cases.cases.len(),
-            p.codebook.flatten().len(),
-            p.coders.len()
+            "{}",
+            t!(
+                "check-ok",
+                transcripts = p.transcripts.len(),
+                cases = p.cases.cases.len(),
+                codes = p.codebook.flatten().len(),
+                coders = p.coders.len(),
+                codings = n
+            )
         );
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("{} problem(s) found", problems.len());
+        eprintln!("{}", t!("check-problems", n = problems.len()));
         Ok(ExitCode::FAILURE)
     }
 }

@@ -1,7 +1,7 @@
 //! `kodbok search`: ranked hits of a query, with a keyword-in-context snippet.
 
 use super::Ctx;
-use super::output::{Format, print_rows};
+use super::output::{Format, print_rows_with};
 use super::search_out;
 use crate::index::search::mark;
 use crate::index::{Hit, IndexError, Searcher};
@@ -109,7 +109,7 @@ pub fn row(rank: usize, h: &Hit, format: Format) -> Value {
         Format::Table => {
             // the table cuts cells at 70 characters: a narrower window keeps the match visible
             let (snip, ms) = h.snippet_of_width(60);
-            let chars = format!("{}..{}", h.turn_start, h.turn_end);
+            let chars = format!("{}–{}", h.turn_start, h.turn_end);
             json!({ "chars": chars, "snippet": mark(&snip, &ms, "[", "]") })
         }
         Format::Json => json!({
@@ -166,7 +166,27 @@ pub fn run(a: &SearchArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         println!("no hits");
         return Ok(ExitCode::SUCCESS);
     }
-    print_rows(format, &rows)?;
+    // CSV names every column, so that an empty result keeps its header row
+    let cols = [
+        "rank",
+        "doc",
+        "case",
+        "group",
+        "speaker",
+        "turn",
+        "turn_start",
+        "turn_end",
+        "score",
+        "snippet",
+        "snippet_matches",
+        "matches",
+    ];
+    let cols = if format == Format::Csv {
+        &cols[..]
+    } else {
+        &[]
+    };
+    print_rows_with(format, &rows, cols)?;
     if format == Format::Table {
         return more(&s, a, hits.len());
     }

@@ -7,6 +7,7 @@ use super::search::open_index;
 use crate::index::autocode::{self, Plan};
 use crate::index::search::mark;
 use crate::index::suggest::{self, Suggestion};
+use crate::model::text::sanitize_for_display;
 use anyhow::bail;
 use clap::Args;
 use serde_json::{Value, json};
@@ -49,7 +50,7 @@ pub fn run(a: &SuggestArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     p.reload_coder(&coder)?;
     let codes = suggest::codes_with_query(&p, a.code.as_deref())?;
     if codes.is_empty() {
-        bail!("no code has a saved query; add one with `kodbok codes describe CODE --query '…'`");
+        bail!(crate::t!("suggest-no-query"));
     }
     let mut skipped = suggest::load_skipped(&p)?;
     let all = suggest::suggest(&p, &searcher, &coder, &codes, &skipped, a.with_skipped)?;
@@ -59,7 +60,14 @@ pub fn run(a: &SuggestArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             skipped.add(&coder, s);
         }
         suggest::save_skipped(&p, &skipped)?;
-        println!("skipped {} suggestions for {coder}", chosen.len());
+        println!(
+            "{}",
+            crate::t!(
+                "suggest-skipped",
+                n = chosen.len(),
+                coder = sanitize_for_display(&coder)
+            )
+        );
         return Ok(ExitCode::SUCCESS);
     }
     if !a.accept.is_empty() {
@@ -73,7 +81,10 @@ fn pick<'a>(all: &'a [Suggestion], ids: &[String]) -> anyhow::Result<Vec<&'a Sug
     ids.iter()
         .map(|id| {
             all.iter().find(|s| s.id() == *id).ok_or_else(|| {
-                anyhow::anyhow!("no suggestion {id:?} (already coded, skipped, or not listed by `kodbok suggest`)")
+                anyhow::anyhow!(crate::t!(
+                    "suggest-unknown-id",
+                    id = sanitize_for_display(id)
+                ))
             })
         })
         .collect()
@@ -109,13 +120,20 @@ fn accept(
         };
         added += autocode::apply(p, plan)?.codings.len();
     }
-    println!("coded {added} suggested passages for {coder}; undo with `kodbok autocode --undo`");
+    println!(
+        "{}",
+        crate::t!(
+            "suggest-accepted",
+            n = added,
+            coder = sanitize_for_display(coder)
+        )
+    );
     Ok(ExitCode::SUCCESS)
 }
 
 fn list(p: &crate::store::Project, all: &[Suggestion], format: Format) -> anyhow::Result<ExitCode> {
     if all.is_empty() && format == Format::Table {
-        println!("no suggestions: every passage the saved queries find is coded or skipped");
+        println!("{}", crate::t!("suggest-none"));
         return Ok(ExitCode::SUCCESS);
     }
     let rows: Vec<Value> = all.iter().map(|s| row(p, s, format)).collect();

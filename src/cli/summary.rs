@@ -3,10 +3,11 @@
 
 use super::Ctx;
 use super::output::{Format, write_table};
+use crate::analysis::Layer;
 use crate::analysis::pseudonyms::Pseudonyms;
 use crate::analysis::summary::{self, Summary};
-use crate::analysis::{Lang, Layer};
 use crate::store::{Project, atomic};
+use crate::t;
 use anyhow::Context as _;
 use clap::Args;
 use serde_json::{Value, json};
@@ -14,23 +15,41 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Which codings count: `--coder NAME` (global; `--coder konsensus` for the consensus layer) or `--all-coders`.
+/// Which codings count: `--layer` (a coder, coders separated by commas, `all`, `konsensus`); the old
+/// `--coder NAME` and `--all-coders` still work.
 #[derive(Args, Debug, Clone)]
 pub struct LayerArgs {
-    /// Count every coder's codings merged (the default unless --coder is given); a case or interview
-    /// counts once however many coders coded it. `--coder NAME` counts one coder, `--coder konsensus`
-    /// the consensus layer (codings/konsensus.json)
-    #[arg(long)]
+    /// Which codings count: a coder, several coders separated by commas, `all` (every coder's codings
+    /// merged, except konsensus and the coders codebook.json's settings.exclude_coders leaves out) or
+    /// `konsensus` (codings/konsensus.json) [default: all]
+    #[arg(long, value_name = "LAYER")]
+    pub layer: Option<String>,
+    /// The same as --layer all (kept for scripts)
+    #[arg(long, hide = true, conflicts_with = "layer")]
     pub all_coders: bool,
 }
 
 impl LayerArgs {
     pub fn layer(&self, ctx: &Ctx) -> anyhow::Result<Layer> {
-        Ok(Layer::from_options(
-            ctx.coder_filter.as_deref(),
-            self.all_coders,
-        )?)
+        match (&self.layer, &ctx.coder_filter) {
+            (Some(_), Some(_)) => anyhow::bail!(crate::t!("layer-and-coder")),
+            (Some(l), None) => Ok(Layer::parse(l)?),
+            (None, c) => Ok(Layer::from_options(c.as_deref(), self.all_coders)?),
+        }
     }
+
+    /// The layer and the coders it reads in `p` (checked to exist).
+    pub fn resolve(&self, ctx: &Ctx, p: &Project) -> anyhow::Result<(Layer, Vec<String>)> {
+        let layer = self.layer(ctx)?;
+        let coders = layer.coders(p)?;
+        Ok((layer, coders))
+    }
+}
+
+/// "Layer: …" for the head of a table, in the current language.
+pub fn layer_line(p: &Project, layer: &Layer, coders: &[String]) -> String {
+    let description = layer.describe_in(p, coders, crate::i18n::lang());
+    crate::t!("layer-line", description = description)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -74,7 +93,7 @@ pub fn run(a: &SummaryArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     }
     let map = pseudonyms(&p)?;
     let text = match a.format {
-        Format::Table => table(&s, &map, a.sort == SortBy::Codebook, a.ids)?,
+        Format::Table => table(&p, &s, &map, a.sort == SortBy::Codebook, a.ids)?,
         f => {
             let mut rows: Vec<Value> = s
                 .flat_rows(a.ids)
@@ -91,10 +110,7 @@ pub fn run(a: &SummaryArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 
 pub fn warn_skipped(skipped: &[String]) {
     if !skipped.is_empty() {
-        eprintln!(
-            "kodbok: warning: {} codings are not counted: their transcript or code is unknown or their span is out of range (see `kodbok check`)",
-            skipped.len()
-        );
+        eprintln!("kodbok: {}", crate::t!("warn-skipped", n = skipped.len()));
     }
 }
 
@@ -112,9 +128,15 @@ fn pp(x: f64) -> String {
 }
 
 /// The aligned table, pseudonymised cell by cell so the columns stay aligned.
-fn table(s: &Summary, map: &Pseudonyms, indent: bool, ids: bool) -> anyhow::Result<String> {
+fn table(
+    p: &Project,
+    s: &Summary,
+    map: &Pseudonyms,
+    indent: bool,
+    ids: bool,
+) -> anyhow::Result<String> {
     let mut out = Vec::new();
-    out.extend_from_slice(map.apply(&table_header(s)).as_bytes());
+    out.extend_from_slice(map.apply(&table_header(p, s)).as_bytes());
     let mut rows: Vec<Value> = s
         .rows
         .iter()
@@ -126,31 +148,39 @@ fn table(s: &Summary, map: &Pseudonyms, indent: bool, ids: bool) -> anyhow::Resu
 }
 
 /// The lines above the table: layer, groups, a note on partial layers, how to read a cell.
-fn table_header(s: &Summary) -> String {
-    let mut out = format!("Layer: {}\n", s.layer.describe(&s.coders, Lang::En));
+fn table_header(p: &Project, s: &Summary) -> String {
+    let mut out = format!("{}\n", layer_line(p, &s.layer, &s.coders));
     let groups: Vec<String> = s
         .groups
         .iter()
         .map(|g| {
-            let (v, c, d) = (shown(&g.value), g.cases.len(), g.docs.len());
-            format!("{v} = {c} cases, {d} interviews, {} words", g.words)
+            t!(
+                "summary-group",
+                value = shown(&g.value),
+                cases = g.cases.len(),
+                interviews = g.docs.len(),
+                words = g.words
+            )
         })
         .collect();
     if groups.is_empty() {
-        out.push_str(&format!("Grouped by {}: no transcripts yet\n", s.attr));
+        out.push_str(&t!("summary-grouped-none", attr = s.attr.as_str()));
     } else {
-        out.push_str(&format!("Grouped by {}: {}\n", s.attr, groups.join("; ")));
-    }
-    let (coded, all) = (s.coded_docs.len(), s.total.docs.len());
-    if coded < all {
-        out.push_str(&format!(
-            "Note: this layer has codings in {coded} of {all} interviews; the others count as not coded.\n"
+        let groups = groups.join("; ");
+        out.push_str(&t!(
+            "summary-grouped",
+            attr = s.attr.as_str(),
+            groups = groups
         ));
     }
-    out.push_str(
-        "Cells: cases/in group, interviews/in group, segments, share of the group's words coded. ",
-    );
-    out.push_str("Themes count their sub-codes.\n\n");
+    out.push('\n');
+    let (coded, all) = (s.coded_docs.len(), s.total.docs.len());
+    if coded < all {
+        out.push_str(&t!("summary-partial", coded = coded, all = all));
+        out.push('\n');
+    }
+    out.push_str(&t!("summary-cells"));
+    out.push_str("\n\n");
     out
 }
 
@@ -161,47 +191,40 @@ fn table_row(s: &Summary, r: &summary::CodeRow, indent: bool, ids: bool) -> Valu
     } else {
         r.path.clone()
     };
-    m.insert("code".into(), json!(name));
+    m.insert(t!("col-code"), json!(name));
     for (g, c) in s.groups.iter().zip(&r.cells) {
         let v = shown(&g.value);
         let cases = format!("{}/{}", c.cases.len(), c.cases_in_group);
-        m.insert(format!("{v} cases"), json!(cases));
+        m.insert(t!("col-cases", group = v.as_str()), json!(cases));
         let interviews = format!("{}/{}", c.docs.len(), c.interviews_in_group);
-        m.insert(format!("{v} interviews"), json!(interviews));
-        m.insert(format!("{v} segs"), json!(c.segments()));
-        m.insert(format!("{v} words"), json!(pct(c.word_share())));
+        m.insert(t!("col-interviews", group = v.as_str()), json!(interviews));
+        m.insert(t!("col-segs", group = v.as_str()), json!(c.segments()));
+        m.insert(
+            t!("col-words", group = v.as_str()),
+            json!(pct(c.word_share())),
+        );
     }
     if let [a, b] = s.groups.as_slice() {
         let d = r.cells[0].case_share() - r.cells[1].case_share();
-        let head = format!("Δ cases {}−{}", shown(&a.value), shown(&b.value));
+        let head = t!("col-delta", a = shown(&a.value), b = shown(&b.value));
         m.insert(head, json!(pp(d)));
     } else if s.groups.len() > 2 {
-        m.insert("spread".into(), json!(pp(Summary::spread(r))));
+        m.insert(t!("col-spread"), json!(pp(Summary::spread(r))));
     }
     let all = format!("{}/{}", r.total.cases.len(), r.total.cases_in_group);
-    m.insert("all cases".into(), json!(all));
-    m.insert("all segs".into(), json!(r.total.segments()));
+    m.insert(t!("col-all-cases"), json!(all));
+    m.insert(t!("col-all-segs"), json!(r.total.segments()));
     if ids {
-        m.insert("coding ids".into(), json!(r.total.coding_ids.join(" ")));
+        m.insert(t!("col-coding-ids"), json!(r.total.coding_ids.join(" ")));
     }
     Value::Object(m)
 }
 
 fn shown(v: &Option<String>) -> String {
     match v.as_deref() {
-        None => "all".into(),
-        Some("") => "(no value)".into(),
+        None => crate::t!("group-all"),
+        Some("") => crate::t!("group-no-value"),
         Some(x) => x.to_string(),
-    }
-}
-
-/// A cell of CSV output: arrays joined with `;`, null empty.
-fn csv_cell(v: &Value) -> String {
-    match v {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        Value::Array(a) => a.iter().map(csv_cell).collect::<Vec<_>>().join(";"),
-        other => other.to_string(),
     }
 }
 
@@ -213,32 +236,8 @@ pub fn render_rows(format: Format, rows: &[Value]) -> anyhow::Result<String> {
 /// Like `render_rows`; CSV starts with the columns `cols` (so an empty listing still has its header line).
 pub fn render_rows_with(format: Format, rows: &[Value], cols: &[String]) -> anyhow::Result<String> {
     let mut out = Vec::new();
-    match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, rows)?;
-            writeln!(out)?;
-        }
-        Format::Csv => {
-            let mut cols: Vec<String> = cols.to_vec();
-            for r in rows {
-                for k in r.as_object().into_iter().flat_map(|o| o.keys()) {
-                    if !cols.contains(k) {
-                        cols.push(k.clone());
-                    }
-                }
-            }
-            let mut w = csv::Writer::from_writer(&mut out);
-            w.write_record(&cols)?;
-            for r in rows {
-                w.write_record(
-                    cols.iter()
-                        .map(|c| csv_cell(r.get(c).unwrap_or(&Value::Null))),
-                )?;
-            }
-            w.flush()?;
-        }
-        Format::Table => write_table(&mut out, rows, 70)?,
-    }
+    let cols: Vec<&str> = cols.iter().map(String::as_str).collect();
+    super::output::write_rows(&mut out, format, rows, &cols)?;
     Ok(String::from_utf8(out)?)
 }
 
@@ -250,7 +249,10 @@ pub fn emit(map: &Pseudonyms, text: &str, out: Option<&Path>) -> anyhow::Result<
         Some(path) => {
             atomic::write(path, text.as_bytes())
                 .with_context(|| format!("writing {}", path.display()))?;
-            eprintln!("kodbok: wrote {}", path.display());
+            eprintln!(
+                "kodbok: {}",
+                crate::t!("wrote-file", path = path.display().to_string())
+            );
         }
         None => {
             let mut o = std::io::stdout().lock();

@@ -225,8 +225,10 @@ fn lex(q: &str) -> Result<Vec<(Tok, Span)>, QueryError> {
                 && !matches!(c[i], '(' | ')' | '"' | '”' | '“')
             {
                 i += 1;
-                // `key:"quoted value"` keeps the quote as its own token right after the colon
-                if c[i - 1] == ':' && c.get(i).is_some_and(|n| matches!(n, '"' | '”' | '“')) {
+                // `key:"quoted value"` (or `key="…"`) keeps the quote as its own token after the colon
+                if matches!(c[i - 1], ':' | '=')
+                    && c.get(i).is_some_and(|n| matches!(n, '"' | '”' | '“'))
+                {
                     break;
                 }
             }
@@ -413,7 +415,8 @@ impl Parser {
     }
 
     fn term(&mut self, t: String, span: Span) -> Result<Node, QueryError> {
-        if let Some((key, value)) = t.split_once(':') {
+        // `key:value`, the one filter syntax; `key=value` means the same.
+        if let Some((key, value)) = t.split_once([':', '=']) {
             let key_ok = !key.is_empty()
                 && key
                     .chars()
@@ -588,6 +591,12 @@ mod tests {
             }
         );
         assert_eq!(parse("it-chef").unwrap(), w("it-chef", 0));
+        // key=value is the same filter as key:value
+        assert_eq!(parse("grupp=låg").unwrap(), parse("grupp:låg").unwrap());
+        assert_eq!(
+            parse("case=\"Kommun C\"").unwrap(),
+            parse("case:\"Kommun C\"").unwrap()
+        );
     }
 
     #[test]

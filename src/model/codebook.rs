@@ -25,6 +25,9 @@ pub struct Code {
     /// What accepting a suggestion of this code codes (default: the sentence).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_scope: Option<QueryScope>,
+    /// REFI-QDA GUID, kept so that repeated exports and imports match the same code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guid: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Code>,
 }
@@ -54,6 +57,7 @@ impl Code {
             shortcut: None,
             query: String::new(),
             query_scope: None,
+            guid: None,
             children: Vec::new(),
         }
     }
@@ -66,6 +70,9 @@ pub struct Settings {
     /// The case attribute whose values form the groups compared (`grupp`: hög/låg).
     #[serde(default = "default_group")]
     pub group_attribute: String,
+    /// Coders whose codings analyses leave out of the "all coders" layer (e.g. a practice coder).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude_coders: Vec<String>,
 }
 
 fn default_group() -> String {
@@ -76,6 +83,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             group_attribute: default_group(),
+            exclude_coders: Vec::new(),
         }
     }
 }
@@ -119,6 +127,14 @@ pub enum CodebookError {
     },
     #[error("shortcut {key:?} is already used by code {code:?}")]
     DuplicateShortcut { key: String, code: String },
+    #[error("{where_} already has a code named {name:?} ({path}); names are unique among siblings")]
+    DuplicateName {
+        name: String,
+        where_: String,
+        path: String,
+    },
+    #[error("{key:?} names several codes: {}; give the id or the whole path", .paths.join("; "))]
+    Ambiguous { key: String, paths: Vec<String> },
 }
 
 /// A code in preorder with its depth and parent, for listing and drawing the tree.
@@ -193,6 +209,21 @@ impl Codebook {
             .collect();
         if by_name.len() == 1 {
             return Ok(by_name[0].code);
+        }
+        if by_name.len() > 1 {
+            return Err(CodebookError::Ambiguous {
+                key: key.to_string(),
+                paths: by_name
+                    .iter()
+                    .map(|f| format!("{} ({})", self.path(&f.code.id), f.code.id))
+                    .collect(),
+            });
+        }
+        if let Some(f) = flat
+            .iter()
+            .find(|f| self.path(&f.code.id).to_lowercase() == lower)
+        {
+            return Ok(f.code);
         }
         let slug = super::text::slugify(key);
         let by_slug: Vec<_> = flat
@@ -305,6 +336,7 @@ impl Codebook {
         if self.get(&code.id).is_some() {
             return Err(CodebookError::DuplicateId(code.id));
         }
+        self.check_name_free(parent, &code.name, &code.id)?;
         match parent {
             None => self.codes.push(code),
             Some(p) => self
@@ -324,10 +356,46 @@ impl Codebook {
                 expected: "a non-empty name",
             });
         }
+        self.get(id)
+            .ok_or_else(|| CodebookError::Unknown(id.to_string()))?;
+        let parent = self.parent_of(id).map(str::to_string);
+        self.check_name_free(parent.as_deref(), name.trim(), id)?;
         self.get_mut(id)
             .ok_or_else(|| CodebookError::Unknown(id.to_string()))?
             .name = name.trim().to_string();
         Ok(())
+    }
+
+    /// Refuses `name` under `parent` (top level when None) when a sibling other than `except` has it
+    /// (ignoring case): a name must say which code it is.
+    pub fn check_name_free(
+        &self,
+        parent: Option<&str>,
+        name: &str,
+        except: &str,
+    ) -> Result<(), CodebookError> {
+        let siblings = match parent {
+            None => &self.codes,
+            Some(p) => match self.get(p) {
+                Some(c) => &c.children,
+                None => return Ok(()),
+            },
+        };
+        let lower = name.trim().to_lowercase();
+        match siblings
+            .iter()
+            .find(|c| c.id != except && c.name.trim().to_lowercase() == lower)
+        {
+            Some(c) => Err(CodebookError::DuplicateName {
+                name: name.trim().to_string(),
+                where_: match parent {
+                    None => "the top level".to_string(),
+                    Some(p) => self.path(p),
+                },
+                path: self.path(&c.id),
+            }),
+            None => Ok(()),
+        }
     }
 
     /// Edits a code in place (description, notes, colour, shortcut).
@@ -376,6 +444,8 @@ impl Codebook {
             self.get(p)
                 .ok_or_else(|| CodebookError::Unknown(p.to_string()))?;
         }
+        let name = self.get(id).map(|c| c.name.clone()).unwrap_or_default();
+        self.check_name_free(parent, &name, id)?;
         let code = self.take(id)?;
         self.add(code, parent)
     }
@@ -483,5 +553,36 @@ mod tests {
         assert_eq!(b.parent_of("sub"), Some("hinder"));
         assert!(b.get("framgang").is_none());
         assert_eq!(b.new_id("Hinder"), "hinder-2");
+    }
+
+    #[test]
+    fn sibling_names_are_unique_and_shared_names_are_ambiguous() {
+        let mut b = book();
+        let dup = b.add(Code::new("resursbrist-2", "resursbrist"), Some("hinder"));
+        assert!(
+            matches!(dup, Err(CodebookError::DuplicateName { .. })),
+            "{dup:?}"
+        );
+        // The same name under another parent is allowed, and then the bare name is ambiguous.
+        b.add(Code::new("resursbrist-3", "Resursbrist"), Some("framgang"))
+            .unwrap();
+        let err = b.resolve("Resursbrist").unwrap_err().to_string();
+        assert!(err.contains("Hinder › Resursbrist (resursbrist)"), "{err}");
+        assert!(
+            err.contains("Framgångsfaktorer › Resursbrist (resursbrist-3)"),
+            "{err}"
+        );
+        assert_eq!(b.resolve("hinder › resursbrist").unwrap().id, "resursbrist");
+        assert!(b.rename("resursbrist-3", "Hinder").is_ok());
+        assert!(b.rename("framgang", "hinder").is_err());
+        assert!(b.move_to("resursbrist-3", Some("hinder")).is_ok());
+        b.rename("resursbrist-3", "Resursbrist 2").unwrap();
+        b.add(Code::new("x", "Resursbrist"), None).unwrap();
+        assert!(b.move_to("x", Some("hinder")).is_err());
+        assert_eq!(
+            b.parent_of("x"),
+            None,
+            "a refused move leaves the code where it was"
+        );
     }
 }

@@ -106,9 +106,95 @@ fn sniff_delimiter(header: &str) -> u8 {
     }
 }
 
+/// How a cases.csv file is written: kept from the file kodbok rewrites, so a sheet saved by Swedish Excel
+/// (`;`, windows-1252 or UTF-8 with BOM, CRLF) stays one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub delimiter: u8,
+    pub encoding: &'static encoding_rs::Encoding,
+    pub bom: bool,
+    pub crlf: bool,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style {
+            delimiter: b',',
+            encoding: encoding_rs::UTF_8,
+            bom: false,
+            crlf: false,
+        }
+    }
+}
+
+/// The style of an existing cases.csv (the default for an empty or unreadable one).
+pub fn style_of(bytes: &[u8]) -> Style {
+    let Ok(d) = decode(bytes) else {
+        return Style::default();
+    };
+    Style {
+        delimiter: sniff_delimiter(d.text.lines().next().unwrap_or("")),
+        encoding: encoding_rs::Encoding::for_label(d.encoding.as_bytes())
+            .unwrap_or(encoding_rs::UTF_8),
+        bom: encoding_rs::Encoding::for_bom(bytes).is_some(),
+        crlf: d.text.contains("\r\n"),
+    }
+}
+
+/// Cases in `style`: its delimiter, line ending and encoding (UTF-8 with BOM when a character does not
+/// exist in a legacy encoding, rather than losing it).
+pub fn render_in(cases: &Cases, style: Style) -> Vec<u8> {
+    let mut text = render_with(cases, style.delimiter);
+    if style.crlf {
+        text = text.replace('\n', "\r\n");
+    }
+    let enc = style.encoding;
+    let bom = |e: &encoding_rs::Encoding| -> &'static [u8] {
+        if e == encoding_rs::UTF_16LE {
+            b"\xFF\xFE"
+        } else if e == encoding_rs::UTF_16BE {
+            b"\xFE\xFF"
+        } else {
+            b"\xEF\xBB\xBF"
+        }
+    };
+    let mut out = Vec::new();
+    if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+        if style.bom {
+            out.extend_from_slice(bom(enc));
+        }
+        for u in text.encode_utf16() {
+            let b = if enc == encoding_rs::UTF_16LE {
+                u.to_le_bytes()
+            } else {
+                u.to_be_bytes()
+            };
+            out.extend_from_slice(&b);
+        }
+        return out;
+    }
+    let (bytes, _, unmappable) = enc.encode(&text);
+    if unmappable {
+        out.extend_from_slice(bom(encoding_rs::UTF_8));
+        out.extend_from_slice(text.as_bytes());
+        return out;
+    }
+    if style.bom && enc == encoding_rs::UTF_8 {
+        out.extend_from_slice(bom(enc));
+    }
+    out.extend_from_slice(&bytes);
+    out
+}
+
 /// Renders cases as comma-separated UTF-8 with the `case` column first.
 pub fn render(cases: &Cases) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    render_with(cases, b',')
+}
+
+fn render_with(cases: &Cases, delimiter: u8) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
     let mut header = vec!["case".to_string()];
     header.extend(cases.columns.iter().cloned());
     let _ = w.write_record(&header);
@@ -128,6 +214,30 @@ pub fn render(cases: &Cases) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_swedish_excel_sheet_keeps_its_delimiter_encoding_and_line_ends() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("case;grupp\r\nKommun Ö;låg\r\n");
+        let style = style_of(&bytes);
+        assert_eq!(style.delimiter, b';');
+        assert_eq!(style.encoding, encoding_rs::WINDOWS_1252);
+        assert!(style.crlf && !style.bom);
+        let mut cases = parse(&bytes, Path::new("cases.csv")).unwrap();
+        cases.cases.push(Case {
+            name: "Kommun Å".into(),
+            attrs: [("grupp".to_string(), "hög".to_string())].into(),
+        });
+        let out = render_in(&cases, style);
+        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&out);
+        assert_eq!(text, "case;grupp\r\nKommun Ö;låg\r\nKommun Å;hög\r\n");
+        let utf8_bom = b"\xEF\xBB\xBFcase;grupp\nA;x\n";
+        let s = style_of(utf8_bom);
+        assert!(s.bom && s.encoding == encoding_rs::UTF_8);
+        assert_eq!(
+            render_in(&parse(utf8_bom, Path::new("c")).unwrap(), s),
+            utf8_bom
+        );
+    }
 
     #[test]
     fn reads_swedish_excel_export() {

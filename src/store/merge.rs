@@ -155,11 +155,20 @@ fn own(c: &Code) -> Code {
     }
 }
 
+/// Equal content; a REFI GUID recorded in only one copy (by an export there) is not a difference.
+fn same_code(a: &Code, b: &Code) -> bool {
+    let (mut a, mut b) = (own(a), own(b));
+    if a.guid.is_none() || b.guid.is_none() {
+        (a.guid, b.guid) = (None, None);
+    }
+    a == b
+}
+
 fn merge_codebook(ours: &mut Project, theirs: &Project, s: &mut MergeSummary) {
     for f in theirs.codebook.flatten() {
         let id = &f.code.id;
         if let Some(mine) = ours.codebook.get(id) {
-            if own(mine) != own(f.code) {
+            if !same_code(mine, f.code) {
                 s.conflicts.push(conflict("code", id, None, format!(
                     "code {id:?} differs (here {:?}, there {:?}: name, description, notes, colour or shortcut); this copy's is kept",
                     mine.name, f.code.name
@@ -204,7 +213,7 @@ fn merge_codebook(ours: &mut Project, theirs: &Project, s: &mut MergeSummary) {
 
 fn describe(c: &Coding) -> String {
     format!(
-        "{} in {} chars {}..{}, memo {:?}",
+        "{} in {} characters {}–{}, memo {:?}",
         c.code,
         c.doc,
         c.start,
@@ -365,4 +374,22 @@ pub fn write_merged(ours: &mut Project, s: &MergeSummary) -> Result<()> {
         ours.save_coder(coder)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_guid_recorded_in_one_copy_is_no_conflict() {
+        let a = Code::new("x", "X");
+        let mut b = a.clone();
+        b.guid = Some("11111111-1111-1111-1111-111111111111".into());
+        assert!(same_code(&a, &b));
+        let mut c = a.clone();
+        c.guid = Some("22222222-2222-2222-2222-222222222222".into());
+        assert!(!same_code(&b, &c));
+        c.name = "Y".into();
+        assert!(!same_code(&a, &c));
+    }
 }

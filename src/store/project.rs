@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 /// The codebook a new project starts with: the five themes of the reference study.
 pub const DEFAULT_CODEBOOK: &str = include_str!("../../codebook.json");
+/// The same codebook with Swedish descriptions and notes (`kodbok --lang sv init`).
+pub const SAMPLE_CODEBOOK_SV: &str = include_str!("sample/codebook.sv.json");
 
 #[derive(Debug, Clone)]
 pub struct Project {
@@ -83,6 +85,11 @@ impl Project {
 
     /// Creates a new project in `root` with the default codebook; refuses a folder that already has one.
     pub fn init(root: &Path, empty_codebook: bool) -> Result<()> {
+        Self::init_with(root, (!empty_codebook).then_some(DEFAULT_CODEBOOK))
+    }
+
+    /// Creates a project with `codebook` (codebook.json's text) or an empty codebook when None.
+    pub fn init_with(root: &Path, codebook: Option<&str>) -> Result<()> {
         let cb = root.join("codebook.json");
         if cb.exists() {
             return Err(StoreError::refused(format!(
@@ -94,12 +101,13 @@ impl Project {
             let p = root.join(d);
             fs::create_dir_all(&p).map_err(|e| StoreError::io(&p, e))?;
         }
-        let book = if empty_codebook {
-            let mut s = serde_json::to_string_pretty(&Codebook::default()).unwrap_or_default();
-            s.push('\n');
-            s
-        } else {
-            DEFAULT_CODEBOOK.to_string()
+        let book = match codebook {
+            None => {
+                let mut s = serde_json::to_string_pretty(&Codebook::default()).unwrap_or_default();
+                s.push('\n');
+                s
+            }
+            Some(text) => text.to_string(),
         };
         let cases = root.join("transcripts/cases.csv");
         if !cases.exists() {
@@ -303,11 +311,13 @@ impl Project {
         atomic::write(&self.transcript_path(&t.id), t.render().as_bytes())
     }
 
+    /// Writes cases.csv in the delimiter, encoding and line endings the file already has.
     pub fn save_cases(&self) -> Result<()> {
-        atomic::write(
-            &self.cases_path(),
-            cases_csv::render(&self.cases).as_bytes(),
-        )
+        let path = self.cases_path();
+        let style = std::fs::read(&path)
+            .map(|b| cases_csv::style_of(&b))
+            .unwrap_or_default();
+        atomic::write(&path, &cases_csv::render_in(&self.cases, style))
     }
 
     /// A validated new coding (not yet stored).
@@ -320,7 +330,7 @@ impl Project {
         }
         if start >= end || end > t.char_len() {
             return Err(StoreError::refused(format!(
-                "span {start}..{end} is not inside {doc} (0..{} characters, end exclusive, start < end)",
+                "span {start}–{end} is not inside {doc} (characters 0–{}, end exclusive, start < end)",
                 t.char_len()
             )));
         }
@@ -344,7 +354,7 @@ impl Project {
                     .iter()
                     .map(|s| {
                         let (l, c) = t.line_col(*s);
-                        format!("  line {l}, column {c} (chars {s}..{})", s + len)
+                        format!("  line {l}, column {c} (characters {s}–{})", s + len)
                     })
                     .collect();
                 Err(StoreError::refused(format!(
@@ -404,7 +414,7 @@ impl Project {
                 }
                 if let Some(msg) = self.coding_problem(c) {
                     p(format!(
-                        "coding {} ({} in {}, chars {}..{}): {msg}",
+                        "coding {} ({} in {}, characters {}–{}): {msg}",
                         c.id, c.code, c.doc, c.start, c.end
                     ));
                 }
@@ -496,7 +506,7 @@ impl Project {
         if now != c.quote {
             let hint = match reanchor(c, t) {
                 Some((s, e)) => format!(
-                    "; the quote is found at chars {s}..{e} (`kodbok check --reanchor` moves it)"
+                    "; the quote is found at characters {s}–{e} (`kodbok check --reanchor` moves it)"
                 ),
                 None => "; the quote is no longer in the transcript".to_string(),
             };
@@ -511,27 +521,55 @@ impl Project {
 
     /// Moves codings whose quote moved to where the quote is now; returns (coder, id) of those moved.
     pub fn reanchor_all(&mut self) -> Vec<(String, String)> {
+        let coders: Vec<String> = self.coders.keys().cloned().collect();
+        coders
+            .into_iter()
+            .flat_map(|coder| {
+                self.reanchor_coder(&coder)
+                    .into_iter()
+                    .map(move |id| (coder.clone(), id))
+            })
+            .collect()
+    }
+
+    /// Ids of `coder`'s codings whose text no longer matches their quote (the transcript was edited since).
+    pub fn stale_codings(&self, coder: &str) -> Vec<String> {
+        let Some(file) = self.coders.get(coder) else {
+            return Vec::new();
+        };
+        file.codings
+            .iter()
+            .filter(|c| {
+                self.transcripts
+                    .get(&c.doc)
+                    .is_some_and(|t| t.slice(c.start, c.end) != Some(c.quote.as_str()))
+            })
+            .map(|c| c.id.clone())
+            .collect()
+    }
+
+    /// [`Project::reanchor_all`] for one coder's codings (in memory; the caller saves): the ids moved.
+    pub fn reanchor_coder(&mut self, coder: &str) -> Vec<String> {
         let mut moved = Vec::new();
         let transcripts = &self.transcripts;
-        for (coder, file) in self.coders.iter_mut() {
-            for c in file.codings.iter_mut() {
-                let Some(t) = transcripts.get(&c.doc) else {
-                    continue;
-                };
-                if t.slice(c.start, c.end) == Some(c.quote.as_str()) {
-                    continue;
+        let Some(file) = self.coders.get_mut(coder) else {
+            return moved;
+        };
+        for c in file.codings.iter_mut() {
+            let Some(t) = transcripts.get(&c.doc) else {
+                continue;
+            };
+            if t.slice(c.start, c.end) == Some(c.quote.as_str()) {
+                continue;
+            }
+            if let Some((s, e)) = reanchor(c, t) {
+                c.start = s;
+                c.end = e;
+                if let Some((q, p, x)) = crate::model::coding::anchor(&t.text, t.offsets(), s, e) {
+                    (c.quote, c.prefix, c.suffix) = (q, p, x);
                 }
-                if let Some((s, e)) = reanchor(c, t) {
-                    c.start = s;
-                    c.end = e;
-                    if let Some((q, p, x)) =
-                        crate::model::coding::anchor(&t.text, t.offsets(), s, e)
-                    {
-                        (c.quote, c.prefix, c.suffix) = (q, p, x);
-                    }
-                    c.modified = chrono::Utc::now();
-                    moved.push((coder.clone(), c.id.clone()));
-                }
+                c.modified = chrono::Utc::now();
+                moved.push(c.id.clone());
             }
         }
         moved
@@ -548,4 +586,32 @@ fn short(s: &str) -> String {
         out.push('…');
     }
     out
+}
+
+#[cfg(test)]
+mod sample_tests {
+    use super::*;
+
+    /// The Swedish sample codebook is the English one with translated texts: same ids, names, colours,
+    /// shortcuts and tree, and every description, inclusion and exclusion note different.
+    #[test]
+    fn the_swedish_sample_codebook_mirrors_the_english_one() {
+        let en: Codebook = serde_json::from_str(DEFAULT_CODEBOOK).unwrap();
+        let sv: Codebook = serde_json::from_str(SAMPLE_CODEBOOK_SV).unwrap();
+        let (fe, fs) = (en.flatten(), sv.flatten());
+        assert_eq!(fe.len(), fs.len());
+        for (e, s) in fe.iter().zip(&fs) {
+            assert_eq!(
+                (e.code.id.as_str(), e.depth, e.parent),
+                (s.code.id.as_str(), s.depth, s.parent)
+            );
+            assert_eq!(
+                (&e.code.name, &e.code.color, &e.code.shortcut),
+                (&s.code.name, &s.code.color, &s.code.shortcut)
+            );
+            assert_ne!(e.code.description, s.code.description, "{}", e.code.id);
+            assert_ne!(e.code.inclusion, s.code.inclusion, "{}", e.code.id);
+            assert_ne!(e.code.exclusion, s.code.exclusion, "{}", e.code.id);
+        }
+    }
 }

@@ -1,8 +1,16 @@
-//! The agreement view's state: two coders compared, their disagreements, and decisions written to the consensus layer.
+//! The agreement screen: two coders compared, their disagreements, and decisions written to the consensus layer;
+//! its state and its `update`.
 
-use super::action::{LayerChange, LayerDone};
-use crate::agreement::consensus::take;
-use crate::agreement::{Coefficients, Disagreement, UnitKind};
+use super::action::{Command, Effect, LayerChange, LayerDone, Mouse, RewriteReason};
+use super::app::Level;
+use super::history::Op;
+use super::layout::{contains, keep_visible};
+use super::picker::Purpose;
+use super::screen::{Request, Shared, list_motion};
+use crate::agreement::consensus::{matches, take};
+use crate::agreement::{
+    AgreeOptions, CodeTarget, Coefficients, Disagreement, UnitKind, agreement, disagreements,
+};
 use crate::model::CONSENSUS_CODER;
 use crate::model::CoderFile;
 use crate::store::{Project, StoreError, atomic};
@@ -43,6 +51,216 @@ impl AgreeView {
     pub fn decided_count(&self) -> usize {
         self.decided.iter().filter(|d| *d != "open").count()
     }
+}
+
+impl AgreeView {
+    /// Chooses the pair to compare (keeping the one chosen before when it still fits), or says why there is none.
+    pub fn open(&mut self, cx: &Shared) -> Result<(), Request> {
+        if cx.layers.blind {
+            return Err(Request::Say(
+                Level::Warn,
+                "Blind mode is on: the agreement view shows other coders' codings (B turns it off)."
+                    .into(),
+            ));
+        }
+        let a = default_a(cx.project, cx.coder);
+        let b = a.as_deref().and_then(|a| default_b(cx.project, a));
+        let (Some(a), Some(b)) = (a, b) else {
+            return Err(Request::Say(
+                Level::Info,
+                "The agreement view needs two coders with codings (besides konsensus).".into(),
+            ));
+        };
+        if self.a != a || !cx.project.coders.contains_key(&self.b) {
+            self.a = a;
+            self.b = b;
+        }
+        self.refresh(cx);
+        Ok(())
+    }
+
+    /// Compares one code (or every code when None) from the first difference.
+    pub fn set_code(&mut self, code: Option<String>, cx: &Shared) {
+        self.code = code;
+        self.selected = 0;
+        self.refresh(cx);
+    }
+
+    /// Recomputes the figures, the differences and what the layer holds in each.
+    pub fn refresh(&mut self, cx: &Shared) {
+        self.stale = false;
+        let o = AgreeOptions {
+            coders: vec![self.a.clone(), self.b.clone()],
+            docs: None,
+            unit: self.unit(),
+            target: self
+                .code
+                .clone()
+                .map_or(CodeTarget::AllCodes, CodeTarget::Code),
+        };
+        let keep = self.current().map(|d| d.id.clone());
+        match (agreement(cx.project, &o), disagreements(cx.project, &o)) {
+            (Ok(r), Ok(rows)) => {
+                self.stats = Some(r.pooled);
+                self.docs = r.documents.len();
+                self.rows = rows;
+                self.error = None;
+            }
+            (Err(e), _) | (_, Err(e)) => {
+                self.stats = None;
+                self.docs = 0;
+                self.rows.clear();
+                self.error = Some(e.to_string());
+            }
+        }
+        if let Some(i) = keep.and_then(|id| self.rows.iter().position(|d| d.id == id)) {
+            self.selected = i;
+        }
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        self.refresh_decided(cx);
+    }
+
+    /// What the layer holds in each listed unit (cheap; after every decision).
+    pub fn refresh_decided(&mut self, cx: &Shared) {
+        let empty = crate::model::CoderFile::new(CONSENSUS_CODER);
+        let layer = cx.project.coders.get(CONSENSUS_CODER).unwrap_or(&empty);
+        let coders = [self.a.clone(), self.b.clone()];
+        self.decided = self
+            .rows
+            .iter()
+            .map(|d| {
+                let m = matches(cx.project, &coders, layer, &d.unit_ref());
+                decision_label(&m, &self.a, &self.b, decided_neither(cx, &d.id))
+            })
+            .collect();
+    }
+
+    fn list_height(cx: &Shared) -> usize {
+        list_height(cx.main.height.saturating_sub(2))
+    }
+
+    pub fn update(&mut self, c: Command, cx: &Shared) -> Vec<Request> {
+        let page = Self::list_height(cx);
+        let last = self.rows.len().saturating_sub(1);
+        self.selected = list_motion(c, self.selected, last, page);
+        self.top = keep_visible(self.top, self.selected, page);
+        match c {
+            Command::TakeA => return self.decide("A", cx),
+            Command::TakeB => return self.decide("B", cx),
+            Command::TakeBoth => return self.decide("both", cx),
+            Command::TakeNeither => return self.decide("neither", cx),
+            Command::NextCoder => {
+                if let Some(b) = next_b(cx.project, &self.a, &self.b) {
+                    self.b = b;
+                    self.selected = 0;
+                    self.refresh(cx);
+                }
+            }
+            Command::CycleUnit => {
+                self.unit = Some(match self.unit() {
+                    UnitKind::Turn => UnitKind::Sentence,
+                    _ => UnitKind::Turn,
+                });
+                self.selected = 0;
+                self.refresh(cx);
+            }
+            Command::ChooseCode => return vec![Request::Pick(Purpose::Agree)],
+            Command::AllCodes => self.set_code(None, cx),
+            Command::Jump => return self.jump(),
+            Command::Cancel => return vec![Request::Close],
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn jump(&self) -> Vec<Request> {
+        let Some(d) = self.current() else {
+            return Vec::new();
+        };
+        vec![
+            Request::Open {
+                doc: d.doc.clone(),
+                at: d.start,
+                select_to: None,
+            },
+            Request::ShowOthers,
+            Request::Say(Level::Info, format!("{} {}; K goes back.", d.doc, d.unit)),
+        ]
+    }
+
+    /// Asks the runner to decide the selected unit into the layer under its lock.
+    fn decide(&self, choice: &str, cx: &Shared) -> Vec<Request> {
+        if let Some(refusal) = cx.refuse_read_only() {
+            return vec![refusal];
+        }
+        if cx.coder == CONSENSUS_CODER {
+            return vec![Request::Say(
+                Level::Error,
+                "This session is konsensus itself: decide as one of the coders (kodbok tui --coder NAME)."
+                    .into(),
+            )];
+        }
+        let Some(d) = self.current() else {
+            return Vec::new();
+        };
+        let (a, b) = (self.a.clone(), self.b.clone());
+        let (from, label) = match choice {
+            "A" => (vec![a.clone()], format!("A ({a})")),
+            "B" => (vec![b.clone()], format!("B ({b})")),
+            "both" => (vec![a, b], "both".to_string()),
+            _ => (Vec::new(), "neither".to_string()),
+        };
+        let op = Op::Layer {
+            coder: CONSENSUS_CODER.into(),
+            unit: d.id.clone(),
+            choice: label,
+            removed: Vec::new(),
+            added: Vec::new(),
+        };
+        vec![Request::Run(Box::new(Effect::WriteLayer {
+            coder: CONSENSUS_CODER.into(),
+            change: LayerChange::Take {
+                unit: d.unit_ref(),
+                from,
+            },
+            pending: RewriteReason::Do(Box::new(op)),
+        }))]
+    }
+
+    /// A click selects a difference; the wheel moves through them.
+    pub fn mouse(&mut self, m: Mouse, cx: &Shared) -> Vec<Request> {
+        match m {
+            Mouse::Down { x, y } => {
+                // The list starts below the border and the two header lines (see views/agree.rs).
+                let main = cx.main;
+                let list_y = main.y + 3;
+                let h = Self::list_height(cx);
+                let top = keep_visible(self.top, self.selected, h);
+                let row = (y as usize).wrapping_sub(list_y as usize);
+                if contains(main, x, y) && y >= list_y && row < h && top + row < self.rows.len() {
+                    self.selected = top + row;
+                    self.top = top;
+                }
+                Vec::new()
+            }
+            Mouse::ScrollDown { .. } => self.update(Command::Down, cx),
+            Mouse::ScrollUp { .. } => self.update(Command::Up, cx),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Whether my last decision on this unit (still in the undo history) was "neither".
+pub fn decided_neither(cx: &Shared, id: &str) -> bool {
+    cx.history
+        .undo
+        .iter()
+        .rev()
+        .find_map(|op| match op {
+            Op::Layer { unit, choice, .. } if unit == id => Some(choice == "neither"),
+            _ => None,
+        })
+        .unwrap_or(false)
 }
 
 /// Lines for the selected unit below the list: at least 10, half the screen when there is room.

@@ -58,6 +58,8 @@ pub enum Deferred {
         parent: Option<String>,
     },
     QuitUnsaved,
+    /// Move my codings whose transcript was edited to where their quotes are now.
+    Reanchor,
     /// Add these codings as one undo step.
     AutoCode {
         label: String,
@@ -155,6 +157,8 @@ pub struct CodingStats {
     pub counts: HashMap<String, (usize, usize)>,
 }
 
+/// The workbench's shared state: the project and its files' save state, the workbench panes, which screen is on top
+/// and each screen's own state (changed through the screen's `update`). Fields the views and tests need are public.
 pub struct AppState {
     pub project: Project,
     /// The project folder's name, for the status bar.
@@ -166,8 +170,8 @@ pub struct AppState {
     pub focus: Focus,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
-    pub size: (u16, u16),
-    pub docs: DocList,
+    pub(crate) size: (u16, u16),
+    pub(crate) docs: DocList,
     pub view: Option<DocView>,
     pub tree: Tree,
     pub retrieval: Retrieval,
@@ -179,17 +183,19 @@ pub struct AppState {
     pub layers: Layers,
     pub status: Status,
     /// Files whose in-memory content is newer than the disk.
-    pub dirty: BTreeSet<SaveTarget>,
-    pub stats: CodingStats,
-    pub ticks: u64,
-    pub last_retry: u64,
+    pub(crate) dirty: BTreeSet<SaveTarget>,
+    pub(crate) stats: CodingStats,
+    pub(crate) ticks: u64,
+    pub(crate) last_retry: u64,
     pub quit: bool,
     /// Colours as 24-bit RGB (else mapped to the 256-colour palette).
-    pub truecolor: bool,
+    pub(crate) truecolor: bool,
+    /// Colour, no colour (`NO_COLOR`), high contrast or colour-blind safe (`KODBOK_THEME`).
+    pub palette: super::views::theme::Palette,
     /// Char offset where the left button went down in the transcript.
-    pub mouse_down: Option<usize>,
+    pub(crate) mouse_down: Option<usize>,
     /// Cursor per transcript, to come back to the same place.
-    pub positions: HashMap<String, usize>,
+    pub(crate) positions: HashMap<String, usize>,
 }
 
 impl AppState {
@@ -233,6 +239,7 @@ impl AppState {
             last_retry: 0,
             quit: false,
             truecolor: true,
+            palette: Default::default(),
             mouse_down: None,
             positions: HashMap::new(),
         };

@@ -24,6 +24,8 @@ pub struct DocView {
     pub cursor: usize,
     /// Where the selection started; Some while selecting.
     pub anchor: Option<usize>,
+    /// The selection was kept after coding it, for a second code: a motion leaves it instead of extending it.
+    pub kept: bool,
     /// Display column kept while moving up and down.
     pub want_col: Option<usize>,
     /// First visible display line.
@@ -42,6 +44,7 @@ impl DocView {
             doc: doc.id.clone(),
             cursor,
             anchor: None,
+            kept: false,
             want_col: None,
             top: 0,
             wraps: vec![(width, wrap::wrap(&doc.text, width))],
@@ -144,9 +147,10 @@ impl DocView {
         self.marks = marks;
     }
 
-    /// Marks overlapping `[start, end]` (the end included, so a line's `\n` counts).
+    /// Marks overlapping the display line `[start, end)`. A mark starting at `end` belongs to the next line: counting
+    /// it here drew its stripe (and label) one line above its passage, and the label again on the passage's line.
     pub fn marks_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Mark> {
-        let upto = self.marks.partition_point(|m| m.start <= end);
+        let upto = self.marks.partition_point(|m| m.start < end.max(start + 1));
         self.marks[..upto].iter().filter(move |m| m.end > start)
     }
 }
@@ -172,6 +176,13 @@ mod tests {
         assert_eq!(lanes, vec![("x", 0), ("x", 2), ("y", 1), ("z", 0)]);
         assert_eq!(v.lanes, 3);
         assert_eq!(v.marks_in(20, 22).count(), 1);
+        // z starts where the line [20, 24) ends: it is drawn from the next line on.
+        assert!(v.marks_in(20, 24).all(|m| m.code != "z"));
+        assert_eq!(
+            v.marks_in(24, 24).count(),
+            1,
+            "an empty line shows what starts there"
+        );
         let n10 = v.lines().len();
         v.set_width(&t, 40);
         assert_eq!(v.lines().len(), 1);

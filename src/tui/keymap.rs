@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 mod defaults;
-pub use defaults::{DEFAULTS, HINTS};
+use super::commands::DEFAULT_KEYS as DEFAULTS;
+pub use defaults::HINTS;
 
 /// Where keys are looked up; non-overlay contexts fall back to more general ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -138,9 +139,9 @@ impl Keymap {
     pub fn defaults() -> Keymap {
         let mut km = Keymap::default();
         for (ctx, keys, cmd) in DEFAULTS {
-            if let Ok(seq) = parse_seq(keys) {
-                km.tables.entry(*ctx).or_default().insert(seq, *cmd);
-            }
+            // Every default key parses: `commands::tests` checks it, so none is dropped here.
+            let Ok(seq) = parse_seq(keys) else { continue };
+            km.tables.entry(*ctx).or_default().insert(seq, *cmd);
         }
         km
     }
@@ -188,8 +189,7 @@ impl Keymap {
             table.remove(&seq);
             return Ok(());
         }
-        let cmd: Command = serde_json::from_value(serde_json::Value::String(name.to_string()))
-            .map_err(|_| format!("unknown command {name:?}"))?;
+        let cmd = Command::from_name(name).ok_or_else(|| format!("unknown command {name:?}"))?;
         table.insert(seq, cmd);
         Ok(())
     }
@@ -291,7 +291,7 @@ impl Keymap {
 }
 
 /// `"g g"` is a two-key chord; `" "` and `"space"` are the space key.
-fn parse_seq(s: &str) -> Result<Vec<Key>, String> {
+pub(crate) fn parse_seq(s: &str) -> Result<Vec<Key>, String> {
     if s == " " {
         return Ok(vec![Key::char(' ')]);
     }

@@ -1,5 +1,11 @@
-//! Retrieval: every segment coded with a code or its descendants, for one coder or all, filtered by attributes.
+//! The segments screen: every segment coded with a code or its descendants, for one coder or all, filtered by
+//! attributes; its state, the query behind it and its `update`.
 
+use super::action::{Command, Mouse};
+use super::app::{Level, PromptFor};
+use super::layout::{contains, keep_visible};
+use super::picker::Purpose;
+use super::screen::{Request, SEGMENT_ROWS, Shared, list_motion, segment_page};
 use crate::model::Coding;
 use crate::store::Project;
 
@@ -20,7 +26,7 @@ pub struct Segment {
     pub quote: String,
 }
 
-/// `key=value` or `key!=value`; values compare case-insensitively.
+/// `key:value` (or `key=value`), or `key!=value`; values compare case-insensitively.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cond {
     pub key: String,
@@ -33,27 +39,122 @@ pub struct Retrieval {
     pub code: Option<String>,
     /// All coders, or only the current one.
     pub all: bool,
+    /// The filter as typed.
     pub filter: String,
-    pub conds: Vec<Cond>,
+    conds: Vec<Cond>,
     pub rows: Vec<Segment>,
     pub selected: usize,
     pub top: usize,
 }
 
-/// Parses `grupp=låg role!=kommunchef` (spaces or commas between conditions).
+impl Retrieval {
+    /// Lists the segments of `code` from the first.
+    pub fn show(&mut self, code: &str, cx: &Shared) {
+        self.code = Some(code.to_string());
+        self.selected = 0;
+        self.top = 0;
+        self.refresh(cx);
+    }
+
+    /// Re-runs the query (after codings, codebook, scope or filter changed).
+    pub fn refresh(&mut self, cx: &Shared) {
+        let Some(code) = self.code.clone() else {
+            return;
+        };
+        if cx.project.codebook.get(&code).is_none() {
+            self.code = None;
+            self.rows.clear();
+            return;
+        }
+        let all = self.all && !cx.layers.blind;
+        self.rows = query(cx.project, cx.coder, &code, all, &self.conds);
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+    }
+
+    /// Sets the attribute filter (the prompt stays open on an error, so it can be corrected).
+    pub fn set_filter(&mut self, text: &str, cx: &Shared) -> Result<(), String> {
+        self.conds = parse_filter(text)?;
+        self.filter = text.trim().to_string();
+        self.selected = 0;
+        self.refresh(cx);
+        Ok(())
+    }
+
+    /// Keeps the selected segment on screen (after a resize).
+    pub fn clamp(&mut self, cx: &Shared) {
+        self.top = keep_visible(self.top, self.selected, segment_page(cx.main));
+    }
+
+    pub fn update(&mut self, c: Command, cx: &Shared) -> Vec<Request> {
+        let page = segment_page(cx.main);
+        let sel = self.selected;
+        let last = self.rows.len().saturating_sub(1);
+        self.selected = list_motion(c, sel, last, page);
+        self.top = keep_visible(self.top, self.selected, page);
+        match c {
+            Command::Jump => self
+                .rows
+                .get(sel)
+                .map_or_else(Vec::new, |s| super::summary::jump(s, cx)),
+            Command::ToggleScope if cx.layers.blind => vec![Request::Say(
+                Level::Warn,
+                "Blind mode is on: only your codings are listed.".into(),
+            )],
+            Command::ToggleScope => {
+                self.all = !self.all;
+                self.refresh(cx);
+                Vec::new()
+            }
+            Command::Filter => vec![Request::Prompt {
+                title: "Filter (e.g. grupp:låg speaker:Respondent; empty: none)".into(),
+                text: self.filter.clone(),
+                purpose: PromptFor::Filter,
+            }],
+            Command::ChooseCode => vec![Request::Pick(Purpose::Retrieve)],
+            Command::Cancel => vec![Request::Close],
+            _ => Vec::new(),
+        }
+    }
+
+    /// A click selects a segment; the wheel moves through them.
+    pub fn mouse(&mut self, m: Mouse, cx: &Shared) -> Vec<Request> {
+        let main = cx.main;
+        match m {
+            Mouse::Down { x, y } if contains(main, x, y) && y > main.y + 1 => {
+                let i = self.top + (y - main.y - 2) as usize / SEGMENT_ROWS;
+                if i < self.rows.len() {
+                    self.selected = i;
+                }
+                Vec::new()
+            }
+            Mouse::ScrollDown { .. } => self.update(Command::Down, cx),
+            Mouse::ScrollUp { .. } => self.update(Command::Up, cx),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Parses `grupp:låg role!=kommunchef` (spaces or commas between conditions): `key:value` as in search, with
+/// `key=value` accepted too and `key!=value` (or `-key:value`) for "not"; values compare case-insensitively.
 pub fn parse_filter(s: &str) -> Result<Vec<Cond>, String> {
     s.split([' ', ','])
         .filter(|p| !p.trim().is_empty())
         .map(|p| {
+            let (p, negated) = match p.strip_prefix('-') {
+                Some(rest) => (rest, true),
+                None => (p, false),
+            };
             let (k, v, negate) = if let Some((k, v)) = p.split_once("!=") {
                 (k, v, true)
-            } else if let Some((k, v)) = p.split_once('=') {
-                (k, v, false)
+            } else if let Some((k, v)) = p.split_once([':', '=']) {
+                (k, v, negated)
             } else {
-                return Err(format!("expected key=value, found {p:?} (e.g. grupp=låg)"));
+                return Err(format!("expected key:value, found {p:?} (e.g. grupp:låg)"));
             };
             if k.trim().is_empty() {
-                return Err(format!("expected an attribute name before = in {p:?}"));
+                return Err(format!(
+                    "expected an attribute name before the value in {p:?}"
+                ));
             }
             Ok(Cond {
                 key: k.trim().to_lowercase(),
@@ -166,6 +267,13 @@ mod tests {
         assert!(c[1].negate);
         assert_eq!(c[1].value, "kommunchef");
         assert!(parse_filter("grupp").is_err());
+        // The search syntax and the = form mean the same.
+        assert_eq!(
+            parse_filter("grupp:Låg speaker:Respondent").unwrap(),
+            parse_filter("grupp=låg,speaker=respondent").unwrap()
+        );
+        assert!(parse_filter("-grupp:hög").unwrap()[0].negate);
+        assert!(parse_filter(":låg").is_err());
         assert!(parse_filter("").unwrap().is_empty());
     }
 }

@@ -1,6 +1,12 @@
-//! The search pane's state: the query being typed, its hits, marked hits, auto-code scope and the index status.
+//! The search pane: the query being typed, its hits, marked hits, auto-code scope and the index status; its state
+//! and its `update`.
 
+use super::action::{Command, Effect};
+use super::app::Level;
 use super::editor::TextBox;
+use super::layout::keep_visible;
+use super::picker::Purpose;
+use super::screen::{Request, Shared};
 use crate::index::Hit;
 use crate::index::autocode::Scope;
 use crate::model::Coding;
@@ -92,6 +98,191 @@ impl SearchState {
             .filter_map(|i| self.hits.get(*i))
             .map(|h| (h.doc.clone(), h.turn_start, h.turn_end))
             .collect()
+    }
+}
+
+impl SearchState {
+    /// `/`: the cursor goes to the query; the index is opened (or brought up to date) on a thread.
+    pub fn open(&mut self) -> Vec<Request> {
+        self.typing = true;
+        self.input.end();
+        let needs =
+            matches!(self.index, IndexStatus::Closed | IndexStatus::Failed(_)) || self.stale;
+        if needs && !matches!(self.index, IndexStatus::Building { .. }) {
+            self.index = IndexStatus::Building { done: 0, total: 0 };
+            return vec![Request::Run(Box::new(Effect::OpenIndex))];
+        }
+        Vec::new()
+    }
+
+    pub fn update(&mut self, c: Command, cx: &Shared) -> Vec<Request> {
+        if c == Command::Cancel {
+            return vec![Request::Close];
+        }
+        if self.typing {
+            return self.query_cmd(c);
+        }
+        self.hits_cmd(c, cx)
+    }
+
+    fn query_cmd(&mut self, c: Command) -> Vec<Request> {
+        let input = &mut self.input;
+        let before = input.text();
+        match c {
+            Command::Accept | Command::Down => {
+                // Also before the hits arrive (the index may still be opening): they fill the list then.
+                self.typing = false;
+                return Vec::new();
+            }
+            Command::Backspace => input.backspace(),
+            Command::Delete => input.delete(),
+            Command::Left => input.left(),
+            Command::Right => input.right(),
+            Command::LineStart => input.home(),
+            Command::LineEnd => input.end(),
+            _ => {}
+        }
+        if self.input.text() == before {
+            return Vec::new();
+        }
+        self.query_changed()
+    }
+
+    /// Typed or pasted text in the query line (control characters become spaces).
+    pub fn input(&mut self, s: &str) -> Vec<Request> {
+        if !self.typing {
+            return Vec::new();
+        }
+        let text: String = s
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        self.input.insert_str(&text);
+        self.query_changed()
+    }
+
+    fn query_changed(&mut self) -> Vec<Request> {
+        let query = self.query();
+        if query.trim().is_empty() {
+            self.hits.clear();
+            self.total = 0;
+            self.problem = None;
+            self.marked.clear();
+            self.searched = query;
+            return Vec::new();
+        }
+        if self.index != IndexStatus::Ready {
+            // Searched when the index is ready.
+            return Vec::new();
+        }
+        vec![Request::Run(Box::new(Effect::Search { query }))]
+    }
+
+    /// Hits that fit in the list (two lines each) in the screen's area.
+    fn hit_rows(cx: &Shared) -> usize {
+        (cx.main.height.saturating_sub(5) / 2) as usize
+    }
+
+    fn hits_cmd(&mut self, c: Command, cx: &Shared) -> Vec<Request> {
+        let n = self.hits.len();
+        let page = Self::hit_rows(cx).max(1);
+        let last = n.saturating_sub(1);
+        let mut out = Vec::new();
+        match c {
+            Command::Up if self.selected == 0 => self.typing = true,
+            Command::Up => self.selected -= 1,
+            Command::Down => self.selected = (self.selected + 1).min(last),
+            Command::PageDown | Command::HalfPageDown => {
+                self.selected = (self.selected + page).min(last)
+            }
+            Command::PageUp | Command::HalfPageUp => {
+                self.selected = self.selected.saturating_sub(page)
+            }
+            Command::Top => self.selected = 0,
+            Command::Bottom => self.selected = last,
+            Command::EditQuery => self.typing = true,
+            Command::MarkHit if n > 0 => {
+                if !self.marked.remove(&self.selected) {
+                    self.marked.insert(self.selected);
+                }
+                self.selected = (self.selected + 1).min(last);
+            }
+            Command::MarkAll if self.marked.len() == n => self.marked.clear(),
+            Command::MarkAll => self.marked = (0..n).collect(),
+            Command::CycleScope => {
+                self.scope = next_scope(self.scope);
+                let msg = format!("Auto-code scope: {}.", scope_name(self.scope));
+                out.push(Request::Say(Level::Info, msg));
+            }
+            Command::Jump => out = self.jump(),
+            Command::AutoCode if n > 0 => out.push(
+                cx.refuse_read_only()
+                    .unwrap_or(Request::Pick(Purpose::AutoCode)),
+            ),
+            _ => {}
+        }
+        self.top = keep_visible(self.top, self.selected, page);
+        out
+    }
+
+    /// Opens the hit's transcript with its first match selected.
+    fn jump(&self) -> Vec<Request> {
+        let Some(h) = self.hits.get(self.selected) else {
+            return Vec::new();
+        };
+        let (s, e) = h
+            .matches
+            .first()
+            .copied()
+            .unwrap_or((h.turn_start, h.turn_start + 1));
+        vec![
+            Request::Open {
+                doc: h.doc.clone(),
+                at: s,
+                select_to: Some(e),
+            },
+            Request::Say(
+                Level::Info,
+                "The match is selected: c codes it, Esc clears it, / returns to the hits.".into(),
+            ),
+        ]
+    }
+
+    /// The index is ready: search what was typed meanwhile.
+    pub fn index_ready(&mut self) -> Vec<Effect> {
+        self.index = IndexStatus::Ready;
+        self.stale = false;
+        let query = self.query();
+        if query.trim().is_empty() {
+            return Vec::new();
+        }
+        vec![Effect::Search { query }]
+    }
+
+    /// Hits (or a problem) arrived for `query`.
+    pub fn done(&mut self, query: String, result: Result<(Vec<Hit>, usize), QueryProblem>) {
+        if query != self.query() {
+            // An answer to a query typed over since.
+            return;
+        }
+        let same = self.searched == query;
+        self.searched = query;
+        match result {
+            Ok((hits, total)) => {
+                self.problem = None;
+                self.hits = hits;
+                self.total = total;
+                if !same {
+                    self.marked.clear();
+                    self.selected = 0;
+                    self.top = 0;
+                }
+                let n = self.hits.len();
+                self.marked.retain(|i| *i < n);
+                self.selected = self.selected.min(n.saturating_sub(1));
+            }
+            Err(p) => self.problem = Some(p),
+        }
     }
 }
 

@@ -7,6 +7,7 @@ use super::history::History;
 use super::keymap::{KeyContext, Keymap, Resolved};
 use super::keys::{Key, parse_keys};
 use crate::store::{Project, StoreError};
+use crate::t;
 use anyhow::Context as _;
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
@@ -16,6 +17,10 @@ use std::path::{Path, PathBuf};
 pub struct SessionOptions {
     pub keymap_files: Vec<PathBuf>,
     pub truecolor: bool,
+    /// From `NO_COLOR` and `KODBOK_THEME`.
+    pub palette: super::views::theme::Palette,
+    /// Why the theme asked for in `KODBOK_THEME` is not used.
+    pub theme_warning: Option<String>,
 }
 
 impl SessionOptions {
@@ -28,9 +33,19 @@ impl SessionOptions {
         files.push(root.join(".kodbok").join("keymap.toml"));
         let truecolor = std::env::var("COLORTERM")
             .is_ok_and(|v| v.contains("truecolor") || v.contains("24bit"));
+        let palette = super::views::theme::Palette::choose(
+            std::env::var("NO_COLOR").ok().as_deref(),
+            std::env::var("KODBOK_THEME").ok().as_deref(),
+        );
+        let (palette, theme_warning) = match palette {
+            Ok(p) => (p, None),
+            Err(w) => (Default::default(), Some(w)),
+        };
         SessionOptions {
             keymap_files: files,
             truecolor,
+            palette,
+            theme_warning,
         }
     }
 }
@@ -69,6 +84,8 @@ impl Session {
         warnings.extend(warn);
         let mut state = AppState::new(project, coder, keymap, history, read_only);
         state.truecolor = opts.truecolor;
+        state.palette = opts.palette;
+        warnings.extend(opts.theme_warning.clone());
         super::uistate::load(&super::uistate::path(&state.project.cache_dir(), coder))
             .restore(&mut state);
         warnings.extend(shadowed_shortcuts(&state));
@@ -78,7 +95,7 @@ impl Session {
         if let Some(holder) = state.read_only.clone() {
             state.message(
                 Level::Warn,
-                format!("Read-only: {coder}'s codings are open in another session ({holder})."),
+                t!("tui-msg-read-only", coder = coder, holder = holder.as_str()),
             );
         } else if let Some(first) = warnings.first() {
             let more = if warnings.len() > 1 {
@@ -88,6 +105,7 @@ impl Session {
             };
             state.message(Level::Warn, format!("{first}{more}"));
         }
+        state.check_anchors();
         let runner = Runner::new(&state, lock);
         Ok(Session {
             state,

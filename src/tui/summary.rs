@@ -1,26 +1,34 @@
-//! The group comparison screen's state: which layer, which cell, table or chart, and the segments behind a cell.
+//! The group comparison screen: its state (which layer, which cell, table or chart, the segments behind a cell)
+//! and its `update`.
 
+use super::action::{Command, Effect, Mouse};
+use super::app::Level;
+use super::layout::{contains, keep_visible};
 use super::retrieval::{Segment, segment_of, sort_segments};
+use super::screen::{Request, Shared, list_motion, segment_page};
 use crate::analysis::summary::{Cell, Summary, compute};
 use crate::analysis::{AnalysisError, Layer, codings_by_ids};
 use crate::model::CONSENSUS_CODER;
 use crate::store::Project;
+use crate::t;
 
-/// Which codings are counted: the current coder's, all coders merged, or the consensus file.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// Which codings are counted: all coders merged (what `kodbok summary` counts by default), the current coder's,
+/// or the consensus file. The last choice is remembered per coder (`uistate`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum LayerChoice {
     #[default]
-    Mine,
     AllCoders,
+    Mine,
     Consensus,
 }
 
 impl LayerChoice {
     pub fn next(self) -> LayerChoice {
         match self {
-            LayerChoice::Mine => LayerChoice::AllCoders,
-            LayerChoice::AllCoders => LayerChoice::Consensus,
-            LayerChoice::Consensus => LayerChoice::Mine,
+            LayerChoice::AllCoders => LayerChoice::Mine,
+            LayerChoice::Mine => LayerChoice::Consensus,
+            LayerChoice::Consensus => LayerChoice::AllCoders,
         }
     }
 
@@ -35,9 +43,14 @@ impl LayerChoice {
     /// How the screen names the layer.
     pub fn label(self, me: &str) -> String {
         match self {
-            LayerChoice::Mine => format!("this coder ({me})"),
-            LayerChoice::AllCoders => "all coders merged".to_string(),
-            LayerChoice::Consensus => format!("konsensus ({CONSENSUS_CODER}.json)"),
+            LayerChoice::Mine => t!("tui-layer-mine", coder = me),
+            LayerChoice::AllCoders => t!("tui-layer-all"),
+            LayerChoice::Consensus => {
+                t!(
+                    "tui-layer-consensus",
+                    file = format!("{CONSENSUS_CODER}.json")
+                )
+            }
         }
     }
 }
@@ -123,6 +136,173 @@ impl SummaryView {
             top: 0,
         })
     }
+}
+
+/// Lines above the first table row inside the frame: the layer line and two header lines.
+pub const TABLE_HEAD: u16 = 3;
+
+impl SummaryView {
+    /// Rows of the table (or chart lines) that fit on the screen.
+    fn page(&self, cx: &Shared) -> usize {
+        let h = cx.main.height.saturating_sub(2 + TABLE_HEAD) as usize;
+        if self.chart {
+            let groups = self.summary().map_or(2, |s| s.groups.len());
+            (h / groups.max(1)).max(1)
+        } else {
+            h.max(1)
+        }
+    }
+
+    fn rows(&self) -> usize {
+        self.summary().map_or(0, |s| s.rows.len())
+    }
+
+    fn move_by(&mut self, delta: isize, cx: &Shared) {
+        let n = self.rows() as isize;
+        if n == 0 {
+            return;
+        }
+        self.row = (self.row as isize + delta).clamp(0, n - 1) as usize;
+        self.scroll(cx);
+    }
+
+    /// Keeps the selected row (and the selected segment of an open list) on screen.
+    pub fn scroll(&mut self, cx: &Shared) {
+        self.top = keep_visible(self.top, self.row, self.page(cx));
+        let page = segment_page(cx.main);
+        if let Some(l) = self.list.as_mut() {
+            l.top = keep_visible(l.top, l.selected, page);
+        }
+    }
+
+    /// Handles a command of the table (or, when a cell's segments are listed, of that list).
+    pub fn update(&mut self, c: Command, cx: &Shared) -> Vec<Request> {
+        if self.list.is_some() {
+            return self.list_update(c, cx);
+        }
+        let page = self.page(cx) as isize;
+        let groups = self.summary().map_or(0, |s| s.groups.len());
+        // The chart has a bar per group and none for the total.
+        let cols = if self.chart && groups > 0 {
+            groups
+        } else {
+            groups + 1
+        };
+        match c {
+            Command::Down => self.move_by(1, cx),
+            Command::Up => self.move_by(-1, cx),
+            Command::PageDown | Command::HalfPageDown => self.move_by(page, cx),
+            Command::PageUp | Command::HalfPageUp => self.move_by(-page, cx),
+            Command::Top => self.move_by(-(isize::MAX / 2), cx),
+            Command::Bottom => self.move_by(isize::MAX / 2, cx),
+            Command::Left => self.col = self.col.saturating_sub(1),
+            Command::Right => self.col = (self.col + 1).min(cols - 1),
+            Command::ShowCell => return self.show_cell(cx),
+            Command::CycleLayer => return self.cycle_layer(cx),
+            Command::ToggleChart => {
+                self.chart = !self.chart;
+                self.top = 0;
+                if self.chart && groups > 0 {
+                    self.col = self.col.min(groups - 1);
+                }
+                self.move_by(0, cx);
+            }
+            Command::Cancel => return vec![Request::Close],
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn show_cell(&mut self, cx: &Shared) -> Vec<Request> {
+        let Some(code) = self
+            .summary()
+            .and_then(|s| s.rows.get(self.row))
+            .map(|r| r.code.clone())
+        else {
+            return Vec::new();
+        };
+        let list = self.open_list(cx.project, &code, self.col);
+        if list.as_ref().is_some_and(|l| l.rows.is_empty()) {
+            return vec![Request::Say(
+                Level::Info,
+                "No segments behind this number.".into(),
+            )];
+        }
+        self.list = list;
+        Vec::new()
+    }
+
+    fn cycle_layer(&mut self, cx: &Shared) -> Vec<Request> {
+        if cx.layers.blind {
+            return vec![Request::Say(
+                Level::Warn,
+                "Blind mode is on: only your own codings are counted (B turns it off).".into(),
+            )];
+        }
+        self.layer = self.layer.next();
+        self.list = None;
+        self.refresh(cx.project, cx.coder, cx.layers.blind);
+        self.scroll(cx);
+        let label = self.layer.label(cx.coder);
+        vec![
+            Request::Say(Level::Info, t!("tui-msg-counting", layer = label)),
+            Request::Run(Box::new(Effect::SaveUi)),
+        ]
+    }
+
+    fn list_update(&mut self, c: Command, cx: &Shared) -> Vec<Request> {
+        let page = segment_page(cx.main);
+        let Some(list) = self.list.as_mut() else {
+            return Vec::new();
+        };
+        let sel = list.selected;
+        let last = list.rows.len().saturating_sub(1);
+        list.selected = list_motion(c, sel, last, page);
+        list.top = keep_visible(list.top, list.selected, page);
+        match c {
+            Command::Jump => list.rows.get(sel).map_or_else(Vec::new, |s| jump(s, cx)),
+            Command::Cancel => {
+                self.list = None;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The wheel moves through rows; a click in the table selects a row.
+    pub fn mouse(&mut self, m: Mouse, cx: &Shared) -> Vec<Request> {
+        let main = cx.main;
+        match m {
+            Mouse::ScrollDown { .. } => self.update(Command::Down, cx),
+            Mouse::ScrollUp { .. } => self.update(Command::Up, cx),
+            Mouse::Down { x, y }
+                if self.list.is_none()
+                    && !self.chart
+                    && contains(main, x, y)
+                    && y > main.y + TABLE_HEAD =>
+            {
+                let i = self.top + (y - main.y - 1 - TABLE_HEAD) as usize;
+                if i < self.rows() {
+                    self.row = i;
+                }
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Opens a listed segment in the workbench, showing the other coders when it is theirs.
+pub fn jump(s: &Segment, cx: &Shared) -> Vec<Request> {
+    let mut out = vec![Request::Open {
+        doc: s.doc.clone(),
+        at: s.start,
+        select_to: None,
+    }];
+    if s.coder != cx.coder {
+        out.push(Request::ShowOthers);
+    }
+    out
 }
 
 /// Says in the screen's words why there are no numbers.

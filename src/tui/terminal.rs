@@ -60,6 +60,11 @@ fn install_panic_hook() {
     }));
 }
 
+/// The terminal's width in columns, when there is one (the CLI fits its tables to it).
+pub fn width() -> Option<u16> {
+    crossterm::terminal::size().ok().map(|(w, _)| w)
+}
+
 /// A key from crossterm, if it is a press we handle.
 pub fn key(ev: &crossterm::event::KeyEvent) -> Option<Key> {
     if ev.kind == KeyEventKind::Release {

@@ -16,6 +16,9 @@ pub struct UiState {
     pub others: bool,
     #[serde(default)]
     pub blind: bool,
+    /// The layer the group comparison (`S`) counted last.
+    #[serde(default)]
+    pub summary_layer: super::summary::LayerChoice,
 }
 
 pub fn path(cache_dir: &Path, coder: &str) -> PathBuf {
@@ -45,6 +48,7 @@ impl UiState {
             positions,
             others: state.layers.others,
             blind: state.layers.blind,
+            summary_layer: state.summary.layer,
         }
     }
 
@@ -55,6 +59,7 @@ impl UiState {
             blind: self.blind,
         };
         state.positions = self.positions.into_iter().collect();
+        state.summary.layer = self.summary_layer;
         if let Some(doc) = self
             .doc
             .filter(|d| state.project.transcripts.contains_key(d))

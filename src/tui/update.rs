@@ -5,6 +5,7 @@ use super::app::{AppState, Deferred, Focus, Level, Overlay, Screen};
 use super::keymap::KeyContext;
 use super::search::IndexStatus;
 use crate::model::{Codebook, CoderFile};
+use crate::t;
 
 mod agree;
 mod codebook;
@@ -12,13 +13,10 @@ mod coding;
 mod lists;
 mod ops;
 mod overlay;
+mod screens;
 mod search;
 mod suggest;
-mod summary;
 mod text;
-
-pub use lists::SEGMENT_ROWS;
-pub use summary::TABLE_HEAD;
 
 /// Ticks (one per `tui::TICK`, 250 ms) between looks at the watched files (other coders' files, the
 /// codebook): once a second shows a colleague's save quickly and costs little (a `stat` per file; a file is
@@ -127,12 +125,31 @@ impl AppState {
                 KeyContext::Documents => self.docs_cmd(c),
                 KeyContext::Transcript | KeyContext::Select => self.text_cmd(c),
                 KeyContext::Codebook => self.tree_cmd(c),
-                KeyContext::Retrieval => self.retrieval_cmd(c),
-                KeyContext::Summary => self.summary_cmd(c),
-                KeyContext::SummaryCell => self.summary_list_cmd(c),
-                KeyContext::Agreement => self.agree_screen_cmd(c),
-                KeyContext::SearchQuery | KeyContext::SearchList => self.search_cmd(ctx, c),
-                KeyContext::Suggest => self.suggest_cmd(c),
+                KeyContext::Retrieval => {
+                    let cx = screens::shared!(self);
+                    let requests = self.retrieval.update(c, &cx);
+                    self.fulfil(requests)
+                }
+                KeyContext::Summary | KeyContext::SummaryCell => {
+                    let cx = screens::shared!(self);
+                    let requests = self.summary.update(c, &cx);
+                    self.fulfil(requests)
+                }
+                KeyContext::Agreement => {
+                    let cx = screens::shared!(self);
+                    let requests = self.agree.update(c, &cx);
+                    self.fulfil(requests)
+                }
+                KeyContext::SearchQuery | KeyContext::SearchList => {
+                    let cx = screens::shared!(self);
+                    let requests = self.search.update(c, &cx);
+                    self.fulfil(requests)
+                }
+                KeyContext::Suggest => {
+                    let cx = screens::shared!(self);
+                    let requests = self.suggest.update(c, &cx);
+                    self.fulfil(requests)
+                }
                 _ => Vec::new(),
             },
         }
@@ -349,9 +366,10 @@ impl AppState {
             Some(holder) => {
                 self.message(
                     Level::Error,
-                    format!(
-                        "Read-only: {}'s codings are open in another session ({holder}).",
-                        self.coder
+                    t!(
+                        "tui-msg-read-only",
+                        coder = self.coder.as_str(),
+                        holder = holder.as_str()
                     ),
                 );
                 false

@@ -51,6 +51,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         Some(Overlay::Picker(p)) => picker::draw(frame, area, state, p),
         Some(o) => dialog::draw(frame, area, o),
     }
+    theme::finish(frame.buffer_mut(), state.palette);
 }
 
 /// Writes `text` at (x, y) within `max` columns, cleaned of control characters; returns the columns used.

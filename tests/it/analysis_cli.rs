@@ -336,7 +336,7 @@ fn layers_are_chosen_and_named() {
         "{report}"
     );
     assert!(
-        report.contains("Lagret har kodningar i 6 av 20 intervjuer"),
+        report.contains("Lagret har kodningar i sex av tjugo intervjuer"),
         "{report}"
     );
 }

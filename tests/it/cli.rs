@@ -27,7 +27,11 @@ fn docs_lists_the_sample_study() {
     assert_eq!(b_docs, 6);
     ok(d.path(), &["check"]);
     let csv = ok(d.path(), &["docs", "--format", "csv"]);
-    assert!(csv.starts_with("id,case,group,role,turns,words,codings\n"));
+    assert!(
+        csv.starts_with(
+            "id,case,group,role,turns,words,codings_praktikant_a,codings_praktikant_b\n"
+        )
+    );
 }
 
 #[test]
@@ -139,7 +143,7 @@ fn ambiguous_and_missing_quotes_are_refused() {
         d.path(),
         &["code", "kommun-a-1", "--code", "hinder", "--turn", "999"],
     );
-    assert!(err.contains("turns 1..="), "{err}");
+    assert!(err.contains("turns 1–36"), "{err}");
     fails(
         d.path(),
         &[
@@ -417,5 +421,11 @@ fn help_on_every_command() {
         assert!(out.contains("Usage"), "{cmd}");
     }
     let err = fails(d.path(), &["--project", "/nonexistent-dir", "docs"]);
+    assert!(
+        err.contains("the folder /nonexistent-dir does not exist"),
+        "{err}"
+    );
+    let empty = tempfile::tempdir().unwrap();
+    let err = fails(empty.path(), &["docs"]);
     assert!(err.contains("not a kodbok project"), "{err}");
 }

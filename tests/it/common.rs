@@ -48,6 +48,9 @@ pub fn kodbok(dir: &Path, args: &[&str]) -> Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_kodbok"))
         .current_dir(dir)
         .env("KODBOK_CODER", "tester")
+        // Messages in English whatever the machine's locale (the report stays Swedish by default).
+        .env("LC_ALL", "C.UTF-8")
+        .env_remove("KODBOK_LANG")
         .args(args)
         .output()
         .unwrap()

@@ -47,8 +47,13 @@ fn open_select_turn_pick_code_and_quit() {
     assert_eq!(c[0]["doc"], "kommun-a-1");
     assert_eq!(c[0]["quote"], turn_text(&s, "kommun-a-1", 1));
     assert!(
+        s.state.view.as_ref().unwrap().anchor.is_some(),
+        "the coded passage stays selected for a second code"
+    );
+    feed(&mut s, "<esc>");
+    assert!(
         s.state.view.as_ref().unwrap().anchor.is_none(),
-        "coding ends the selection"
+        "Esc clears it"
     );
     feed(&mut s, "q");
     assert!(s.state.quit);
@@ -75,8 +80,8 @@ fn shortcuts_words_and_sentences() {
         two_sentences.starts_with("Hm. Ja, alltså") && two_sentences.ends_with('.'),
         "{two_sentences}"
     );
-    // Without a selection a shortcut only explains itself.
-    feed(&mut s, "4");
+    // Without a selection (Esc clears the one kept after coding) a shortcut only explains itself.
+    feed(&mut s, "<esc>4");
     assert_eq!(codings(dir.path(), "tester").len(), 3);
     assert!(message(&s).contains("Select text first"));
 }
@@ -161,7 +166,8 @@ fn new_code_from_the_picker_under_the_highlighted_parent() {
         panic!("picker")
     };
     assert!(p.creating, "no code matches, so the picker offers parents");
-    // (top level), Framgångsfaktorer, its five children, then Hinder.
+    // (top level), Framgångsfaktorer, its five children, then Hinder (from the top of the list).
+    feed(&mut s, "<pageup><pageup><pageup><pageup>");
     feed(&mut s, "<down><down><down><down><down><down><down><enter>");
     assert!(matches!(s.state.overlay, Some(Overlay::Confirm { .. })));
     feed(&mut s, "y");
@@ -412,7 +418,7 @@ fn retrieval_with_filter_and_jump() {
     // The prompt starts with the current filter.
     feed(&mut s, &format!("f{}grupp<enter>", "<backspace>".repeat(9)));
     assert!(
-        message(&s).contains("key=value"),
+        message(&s).contains("key:value"),
         "a bad filter is explained"
     );
     feed(&mut s, "<esc>j<enter>");
@@ -451,6 +457,7 @@ fn user_keymap_is_merged_and_bad_entries_warn() {
     let opts = SessionOptions {
         keymap_files: vec![dir.path().join(".kodbok/keymap.toml")],
         truecolor: true,
+        ..Default::default()
     };
     let mut s = Session::open(dir.path(), "tester", &opts).unwrap();
     s.dispatch(Action::Resize(100, 30));

@@ -292,22 +292,22 @@ fn any_size_draws() {
 
 #[test]
 fn summary_table() {
-    snap("summary", "praktikant-a", "S");
+    snap("summary", "praktikant-a", "Sa");
 }
 
 #[test]
 fn summary_table_all_coders_scrolled() {
-    snap("summary_all", "praktikant-a", "Sajjjjjjjjjjjjjjjjjjl");
+    snap("summary_all", "praktikant-a", "Sjjjjjjjjjjjjjjjjjjl");
 }
 
 #[test]
 fn summary_chart() {
-    snap("summary_chart", "praktikant-a", "Stjl");
+    snap("summary_chart", "praktikant-a", "Satjl");
 }
 
 #[test]
 fn summary_cell_segments() {
-    snap("summary_cell", "praktikant-a", "Sjj<enter>j");
+    snap("summary_cell", "praktikant-a", "Sajj<enter>j");
 }
 
 #[test]

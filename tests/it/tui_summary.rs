@@ -42,9 +42,14 @@ fn message(s: &Session) -> (Level, String) {
 fn layers_cycle_and_match_the_library() {
     let dir = common::sample();
     let mut s = open(dir.path(), "praktikant-a");
+    // All coders first, as `kodbok summary` counts by default.
     feed(&mut s, "S");
     assert_eq!(s.state.screen, Screen::Summary);
     assert_eq!(s.state.context(), KeyContext::Summary);
+    assert_eq!(s.state.summary.layer, LayerChoice::AllCoders);
+    let all = library(&s, &Layer::AllCoders, "hinder", Some("låg"));
+    assert_eq!(shown(&s, "hinder", Some("låg")), all);
+    feed(&mut s, "a");
     assert_eq!(s.state.summary.layer, LayerChoice::Mine);
     let mine = Layer::Coder("praktikant-a".into());
     for code in ["hinder", "resursbrist", "framgangsfaktorer"] {
@@ -53,10 +58,6 @@ fn layers_cycle_and_match_the_library() {
             assert_eq!(shown(&s, code, g), want, "{code} {g:?}");
         }
     }
-    feed(&mut s, "a");
-    assert_eq!(s.state.summary.layer, LayerChoice::AllCoders);
-    let all = library(&s, &Layer::AllCoders, "hinder", Some("låg"));
-    assert_eq!(shown(&s, "hinder", Some("låg")), all);
     assert!(all > library(&s, &mine, "hinder", Some("låg")));
     feed(&mut s, "a");
     assert_eq!(s.state.summary.layer, LayerChoice::Consensus);
@@ -65,15 +66,25 @@ fn layers_cycle_and_match_the_library() {
         "no konsensus file in the sample"
     );
     feed(&mut s, "a<esc>");
-    assert_eq!(s.state.summary.layer, LayerChoice::Mine);
+    assert_eq!(s.state.summary.layer, LayerChoice::AllCoders);
     assert_eq!(s.state.screen, Screen::Workbench);
+}
+
+#[test]
+fn the_last_layer_is_remembered_in_the_next_session() {
+    let dir = common::sample();
+    let mut s = open(dir.path(), "praktikant-a");
+    feed(&mut s, "Sa<esc>q");
+    drop(s);
+    let s = open(dir.path(), "praktikant-a");
+    assert_eq!(s.state.summary.layer, LayerChoice::Mine);
 }
 
 #[test]
 fn blind_mode_counts_only_my_codings() {
     let dir = common::sample();
     let mut s = open(dir.path(), "praktikant-a");
-    feed(&mut s, "Sa");
+    feed(&mut s, "S");
     assert_eq!(s.state.summary.layer, LayerChoice::AllCoders);
     // Turning blind mode on while the screen is open drops the merged layer at once.
     feed(&mut s, "B");
@@ -132,7 +143,7 @@ fn an_empty_cell_says_so() {
     let dir = common::sample();
     let mut s = open(dir.path(), "praktikant-a");
     // Ledningens engagemang in låg: praktikant-a has none.
-    feed(&mut s, "Sjl");
+    feed(&mut s, "Sajl");
     assert_eq!(shown(&s, "ledningens-engagemang", Some("låg")), 0);
     feed(&mut s, "<enter>");
     assert_eq!(s.state.context(), KeyContext::Summary);
@@ -143,7 +154,7 @@ fn an_empty_cell_says_so() {
 fn recomputed_after_my_coding_and_undo() {
     let dir = common::sample();
     let mut s = open(dir.path(), "tester");
-    feed(&mut s, "S");
+    feed(&mut s, "Sa");
     assert!(
         s.state.summary.summary().is_none(),
         "tester has no codings yet"
@@ -160,7 +171,7 @@ fn recomputed_after_my_coding_and_undo() {
 fn recomputed_when_another_coders_file_is_reloaded() {
     let dir = common::sample();
     let mut s = open(dir.path(), "praktikant-a");
-    feed(&mut s, "Sa");
+    feed(&mut s, "S");
     let before = shown(&s, "resursbrist", None);
     let mut other = s.state.project.coders["praktikant-b"].clone();
     let n = other

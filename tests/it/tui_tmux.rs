@@ -291,10 +291,11 @@ fn summary_counts_my_coding_and_follows_another_coders_file() {
     tmux.wait_for("Intervjuare: Tack");
     tmux.keys(&["]", "V", "4"]);
     tmux.wait_for("Coded Resursbrist");
-    tmux.keys(&["S"]);
+    // S opens on all coders; a switches to mine, and twice more (konsensus, all) back.
+    tmux.keys(&["S", "a"]);
     tmux.wait_for("Layer: this coder (intern)");
     wait_all_segments(&tmux, "Resursbrist", 1);
-    tmux.keys(&["a"]);
+    tmux.keys(&["a", "a"]);
     tmux.wait_for("Layer: all coders merged");
     let path = dir.path().join("codings/praktikant-b.json");
     let mut b: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();

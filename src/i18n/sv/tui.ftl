@@ -2,3 +2,321 @@
 # Varje nyckel här måste också finnas i ../en/tui.ftl. Se src/i18n.rs för hur en text läggs till.
 
 tui-language-name = Svenska
+
+## Kommandon: tui-cmd-<namn> är hjälptexten, tui-hint-<namn> ordet i sidfoten (<namn> som i keymap.toml, - för _)
+tui-cmd-quit = avsluta (allt är redan sparat)
+tui-hint-quit = avsluta
+tui-cmd-help = visa den här hjälpen
+tui-hint-help = hjälp
+tui-cmd-focus-next = gå till nästa ruta
+tui-hint-focus-next = ruta
+tui-cmd-focus-prev = gå till föregående ruta
+tui-hint-focus-prev = föregående ruta
+tui-cmd-undo = ångra senaste kodning eller kodboksändring
+tui-hint-undo = ångra
+tui-cmd-redo = gör om det som ångrades
+tui-hint-redo = gör om
+tui-cmd-toggle-layers = visa eller dölj andra kodares kodningar
+tui-hint-toggle-layers = andra
+tui-cmd-toggle-blind = blindläge: dölj andra kodare helt
+tui-hint-toggle-blind = blindläge
+tui-cmd-retrieve = lista segmenten för en kod
+tui-hint-retrieve = segment
+tui-cmd-summary = jämför grupperna (hög/låg) kod för kod
+tui-hint-summary = grupper
+tui-cmd-agreement = samstämmighet: där två kodare skiljer sig, avgör till konsensus
+tui-hint-agreement = samstämmighet
+tui-cmd-search = sök (syntaxen visas i rutan när frågan är tom)
+tui-hint-search = sök
+tui-cmd-suggestions = förslag: okodade ställen som en kods fråga hittar
+tui-hint-suggestions = förslag
+tui-cmd-down = flytta ned
+tui-hint-down = ned
+tui-cmd-up = flytta upp
+tui-hint-up = upp
+tui-cmd-page-down = sida ned
+tui-hint-page-down = sida ned
+tui-cmd-page-up = sida upp
+tui-hint-page-up = sida upp
+tui-cmd-half-page-down = en halv sida ned
+tui-hint-half-page-down = halv sida ned
+tui-cmd-half-page-up = en halv sida upp
+tui-hint-half-page-up = halv sida upp
+tui-cmd-top = gå till början
+tui-hint-top = början
+tui-cmd-bottom = gå till slutet
+tui-hint-bottom = slutet
+tui-cmd-cancel = avbryt markeringen / stäng
+tui-hint-cancel = avbryt
+tui-cmd-open = öppna transkriptionen
+tui-hint-open = öppna
+tui-cmd-left = flytta vänster
+tui-hint-left = vänster
+tui-cmd-right = flytta höger
+tui-hint-right = kolumn
+tui-cmd-line-start = radens början
+tui-hint-line-start = radens början
+tui-cmd-line-end = radens slut
+tui-hint-line-end = radens slut
+tui-cmd-next-turn = nästa talartur
+tui-hint-next-turn = tur
+tui-cmd-prev-turn = föregående talartur
+tui-hint-prev-turn = föregående tur
+tui-cmd-word-forward = nästa ord (utökar en markering)
+tui-hint-word-forward = ord
+tui-cmd-word-backward = föregående ord (utökar en markering)
+tui-hint-word-backward = föregående ord
+tui-cmd-sentence-forward = nästa mening (utökar en markering)
+tui-hint-sentence-forward = mening
+tui-cmd-sentence-backward = föregående mening (utökar en markering)
+tui-hint-sentence-backward = föregående mening
+tui-cmd-turn-forward = till slutet av turen (utökar en markering)
+tui-hint-turn-forward = turens slut
+tui-cmd-turn-backward = till början av turen (utökar en markering)
+tui-hint-turn-backward = turens början
+tui-cmd-center-cursor = rulla så att markören hamnar i mitten
+tui-hint-center-cursor = centrera
+tui-cmd-select = börja en markering vid markören
+tui-hint-select = markera
+tui-cmd-select-turn = markera hela den aktuella turen
+tui-hint-select-turn = tur
+tui-cmd-code = koda markeringen (välj en kod)
+tui-hint-code = koda
+tui-cmd-uncode = ta bort en kodning under markören
+tui-hint-uncode = avkoda
+tui-cmd-memo = memo om kodningen under markören
+tui-hint-memo = memo
+tui-cmd-doc-memo = memo om transkriptionen
+tui-hint-doc-memo = dok-memo
+tui-cmd-toggle = fäll ihop eller ut koden
+tui-hint-toggle = fäll
+tui-cmd-expand = fäll ut koden
+tui-hint-expand = fäll ut
+tui-cmd-collapse = fäll ihop koden
+tui-hint-collapse = fäll ihop
+tui-cmd-add-code = lägg till en underkod under den här koden
+tui-hint-add-code = lägg till
+tui-cmd-add-top-code = lägg till en kod på översta nivån
+tui-hint-add-top-code = ny huvudkod
+tui-cmd-rename-code = byt namn på koden
+tui-hint-rename-code = byt namn
+tui-cmd-describe-code = redigera kodens beskrivning
+tui-hint-describe-code = beskriv
+tui-cmd-move-code = flytta koden till en annan förälder
+tui-hint-move-code = flytta
+tui-cmd-merge-code = slå ihop koden med en annan
+tui-hint-merge-code = slå ihop
+tui-cmd-apply-code = koda markeringen med den här koden
+tui-hint-apply-code = koda
+tui-cmd-segments = lista varje segment kodat med den här koden
+tui-hint-segments = segment
+tui-cmd-edit-code-query = redigera kodens sparade sökfråga (för code-query: och förslag)
+tui-hint-edit-code-query = fråga
+tui-cmd-jump = hoppa till passagen
+tui-hint-jump = hoppa
+tui-cmd-toggle-scope = den här kodaren / alla kodare
+tui-hint-toggle-scope = kodare
+tui-cmd-filter = filtrera på attribut (grupp:låg, eller grupp=låg)
+tui-hint-filter = filter
+tui-cmd-choose-code = välj koden att lista
+tui-hint-choose-code = kod
+tui-cmd-refresh = leta efter förslag igen
+tui-hint-refresh = uppdatera
+tui-cmd-accept-suggestion = godta: koda stället (enligt kodens frågeomfång); u ångrar
+tui-hint-accept-suggestion = godta
+tui-cmd-skip-suggestion = hoppa över: förslaget kommer inte tillbaka
+tui-hint-skip-suggestion = hoppa över
+tui-cmd-show-cell = lista segmenten bakom talet
+tui-hint-show-cell = segment
+tui-cmd-cycle-layer = räkna alla kodare sammanslagna / den här kodaren / konsensus
+tui-hint-cycle-layer = lager
+tui-cmd-toggle-chart = tabell eller stapeldiagram per tema
+tui-hint-toggle-chart = diagram
+tui-cmd-take-a = konsensus tar kodare A:s kodning av enheten
+tui-hint-take-a = A
+tui-cmd-take-b = konsensus tar kodare B:s kodning av enheten
+tui-hint-take-b = B
+tui-cmd-take-both = konsensus tar båda kodarnas kodningar (unionen)
+tui-hint-take-both = båda
+tui-cmd-take-neither = konsensus tar ingen (ingen kodning med koden där)
+tui-hint-take-neither = ingen
+tui-cmd-next-coder = jämför med nästa andra kodare (B)
+tui-hint-next-coder = kodare
+tui-cmd-cycle-unit = enhet: tur / mening
+tui-hint-cycle-unit = enhet
+tui-cmd-all-codes = jämför alla koder igen (inte en)
+tui-hint-all-codes = alla koder
+tui-cmd-accept = godta
+tui-hint-accept = ok
+tui-cmd-mark-hit = markera eller avmarkera träffen för autokodning
+tui-hint-mark-hit = markera
+tui-cmd-mark-all = markera alla träffar, eller ingen
+tui-hint-mark-all = alla
+tui-cmd-auto-code = autokoda de markerade träffarna (alla när ingen är markerad)
+tui-hint-auto-code = autokoda
+tui-cmd-cycle-scope = autokodningens omfång: träff, mening eller tur
+tui-hint-cycle-scope = omfång
+tui-cmd-edit-query = redigera frågan
+tui-hint-edit-query = fråga
+tui-cmd-new-code = skapa en ny kod med namnet som skrivits
+tui-hint-new-code = ny kod
+tui-cmd-backspace = radera före markören
+tui-hint-backspace = radera bakåt
+tui-cmd-delete = radera vid markören
+tui-hint-delete = radera
+tui-cmd-save = spara och stäng
+tui-hint-save = spara
+tui-cmd-discard = släng ändringarna och stäng
+tui-hint-discard = släng
+tui-cmd-newline = ny rad
+tui-hint-newline = ny rad
+tui-cmd-yes = ja
+tui-hint-yes = ja
+tui-cmd-no = nej
+tui-hint-no = nej
+
+## Hjälpen
+tui-help-title = Hjälp: alla tangenter ({ $close } stänger, { $down }/{ $up } rullar)
+tui-help-intro = Varje ändring sparas direkt; { $quit } avslutar utan att fråga. Tangenterna ändras i .kodbok/keymap.toml.
+tui-help-shortcuts = Kodgenvägar (kodar markeringen)
+tui-help-global = Överallt (utom i textfält)
+tui-help-documents = Dokumentrutan
+tui-help-transcript = Transkriptionen
+tui-help-select = Vid markering (förflyttningar utökar markeringen)
+tui-help-codebook = Kodboksrutan
+tui-help-retrieval = Segmentvyn
+tui-help-summary = Gruppjämförelse (S)
+tui-help-summary-cell = Segmenten bakom ett tal
+tui-help-search-query = Sök: frågeraden (skriv; syntaxen visas när den är tom)
+tui-help-search-list = Sök: träffarna
+tui-help-help = Den här hjälpen
+tui-help-picker = Kodväljaren (skriv för att filtrera)
+tui-help-prompt = Inmatning på en rad
+tui-help-editor = Memoredigeraren (skriv; Esc sparar, Ctrl-x slänger)
+tui-help-confirm = Frågor
+tui-help-choose = Välja en kodning
+tui-help-agreement = Samstämmighet (K): avgör skillnader till konsensus
+tui-help-suggest = Förslag (F): ställen en kods sparade fråga hittar som du inte har kodat
+
+## Lägesnamn i statusraden
+tui-mode-read = LÄS
+tui-mode-docs = DOK
+tui-mode-select = MARKERA
+tui-mode-codebook = KODBOK
+tui-mode-segments = SEGMENT
+tui-mode-summary = GRUPPER
+tui-mode-agreement = SAMSTÄMMIGHET
+tui-mode-suggest = FÖRSLAG
+tui-mode-search = SÖK
+tui-mode-help = HJÄLP
+tui-mode-pick = VÄLJ KOD
+tui-mode-input = INMATNING
+tui-mode-edit = REDIGERA
+tui-mode-confirm = BEKRÄFTA
+tui-mode-choose = VÄLJ
+
+## Statusradens högra del
+tui-status-read-only = ENDAST LÄSNING
+tui-status-blind = blind
+tui-status-others = +andra
+tui-status-not-saved = INTE SPARAT, försöker igen
+tui-status-saved = sparat { $time }
+
+## Rutor
+tui-pane-documents = Dokument
+tui-pane-transcript = Transkription
+tui-pane-codebook = Kodbok
+tui-docs-empty = Inga transkriptioner än.
+tui-docs-add = Lägg till med
+tui-docs-no-case = (inget fall)
+tui-codebook-empty = Inga koder än ({ $key } lägger till en).
+tui-codebook-include = Ta med: { $text }
+tui-codebook-exclude = Uteslut: { $text }
+tui-codebook-no-description = Ingen beskrivning ({ $key } redigerar den).
+tui-transcript-none = Projektet har inga transkriptioner än.
+tui-transcript-not-open = Ingen transkription öppen.
+tui-transcript-choose = Välj en under Dokument och tryck { $key }.
+tui-transcript-memo = ✎ memo
+
+## Kodväljaren och dialoger
+tui-picker-apply = Koda markeringen
+tui-picker-retrieve = Segment för kod
+tui-picker-move = Flytta under
+tui-picker-merge = Slå ihop med
+tui-picker-agree = Jämför samstämmighet för
+tui-picker-autocode = Autokoda träffarna med
+tui-picker-no-match = Ingen kod matchar.
+tui-picker-top-level = (översta nivån)
+tui-dialog-confirm = Bekräfta
+tui-new-code-question = Skapa koden «{ $name }» under { $under } och koda markeringen med den?
+tui-new-code-top-level = översta nivån
+tui-new-code-need-name = Skriv den nya kodens namn först.
+
+## Meddelanden
+tui-msg-coded = Kodade { $name } ({ $chars } tecken). u ångrar; Esc tar bort markeringen.
+tui-msg-read-only = Endast läsning: { $coder }s kodningar är öppna i en annan session ({ $holder }).
+tui-msg-select-first = Markera text först (V: turen, v: en markering), koda sedan med { $path }.
+tui-msg-open-first = Öppna en transkription och markera text först.
+tui-msg-blank = Markeringen är tom.
+tui-msg-already = Redan kodat { $path } här.
+tui-msg-counting = Räknar { $layer }.
+tui-layer-all = alla kodare sammanslagna
+tui-layer-mine = den här kodaren ({ $coder })
+tui-layer-consensus = konsensus ({ $file })
+tui-summary-layer = Lager: { $layer }
+
+## Kodningar som inte längre stämmer med en ändrad transkription (det kodbok check rapporterar)
+tui-stale-question = { $n ->
+    [one] En av dina kodningar stämmer
+   *[other] { $n } av dina kodningar stämmer
+} inte längre med transkriptionens text (den har ändrats sedan dess). Flytta dem dit deras citat står nu, som kodbok check --reanchor gör?
+tui-stale-others = { $n ->
+    [one] En kodning av andra kodare stämmer
+   *[other] { $n } kodningar av andra kodare stämmer
+} inte längre med en ändrad transkription: kodbok check --reanchor flyttar dem.
+tui-stale-done = Flyttade { $moved } av { $stale } kodningar; { $lost } kunde inte hittas igen (kodbok check listar dem).
+tui-help-last-message = Senaste meddelandet
+tui-dialog-yes-no = y/Enter: ja    n/Esc: nej
+
+## Helskärmsvyer
+tui-summary-title = Gruppjämförelse efter { $attr }
+tui-summary-cell-title = Segmenten bakom talet
+tui-summary-no-groups = Inga grupper att jämföra.
+tui-summary-chart-note = Andel av varje grupps fall med koden (ett tema räknar sina underkoder)
+tui-segments-title = Segment
+tui-segments-title-code = Segment: { $path }
+tui-segments-all-coders = alla kodare
+tui-segments-no-filter = inget
+tui-segments-info = { $n ->
+    [one] 1 segment
+   *[other] { $n } segment
+} inkl. underkoder · { $scope } · filter: { $filter }
+tui-segments-choose = Välj en kod ({ $key }).
+tui-segments-none = Inga segment matchar.
+tui-agree-title = Samstämmighet: A { $a } × B { $b }
+tui-agree-no-differences = Inga skillnader: de två kodarna är överens om varje enhet här.
+
+## Förslagsvyn (F) och sparade frågor (Q)
+tui-suggest-title = Förslag för { $coder }
+tui-suggest-every-code = varje kod med en sparad fråga
+tui-suggest-info = { $which } · { $n } att granska · det här besöket: { $accepted } godtagna, { $skipped } överhoppade
+tui-suggest-loading = Letar efter ställen som de sparade frågorna hittar…
+tui-suggest-none = Inget att granska: varje ställe de sparade frågorna hittar är kodat eller överhoppat.
+tui-suggest-head = { $path } · { $case } · { $doc } · tur { $turn } · { $speaker }
+tui-suggest-codes = { $key } kodar { $scope ->
+    [match] träffen
+    [sentence] meningen
+   *[turn] turen
+}: «{ $quote }»
+tui-suggest-coded = Kodade { $path } ({ $scope ->
+    [match] träffen
+    [sentence] meningen
+   *[turn] turen
+}). u ångrar.
+tui-suggest-cannot-code = Kan inte koda det här stället: { $error }
+tui-suggest-jumped = Stället är markerat: c kodar det, Esc tar bort markeringen, F går tillbaka till förslagen.
+tui-suggest-skip-failed = Överhoppningen sparades inte ({ $error }); förslaget kan komma tillbaka nästa gång.
+tui-suggest-no-index = sökindexet är inte öppet än
+tui-suggest-no-query = Ingen kod har en sparad fråga än: välj en kod i kodboken och tryck { $key } för att ge den en.
+tui-code-query-prompt = Sparad fråga (tom tar bort den) för
+tui-code-query-bad = Frågan: { $problem }

@@ -97,7 +97,7 @@ impl AppState {
                 };
                 let query = code.query.clone();
                 self.prompt(
-                    "Saved query (empty clears it) of",
+                    &crate::t!("tui-code-query-prompt"),
                     &book.path(&id),
                     PromptFor::CodeQuery { code: id },
                 );

@@ -1,8 +1,9 @@
 //! Coding the selection, removing codings, and memos on codings and transcripts.
 
 use crate::model::{Code, Coding, Memo};
-use crate::tui::action::Effect;
-use crate::tui::app::{AppState, ChooseFor, EditFor, Level, Overlay};
+use crate::t;
+use crate::tui::action::{Effect, SaveTarget};
+use crate::tui::app::{AppState, ChooseFor, Deferred, EditFor, Level, Overlay};
 use crate::tui::editor::TextBox;
 use crate::tui::history::Op;
 use crate::tui::keymap::KeyContext;
@@ -49,13 +50,13 @@ impl AppState {
             .get(code)
             .map_or(code.to_string(), |c| c.name.clone());
         let Some((doc, sel)) = self.view.as_ref().map(|v| (v.doc.clone(), v.selection())) else {
-            self.message(Level::Info, "Open a transcript and select text first.");
+            self.message(Level::Info, t!("tui-msg-open-first"));
             return Vec::new();
         };
         let Some((s, e)) = sel else {
             self.message(
                 Level::Info,
-                format!("Select text first (V: the turn, v: a selection), then apply {path}."),
+                t!("tui-msg-select-first", path = path.as_str()),
             );
             return Vec::new();
         };
@@ -63,7 +64,7 @@ impl AppState {
             .doc()
             .and_then(|t| trim_span(t, s, e.min(t.char_len())))
         else {
-            self.message(Level::Info, "The selection is blank.");
+            self.message(Level::Info, t!("tui-msg-blank"));
             return Vec::new();
         };
         let dup = self.mine().is_some_and(|f| {
@@ -71,7 +72,7 @@ impl AppState {
                 .any(|c| c.start == s && c.end == e && c.code == code)
         });
         if dup {
-            self.message(Level::Info, format!("Already coded {path} here."));
+            self.message(Level::Info, t!("tui-msg-already", path = path.as_str()));
             return Vec::new();
         }
         let coding = match self.project.new_coding(&doc, s, e, code) {
@@ -81,16 +82,14 @@ impl AppState {
                 return Vec::new();
             }
         };
-        if let Some(v) = self.view.as_mut() {
-            v.anchor = None;
-        }
+        // The passage stays selected, so a second code is one more key away (Esc clears it).
         self.overlay = None;
+        if let Some(v) = self.view.as_mut() {
+            v.kept = true;
+        }
         let fx = self.commit(Op::AddCoding { coding });
         if !fx.is_empty() {
-            self.message(
-                Level::Info,
-                format!("Coded {name} ({} chars). u undoes.", e - s),
-            );
+            self.message(Level::Info, t!("tui-msg-coded", name = name, chars = e - s));
         }
         fx
     }
@@ -327,5 +326,57 @@ impl AppState {
         let fx = self.codebook_op(format!("new code {name} under {where_}"), after, Vec::new());
         let created = self.project.codebook.get(&id).is_some();
         (fx, created.then_some(id))
+    }
+}
+
+impl AppState {
+    /// At start: codings that no longer match an edited transcript (what `kodbok check` reports). Mine are offered
+    /// the re-anchoring of `kodbok check --reanchor`; other coders' are mentioned.
+    pub fn check_anchors(&mut self) {
+        let others: usize = self
+            .project
+            .coders
+            .keys()
+            .filter(|c| **c != self.coder)
+            .map(|c| self.project.stale_codings(c).len())
+            .sum();
+        if others > 0 {
+            self.message(Level::Warn, t!("tui-stale-others", n = others));
+        }
+        let mine = self.project.stale_codings(&self.coder).len();
+        if mine > 0 && self.read_only.is_none() {
+            self.overlay = Some(Overlay::Confirm {
+                question: t!("tui-stale-question", n = mine),
+                then: Deferred::Reanchor,
+            });
+        }
+    }
+
+    /// Moves my stale codings to where their quotes are now and saves them.
+    pub(crate) fn reanchor_mine(&mut self) -> Vec<Effect> {
+        if !self.writable() {
+            return Vec::new();
+        }
+        let stale = self.project.stale_codings(&self.coder).len();
+        let moved = self.project.reanchor_coder(&self.coder).len();
+        self.recompute();
+        self.refresh_retrieval();
+        self.message(
+            if moved == stale {
+                Level::Info
+            } else {
+                Level::Warn
+            },
+            t!(
+                "tui-stale-done",
+                moved = moved,
+                stale = stale,
+                lost = stale - moved
+            ),
+        );
+        if moved == 0 {
+            return Vec::new();
+        }
+        self.save(&[SaveTarget::Coder])
     }
 }

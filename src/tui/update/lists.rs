@@ -1,14 +1,9 @@
-//! The documents list, the retrieval screen, and mouse clicks on lists.
+//! The documents list, opening the segments screen, and mouse clicks on the workbench lists.
 
 use crate::tui::action::{Command, Effect, Mouse};
-use crate::tui::app::{AppState, DocRow, Focus, Level, Overlay, PromptFor, Screen};
-use crate::tui::editor::TextBox;
+use crate::tui::app::{AppState, DocRow, Focus, Level, Screen};
 use crate::tui::layout::{contains, keep_visible, scroll};
 use crate::tui::picker::Purpose;
-use crate::tui::retrieval::query;
-
-/// Rows each retrieved segment takes on screen (header, two lines of quote, blank).
-pub const SEGMENT_ROWS: usize = 4;
 
 impl AppState {
     fn docs_height(&self) -> usize {
@@ -84,96 +79,15 @@ impl AppState {
     }
 
     pub(crate) fn show_segments(&mut self, code: &str) {
-        self.retrieval.code = Some(code.to_string());
-        self.retrieval.selected = 0;
-        self.retrieval.top = 0;
         self.screen = Screen::Retrieval;
-        self.refresh_retrieval();
+        let cx = super::screens::shared!(self);
+        self.retrieval.show(code, &cx);
     }
 
-    /// Re-runs the retrieval query (after codings, codebook, scope or filter changed).
+    /// Re-runs the segments screen's query (after codings, codebook or layers changed).
     pub(crate) fn refresh_retrieval(&mut self) {
-        let Some(code) = self.retrieval.code.clone() else {
-            return;
-        };
-        if self.project.codebook.get(&code).is_none() {
-            self.retrieval.code = None;
-            self.retrieval.rows.clear();
-            return;
-        }
-        let all = self.retrieval.all && !self.layers.blind;
-        self.retrieval.rows = query(
-            &self.project,
-            &self.coder,
-            &code,
-            all,
-            &self.retrieval.conds,
-        );
-        self.retrieval.selected = self
-            .retrieval
-            .selected
-            .min(self.retrieval.rows.len().saturating_sub(1));
-    }
-
-    fn retrieval_visible(&self) -> usize {
-        (self.panes().main.height.saturating_sub(3) as usize / SEGMENT_ROWS).max(1)
-    }
-
-    pub(crate) fn retrieval_cmd(&mut self, c: Command) -> Vec<Effect> {
-        let n = self.retrieval.rows.len();
-        let page = self.retrieval_visible();
-        let sel = self.retrieval.selected;
-        let last = n.saturating_sub(1);
-        self.retrieval.selected = list_motion(c, sel, last, page);
-        self.retrieval.top = keep_visible(self.retrieval.top, self.retrieval.selected, page);
-        match c {
-            Command::Jump => {
-                if let Some(s) = self.retrieval.rows.get(sel).cloned() {
-                    self.open_doc(&s.doc, Some(s.start));
-                    if s.coder != self.coder && !self.layers.blind && !self.layers.others {
-                        self.layers.others = true;
-                        self.recompute();
-                    }
-                }
-            }
-            Command::ToggleScope if self.layers.blind => {
-                self.message(
-                    Level::Warn,
-                    "Blind mode is on: only your codings are listed.",
-                );
-            }
-            Command::ToggleScope => {
-                self.retrieval.all = !self.retrieval.all;
-                self.refresh_retrieval();
-            }
-            Command::Filter => {
-                self.overlay = Some(Overlay::Prompt {
-                    title: "Filter (e.g. grupp=låg speaker=Respondent; empty: none)".into(),
-                    input: TextBox::new(&self.retrieval.filter, false),
-                    purpose: PromptFor::Filter,
-                });
-            }
-            Command::ChooseCode => self.picker(Purpose::Retrieve),
-            Command::Cancel => self.screen = Screen::Workbench,
-            _ => {}
-        }
-        Vec::new()
-    }
-
-    pub(crate) fn retrieval_mouse(&mut self, m: Mouse) -> Vec<Effect> {
-        let main = self.panes().main;
-        match m {
-            Mouse::Down { x, y } if contains(main, x, y) && y > main.y + 1 => {
-                let i = self.retrieval.top + (y - main.y - 2) as usize / SEGMENT_ROWS;
-                if i < self.retrieval.rows.len() {
-                    self.retrieval.selected = i;
-                }
-                Vec::new()
-            }
-            Mouse::ScrollDown { .. } => self.retrieval_cmd(Command::Down),
-            Mouse::ScrollUp { .. } => self.retrieval_cmd(Command::Up),
-            _ => Vec::new(),
-        }
+        let cx = super::screens::shared!(self);
+        self.retrieval.refresh(&cx);
     }
 
     /// Clicks and wheel on the documents and codebook panes.
@@ -231,20 +145,7 @@ impl AppState {
             let n = self.tree_rows().len();
             self.tree.top = scroll(self.tree.top, self.tree.selected, h, n);
         }
-        let page = self.retrieval_visible();
-        self.retrieval.top = keep_visible(self.retrieval.top, self.retrieval.selected, page);
-    }
-}
-
-/// Where a list motion moves the selection from `sel` in a list whose last row is `last`.
-pub(crate) fn list_motion(c: Command, sel: usize, last: usize, page: usize) -> usize {
-    match c {
-        Command::Down => (sel + 1).min(last),
-        Command::Up => sel.saturating_sub(1),
-        Command::PageDown | Command::HalfPageDown => (sel + page).min(last),
-        Command::PageUp | Command::HalfPageUp => sel.saturating_sub(page),
-        Command::Top => 0,
-        Command::Bottom => last,
-        _ => sel,
+        let cx = super::screens::shared!(self);
+        self.retrieval.clamp(&cx);
     }
 }

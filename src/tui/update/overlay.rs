@@ -1,10 +1,10 @@
 //! Keys while an overlay is open: help, code picker, prompt, memo editor, yes/no, choosing a coding.
 
+use crate::t;
 use crate::tui::action::{Command, Effect};
 use crate::tui::app::{AppState, Deferred, Level, Overlay, PromptFor, Screen};
 use crate::tui::keymap::KeyContext;
-use crate::tui::picker::{Item, Purpose};
-use crate::tui::retrieval::parse_filter;
+use crate::tui::picker::{Item, Picked, Purpose};
 
 impl AppState {
     pub(crate) fn overlay_command(&mut self, ctx: KeyContext, c: Command) -> Vec<Effect> {
@@ -22,10 +22,7 @@ impl AppState {
     /// Typed or pasted text goes to the open text field, if any.
     pub(crate) fn input(&mut self, s: &str) -> Vec<Effect> {
         match self.overlay.as_mut() {
-            Some(Overlay::Picker(p)) => {
-                p.query.push_str(&crate::tui::wrap::clean(s));
-                p.refresh(&self.project.codebook);
-            }
+            Some(Overlay::Picker(p)) => p.input(s, &self.project.codebook),
             Some(Overlay::Prompt { input, .. }) => input.insert_str(s),
             Some(Overlay::Editor { text, .. }) => text.insert_str(s),
             None if self.screen == Screen::Search => return self.search_input(s),
@@ -54,57 +51,46 @@ impl AppState {
         let Some(Overlay::Picker(p)) = self.overlay.as_mut() else {
             return Vec::new();
         };
-        match c {
-            Command::Down => p.move_by(1),
-            Command::Up => p.move_by(-1),
-            Command::PageDown => p.move_by(8),
-            Command::PageUp => p.move_by(-8),
-            Command::Backspace => {
-                p.query.pop();
-                p.refresh(&self.project.codebook);
+        let purpose = p.purpose.clone();
+        match p.update(c, &self.project.codebook) {
+            None => Vec::new(),
+            Some(Picked::Cancelled) => {
+                self.overlay = None;
+                Vec::new()
             }
-            Command::Cancel => self.overlay = None,
-            Command::NewCode => {
-                let (name, parent) = (p.query.trim().to_string(), p.parent_for_new());
-                if !p.can_create() || name.is_empty() {
-                    self.message(Level::Info, "Type the new code's name first.");
-                } else {
-                    self.confirm_create(name, parent);
-                }
+            Some(Picked::NeedName) => {
+                self.message(Level::Info, t!("tui-new-code-need-name"));
+                Vec::new()
             }
-            Command::Accept => return self.picker_accept(),
-            _ => {}
+            Some(Picked::NoMatch) => {
+                self.message(Level::Info, "No code matches.");
+                Vec::new()
+            }
+            Some(Picked::Create { name, parent }) => {
+                self.confirm_create(name, parent);
+                Vec::new()
+            }
+            Some(Picked::Item(item)) => {
+                self.overlay = None;
+                self.picked(purpose, item)
+            }
         }
-        Vec::new()
     }
 
     fn confirm_create(&mut self, name: String, parent: Option<String>) {
         let book = &self.project.codebook;
         let under = parent
             .as_deref()
-            .map_or("the top level".to_string(), |p| book.path(p));
+            .map_or_else(|| t!("tui-new-code-top-level"), |p| book.path(p));
         self.overlay = Some(Overlay::Confirm {
-            question: format!(
-                "Create the code «{name}» under {under} and apply it to the selection?"
-            ),
+            question: t!("tui-new-code-question", name = name.as_str(), under = under),
             then: Deferred::CreateCode { name, parent },
         });
     }
 
-    fn picker_accept(&mut self) -> Vec<Effect> {
-        let Some(Overlay::Picker(p)) = self.overlay.clone() else {
-            return Vec::new();
-        };
-        if p.creating {
-            self.confirm_create(p.query.trim().to_string(), p.parent_for_new());
-            return Vec::new();
-        }
-        let Some(item) = p.current().cloned() else {
-            self.message(Level::Info, "No code matches.");
-            return Vec::new();
-        };
-        self.overlay = None;
-        match (p.purpose, item) {
+    /// A code (or the top level) was picked for `purpose`.
+    fn picked(&mut self, purpose: Purpose, item: Item) -> Vec<Effect> {
+        match (purpose, item) {
             (Purpose::Apply, Item::Code(id)) => self.apply_code(&id),
             (Purpose::Retrieve, Item::Code(id)) => {
                 self.show_segments(&id);
@@ -145,13 +131,9 @@ impl AppState {
 
     fn prompt_accept(&mut self, purpose: PromptFor, text: String) -> Vec<Effect> {
         match purpose {
-            PromptFor::Filter => match parse_filter(&text) {
-                Ok(conds) => {
+            PromptFor::Filter => match self.set_filter(&text) {
+                Ok(()) => {
                     self.overlay = None;
-                    self.retrieval.conds = conds;
-                    self.retrieval.filter = text.trim().to_string();
-                    self.retrieval.selected = 0;
-                    self.refresh_retrieval();
                     Vec::new()
                 }
                 // The prompt stays open so the filter can be corrected.
@@ -177,7 +159,10 @@ impl AppState {
         if !query.is_empty()
             && let Err(e) = crate::index::query::parse(query)
         {
-            self.message(Level::Error, format!("Query, {e}"));
+            self.message(
+                Level::Error,
+                crate::t!("tui-code-query-bad", problem = e.to_string()),
+            );
             return Vec::new();
         }
         self.overlay = None;
@@ -228,6 +213,7 @@ impl AppState {
                 self.create_and_apply(&name, parent)
             }
             (Command::Yes, Deferred::QuitUnsaved) => vec![Effect::Rescue],
+            (Command::Yes, Deferred::Reanchor) => self.reanchor_mine(),
             (Command::Yes, Deferred::AutoCode { label, codings }) => self.autocode(label, codings),
             _ => Vec::new(),
         }
@@ -255,5 +241,10 @@ impl AppState {
             _ => self.overlay = None,
         }
         Vec::new()
+    }
+
+    fn set_filter(&mut self, text: &str) -> Result<(), String> {
+        let cx = super::screens::shared!(self);
+        self.retrieval.set_filter(text, &cx)
     }
 }

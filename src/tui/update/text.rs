@@ -48,6 +48,7 @@ impl AppState {
             }
             return Vec::new();
         }
+        self.leave_kept_selection(c);
         let h = self.height() as isize;
         let selecting = self.view.as_ref().is_some_and(|v| v.anchor.is_some());
         match c {
@@ -81,6 +82,28 @@ impl AppState {
             other => self.motion(other, selecting),
         }
         Vec::new()
+    }
+
+    /// A selection kept after coding is there for one more code (or a memo, or an uncode); any other key
+    /// leaves it, so `]`, `v`, `w` … work as they did before the coding.
+    fn leave_kept_selection(&mut self, c: Command) {
+        let Some(v) = self.view.as_mut().filter(|v| v.kept) else {
+            return;
+        };
+        if matches!(
+            c,
+            Command::Code
+                | Command::Uncode
+                | Command::Memo
+                | Command::DocMemo
+                | Command::CenterCursor
+        ) {
+            return;
+        }
+        v.kept = false;
+        if c != Command::SelectTurn {
+            v.anchor = None;
+        }
     }
 
     fn motion(&mut self, c: Command, selecting: bool) {
@@ -207,14 +230,11 @@ impl AppState {
         if self.overlay.is_some() {
             return Vec::new();
         }
-        if self.screen == Screen::Retrieval {
-            return self.retrieval_mouse(m);
-        }
-        if self.screen == Screen::Summary {
-            return self.summary_mouse(m);
-        }
-        if self.screen == Screen::Agreement {
-            return self.agree_mouse(m);
+        if matches!(
+            self.screen,
+            Screen::Retrieval | Screen::Summary | Screen::Agreement
+        ) {
+            return self.screen_mouse(m);
         }
         let panes = self.panes();
         let in_text = |x, y| panes.transcript.is_some_and(|r| contains(r, x, y));
@@ -225,6 +245,7 @@ impl AppState {
                 if let (Some(p), Some(v)) = (pos, self.view.as_mut()) {
                     v.cursor = p;
                     v.anchor = None;
+                    v.kept = false;
                     v.want_col = None;
                 }
                 self.mouse_down = pos;

@@ -2,6 +2,7 @@
 
 use super::{fit, pad, put, theme};
 use crate::agreement::Disagreement;
+use crate::t;
 use crate::tui::agree::{AgreeView, detail_height};
 use crate::tui::app::AppState;
 use crate::tui::layout::keep_visible;
@@ -13,7 +14,10 @@ use ratatui::style::{Color, Modifier, Style};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let v = &state.agree;
-    let title = format!(" Agreement: A {} × B {} ", v.a, v.b);
+    let title = format!(
+        " {} ",
+        t!("tui-agree-title", a = v.a.as_str(), b = v.b.as_str())
+    );
     let inner = super::screen_frame(frame, area, &title);
     let buf = frame.buffer_mut();
     if inner.height < 4 || inner.width < 20 {
@@ -42,8 +46,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
         return;
     }
     if v.rows.is_empty() {
-        let msg = "No differences: the two coders agree on every unit here.";
-        put(buf, inner.x, inner.y + 3, msg, inner.width, Style::new());
+        let msg = t!("tui-agree-no-differences");
+        put(buf, inner.x, inner.y + 3, &msg, inner.width, Style::new());
         return;
     }
     let detail_h = detail_height(inner.height);

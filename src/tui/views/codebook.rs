@@ -2,6 +2,7 @@
 //! and the highlighted code's description below when there is room.
 
 use super::{fit, pad, put, theme};
+use crate::t;
 use crate::tui::app::{AppState, Focus};
 use crate::tui::layout::{DESC_ROWS, scroll, tree_rows_height};
 use ratatui::Frame;
@@ -19,7 +20,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::border(focused))
-        .title(" Codebook ");
+        .title(format!(" {} ", t!("tui-pane-codebook")));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let buf = frame.buffer_mut();
@@ -27,11 +28,18 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     put(buf, cx, area.y, counts, area.width, theme::border(focused));
     let rows = state.tree_rows();
     if rows.is_empty() {
+        let key = state
+            .keymap
+            .key_for(
+                crate::tui::keymap::KeyContext::Codebook,
+                crate::tui::action::Command::AddTopCode,
+            )
+            .unwrap_or_default();
         put(
             buf,
             inner.x + 1,
             inner.y,
-            "No codes yet (A adds one).",
+            &t!("tui-codebook-empty", key = key),
             inner.width.saturating_sub(1),
             theme::dim(),
         );
@@ -139,13 +147,26 @@ fn description(buf: &mut ratatui::buffer::Buffer, state: &AppState, r: Rect) {
     put(buf, r.x, r.y, &rule, r.width, theme::dim());
     let mut text = code.description.clone();
     if !code.inclusion.is_empty() {
-        text.push_str(&format!(" Include: {}", code.inclusion));
+        text.push_str(&format!(
+            " {}",
+            t!("tui-codebook-include", text = code.inclusion.as_str())
+        ));
     }
     if !code.exclusion.is_empty() {
-        text.push_str(&format!(" Exclude: {}", code.exclusion));
+        text.push_str(&format!(
+            " {}",
+            t!("tui-codebook-exclude", text = code.exclusion.as_str())
+        ));
     }
     if text.trim().is_empty() {
-        text = "No description (e edits it).".into();
+        let key = state
+            .keymap
+            .key_for(
+                crate::tui::keymap::KeyContext::Codebook,
+                crate::tui::action::Command::DescribeCode,
+            )
+            .unwrap_or_default();
+        text = t!("tui-codebook-no-description", key = key);
     }
     let clean = crate::tui::wrap::clean(&text);
     let lines = crate::tui::wrap::wrap(&clean, r.width as usize);

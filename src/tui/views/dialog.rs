@@ -1,6 +1,7 @@
 //! Small overlays: one-line prompt, the memo editor, yes/no questions, and choosing among codings.
 
 use super::{clear, fit, put, theme};
+use crate::t;
 use crate::tui::app::Overlay;
 use crate::tui::editor::TextBox;
 use crate::tui::layout::{centered, keep_visible};
@@ -122,7 +123,13 @@ fn confirm(frame: &mut Frame, area: Rect, question: &str) {
     let w = 60u16.min(area.width.saturating_sub(2));
     let text = wrap::clean(question);
     let lines = wrap::wrap(&text, w.saturating_sub(3) as usize);
-    let r = boxed(frame, area, "Confirm", w, lines.len() as u16 + 2);
+    let r = boxed(
+        frame,
+        area,
+        &t!("tui-dialog-confirm"),
+        w,
+        lines.len() as u16 + 2,
+    );
     let map = crate::model::text::OffsetMap::new(&text);
     let buf = frame.buffer_mut();
     for (i, l) in lines
@@ -144,7 +151,7 @@ fn confirm(frame: &mut Frame, area: Rect, question: &str) {
         buf,
         r.x + 1,
         y,
-        "y/Enter: yes    n/Esc: no",
+        &t!("tui-dialog-yes-no"),
         r.width,
         Style::new().add_modifier(Modifier::BOLD),
     );

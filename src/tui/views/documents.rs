@@ -1,6 +1,7 @@
 //! The documents pane: transcripts grouped by case, the case's group, and my progress per transcript.
 
 use super::{fit, pad, put, theme};
+use crate::t;
 use crate::tui::app::{AppState, DocRow, Focus};
 use crate::tui::layout::scroll;
 use ratatui::Frame;
@@ -13,16 +14,16 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::border(focused))
-        .title(" Documents ");
+        .title(format!(" {} ", t!("tui-pane-documents")));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let buf = frame.buffer_mut();
     if state.docs.rows.is_empty() {
         let lines = [
-            "No transcripts yet.",
-            "",
-            "Add some with",
-            "kodbok import FILE…",
+            t!("tui-docs-empty"),
+            String::new(),
+            t!("tui-docs-add"),
+            "kodbok import FILE…".to_string(),
         ];
         for (i, l) in lines.iter().enumerate().take(inner.height as usize) {
             put(
@@ -44,12 +45,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
         state.docs.rows.len(),
     );
     let open = state.view.as_ref().map(|v| v.doc.as_str());
+    let no_case = t!("tui-docs-no-case");
     for (row, item) in state.docs.rows.iter().enumerate().skip(top).take(h) {
         let y = inner.y + (row - top) as u16;
         match item {
             DocRow::Case { name, group } => {
                 let name = if name.is_empty() {
-                    "(no case)"
+                    &no_case
                 } else {
                     name.as_str()
                 };

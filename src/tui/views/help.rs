@@ -1,6 +1,7 @@
 //! The help overlay: every key of every context, and the code shortcuts, generated from the keymap and codebook.
 
 use super::{clear, fit, pad, put, theme};
+use crate::t;
 use crate::tui::action::Command;
 use crate::tui::app::AppState;
 use crate::tui::keymap::KeyContext;
@@ -9,45 +10,58 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Borders};
 
-fn heading(ctx: KeyContext) -> &'static str {
+/// The heading of a context's keys, in the current language.
+fn heading(ctx: KeyContext) -> String {
     match ctx {
-        KeyContext::Global => "Everywhere (except in text fields)",
-        KeyContext::Documents => "Documents pane",
-        KeyContext::Transcript => "Transcript",
-        KeyContext::Select => "While selecting (motions extend the selection)",
-        KeyContext::Codebook => "Codebook pane",
-        KeyContext::Retrieval => "Segments screen",
-        KeyContext::Summary => "Group comparison (S)",
-        KeyContext::SummaryCell => "Segments behind a number",
-        KeyContext::SearchQuery => {
-            "Search: the query line (type; the syntax shows while it is empty)"
-        }
-        KeyContext::SearchList => "Search: the hits",
-        KeyContext::Help => "This help",
-        KeyContext::Picker => "Code picker (type to filter)",
-        KeyContext::Prompt => "One-line input",
-        KeyContext::Editor => "Memo editor (type to write)",
-        KeyContext::Confirm => "Questions",
-        KeyContext::Choose => "Choosing a coding",
-        KeyContext::Agreement => "Agreement screen (K): decide differences into konsensus",
-        KeyContext::Suggest => {
-            "Suggestions (F): passages a code's saved query finds that you have not coded"
-        }
+        KeyContext::Global => t!("tui-help-global"),
+        KeyContext::Documents => t!("tui-help-documents"),
+        KeyContext::Transcript => t!("tui-help-transcript"),
+        KeyContext::Select => t!("tui-help-select"),
+        KeyContext::Codebook => t!("tui-help-codebook"),
+        KeyContext::Retrieval => t!("tui-help-retrieval"),
+        KeyContext::Summary => t!("tui-help-summary"),
+        KeyContext::SummaryCell => t!("tui-help-summary-cell"),
+        KeyContext::SearchQuery => t!("tui-help-search-query"),
+        KeyContext::SearchList => t!("tui-help-search-list"),
+        KeyContext::Help => t!("tui-help-help"),
+        KeyContext::Picker => t!("tui-help-picker"),
+        KeyContext::Prompt => t!("tui-help-prompt"),
+        KeyContext::Editor => t!("tui-help-editor"),
+        KeyContext::Confirm => t!("tui-help-confirm"),
+        KeyContext::Choose => t!("tui-help-choose"),
+        KeyContext::Agreement => t!("tui-help-agreement"),
+        KeyContext::Suggest => t!("tui-help-suggest"),
     }
 }
 
 /// The help text as (text, is heading) lines.
 pub fn lines(state: &AppState) -> Vec<(String, bool)> {
+    let quit = state
+        .keymap
+        .key_for(KeyContext::Global, Command::Quit)
+        .unwrap_or_default();
     let mut out = vec![
-        ("Every change is saved at once; q quits without asking. Keys can be changed in .kodbok/keymap.toml.".to_string(), false),
+        (t!("tui-help-intro", quit = quit), false),
         (String::new(), false),
     ];
+    // The status bar may have cut a long message: here it is in full, wrapped to the screen.
+    if let Some((_, msg)) = &state.status.message {
+        let width = state.size.0.saturating_sub(4).max(20) as usize;
+        out.push((t!("tui-help-last-message"), true));
+        let clean = crate::tui::wrap::clean(msg);
+        let map = crate::model::text::OffsetMap::new(&clean);
+        for l in crate::tui::wrap::wrap(&clean, width - 2) {
+            let line = map.slice(&clean, l.start, l.end).unwrap_or("");
+            out.push((format!("  {line}"), false));
+        }
+        out.push((String::new(), false));
+    }
     for ctx in KeyContext::ALL {
         let b = state.keymap.bindings(ctx);
         if b.is_empty() {
             continue;
         }
-        out.push((heading(ctx).to_string(), true));
+        out.push((heading(ctx), true));
         for (keys, cmd) in b {
             out.push((format!("  {} {}", pad(&keys, 16), cmd.describe()), false));
         }
@@ -66,7 +80,7 @@ pub fn lines(state: &AppState) -> Vec<(String, bool)> {
         })
         .collect();
     if !shortcuts.is_empty() {
-        out.push(("Code shortcuts (apply to the selection)".into(), true));
+        out.push((t!("tui-help-shortcuts"), true));
         for (k, path) in shortcuts {
             out.push((format!("  {} {path}", pad(&k, 16)), false));
         }
@@ -84,10 +98,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, scroll: usize) {
             .unwrap_or_default()
     };
     let title = format!(
-        " Help: every key ({} closes, {}/{} scroll) ",
-        key(Command::Cancel),
-        key(Command::Down),
-        key(Command::Up)
+        " {} ",
+        t!(
+            "tui-help-title",
+            close = key(Command::Cancel),
+            down = key(Command::Down),
+            up = key(Command::Up)
+        )
     );
     let block = Block::default()
         .borders(Borders::ALL)

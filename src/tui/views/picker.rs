@@ -1,6 +1,7 @@
 //! The code picker overlay: the query, matching codes with their paths and shortcuts, or parents for a new code.
 
 use super::{clear, fit, pad, put, theme};
+use crate::t;
 use crate::tui::app::AppState;
 use crate::tui::keymap::KeyContext;
 use crate::tui::layout::{centered, keep_visible};
@@ -67,7 +68,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, p: &Picker) {
             buf,
             inner.x,
             y,
-            "No code matches.",
+            &t!("tui-picker-no-match"),
             inner.width,
             theme::dim(),
         );
@@ -83,7 +84,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, p: &Picker) {
             Style::new()
         };
         let (label, key, code) = match item {
-            Item::TopLevel => ("(top level)".to_string(), String::new(), None),
+            Item::TopLevel => (t!("tui-picker-top-level"), String::new(), None),
             Item::Code(id) => {
                 let key = book
                     .get(id)

@@ -1,10 +1,11 @@
 //! The retrieval screen: segments of a code (and its sub-codes) with case, group, speaker and quote.
 
 use super::{fit, put, theme};
+use crate::t;
 use crate::tui::app::AppState;
 use crate::tui::layout::keep_visible;
 use crate::tui::retrieval::Segment;
-use crate::tui::update::SEGMENT_ROWS;
+use crate::tui::screen::SEGMENT_ROWS;
 use crate::tui::wrap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,24 +15,26 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let r = &state.retrieval;
     let book = &state.project.codebook;
     let title = match &r.code {
-        Some(c) => format!(" Segments: {} ", book.path(c)),
-        None => " Segments ".to_string(),
+        Some(c) => format!(" {} ", t!("tui-segments-title-code", path = book.path(c))),
+        None => format!(" {} ", t!("tui-segments-title")),
     };
     let inner = super::screen_frame(frame, area, &title);
     let buf = frame.buffer_mut();
     let scope = if r.all && !state.layers.blind {
-        "all coders".to_string()
+        t!("tui-segments-all-coders")
     } else {
         state.coder.clone()
     };
     let filter = if r.filter.is_empty() {
-        "none".to_string()
+        t!("tui-segments-no-filter")
     } else {
         r.filter.clone()
     };
-    let info = format!(
-        "{} segments incl. sub-codes · {scope} · filter: {filter}",
-        r.rows.len()
+    let info = t!(
+        "tui-segments-info",
+        n = r.rows.len(),
+        scope = scope,
+        filter = filter
     );
     put(
         buf,
@@ -43,11 +46,18 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     );
     if r.code.is_none() || r.rows.is_empty() {
         let msg = if r.code.is_none() {
-            "Choose a code (c)."
+            let key = state
+                .keymap
+                .key_for(
+                    crate::tui::keymap::KeyContext::Retrieval,
+                    crate::tui::action::Command::ChooseCode,
+                )
+                .unwrap_or_default();
+            t!("tui-segments-choose", key = key)
         } else {
-            "No segments match."
+            t!("tui-segments-none")
         };
-        put(buf, inner.x, inner.y + 2, msg, inner.width, Style::new());
+        put(buf, inner.x, inner.y + 2, &msg, inner.width, Style::new());
         return;
     }
     let per_page = (inner.height.saturating_sub(1) as usize / SEGMENT_ROWS).max(1);
@@ -82,13 +92,21 @@ pub(super) fn segment(
     } else {
         format!("{} ({})", s.case, s.group)
     };
-    let mut head = format!(
+    let head = format!(
         "{case} · {} · turn {} · {} · {name}",
         s.doc, s.turn, s.speaker
     );
-    if s.coder != state.coder {
-        head.push_str(&format!(" · {}", s.coder));
-    }
+    // Another coder's name is never cut: the rest of the line gives way to it.
+    let room = r.width.saturating_sub(2) as usize;
+    let head = if s.coder == state.coder {
+        head
+    } else {
+        let tail = format!(" · {}", s.coder);
+        format!(
+            "{}{tail}",
+            fit(&head, room.saturating_sub(super::width(&tail)))
+        )
+    };
     let color = theme::rgb(state, theme::code_rgb(state, &s.code));
     put(buf, r.x, r.y, "▌", 1, Style::new().fg(color));
     let style = if selected {

@@ -3,9 +3,12 @@
 
 use super::{fit, put, theme};
 use crate::index::suggest::Suggestion;
+use crate::t;
+use crate::tui::action::Command;
 use crate::tui::app::AppState;
+use crate::tui::keymap::KeyContext;
 use crate::tui::layout::keep_visible;
-use crate::tui::search::scope_name;
+use crate::tui::suggest::{page, scope_key};
 use crate::tui::wrap::clean;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -14,7 +17,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let v = &state.suggest;
-    let title = format!(" Suggestions for {} ", clean(&state.coder));
+    let title = format!(" {} ", t!("tui-suggest-title", coder = clean(&state.coder)));
     let inner = super::screen_frame(frame, area, &title);
     if inner.height < 3 || inner.width < 10 {
         return;
@@ -23,14 +26,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let book = &state.project.codebook;
     let which = match &v.code {
         Some(c) => book.path(c),
-        None => "every code with a saved query".to_string(),
+        None => t!("tui-suggest-every-code"),
     };
-    let info = format!(
-        "{} · {} to review · this visit: {} accepted, {} skipped",
-        clean(&which),
-        v.items.len(),
-        v.accepted,
-        v.skipped
+    let info = t!(
+        "tui-suggest-info",
+        which = clean(&which),
+        n = v.items.len(),
+        accepted = v.accepted,
+        skipped = v.skipped
     );
     put(
         buf,
@@ -44,16 +47,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let note = if let Some(e) = &v.error {
         Some((clean(e), Style::new().fg(Color::Red)))
     } else if v.loading {
-        Some((
-            "Looking for passages the saved queries find…".to_string(),
-            theme::dim(),
-        ))
+        Some((t!("tui-suggest-loading"), theme::dim()))
     } else if v.items.is_empty() {
-        Some((
-            "Nothing to review: every passage the saved queries find is coded or skipped."
-                .to_string(),
-            Style::new(),
-        ))
+        Some((t!("tui-suggest-none"), Style::new()))
     } else {
         None
     };
@@ -68,7 +64,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
         );
         return;
     }
-    let page = (body.height / 3).max(1) as usize;
+    let page = page(area);
     let top = keep_visible(v.top, v.selected, page);
     for (i, s) in v.items.iter().enumerate().skip(top).take(page) {
         let y = body.y + ((i - top) * 3) as u16;
@@ -89,12 +85,13 @@ fn item(buf: &mut Buffer, r: Rect, state: &AppState, s: &Suggestion, selected: b
     } else {
         format!("{} ({})", h.case, h.group)
     };
-    let head = format!(
-        "{} · {case} · {} · turn {} · {}",
-        state.project.codebook.path(&s.code),
-        h.doc,
-        h.turn,
-        h.speaker
+    let head = t!(
+        "tui-suggest-head",
+        path = state.project.codebook.path(&s.code),
+        case = case,
+        doc = &h.doc,
+        turn = h.turn,
+        speaker = &h.speaker
     );
     let style = if selected {
         theme::selected_row()
@@ -126,7 +123,15 @@ fn item(buf: &mut Buffer, r: Rect, state: &AppState, s: &Suggestion, selected: b
         };
         x += put(buf, x, r.y + 1, &ch.to_string(), end - x, st);
     }
-    let codes = format!("a codes the {}: «{}»", scope_name(s.scope), clean(&s.quote));
+    let codes = t!(
+        "tui-suggest-codes",
+        key = state
+            .keymap
+            .key_for(KeyContext::Suggest, Command::AcceptSuggestion)
+            .unwrap_or_default(),
+        scope = scope_key(s.scope),
+        quote = clean(&s.quote)
+    );
     put(
         buf,
         r.x + 4,

@@ -3,10 +3,11 @@
 
 use super::{fit, pad, put, theme};
 use crate::analysis::summary::{Cell, Summary};
+use crate::t;
 use crate::tui::app::AppState;
 use crate::tui::layout::keep_visible;
-use crate::tui::update::SEGMENT_ROWS;
-use crate::tui::update::TABLE_HEAD;
+use crate::tui::screen::SEGMENT_ROWS;
+use crate::tui::summary::TABLE_HEAD;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -21,13 +22,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let sv = &state.summary;
     let attr = &state.project.codebook.settings.group_attribute;
     let title = if sv.list.is_some() {
-        " Segments behind the number ".to_string()
+        format!(" {} ", t!("tui-summary-cell-title"))
     } else {
-        format!(" Group comparison by {attr} ")
+        format!(" {} ", t!("tui-summary-title", attr = attr.as_str()))
     };
     let inner = super::screen_frame(frame, area, &title);
     let buf = frame.buffer_mut();
-    let mut info = format!("Layer: {}", sv.layer.label(&state.coder));
+    let mut info = t!("tui-summary-layer", layer = sv.layer.label(&state.coder));
     let s = match &sv.data {
         Some(Ok(s)) => s,
         Some(Err(msg)) => {
@@ -228,18 +229,18 @@ fn chart(buf: &mut Buffer, inner: Rect, state: &AppState, s: &Summary) {
             buf,
             inner.x,
             inner.y + 2,
-            "No groups to compare.",
+            &t!("tui-summary-no-groups"),
             inner.width,
             Style::new(),
         );
         return;
     }
-    let note = "Share of each group's cases with the code (a theme counts its sub-codes)";
+    let note = t!("tui-summary-chart-note");
     put(
         buf,
         inner.x,
         inner.y + 1,
-        &fit(note, inner.width as usize),
+        &fit(&note, inner.width as usize),
         inner.width,
         theme::dim(),
     );

@@ -3,6 +3,7 @@
 
 use super::{fit, put, theme};
 use crate::model::Transcript;
+use crate::t;
 use crate::tui::app::{AppState, Focus};
 use crate::tui::docview::{DocView, Mark};
 use crate::tui::keymap::KeyContext;
@@ -11,7 +12,7 @@ use crate::tui::wrap::{self, VLine};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Borders};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
@@ -54,7 +55,7 @@ fn title(state: &AppState, t: &Transcript, max: usize) -> String {
         .mine()
         .is_some_and(|f| f.doc_memos.contains_key(&t.id))
     {
-        parts.push("✎ memo".into());
+        parts.push(t!("tui-transcript-memo"));
     }
     format!(" {} ", fit(&parts.join(" · "), max))
 }
@@ -63,7 +64,7 @@ fn empty(frame: &mut Frame, area: Rect, state: &AppState, focused: bool) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::border(focused))
-        .title(" Transcript ");
+        .title(format!(" {} ", t!("tui-pane-transcript")));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let open = state
@@ -71,11 +72,11 @@ fn empty(frame: &mut Frame, area: Rect, state: &AppState, focused: bool) {
         .key_for(KeyContext::Documents, crate::tui::action::Command::Open)
         .unwrap_or_default();
     let msg = if state.docs.rows.is_empty() {
-        vec!["This project has no transcripts yet.".to_string()]
+        vec![t!("tui-transcript-none")]
     } else {
         vec![
-            "No transcript open.".to_string(),
-            format!("Choose one under Documents and press {open}."),
+            t!("tui-transcript-not-open"),
+            t!("tui-transcript-choose", key = open),
         ]
     };
     for (i, m) in msg.iter().enumerate().take(inner.height as usize) {
@@ -88,19 +89,6 @@ fn empty(frame: &mut Frame, area: Rect, state: &AppState, focused: bool) {
             theme::dim(),
         );
     }
-}
-
-fn selection_style(state: &AppState) -> Style {
-    Style::new()
-        .bg(theme::rgb(state, (40, 80, 150)))
-        .fg(Color::White)
-}
-
-fn cursor_style() -> Style {
-    Style::new()
-        .bg(Color::Yellow)
-        .fg(Color::Black)
-        .add_modifier(Modifier::BOLD)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -149,11 +137,12 @@ fn draw_line(
         if let Some(m) = inner {
             st = st.patch(theme::coded(state, &m.code));
         }
-        if sel.is_some_and(|(a, b)| a <= pos && pos < b) {
-            st = st.patch(selection_style(state));
+        let in_sel = sel.is_some_and(|(a, b)| a <= pos && pos < b);
+        if in_sel {
+            st = st.patch(theme::selection(state));
         }
         if pos == v.cursor {
-            st = st.patch(cursor_style());
+            st = st.patch(theme::cursor(state, in_sel));
         }
         if w > 0 {
             put(
@@ -171,11 +160,12 @@ fn draw_line(
     let nl = line.end;
     if end_col < g.text_w as usize && t.slice(nl, nl + 1) == Some("\n") {
         let mut st = Style::new();
-        if sel.is_some_and(|(a, b)| a <= nl && nl < b) {
-            st = selection_style(state);
+        let in_sel = sel.is_some_and(|(a, b)| a <= nl && nl < b);
+        if in_sel {
+            st = theme::selection(state);
         }
         if v.cursor == nl {
-            st = cursor_style();
+            st = st.patch(theme::cursor(state, in_sel));
         }
         if st != Style::new() {
             put(buf, g.text_x + end_col as u16, y, " ", 1, st);

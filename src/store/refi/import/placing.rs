@@ -1,0 +1,288 @@
+//! The codings, memos and cases of an imported study, placed on the transcripts read from it.
+
+use super::{CodeMerge, Ctx, Incoming, read, refused, source_text};
+use crate::model::coding::Coding;
+use crate::model::text::canonicalize;
+use crate::model::{Case, CoderFile};
+use crate::store::{Project, Result};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+fn parse_time(s: Option<&str>) -> Option<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(s?.trim())
+        .ok()
+        .map(|d| d.with_timezone(&chrono::Utc))
+}
+
+/// Notes by GUID, with their text read.
+fn notes(c: &Ctx) -> Result<HashMap<String, (Option<String>, String)>> {
+    let mut out = HashMap::new();
+    for n in &c.q.notes {
+        let text = source_text(c.file, c.zip, n)?.unwrap_or_default();
+        out.insert(
+            n.guid.clone(),
+            (n.user.clone(), canonicalize(&text).trim().to_string()),
+        );
+    }
+    Ok(out)
+}
+
+/// Everything the import adds, before it is written.
+pub(super) struct Plan {
+    pub(super) project: Project,
+    pub(super) coders: BTreeMap<String, CoderFile>,
+    pub(super) used_notes: HashSet<String>,
+    pub(super) codings: usize,
+}
+
+pub(super) fn add_codings(
+    c: &mut Ctx,
+    plan: &mut Plan,
+    incoming: &[Incoming],
+    codes: &CodeMerge,
+    users: &HashMap<String, String>,
+    default: &str,
+) -> Result<()> {
+    let notes = notes(c)?;
+    let now = chrono::Utc::now();
+    for (inc, s) in incoming
+        .iter()
+        .filter_map(|i| Some((i, c.q.sources.iter().find(|s| s.guid == i.guid)?)))
+    {
+        let t = &inc.transcript;
+        for sel in &s.selections {
+            let span = usize::try_from(sel.start)
+                .ok()
+                .zip(usize::try_from(sel.end).ok())
+                .and_then(|(a, b)| inc.mapped.map(a, b));
+            let Some((start, end)) = span else {
+                return Err(refused(
+                    c.file,
+                    format!(
+                        "selection {} in source {:?} lies outside its text: {}..{} (the text has {} characters)",
+                        sel.guid,
+                        s.name,
+                        sel.start,
+                        sel.end,
+                        inc.mapped.original_len()
+                    ),
+                ));
+            };
+            if sel.codings.is_empty() {
+                c.report.warnings.push(format!(
+                    "selection {} in {:?} has no coding; skipped",
+                    sel.guid, s.name
+                ));
+                continue;
+            }
+            if start >= end {
+                c.report.warnings.push(format!(
+                    "selection {} in {:?} is empty after normalising the text; skipped",
+                    sel.guid, s.name
+                ));
+                continue;
+            }
+            for qc in &sel.codings {
+                let Some(code) = codes.ids.get(&qc.code) else {
+                    return Err(refused(
+                        c.file,
+                        format!(
+                            "coding {} refers to code {}, which is not in the codebook",
+                            qc.guid, qc.code
+                        ),
+                    ));
+                };
+                let user = qc.user.as_ref().or(sel.user.as_ref());
+                let coder = user
+                    .and_then(|u| users.get(u))
+                    .map_or(default, String::as_str)
+                    .to_string();
+                let created =
+                    parse_time(qc.created.as_deref().or(sel.created.as_deref())).unwrap_or(now);
+                let Some(mut coding) = Coding::new(t, start, end, code, created) else {
+                    return Err(refused(
+                        c.file,
+                        format!("coding {} cannot be placed in {:?}", qc.guid, s.name),
+                    ));
+                };
+                coding.id = qc.guid.clone();
+                coding.modified = created;
+                let memo: Vec<&str> = qc
+                    .notes
+                    .iter()
+                    .chain(&sel.notes)
+                    .filter_map(|g| {
+                        plan.used_notes.insert(g.clone());
+                        notes.get(g).map(|n| n.1.as_str())
+                    })
+                    .filter(|m| !m.is_empty())
+                    .collect();
+                coding.memo = if memo.is_empty() {
+                    Some(canonicalize(&sel.description).trim().to_string())
+                        .filter(|d| !d.is_empty())
+                } else {
+                    Some(memo.join("\n\n"))
+                };
+                let file = plan.coders.entry(coder.clone()).or_insert_with(|| {
+                    plan.project
+                        .coders
+                        .get(&coder)
+                        .cloned()
+                        .unwrap_or_else(|| CoderFile::new(&coder))
+                });
+                if c.force {
+                    file.remove(&coding.id);
+                }
+                if file.find(&coding.id).is_some() {
+                    return Err(refused(
+                        c.file,
+                        format!(
+                            "coding {} is already in the project (coder {coder})",
+                            coding.id
+                        ),
+                    ));
+                }
+                if file.insert(coding) {
+                    plan.codings += 1;
+                } else {
+                    c.report.warnings.push(format!(
+                        "coding {} repeats another coding of {coder} (same code and span); dropped",
+                        qc.guid
+                    ));
+                }
+            }
+        }
+    }
+    attach_memos(c, plan, incoming, codes, users, default, &notes);
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn attach_memos(
+    c: &mut Ctx,
+    plan: &mut Plan,
+    incoming: &[Incoming],
+    codes: &CodeMerge,
+    users: &HashMap<String, String>,
+    default: &str,
+    notes: &HashMap<String, (Option<String>, String)>,
+) {
+    let now = chrono::Utc::now();
+    let mut targets: Vec<(String, bool, String)> = Vec::new();
+    for inc in incoming {
+        if let Some(s) = c.q.sources.iter().find(|s| s.guid == inc.guid) {
+            targets.extend(
+                s.notes
+                    .iter()
+                    .map(|g| (g.clone(), true, inc.transcript.id.clone())),
+            );
+        }
+    }
+    fn code_notes(list: &[read::QCode], codes: &CodeMerge, out: &mut Vec<(String, bool, String)>) {
+        for q in list {
+            if let Some(id) = codes.ids.get(&q.guid) {
+                out.extend(q.notes.iter().map(|g| (g.clone(), false, id.clone())));
+            }
+            code_notes(&q.children, codes, out);
+        }
+    }
+    code_notes(&c.q.codes, codes, &mut targets);
+    for (g, is_doc, key) in targets {
+        let Some((user, text)) = notes.get(&g) else {
+            continue;
+        };
+        plan.used_notes.insert(g.clone());
+        let note = c.q.notes.iter().find(|n| n.guid == g);
+        let coder = user
+            .as_ref()
+            .and_then(|u| users.get(u))
+            .map_or(default, String::as_str)
+            .to_string();
+        let when = parse_time(note.and_then(|n| n.created.as_deref())).unwrap_or(now);
+        let file = plan.coders.entry(coder.clone()).or_insert_with(|| {
+            plan.project
+                .coders
+                .get(&coder)
+                .cloned()
+                .unwrap_or_else(|| CoderFile::new(&coder))
+        });
+        let map = if is_doc {
+            &mut file.doc_memos
+        } else {
+            &mut file.code_memos
+        };
+        let memo = map
+            .entry(key)
+            .or_insert_with(|| crate::model::coding::Memo {
+                text: String::new(),
+                modified: when,
+            });
+        if !memo.text.is_empty() {
+            memo.text.push_str("\n\n");
+        }
+        memo.text.push_str(text);
+    }
+    let unused =
+        c.q.notes
+            .iter()
+            .filter(|n| !plan.used_notes.contains(&n.guid))
+            .count();
+    if unused > 0 {
+        c.report.warnings.push(format!("{unused} notes not attached to a coding, source or code (e.g. project memos) were not imported"));
+    }
+}
+
+pub(super) fn merge_cases(c: &mut Ctx, project: &mut Project, incoming: &[Incoming]) {
+    let mut cols = project.cases.columns.clone();
+    for qc in &c.q.cases {
+        let name = canonicalize(&qc.name).trim().to_string();
+        let attrs: Vec<(String, String)> = qc
+            .values
+            .iter()
+            .filter_map(|v| {
+                Some((
+                    c.var_name(&v.variable)?,
+                    canonicalize(&v.value).replace('\n', " "),
+                ))
+            })
+            .collect();
+        for (k, _) in &attrs {
+            if !cols.contains(k) {
+                cols.push(k.clone());
+            }
+        }
+        match project.cases.cases.iter_mut().find(|x| x.name == name) {
+            Some(existing) => {
+                for (k, v) in attrs {
+                    match existing.attrs.get(&k) {
+                        Some(old) if !old.is_empty() && *old != v => c.report.warnings.push(format!("case {name:?}: {k} is {old:?} here and {v:?} in the file; kept {old:?}")),
+                        _ => {
+                            existing.attrs.insert(k, v);
+                        }
+                    }
+                }
+            }
+            None => project.cases.cases.push(Case {
+                name,
+                attrs: attrs.into_iter().collect(),
+            }),
+        }
+    }
+    for inc in incoming {
+        let case = inc.transcript.case();
+        if project.cases.get(case).is_none() {
+            project.cases.cases.push(Case {
+                name: case.to_string(),
+                ..Default::default()
+            });
+        }
+    }
+    if cols.is_empty() {
+        cols.push(project.codebook.settings.group_attribute.clone());
+    }
+    for case in &mut project.cases.cases {
+        for k in &cols {
+            case.attrs.entry(k.clone()).or_default();
+        }
+    }
+    project.cases.columns = cols;
+}
