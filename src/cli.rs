@@ -3,6 +3,7 @@
 mod agree;
 mod autocode;
 mod bench;
+mod bench_regex;
 mod codes;
 mod coding;
 mod consensus;
@@ -15,6 +16,8 @@ mod project_cmds;
 mod refi;
 mod report;
 mod search;
+mod search_out;
+mod suggest;
 mod summary;
 
 use crate::i18n::{self, Lang};
@@ -88,8 +91,10 @@ pub enum Command {
     Consensus(consensus::ConsensusArgs),
     /// Bring in codings, coders and codebook additions from another copy of this project
     Merge(merge::MergeArgs),
-    /// Search transcripts: words in all inflections, "phrases", codes, cases and attributes
+    /// Search transcripts: words in all inflections, "phrases", "proximity"~N, /regex/, codes, cases and attributes
     Search(search::SearchArgs),
+    /// Passages matching a code's saved query that you have not coded with it (candidates you may have missed)
+    Suggest(suggest::SuggestArgs),
     /// Code every hit of a query for you, as one batch that `--undo` removes
     Autocode(autocode::AutocodeArgs),
     /// Benchmarks on a generated Swedish corpus
@@ -210,6 +215,7 @@ fn run(command: Option<Command>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Command::Consensus(a) => consensus::run(&a, ctx),
         Command::Merge(a) => merge::run(&a, ctx),
         Command::Search(a) => search::run(&a, ctx),
+        Command::Suggest(a) => suggest::run(&a, ctx),
         Command::Autocode(a) => autocode::run(&a, ctx),
         Command::Bench(a) => bench::run(&a),
         Command::Tui => tui(ctx),

@@ -8,10 +8,14 @@ pub mod compile;
 pub mod guard;
 pub mod inflect;
 pub mod manifest;
+pub mod near;
 pub mod query;
+pub mod regex_term;
 pub mod schema;
 pub mod search;
+pub mod suggest;
 pub mod synth;
+pub mod verify;
 
 pub use build::{Progress, SyncReport};
 pub use query::QueryError;

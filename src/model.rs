@@ -7,6 +7,6 @@ pub mod text;
 pub mod transcript;
 
 pub use cases::{Case, Cases};
-pub use codebook::{Code, Codebook, CodebookError, Settings};
+pub use codebook::{Code, Codebook, CodebookError, QueryScope, Settings};
 pub use coding::{CONSENSUS_CODER, CoderFile, Coding, Memo};
 pub use transcript::{Header, Transcript, TranscriptError, Turn};

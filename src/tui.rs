@@ -18,6 +18,7 @@ pub mod screen;
 pub mod search;
 pub mod searcher;
 pub mod session;
+pub mod suggest;
 pub mod summary;
 pub mod terminal;
 pub mod uistate;

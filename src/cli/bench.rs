@@ -25,6 +25,8 @@ pub struct BenchArgs {
 pub enum BenchWhat {
     /// Search index and queries
     Search(SearchBench),
+    /// /regex/ searches against ripgrep on the same files
+    Regex(super::bench_regex::RegexBench),
 }
 
 #[derive(Args, Debug)]
@@ -49,10 +51,11 @@ pub struct SearchBench {
 pub fn run(a: &BenchArgs) -> anyhow::Result<ExitCode> {
     match &a.what {
         BenchWhat::Search(s) => search(s),
+        BenchWhat::Regex(r) => super::bench_regex::run(r),
     }
 }
 
-fn secs(d: Duration) -> String {
+pub(super) fn secs(d: Duration) -> String {
     let ms = d.as_secs_f64() * 1000.0;
     if ms >= 1000.0 {
         format!("{:.2} s", ms / 1000.0)
@@ -63,7 +66,7 @@ fn secs(d: Duration) -> String {
     }
 }
 
-fn percentiles(mut v: Vec<Duration>) -> (Duration, Duration) {
+pub(super) fn percentiles(mut v: Vec<Duration>) -> (Duration, Duration) {
     v.sort();
     let at = |q: f64| v[((v.len() as f64 - 1.0) * q).round() as usize];
     (at(0.5), at(0.99))

@@ -63,7 +63,7 @@ pub enum CodesAction {
         #[arg(long, value_name = "CODE|delete")]
         force: Option<String>,
     },
-    /// Set a code's description, inclusion/exclusion notes, colour or shortcut
+    /// Set a code's description, inclusion/exclusion notes, colour, shortcut or saved search query
     Describe {
         id: String,
         #[arg(long)]
@@ -77,6 +77,13 @@ pub enum CodesAction {
         /// Shortcut key, or an empty string to clear it
         #[arg(long)]
         shortcut: Option<String>,
+        /// A search query that describes the code (`kodbok search code-query:CODE`, `kodbok suggest`),
+        /// or an empty string to clear it
+        #[arg(long, allow_hyphen_values = true)]
+        query: Option<String>,
+        /// What accepting a suggestion of the code codes
+        #[arg(long, value_enum)]
+        query_scope: Option<super::autocode::ScopeArg>,
     },
 }
 
@@ -223,10 +230,16 @@ fn edit(action: CodesAction, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             exclusion,
             color,
             shortcut,
+            query,
+            query_scope,
         } => {
             let id = resolve(&p, &id)?;
             if let Some(c) = &color {
                 crate::model::codebook::check_color(c)?;
+            }
+            if let Some(q) = query.as_deref().filter(|q| !q.trim().is_empty()) {
+                crate::index::query::parse(q)
+                    .map_err(|e| anyhow::anyhow!("bad query, {}", e.render(q)))?;
             }
             p.codebook.edit(&id, |c| {
                 if let Some(d) = description {
@@ -243,6 +256,12 @@ fn edit(action: CodesAction, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 }
                 if let Some(s) = shortcut {
                     c.shortcut = (!s.is_empty()).then_some(s);
+                }
+                if let Some(q) = query {
+                    c.query = q.trim().to_string();
+                }
+                if let Some(s) = query_scope {
+                    c.query_scope = Some(crate::index::autocode::Scope::from(s).into());
                 }
             })?;
             t!("code-updated", id = id.as_str())

@@ -2,6 +2,7 @@
 
 use super::Ctx;
 use super::output::{Format, print_rows_with};
+use super::search_out;
 use crate::index::search::mark;
 use crate::index::{Hit, IndexError, Searcher};
 use clap::Args;
@@ -11,15 +12,35 @@ use std::path::Path;
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
+#[command(after_help = "Query language (docs/search.md):\n  \
+resurs                  the word in all its forms, irregular ones too (liten: små, mindre, minst)\n  \
+\"politisk ledning\"      exact phrase\n  \
+\"ledningen stöd\"~5      the words in this order, at most 5 words between, every inflection\n  \
+/resurs(er)? saknas/    regular expression over the turn's text; /…/i ignores case\n  \
+info*  ledningn~1       prefix; within 1 edit\n  \
+a b  a OR b  -a  ( )    AND (implied) binds tighter than OR\n  \
+code:X coder:N case:C speaker:S doc:D grupp:låg   filters; code-query:X runs code X's saved query")]
 pub struct SearchArgs {
-    /// The query, e.g. `resurs grupp:låg`, `"politisk ledning"`, `code:hinder -coder:praktikant-b`
+    /// The query, e.g. `resurs grupp:låg`, `"politisk ledning"`, `/\d+ ?procent/`, `code-query:resursbrist`
     #[arg(allow_hyphen_values = true)]
     pub query: String,
     /// Most hits to show
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// table, json, csv; kwic: an aligned concordance, one line per match; quotes: Markdown quotes
+    /// in ”…” attributed to the (pseudonymised) case and role, as the report does
+    #[arg(long, value_enum, default_value_t = SearchFormat::Table)]
+    pub format: SearchFormat,
+}
+
+/// Output formats of `kodbok search`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SearchFormat {
+    Table,
+    Json,
+    Csv,
+    Kwic,
+    Quotes,
 }
 
 /// Opens the search index, building or updating it first (with a progress bar for a full build).
@@ -120,15 +141,32 @@ pub fn run(a: &SearchArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let hits = s
         .search(&a.query, a.limit)
         .map_err(|e| explain(e, &a.query))?;
+    let format = match a.format {
+        SearchFormat::Table => Format::Table,
+        SearchFormat::Json => Format::Json,
+        SearchFormat::Csv => Format::Csv,
+        SearchFormat::Kwic => {
+            print!("{}", search_out::kwic(&hits, search_out::KWIC_CONTEXT));
+            return more(&s, a, hits.len());
+        }
+        SearchFormat::Quotes => {
+            let p = ctx.open()?;
+            let map = super::summary::pseudonyms(&p)?;
+            let text = search_out::quotes(&p, &hits, &map);
+            super::summary::emit(&map, &text, None)?;
+            return more(&s, a, hits.len());
+        }
+    };
     let rows: Vec<Value> = hits
         .iter()
         .enumerate()
-        .map(|(i, h)| row(i + 1, h, a.format))
+        .map(|(i, h)| row(i + 1, h, format))
         .collect();
-    if rows.is_empty() && a.format == Format::Table {
+    if rows.is_empty() && format == Format::Table {
         crate::say!("no hits");
         return Ok(ExitCode::SUCCESS);
     }
+    // CSV names every column, so that an empty result keeps its header row
     let cols = [
         "rank",
         "doc",
@@ -143,19 +181,24 @@ pub fn run(a: &SearchArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         "snippet_matches",
         "matches",
     ];
-    let cols = if a.format == Format::Csv {
+    let cols = if format == Format::Csv {
         &cols[..]
     } else {
         &[]
     };
-    print_rows_with(a.format, &rows, cols)?;
-    if a.format == Format::Table && hits.len() == a.limit {
+    print_rows_with(format, &rows, cols)?;
+    if format == Format::Table {
+        return more(&s, a, hits.len());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Says on stderr when the hits were cut at --limit.
+fn more(s: &Searcher, a: &SearchArgs, shown: usize) -> anyhow::Result<ExitCode> {
+    if shown == a.limit {
         let total = s.count(&a.query).map_err(|e| explain(e, &a.query))?;
-        if total > hits.len() {
-            crate::warn_line!(
-                "showing {} of {total} hits (--limit to see more)",
-                hits.len()
-            );
+        if total > shown {
+            crate::warn_line!("showing {shown} of {total} hits (--limit to see more)");
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -21,6 +21,26 @@ pub enum Scope {
     Turn,
 }
 
+impl From<Scope> for crate::model::QueryScope {
+    fn from(s: Scope) -> Self {
+        match s {
+            Scope::Match => crate::model::QueryScope::Match,
+            Scope::Sentence => crate::model::QueryScope::Sentence,
+            Scope::Turn => crate::model::QueryScope::Turn,
+        }
+    }
+}
+
+impl From<crate::model::QueryScope> for Scope {
+    fn from(s: crate::model::QueryScope) -> Self {
+        match s {
+            crate::model::QueryScope::Match => Scope::Match,
+            crate::model::QueryScope::Sentence => Scope::Sentence,
+            crate::model::QueryScope::Turn => Scope::Turn,
+        }
+    }
+}
+
 /// The codings an auto-code would add, before anything is written (a preview).
 #[derive(Debug, Clone)]
 pub struct Plan {
@@ -68,7 +88,8 @@ pub fn sentence(text: &[char], s: usize, e: usize) -> (usize, usize) {
     (a, b.max(e))
 }
 
-fn spans(hit: &Hit, scope: Scope) -> Vec<(usize, usize)> {
+/// The spans a hit's codings cover at this scope (none for match and sentence when nothing matched).
+pub fn spans(hit: &Hit, scope: Scope) -> Vec<(usize, usize)> {
     match scope {
         Scope::Turn => vec![(hit.turn_start, hit.turn_end)],
         Scope::Match => hit.matches.clone(),

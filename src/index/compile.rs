@@ -1,10 +1,12 @@
 //! Turns a parsed query into a tantivy query plus the matchers that find and highlight matches in a turn.
 
-use super::inflect;
-use super::query::{Node, QueryError, Span};
+use super::inflect::{self, WordSet};
+use super::query::{self, Node, QueryError, Span};
 use super::schema::{Fields, raw_analyzer, stem_one, stem_term, tokens};
+use super::verify::{Check, VerifiedQuery};
+use super::{near, regex_term};
 use crate::model::Codebook;
-use std::collections::BTreeSet;
+use std::sync::Arc;
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
     RegexQuery, TermQuery,
@@ -16,15 +18,31 @@ use tantivy::{Searcher, Term};
 /// How a positive text term of the query is found again in a turn's text, for highlighting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Matcher {
-    /// A word whose Snowball stem is one of these.
-    Stems(BTreeSet<String>),
+    /// A word in one of its inflections.
+    Word(WordSet),
     /// These lower-cased words in a row.
     Phrase(Vec<String>),
     /// A word starting with this.
     Prefix(String),
     /// A word within this edit distance.
     Fuzzy(String, u8),
+    /// These words in this order with at most this many words between the first and the last.
+    Near(Vec<WordSet>, u32),
+    /// A regular expression's matches.
+    Regex(Pattern),
 }
+
+/// A compiled `/…/` pattern (equal when the patterns are).
+#[derive(Debug, Clone)]
+pub struct Pattern(pub regex::Regex);
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.as_str() == other.0.as_str()
+    }
+}
+
+impl Eq for Pattern {}
 
 /// What the query may refer to: the codebook, coders, case attributes and cases of the index.
 pub struct Vocabulary<'a> {
@@ -37,11 +55,12 @@ pub struct Vocabulary<'a> {
 pub struct Compiled {
     pub query: Box<dyn Query>,
     pub matchers: Vec<Matcher>,
-    /// Whether any word, phrase, prefix or fuzzy term is positive (else hits are listed in document order).
+    /// Whether any word, phrase, proximity, prefix or fuzzy term is positive (else hits are listed in
+    /// document order; a regular expression scores every hit alike).
     pub scored: bool,
 }
 
-pub const FILTER_KEYS: &[&str] = &["code", "coder", "case", "speaker", "doc"];
+pub const FILTER_KEYS: &[&str] = &["code", "coder", "case", "speaker", "doc", "code-query"];
 
 pub struct Compiler<'a> {
     pub fields: Fields,
@@ -50,6 +69,8 @@ pub struct Compiler<'a> {
     pub stem: &'a mut TextAnalyzer,
     raw: TextAnalyzer,
     matchers: Vec<Matcher>,
+    /// Codes whose saved queries are being compiled (a saved query may not use itself).
+    expanding: Vec<String>,
 }
 
 impl<'a> Compiler<'a> {
@@ -66,13 +87,17 @@ impl<'a> Compiler<'a> {
             stem,
             raw: raw_analyzer(),
             matchers: Vec::new(),
+            expanding: Vec::new(),
         }
     }
 
     /// `layer`: a coder whose codings `code:` filters look at (unless the query names a coder).
     pub fn compile(mut self, node: &Node, layer: Option<&str>) -> Result<Compiled, QueryError> {
         let query = self.node(node, true, layer)?;
-        let scored = !self.matchers.is_empty();
+        let scored = self
+            .matchers
+            .iter()
+            .any(|m| !matches!(m, Matcher::Regex(_)));
         Ok(Compiled {
             query,
             matchers: self.matchers,
@@ -95,6 +120,19 @@ impl<'a> Compiler<'a> {
                 distance,
                 span,
             } => self.fuzzy(text, *distance, *span, positive),
+            Node::Near { text, slop, span } => self.near(text, *slop, *span, positive),
+            Node::Regex {
+                pattern,
+                insensitive,
+                span,
+                at,
+            } => self.regex(pattern, *insensitive, *span, at, positive),
+            Node::Filter {
+                key,
+                value,
+                value_span,
+                ..
+            } if key == "code-query" => self.code_query(value, *value_span, positive, coder),
             Node::Filter {
                 key,
                 value,
@@ -180,36 +218,164 @@ impl<'a> Compiler<'a> {
                 format!("nothing to search for in {text:?}: no letters or digits"),
             )),
             1 => {
-                // a word whose stem is s is indexed as the marked stem, or as itself when it is its own stem
-                let mut stems = BTreeSet::new();
-                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-                for s in inflect::stems(self.stem, &words[0]) {
-                    let mut terms = vec![stem_term(&s)];
-                    if stem_one(self.stem, &s).as_deref() == Some(s.as_str()) {
-                        terms.push(s.clone());
-                    }
-                    for t in terms
-                        .into_iter()
-                        .filter(|t| self.present(self.fields.text, t))
-                    {
-                        let term = Term::from_field_text(self.fields.text, &t);
-                        let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
-                        clauses.push((Occur::Should, Box::new(q)));
-                        stems.insert(s.clone());
-                    }
-                }
+                let (q, set) = self.word_query(&words[0]);
                 if positive {
-                    self.matchers.push(Matcher::Stems(stems));
+                    self.matchers.push(Matcher::Word(set));
                 }
-                Ok(match clauses.len() {
-                    0 => Box::new(EmptyQuery),
-                    1 => clauses.remove(0).1,
-                    _ => Box::new(BooleanQuery::new(clauses)),
-                })
+                Ok(q)
             }
             // it-chef, 2019-05: the parts as a phrase
             _ => Ok(self.words_query(words, positive)),
         }
+    }
+
+    /// The index query of one word in all its inflections, and what finds it again in a text.
+    fn word_query(&mut self, word: &str) -> (Box<dyn Query>, WordSet) {
+        let set = inflect::word_set(self.stem, word);
+        // a word whose stem is s is indexed as the marked stem, or as itself when it is its own stem
+        let mut terms: Vec<String> = Vec::new();
+        for s in &set.stems {
+            terms.push(stem_term(s));
+            if stem_one(self.stem, s).as_deref() == Some(s.as_str()) {
+                terms.push(s.clone());
+            }
+        }
+        // irregular forms are matched as written (every word is indexed lower-cased)
+        terms.extend(set.forms.iter().cloned());
+        terms.sort();
+        terms.dedup();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = terms
+            .into_iter()
+            .filter(|t| self.present(self.fields.text, t))
+            .map(|t| {
+                let term = Term::from_field_text(self.fields.text, &t);
+                let q: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                (Occur::Should, q)
+            })
+            .collect();
+        let q: Box<dyn Query> = match clauses.len() {
+            0 => Box::new(EmptyQuery),
+            1 => clauses.remove(0).1,
+            _ => Box::new(BooleanQuery::new(clauses)),
+        };
+        (q, set)
+    }
+
+    /// `"a b"~N`: turns with every word (scored as such), verified for their order and distance.
+    fn near(
+        &mut self,
+        text: &str,
+        slop: u32,
+        span: Span,
+        positive: bool,
+    ) -> Result<Box<dyn Query>, QueryError> {
+        let words = self.words(text);
+        if words.len() < 2 {
+            return self.word(text, span, positive);
+        }
+        let mut sets = Vec::new();
+        let mut scoring: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut filter: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for w in &words {
+            let (q, set) = self.word_query(w);
+            filter.push((Occur::Must, q.box_clone()));
+            scoring.push((Occur::Must, q));
+            sets.push(set);
+        }
+        if positive {
+            self.matchers.push(Matcher::Near(sets.clone(), slop));
+        }
+        let verified = VerifiedQuery::new(
+            Box::new(BooleanQuery::new(filter)),
+            self.fields.text,
+            near::check(sets, slop),
+            format!("{text:?}~{slop}"),
+            0.0,
+        );
+        Ok(Box::new(BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(BooleanQuery::new(scoring)) as Box<dyn Query>,
+            ),
+            (Occur::Must, Box::new(verified)),
+        ])))
+    }
+
+    /// `/…/`: the turns the index cannot rule out, each verified with the regex.
+    fn regex(
+        &mut self,
+        pattern: &str,
+        insensitive: bool,
+        span: Span,
+        at: &[usize],
+        positive: bool,
+    ) -> Result<Box<dyn Query>, QueryError> {
+        let re = regex_term::compile(pattern, insensitive, span, at)?;
+        let (candidates, _) = regex_term::candidates(pattern, &self.fields);
+        let verify = re.clone();
+        let check: Check = Arc::new(move |t: &str| verify.is_match(t));
+        if positive {
+            self.matchers.push(Matcher::Regex(Pattern(re)));
+        }
+        Ok(Box::new(VerifiedQuery::new(
+            candidates,
+            self.fields.text,
+            check,
+            pattern.to_string(),
+            1.0,
+        )))
+    }
+
+    /// `code-query:X`: the query saved with code X, compiled in place.
+    fn code_query(
+        &mut self,
+        value: &str,
+        vspan: Span,
+        positive: bool,
+        coder: Option<&str>,
+    ) -> Result<Box<dyn Query>, QueryError> {
+        let codebook: &'a Codebook = self.vocab.codebook;
+        let code = codebook.resolve(value).map_err(|_| {
+            QueryError::new(
+                vspan,
+                format!(
+                    "no code {value:?} in the codebook (give its id or name; see `kodbok codes`)"
+                ),
+            )
+        })?;
+        if code.query.trim().is_empty() {
+            return Err(QueryError::new(
+                vspan,
+                format!(
+                    "code {:?} has no saved query (`kodbok codes describe {} --query …`, or Q in the workbench's codebook)",
+                    code.name, code.id
+                ),
+            ));
+        }
+        if self.expanding.contains(&code.id) {
+            return Err(QueryError::new(
+                vspan,
+                format!("the saved query of code {:?} uses itself", code.name),
+            ));
+        }
+        let wrap = |e: QueryError| {
+            QueryError::new(
+                vspan,
+                format!(
+                    "the saved query of code {:?} ({:?}), column {}: {}",
+                    code.name,
+                    code.query,
+                    e.start + 1,
+                    e.message
+                ),
+            )
+        };
+        let node = query::parse(&code.query).map_err(wrap)?;
+        self.expanding.push(code.id.clone());
+        let r = self.node(&node, positive, coder).map_err(wrap);
+        self.expanding.pop();
+        r
     }
 
     fn present(&self, field: tantivy::schema::Field, text: &str) -> bool {
@@ -365,12 +531,37 @@ pub fn attr_value(key: &str, value: &str) -> String {
 /// Whether a lower-cased token matches a matcher that works on single words.
 fn word_matches(m: &Matcher, token: &str, stem: &mut dyn FnMut() -> String) -> bool {
     match m {
-        // a Snowball Swedish stem is always a prefix of its word: most words are ruled out unstemmed
-        Matcher::Stems(s) => s.iter().any(|x| token.starts_with(x.as_str())) && s.contains(&stem()),
+        Matcher::Word(s) => s.matches(token, stem),
         Matcher::Prefix(p) => token.starts_with(p.as_str()),
         Matcher::Fuzzy(w, d) => edit_distance(token, w) <= usize::from(*d),
-        Matcher::Phrase(_) => false,
+        Matcher::Phrase(_) | Matcher::Near(..) | Matcher::Regex(_) => false,
     }
+}
+
+/// Byte ranges of the matches of proximity searches and regular expressions.
+fn span_matches(
+    matchers: &[Matcher],
+    text: &str,
+    toks: &[(String, usize, usize)],
+    stem_an: &mut TextAnalyzer,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for m in matchers {
+        match m {
+            // empty matches (of `/x*/`) mark no text
+            Matcher::Regex(p) => out.extend(
+                p.0.find_iter(text)
+                    .filter(|m| m.end() > m.start())
+                    .map(|m| (m.start(), m.end())),
+            ),
+            Matcher::Near(sets, slop) => {
+                let mut stem = |i: usize| stem_one(stem_an, &toks[i].0).unwrap_or_default();
+                out.extend(near::spans(sets, *slop, toks, &mut stem));
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Byte ranges in `text` of everything the matchers match, sorted and merged.
@@ -380,7 +571,7 @@ pub fn find_matches(
     stem_an: &mut TextAnalyzer,
 ) -> Vec<(usize, usize)> {
     let toks = tokens(&mut raw_analyzer(), text);
-    let mut out = Vec::new();
+    let mut out = span_matches(matchers, text, &toks, stem_an);
     for (i, (tok, from, to)) in toks.iter().enumerate() {
         let mut cached: Option<String> = None;
         let mut stem = || {
@@ -454,9 +645,8 @@ mod tests {
         let mut a = stem_analyzer();
         let text =
             "Resurserna räcker inte. Politisk ledning saknas, informationssäkerhetsarbetet likaså.";
-        let stems = inflect::stems(&mut a, "resurs");
         let m = vec![
-            Matcher::Stems(stems),
+            Matcher::Word(inflect::word_set(&mut a, "resurs")),
             Matcher::Phrase(vec!["politisk".into(), "ledning".into()]),
             Matcher::Prefix("informationssäkerhet".into()),
         ];

@@ -5,6 +5,9 @@
 //! lemmas are found by removing inflectional endings (restoring an elided `e` and undoing consonant
 //! doubling), every noun, verb and adjective form of each lemma is generated, and the query matches
 //! any of their stems. Forms that do not exist stem to terms that are not in the index and match nothing.
+//! Irregular paradigms (man/män, gå/gick/gått) come from a table and match as exact forms.
+
+pub mod irregular;
 
 use super::schema::stem_one;
 use std::collections::BTreeSet;
@@ -113,6 +116,34 @@ pub fn stems(analyzer: &mut TextAnalyzer, word: &str) -> BTreeSet<String> {
     out
 }
 
+/// What a word query matches: words with one of these Snowball stems, or exactly one of these forms.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WordSet {
+    pub stems: BTreeSet<String>,
+    /// Lower-case forms of irregular paradigms.
+    pub forms: BTreeSet<String>,
+}
+
+impl WordSet {
+    /// Whether a lower-case token matches; `stem` gives its stem (computed only when needed).
+    pub fn matches(&self, token: &str, stem: &mut dyn FnMut() -> String) -> bool {
+        if self.forms.contains(token) {
+            return true;
+        }
+        // a Snowball Swedish stem is always a prefix of its word: most words are ruled out unstemmed
+        self.stems.iter().any(|x| token.starts_with(x.as_str())) && self.stems.contains(&stem())
+    }
+}
+
+/// The word set of a query word: the stems of its regular paradigms and its irregular forms.
+pub fn word_set(analyzer: &mut TextAnalyzer, word: &str) -> WordSet {
+    let lower = word.to_lowercase();
+    WordSet {
+        stems: stems(analyzer, &lower),
+        forms: irregular::forms(&lower),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,6 +209,23 @@ mod tests {
         assert_paradigm(&["säker", "säkert", "säkra", "säkrare", "säkrast"]);
         assert_paradigm(&["tydlig", "tydligt", "tydliga", "tydligare", "tydligast"]);
         assert_paradigm(&["viktig", "viktigt", "viktiga", "viktigare", "viktigaste"]);
+    }
+
+    #[test]
+    fn irregular_paradigms_join_both_ways() {
+        let mut a = stem_analyzer();
+        for p in irregular::paradigms() {
+            for q in &p {
+                let set = word_set(&mut a, q);
+                for f in &p {
+                    let mut stem = || stem_one(&mut stem_analyzer(), f).unwrap_or_default();
+                    assert!(set.matches(f, &mut stem), "{q:?} should find {f:?}");
+                }
+            }
+        }
+        let set = word_set(&mut a, "Böcker");
+        let mut stem = || stem_one(&mut stem_analyzer(), "bokens").unwrap_or_default();
+        assert!(set.matches("bokens", &mut stem));
     }
 
     #[test]

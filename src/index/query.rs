@@ -1,4 +1,5 @@
-//! The query language: words, "phrases", AND/OR/NOT/-, parentheses, prefix*, fuzzy~N and key:value filters.
+//! The query language: words, "phrases", "proximity"~N, /regular expressions/, AND/OR/NOT/-,
+//! parentheses, prefix*, fuzzy~N and key:value filters.
 //!
 //! Parsed by hand so that every error can point at a character position of the query.
 
@@ -29,6 +30,22 @@ pub enum Node {
         text: String,
         distance: u8,
         span: Span,
+    },
+    /// `"ledningen stöd"~5`: the words, each in all its inflections, in this order with at most
+    /// `slop` other words between the first and the last.
+    Near {
+        text: String,
+        slop: u32,
+        span: Span,
+    },
+    /// `/resurs(er)? saknas/` or `/…/i`: a regular expression over the text of a turn.
+    Regex {
+        /// The pattern with `\/` unescaped to `/`.
+        pattern: String,
+        insensitive: bool,
+        span: Span,
+        /// Query char position of each char of `pattern` (for errors inside the pattern).
+        at: Vec<usize>,
     },
     /// `key:value`.
     Filter {
@@ -87,7 +104,78 @@ enum Tok {
     Not,
     Minus,
     Quoted(String),
+    /// `"words"~N`.
+    Near(String, u32),
+    /// Pattern, case-insensitive, query position of each pattern char.
+    Regex(String, bool, Vec<usize>),
     Term(String),
+}
+
+/// Most words allowed between the words of a proximity search.
+pub const MAX_SLOP: u32 = 1000;
+
+/// A `"…"~N` proximity suffix after a closing quote at `j` (the char index of the quote):
+/// the slop and the index after it.
+fn near_suffix(c: &[char], j: usize) -> Result<Option<(u32, usize)>, QueryError> {
+    if c.get(j + 1) != Some(&'~') {
+        return Ok(None);
+    }
+    let from = j + 2;
+    let mut k = from;
+    while k < c.len() && c[k].is_ascii_digit() {
+        k += 1;
+    }
+    let digits: String = c[from..k].iter().collect();
+    let ends = c.get(k).is_none_or(|n| n.is_whitespace() || *n == ')');
+    match digits.parse::<u32>() {
+        Ok(n) if ends && n <= MAX_SLOP => Ok(Some((n, k))),
+        _ => Err(QueryError::new(
+            (j + 1, k.max(j + 2)),
+            format!(
+                "a proximity search takes a number of words from 0 to {MAX_SLOP}, as in \"ledningen stöd\"~5"
+            ),
+        )),
+    }
+}
+
+/// A `/…/` or `/…/i` term starting at `i`: the token and the index after it.
+fn regex_token(c: &[char], i: usize) -> Result<((Tok, Span), usize), QueryError> {
+    let mut pattern = String::new();
+    let mut at = Vec::new();
+    let mut k = i + 1;
+    while k < c.len() && c[k] != '/' {
+        if c[k] == '\\' && c.get(k + 1) == Some(&'/') {
+            k += 1;
+        } else if c[k] == '\\' && k + 1 < c.len() {
+            pattern.push('\\');
+            at.push(k);
+            k += 1;
+        }
+        pattern.push(c[k]);
+        at.push(k);
+        k += 1;
+    }
+    if k >= c.len() {
+        return Err(QueryError::new(
+            (i, c.len()),
+            "this regular expression is never closed: end it with / (or /i to ignore case)",
+        ));
+    }
+    if pattern.is_empty() {
+        return Err(QueryError::new((i, k + 1), "empty regular expression"));
+    }
+    let mut end = k + 1;
+    let insensitive = c.get(end) == Some(&'i');
+    if insensitive {
+        end += 1;
+    }
+    if c.get(end).is_some_and(|n| !n.is_whitespace() && *n != ')') {
+        return Err(QueryError::new(
+            (end, end + 1),
+            "a regular expression ends with / or /i, followed by a space",
+        ));
+    }
+    Ok(((Tok::Regex(pattern, insensitive, at), (i, end)), end))
 }
 
 fn lex(q: &str) -> Result<Vec<(Tok, Span)>, QueryError> {
@@ -112,8 +200,18 @@ fn lex(q: &str) -> Result<Vec<(Tok, Span)>, QueryError> {
                     "this quotation mark is never closed",
                 ));
             };
-            out.push((Tok::Quoted(c[i + 1..j].iter().collect()), (i, j + 1)));
-            i = j + 1;
+            let text: String = c[i + 1..j].iter().collect();
+            if let Some((slop, k)) = near_suffix(&c, j)? {
+                out.push((Tok::Near(text, slop), (i, k)));
+                i = k;
+            } else {
+                out.push((Tok::Quoted(text), (i, j + 1)));
+                i = j + 1;
+            }
+        } else if ch == '/' {
+            let (tok, next) = regex_token(&c, i)?;
+            out.push(tok);
+            i = next;
         } else if ch == '-'
             && c.get(i + 1)
                 .is_some_and(|n| !n.is_whitespace() && *n != ')')
@@ -137,7 +235,7 @@ fn lex(q: &str) -> Result<Vec<(Tok, Span)>, QueryError> {
             let word: String = c[s..i].iter().collect();
             let tok = match word.as_str() {
                 "AND" | "&&" => Tok::And,
-                "OR" | "||" => Tok::Or,
+                "OR" | "||" | "|" => Tok::Or,
                 "NOT" => Tok::Not,
                 _ => Tok::Term(word),
             };
@@ -293,6 +391,18 @@ impl Parser {
                 }
                 Ok(Node::Phrase { text, span })
             }
+            Tok::Near(text, slop) => {
+                if text.trim().is_empty() {
+                    return Err(QueryError::new(span, "empty proximity search"));
+                }
+                Ok(Node::Near { text, slop, span })
+            }
+            Tok::Regex(pattern, insensitive, at) => Ok(Node::Regex {
+                pattern,
+                insensitive,
+                span,
+                at,
+            }),
             Tok::Term(t) => self.term(t, span),
             Tok::RParen => Err(QueryError::new(
                 span,
@@ -487,6 +597,55 @@ mod tests {
             parse("case=\"Kommun C\"").unwrap(),
             parse("case:\"Kommun C\"").unwrap()
         );
+    }
+
+    #[test]
+    fn regexes_and_proximity() {
+        match parse("/resurs(er)? saknas/i grupp:låg").unwrap() {
+            Node::And(items) => match &items[0] {
+                Node::Regex {
+                    pattern,
+                    insensitive,
+                    span,
+                    at,
+                } => {
+                    assert_eq!(pattern, "resurs(er)? saknas");
+                    assert!(*insensitive);
+                    assert_eq!(*span, (0, 21));
+                    assert_eq!(at[0], 1);
+                }
+                other => panic!("{other:?}"),
+            },
+            other => panic!("{other:?}"),
+        }
+        match parse(r"/a\/b/").unwrap() {
+            Node::Regex { pattern, at, .. } => {
+                assert_eq!(pattern, "a/b");
+                assert_eq!(at, vec![1, 3, 4]);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            parse("\"ledningen stöd\"~5").unwrap(),
+            Node::Near {
+                text: "ledningen stöd".into(),
+                slop: 5,
+                span: (0, 18)
+            }
+        );
+        assert!(matches!(parse("-/x/").unwrap(), Node::Not(_)));
+        assert_eq!(parse("och/eller").unwrap(), w("och/eller", 0));
+    }
+
+    #[test]
+    fn regex_and_proximity_errors() {
+        let e = |q: &str| parse(q).unwrap_err();
+        assert_eq!(e("a /resurs").start, 2);
+        assert!(e("a /resurs").message.contains("never closed"));
+        assert_eq!(e("/x/y").start, 3);
+        assert_eq!(e("//").start, 0);
+        assert_eq!(e("\"a b\"~x").start, 5);
+        assert_eq!(e("\"a b\"~5000").start, 5);
     }
 
     #[test]

@@ -17,7 +17,16 @@ pub const STEM: &str = "kodbok_sv_stem";
 /// Tokenizer name of the exact (lower-cased, unstemmed) text field.
 pub const RAW: &str = "kodbok_sv_raw";
 /// Tokens longer than this (in bytes) are dropped by both analysers.
-const MAX_TOKEN: usize = 60;
+pub const MAX_TOKEN: usize = 60;
+/// An `f_attr` term on turns with a word longer than [`MAX_TOKEN`] (not in the index, so regular
+/// expressions always verify those turns).
+pub const LONG_TOKENS: &str = "\u{1}long";
+
+/// Whether `text` has a word the analysers drop for its length.
+pub fn has_long_token(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.len() > MAX_TOKEN)
+}
 
 /// Words split on anything that is not a letter or digit; å, ä, ö stay letters; lower-cased.
 pub fn raw_analyzer() -> TextAnalyzer {
@@ -191,6 +200,11 @@ impl Fields {
 
 thread_local! {
     static SWEDISH: frostem::Stemmer = frostem::Stemmer::new(frostem::Algorithm::Swedish);
+}
+
+/// The Snowball Swedish stem of a lower-case word (as the analyser would give it).
+pub fn stem_word(word: &str) -> String {
+    SWEDISH.with(|s| s.stem(word).into_owned())
 }
 
 /// Stems a single word with the Swedish analyser; None when it is not a word.

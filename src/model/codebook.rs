@@ -22,11 +22,30 @@ pub struct Code {
     pub color: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shortcut: Option<String>,
+    /// A search query describing the code (`code-query:ID`), whose hits `kodbok suggest` offers.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub query: String,
+    /// What accepting a suggestion of this code codes (default: the sentence).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query_scope: Option<QueryScope>,
     /// REFI-QDA GUID, kept so that repeated exports and imports match the same code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guid: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Code>,
+}
+
+/// What a coding made from a search hit covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueryScope {
+    /// Exactly the matched words or pattern.
+    Match,
+    /// The sentence around each match.
+    #[default]
+    Sentence,
+    /// The whole speaker turn.
+    Turn,
 }
 
 impl Code {
@@ -39,6 +58,8 @@ impl Code {
             exclusion: String::new(),
             color: None,
             shortcut: None,
+            query: String::new(),
+            query_scope: None,
             guid: None,
             children: Vec::new(),
         }

@@ -108,6 +108,10 @@ pub enum Action {
     },
     /// The codings an auto-code would add, or why it cannot.
     AutocodePlanned(Result<super::search::Preview, String>),
+    /// Suggestions for the review screen, or why there are none.
+    SuggestionsDone(Result<Vec<crate::index::suggest::Suggestion>, String>),
+    /// A skipped suggestion was remembered, or why not.
+    SkipWritten(Result<(), String>),
     /// Another coder file (the consensus layer) was changed under its lock: the file as written, or why not.
     LayerWritten {
         pending: RewriteReason,
@@ -169,6 +173,15 @@ pub enum Effect {
     },
     /// Record an auto-code batch in the coder's batch log (the session holds the coder's lock).
     LogBatch(Box<crate::store::batches::Batch>),
+    /// Suggestions of one code's saved query (None: every code with one) for the current coder.
+    Suggest {
+        code: Option<String>,
+    },
+    /// Remember in `.kodbok/skipped.json` (re-read first) that `coder` skipped this suggestion.
+    SkipSuggestion {
+        coder: String,
+        suggestion: Box<crate::index::suggest::Suggestion>,
+    },
     /// Change another coder file (the consensus layer) under its lock, re-read first, written atomically.
     WriteLayer {
         coder: String,

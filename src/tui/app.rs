@@ -30,6 +30,7 @@ pub enum Screen {
     Summary,
     Agreement,
     Search,
+    Suggest,
 }
 
 /// What a one-line prompt is for.
@@ -38,6 +39,7 @@ pub enum PromptFor {
     AddCode { parent: Option<String> },
     Rename { id: String },
     Filter,
+    CodeQuery { code: String },
 }
 
 /// What the multi-line editor edits.
@@ -177,6 +179,7 @@ pub struct AppState {
     pub summary: SummaryView,
     pub agree: super::agree::AgreeView,
     pub search: SearchState,
+    pub suggest: super::suggest::SuggestView,
     pub history: History,
     pub layers: Layers,
     pub status: Status,
@@ -227,6 +230,7 @@ impl AppState {
             summary: SummaryView::default(),
             agree: Default::default(),
             search: SearchState::default(),
+            suggest: Default::default(),
             history,
             layers: Layers::default(),
             status: Status::default(),
@@ -269,6 +273,7 @@ impl AppState {
             (Screen::Agreement, _) => KeyContext::Agreement,
             (Screen::Search, _) if self.search.typing => KeyContext::SearchQuery,
             (Screen::Search, _) => KeyContext::SearchList,
+            (Screen::Suggest, _) => KeyContext::Suggest,
             (Screen::Workbench, Focus::Documents) => KeyContext::Documents,
             (Screen::Workbench, Focus::Codebook) => KeyContext::Codebook,
             (Screen::Workbench, Focus::Transcript) => match &self.view {

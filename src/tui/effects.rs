@@ -97,6 +97,15 @@ impl Runner {
                 scope,
                 only,
             } => vec![self.search.plan(state, &query, &code, scope, &only)],
+            Effect::Suggest { code } => vec![self.search.suggest(state, code.as_deref())],
+            Effect::SkipSuggestion { coder, suggestion } => {
+                let p = &state.project;
+                let r = crate::index::suggest::load_skipped(p).and_then(|mut s| {
+                    s.add(&coder, &suggestion);
+                    crate::index::suggest::save_skipped(p, &s)
+                });
+                vec![Action::SkipWritten(r.map_err(|e| e.to_string()))]
+            }
         }
     }
 

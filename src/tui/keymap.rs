@@ -29,10 +29,11 @@ pub enum KeyContext {
     Confirm,
     Choose,
     Agreement,
+    Suggest,
 }
 
 impl KeyContext {
-    pub const ALL: [KeyContext; 17] = [
+    pub const ALL: [KeyContext; 18] = [
         KeyContext::Global,
         KeyContext::Documents,
         KeyContext::Transcript,
@@ -50,6 +51,7 @@ impl KeyContext {
         KeyContext::Confirm,
         KeyContext::Choose,
         KeyContext::Agreement,
+        KeyContext::Suggest,
     ];
 
     /// The section name in a keymap file.
@@ -72,6 +74,7 @@ impl KeyContext {
             KeyContext::Confirm => "confirm",
             KeyContext::Choose => "choose",
             KeyContext::Agreement => "agreement",
+            KeyContext::Suggest => "suggest",
         }
     }
 
@@ -94,6 +97,7 @@ impl KeyContext {
             KeyContext::Summary => &[KeyContext::Summary, KeyContext::Global],
             KeyContext::SummaryCell => &[KeyContext::SummaryCell, KeyContext::Global],
             KeyContext::Agreement => &[KeyContext::Agreement, KeyContext::Global],
+            KeyContext::Suggest => &[KeyContext::Suggest, KeyContext::Global],
             KeyContext::SearchQuery => &[KeyContext::SearchQuery],
             KeyContext::SearchList => &[KeyContext::SearchList, KeyContext::Global],
             KeyContext::Global => &[KeyContext::Global],

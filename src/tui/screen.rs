@@ -1,5 +1,6 @@
-//! The contract between `AppState` and a full-screen view (segments, groups, agreement, search): what the screen
-//! reads of the shared project when it handles a command, and what it asks the app to do outside its own state.
+//! The contract between `AppState` and a full-screen view (segments, groups, agreement, search, suggestions): what
+//! the screen reads of the shared project when it handles a command, and what it asks the app to do outside its own
+//! state.
 //! Each screen keeps its state in its own struct with an `update(&mut self, Command, &Shared) -> Vec<Request>`
 //! (the shape of gitui's components and their queue of internal events); `AppState::fulfil` carries the requests out.
 
@@ -7,6 +8,7 @@ use super::action::{Command, Effect};
 use super::app::{Layers, Level, PromptFor};
 use super::history::History;
 use super::picker::Purpose;
+use crate::model::Coding;
 use crate::store::Project;
 use crate::t;
 use ratatui::layout::Rect;
@@ -60,6 +62,11 @@ pub enum Request {
         text: String,
         purpose: PromptFor,
     },
+    /// Add one coding of mine as one undo step; when it is made the screen hears of it (`AppState::coded_from_screen`).
+    Code(Box<Coding>),
+    /// Look for suggestions of one code's saved query (None: every code with one), opening or refreshing the
+    /// search index first when needed.
+    Suggestions { code: Option<String> },
     /// Work for the effect runner.
     Run(Box<Effect>),
 }

@@ -1,7 +1,8 @@
 //! The search index on a thread: opening or refreshing it never blocks typing; queries run on the result.
 
-use super::action::Action;
+use super::action::{Action, Command};
 use super::app::AppState;
+use super::keymap::KeyContext;
 use super::search::{LIMIT, Preview, QueryProblem};
 use crate::index::autocode::{self, Scope};
 use crate::index::{IndexError, Searcher};
@@ -155,6 +156,32 @@ impl Background {
                 add: p.add,
             }
         }))
+    }
+}
+
+impl Background {
+    /// The current coder's suggestions of one code (None: every code with a saved query).
+    pub fn suggest(&self, state: &AppState, code: Option<&str>) -> Action {
+        use crate::index::suggest;
+        let Some(s) = &self.searcher else {
+            return Action::SuggestionsDone(Err(crate::t!("tui-suggest-no-index")));
+        };
+        let p = &state.project;
+        let r = suggest::codes_with_query(p, code)
+            .map_err(|e| e.to_string())
+            .and_then(|codes| {
+                if codes.is_empty() {
+                    let key = state
+                        .keymap
+                        .key_for(KeyContext::Codebook, Command::EditCodeQuery)
+                        .unwrap_or_default();
+                    return Err(crate::t!("tui-suggest-no-query", key = key));
+                }
+                let skipped = suggest::load_skipped(p).map_err(|e| e.to_string())?;
+                suggest::suggest(p, s, &state.coder, &codes, &skipped, false)
+                    .map_err(|e| e.to_string())
+            });
+        Action::SuggestionsDone(r)
     }
 }
 

@@ -16,6 +16,7 @@ mod overlay;
 mod reload;
 mod screens;
 mod search;
+mod suggest;
 mod text;
 
 /// Ticks (one per `tui::TICK`, 250 ms) between looks at the watched files (other coders' files, the
@@ -76,6 +77,8 @@ impl AppState {
             Action::IndexReady(r) => self.index_ready(r),
             Action::SearchDone { query, result } => self.search_done(query, result),
             Action::AutocodePlanned(r) => self.autocode_planned(r),
+            Action::SuggestionsDone(r) => self.suggestions_done(r),
+            Action::SkipWritten(r) => self.skip_written(r),
             Action::RescueWritten(Ok(path)) => {
                 tracing::warn!("rescue copy written to {path}");
                 self.quit = true;
@@ -120,6 +123,7 @@ impl AppState {
             Command::Summary => self.open_summary(),
             Command::Agreement => self.agreement_cmd(),
             Command::Search if ctx != KeyContext::SearchList => self.open_search(),
+            Command::Suggestions => self.open_suggest(),
             _ => match ctx {
                 KeyContext::Documents => self.docs_cmd(c),
                 KeyContext::Transcript | KeyContext::Select => self.text_cmd(c),
@@ -142,6 +146,11 @@ impl AppState {
                 KeyContext::SearchQuery | KeyContext::SearchList => {
                     let cx = screens::shared!(self);
                     let requests = self.search.update(c, &cx);
+                    self.fulfil(requests)
+                }
+                KeyContext::Suggest => {
+                    let cx = screens::shared!(self);
+                    let requests = self.suggest.update(c, &cx);
                     self.fulfil(requests)
                 }
                 _ => Vec::new(),

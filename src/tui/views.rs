@@ -16,6 +16,7 @@ pub mod picker;
 pub mod retrieval;
 pub mod search;
 pub mod status;
+pub mod suggest;
 pub mod summary;
 pub mod theme;
 pub mod transcript;
@@ -39,6 +40,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         Screen::Summary => summary::draw(frame, panes.main, state),
         Screen::Agreement => agree::draw(frame, panes.main, state),
         Screen::Search => search::draw(frame, panes.main, state),
+        Screen::Suggest => suggest::draw(frame, panes.main, state),
     }
     status::draw(frame, panes.status, state);
     status::footer(frame, panes.footer, state);

@@ -85,7 +85,8 @@ cmd-report = Draft the interview findings section (Markdown) with counts per gro
 cmd-agree = Inter-coder agreement (percent, Cohen's kappa, Krippendorff's alpha) and the list of disagreements
 cmd-consensus = Build the consensus layer (codings/konsensus.json) from the coders' codings, unit by unit
 cmd-merge = Bring in codings, coders and codebook additions from another copy of this project
-cmd-search = Search transcripts: words in all inflections, "phrases", codes, cases and attributes
+cmd-search = Search transcripts: words in all inflections, "phrases", "proximity"~N, /regex/, codes, cases and attributes
+cmd-suggest = Passages matching a code's saved query that you have not coded with it (candidates you may have missed)
 cmd-autocode = Code every hit of a query for you, as one batch that `--undo` removes
 cmd-bench = Benchmarks on a generated Swedish corpus
 cmd-tui = Open the coding workbench (what `kodbok` without a command does)
@@ -149,3 +150,16 @@ matrix-cells-count = coded segments
 matrix-cells-binary = 1 when coded in the case, else 0
 matrix-cells-interviews = interviews in which the code was coded
 matrix-cooccurrence = Co-occurrence by { $unit }; themes count their sub-codes.
+
+## kodbok suggest
+suggest-no-query = no code has a saved query; add one with `kodbok codes describe CODE --query '…'`
+suggest-skipped = skipped { $n ->
+    [one] 1 suggestion
+   *[other] { $n } suggestions
+} for { $coder }
+suggest-unknown-id = no suggestion "{ $id }" (already coded, skipped, or not listed by `kodbok suggest`)
+suggest-accepted = coded { $n ->
+    [one] 1 suggested passage
+   *[other] { $n } suggested passages
+} for { $coder }; undo with `kodbok autocode --undo`
+suggest-none = no suggestions: every passage the saved queries find is coded or skipped

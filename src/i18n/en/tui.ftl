@@ -28,6 +28,8 @@ tui-cmd-agreement = agreement: where two coders differ, decide into konsensus
 tui-hint-agreement = agree
 tui-cmd-search = search (syntax shown in the pane when the query is empty)
 tui-hint-search = search
+tui-cmd-suggestions = suggestions: passages a code's query finds, not coded yet
+tui-hint-suggestions = suggest
 tui-cmd-down = move down
 tui-hint-down = down
 tui-cmd-up = move up
@@ -108,6 +110,8 @@ tui-cmd-apply-code = apply this code to the selection
 tui-hint-apply-code = apply
 tui-cmd-segments = list every segment coded with this code
 tui-hint-segments = segments
+tui-cmd-edit-code-query = edit the code's saved search query (for code-query: and suggestions)
+tui-hint-edit-code-query = query
 tui-cmd-jump = jump to the passage
 tui-hint-jump = jump
 tui-cmd-toggle-scope = this coder / all coders
@@ -116,6 +120,12 @@ tui-cmd-filter = filter by attributes (grupp:låg, or grupp=låg)
 tui-hint-filter = filter
 tui-cmd-choose-code = choose the code to list
 tui-hint-choose-code = code
+tui-cmd-refresh = look for suggestions again
+tui-hint-refresh = refresh
+tui-cmd-accept-suggestion = accept: code the passage (per the code's query scope); u undoes it
+tui-hint-accept-suggestion = accept
+tui-cmd-skip-suggestion = skip: the suggestion does not come back
+tui-hint-skip-suggestion = skip
 tui-cmd-show-cell = list the segments behind the number
 tui-hint-show-cell = segments
 tui-cmd-cycle-layer = count all coders merged / this coder / konsensus
@@ -186,6 +196,7 @@ tui-help-editor = Memo editor (type to write; Esc saves, Ctrl-x discards)
 tui-help-confirm = Questions
 tui-help-choose = Choosing a coding
 tui-help-agreement = Agreement screen (K): decide differences into konsensus
+tui-help-suggest = Suggestions (F): passages a code's saved query finds that you have not coded
 
 ## Mode names in the status bar
 tui-mode-read = READ
@@ -195,6 +206,7 @@ tui-mode-codebook = CODEBOOK
 tui-mode-segments = SEGMENTS
 tui-mode-summary = SUMMARY
 tui-mode-agreement = AGREEMENT
+tui-mode-suggest = SUGGEST
 tui-mode-search = SEARCH
 tui-mode-help = HELP
 tui-mode-pick = PICK CODE
@@ -283,3 +295,28 @@ tui-segments-choose = Choose a code ({ $key }).
 tui-segments-none = No segments match.
 tui-agree-title = Agreement: A { $a } × B { $b }
 tui-agree-no-differences = No differences: the two coders agree on every unit here.
+
+## The suggestion review screen (F) and saved queries (Q)
+tui-suggest-title = Suggestions for { $coder }
+tui-suggest-every-code = every code with a saved query
+tui-suggest-info = { $which } · { $n } to review · this visit: { $accepted } accepted, { $skipped } skipped
+tui-suggest-loading = Looking for passages the saved queries find…
+tui-suggest-none = Nothing to review: every passage the saved queries find is coded or skipped.
+tui-suggest-head = { $path } · { $case } · { $doc } · turn { $turn } · { $speaker }
+tui-suggest-codes = { $key } codes the { $scope ->
+    [match] match
+    [sentence] sentence
+   *[turn] turn
+}: «{ $quote }»
+tui-suggest-coded = Coded { $path } ({ $scope ->
+    [match] the match
+    [sentence] the sentence
+   *[turn] the turn
+}). u undoes it.
+tui-suggest-cannot-code = Cannot code this passage: { $error }
+tui-suggest-jumped = The passage is selected: c codes it, Esc clears it, F returns to the suggestions.
+tui-suggest-skip-failed = The skip was not remembered ({ $error }); it may come back next time.
+tui-suggest-no-index = the search index is not open yet
+tui-suggest-no-query = No code has a saved query yet: select a code in the codebook and press { $key } to give it one.
+tui-code-query-prompt = Saved query (empty clears it) of
+tui-code-query-bad = Query, { $problem }

@@ -85,7 +85,8 @@ cmd-report = Skriv ett utkast till intervjuavsnittet (Markdown) med antal per gr
 cmd-agree = Överensstämmelse mellan kodare (procent, Cohens kappa, Krippendorffs alfa) och listan över skillnader
 cmd-consensus = Bygg konsensuslagret (codings/konsensus.json) av kodarnas kodningar, enhet för enhet
 cmd-merge = Hämta kodningar, kodare och tillägg i kodboken från en annan kopia av projektet
-cmd-search = Sök i transkriptionerna: ord i alla böjningsformer, "fraser", koder, fall och attribut
+cmd-search = Sök i transkriptionerna: ord i alla böjningsformer, "fraser", "närhet"~N, /reguljära uttryck/, koder, fall och attribut
+cmd-suggest = Ställen som en kods sparade fråga hittar men som du inte har kodat med koden (kandidater du kan ha missat)
 cmd-autocode = Koda varje träff för en sökning, som en omgång som `--undo` tar bort
 cmd-bench = Prestandamätningar på en genererad svensk korpus
 cmd-tui = Öppna arbetsbänken (det som `kodbok` utan kommando gör)
@@ -149,3 +150,16 @@ matrix-cells-count = kodade segment
 matrix-cells-binary = 1 när koden använts i fallet, annars 0
 matrix-cells-interviews = intervjuer där koden använts
 matrix-cooccurrence = Samförekomst efter { $unit }; teman räknar med sina underkoder.
+
+## kodbok suggest
+suggest-no-query = ingen kod har en sparad fråga; lägg till en med `kodbok codes describe KOD --query '…'`
+suggest-skipped = hoppade över { $n ->
+    [one] 1 förslag
+   *[other] { $n } förslag
+} för { $coder }
+suggest-unknown-id = inget förslag "{ $id }" (redan kodat, överhoppat eller inte listat av `kodbok suggest`)
+suggest-accepted = kodade { $n ->
+    [one] 1 föreslaget ställe
+   *[other] { $n } föreslagna ställen
+} för { $coder }; ångra med `kodbok autocode --undo`
+suggest-none = inga förslag: varje ställe de sparade frågorna hittar är kodat eller överhoppat

@@ -28,6 +28,8 @@ tui-cmd-agreement = samstämmighet: där två kodare skiljer sig, avgör till ko
 tui-hint-agreement = samstämmighet
 tui-cmd-search = sök (syntaxen visas i rutan när frågan är tom)
 tui-hint-search = sök
+tui-cmd-suggestions = förslag: okodade ställen som en kods fråga hittar
+tui-hint-suggestions = förslag
 tui-cmd-down = flytta ned
 tui-hint-down = ned
 tui-cmd-up = flytta upp
@@ -108,6 +110,8 @@ tui-cmd-apply-code = koda markeringen med den här koden
 tui-hint-apply-code = koda
 tui-cmd-segments = lista varje segment kodat med den här koden
 tui-hint-segments = segment
+tui-cmd-edit-code-query = redigera kodens sparade sökfråga (för code-query: och förslag)
+tui-hint-edit-code-query = fråga
 tui-cmd-jump = hoppa till passagen
 tui-hint-jump = hoppa
 tui-cmd-toggle-scope = den här kodaren / alla kodare
@@ -116,6 +120,12 @@ tui-cmd-filter = filtrera på attribut (grupp:låg, eller grupp=låg)
 tui-hint-filter = filter
 tui-cmd-choose-code = välj koden att lista
 tui-hint-choose-code = kod
+tui-cmd-refresh = leta efter förslag igen
+tui-hint-refresh = uppdatera
+tui-cmd-accept-suggestion = godta: koda stället (enligt kodens frågeomfång); u ångrar
+tui-hint-accept-suggestion = godta
+tui-cmd-skip-suggestion = hoppa över: förslaget kommer inte tillbaka
+tui-hint-skip-suggestion = hoppa över
 tui-cmd-show-cell = lista segmenten bakom talet
 tui-hint-show-cell = segment
 tui-cmd-cycle-layer = räkna alla kodare sammanslagna / den här kodaren / konsensus
@@ -186,6 +196,7 @@ tui-help-editor = Memoredigeraren (skriv; Esc sparar, Ctrl-x slänger)
 tui-help-confirm = Frågor
 tui-help-choose = Välja en kodning
 tui-help-agreement = Samstämmighet (K): avgör skillnader till konsensus
+tui-help-suggest = Förslag (F): ställen en kods sparade fråga hittar som du inte har kodat
 
 ## Lägesnamn i statusraden
 tui-mode-read = LÄS
@@ -195,6 +206,7 @@ tui-mode-codebook = KODBOK
 tui-mode-segments = SEGMENT
 tui-mode-summary = GRUPPER
 tui-mode-agreement = SAMSTÄMMIGHET
+tui-mode-suggest = FÖRSLAG
 tui-mode-search = SÖK
 tui-mode-help = HJÄLP
 tui-mode-pick = VÄLJ KOD
@@ -283,3 +295,28 @@ tui-segments-choose = Välj en kod ({ $key }).
 tui-segments-none = Inga segment matchar.
 tui-agree-title = Samstämmighet: A { $a } × B { $b }
 tui-agree-no-differences = Inga skillnader: de två kodarna är överens om varje enhet här.
+
+## Förslagsvyn (F) och sparade frågor (Q)
+tui-suggest-title = Förslag för { $coder }
+tui-suggest-every-code = varje kod med en sparad fråga
+tui-suggest-info = { $which } · { $n } att granska · det här besöket: { $accepted } godtagna, { $skipped } överhoppade
+tui-suggest-loading = Letar efter ställen som de sparade frågorna hittar…
+tui-suggest-none = Inget att granska: varje ställe de sparade frågorna hittar är kodat eller överhoppat.
+tui-suggest-head = { $path } · { $case } · { $doc } · tur { $turn } · { $speaker }
+tui-suggest-codes = { $key } kodar { $scope ->
+    [match] träffen
+    [sentence] meningen
+   *[turn] turen
+}: «{ $quote }»
+tui-suggest-coded = Kodade { $path } ({ $scope ->
+    [match] träffen
+    [sentence] meningen
+   *[turn] turen
+}). u ångrar.
+tui-suggest-cannot-code = Kan inte koda det här stället: { $error }
+tui-suggest-jumped = Stället är markerat: c kodar det, Esc tar bort markeringen, F går tillbaka till förslagen.
+tui-suggest-skip-failed = Överhoppningen sparades inte ({ $error }); förslaget kan komma tillbaka nästa gång.
+tui-suggest-no-index = sökindexet är inte öppet än
+tui-suggest-no-query = Ingen kod har en sparad fråga än: välj en kod i kodboken och tryck { $key } för att ge den en.
+tui-code-query-prompt = Sparad fråga (tom tar bort den) för
+tui-code-query-bad = Frågan: { $problem }

@@ -241,6 +241,9 @@ impl IndexInputs {
             for a in &attrs {
                 d.add_text(f.f_attr, a);
             }
+            if crate::index::schema::has_long_token(text) {
+                d.add_text(f.f_attr, crate::index::schema::LONG_TOKENS);
+            }
             for (coder, code) in &codes[i] {
                 d.add_text(f.f_coder_code, format!("{coder}={code}"));
             }

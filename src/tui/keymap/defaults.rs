@@ -67,6 +67,19 @@ pub const HINTS: &[(Cx, &[Command])] = &[
     ),
     (Cx::SearchQuery, &[Accept, Down, Cancel]),
     (
+        Cx::Suggest,
+        &[
+            AcceptSuggestion,
+            SkipSuggestion,
+            Jump,
+            ChooseCode,
+            Refresh,
+            Undo,
+            Cancel,
+            Help,
+        ],
+    ),
+    (
         Cx::SearchList,
         &[
             Jump, MarkHit, MarkAll, AutoCode, CycleScope, EditQuery, Cancel, Help,

@@ -91,6 +91,21 @@ impl AppState {
                     purpose: EditFor::Description { code: id },
                 });
             }
+            (Command::EditCodeQuery, Some(id)) => {
+                let Some(code) = book.get(&id) else {
+                    return Vec::new();
+                };
+                let query = code.query.clone();
+                self.prompt(
+                    &crate::t!("tui-code-query-prompt"),
+                    &book.path(&id),
+                    PromptFor::CodeQuery { code: id },
+                );
+                if let Some(Overlay::Prompt { input, .. }) = self.overlay.as_mut() {
+                    *input = TextBox::new(&query, false);
+                    input.end();
+                }
+            }
             (Command::MoveCode, Some(id)) => self.picker(Purpose::MoveTo(id)),
             (Command::MergeCode, Some(id)) => self.picker(Purpose::MergeInto(id)),
             (Command::ApplyCode, Some(id)) => return self.apply_code(&id),

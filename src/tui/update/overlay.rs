@@ -150,7 +150,30 @@ impl AppState {
                 self.overlay = None;
                 self.rename_code(&id, &text)
             }
+            PromptFor::CodeQuery { code } => self.save_code_query(&code, text.trim()),
         }
+    }
+
+    /// Saves a code's query when it parses (else the prompt stays open, the problem shown).
+    fn save_code_query(&mut self, code: &str, query: &str) -> Vec<Effect> {
+        if !query.is_empty()
+            && let Err(e) = crate::index::query::parse(query)
+        {
+            self.message(
+                Level::Error,
+                crate::t!("tui-code-query-bad", problem = e.to_string()),
+            );
+            return Vec::new();
+        }
+        self.overlay = None;
+        let mut after = self.project.codebook.clone();
+        if after.edit(code, |c| c.query = query.to_string()).is_err()
+            || after == self.project.codebook
+        {
+            return Vec::new();
+        }
+        let label = format!("saved query of {}", self.project.codebook.path(code));
+        self.codebook_op(label, after, Vec::new())
     }
 
     fn editor_cmd(&mut self, c: Command) -> Vec<Effect> {

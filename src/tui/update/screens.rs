@@ -47,6 +47,8 @@ impl AppState {
                         purpose,
                     });
                 }
+                Request::Code(coding) => fx.extend(self.code_from_screen(*coding)),
+                Request::Suggestions { code } => fx.extend(self.request_suggestions(code)),
                 Request::Run(e) => fx.push(*e),
             }
         }

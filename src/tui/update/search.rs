@@ -31,10 +31,15 @@ impl AppState {
         match r {
             Ok(report) => {
                 tracing::info!("search index: {report}");
-                self.search.index_ready()
+                let mut fx = self.search.index_ready();
+                fx.extend(self.suggestions_after_index());
+                fx
             }
             Err(e) => {
                 self.search.index = IndexStatus::Failed(e.clone());
+                if self.suggest.loading {
+                    self.suggest.done(Err(format!("Search index: {e}")));
+                }
                 self.message(Level::Error, format!("Search index: {e}"));
                 Vec::new()
             }

@@ -30,6 +30,7 @@ fn heading(ctx: KeyContext) -> String {
         KeyContext::Confirm => t!("tui-help-confirm"),
         KeyContext::Choose => t!("tui-help-choose"),
         KeyContext::Agreement => t!("tui-help-agreement"),
+        KeyContext::Suggest => t!("tui-help-suggest"),
     }
 }
 

@@ -14,12 +14,13 @@ use ratatui::widgets::{Block, Borders};
 /// Shown while the query is empty: the query language in brief.
 const SYNTAX: &[&str] = &[
     "Query syntax:",
-    "resurs                 the word in all its forms (resursen, resurser …)",
-    "\"politiska ledningen\"  exact phrase;  \"resurser\": one exact form",
+    "resurs                 the word in all its forms (resursen …, små → liten)",
+    "\"politiska ledningen\"  exact phrase;  \"ledning stöd\"~5: in order, ≤5 between",
+    "/resurs(er)? saknas/i  regular expression over each turn (i: ignore case)",
     "informationssäk*       words beginning so;  ledningn~1: within 1 edit",
     "a b  a OR b  -a  ( )   AND (also implied) binds tighter than OR",
     "code:hinder  coder:NAME  case:\"Kommun C\"  speaker:Respondent  doc:ID",
-    "grupp:låg (any cases.csv column)       -code:X negates a filter",
+    "grupp:låg (cases.csv)  code-query:X: code X's saved query;  -code:X negates",
 ];
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {

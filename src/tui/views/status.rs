@@ -25,6 +25,7 @@ pub fn mode_name(ctx: KeyContext) -> String {
         KeyContext::Editor => t!("tui-mode-edit"),
         KeyContext::Confirm => t!("tui-mode-confirm"),
         KeyContext::Choose => t!("tui-mode-choose"),
+        KeyContext::Suggest => t!("tui-mode-suggest"),
     }
 }
 

@@ -1,0 +1,157 @@
+//! `kodbok bench regex`: `/…/` searches against ripgrep running the same patterns over the same
+//! transcript files, on a generated Swedish corpus.
+
+use super::bench::{percentiles, secs};
+use crate::index::Searcher;
+use crate::index::regex_term;
+use crate::index::schema::Fields;
+use crate::index::synth::{self, Spec};
+use clap::Args;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+#[derive(Args, Debug)]
+pub struct RegexBench {
+    /// Transcripts to generate
+    #[arg(long, default_value_t = 1000)]
+    pub transcripts: usize,
+    /// Words per transcript
+    #[arg(long, default_value_t = 8000)]
+    pub words: usize,
+    /// Runs per pattern
+    #[arg(long, default_value_t = 20)]
+    pub runs: usize,
+    /// PRNG seed of the corpus
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Folder for the generated project (default: a new folder under the system temp dir, removed after)
+    #[arg(long)]
+    pub dir: Option<PathBuf>,
+}
+
+/// Patterns and whether they ignore case: the first ones have literals the index can use.
+const PATTERNS: &[(&str, bool)] = &[
+    ("resurs(er|erna)? (saknas|fattas)", false),
+    ("informationssäkerhet", true),
+    (r"\d+ ?procent", false),
+    ("politisk ledning", true),
+    (r"incident\w* (som|när)", false),
+    (r"\b\w{18,}\b", false),
+    (r"[A-ZÅÄÖ]\w+ [A-ZÅÄÖ]\w+", false),
+    (r"\d{4}", false),
+];
+
+pub fn run(a: &RegexBench) -> anyhow::Result<ExitCode> {
+    let (root, temp) = match &a.dir {
+        Some(d) => (d.clone(), false),
+        None => (
+            std::env::temp_dir().join(format!("kodbok-bench-regex-{}", std::process::id())),
+            true,
+        ),
+    };
+    if root.join("codebook.json").exists() || root.join("transcripts").exists() {
+        anyhow::bail!(
+            "{} already holds a project; give an empty or new --dir",
+            root.display()
+        );
+    }
+    let bytes = synth::write_project(
+        &root,
+        Spec {
+            transcripts: a.transcripts,
+            words: a.words,
+            seed: a.seed,
+        },
+    )?;
+    println!(
+        "kodbok bench regex: {} transcripts × {} words ({:.1} MB), seed {}, {} runs per pattern",
+        a.transcripts,
+        a.words,
+        bytes as f64 / 1e6,
+        a.seed,
+        a.runs
+    );
+    let result = Searcher::open(&root, &mut |_| {})
+        .map_err(anyhow::Error::from)
+        .and_then(|s| compare(&s, &root, a.runs));
+    if temp {
+        let _ = std::fs::remove_dir_all(&root);
+    }
+    result?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Per pattern: kodbok's count of matching turns and all hits with their spans, next to `rg -c`.
+pub fn compare(s: &Searcher, root: &Path, runs: usize) -> anyhow::Result<()> {
+    let dir = root.join("transcripts");
+    let (_, fields) = Fields::schema();
+    println!(
+        "{:<34} {:>9} {:>11} {:>11} {:>11} {:>7}",
+        "pattern", "narrowed", "kodbok n", "kodbok all", "ripgrep", "rg/n"
+    );
+    for &(p, i) in PATTERNS {
+        let q = format!("/{p}/{}", if i { "i" } else { "" });
+        let narrowed = regex_term::candidates(p, &fields).1;
+        let mut count = 0;
+        let t_count = time(runs, || {
+            count = s.count(&q).unwrap_or(0);
+        });
+        let t_all = time(runs.min(5), || {
+            let _ = s.search_all(&q);
+        });
+        let rg = ripgrep(&dir, p, i, runs.min(10));
+        let (rg_s, ratio) = match rg {
+            Some(d) => (
+                secs(d),
+                format!("{:.1}×", d.as_secs_f64() / t_count.as_secs_f64()),
+            ),
+            None => ("not found".into(), "-".into()),
+        };
+        println!(
+            "{:<34} {:>9} {:>11} {:>11} {:>11} {:>7}  ({count} turns)",
+            q,
+            if narrowed { "literals" } else { "scan" },
+            secs(t_count),
+            secs(t_all),
+            rg_s,
+            ratio
+        );
+    }
+    println!(
+        "kodbok n: count of matching turns; all: every hit with spans and snippets (p50, in process)."
+    );
+    println!("ripgrep: `rg -c` over the transcript files (p50, a process per run).");
+    Ok(())
+}
+
+fn time(runs: usize, mut f: impl FnMut()) -> Duration {
+    let times: Vec<Duration> = (0..runs.max(1))
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    percentiles(times).0
+}
+
+/// p50 of `rg -c PATTERN DIR`; None when ripgrep is not installed.
+fn ripgrep(dir: &Path, pattern: &str, insensitive: bool, runs: usize) -> Option<Duration> {
+    let mut times = Vec::new();
+    for _ in 0..runs.max(1) {
+        let mut c = Command::new("rg");
+        c.arg("-c");
+        if insensitive {
+            c.arg("-i");
+        }
+        c.arg("-e").arg(pattern).arg(dir);
+        let t = Instant::now();
+        c.stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .ok()?;
+        times.push(t.elapsed());
+    }
+    Some(percentiles(times).0)
+}
