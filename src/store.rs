@@ -2,6 +2,7 @@
 
 pub mod atomic;
 pub mod cases_csv;
+pub mod decisions;
 pub mod decode;
 pub mod import;
 pub mod lock;
