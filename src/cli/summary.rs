@@ -4,11 +4,11 @@
 use super::Ctx;
 use super::office::{TableFormat, about_sheet, write_svg, write_xlsx, xlsx_out};
 use super::output::{Format, write_table};
+use crate::analysis::Lang;
 use crate::analysis::Layer;
 use crate::analysis::pseudonyms::Pseudonyms;
 use crate::analysis::summary::{self, Summary};
 use crate::analysis::xlsx::Sheet;
-use crate::analysis::Lang;
 use crate::store::{Project, atomic};
 use crate::t;
 use anyhow::Context as _;

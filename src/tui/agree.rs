@@ -132,7 +132,12 @@ impl AgreeView {
             .iter()
             .map(|d| {
                 let m = matches(cx.project, &coders, layer, &d.unit_ref());
-                decision_label(&m, &self.a, &self.b, decided_neither(&self.decisions, &d.id))
+                decision_label(
+                    &m,
+                    &self.a,
+                    &self.b,
+                    decided_neither(&self.decisions, &d.id),
+                )
             })
             .collect();
     }

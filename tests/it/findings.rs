@@ -409,8 +409,8 @@ fn bootstrap_intervals_are_reproducible_with_the_seed() {
         ],
     );
     assert!(
-        table.contains("alpha CI")
-            && table.contains("AC1")
+        table.contains("alpha_ci")
+            && table.contains("ac1")
             && table.contains("percentile interval")
     );
     let bad = kodbok(
