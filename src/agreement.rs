@@ -3,6 +3,7 @@
 //! The functions here take a loaded [`Project`] and return plain data; the CLI prints it and a TUI view can list
 //! [`Disagreement`]s with their text and apply [`consensus::take`] to each.
 
+pub mod bootstrap;
 pub mod consensus;
 pub mod disagree;
 pub mod overlap;
@@ -11,7 +12,7 @@ pub mod stats;
 pub mod units;
 
 pub use disagree::{Disagreement, disagreements};
-pub use report::{CodeResult, Coefficients, Report, agreement};
+pub use report::{CodeResult, Coefficients, Report, agreement, agreement_with};
 pub use stats::Tally;
 pub use units::{Unit, UnitData, UnitKind};
 

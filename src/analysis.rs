@@ -3,16 +3,21 @@
 //! A *layer* is the set of codings an analysis reads: one coder's file, the consensus file
 //! (`codings/konsensus.json`), or every coder's file merged. Every result says which layer it used.
 
+pub mod chart;
 pub mod cooccurrence;
+pub mod docx;
 pub mod export;
+pub mod fisher;
 pub mod matrix;
 pub mod pseudonyms;
 pub mod quotes;
 pub mod report;
+pub mod saturation;
 pub mod summary;
 #[cfg(test)]
 pub(crate) mod tests_support;
 pub mod words;
+pub mod xlsx;
 
 use crate::model::{CONSENSUS_CODER, Coding, Transcript};
 use crate::store::{Project, StoreError};

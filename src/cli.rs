@@ -11,10 +11,12 @@ mod export;
 mod filters;
 mod matrix;
 mod merge;
+mod office;
 pub mod output;
 mod project_cmds;
 mod refi;
 mod report;
+mod saturation;
 mod search;
 mod search_out;
 mod suggest;
@@ -83,10 +85,13 @@ pub enum Command {
     Matrix(matrix::MatrixArgs),
     /// Export data for other tools: `export segments`, `export qdpx`, `export qdc`
     Export(export::ExportArgs),
-    /// Draft the interview findings section (Markdown) with counts per group and quotes
+    /// Draft the interview findings section (Markdown or Word) with counts per group, quotes and the themes chart
     Report(report::ReportArgs),
-    /// Inter-coder agreement (percent, Cohen's kappa, Krippendorff's alpha) and the list of disagreements
+    /// Inter-coder agreement (percent, Cohen's kappa, Krippendorff's alpha, Brennan–Prediger, Gwet's AC1, bootstrap
+    /// intervals) and the list of disagreements
     Agree(agree::AgreeArgs),
+    /// Saturation: how many codes appear for the first time in each interview, in coding order, per group
+    Saturation(saturation::SaturationArgs),
     /// Build the consensus layer (codings/konsensus.json) from the coders' codings, unit by unit
     Consensus(consensus::ConsensusArgs),
     /// Bring in codings, coders and codebook additions from another copy of this project
@@ -212,6 +217,7 @@ fn run(command: Option<Command>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Command::Export(a) => export::run(&a, ctx),
         Command::Report(a) => report::run(&a, ctx),
         Command::Agree(a) => agree::run(&a, ctx),
+        Command::Saturation(a) => saturation::run(&a, ctx),
         Command::Consensus(a) => consensus::run(&a, ctx),
         Command::Merge(a) => merge::run(&a, ctx),
         Command::Search(a) => search::run(&a, ctx),

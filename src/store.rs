@@ -4,6 +4,7 @@ pub mod atomic;
 pub mod batches;
 pub mod cases_csv;
 pub mod coders;
+pub mod decisions;
 pub mod decode;
 pub mod import;
 pub mod lock;

@@ -12,6 +12,45 @@ use crate::model::{CoderFile, Coding};
 use crate::store::Project;
 use serde::Serialize;
 
+/// A log entry for a decision (or its undo) on unit `r`; the log numbers it when it is appended.
+pub fn log_entry(
+    r: &UnitRef,
+    by: &str,
+    coders: &[String],
+    choice: &str,
+    took: &[String],
+    note: Option<String>,
+) -> crate::model::Decision {
+    crate::model::Decision {
+        n: 0,
+        at: chrono::Utc::now(),
+        by: by.to_string(),
+        unit: format!("{}:{}:{}", r.doc, r.unit, r.target),
+        doc: r.doc.clone(),
+        start: r.start,
+        end: r.end,
+        code: r.target.to_string(),
+        coders: coders.to_vec(),
+        choice: choice.to_string(),
+        took: took.to_vec(),
+        note: note.filter(|n| !n.trim().is_empty()),
+        undoes: None,
+    }
+}
+
+/// The letter of a choice: `A`, `B`, … for one coder (by position in `coders`), `both` for all, `neither` for none.
+pub fn choice_label(took: &[String], coders: &[String]) -> String {
+    match took {
+        [] => "neither".into(),
+        [one] => coders
+            .iter()
+            .position(|c| c == one)
+            .map_or(one.clone(), |i| ((b'A' + i as u8) as char).to_string()),
+        all if all.len() == coders.len() => "both".into(),
+        some => some.join("+"),
+    }
+}
+
 /// What a decision changed in the layer.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Outcome {

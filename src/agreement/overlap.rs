@@ -63,6 +63,8 @@ pub fn overlap_agreement(
                           coefficient is given (use --unit turn|sentence|char for kappa and alpha)"
                 .into(),
             krippendorff_alpha: "null, as for kappa".into(),
+            brennan_prediger: "null, as for kappa".into(),
+            gwet_ac1: "null, as for kappa".into(),
             pooled: "all segments of all compared codes together".into(),
         },
         coders: sel.coders.clone(),
@@ -74,6 +76,7 @@ pub fn overlap_agreement(
         pooled: stats(0, 0),
         codes: Vec::new(),
         multiple_codes: None,
+        bootstrap: None,
     };
     let mut unmatched = Vec::new();
     let (mut all, mut agreed) = (0u64, 0u64);
@@ -147,6 +150,9 @@ fn stats(n: u64, ok: u64) -> Coefficients {
         percent_agreement: (n > 0).then(|| 100.0 * ok as f64 / n as f64),
         cohen_kappa: None,
         krippendorff_alpha: None,
+        brennan_prediger: None,
+        gwet_ac1: None,
+        intervals: None,
     }
 }
 

@@ -1,5 +1,6 @@
 //! Per-code and domain reliability over units: the numbers behind `kodbok agree`, with what they mean.
 
+use super::bootstrap::{Intervals, Resampler, Settings};
 use super::units::{UnitData, UnitKind};
 use super::{AgreeOptions, CodeTarget, Result, SkippedDoc, Tally, select};
 use crate::model::Codebook;
@@ -17,6 +18,11 @@ pub struct Coefficients {
     pub percent_agreement: Option<f64>,
     pub cohen_kappa: Option<f64>,
     pub krippendorff_alpha: Option<f64>,
+    pub brennan_prediger: Option<f64>,
+    pub gwet_ac1: Option<f64>,
+    /// Bootstrap confidence intervals (with `--bootstrap N`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intervals: Option<Intervals>,
 }
 
 impl Coefficients {
@@ -27,8 +33,19 @@ impl Coefficients {
             percent_agreement: t.percent_agreement(),
             cohen_kappa: t.cohen_kappa(),
             krippendorff_alpha: t.krippendorff_alpha(),
+            brennan_prediger: t.brennan_prediger(),
+            gwet_ac1: t.gwet_ac1(),
+            intervals: None,
         }
     }
+}
+
+/// How the bootstrap intervals were made, stated in the output.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct BootstrapInfo {
+    #[serde(flatten)]
+    pub settings: Settings,
+    pub method: String,
 }
 
 /// One entry of `codes`: a code (per-code mode) or one category of the domain (domain mode).
@@ -59,6 +76,8 @@ pub struct Formulas {
     pub percent_agreement: String,
     pub cohen_kappa: String,
     pub krippendorff_alpha: String,
+    pub brennan_prediger: String,
+    pub gwet_ac1: String,
     pub pooled: String,
 }
 
@@ -87,6 +106,8 @@ pub struct Report {
     /// Domain mode: units where a coder applied more than one category (counted as missing for that coder).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub multiple_codes: Option<Vec<MultiCoded>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bootstrap: Option<BootstrapInfo>,
 }
 
 /// One variable of the reliability data.
@@ -158,6 +179,11 @@ pub(crate) fn categories(applied: &[u32], cats: &[(String, Vec<u32>)]) -> Vec<u3
 
 /// Agreement of the chosen coders over units (per-code or domain mode).
 pub fn agreement(p: &Project, o: &AgreeOptions) -> Result<Report> {
+    agreement_with(p, o, None)
+}
+
+/// Agreement, with bootstrap confidence intervals when `boot` is given.
+pub fn agreement_with(p: &Project, o: &AgreeOptions, boot: Option<&Settings>) -> Result<Report> {
     let sel = select(p, o)?;
     let data = UnitData::build(o.unit, &sel.docs, &sel.coders, &sel.codings);
     let qs = questions(&data, &p.codebook, &o.target);
@@ -175,6 +201,7 @@ pub fn agreement(p: &Project, o: &AgreeOptions) -> Result<Report> {
         pooled: Coefficients::of(&Tally::new(sel.coders.len(), 2)),
         codes: Vec::new(),
         multiple_codes: None,
+        bootstrap: None,
     };
     let mut pooled = Tally::new(sel.coders.len(), 2);
     for q in &qs {
@@ -192,7 +219,72 @@ pub fn agreement(p: &Project, o: &AgreeOptions) -> Result<Report> {
     } else {
         report.pooled = Coefficients::of(&pooled);
     }
+    if let Some(b) = boot {
+        add_intervals(&data, &qs, b, &mut report);
+    }
     Ok(report)
+}
+
+/// Resamples the units and puts an interval on every code and on the pooled (or domain) figure.
+fn add_intervals(data: &UnitData, qs: &[Question], b: &Settings, r: &mut Report) {
+    let mut cats = Vec::new();
+    for q in qs {
+        match q {
+            Question::Binary { .. } => cats.push(2),
+            Question::Domain { cats: c, .. } => {
+                cats.push(c.len());
+                cats.extend(std::iter::repeat_n(2, c.len()));
+            }
+        }
+    }
+    let n = data.coders.len();
+    let mut res = Resampler::new(n, cats);
+    let mut row = Vec::new();
+    for applied in &data.applied {
+        row.clear();
+        for q in qs {
+            match q {
+                Question::Binary { set, .. } => {
+                    row.extend(applied.iter().map(|a| Some(u32::from(has_any(a, set)))))
+                }
+                Question::Domain { cats, .. } => {
+                    row.extend(
+                        applied
+                            .iter()
+                            .map(|a| match categories(a, cats).as_slice() {
+                                [one] => Some(*one),
+                                _ => None,
+                            }),
+                    );
+                    for (_, set) in cats {
+                        row.extend(applied.iter().map(|a| Some(u32::from(has_any(a, set)))));
+                    }
+                }
+            }
+        }
+        res.add(&row);
+    }
+    let (mut per, pooled) = res.intervals(b);
+    if r.domain.is_some() && !per.is_empty() {
+        r.pooled.intervals = Some(per.remove(0));
+    } else {
+        r.pooled.intervals = Some(pooled);
+    }
+    for (c, i) in r.codes.iter_mut().zip(per) {
+        c.stats.intervals = Some(i);
+    }
+    r.bootstrap = Some(BootstrapInfo {
+        settings: *b,
+        method: format!(
+            "percentile interval ({:.0}%) over {} replicates: the {} units of analysis resampled with replacement \
+             (codes of a unit stay together), ChaCha8 generator seeded with {}; replicates where a coefficient is \
+             undefined are left out of its percentiles (see `defined`)",
+            b.level * 100.0,
+            b.replicates,
+            data.units.len(),
+            b.seed
+        ),
+    });
 }
 
 fn entry(p: &Project, code: &str, t: &Tally, coded: BTreeMap<String, u64>) -> CodeResult {
@@ -304,6 +396,12 @@ pub(crate) fn formulas(domain: bool, unit: UnitKind) -> Formulas {
             .into(),
         krippendorff_alpha: "Krippendorff (2011), nominal: 1 − (n − 1) · Σ_{c≠k} o_ck / Σ_{c≠k} n_c · n_k over the \
                              coincidence matrix of pairable values; missing values allowed; null without variation"
+            .into(),
+        brennan_prediger: "Brennan & Prediger (1981), as in MAXQDA: (p_a − 1/q) / (1 − 1/q), p_a the proportion \
+                           agreement, q the number of categories (2 for a code present/absent)"
+            .into(),
+        gwet_ac1: "Gwet (2008) AC1: (p_a − p_e) / (1 − p_e), p_e = Σ_k π_k (1 − π_k) / (q − 1), π_k the mean share of \
+                   category k among a unit's values; stays near p_a for rare codes where kappa collapses"
             .into(),
         pooled,
     }

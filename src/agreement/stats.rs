@@ -1,4 +1,5 @@
-//! Agreement coefficients over reliability data: percent agreement, Cohen's kappa, Krippendorff's alpha (nominal).
+//! Agreement coefficients over reliability data: percent agreement, Cohen's kappa, Krippendorff's alpha (nominal),
+//! Brennan–Prediger's kappa and Gwet's AC1.
 
 /// Counts accumulated from units of reliability data, each unit one optional category per coder.
 ///
@@ -16,6 +17,10 @@ pub struct Tally {
     pairable: u64,
     /// Sum over pairable units of (agreeing coder pairs / coder pairs).
     agreement: f64,
+    /// Units with at least one value (Gwet's n).
+    rated: u64,
+    /// Per category: sum over rated units of the share of that unit's values in the category (Gwet's π_k · n).
+    shares: Vec<f64>,
     scratch: Vec<u32>,
 }
 
@@ -29,6 +34,8 @@ impl Tally {
             units: 0,
             pairable: 0,
             agreement: 0.0,
+            rated: 0,
+            shares: vec![0.0; categories],
             scratch: vec![0; categories],
         }
     }
@@ -56,6 +63,12 @@ impl Tally {
         {
             self.contingency[*a as usize * k + *b as usize] += 1;
         }
+        if m >= 1 {
+            self.rated += 1;
+            for (share, n) in self.shares.iter_mut().zip(&self.scratch) {
+                *share += f64::from(*n) / f64::from(m);
+            }
+        }
         if m < 2 {
             return;
         }
@@ -80,21 +93,32 @@ impl Tally {
 
     /// Adds another tally's counts (same number of coders and categories).
     pub fn absorb(&mut self, other: &Tally) {
+        self.absorb_times(other, 1);
+    }
+
+    /// Adds another tally's counts `times` times over: the tally of `times` copies of its units (for the bootstrap).
+    pub fn absorb_times(&mut self, other: &Tally, times: u64) {
         debug_assert_eq!(
             (self.coders, self.categories),
             (other.coders, other.categories)
         );
+        let w = times as f64;
         self.coincidence
             .iter_mut()
             .zip(&other.coincidence)
-            .for_each(|(a, b)| *a += b);
+            .for_each(|(a, b)| *a += b * w);
         self.contingency
             .iter_mut()
             .zip(&other.contingency)
-            .for_each(|(a, b)| *a += b);
-        self.units += other.units;
-        self.pairable += other.pairable;
-        self.agreement += other.agreement;
+            .for_each(|(a, b)| *a += b * times);
+        self.shares
+            .iter_mut()
+            .zip(&other.shares)
+            .for_each(|(a, b)| *a += b * w);
+        self.units += other.units * times;
+        self.pairable += other.pairable * times;
+        self.rated += other.rated * times;
+        self.agreement += other.agreement * w;
     }
 
     /// Units added, whether or not they held values.
@@ -171,10 +195,45 @@ impl Tally {
         }
         Some(1.0 - (n - 1.0) * observed / expected)
     }
+
+    /// Observed agreement as a proportion (Gwet's p_a): the percent agreement / 100.
+    fn observed(&self) -> Option<f64> {
+        (self.pairable > 0).then(|| self.agreement / self.pairable as f64)
+    }
+
+    /// Brennan & Prediger (1981) kappa, the "free-marginal" kappa MAXQDA reports: (p_a − 1/q) / (1 − 1/q) with q the
+    /// number of categories (2 for a code present/absent). None without pairable units or with fewer than two categories.
+    pub fn brennan_prediger(&self) -> Option<f64> {
+        if self.categories < 2 {
+            return None;
+        }
+        let pe = 1.0 / self.categories as f64;
+        self.observed().map(|pa| (pa - pe) / (1.0 - pe))
+    }
+
+    /// Gwet's (2008) AC1: (p_a − p_e) / (1 − p_e) with p_e = Σ_k π_k (1 − π_k) / (q − 1), π_k the mean over units with
+    /// any value of the share of that unit's values in category k (missing values allowed, as in Gwet 2014 and irrCAC).
+    pub fn gwet_ac1(&self) -> Option<f64> {
+        let pa = self.observed()?;
+        if self.categories < 2 || self.rated == 0 {
+            return None;
+        }
+        let n = self.rated as f64;
+        let pe = self
+            .shares
+            .iter()
+            .map(|s| (s / n) * (1.0 - s / n))
+            .sum::<f64>()
+            / (self.categories as f64 - 1.0);
+        if (1.0 - pe).abs() < 1e-12 {
+            return None;
+        }
+        Some((pa - pe) / (1.0 - pe))
+    }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// Reliability data written one coder per row, `.` for missing, values from 1.
@@ -284,5 +343,70 @@ mod tests {
             a.percent_agreement(),
             all.percent_agreement().unwrap_or(f64::NAN),
         );
+    }
+
+    /// Values computed by irrCAC, krippendorff and scipy: tests/data/reference/make_reference.py.
+    pub(crate) fn reference() -> serde_json::Value {
+        serde_json::from_str(include_str!("../../tests/data/reference/statistics.json"))
+            .expect("reference JSON")
+    }
+
+    /// A tally of reference units (one row per unit, one value per coder, null for missing).
+    pub(crate) fn tally_of(units: &serde_json::Value, categories: usize) -> Tally {
+        let rows = units.as_array().expect("units");
+        let coders = rows[0].as_array().expect("unit").len();
+        let mut t = Tally::new(coders, categories);
+        for u in rows {
+            let vals: Vec<Option<u32>> = u
+                .as_array()
+                .expect("unit")
+                .iter()
+                .map(|v| v.as_u64().map(|x| x as u32))
+                .collect();
+            t.add(&vals);
+        }
+        t
+    }
+
+    #[test]
+    fn equals_irrcac_and_krippendorff_packages() {
+        let r = reference();
+        for (name, d) in r["agreement"].as_object().expect("datasets") {
+            let t = tally_of(&d["units"], d["categories"].as_u64().expect("q") as usize);
+            let check = |got: Option<f64>, key: &str| {
+                let want = d[key].as_f64().expect(key);
+                let got = got.unwrap_or_else(|| panic!("{name}: no {key}"));
+                assert!((got - want).abs() < 1e-9, "{name} {key}: {got} != {want}");
+            };
+            check(t.gwet_ac1(), "gwet_ac1");
+            check(t.brennan_prediger(), "brennan_prediger");
+            check(t.percent_agreement(), "percent_agreement");
+            check(t.krippendorff_alpha(), "krippendorff_alpha");
+            if d.get("cohen_kappa").is_some() {
+                check(t.cohen_kappa(), "cohen_kappa");
+            }
+        }
+    }
+
+    #[test]
+    fn kappa_paradox_published_example() {
+        // Gwet (2008), the 118/5/2/0 table: 94.4% agreement, kappa slightly negative, AC1 0.94.
+        let t = two_by_two(118, 5, 2, 0);
+        close(t.percent_agreement(), 94.4);
+        assert!(t.cohen_kappa().expect("kappa") < 0.0);
+        close(t.gwet_ac1(), 0.9408);
+        close(t.brennan_prediger(), 0.888);
+        // Krippendorff's 2011 data as worked in Gwet's handbook (irrCAC's cac_raters): AC1 0.7754, BP 0.7727.
+        let t = tally(
+            &[
+                "1 2 3 3 2 1 4 1 2 . . .",
+                "1 2 3 3 2 2 4 1 2 5 . 3",
+                ". 3 3 3 2 3 4 2 2 5 1 .",
+                "1 2 3 3 2 4 4 1 2 5 1 .",
+            ],
+            5,
+        );
+        close(t.gwet_ac1(), 0.7754);
+        close(t.brennan_prediger(), 0.7727);
     }
 }

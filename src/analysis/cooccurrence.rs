@@ -4,6 +4,11 @@
 //! coders coded counts once), so in *overlap* mode a count is the number of pairs of merged passages that
 //! share text, and in *turn* mode the number of turns where both codes occur. The diagonal counts one code's
 //! merged passages (overlap) or turns (turn).
+//!
+//! Besides counts: the c-coefficient n12 / (n1 + n2 − n12) of ATLAS.ti on those counts, the Jaccard index of the
+//! coded text (characters coded with both / characters coded with either, the same in both modes), and a flag for
+//! pairs where one code is used [`LOPSIDED`] times as often as the other or more: there the c-coefficient stays small
+//! even when the rarer code always co-occurs, and the share of the rarer code's units is the figure to read.
 
 use super::{CodeInfo, Layer, LayerCoding, LayerData, Result, code_infos, merge_ranges};
 use crate::store::Project;
@@ -40,6 +45,75 @@ pub struct Cooccurrence {
     pub counts: Vec<Vec<usize>>,
     /// The codings behind each count (codings of either code touching a shared passage or turn).
     pub coding_ids: Vec<Vec<Vec<String>>>,
+    /// `chars[i][j]`: characters coded with both codes (the diagonal: characters coded with the code).
+    pub chars: Vec<Vec<usize>>,
+}
+
+/// How strongly two codes go together.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Strength {
+    /// ATLAS.ti's c-coefficient n12 / (n1 + n2 − n12) on the counts; None when neither code occurs.
+    pub c_coefficient: Option<f64>,
+    /// Characters coded with both / characters coded with either; None when neither code has text.
+    pub jaccard: Option<f64>,
+    /// n12 / min(n1, n2): the share of the rarer code's units that co-occur; None when one code does not occur.
+    pub rarer_share: Option<f64>,
+    /// One code occurs at least [`LOPSIDED`] times as often as the other (both occurring).
+    pub lopsided: bool,
+}
+
+/// The frequency ratio from which a pair is flagged as lopsided.
+pub const LOPSIDED: f64 = 5.0;
+
+impl Cooccurrence {
+    /// The strength of the pair (i, j).
+    pub fn strength(&self, i: usize, j: usize) -> Strength {
+        let (n1, n2, n12) = (self.counts[i][i], self.counts[j][j], self.counts[i][j]);
+        let ratio = |x: usize, y: usize| (y > 0).then(|| x as f64 / y as f64);
+        let (c1, c2, c12) = (self.chars[i][i], self.chars[j][j], self.chars[i][j]);
+        let (lo, hi) = (n1.min(n2), n1.max(n2));
+        Strength {
+            c_coefficient: ratio(n12, (n1 + n2).saturating_sub(n12)),
+            jaccard: ratio(c12, (c1 + c2).saturating_sub(c12)),
+            rarer_share: ratio(n12, lo),
+            lopsided: lo > 0 && hi as f64 >= LOPSIDED * lo as f64,
+        }
+    }
+}
+
+/// Per transcript, the merged character ranges a code covers.
+type Coverage<'a> = BTreeMap<&'a str, Vec<(usize, usize)>>;
+
+fn coverage<'a>(codings: &[LayerCoding<'a>], code: &CodeInfo) -> Coverage<'a> {
+    let mut by_doc: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
+    for c in codings
+        .iter()
+        .filter(|c| code.members.contains(&c.coding.code))
+    {
+        by_doc
+            .entry(c.coding.doc.as_str())
+            .or_default()
+            .push((c.coding.start, c.coding.end));
+    }
+    by_doc
+        .into_iter()
+        .map(|(d, r)| (d, merge_ranges(r)))
+        .collect()
+}
+
+/// Characters in both coverages (each a sorted list of disjoint ranges per transcript).
+fn shared_chars(a: &Coverage, b: &Coverage) -> usize {
+    let mut n = 0;
+    for (doc, xs) in a {
+        let Some(ys) = b.get(doc) else { continue };
+        let (mut i, mut j) = (0, 0);
+        while i < xs.len() && j < ys.len() {
+            let (s, e) = (xs[i].0.max(ys[j].0), xs[i].1.min(ys[j].1));
+            n += e.saturating_sub(s);
+            if xs[i].1 < ys[j].1 { i += 1 } else { j += 1 }
+        }
+    }
+    n
 }
 
 /// Per code: for each transcript, the merged passages (overlap) or the touched turns (turn), with codings.
@@ -53,6 +127,8 @@ pub fn compute(p: &Project, layer: &Layer, unit: CooccurrenceUnit) -> Result<Coo
         .map(|c| units_of(&data.codings, c, unit))
         .collect();
     let n = codes.len();
+    let cover: Vec<Coverage> = codes.iter().map(|c| coverage(&data.codings, c)).collect();
+    let mut chars = vec![vec![0; n]; n];
     let mut counts = vec![vec![0; n]; n];
     let mut coding_ids = vec![vec![Vec::new(); n]; n];
     for i in 0..n {
@@ -62,6 +138,8 @@ pub fn compute(p: &Project, layer: &Layer, unit: CooccurrenceUnit) -> Result<Coo
             counts[j][i] = count;
             coding_ids[i][j] = ids.clone();
             coding_ids[j][i] = ids;
+            chars[i][j] = shared_chars(&cover[i], &cover[j]);
+            chars[j][i] = chars[i][j];
         }
     }
     Ok(Cooccurrence {
@@ -71,6 +149,7 @@ pub fn compute(p: &Project, layer: &Layer, unit: CooccurrenceUnit) -> Result<Coo
         codes,
         counts,
         coding_ids,
+        chars,
     })
 }
 
@@ -178,5 +257,37 @@ mod tests {
         let i = o.codes.iter().position(|c| c.id == "a").unwrap();
         let j = o.codes.iter().position(|c| c.id == "b").unwrap();
         assert_eq!(o.coding_ids[i][j].len(), 3);
+        // a: 2 passages, b: 2, together 1: c = 1 / (2 + 2 − 1).
+        let st = o.strength(i, j);
+        assert_eq!(st.c_coefficient, Some(1.0 / 3.0));
+        assert_eq!(st.rarer_share, Some(0.5));
+        assert!(!st.lopsided);
+        let jac = st.jaccard.unwrap();
+        let (ca, cb, cab) = (o.chars[i][i], o.chars[j][j], o.chars[i][j]);
+        assert!(cab > 0 && cab < ca.min(cb));
+        assert_eq!(jac, cab as f64 / (ca + cb - cab) as f64);
+        assert_eq!(o.strength(i, i).jaccard, Some(1.0));
+    }
+
+    #[test]
+    fn shared_characters_and_lopsided_pairs() {
+        let a: Coverage = BTreeMap::from([("d", vec![(0, 10), (20, 30)])]);
+        let b: Coverage = BTreeMap::from([("d", vec![(5, 25)]), ("e", vec![(0, 5)])]);
+        assert_eq!(shared_chars(&a, &b), 10);
+        assert_eq!(shared_chars(&b, &a), 10);
+        let m = Cooccurrence {
+            layer: Layer::AllCoders,
+            coders: Vec::new(),
+            unit: CooccurrenceUnit::Turn,
+            codes: Vec::new(),
+            counts: vec![vec![10, 2], vec![2, 2]],
+            coding_ids: Vec::new(),
+            chars: vec![vec![100, 20], vec![20, 20]],
+        };
+        let s = m.strength(0, 1);
+        assert!(s.lopsided);
+        assert_eq!(s.c_coefficient, Some(0.2));
+        assert_eq!(s.rarer_share, Some(1.0));
+        assert_eq!(s.jaccard, Some(0.2));
     }
 }

@@ -13,6 +13,8 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
+pub mod extras;
+
 pub const TEMPLATE_SV: &str = include_str!("templates/report.sv.md.j2");
 pub const TEMPLATE_EN: &str = include_str!("templates/report.en.md.j2");
 
@@ -29,6 +31,10 @@ pub struct ReportOptions {
     pub labels: Vec<(String, String)>,
     /// A replacement template: its name (for messages) and its source.
     pub template: Option<(String, String)>,
+    /// Add Fisher's exact test per code, with its caution (`--stats`).
+    pub stats: bool,
+    /// Where the themes chart was written, for an image line in Markdown (`--chart FILE.svg`).
+    pub figure: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -41,6 +47,18 @@ pub struct ReportContext {
     pub cases: usize,
     pub notes: Vec<String>,
     pub themes: Vec<ThemeCtx>,
+    /// With `--stats` and two groups: Fisher's exact test per code.
+    pub stats: Option<extras::StatsCtx>,
+    /// For the consensus layer: how it was reached, from its decision log.
+    pub consensus: Option<String>,
+    /// The themes chart, when written next to a Markdown report.
+    pub figure: Option<FigureCtx>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FigureCtx {
+    pub path: String,
+    pub caption: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -221,6 +239,19 @@ fn tidy(s: &str) -> String {
     out
 }
 
+/// The themes chart and its caption for these options.
+pub fn chart(
+    p: &Project,
+    opts: &ReportOptions,
+) -> Result<(crate::analysis::chart::BarChart, String)> {
+    let ctx = context(p, opts)?;
+    let s = summary::compute(p, &opts.layer, &opts.attr)?;
+    Ok((
+        extras::chart(&s, &ctx.groups, opts.lang),
+        extras::caption(opts.lang, &ctx.groups),
+    ))
+}
+
 /// Everything a template can print.
 pub fn context(p: &Project, opts: &ReportOptions) -> Result<ReportContext> {
     if !(1..=3).contains(&opts.quotes) {
@@ -263,7 +294,19 @@ pub fn context(p: &Project, opts: &ReportOptions) -> Result<ReportContext> {
         .filter(|r| r.depth == 0)
         .map(|r| theme(p, &s, &data, r, &groups, opts))
         .collect();
+    let stats = if opts.stats {
+        extras::stats(&s, &groups, lang)
+    } else {
+        None
+    };
+    let figure = opts.figure.as_ref().map(|path| FigureCtx {
+        path: path.clone(),
+        caption: extras::caption(lang, &groups),
+    });
     Ok(ReportContext {
+        stats,
+        consensus: extras::consensus(p, opts),
+        figure,
         lang,
         layer: LayerInfo {
             id: opts.layer.id(),

@@ -3,6 +3,7 @@
 //! A theme (any code with sub-codes) counts its own codings and its descendants'. A TUI can call
 //! [`compute`] and, for any cell, list the segments behind it with [`crate::analysis::codings_by_ids`].
 
+use super::fisher::{Fisher, fisher_exact};
 use super::{
     Grouping, Layer, LayerCoding, LayerData, Result, merge_ranges, word_spans, words_covered,
 };
@@ -51,6 +52,8 @@ pub struct CodeRow {
     /// One cell per group, in the order of `Summary::groups`.
     pub cells: Vec<Cell>,
     pub total: Cell,
+    /// With exactly two groups: Fisher's exact test on cases (coded / not coded × first / second group).
+    pub fisher: Option<Fisher>,
 }
 
 /// One number set: where a code was coded within one group, and the codings behind it.
@@ -206,7 +209,12 @@ fn code_row(
         })
         .collect();
     differences(&mut cells, groups);
+    let fisher = match cells.as_slice() {
+        [x, y] => Some(case_test(x, y)),
+        _ => None,
+    };
     CodeRow {
+        fisher,
         code: f.code.id.clone(),
         name: f.code.name.clone(),
         path: p.codebook.path(&f.code.id),
@@ -215,6 +223,15 @@ fn code_row(
         cells,
         total: cell(ctx, &mine, total),
     }
+}
+
+/// Fisher's exact test of two groups' cells: rows the groups, columns coded / not coded cases. The odds ratio is the
+/// odds of a case of the first group having the code over the same odds in the second group.
+pub fn case_test(x: &Cell, y: &Cell) -> Fisher {
+    let (a, c) = (x.cases.len() as u64, y.cases.len() as u64);
+    let b = (x.cases_in_group as u64).saturating_sub(a);
+    let d = (y.cases_in_group as u64).saturating_sub(c);
+    fisher_exact(a, b, c, d)
 }
 
 fn cell(ctx: &Ctx, sel: &[&LayerCoding], g: &GroupInfo) -> Cell {
@@ -291,6 +308,10 @@ pub struct SummaryRow {
     pub word_share: f64,
     pub case_share_difference: Option<f64>,
     pub interview_share_difference: Option<f64>,
+    /// Fisher's exact test on cases, two-sided (two groups only; the same on every row of a code).
+    pub fisher_p: Option<f64>,
+    /// Odds of a first-group case having the code over those of a second-group case; null when infinite/undefined.
+    pub odds_ratio: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coding_ids: Option<Vec<String>>,
 }
@@ -334,6 +355,8 @@ impl Summary {
             word_share: round4(c.word_share()),
             case_share_difference: c.case_share_difference.map(round4),
             interview_share_difference: c.interview_share_difference.map(round4),
+            fisher_p: r.fisher.map(|f| f.p),
+            odds_ratio: r.fisher.and_then(|f| f.odds_ratio),
             coding_ids: with_ids.then(|| c.coding_ids.clone()),
         }
     }
@@ -387,6 +410,16 @@ mod tests {
         assert_eq!(
             s.cell("u", Some("hög")).unwrap().case_share_difference,
             Some(-1.0)
+        );
+        // t: 2 of 2 hög cases against 0 of 1 låg case: p = 1/3 (scipy: fisher_exact([[2, 0], [0, 1]])).
+        let f = s.row("t").unwrap().fisher.unwrap();
+        assert!((f.p - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(f.odds_ratio, None);
+        let rows = s.flat_rows(false);
+        assert!(
+            rows.iter()
+                .filter(|r| r.code == "t")
+                .all(|r| r.fisher_p == Some(f.p))
         );
     }
 

@@ -1,12 +1,15 @@
 //! `kodbok agree`: inter-coder agreement per code, per domain or by segment overlap, and the list of disagreements.
 
 use super::Ctx;
+use super::office::{TableFormat, about_sheet, write_xlsx, xlsx_out};
 use super::output::{Format, ident, print_rows, print_rows_with, write_table};
+use crate::agreement::bootstrap::{Interval, Settings};
 use crate::agreement::consensus::matches;
 use crate::agreement::overlap::overlap_agreement;
 use crate::agreement::report::Coefficients;
-use crate::agreement::{AgreeOptions, CodeTarget, Report, UnitKind, agreement, disagreements};
+use crate::agreement::{AgreeOptions, CodeTarget, Report, UnitKind, agreement_with, disagreements};
 use crate::analysis::Layer;
+use crate::analysis::xlsx::Sheet;
 use crate::model::CONSENSUS_CODER;
 use crate::store::Project;
 use crate::t;
@@ -65,8 +68,49 @@ pub struct AgreeArgs {
     /// List the units where the coders differ (with --overlap: the segments without a match)
     #[arg(long)]
     pub disagreements: bool,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Confidence intervals for kappa, alpha, Brennan–Prediger and AC1 from this many bootstrap replicates
+    /// (units resampled with replacement; 1000 is usual)
+    #[arg(long, value_name = "N")]
+    pub bootstrap: Option<usize>,
+    /// Seed of the bootstrap's random numbers: the same seed gives the same intervals
+    #[arg(long, default_value_t = 1, value_name = "N", requires = "bootstrap")]
+    pub seed: u64,
+    /// Confidence level of the bootstrap intervals
+    #[arg(
+        long,
+        default_value_t = 0.95,
+        value_name = "LEVEL",
+        requires = "bootstrap"
+    )]
+    pub level: f64,
+    /// Output format (xlsx: an Excel workbook with the figures, the disagreements and the formulas; needs --out)
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+    /// The file for --format xlsx
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
+}
+
+impl AgreeArgs {
+    fn settings(&self) -> anyhow::Result<Option<Settings>> {
+        let Some(replicates) = self.bootstrap else {
+            return Ok(None);
+        };
+        if !(100..=100_000).contains(&replicates) {
+            bail!("--bootstrap takes 100 to 100000 replicates, not {replicates}");
+        }
+        if !(0.5..1.0).contains(&self.level) {
+            bail!(
+                "--level is a confidence level between 0.5 and 1 (0.95 for 95%), not {}",
+                self.level
+            );
+        }
+        Ok(Some(Settings {
+            replicates,
+            seed: self.seed,
+            level: self.level,
+        }))
+    }
 }
 
 /// The coders `agree` compares: those named (as given: the comparison refuses a name given twice), else
@@ -117,10 +161,17 @@ pub fn options(p: &Project, a: &AgreeArgs) -> anyhow::Result<AgreeOptions> {
 pub fn run(a: &AgreeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let p = ctx.open()?;
     let o = options(&p, a)?;
+    let boot = a.settings()?;
+    let Some(format) = a.format.text() else {
+        return xlsx(&p, &o, a, boot.as_ref());
+    };
     if let Some(pct) = a.overlap {
+        if boot.is_some() {
+            bail!("--bootstrap needs units (--unit turn|sentence|char), not segment overlap");
+        }
         let (report, unmatched) = overlap_agreement(&p, &o, pct)?;
         if a.disagreements {
-            if a.format == Format::Table {
+            if format == Format::Table {
                 crate::say!(
                     "Segments of {} without a match at {pct}% overlap (unit: segment — {})\n",
                     o.coders.join(", "),
@@ -128,17 +179,136 @@ pub fn run(a: &AgreeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 );
             }
             let rows: Vec<Value> = unmatched.iter().map(|u| json!(u)).collect();
-            print_rows(a.format, &rows)?;
+            print_rows(format, &rows)?;
         } else {
-            print_report(&report, a.format)?;
+            print_report(&report, format)?;
         }
         return Ok(ExitCode::SUCCESS);
     }
     if a.disagreements {
-        return list_disagreements(&p, &o, a.format);
+        return list_disagreements(&p, &o, format);
     }
-    print_report(&agreement(&p, &o)?, a.format)?;
+    print_report(&agreement_with(&p, &o, boot.as_ref())?, format)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The workbook: one sheet of figures, one of disagreements (or unmatched segments), one saying how they were made.
+fn xlsx(
+    p: &Project,
+    o: &AgreeOptions,
+    a: &AgreeArgs,
+    boot: Option<&Settings>,
+) -> anyhow::Result<ExitCode> {
+    let out = xlsx_out(a.out.as_deref())?;
+    let (report, listed) = match a.overlap {
+        Some(pct) => {
+            let (r, unmatched) = overlap_agreement(p, o, pct)?;
+            (r, unmatched.iter().map(|u| json!(u)).collect::<Vec<_>>())
+        }
+        None => {
+            let rows = disagreements(p, o)?
+                .iter()
+                .map(|d| table_row(&json!(d), &o.coders))
+                .collect();
+            (agreement_with(p, o, boot)?, rows)
+        }
+    };
+    let mut rows: Vec<Value> = report
+        .codes
+        .iter()
+        .map(|c| number_row(&c.code, &c.path, &c.stats, Some(&c.coded), &report.coders))
+        .collect();
+    rows.push(number_row(
+        "(pooled)",
+        "",
+        &report.pooled,
+        None,
+        &report.coders,
+    ));
+    let mut about = vec![
+        ("coders", report.coders.join(", ")),
+        ("mode", report.mode.clone()),
+        (
+            "unit",
+            format!("{}: {}", report.unit, report.unit_definition),
+        ),
+        ("documents", report.documents.join(", ")),
+        (
+            "percent agreement",
+            report.formula.percent_agreement.clone(),
+        ),
+        ("Cohen's kappa", report.formula.cohen_kappa.clone()),
+        (
+            "Krippendorff's alpha",
+            report.formula.krippendorff_alpha.clone(),
+        ),
+        ("Brennan-Prediger", report.formula.brennan_prediger.clone()),
+        ("Gwet's AC1", report.formula.gwet_ac1.clone()),
+        ("pooled", report.formula.pooled.clone()),
+    ];
+    if let Some(b) = &report.bootstrap {
+        about.push(("bootstrap", b.method.clone()));
+    }
+    let map = crate::analysis::pseudonyms::Pseudonyms::load(&p.root)?;
+    let mut listed = listed;
+    listed.iter_mut().for_each(|r| map.apply_value(r));
+    let sheets = [
+        Sheet::new("agreement", rows),
+        Sheet::new(
+            if a.overlap.is_some() {
+                "unmatched"
+            } else {
+                "disagreements"
+            },
+            listed,
+        ),
+        about_sheet(&about),
+    ];
+    write_xlsx(&map, &sheets, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A row of figures as numbers (for xlsx): coefficients as decimals, the interval ends in their own columns.
+fn number_row(
+    label: &str,
+    path: &str,
+    s: &Coefficients,
+    coded: Option<&std::collections::BTreeMap<String, u64>>,
+    coders: &[String],
+) -> Value {
+    let mut row =
+        json!({ "code": label, "path": path, "units": s.units, "pairable": s.pairable_units });
+    for c in coders {
+        row[format!("coded by {c}")] = json!(coded.and_then(|m| m.get(c)));
+    }
+    row["agreement_share"] = json!(s.percent_agreement.map(|x| x / 100.0));
+    let i = s.intervals.as_ref();
+    let coefs: [(&str, Option<f64>, Option<&Interval>); 4] = [
+        (
+            "kappa",
+            s.cohen_kappa,
+            i.and_then(|i| i.cohen_kappa.as_ref()),
+        ),
+        (
+            "alpha",
+            s.krippendorff_alpha,
+            i.and_then(|i| i.krippendorff_alpha.as_ref()),
+        ),
+        (
+            "brennan_prediger",
+            s.brennan_prediger,
+            i.and_then(|i| i.brennan_prediger.as_ref()),
+        ),
+        ("ac1", s.gwet_ac1, i.and_then(|i| i.gwet_ac1.as_ref())),
+    ];
+    for (name, v, ci) in coefs {
+        row[name] = json!(v);
+        if i.is_some() {
+            row[format!("{name}_lower")] = json!(ci.map(|c| c.lower));
+            row[format!("{name}_upper")] = json!(ci.map(|c| c.upper));
+        }
+    }
+    row
 }
 
 fn list_disagreements(p: &Project, o: &AgreeOptions, format: Format) -> anyhow::Result<ExitCode> {
@@ -227,8 +397,24 @@ fn stats_row(
         );
     }
     row["agreement_pct"] = num(s.percent_agreement, 1);
+    let i = s.intervals.as_ref();
+    let ci = |x: Option<&Interval>| match x {
+        Some(c) => json!(format!("{:.3}–{:.3}", c.lower, c.upper)),
+        None => json!("–"),
+    };
     row["kappa"] = num(s.cohen_kappa, 3);
+    if let Some(i) = i {
+        row["kappa_ci"] = ci(i.cohen_kappa.as_ref());
+    }
     row["alpha"] = num(s.krippendorff_alpha, 3);
+    if let Some(i) = i {
+        row["alpha_ci"] = ci(i.krippendorff_alpha.as_ref());
+    }
+    row["brennan_prediger"] = num(s.brennan_prediger, 3);
+    row["ac1"] = num(s.gwet_ac1, 3);
+    if let Some(i) = i {
+        row["ac1_ci"] = ci(i.gwet_ac1.as_ref());
+    }
     row
 }
 
@@ -300,7 +486,16 @@ pub fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
         "  Krippendorff's alpha: {}",
         r.formula.krippendorff_alpha
     )?;
+    writeln!(
+        out,
+        "  Brennan–Prediger (BP): {}",
+        r.formula.brennan_prediger
+    )?;
+    writeln!(out, "  Gwet's AC1: {}", r.formula.gwet_ac1)?;
     writeln!(out, "  {}: {}", pooled_label, r.formula.pooled)?;
+    if let Some(b) = &r.bootstrap {
+        writeln!(out, "  CI: {}", b.method)?;
+    }
     Ok(())
 }
 

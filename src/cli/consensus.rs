@@ -3,10 +3,12 @@
 use super::Ctx;
 use super::agree::{UnitArg, check_not_layer};
 use super::output::{Format, print_rows};
-use crate::agreement::consensus::{matches, seed, take};
+use crate::agreement::consensus::{choice_label, log_entry, matches, seed, take};
 use crate::agreement::disagree::{describe, parse_id};
 use crate::agreement::{AgreeOptions, CodeTarget};
 use crate::model::CONSENSUS_CODER;
+use crate::model::decision::UNDO;
+use crate::store::decisions;
 use crate::store::{Project, StoreError};
 use anyhow::bail;
 use clap::{Args, Subcommand};
@@ -41,6 +43,26 @@ pub enum ConsensusAction {
         ids: Vec<String>,
         #[command(flatten)]
         layer: ReconcileArgs,
+        /// Why: kept with the decision in the decision log
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Take back the decision in force on these units: the layer gets the decision before it (or, with none, the
+    /// unit is emptied as before any decision); the undo is a log entry too
+    Undo {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        #[command(flatten)]
+        layer: ReconcileArgs,
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// The decision log (codings/<layer>.decisions.jsonl): who decided what, when, on which unit, and why
+    Log {
+        #[arg(long, default_value = CONSENSUS_CODER, value_name = "NAME")]
+        into: String,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
     /// Put every unit where all coders agree into the layer (their codings there, together); units the layer
     /// already has codings of that code in are left alone
@@ -73,7 +95,14 @@ pub enum ConsensusAction {
 
 pub fn run(a: &ConsensusArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     match &a.action {
-        ConsensusAction::Take { choice, ids, layer } => take_cmd(ctx, choice, ids, layer),
+        ConsensusAction::Take {
+            choice,
+            ids,
+            layer,
+            note,
+        } => take_cmd(ctx, choice, ids, layer, note.clone()),
+        ConsensusAction::Undo { ids, layer, note } => undo_cmd(ctx, ids, layer, note.clone()),
+        ConsensusAction::Log { into, format } => log_cmd(ctx, into, *format),
         ConsensusAction::Seed {
             layer,
             docs,
@@ -158,6 +187,7 @@ fn take_cmd(
     choice: &str,
     ids: &[String],
     l: &ReconcileArgs,
+    note: Option<String>,
 ) -> anyhow::Result<ExitCode> {
     let p = ctx.open()?;
     let coders = coders_of(&p, l)?;
@@ -166,7 +196,8 @@ fn take_cmd(
         .iter()
         .map(|id| parse_id(&p, id))
         .collect::<Result<Vec<_>, _>>()?;
-    let (lines, _) = p.update_coder(&l.into, |file| {
+    let lock = p.lock_coder(&l.into)?;
+    let (lines, _) = p.update_coder_held(&lock, &l.into, |file| {
         let mut lines = Vec::new();
         for (id, r) in ids.iter().zip(&refs) {
             let out = take(&p, file, r, &from)
@@ -184,10 +215,115 @@ fn take_cmd(
         }
         Ok(lines)
     })?;
+    let label = choice_label(&from, &coders);
+    let log = p.decisions_path(&l.into);
+    for r in &refs {
+        decisions::append(
+            &log,
+            log_entry(r, &ctx.coder, &coders, &label, &from, note.clone()),
+        )?;
+    }
     for line in lines {
         crate::say!("{line}");
     }
-    crate::say!("saved {}", p.coder_path(&l.into).display());
+    crate::say!(
+        "saved {} and {}",
+        p.coder_path(&l.into).display(),
+        log.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn undo_cmd(
+    ctx: &Ctx,
+    ids: &[String],
+    l: &ReconcileArgs,
+    note: Option<String>,
+) -> anyhow::Result<ExitCode> {
+    let p = ctx.open()?;
+    let coders = coders_of(&p, l)?;
+    let refs = ids
+        .iter()
+        .map(|id| parse_id(&p, id))
+        .collect::<Result<Vec<_>, _>>()?;
+    let lock = p.lock_coder(&l.into)?;
+    let path = p.decisions_path(&l.into);
+    let mut log = decisions::read(&path)?;
+    let mut said = Vec::new();
+    let (entries, _) = p.update_coder_held(&lock, &l.into, |file| {
+        let mut entries = Vec::new();
+        for (id, r) in ids.iter().zip(&refs) {
+            let key = format!("{}:{}:{}", r.doc, r.unit, r.target);
+            let Some(undone) = log.current(&key).cloned() else {
+                return Err(StoreError::refused(format!(
+                    "{id}: no decision in force to undo (see `kodbok consensus log`)"
+                )));
+            };
+            let mut e = log_entry(r, &ctx.coder, &coders, UNDO, &[], note.clone());
+            e.undoes = Some(undone.n);
+            // Apply the undo in memory first, so the decision it falls back to is known.
+            e.n = log.next_n();
+            log.entries.push(e.clone());
+            let back = log
+                .current(&key)
+                .map(|d| d.took.clone())
+                .unwrap_or_default();
+            take(&p, file, r, &back)
+                .map_err(|err| StoreError::refused(format!("undoing {id}: {err:#}")))?;
+            said.push(format!(
+                "{id}: decision {} ({}) taken back; now {}",
+                undone.n,
+                undone.choice,
+                log.current(&key)
+                    .map_or("undecided".to_string(), |d| d.choice.clone())
+            ));
+            entries.push(e);
+        }
+        Ok(entries)
+    })?;
+    for line in said {
+        crate::say!("{line}");
+    }
+    for e in entries {
+        decisions::append(&path, e)?;
+    }
+    crate::say!(
+        "saved {} and {}",
+        p.coder_path(&l.into).display(),
+        path.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn log_cmd(ctx: &Ctx, into: &str, format: Format) -> anyhow::Result<ExitCode> {
+    let p = ctx.open()?;
+    let log = p.decisions(into)?;
+    let rows: Vec<serde_json::Value> = log
+        .entries
+        .iter()
+        .map(|d| {
+            json!({
+                "n": d.n, "at": d.at.to_rfc3339(), "by": d.by, "unit": d.unit, "choice": d.choice,
+                "took": d.took.join("+"), "undoes": d.undoes, "note": d.note,
+            })
+        })
+        .collect();
+    if format == Format::Table {
+        let c = log.counts();
+        crate::say!(
+            "{} entries in {}; {} units decided ({}), {} undos\n",
+            log.entries.len(),
+            p.decisions_path(into).display(),
+            c.units,
+            c.by_choice
+                .iter()
+                .map(|(k, v)| format!("{k}: {v}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            c.undos
+        );
+    }
+    print_rows(format, &rows)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -196,12 +332,14 @@ fn show(ctx: &Ctx, ids: &[String], l: &ReconcileArgs, format: Format) -> anyhow:
     let coders = coders_of(&p, l)?;
     let empty = crate::model::CoderFile::new(&l.into);
     let layer = p.coders.get(&l.into).unwrap_or(&empty);
+    let log = p.decisions(&l.into)?;
     let mut rows = Vec::new();
     for id in ids {
         let r = parse_id(&p, id)?;
         let d = describe(&p, &coders, &r);
         let mut v = json!(d);
         v["konsensus"] = json!(matches(&p, &coders, layer, &r));
+        v["decision"] = json!(log.current(&format!("{}:{}:{}", r.doc, r.unit, r.target)));
         rows.push(v);
     }
     if format != Format::Table {
@@ -263,6 +401,21 @@ fn show(ctx: &Ctx, ids: &[String], l: &ReconcileArgs, format: Format) -> anyhow:
                 k.join(", ")
             }
         );
+        let d = &v["decision"];
+        if d.is_null() {
+            println!("  decision: not decided yet (no decision in force in the log)\n");
+        } else {
+            println!(
+                "  decision: {} by {} at {} (log entry {}){}\n",
+                d["choice"].as_str().unwrap_or(""),
+                d["by"].as_str().unwrap_or(""),
+                d["at"].as_str().unwrap_or(""),
+                d["n"],
+                d["note"]
+                    .as_str()
+                    .map_or(String::new(), |n| format!(": {n}"))
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,10 +1,11 @@
-//! `kodbok export segments`: every coded segment with its case attributes, pseudonymised, as CSV or JSON;
+//! `kodbok export segments`: every coded segment with its case attributes, pseudonymised, as CSV, JSON or xlsx;
 //! `export qdpx|qdc` go to the REFI-QDA commands.
 
 use super::Ctx;
-use super::output::Format;
+use super::office::{TableFormat, write_xlsx, xlsx_out};
 use super::summary::{LayerArgs, emit, pseudonyms, render_rows_with, warn_skipped};
 use crate::analysis::export;
+use crate::analysis::xlsx::Sheet;
 use anyhow::bail;
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
@@ -29,9 +30,9 @@ pub enum ExportWhat {
 
 #[derive(Args, Debug)]
 pub struct SegmentsExportArgs {
-    /// csv or json
-    #[arg(long, value_enum, default_value_t = Format::Csv)]
-    pub format: Format,
+    /// csv, json, or xlsx (an Excel workbook with one sheet, needs --out)
+    #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
+    pub format: TableFormat,
     /// Write to this file (atomically) instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -45,7 +46,7 @@ pub fn run(a: &ExportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         ExportWhat::Qdpx(q) => return super::refi::export_qdpx(q, ctx),
         ExportWhat::Qdc(q) => return super::refi::export_qdc(q, ctx),
     };
-    if a.format == Format::Table {
+    if a.format == TableFormat::Table {
         bail!(
             "export writes csv or json, not a table (use `kodbok segments` to read segments in the terminal)"
         );
@@ -56,7 +57,13 @@ pub fn run(a: &ExportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let (mut rows, skipped) = export::segments(&p, &layer)?;
     warn_skipped(&skipped);
     rows.iter_mut().for_each(|r| map.apply_value(r));
-    let text = render_rows_with(a.format, &rows, &export::columns(&p))?;
+    let Some(format) = a.format.text() else {
+        let mut sheet = Sheet::new("segments", rows);
+        sheet.columns = export::columns(&p);
+        write_xlsx(&map, &[sheet], xlsx_out(a.out.as_deref())?)?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let text = render_rows_with(format, &rows, &export::columns(&p))?;
     emit(&map, &text, a.out.as_deref())?;
     Ok(ExitCode::SUCCESS)
 }

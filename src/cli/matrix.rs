@@ -1,10 +1,12 @@
 //! `kodbok matrix`: code × case (0/1, segments or interviews) and code × code co-occurrence, for R and Excel.
 
 use super::Ctx;
+use super::office::{TableFormat, write_xlsx, xlsx_out};
 use super::output::Format;
 use super::summary::{LayerArgs, emit, layer_line, pseudonyms, render_rows, warn_skipped};
 use crate::analysis::cooccurrence::{self, CooccurrenceUnit};
 use crate::analysis::matrix::{self, MatrixCell};
+use crate::analysis::xlsx::Sheet;
 use crate::analysis::{CodeInfo, Lang, Layer, LayerData};
 use crate::store::Project;
 use crate::t;
@@ -62,9 +64,17 @@ pub struct MatrixArgs {
     pub themes: bool,
     #[command(flatten)]
     pub layer: LayerArgs,
-    /// Output format: a table, a JSON document, or a wide CSV for R and Excel
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format: a table, a JSON document, a wide CSV for R and Excel, or an Excel workbook (with --out;
+    /// co-occurrence adds a sheet of pairs with their c-coefficient and Jaccard index)
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+    /// Co-occurrence: list the pairs of codes (counts, c-coefficient, Jaccard index, share of the rarer code,
+    /// lopsided flag) instead of the wide matrix
+    #[arg(long)]
+    pub pairs: bool,
+    /// Write to this file (atomically) instead of standard output; needed for --format xlsx
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
 }
 
 pub fn run(a: &MatrixArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
@@ -79,17 +89,69 @@ pub fn run(a: &MatrixArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let (mut rows, mut doc) = (rows, doc);
     rows.iter_mut().for_each(|r| map.apply_value(r));
     map.apply_value(&mut doc);
-    let text = match a.format {
-        Format::Json => format!("{}\n", serde_json::to_string_pretty(&doc)?),
-        Format::Csv => render_rows(Format::Csv, &rows)?,
-        Format::Table => format!(
+    let pairs: Vec<Value> = doc
+        .get("pairs")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let text = match a.format.text() {
+        Some(Format::Json) => format!("{}\n", serde_json::to_string_pretty(&doc)?),
+        Some(Format::Csv) if a.pairs => render_rows(Format::Csv, &pairs)?,
+        Some(Format::Csv) => render_rows(Format::Csv, &rows)?,
+        Some(Format::Table) if a.pairs => format!(
+            "{}\n\n{}",
+            map.apply(&header),
+            render_rows(Format::Table, &pairs)?
+        ),
+        Some(Format::Table) => format!(
             "{}\n\n{}",
             map.apply(&header),
             render_rows(Format::Table, &rows)?
         ),
+        None => {
+            let name = match a.kind {
+                Kind::CodeCase => "code-case",
+                Kind::Cooccurrence => "cooccurrence",
+            };
+            let mut sheets = vec![Sheet::new(name, rows)];
+            if a.kind == Kind::Cooccurrence {
+                sheets.push(Sheet::new("pairs", pairs));
+            }
+            write_xlsx(&map, &sheets, xlsx_out(a.out.as_deref())?)?;
+            return Ok(ExitCode::SUCCESS);
+        }
     };
-    emit(&map, &text, None)?;
+    emit(&map, &text, a.out.as_deref())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every pair of distinct codes that co-occur at least once, with their strength.
+fn pairs(m: &cooccurrence::Cooccurrence, idx: &[usize], layer: &str) -> Vec<Value> {
+    let mut out = Vec::new();
+    for (x, &i) in idx.iter().enumerate() {
+        for &j in &idx[x + 1..] {
+            if m.counts[i][j] == 0 {
+                continue;
+            }
+            let s = m.strength(i, j);
+            let r4 = |v: Option<f64>| v.map(crate::analysis::summary::round4);
+            out.push(json!({
+                "layer": layer,
+                "code_a": m.codes[i].id,
+                "code_a_path": m.codes[i].path,
+                "code_b": m.codes[j].id,
+                "code_b_path": m.codes[j].path,
+                "n_a": m.counts[i][i],
+                "n_b": m.counts[j][j],
+                "n_ab": m.counts[i][j],
+                "c_coefficient": r4(s.c_coefficient),
+                "jaccard": r4(s.jaccard),
+                "rarer_share": r4(s.rarer_share),
+                "lopsided": s.lopsided,
+            }));
+        }
+    }
+    out
 }
 
 /// The table header, the wide rows (table, CSV) and the JSON document of one matrix.
@@ -133,7 +195,13 @@ fn code_case(p: &Project, layer: &Layer, a: &MatrixArgs) -> anyhow::Result<Outpu
                 .iter()
                 .zip(&r.cells)
                 .map(|(c, x)| (c.clone(), json!(value(a.values, x))));
-            wide(&layer.id(), None, &r.code, cells, a.format)
+            wide(
+                &layer.id(),
+                None,
+                &r.code,
+                cells,
+                a.format.text().unwrap_or(Format::Csv),
+            )
         })
         .collect();
     Ok((header, rows, doc))
@@ -156,6 +224,10 @@ fn cooccurrence(p: &Project, layer: &Layer, a: &MatrixArgs) -> anyhow::Result<Ou
         "unit": unit,
         "unit_description": unit.describe(),
         "codes": idx.iter().map(|&i| m.codes[i].id.clone()).collect::<Vec<_>>(),
+        "strength": "c_coefficient = n_ab / (n_a + n_b − n_ab) on the counts (ATLAS.ti); jaccard = characters coded \
+                     with both / characters coded with either; rarer_share = n_ab / min(n_a, n_b); lopsided: one code \
+                     counted at least 5 times as often as the other, where the c-coefficient stays low whatever happens",
+        "pairs": pairs(&m, &idx, &layer.id()),
         "rows": idx.iter().map(|&i| {
             let mut o = code_fields(&m.codes[i]);
             o.insert("counts".into(), Value::Object(idx.iter().map(|&j| (m.codes[j].id.clone(), json!(m.counts[i][j]))).collect()));
@@ -169,7 +241,13 @@ fn cooccurrence(p: &Project, layer: &Layer, a: &MatrixArgs) -> anyhow::Result<Ou
             let cells = idx
                 .iter()
                 .map(|&j| (m.codes[j].id.clone(), json!(m.counts[i][j])));
-            wide(&layer.id(), Some(unit), &m.codes[i], cells, a.format)
+            wide(
+                &layer.id(),
+                Some(unit),
+                &m.codes[i],
+                cells,
+                a.format.text().unwrap_or(Format::Csv),
+            )
         })
         .collect();
     Ok((header, rows, doc))

@@ -1,18 +1,37 @@
-//! `kodbok report`: the interview findings section as Markdown, pseudonymised and checked for leaks.
+//! `kodbok report`: the interview findings section as Markdown or Word, pseudonymised and checked for leaks.
 
+use super::office::{write_file, write_svg};
 use super::summary::{LayerArgs, emit, pseudonyms};
 use super::{Ctx, parse_kv};
+use crate::analysis::docx::{self, Figure};
 use crate::analysis::report::{self, ReportOptions};
 use anyhow::Context as _;
 use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown
+    Md,
+    /// A Word document with Word's built-in styles, real tables and the themes chart (needs --out FILE.docx)
+    Docx,
+}
+
 #[derive(Args, Debug)]
 pub struct ReportArgs {
-    /// Write the Markdown to this file (atomically) instead of standard output
+    /// Write the report to this file (atomically) instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Markdown, or a Word document
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    pub format: ReportFormat,
+    /// Add a section comparing the groups per code with Fisher's exact test, with a plain-words caution
+    #[arg(long)]
+    pub stats: bool,
+    /// Also draw the themes chart as an SVG file (a Markdown report links it; a .docx always embeds it as PNG)
+    #[arg(long, value_name = "FILE.svg")]
+    pub chart: Option<PathBuf>,
     /// A minijinja template to use instead of the built-in one for the language (--lang)
     #[arg(long, value_name = "FILE")]
     pub template: Option<PathBuf>,
@@ -50,9 +69,38 @@ pub fn run(a: &ReportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         quotes: a.quotes,
         labels: a.labels.clone(),
         template,
+        stats: a.stats,
+        figure: None,
     };
     let map = pseudonyms(&p)?;
+    if let Some(path) = &a.chart {
+        let (chart, _) = report::chart(&p, &opts)?;
+        write_svg(&map, &map.apply(&chart.svg()?), path)?;
+    }
+    if a.format == ReportFormat::Docx {
+        let out = xlsx_out_docx(a.out.as_deref())?;
+        let text = map.apply(&report::render(&p, &opts)?);
+        map.check(&text)?;
+        let (chart, caption) = report::chart(&p, &opts)?;
+        let (png, w, h) = chart.png()?;
+        let figure = Figure {
+            png,
+            width_px: w,
+            height_px: h,
+            caption: map.apply(&caption),
+        };
+        write_file(out, &docx::from_markdown(&text, Some(figure))?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let opts = ReportOptions {
+        figure: a.chart.as_ref().map(|c| c.display().to_string()),
+        ..opts
+    };
     let text = map.apply(&report::render(&p, &opts)?);
     emit(&map, &text, a.out.as_deref())?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn xlsx_out_docx(out: Option<&std::path::Path>) -> anyhow::Result<&std::path::Path> {
+    out.ok_or_else(|| anyhow::anyhow!("--format docx writes a file: give it with --out FILE.docx"))
 }

@@ -2,10 +2,13 @@
 //! other analysis commands share (layer options, pseudonymised and leak-checked output).
 
 use super::Ctx;
+use super::office::{TableFormat, about_sheet, write_svg, write_xlsx, xlsx_out};
 use super::output::{Format, write_table};
+use crate::analysis::Lang;
 use crate::analysis::Layer;
 use crate::analysis::pseudonyms::Pseudonyms;
 use crate::analysis::summary::{self, Summary};
+use crate::analysis::xlsx::Sheet;
 use crate::store::{Project, atomic};
 use crate::t;
 use anyhow::Context as _;
@@ -68,9 +71,17 @@ pub struct SummaryArgs {
     pub by: Option<String>,
     #[command(flatten)]
     pub layer: LayerArgs,
-    /// Output format: an aligned table (with a header saying the layer), or JSON/CSV rows for scripts
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format: an aligned table (with a header saying the layer), JSON/CSV rows for scripts, or an Excel
+    /// workbook (with --out). JSON, CSV and xlsx rows carry Fisher's exact test per code (`fisher_p`, `odds_ratio`)
+    /// when there are two groups
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+    /// Write to this file (atomically) instead of standard output; needed for --format xlsx
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
+    /// Also draw the themes chart (share of each group's cases per code, k/n on every bar) as an SVG file
+    #[arg(long, value_name = "FILE.svg")]
+    pub chart: Option<std::path::PathBuf>,
     /// Row order
     #[arg(long, value_enum, default_value_t = SortBy::Codebook)]
     pub sort: SortBy,
@@ -92,20 +103,58 @@ pub fn run(a: &SummaryArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             .sort_by(|x, y| Summary::spread(y).total_cmp(&Summary::spread(x)));
     }
     let map = pseudonyms(&p)?;
-    let text = match a.format {
-        Format::Table => table(&p, &s, &map, a.sort == SortBy::Codebook, a.ids)?,
-        f => {
-            let mut rows: Vec<Value> = s
-                .flat_rows(a.ids)
-                .iter()
-                .map(serde_json::to_value)
-                .collect::<Result<_, _>>()?;
-            rows.iter_mut().for_each(|r| map.apply_value(r));
-            render_rows(f, &rows)?
+    if let Some(path) = &a.chart {
+        chart(&p, &layer, &attr, ctx.report_lang, &map, path)?;
+    }
+    let flat = || -> anyhow::Result<Vec<Value>> {
+        let mut rows: Vec<Value> = s
+            .flat_rows(a.ids)
+            .iter()
+            .map(serde_json::to_value)
+            .collect::<Result<_, _>>()?;
+        rows.iter_mut().for_each(|r| map.apply_value(r));
+        Ok(rows)
+    };
+    let text = match a.format.text() {
+        Some(Format::Table) => table(&p, &s, &map, a.sort == SortBy::Codebook, a.ids)?,
+        Some(f) => render_rows(f, &flat()?)?,
+        None => {
+            let out = xlsx_out(a.out.as_deref())?;
+            let about = about_sheet(&[
+                ("layer", map.apply(&s.layer.describe(&s.coders, Lang::En))),
+                ("grouped by", s.attr.clone()),
+                ("fisher_p", "Fisher's exact test on cases (coded / not coded × the two groups), two-sided; empty unless there are exactly two groups".into()),
+                ("odds_ratio", "odds of a first-group case having the code over the same odds in the second group; empty when infinite or undefined".into()),
+            ]);
+            write_xlsx(&map, &[Sheet::new("summary", flat()?), about], out)?;
+            return Ok(ExitCode::SUCCESS);
         }
     };
-    emit(&map, &text, None)?;
+    emit(&map, &text, a.out.as_deref())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the themes chart of a layer and grouping.
+pub fn chart(
+    p: &Project,
+    layer: &Layer,
+    attr: &str,
+    lang: Lang,
+    map: &Pseudonyms,
+    path: &Path,
+) -> anyhow::Result<()> {
+    let opts = crate::analysis::report::ReportOptions {
+        lang,
+        layer: layer.clone(),
+        attr: attr.to_string(),
+        quotes: 1,
+        labels: Vec::new(),
+        template: None,
+        stats: false,
+        figure: None,
+    };
+    let (c, _) = crate::analysis::report::chart(p, &opts)?;
+    write_svg(map, &map.apply(&c.svg()?), path)
 }
 
 pub fn warn_skipped(skipped: &[String]) {

@@ -125,6 +125,8 @@ pub struct LayerDone {
     pub file: Box<CoderFile>,
     pub removed: Vec<crate::model::Coding>,
     pub added: Vec<crate::model::Coding>,
+    /// The layer's decision log after the entry was added.
+    pub decisions: Option<crate::model::DecisionLog>,
 }
 
 /// A change to another coder file (the consensus layer), made under its lock by the runner.
@@ -134,11 +136,15 @@ pub enum LayerChange {
     Take {
         unit: crate::agreement::disagree::UnitRef,
         from: Vec<String>,
+        /// The entry for the decision log.
+        log: Box<crate::model::Decision>,
     },
     /// Undo or redo a decision: remove and add exactly these codings.
     Apply {
         removed: Vec<crate::model::Coding>,
         added: Vec<crate::model::Coding>,
+        /// The entry for the decision log (an undo, or the decision again on redo).
+        log: Option<Box<crate::model::Decision>>,
     },
 }
 

@@ -7,7 +7,7 @@ use super::history::Op;
 use super::layout::{contains, keep_visible};
 use super::picker::Purpose;
 use super::screen::{Request, Shared, list_motion};
-use crate::agreement::consensus::{matches, take};
+use crate::agreement::consensus::{choice_label, log_entry, matches, take};
 use crate::agreement::{
     AgreeOptions, CodeTarget, Coefficients, Disagreement, UnitKind, agreement, disagreements,
 };
@@ -35,6 +35,8 @@ pub struct AgreeView {
     pub top: usize,
     /// The codings changed since the list was computed.
     pub stale: bool,
+    /// The consensus layer's decision log: tells "decided: neither" from "not decided yet".
+    pub decisions: crate::model::DecisionLog,
 }
 
 impl AgreeView {
@@ -129,7 +131,12 @@ impl AgreeView {
             .iter()
             .map(|d| {
                 let m = matches(cx.project, &coders, layer, &d.unit_ref());
-                decision_label(&m, &self.a, &self.b, decided_neither(cx, &d.id))
+                decision_label(
+                    &m,
+                    &self.a,
+                    &self.b,
+                    decided_neither(&self.decisions, &d.id),
+                )
             })
             .collect();
     }
@@ -203,6 +210,7 @@ impl AgreeView {
             return Vec::new();
         };
         let (a, b) = (self.a.clone(), self.b.clone());
+        let coders = [a.clone(), b.clone()];
         let (from, label) = match choice {
             "A" => (vec![a.clone()], format!("A ({a})")),
             "B" => (vec![b.clone()], format!("B ({b})")),
@@ -220,6 +228,14 @@ impl AgreeView {
             coder: CONSENSUS_CODER.into(),
             change: LayerChange::Take {
                 unit: d.unit_ref(),
+                log: Box::new(log_entry(
+                    &d.unit_ref(),
+                    cx.coder,
+                    &coders,
+                    &choice_label(&from, &coders),
+                    &from,
+                    None,
+                )),
                 from,
             },
             pending: RewriteReason::Do(Box::new(op)),
@@ -249,17 +265,9 @@ impl AgreeView {
     }
 }
 
-/// Whether my last decision on this unit (still in the undo history) was "neither".
-pub fn decided_neither(cx: &Shared, id: &str) -> bool {
-    cx.history
-        .undo
-        .iter()
-        .rev()
-        .find_map(|op| match op {
-            Op::Layer { unit, choice, .. } if unit == id => Some(choice == "neither"),
-            _ => None,
-        })
-        .unwrap_or(false)
+/// Whether the decision in force on this unit (in the layer's decision log) is "neither".
+pub fn decided_neither(log: &crate::model::DecisionLog, id: &str) -> bool {
+    log.current(id).is_some_and(|d| d.choice == "neither")
 }
 
 /// Lines for the selected unit below the list: at least 10, half the screen when there is room.
@@ -337,12 +345,12 @@ pub fn write_layer(p: &Project, coder: &str, change: &LayerChange) -> Result<Lay
     let path = p.coder_path(coder);
     let ((removed, added), file) = p
         .update_coder(coder, |file| match change {
-            LayerChange::Take { unit, from } => {
+            LayerChange::Take { unit, from, .. } => {
                 let out =
                     take(p, file, unit, from).map_err(|e| StoreError::refused(e.to_string()))?;
                 Ok((out.removed, out.added))
             }
-            LayerChange::Apply { removed, added } => {
+            LayerChange::Apply { removed, added, .. } => {
                 let gone = removed.iter().any(|c| file.find(&c.id).is_none());
                 let back = added.iter().any(|c| file.find(&c.id).is_some());
                 if gone || back {
@@ -361,10 +369,22 @@ pub fn write_layer(p: &Project, coder: &str, change: &LayerChange) -> Result<Lay
             }
         })
         .map_err(|e| e.to_string())?;
+    let entry = match change {
+        LayerChange::Take { log, .. } => Some(log.as_ref()),
+        LayerChange::Apply { log, .. } => log.as_deref(),
+    };
+    let decisions = match entry {
+        Some(e) => Some(
+            crate::store::decisions::append(&p.decisions_path(coder), e.clone())
+                .map_err(|e| format!("the layer was written but its decision log was not: {e}"))?,
+        ),
+        None => None,
+    };
     Ok(LayerDone {
         file: Box::new(file),
         removed,
         added,
+        decisions,
     })
 }
 

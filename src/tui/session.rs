@@ -82,7 +82,12 @@ impl Session {
         let files: Vec<&Path> = opts.keymap_files.iter().map(PathBuf::as_path).collect();
         let (keymap, mut warnings) = Keymap::load(&files);
         warnings.extend(warn);
+        let decisions = project.decisions(crate::model::CONSENSUS_CODER);
         let mut state = AppState::new(project, coder, keymap, history, read_only);
+        match decisions {
+            Ok(log) => state.agree.decisions = log,
+            Err(e) => warnings.push(format!("the consensus decision log cannot be read: {e}")),
+        }
         state.truecolor = opts.truecolor;
         state.palette = opts.palette;
         warnings.extend(opts.theme_warning.clone());

@@ -11,6 +11,7 @@ mod agree_util;
 mod analysis_cli;
 mod cli;
 mod cli_i18n;
+mod findings;
 mod import;
 mod index_cli;
 mod props;

@@ -83,6 +83,7 @@ cmd-matrix = Code × case matrix, or code co-occurrence, for R and Excel
 cmd-export = Export data for other tools: `export segments`
 cmd-report = Draft the interview findings section (Markdown) with counts per group and quotes
 cmd-agree = Inter-coder agreement (percent, Cohen's kappa, Krippendorff's alpha) and the list of disagreements
+cmd-saturation = Saturation: how many codes appear for the first time in each interview, in coding order, per group
 cmd-consensus = Build the consensus layer (codings/konsensus.json) from the coders' codings, unit by unit
 cmd-merge = Bring in codings, coders and codebook additions from another copy of this project
 cmd-search = Search transcripts: words in all inflections, "phrases", "proximity"~N, /regex/, codes, cases and attributes

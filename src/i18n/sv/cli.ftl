@@ -83,6 +83,7 @@ cmd-matrix = Kod × fall-matris, eller samförekomst av koder, för R och Excel
 cmd-export = Exportera data till andra verktyg: `export segments`
 cmd-report = Skriv ett utkast till intervjuavsnittet (Markdown) med antal per grupp och citat
 cmd-agree = Överensstämmelse mellan kodare (procent, Cohens kappa, Krippendorffs alfa) och listan över skillnader
+cmd-saturation = Mättnad: hur många koder som dyker upp för första gången i varje intervju, i kodningsordning, per grupp
 cmd-consensus = Bygg konsensuslagret (codings/konsensus.json) av kodarnas kodningar, enhet för enhet
 cmd-merge = Hämta kodningar, kodare och tillägg i kodboken från en annan kopia av projektet
 cmd-search = Sök i transkriptionerna: ord i alla böjningsformer, "fraser", "närhet"~N, /reguljära uttryck/, koder, fall och attribut

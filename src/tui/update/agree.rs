@@ -40,12 +40,16 @@ impl AppState {
                 return Vec::new();
             }
         };
+        let fresh_neither = matches!(&pending, RewriteReason::Do(op) if self.new_neither(op));
         let coder = done.file.coder.clone();
         self.project.coders.insert(coder, *done.file);
+        if let Some(log) = done.decisions {
+            self.agree.decisions = log;
+        }
         self.recompute();
         match pending {
-            RewriteReason::Do(op)
-                if done.added.is_empty() && done.removed.is_empty() && !self.new_neither(&op) =>
+            RewriteReason::Do(_)
+                if done.added.is_empty() && done.removed.is_empty() && !fresh_neither =>
             {
                 self.refresh_decided();
                 self.message(
@@ -97,8 +101,7 @@ impl AppState {
 
     /// A "neither" where the layer had nothing: the file does not change, but the decision is worth recording.
     fn new_neither(&self, op: &Op) -> bool {
-        let cx = shared!(self);
-        matches!(op, Op::Layer { unit, choice, .. } if choice == "neither" && !crate::tui::agree::decided_neither(&cx, unit))
+        matches!(op, Op::Layer { unit, choice, .. } if choice == "neither" && !crate::tui::agree::decided_neither(&self.agree.decisions, unit))
     }
 
     fn refresh_decided(&mut self) {

@@ -96,18 +96,20 @@ impl AppState {
         }
         if let Op::Layer {
             coder,
+            unit,
+            choice,
             removed,
             added,
-            ..
         } = &todo
-            && !(removed.is_empty() && added.is_empty())
         {
-            // A consensus decision: the layer's file is changed under its lock first (see `layer_written`).
+            // A consensus decision: the layer's file is changed under its lock first (see `layer_written`), and the
+            // undo (or the decision again, on redo) goes into the decision log.
             return vec![Effect::WriteLayer {
                 coder: coder.clone(),
                 change: LayerChange::Apply {
                     removed: removed.clone(),
                     added: added.clone(),
+                    log: self.layer_log_entry(unit, choice, undo).map(Box::new),
                 },
                 pending: if undo {
                     RewriteReason::Undo
@@ -326,5 +328,39 @@ impl AppState {
             self.refresh_retrieval();
         }
         Ok(targets)
+    }
+}
+
+impl AppState {
+    /// The decision-log entry for undoing (or redoing) a decision on `unit`; None when the unit no longer parses.
+    fn layer_log_entry(
+        &self,
+        unit: &str,
+        choice: &str,
+        undo: bool,
+    ) -> Option<crate::model::Decision> {
+        use crate::agreement::consensus::log_entry;
+        let r = crate::agreement::disagree::parse_id(&self.project, unit).ok()?;
+        let coders = [self.agree.a.clone(), self.agree.b.clone()];
+        if undo {
+            let mut e = log_entry(
+                &r,
+                &self.coder,
+                &coders,
+                crate::model::decision::UNDO,
+                &[],
+                None,
+            );
+            e.undoes = self.agree.decisions.current(unit).map(|d| d.n);
+            return Some(e);
+        }
+        let letter = choice.split(' ').next().unwrap_or(choice).to_string();
+        let took: Vec<String> = match letter.as_str() {
+            "A" => vec![coders[0].clone()],
+            "B" => vec![coders[1].clone()],
+            "both" => coders.to_vec(),
+            _ => Vec::new(),
+        };
+        Some(log_entry(&r, &self.coder, &coders, &letter, &took, None))
     }
 }

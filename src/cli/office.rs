@@ -1,0 +1,79 @@
+//! Output shared by the commands that write Excel workbooks and figures: the `--format` of table commands (with
+//! `xlsx`), and pseudonymised, leak-checked, atomic writes of .xlsx, .svg and .docx files.
+
+use super::output::Format;
+use crate::analysis::pseudonyms::Pseudonyms;
+use crate::analysis::xlsx::{Sheet, workbook};
+use crate::store::atomic;
+use anyhow::{Context as _, bail};
+use std::path::Path;
+
+/// Output format of a table command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum TableFormat {
+    /// An aligned table for the terminal
+    #[default]
+    Table,
+    Json,
+    Csv,
+    /// An Excel workbook, one sheet per table (needs --out FILE.xlsx)
+    Xlsx,
+}
+
+impl TableFormat {
+    /// The text format, None for xlsx.
+    pub fn text(self) -> Option<Format> {
+        match self {
+            TableFormat::Table => Some(Format::Table),
+            TableFormat::Json => Some(Format::Json),
+            TableFormat::Csv => Some(Format::Csv),
+            TableFormat::Xlsx => None,
+        }
+    }
+}
+
+/// The --out path an xlsx output needs.
+pub fn xlsx_out(out: Option<&Path>) -> anyhow::Result<&Path> {
+    match out {
+        Some(p) => Ok(p),
+        None => bail!("--format xlsx writes a file: give it with --out FILE.xlsx"),
+    }
+}
+
+/// Writes a workbook of already pseudonymised sheets, after checking that no real name is left in any cell.
+pub fn write_xlsx(map: &Pseudonyms, sheets: &[Sheet], out: &Path) -> anyhow::Result<()> {
+    for s in sheets {
+        map.check(&serde_json::to_string(&s.rows)?)?;
+        map.check(&s.name)?;
+    }
+    let bytes = workbook(sheets).context("building the workbook")?;
+    write_file(out, &bytes)
+}
+
+/// Writes a figure or document (already checked) atomically and says so on stderr.
+pub fn write_file(out: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    atomic::write(out, bytes).with_context(|| format!("writing {}", out.display()))?;
+    eprintln!("kodbok: wrote {}", out.display());
+    Ok(())
+}
+
+/// Writes an SVG after the leak check.
+pub fn write_svg(map: &Pseudonyms, svg: &str, out: &Path) -> anyhow::Result<()> {
+    if out.extension().and_then(|e| e.to_str()) != Some("svg") {
+        bail!(
+            "--chart writes an SVG file: give a name ending in .svg, not {}",
+            out.display()
+        );
+    }
+    map.check(svg)?;
+    write_file(out, svg.as_bytes())
+}
+
+/// A key/value sheet that says what the other sheets hold.
+pub fn about_sheet(pairs: &[(&str, String)]) -> Sheet {
+    let rows = pairs
+        .iter()
+        .map(|(k, v)| serde_json::json!({ "field": k, "value": v }))
+        .collect();
+    Sheet::new("about", rows)
+}
