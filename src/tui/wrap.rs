@@ -1,6 +1,6 @@
 //! Word wrapping of a transcript body into display lines by grapheme cluster width, and column lookups.
 
-use crate::model::text::is_forbidden;
+use crate::model::text::{ZWJ, is_forbidden};
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -12,12 +12,19 @@ pub struct VLine {
     pub end: usize,
 }
 
+/// True for a grapheme drawn as one replacement cell: a forbidden character, or a joined emoji sequence
+/// (👩‍👩‍👧), whose width terminals disagree on (two columns in some, six in others), which would shift
+/// every later cell of the line. The stored text keeps the sequence; only its cell is replaced.
+fn replaced(g: &str) -> bool {
+    g.chars().any(|c| c == ZWJ || is_forbidden(c))
+}
+
 /// Display width of one grapheme cluster as drawn by [`symbol`].
 pub fn gwidth(g: &str) -> usize {
     if g.len() == 1 {
         return 1;
     }
-    if g.chars().any(is_forbidden) {
+    if replaced(g) {
         return 1;
     }
     g.width()
@@ -27,7 +34,7 @@ pub fn gwidth(g: &str) -> usize {
 pub fn symbol(g: &str) -> Cow<'_, str> {
     if g == "\t" || g == "\n" {
         Cow::Borrowed(" ")
-    } else if g.chars().any(is_forbidden) {
+    } else if replaced(g) {
         Cow::Borrowed("\u{fffd}")
     } else {
         Cow::Borrowed(g)
@@ -39,7 +46,7 @@ pub fn clean(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\n' | '\t' => ' ',
-            c if is_forbidden(c) => '\u{fffd}',
+            c if c == ZWJ || is_forbidden(c) => '\u{fffd}',
             c => c,
         })
         .collect()
