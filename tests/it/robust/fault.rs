@@ -158,6 +158,19 @@ fn kill_9_at_random_moments_loses_nothing() {
         &["code", "kommun-a-2", "--code", "hinder", "--turn", "2"],
     );
     ok(d, &["codes", "add", "Sista koden"]);
+    let src_arg = src.display().to_string();
+    ok(
+        d,
+        &[
+            "import",
+            "--force",
+            "--id",
+            "importerad",
+            "--case",
+            "Kommun A",
+            &src_arg,
+        ],
+    );
     ok(
         d,
         &["consensus", "seed", "--coders", "praktikant-a,praktikant-b"],
