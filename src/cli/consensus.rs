@@ -8,7 +8,6 @@ use crate::agreement::disagree::{describe, parse_id};
 use crate::agreement::{AgreeOptions, CodeTarget};
 use crate::model::CONSENSUS_CODER;
 use crate::model::decision::UNDO;
-use crate::store::decisions;
 use crate::store::{Project, StoreError};
 use anyhow::bail;
 use clap::{Args, Subcommand};
@@ -196,33 +195,35 @@ fn take_cmd(
         .iter()
         .map(|id| parse_id(&p, id))
         .collect::<Result<Vec<_>, _>>()?;
-    let lock = p.lock_coder(&l.into)?;
-    let (lines, _) = p.update_coder_held(&lock, &l.into, |file| {
+    let label = choice_label(&from, &coders);
+    let (lines, _, _) = p.decide(&l.into, |file, _| {
         let mut lines = Vec::new();
+        let mut entries = Vec::new();
         for (id, r) in ids.iter().zip(&refs) {
             let out = take(&p, file, r, &from)
                 .map_err(|e| StoreError::refused(format!("deciding {id}: {e:#}")))?;
-            let label = if from.is_empty() {
-                "neither".to_string()
-            } else {
-                from.join(" + ")
-            };
             lines.push(format!(
-                "{id}: {label} (+{} codings, −{})",
+                "{id}: {} (+{} codings, −{})",
+                if from.is_empty() {
+                    "neither".to_string()
+                } else {
+                    from.join(" + ")
+                },
                 out.added.len(),
                 out.removed.len()
             ));
+            entries.push(log_entry(
+                r,
+                &ctx.coder,
+                &coders,
+                &label,
+                &from,
+                note.clone(),
+            ));
         }
-        Ok(lines)
+        Ok((lines, entries))
     })?;
-    let label = choice_label(&from, &coders);
     let log = p.decisions_path(&l.into);
-    for r in &refs {
-        decisions::append(
-            &log,
-            log_entry(r, &ctx.coder, &coders, &label, &from, note.clone()),
-        )?;
-    }
     for line in lines {
         crate::say!("{line}");
     }
@@ -246,11 +247,10 @@ fn undo_cmd(
         .iter()
         .map(|id| parse_id(&p, id))
         .collect::<Result<Vec<_>, _>>()?;
-    let lock = p.lock_coder(&l.into)?;
     let path = p.decisions_path(&l.into);
-    let mut log = decisions::read(&path)?;
     let mut said = Vec::new();
-    let (entries, _) = p.update_coder_held(&lock, &l.into, |file| {
+    p.decide(&l.into, |file, on_disk| {
+        let mut log = on_disk.clone();
         let mut entries = Vec::new();
         for (id, r) in ids.iter().zip(&refs) {
             let key = format!("{}:{}:{}", r.doc, r.unit, r.target);
@@ -279,13 +279,10 @@ fn undo_cmd(
             ));
             entries.push(e);
         }
-        Ok(entries)
+        Ok(((), entries))
     })?;
     for line in said {
         crate::say!("{line}");
-    }
-    for e in entries {
-        decisions::append(&path, e)?;
     }
     crate::say!(
         "saved {} and {}",

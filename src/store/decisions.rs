@@ -2,7 +2,7 @@
 //! rewritten atomically with each new entry (callers hold the layer's lock).
 
 use super::{FileProblem, Project, StoreError, atomic};
-use crate::model::{Decision, DecisionLog};
+use crate::model::{CoderFile, Decision, DecisionLog};
 use std::path::{Path, PathBuf};
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -58,6 +58,24 @@ impl Project {
 
     pub fn decisions(&self, layer: &str) -> Result<DecisionLog> {
         read(&self.decisions_path(layer))
+    }
+
+    /// Changes consensus layer `layer` and records the decisions behind the change, under the layer's one
+    /// lock: the layer is written first (re-read, validated, atomic, as every coder file), then each log
+    /// entry. `change` sees the log as it is on disk and returns its result with the entries to append.
+    pub fn decide<T>(
+        &self,
+        layer: &str,
+        change: impl FnOnce(&mut CoderFile, &DecisionLog) -> Result<(T, Vec<Decision>)>,
+    ) -> Result<(T, CoderFile, DecisionLog)> {
+        let lock = self.lock_coder(layer)?;
+        let path = self.decisions_path(layer);
+        let mut log = read(&path)?;
+        let ((out, entries), file) = self.update_coder_held(&lock, layer, |f| change(f, &log))?;
+        for e in entries {
+            log = append(&path, e)?;
+        }
+        Ok((out, file, log))
     }
 }
 

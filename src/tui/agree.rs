@@ -343,12 +343,19 @@ pub fn decision_label(matches: &[String], a: &str, b: &str, neither_decided: boo
 /// Changes the layer `coder` on disk under its lock: re-read, change, write atomically. Runs in the effect runner.
 pub fn write_layer(p: &Project, coder: &str, change: &LayerChange) -> Result<LayerDone, String> {
     let path = p.coder_path(coder);
-    let ((removed, added), file) = p
-        .update_coder(coder, |file| match change {
+    let entry = match change {
+        LayerChange::Take { log, .. } => Some(log.as_ref()),
+        LayerChange::Apply { log, .. } => log.as_deref(),
+    };
+    let entries: Vec<_> = entry.into_iter().cloned().collect();
+    let logged = !entries.is_empty();
+    // The layer and its decision log change under one lock (`Project::decide`).
+    let ((removed, added), file, log) = p
+        .decide(coder, |file, _| match change {
             LayerChange::Take { unit, from, .. } => {
                 let out =
                     take(p, file, unit, from).map_err(|e| StoreError::refused(e.to_string()))?;
-                Ok((out.removed, out.added))
+                Ok(((out.removed, out.added), entries))
             }
             LayerChange::Apply { removed, added, .. } => {
                 let gone = removed.iter().any(|c| file.find(&c.id).is_none());
@@ -365,21 +372,11 @@ pub fn write_layer(p: &Project, coder: &str, change: &LayerChange) -> Result<Lay
                 for c in added {
                     file.insert(c.clone());
                 }
-                Ok((removed.clone(), added.clone()))
+                Ok(((removed.clone(), added.clone()), entries))
             }
         })
         .map_err(|e| e.to_string())?;
-    let entry = match change {
-        LayerChange::Take { log, .. } => Some(log.as_ref()),
-        LayerChange::Apply { log, .. } => log.as_deref(),
-    };
-    let decisions = match entry {
-        Some(e) => Some(
-            crate::store::decisions::append(&p.decisions_path(coder), e.clone())
-                .map_err(|e| format!("the layer was written but its decision log was not: {e}"))?,
-        ),
-        None => None,
-    };
+    let decisions = logged.then_some(log);
     Ok(LayerDone {
         file: Box::new(file),
         removed,
