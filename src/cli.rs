@@ -50,7 +50,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub command: Option<CliCommand>,
 }
 
 #[derive(Args, Debug, Clone, Copy)]
@@ -61,7 +61,7 @@ pub struct FormatArg {
 }
 
 #[derive(Subcommand, Debug)]
-pub enum Command {
+pub enum CliCommand {
     /// Create a new, empty project (with the default codebook)
     Init(project_cmds::InitArgs),
     /// Convert transcripts (.txt, .md, .docx, .vtt, .srt) into the project, or bring in a REFI-QDA
@@ -196,35 +196,35 @@ fn check_project(root: &std::path::Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn run(command: Option<Command>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    if !matches!(command, Some(Command::Init(_) | Command::Bench(_))) {
+fn run(command: Option<CliCommand>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    if !matches!(command, Some(CliCommand::Init(_) | CliCommand::Bench(_))) {
         check_project(&ctx.root)?;
     }
     let Some(command) = command else {
         return tui(ctx);
     };
     match command {
-        Command::Init(a) => project_cmds::init(&a, ctx),
-        Command::Import(a) => project_cmds::import(&a, ctx),
-        Command::Docs(f) => project_cmds::docs(f.format, ctx),
-        Command::Check(a) => project_cmds::check(&a, ctx),
-        Command::Codes(a) => codes::run(a, ctx),
-        Command::Code(a) => coding::code(&a, ctx),
-        Command::Uncode(a) => coding::uncode(&a, ctx),
-        Command::Segments(a) => coding::segments(&a, ctx),
-        Command::Summary(a) => summary::run(&a, ctx),
-        Command::Matrix(a) => matrix::run(&a, ctx),
-        Command::Export(a) => export::run(&a, ctx),
-        Command::Report(a) => report::run(&a, ctx),
-        Command::Agree(a) => agree::run(&a, ctx),
-        Command::Saturation(a) => saturation::run(&a, ctx),
-        Command::Consensus(a) => consensus::run(&a, ctx),
-        Command::Merge(a) => merge::run(&a, ctx),
-        Command::Search(a) => search::run(&a, ctx),
-        Command::Suggest(a) => suggest::run(&a, ctx),
-        Command::Autocode(a) => autocode::run(&a, ctx),
-        Command::Bench(a) => bench::run(&a),
-        Command::Tui => tui(ctx),
+        CliCommand::Init(a) => project_cmds::init(&a, ctx),
+        CliCommand::Import(a) => project_cmds::import(&a, ctx),
+        CliCommand::Docs(f) => project_cmds::docs(f.format, ctx),
+        CliCommand::Check(a) => project_cmds::check(&a, ctx),
+        CliCommand::Codes(a) => codes::run(a, ctx),
+        CliCommand::Code(a) => coding::code(&a, ctx),
+        CliCommand::Uncode(a) => coding::uncode(&a, ctx),
+        CliCommand::Segments(a) => coding::segments(&a, ctx),
+        CliCommand::Summary(a) => summary::run(&a, ctx),
+        CliCommand::Matrix(a) => matrix::run(&a, ctx),
+        CliCommand::Export(a) => export::run(&a, ctx),
+        CliCommand::Report(a) => report::run(&a, ctx),
+        CliCommand::Agree(a) => agree::run(&a, ctx),
+        CliCommand::Saturation(a) => saturation::run(&a, ctx),
+        CliCommand::Consensus(a) => consensus::run(&a, ctx),
+        CliCommand::Merge(a) => merge::run(&a, ctx),
+        CliCommand::Search(a) => search::run(&a, ctx),
+        CliCommand::Suggest(a) => suggest::run(&a, ctx),
+        CliCommand::Autocode(a) => autocode::run(&a, ctx),
+        CliCommand::Bench(a) => bench::run(&a),
+        CliCommand::Tui => tui(ctx),
     }
 }
 

@@ -3,7 +3,10 @@
 pub mod action;
 pub mod agree;
 pub mod app;
+pub mod codetree;
 pub mod commands;
+pub mod dialog;
+pub mod doclist;
 pub mod docview;
 pub mod editor;
 pub mod effects;

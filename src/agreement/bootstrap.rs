@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 /// How to bootstrap.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Settings {
+pub struct BootstrapSettings {
     pub replicates: usize,
     pub seed: u64,
     /// Confidence level, 0.95 for a 95% interval.
@@ -80,7 +80,7 @@ impl Resampler {
     }
 
     /// Intervals per question and for all questions pooled (pooling needs the same categories everywhere).
-    pub fn intervals(&self, s: &Settings) -> (Vec<Intervals>, Intervals) {
+    pub fn intervals(&self, s: &BootstrapSettings) -> (Vec<Intervals>, Intervals) {
         let n: u64 = self.patterns.iter().map(|p| p.0).sum();
         let q = self.categories.len();
         let poolable = self.categories.windows(2).all(|w| w[0] == w[1]);
@@ -197,7 +197,7 @@ mod tests {
         let r = reference();
         let b = &r["bootstrap"];
         let res = resampler(&b["units"], 2);
-        let s = Settings {
+        let s = BootstrapSettings {
             replicates: 1000,
             seed: 42,
             level: 0.95,
@@ -226,7 +226,7 @@ mod tests {
         }
         // Reproducible: the same seed gives the same interval; another seed a slightly different one.
         assert_eq!(res.intervals(&s).0, per);
-        let other = res.intervals(&Settings { seed: 43, ..s }).0;
+        let other = res.intervals(&BootstrapSettings { seed: 43, ..s }).0;
         assert_ne!(other, per);
     }
 
@@ -239,7 +239,7 @@ mod tests {
             r.add(&[Some(0), Some(1), Some(1), Some(1)]);
         }
         assert_eq!(r.patterns.len(), 3);
-        let (per, pooled) = r.intervals(&Settings {
+        let (per, pooled) = r.intervals(&BootstrapSettings {
             replicates: 200,
             seed: 1,
             level: 0.9,

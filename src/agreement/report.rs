@@ -1,6 +1,6 @@
 //! Per-code and domain reliability over units: the numbers behind `kodbok agree`, with what they mean.
 
-use super::bootstrap::{Intervals, Resampler, Settings};
+use super::bootstrap::{Intervals, Resampler, BootstrapSettings};
 use super::units::{UnitData, UnitKind};
 use super::{AgreeOptions, CodeTarget, Result, SkippedDoc, Tally, select};
 use crate::model::Codebook;
@@ -44,7 +44,7 @@ impl Coefficients {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct BootstrapInfo {
     #[serde(flatten)]
-    pub settings: Settings,
+    pub settings: BootstrapSettings,
     pub method: String,
 }
 
@@ -183,7 +183,7 @@ pub fn agreement(p: &Project, o: &AgreeOptions) -> Result<Report> {
 }
 
 /// Agreement, with bootstrap confidence intervals when `boot` is given.
-pub fn agreement_with(p: &Project, o: &AgreeOptions, boot: Option<&Settings>) -> Result<Report> {
+pub fn agreement_with(p: &Project, o: &AgreeOptions, boot: Option<&BootstrapSettings>) -> Result<Report> {
     let sel = select(p, o)?;
     let data = UnitData::build(o.unit, &sel.docs, &sel.coders, &sel.codings);
     let qs = questions(&data, &p.codebook, &o.target);
@@ -226,7 +226,7 @@ pub fn agreement_with(p: &Project, o: &AgreeOptions, boot: Option<&Settings>) ->
 }
 
 /// Resamples the units and puts an interval on every code and on the pooled (or domain) figure.
-fn add_intervals(data: &UnitData, qs: &[Question], b: &Settings, r: &mut Report) {
+fn add_intervals(data: &UnitData, qs: &[Question], b: &BootstrapSettings, r: &mut Report) {
     let mut cats = Vec::new();
     for q in qs {
         match q {

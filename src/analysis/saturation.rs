@@ -22,7 +22,7 @@ pub enum Order {
 
 /// One interview of a curve.
 #[derive(Debug, Clone, Serialize)]
-pub struct Step {
+pub struct CurvePoint {
     /// 1-based place in this curve.
     pub position: usize,
     pub doc: String,
@@ -40,7 +40,7 @@ pub struct Step {
 #[derive(Debug, Clone, Serialize)]
 pub struct Curve {
     pub group: Option<String>,
-    pub steps: Vec<Step>,
+    pub steps: Vec<CurvePoint>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -108,7 +108,7 @@ pub fn compute(p: &Project, layer: &Layer, attr: &str, order: &Order) -> Result<
                 .map(|c| c.to_string())
                 .collect();
             new.sort_by_key(|c| (rank.get(c).copied().unwrap_or(usize::MAX), c.clone()));
-            steps.push(Step {
+            steps.push(CurvePoint {
                 position: steps.len() + 1,
                 doc: d.clone(),
                 case: t.case().to_string(),

@@ -3,7 +3,7 @@
 use super::Ctx;
 use super::office::{TableFormat, about_sheet, write_xlsx, xlsx_out};
 use super::output::{Format, ident, print_rows, print_rows_with, write_table};
-use crate::agreement::bootstrap::{Interval, Settings};
+use crate::agreement::bootstrap::{Interval, BootstrapSettings};
 use crate::agreement::consensus::matches;
 use crate::agreement::overlap::overlap_agreement;
 use crate::agreement::report::Coefficients;
@@ -21,7 +21,7 @@ use std::process::ExitCode;
 
 /// `--unit` of `agree` and `consensus seed`: the CLI's spelling of [`UnitKind`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum UnitArg {
+pub enum AgreeUnitArg {
     /// A speaker turn's text (the label `Respondent:` excluded)
     Turn,
     /// A sentence (Unicode sentence boundaries) inside a turn, surrounding spaces trimmed
@@ -30,12 +30,12 @@ pub enum UnitArg {
     Char,
 }
 
-impl From<UnitArg> for UnitKind {
-    fn from(u: UnitArg) -> UnitKind {
+impl From<AgreeUnitArg> for UnitKind {
+    fn from(u: AgreeUnitArg) -> UnitKind {
         match u {
-            UnitArg::Turn => UnitKind::Turn,
-            UnitArg::Sentence => UnitKind::Sentence,
-            UnitArg::Char => UnitKind::Char,
+            AgreeUnitArg::Turn => UnitKind::Turn,
+            AgreeUnitArg::Sentence => UnitKind::Sentence,
+            AgreeUnitArg::Char => UnitKind::Char,
         }
     }
 }
@@ -51,8 +51,8 @@ pub struct AgreeArgs {
     #[arg(long, value_delimiter = ',', value_name = "DOC,…")]
     pub docs: Option<Vec<String>>,
     /// Unit of analysis
-    #[arg(long, value_enum, default_value_t = UnitArg::Turn)]
-    pub unit: UnitArg,
+    #[arg(long, value_enum, default_value_t = AgreeUnitArg::Turn)]
+    pub unit: AgreeUnitArg,
     /// Only this code (id or name), present where exactly this code was applied
     #[arg(long, value_name = "CODE")]
     pub code: Option<String>,
@@ -92,7 +92,7 @@ pub struct AgreeArgs {
 }
 
 impl AgreeArgs {
-    fn settings(&self) -> anyhow::Result<Option<Settings>> {
+    fn settings(&self) -> anyhow::Result<Option<BootstrapSettings>> {
         let Some(replicates) = self.bootstrap else {
             return Ok(None);
         };
@@ -105,7 +105,7 @@ impl AgreeArgs {
                 self.level
             );
         }
-        Ok(Some(Settings {
+        Ok(Some(BootstrapSettings {
             replicates,
             seed: self.seed,
             level: self.level,
@@ -197,7 +197,7 @@ fn xlsx(
     p: &Project,
     o: &AgreeOptions,
     a: &AgreeArgs,
-    boot: Option<&Settings>,
+    boot: Option<&BootstrapSettings>,
 ) -> anyhow::Result<ExitCode> {
     let out = xlsx_out(a.out.as_deref())?;
     let (report, listed) = match a.overlap {

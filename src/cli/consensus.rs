@@ -1,7 +1,7 @@
 //! `kodbok consensus`: decide disagreements into the consensus layer (`codings/konsensus.json`), seed it, review units.
 
 use super::Ctx;
-use super::agree::{UnitArg, check_not_layer};
+use super::agree::{AgreeUnitArg, check_not_layer};
 use super::output::{Format, print_rows};
 use crate::agreement::consensus::{choice_label, log_entry, matches, seed, take};
 use crate::agreement::disagree::{describe, parse_id};
@@ -71,8 +71,8 @@ pub enum ConsensusAction {
         /// Only these transcripts, comma-separated
         #[arg(long, value_delimiter = ',', value_name = "DOC,…")]
         docs: Option<Vec<String>>,
-        #[arg(long, value_enum, default_value_t = UnitArg::Turn)]
-        unit: UnitArg,
+        #[arg(long, value_enum, default_value_t = AgreeUnitArg::Turn)]
+        unit: AgreeUnitArg,
         /// Only this code (id or name)
         #[arg(long, conflicts_with = "domain")]
         code: Option<String>,

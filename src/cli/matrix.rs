@@ -33,18 +33,18 @@ pub enum Values {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum UnitArg {
+pub enum CooccurrenceUnitArg {
     /// Two codes co-occur where their coded text overlaps
     Overlap,
     /// Two codes co-occur in a speaker turn both touch
     Turn,
 }
 
-impl From<UnitArg> for CooccurrenceUnit {
-    fn from(u: UnitArg) -> CooccurrenceUnit {
+impl From<CooccurrenceUnitArg> for CooccurrenceUnit {
+    fn from(u: CooccurrenceUnitArg) -> CooccurrenceUnit {
         match u {
-            UnitArg::Overlap => CooccurrenceUnit::Overlap,
-            UnitArg::Turn => CooccurrenceUnit::Turn,
+            CooccurrenceUnitArg::Overlap => CooccurrenceUnit::Overlap,
+            CooccurrenceUnitArg::Turn => CooccurrenceUnit::Turn,
         }
     }
 }
@@ -57,8 +57,8 @@ pub struct MatrixArgs {
     #[arg(long, value_enum, default_value_t = Values::Count)]
     pub values: Values,
     /// What counts as co-occurring: overlapping coded text, or the same speaker turn
-    #[arg(long, value_enum, default_value_t = UnitArg::Overlap)]
-    pub unit: UnitArg,
+    #[arg(long, value_enum, default_value_t = CooccurrenceUnitArg::Overlap)]
+    pub unit: CooccurrenceUnitArg,
     /// Only top-level themes (each counting its sub-codes)
     #[arg(long)]
     pub themes: bool,

@@ -121,26 +121,8 @@ pub struct Status {
     pub failing: BTreeMap<SaveTarget, String>,
 }
 
-/// A row of the documents pane.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DocRow {
-    Case { name: String, group: String },
-    Doc { id: String },
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct DocList {
-    pub rows: Vec<DocRow>,
-    pub selected: usize,
-    pub top: usize,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct Tree {
-    pub collapsed: BTreeSet<String>,
-    pub selected: usize,
-    pub top: usize,
-}
+pub use super::doclist::{DocList, DocRow};
+pub use super::codetree::Tree;
 
 /// Whose codings are drawn besides mine.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -332,22 +314,8 @@ impl AppState {
     }
 
     /// Codebook rows currently visible: (depth, code id, has children).
-    pub fn tree_rows(&self) -> Vec<(usize, String, bool)> {
-        let mut out = Vec::new();
-        let mut hidden_below: Option<usize> = None;
-        for f in self.project.codebook.flatten() {
-            if let Some(d) = hidden_below {
-                if f.depth > d {
-                    continue;
-                }
-                hidden_below = None;
-            }
-            out.push((f.depth, f.code.id.clone(), !f.code.children.is_empty()));
-            if self.tree.collapsed.contains(&f.code.id) {
-                hidden_below = Some(f.depth);
-            }
-        }
-        out
+    pub fn tree_rows(&self) -> Vec<super::codetree::TreeRow> {
+        self.tree.rows(&self.project.codebook)
     }
 
     pub fn selected_code(&self) -> Option<String> {

@@ -3,6 +3,10 @@
 use super::wrap::{self, VLine};
 use crate::model::{CoderFile, Transcript};
 
+mod update;
+pub use update::WHEEL_LINES;
+pub(crate) use update::last_pos;
+
 /// Wrapped layouts kept (e.g. the widths with and without a side pane).
 const WRAP_CACHE: usize = 3;
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 /// One piece of a cue's text, with the speaker named by markup (`<v Anna>`), if any.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Segment {
+struct CuePart {
     speaker: Option<String>,
     text: String,
 }
@@ -15,7 +15,7 @@ struct Segment {
 struct Cue {
     /// Start time as `hh:mm:ss`; None past 99 hours.
     start: Option<String>,
-    segments: Vec<Segment>,
+    segments: Vec<CuePart>,
 }
 
 /// Reads canonicalised WebVTT text.
@@ -190,7 +190,7 @@ fn parse_time(t: &str) -> Option<u64> {
 }
 
 /// Splits a cue's text at voice tags, dropping other markup and decoding entities.
-fn segments(payload: &str) -> Vec<Segment> {
+fn segments(payload: &str) -> Vec<CuePart> {
     let mut out = Vec::new();
     let mut speaker: Option<String> = None;
     let mut text = String::new();
@@ -237,11 +237,11 @@ fn voice(tag: &str) -> Option<String> {
     (!name.is_empty()).then_some(name)
 }
 
-fn push_segment(out: &mut Vec<Segment>, speaker: Option<String>, text: &mut String) {
+fn push_segment(out: &mut Vec<CuePart>, speaker: Option<String>, text: &mut String) {
     let t = collapse(&decode_entities(text));
     text.clear();
     if !t.is_empty() {
-        out.push(Segment { speaker, text: t });
+        out.push(CuePart { speaker, text: t });
     }
 }
 

@@ -5,7 +5,6 @@ use crate::tui::action::{Command, Effect};
 use crate::tui::app::{AppState, EditFor, Level, Overlay, PromptFor};
 use crate::tui::editor::TextBox;
 use crate::tui::history::{Op, Recode};
-use crate::tui::layout::keep_visible;
 use crate::tui::picker::{Picker, Purpose};
 
 impl AppState {
@@ -16,26 +15,11 @@ impl AppState {
     }
 
     pub(crate) fn tree_cmd(&mut self, c: Command) -> Vec<Effect> {
-        let rows = self.tree_rows();
-        let n = rows.len();
-        let h = self.tree_height();
-        let sel = self.tree.selected.min(n.saturating_sub(1));
-        let code = rows.get(sel).map(|r| r.1.clone());
-        let go = |to: isize| (to.clamp(0, n.saturating_sub(1) as isize)) as usize;
-        let new_sel = match c {
-            Command::Down => go(sel as isize + 1),
-            Command::Up => go(sel as isize - 1),
-            Command::PageDown => go((sel + h) as isize),
-            Command::PageUp => go(sel as isize - h as isize),
-            Command::HalfPageDown => go((sel + h / 2) as isize),
-            Command::HalfPageUp => go(sel as isize - (h / 2) as isize),
-            Command::Top => 0,
-            Command::Bottom => n.saturating_sub(1),
-            _ => return self.tree_edit(c, code),
-        };
-        self.tree.selected = new_sel;
-        self.tree.top = keep_visible(self.tree.top, new_sel, h);
-        Vec::new()
+        let (rows, h) = (self.tree_rows(), self.tree_height());
+        match self.tree.update(c, &rows, h) {
+            Some((c, code)) => self.tree_edit(c, code),
+            None => Vec::new(),
+        }
     }
 
     fn tree_edit(&mut self, c: Command, code: Option<String>) -> Vec<Effect> {
@@ -46,19 +30,6 @@ impl AppState {
             .map(|c| c.name.clone())
             .unwrap_or_default();
         match (c, code) {
-            (Command::Toggle | Command::Expand | Command::Collapse, Some(id)) => {
-                let collapsed = self.tree.collapsed.contains(&id);
-                let fold = match c {
-                    Command::Expand => false,
-                    Command::Collapse => true,
-                    _ => !collapsed,
-                };
-                if fold {
-                    self.tree.collapsed.insert(id);
-                } else {
-                    self.tree.collapsed.remove(&id);
-                }
-            }
             (Command::AddCode, parent @ Some(_)) => {
                 self.prompt("New sub-code of", &name, PromptFor::AddCode { parent })
             }

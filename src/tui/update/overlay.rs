@@ -3,19 +3,40 @@
 use crate::t;
 use crate::tui::action::{Command, Effect};
 use crate::tui::app::{AppState, Deferred, Level, Overlay, PromptFor, Screen};
+use crate::tui::dialog::DialogOutcome;
 use crate::tui::keymap::KeyContext;
 use crate::tui::picker::{Item, Picked, Purpose};
 
 impl AppState {
     pub(crate) fn overlay_command(&mut self, ctx: KeyContext, c: Command) -> Vec<Effect> {
-        match ctx {
-            KeyContext::Help => self.help_cmd(c),
-            KeyContext::Picker => self.picker_cmd(c),
-            KeyContext::Prompt => self.prompt_cmd(c),
-            KeyContext::Editor => self.editor_cmd(c),
-            KeyContext::Confirm => self.confirm_cmd(c),
-            KeyContext::Choose => self.choose_cmd(c),
-            _ => Vec::new(),
+        if ctx == KeyContext::Picker {
+            return self.picker_cmd(c);
+        }
+        let Some(outcome) = self.overlay.as_mut().and_then(|o| o.update(c)) else {
+            return Vec::new();
+        };
+        self.dialog_done(outcome)
+    }
+
+    /// Carries out what a dialog asked for when a key ended it.
+    fn dialog_done(&mut self, outcome: DialogOutcome) -> Vec<Effect> {
+        match outcome {
+            DialogOutcome::Close => {
+                self.overlay = None;
+                Vec::new()
+            }
+            DialogOutcome::Discarded => {
+                self.overlay = None;
+                self.message(Level::Info, "Discarded the changes to the memo.");
+                Vec::new()
+            }
+            DialogOutcome::Accept { purpose, text } => self.prompt_accept(purpose, text),
+            DialogOutcome::Save { purpose, text } => self.save_editor(purpose, text),
+            DialogOutcome::Answer { yes, then } => {
+                self.overlay = None;
+                if yes { self.confirmed(then) } else { Vec::new() }
+            }
+            DialogOutcome::Chosen { purpose, id } => self.chosen(purpose, &id),
         }
     }
 
@@ -23,26 +44,11 @@ impl AppState {
     pub(crate) fn input(&mut self, s: &str) -> Vec<Effect> {
         match self.overlay.as_mut() {
             Some(Overlay::Picker(p)) => p.input(s, &self.project.codebook),
-            Some(Overlay::Prompt { input, .. }) => input.insert_str(s),
-            Some(Overlay::Editor { text, .. }) => text.insert_str(s),
+            Some(o) => {
+                o.input(s);
+            }
             None if self.screen == Screen::Search => return self.search_input(s),
-            _ => {}
-        }
-        Vec::new()
-    }
-
-    fn help_cmd(&mut self, c: Command) -> Vec<Effect> {
-        let Some(Overlay::Help { scroll }) = self.overlay.as_mut() else {
-            return Vec::new();
-        };
-        match c {
-            Command::Down => *scroll += 1,
-            Command::Up => *scroll = scroll.saturating_sub(1),
-            Command::PageDown => *scroll += 10,
-            Command::PageUp => *scroll = scroll.saturating_sub(10),
-            Command::Top => *scroll = 0,
-            Command::Bottom => *scroll = usize::MAX / 2,
-            _ => self.overlay = None,
+            None => {}
         }
         Vec::new()
     }
@@ -108,27 +114,6 @@ impl AppState {
         }
     }
 
-    fn prompt_cmd(&mut self, c: Command) -> Vec<Effect> {
-        let Some(Overlay::Prompt { input, purpose, .. }) = self.overlay.as_mut() else {
-            return Vec::new();
-        };
-        match c {
-            Command::Backspace => input.backspace(),
-            Command::Delete => input.delete(),
-            Command::Left => input.left(),
-            Command::Right => input.right(),
-            Command::LineStart => input.home(),
-            Command::LineEnd => input.end(),
-            Command::Cancel => self.overlay = None,
-            Command::Accept => {
-                let (text, purpose) = (input.text(), purpose.clone());
-                return self.prompt_accept(purpose, text);
-            }
-            _ => {}
-        }
-        Vec::new()
-    }
-
     fn prompt_accept(&mut self, purpose: PromptFor, text: String) -> Vec<Effect> {
         match purpose {
             PromptFor::Filter => match self.set_filter(&text) {
@@ -176,78 +161,18 @@ impl AppState {
         self.codebook_op(label, after, Vec::new())
     }
 
-    fn editor_cmd(&mut self, c: Command) -> Vec<Effect> {
-        let Some(Overlay::Editor { text, purpose, .. }) = self.overlay.as_mut() else {
-            return Vec::new();
-        };
-        match c {
-            Command::Newline => text.newline(),
-            Command::Backspace => text.backspace(),
-            Command::Delete => text.delete(),
-            Command::Left => text.left(),
-            Command::Right => text.right(),
-            Command::Up => text.up(),
-            Command::Down => text.down(),
-            Command::LineStart => text.home(),
-            Command::LineEnd => text.end(),
-            Command::Discard => {
-                self.overlay = None;
-                self.message(Level::Info, "Discarded the changes to the memo.");
-            }
-            Command::Save => {
-                let (t, p) = (text.text(), purpose.clone());
-                return self.save_editor(p, t);
-            }
-            _ => {}
+    /// A yes to a question: what was deferred until it was answered.
+    fn confirmed(&mut self, then: Deferred) -> Vec<Effect> {
+        match then {
+            Deferred::CreateCode { name, parent } => self.create_and_apply(&name, parent),
+            Deferred::QuitUnsaved => vec![Effect::Rescue],
+            Deferred::Reanchor => self.reanchor_mine(),
+            Deferred::AutoCode {
+                label,
+                codings,
+                batch,
+            } => self.autocode(label, codings, *batch),
         }
-        Vec::new()
-    }
-
-    fn confirm_cmd(&mut self, c: Command) -> Vec<Effect> {
-        let Some(Overlay::Confirm { then, .. }) = self.overlay.clone() else {
-            return Vec::new();
-        };
-        self.overlay = None;
-        match (c, then) {
-            (Command::Yes, Deferred::CreateCode { name, parent }) => {
-                self.create_and_apply(&name, parent)
-            }
-            (Command::Yes, Deferred::QuitUnsaved) => vec![Effect::Rescue],
-            (Command::Yes, Deferred::Reanchor) => self.reanchor_mine(),
-            (
-                Command::Yes,
-                Deferred::AutoCode {
-                    label,
-                    codings,
-                    batch,
-                },
-            ) => self.autocode(label, codings, *batch),
-            _ => Vec::new(),
-        }
-    }
-
-    fn choose_cmd(&mut self, c: Command) -> Vec<Effect> {
-        let Some(Overlay::Choose {
-            items,
-            selected,
-            purpose,
-            ..
-        }) = self.overlay.as_mut()
-        else {
-            return Vec::new();
-        };
-        match c {
-            Command::Down => *selected = (*selected + 1).min(items.len().saturating_sub(1)),
-            Command::Up => *selected = selected.saturating_sub(1),
-            Command::Accept => {
-                let (p, id) = (*purpose, items.get(*selected).map(|i| i.1.clone()));
-                if let Some(id) = id {
-                    return self.chosen(p, &id);
-                }
-            }
-            _ => self.overlay = None,
-        }
-        Vec::new()
     }
 
     fn set_filter(&mut self, text: &str) -> Result<(), String> {

@@ -74,11 +74,11 @@ fn markup_and_entities() {
     assert_eq!(
         s,
         vec![
-            Segment {
+            CuePart {
                 speaker: Some("Anna Svensson".into()),
                 text: "Hej där,".into()
             },
-            Segment {
+            CuePart {
                 speaker: Some("Bo".into()),
                 text: "hej & hå <3 åä&ouml;".into()
             },
@@ -87,7 +87,7 @@ fn markup_and_entities() {
     let s = segments("{\\an8}a < b och c > d <00:00:01.000>e &lrm;f&nbsp;g <");
     assert_eq!(
         s,
-        vec![Segment {
+        vec![CuePart {
             speaker: None,
             text: "a < b och c > d e f g <".into()
         }]
