@@ -57,14 +57,15 @@ impl DocList {
     /// Moves the selection by `delta` rows, skipping case headings.
     fn move_by(&mut self, delta: isize, height: usize) {
         let n = self.rows.len() as isize;
-        let mut i = (self.selected as isize + delta).clamp(0, (n - 1).max(0));
+        let target = (self.selected as isize + delta).clamp(0, (n - 1).max(0));
         let step = if delta >= 0 { 1 } else { -1 };
+        let mut i = target;
         while i >= 0 && i < n && !self.is_doc(i as usize) {
             i += step;
         }
         if i < 0 || i >= n {
-            // Nothing in that direction: search the other way.
-            i = (self.selected as isize).clamp(0, (n - 1).max(0));
+            // Nothing in that direction (the first row is a case heading): back from the target.
+            i = target;
             while i >= 0 && i < n && !self.is_doc(i as usize) {
                 i -= step;
             }
