@@ -146,10 +146,10 @@ pub struct AppState {
     pub project: Project,
     /// The project folder's name, for the status bar.
     pub project_name: String,
-    pub coder: String,
+    pub(crate) coder: String,
     /// Who holds my coder file when it could not be locked.
     pub read_only: Option<String>,
-    pub keymap: Keymap,
+    pub(crate) keymap: Keymap,
     pub focus: Focus,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
