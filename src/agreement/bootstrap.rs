@@ -176,17 +176,11 @@ pub fn percentile(sorted: &[f64], q: f64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::agreement::stats::tests::reference;
+    use crate::agreement::stats::tests::{reference, units_of};
 
     fn resampler(units: &serde_json::Value, k: usize) -> Resampler {
         let mut r = Resampler::new(2, vec![k]);
-        for u in units.as_array().expect("units") {
-            let vals: Vec<Option<u32>> = u
-                .as_array()
-                .expect("unit")
-                .iter()
-                .map(|v| v.as_u64().map(|x| x as u32))
-                .collect();
+        for vals in units_of(units) {
             r.add(&vals);
         }
         r

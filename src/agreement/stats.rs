@@ -351,19 +351,26 @@ pub(crate) mod tests {
             .expect("reference JSON")
     }
 
-    /// A tally of reference units (one row per unit, one value per coder, null for missing).
-    pub(crate) fn tally_of(units: &serde_json::Value, categories: usize) -> Tally {
+    /// Reference units: one row per unit, one value per coder, None for missing.
+    pub(crate) fn units_of(units: &serde_json::Value) -> Vec<Vec<Option<u32>>> {
         let rows = units.as_array().expect("units");
-        let coders = rows[0].as_array().expect("unit").len();
-        let mut t = Tally::new(coders, categories);
-        for u in rows {
-            let vals: Vec<Option<u32>> = u
-                .as_array()
-                .expect("unit")
-                .iter()
-                .map(|v| v.as_u64().map(|x| x as u32))
-                .collect();
-            t.add(&vals);
+        rows.iter()
+            .map(|u| {
+                u.as_array()
+                    .expect("unit")
+                    .iter()
+                    .map(|v| v.as_u64().map(|x| x as u32))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// A tally of reference units.
+    pub(crate) fn tally_of(units: &serde_json::Value, categories: usize) -> Tally {
+        let rows = units_of(units);
+        let mut t = Tally::new(rows[0].len(), categories);
+        for vals in &rows {
+            t.add(vals);
         }
         t
     }
