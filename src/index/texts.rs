@@ -1,0 +1,100 @@
+//! The turn texts that `/…/` and proximity candidates are verified against, read once from the
+//! transcript files the index was built from and held in memory, found by a turn's `seq` (a fast
+//! field). Reading them from tantivy's document store instead (decompressing blocks, decoding
+//! every stored field) was what kept regular expressions behind ripgrep.
+//!
+//! A transcript whose file no longer has the content hash recorded in the manifest is left out:
+//! its turns are read from the document store, which always holds what was indexed.
+
+use super::build::parse_transcript;
+use super::manifest::{Manifest, hash};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+/// Bits of `seq` that number a turn inside its transcript (the rest is the transcript's rank).
+pub const TURN_BITS: u32 = 20;
+
+/// One transcript's body and the byte range of each turn's text in it.
+struct Body {
+    text: String,
+    turns: Vec<(usize, usize)>,
+}
+
+/// Turn texts by `seq`, for the transcripts whose files match the index.
+#[derive(Default)]
+pub struct TurnTexts {
+    by_rank: HashMap<u64, Body>,
+}
+
+impl TurnTexts {
+    /// Reads every transcript of the manifest from `root/transcripts/`.
+    pub fn load(root: &Path, m: &Manifest) -> TurnTexts {
+        let dir = root.join("transcripts");
+        let mut by_rank = HashMap::with_capacity(m.transcripts.len());
+        for (name, entry) in &m.transcripts {
+            let path = dir.join(name);
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            if hash(&bytes) != entry.sig.hash {
+                continue;
+            }
+            let Ok(t) = parse_transcript(&path, bytes) else {
+                continue;
+            };
+            let base = t.text.as_ptr() as usize;
+            let turns = t
+                .turns
+                .iter()
+                .map(|turn| match t.slice(turn.start, turn.end) {
+                    // the slice lies inside the body: its address gives its byte offset
+                    Some(s) => {
+                        let from = s.as_ptr() as usize - base;
+                        (from, from + s.len())
+                    }
+                    None => (0, 0),
+                })
+                .collect();
+            by_rank.insert(
+                entry.rank,
+                Body {
+                    text: t.text,
+                    turns,
+                },
+            );
+        }
+        TurnTexts { by_rank }
+    }
+
+    /// The text of the turn numbered `seq` in the index; None when its transcript was left out.
+    pub fn get(&self, seq: u64) -> Option<&str> {
+        let body = self.by_rank.get(&(seq >> TURN_BITS))?;
+        let (s, e) = *body.turns.get((seq & ((1 << TURN_BITS) - 1)) as usize)?;
+        body.text.get(s..e)
+    }
+
+    /// Transcripts held.
+    pub fn len(&self) -> usize {
+        self.by_rank.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_rank.is_empty()
+    }
+}
+
+/// The texts of one opened index, read at the first query that needs them.
+pub struct TextSource<'a> {
+    pub root: &'a Path,
+    pub manifest: &'a Manifest,
+    pub cell: &'a OnceLock<Arc<TurnTexts>>,
+}
+
+impl TextSource<'_> {
+    pub fn get(&self) -> Arc<TurnTexts> {
+        self.cell
+            .get_or_init(|| Arc::new(TurnTexts::load(self.root, self.manifest)))
+            .clone()
+    }
+}
