@@ -1,12 +1,10 @@
 //! `kodbok bench regex`: `/…/` searches against ripgrep running the same patterns over the same
-//! transcript files, on a generated Swedish corpus or on an existing project (`--project`); the
+//! transcript files, on a generated Swedish corpus or on an existing project (`--corpus`); the
 //! candidates verified against the transcripts in memory, and (for comparison) against the index's
 //! document store as before.
 
 use super::bench::{percentiles, secs};
 use crate::index::Searcher;
-use crate::index::regex_term;
-use crate::index::schema::Fields;
 use crate::index::synth::{self, Spec};
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -30,9 +28,10 @@ pub struct RegexBench {
     /// Folder for the generated project (default: a new folder under the system temp dir, removed after)
     #[arg(long)]
     pub dir: Option<PathBuf>,
-    /// Time an existing project instead of a generated corpus (its index is brought up to date)
-    #[arg(long, conflicts_with = "dir")]
-    pub project: Option<PathBuf>,
+    /// Time an existing project's transcripts instead of a generated corpus (its index is brought up
+    /// to date)
+    #[arg(long, value_name = "PROJECT", conflicts_with = "dir")]
+    pub corpus: Option<PathBuf>,
 }
 
 /// Patterns and whether they ignore case: the first ones have literals the index can use.
@@ -48,7 +47,7 @@ const PATTERNS: &[(&str, bool)] = &[
 ];
 
 pub fn run(a: &RegexBench) -> anyhow::Result<ExitCode> {
-    if let Some(root) = &a.project {
+    if let Some(root) = &a.corpus {
         if !root.join("transcripts").is_dir() {
             anyhow::bail!("{} has no transcripts folder", root.display());
         }
@@ -104,7 +103,6 @@ pub fn run(a: &RegexBench) -> anyhow::Result<ExitCode> {
 /// Per pattern: kodbok's count of matching turns and all hits with their spans, next to `rg -c`.
 pub fn compare(s: &Searcher, root: &Path, runs: usize) -> anyhow::Result<()> {
     let dir = root.join("transcripts");
-    let (_, fields) = Fields::schema();
     println!(
         "{:<34} {:>9} {:>11} {:>11} {:>11} {:>11} {:>7}",
         "pattern", "narrowed", "from store", "kodbok n", "kodbok all", "ripgrep", "rg/n"
@@ -113,7 +111,7 @@ pub fn compare(s: &Searcher, root: &Path, runs: usize) -> anyhow::Result<()> {
     let _ = s.count("/x/");
     for &(p, i) in PATTERNS {
         let q = format!("/{p}/{}", if i { "i" } else { "" });
-        let narrowed = regex_term::candidates(p, &fields).1;
+        let narrowed = s.regex_narrowed(p);
         let mut count = 0;
         s.verify_from_store(true);
         let t_store = time(runs.min(5), || {

@@ -327,7 +327,10 @@ impl<'a> Compiler<'a> {
         positive: bool,
     ) -> Result<Box<dyn Query>, QueryError> {
         let re = regex_term::compile(pattern, insensitive, span, at)?;
-        let (candidates, _) = regex_term::candidates(pattern, &self.fields);
+        let texts = self.texts();
+        let inside =
+            super::texts::dictionary_pass_pays(self.searcher, self.fields.text, texts.as_deref());
+        let (candidates, _) = regex_term::candidates(pattern, inside, &self.fields);
         let verify = re.clone();
         let check: Check = Arc::new(move |t: &str| verify.is_match(t));
         if positive {

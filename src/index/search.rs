@@ -154,6 +154,21 @@ impl Searcher {
         self.from_store.store(on, Ordering::Relaxed);
     }
 
+    /// Whether `/pattern/` is narrowed by the index (else every turn is checked), as searches decide.
+    pub fn regex_narrowed(&self, pattern: &str) -> bool {
+        let s = self.reader.searcher();
+        let texts = (!self.from_store.load(Ordering::Relaxed)).then(|| {
+            TextSource {
+                root: &self.root,
+                manifest: &self.manifest,
+                cell: &self.texts,
+            }
+            .get()
+        });
+        let inside = super::texts::dictionary_pass_pays(&s, self.fields.text, texts.as_deref());
+        super::regex_term::candidates(pattern, inside, &self.fields).1
+    }
+
     /// What opening did: rebuilt (and why), transcripts re-indexed, turns in the index.
     pub fn report(&self) -> &SyncReport {
         &self.report

@@ -21,10 +21,15 @@ struct Body {
     turns: Vec<(usize, usize)>,
 }
 
+/// Bytes of turn text that checking costs about as much as one term in a pass over the term
+/// dictionary (measured on the Riksdag corpus and the benchmark corpus).
+const BYTES_PER_TERM: u64 = 400;
+
 /// Turn texts by `seq`, for the transcripts whose files match the index.
 #[derive(Default)]
 pub struct TurnTexts {
     by_rank: HashMap<u64, Body>,
+    bytes: u64,
 }
 
 impl TurnTexts {
@@ -64,7 +69,8 @@ impl TurnTexts {
                 },
             );
         }
-        TurnTexts { by_rank }
+        let bytes = by_rank.values().map(|b| b.text.len() as u64).sum();
+        TurnTexts { by_rank, bytes }
     }
 
     /// The text of the turn numbered `seq` in the index; None when its transcript was left out.
@@ -82,6 +88,26 @@ impl TurnTexts {
     pub fn is_empty(&self) -> bool {
         self.by_rank.is_empty()
     }
+}
+
+/// Whether a pass over the term dictionary of `field` (for a regex literal that may sit inside a
+/// word) costs less than checking every turn's text: always when the texts are not in memory,
+/// else when the text is large for its vocabulary (a small corpus is faster scanned).
+pub fn dictionary_pass_pays(
+    searcher: &tantivy::Searcher,
+    field: tantivy::schema::Field,
+    texts: Option<&TurnTexts>,
+) -> bool {
+    let Some(t) = texts.filter(|t| !t.is_empty()) else {
+        return true;
+    };
+    let terms: u64 = searcher
+        .segment_readers()
+        .iter()
+        .filter_map(|r| r.inverted_index(field).ok())
+        .map(|i| i.terms().num_terms() as u64)
+        .sum();
+    t.bytes > terms * BYTES_PER_TERM
 }
 
 /// The texts of one opened index, read at the first query that needs them.
