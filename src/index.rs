@@ -15,6 +15,7 @@ pub mod schema;
 pub mod search;
 pub mod suggest;
 pub mod synth;
+pub mod texts;
 pub mod verify;
 
 pub use build::{Progress, SyncReport};

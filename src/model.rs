@@ -4,6 +4,7 @@ pub mod cases;
 pub mod codebook;
 pub mod coding;
 pub mod decision;
+pub mod filter;
 pub mod text;
 pub mod transcript;
 

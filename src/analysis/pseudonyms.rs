@@ -158,10 +158,23 @@ impl Pseudonyms {
 
     /// Replaces every whole-word or genitive occurrence of a real name by its pseudonym.
     pub fn apply(&self, text: &str) -> String {
+        self.apply_marked(text, &[]).0
+    }
+
+    /// As [`Pseudonyms::apply`], and moves the char ranges `marks` of `text` along; a mark that
+    /// begins or ends inside a replaced name takes in the whole pseudonym.
+    pub fn apply_marked(
+        &self,
+        text: &str,
+        marks: &[(usize, usize)],
+    ) -> (String, Vec<(usize, usize)>) {
         if self.entries.is_empty() {
-            return text.to_string();
+            return (text.to_string(), marks.to_vec());
         }
         let mut out = String::with_capacity(text.len());
+        // (old char range, new char range) of each replacement
+        let mut done: Vec<((usize, usize), (usize, usize))> = Vec::new();
+        let (mut old_chars, mut new_chars) = (0usize, 0usize);
         let mut i = 0;
         let mut prev: Option<char> = None;
         'outer: while i < text.len() {
@@ -172,17 +185,22 @@ impl Pseudonyms {
                     };
                     let mut next = rest.chars();
                     let after = next.next();
-                    if after.is_none_or(|c| !c.is_alphanumeric()) {
-                        out.push_str(&e.pseudonym);
-                        i += e.real.len();
+                    let (taken, with) = if after.is_none_or(|c| !c.is_alphanumeric()) {
+                        (e.real.len(), e.pseudonym.clone())
                     } else if after == Some('s') && next.next().is_none_or(|c| !c.is_alphanumeric())
                     {
-                        out.push_str(&e.pseudonym);
-                        out.push_str(genitive(&e.pseudonym));
-                        i += e.real.len() + 1;
+                        (
+                            e.real.len() + 1,
+                            format!("{}{}", e.pseudonym, genitive(&e.pseudonym)),
+                        )
                     } else {
                         continue;
-                    }
+                    };
+                    let (o, n) = (text[i..i + taken].chars().count(), with.chars().count());
+                    done.push(((old_chars, old_chars + o), (new_chars, new_chars + n)));
+                    out.push_str(&with);
+                    (old_chars, new_chars) = (old_chars + o, new_chars + n);
+                    i += taken;
                     prev = text[..i].chars().next_back();
                     continue 'outer;
                 }
@@ -193,8 +211,27 @@ impl Pseudonyms {
             out.push(c);
             prev = Some(c);
             i += c.len_utf8();
+            old_chars += 1;
+            new_chars += 1;
         }
-        out
+        let moved = |p: usize, end: bool| {
+            let mut shift = 0isize;
+            for &((os, oe), (ns, ne)) in &done {
+                if p >= oe {
+                    shift = ne as isize - oe as isize;
+                } else if p > os {
+                    return if end { ne } else { ns };
+                } else {
+                    break;
+                }
+            }
+            (p as isize + shift) as usize
+        };
+        let marks = marks
+            .iter()
+            .map(|&(s, e)| (moved(s, false), moved(e, true)))
+            .collect();
+        (out, marks)
     }
 
     /// Applies the map to every string in a JSON value, object keys included (a matrix has a column per case).
@@ -341,5 +378,31 @@ mod tests {
                 .unwrap()
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn marks_move_with_the_replacements() {
+        let map = Pseudonyms {
+            path: PathBuf::from("p.csv"),
+            entries: vec![Entry {
+                real: "Ljusdal".into(),
+                pseudonym: "Kommun Q".into(),
+                line: 2,
+            }],
+        };
+        let text = "I Ljusdals skola och Ljusdal: resurser saknas.";
+        let at = |w: &str| {
+            let b = text.find(w).unwrap();
+            let s = text[..b].chars().count();
+            (s, s + w.chars().count())
+        };
+        let (out, m) = map.apply_marked(text, &[at("skola"), at("resurser"), (4, 6)]);
+        assert_eq!(out, "I Kommun Q:s skola och Kommun Q: resurser saknas.");
+        let got: Vec<String> = m
+            .iter()
+            .map(|&(s, e)| out.chars().skip(s).take(e - s).collect())
+            .collect();
+        // a mark inside a real name takes in the whole pseudonym
+        assert_eq!(got, ["skola", "resurser", "Kommun Q:s"]);
     }
 }

@@ -6,20 +6,19 @@ use crate::store::Project;
 use crate::t;
 use anyhow::bail;
 
-/// Parses `key:value` or `key=value` (split at the first `:` or `=`).
+pub use crate::model::filter::same_value;
+use crate::model::filter::{GROUP_KEY, split_kv};
+
+/// Parses `key:value` or `key=value` (split at the first `:` or `=`, as the search query does).
 pub fn parse_kv(s: &str) -> Result<(String, String), String> {
-    match s.split_once([':', '=']) {
-        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.trim().to_string())),
-        _ => Err(t!("filter-syntax", found = format!("{s:?}"))),
+    match split_kv(s) {
+        Some((k, v)) => Ok((k.to_string(), v.to_string())),
+        None => Err(t!("filter-syntax", found = format!("{s:?}"))),
     }
 }
 
-/// Attribute values compare case-insensitively everywhere (`grupp:Låg` finds `låg`).
-pub fn same_value(a: &str, b: &str) -> bool {
-    a == b || a.to_lowercase() == b.to_lowercase()
-}
-
-/// `key`'s value for transcript `t`: its case's attribute in cases.csv, else its header field.
+/// `key`'s value for transcript `t`: its case's attribute in cases.csv, else its header field;
+/// `group` names the codebook's group attribute unless an attribute has that name.
 pub fn value_of<'a>(p: &'a Project, t: &'a Transcript, key: &str) -> Option<&'a str> {
     if p.cases.columns.iter().any(|c| c == key) {
         let v = p.cases.attr(t.case(), key);
@@ -27,7 +26,10 @@ pub fn value_of<'a>(p: &'a Project, t: &'a Transcript, key: &str) -> Option<&'a 
             return Some(v);
         }
     }
-    t.header.get(key)
+    t.header.get(key).or_else(|| {
+        let group = &p.codebook.settings.group_attribute;
+        (key == GROUP_KEY && group != GROUP_KEY).then(|| value_of(p, t, group))?
+    })
 }
 
 /// Whether transcript `t` passes every `key:value` filter.
@@ -54,7 +56,7 @@ fn known_keys(p: &Project) -> Vec<String> {
 pub fn check_filters(p: &Project, filters: &[(String, String)]) -> anyhow::Result<()> {
     for (k, v) in filters {
         let keys = known_keys(p);
-        if !keys.contains(k) {
+        if !keys.contains(k) && k != GROUP_KEY {
             bail!(t!(
                 "unknown-attribute",
                 attr = k.as_str(),
@@ -110,21 +112,7 @@ mod tests {
 
     #[test]
     fn both_separators_split_at_the_first() {
-        assert_eq!(parse_kv("grupp:låg"), Ok(("grupp".into(), "låg".into())));
         assert_eq!(parse_kv("grupp=låg"), Ok(("grupp".into(), "låg".into())));
-        assert_eq!(parse_kv("tid=10:30"), Ok(("tid".into(), "10:30".into())));
-        assert_eq!(
-            parse_kv(" roll : kommunchef "),
-            Ok(("roll".into(), "kommunchef".into()))
-        );
         assert!(parse_kv("låg").is_err());
-        assert!(parse_kv(":låg").is_err());
-    }
-
-    #[test]
-    fn values_compare_without_case() {
-        assert!(same_value("Låg", "låg"));
-        assert!(same_value("HÖG", "hög"));
-        assert!(!same_value("hög", "låg"));
     }
 }

@@ -146,7 +146,9 @@ pub fn run(a: &SearchArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         SearchFormat::Json => Format::Json,
         SearchFormat::Csv => Format::Csv,
         SearchFormat::Kwic => {
-            print!("{}", search_out::kwic(&hits, search_out::KWIC_CONTEXT));
+            let map = super::summary::pseudonyms(&ctx.open()?)?;
+            let text = search_out::kwic(&hits, search_out::KWIC_CONTEXT, &map);
+            super::summary::emit(&map, &text, None)?;
             return more(&s, a, hits.len());
         }
         SearchFormat::Quotes => {

@@ -30,17 +30,18 @@ fn local(h: &Hit) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// One line per match: case and group, then left context right-aligned, the match, right context.
-pub fn kwic(hits: &[Hit], width: usize) -> String {
+/// One line per match: case and group, then left context right-aligned, the match, right context;
+/// pseudonymised as the report is (the whole turn first, so a name cut by the context is never shown).
+pub fn kwic(hits: &[Hit], width: usize, map: &Pseudonyms) -> String {
     let mut rows: Vec<(String, String, String, String)> = Vec::new();
     for h in hits {
-        let chars: Vec<char> = h.text.chars().collect();
-        let who = if h.group.is_empty() {
+        let (text, ms) = map.apply_marked(&h.text, &local(h));
+        let chars: Vec<char> = text.chars().collect();
+        let who = map.apply(&if h.group.is_empty() {
             h.case.clone()
         } else {
             format!("{} ({})", h.case, h.group)
-        };
-        let ms = local(h);
+        });
         if ms.is_empty() {
             let right: String = chars.iter().take(width).collect();
             rows.push((flat(&who), String::new(), String::new(), flat(&right)));
@@ -172,7 +173,7 @@ mod tests {
             "Resurserna räcker inte till allt det vi ska göra.",
             "Resurserna",
         );
-        let out = kwic(&[a, b], 10);
+        let out = kwic(&[a, b], 10, &Pseudonyms::default());
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 2);
         let col = |l: &str| l.find('[').unwrap();
@@ -190,5 +191,21 @@ mod tests {
         let p = Project::open(std::path::Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
         let out = quotes(&p, &[h], &Pseudonyms::default());
         assert_eq!(out, "- *”Vi har inga resurser alls.”*  \n  — Kommun A\n");
+    }
+
+    #[test]
+    fn kwic_is_pseudonymised_before_it_is_cut() {
+        let map = Pseudonyms::parse(
+            "real,pseudonym\nKommun A,Kommun Q\nLjusdal,Orten\n".as_bytes(),
+            std::path::Path::new("pseudonyms.csv"),
+        )
+        .unwrap();
+        // the left context of 12 chars would cut "Ljusdal" to "usdal"
+        let h = hit("I Ljusdal har vi inga resurser alls.", "resurser");
+        let out = kwic(&[h], 12, &map);
+        assert!(out.starts_with("Kommun Q (låg)"), "{out}");
+        assert!(out.contains("[resurser] alls."), "{out}");
+        assert!(!out.contains("usdal") && !out.contains("Kommun A"), "{out}");
+        map.check(&out).unwrap();
     }
 }

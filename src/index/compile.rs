@@ -3,6 +3,7 @@
 use super::inflect::{self, WordSet};
 use super::query::{self, Node, QueryError, Span};
 use super::schema::{Fields, raw_analyzer, stem_one, stem_term, tokens};
+use super::texts::{TextSource, TurnTexts};
 use super::verify::{Check, VerifiedQuery};
 use super::{near, regex_term};
 use crate::model::Codebook;
@@ -71,6 +72,8 @@ pub struct Compiler<'a> {
     matchers: Vec<Matcher>,
     /// Codes whose saved queries are being compiled (a saved query may not use itself).
     expanding: Vec<String>,
+    /// Turn texts to verify regex and proximity candidates against (else the document store).
+    texts: Option<TextSource<'a>>,
 }
 
 impl<'a> Compiler<'a> {
@@ -88,7 +91,18 @@ impl<'a> Compiler<'a> {
             raw: raw_analyzer(),
             matchers: Vec::new(),
             expanding: Vec::new(),
+            texts: None,
         }
+    }
+
+    /// Verifies candidates against the transcripts' texts, read at the first term that needs them.
+    pub fn with_texts(mut self, texts: TextSource<'a>) -> Self {
+        self.texts = Some(texts);
+        self
+    }
+
+    fn texts(&self) -> Option<Arc<TurnTexts>> {
+        self.texts.as_ref().map(TextSource::get)
     }
 
     /// `layer`: a coder whose codings `code:` filters look at (unless the query names a coder).
@@ -292,7 +306,8 @@ impl<'a> Compiler<'a> {
             near::check(sets, slop),
             format!("{text:?}~{slop}"),
             0.0,
-        );
+        )
+        .with_texts(self.texts());
         Ok(Box::new(BooleanQuery::new(vec![
             (
                 Occur::Must,
@@ -312,19 +327,25 @@ impl<'a> Compiler<'a> {
         positive: bool,
     ) -> Result<Box<dyn Query>, QueryError> {
         let re = regex_term::compile(pattern, insensitive, span, at)?;
-        let (candidates, _) = regex_term::candidates(pattern, &self.fields);
+        let texts = self.texts();
+        let inside =
+            super::texts::dictionary_pass_pays(self.searcher, self.fields.text, texts.as_deref());
+        let (candidates, _) = regex_term::candidates(pattern, inside, &self.fields);
         let verify = re.clone();
         let check: Check = Arc::new(move |t: &str| verify.is_match(t));
         if positive {
             self.matchers.push(Matcher::Regex(Pattern(re)));
         }
-        Ok(Box::new(VerifiedQuery::new(
-            candidates,
-            self.fields.text,
-            check,
-            pattern.to_string(),
-            1.0,
-        )))
+        Ok(Box::new(
+            VerifiedQuery::new(
+                candidates,
+                self.fields.text,
+                check,
+                pattern.to_string(),
+                1.0,
+            )
+            .with_texts(self.texts()),
+        ))
     }
 
     /// `code-query:X`: the query saved with code X, compiled in place.
@@ -508,7 +529,15 @@ impl<'a> Compiler<'a> {
             "speaker" => Ok(term(f.f_speaker, &value.to_lowercase())),
             "doc" => Ok(term(f.doc, value)),
             _ => {
-                let Some(attr) = self.vocab.attrs.iter().find(|a| a.to_lowercase() == key) else {
+                // `group` names the codebook's group attribute, unless an attribute is called so
+                let group = &self.vocab.codebook.settings.group_attribute;
+                let named = |k: &str| self.vocab.attrs.iter().find(|a| a.to_lowercase() == k);
+                let found = named(key).or_else(|| {
+                    (key == crate::model::filter::GROUP_KEY)
+                        .then(|| named(&group.to_lowercase()))
+                        .flatten()
+                });
+                let Some(attr) = found else {
                     let mut keys: Vec<&str> = FILTER_KEYS.to_vec();
                     keys.extend(self.vocab.attrs.iter().map(String::as_str));
                     let key_span = (span.0, span.0 + key.chars().count());
@@ -564,7 +593,9 @@ fn span_matches(
     out
 }
 
-/// Byte ranges in `text` of everything the matchers match, sorted and merged.
+/// Byte ranges in `text` of everything the matchers match, sorted, overlapping ones merged. Ranges
+/// that only touch stay apart: a regex's adjacent matches are separate matches (and separate codings
+/// when auto-coding by match).
 pub fn find_matches(
     matchers: &[Matcher],
     text: &str,
@@ -594,7 +625,7 @@ pub fn find_matches(
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (s, e) in out {
         match merged.last_mut() {
-            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            Some(last) if s < last.1 => last.1 = last.1.max(e),
             _ => merged.push((s, e)),
         }
     }
@@ -660,5 +691,22 @@ mod tests {
                 "informationssäkerhetsarbetet"
             ]
         );
+    }
+
+    #[test]
+    fn adjacent_regex_matches_stay_apart() {
+        // `/e?/` on "avseende" matches "e" at 3, 4 and 7: the first two touch and are two
+        // matches, as the regex crate reports them (merging them gave one two-char span)
+        let mut a = stem_analyzer();
+        let text = "avseende";
+        let m = vec![Matcher::Regex(Pattern(regex::Regex::new("e?").unwrap()))];
+        let r = find_matches(&m, text, &mut a);
+        assert_eq!(r, [(3, 4), (4, 5), (7, 8)]);
+        // overlapping matches of different terms still merge into one highlight
+        let m = vec![
+            Matcher::Regex(Pattern(regex::Regex::new("vse").unwrap())),
+            Matcher::Regex(Pattern(regex::Regex::new("een").unwrap())),
+        ];
+        assert_eq!(find_matches(&m, text, &mut a), [(1, 6)]);
     }
 }

@@ -415,12 +415,12 @@ impl Parser {
     }
 
     fn term(&mut self, t: String, span: Span) -> Result<Node, QueryError> {
-        // `key:value`, the one filter syntax; `key=value` means the same.
-        if let Some((key, value)) = t.split_once([':', '=']) {
-            let key_ok = !key.is_empty()
-                && key
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.');
+        // `key:value`, the one filter syntax; `key=value` means the same (a term holds no spaces,
+        // so nothing is trimmed and the spans stay right)
+        if let Some((key, value)) = crate::model::filter::split_kv(&t) {
+            let key_ok = key
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.');
             if key_ok {
                 return self.filter(key, value, span);
             }

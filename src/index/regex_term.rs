@@ -4,8 +4,10 @@
 //! As ripgrep does, literals are extracted with `regex-syntax`: every match starts with one of the
 //! prefix literals and ends with one of the suffix literals. A literal's runs of letters and digits
 //! are looked up in the term dictionary (words are indexed lower-cased, so the lookup ignores case);
-//! a run cut off by the literal's edge may be the end or the start of a longer word. When nothing
-//! can be extracted every turn is a candidate. Either way the regex decides.
+//! a run cut off by the literal's edge may be the end or the start of a longer word. For a pattern
+//! with several literals only runs that begin a word are looked up (see [`literal_query`]). When
+//! nothing can be looked up every turn is a candidate (its text is in memory, see `texts.rs`).
+//! Either way the regex decides.
 
 use super::query::{QueryError, Span};
 use super::schema::{Fields, LONG_TOKENS};
@@ -60,16 +62,28 @@ fn byte_span(s: &regex_syntax::ast::Span) -> (usize, usize) {
 }
 
 /// The index query of turns that may match `pattern`, and whether literals narrowed it
-/// (false: every turn is verified).
-pub fn candidates(pattern: &str, fields: &Fields) -> (Box<dyn Query>, bool) {
+/// (false: every turn is verified). `inside`: a literal that may sit inside a word may be looked
+/// up with a pass over the term dictionary (see [`literal_query`]).
+pub fn candidates(pattern: &str, inside: bool, fields: &Fields) -> (Box<dyn Query>, bool) {
     // literals of the case-sensitive pattern: a case-insensitive match is the same literal in
     // other cases, and the term lookup ignores case
     let Ok(hir) = regex_syntax::ParserBuilder::new().build().parse(pattern) else {
         return (Box::new(AllQuery), false);
     };
     let mut must: Vec<Box<dyn Query>> = Vec::new();
-    for kind in [ExtractKind::Prefix, ExtractKind::Suffix] {
-        match seq_query(&literals(&hir, kind.clone()), kind, fields) {
+    let prefixes = literals(&hir, ExtractKind::Prefix);
+    let suffixes = literals(&hir, ExtractKind::Suffix);
+    // a pattern that is one literal has it as prefix and suffix: looked up once
+    let both = if prefixes.literals() == suffixes.literals() {
+        vec![(prefixes, ExtractKind::Prefix)]
+    } else {
+        vec![
+            (prefixes, ExtractKind::Prefix),
+            (suffixes, ExtractKind::Suffix),
+        ]
+    };
+    for (seq, kind) in both {
+        match seq_query(&seq, kind, inside, fields) {
             Narrow::Nothing => return (Box::new(EmptyQuery), true),
             Narrow::Any => {}
             Narrow::Query(q) => must.push(q),
@@ -114,7 +128,7 @@ enum Narrow {
     Query(Box<dyn Query>),
 }
 
-fn seq_query(seq: &Seq, kind: ExtractKind, fields: &Fields) -> Narrow {
+fn seq_query(seq: &Seq, kind: ExtractKind, inside: bool, fields: &Fields) -> Narrow {
     let Some(lits) = seq.literals() else {
         return Narrow::Any;
     };
@@ -122,9 +136,11 @@ fn seq_query(seq: &Seq, kind: ExtractKind, fields: &Fields) -> Narrow {
         return Narrow::Nothing;
     }
     let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    // one literal may pay for a pass over the term dictionary; several may not
+    let inside = inside && lits.len() == 1;
     for lit in lits {
         let text = valid_part(lit.as_bytes(), &kind);
-        match literal_query(&text, fields) {
+        match literal_query(&text, inside, fields) {
             Some(q) => any.push((Occur::Should, q)),
             None => return Narrow::Any,
         }
@@ -185,10 +201,17 @@ fn runs(lit: &str) -> Vec<Run> {
     out
 }
 
-/// The turns whose words contain the literal's runs; None when it has no letters or digits.
-fn literal_query(lit: &str, fields: &Fields) -> Option<Box<dyn Query>> {
+/// The turns whose words contain the literal's runs; None when it has none that can be looked up.
+///
+/// A run that may begin inside a word (nothing before it in the literal) needs a `.*word`
+/// automaton run over the whole term dictionary: worth it for the one literal of a pattern in a
+/// large corpus, but for several literals (an alternation), or in a corpus small for its
+/// vocabulary, the passes cost more than checking every turn's text in memory with the regex, so
+/// then (`inside` false) only runs that begin a word are looked up.
+fn literal_query(lit: &str, inside: bool, fields: &Fields) -> Option<Box<dyn Query>> {
     let mut rs = runs(lit);
-    // whole words are cheap exact lookups; the longest partial words narrow best
+    rs.retain(|r| inside || r.before);
+    // whole words are cheap exact lookups; the longest word beginnings narrow best
     rs.sort_by_key(|r| {
         (
             !(r.before && r.after),
@@ -274,5 +297,19 @@ mod tests {
         assert!(e.message.contains("regular expression"));
         let e = compile("a{2,1}", false, (0, 8), &(1..7).collect::<Vec<_>>()).unwrap_err();
         assert!(e.start >= 1 && e.start < 7, "{e:?}");
+    }
+
+    #[test]
+    fn runs_inside_words_narrow_only_one_literal() {
+        let (_, fields) = Fields::schema();
+        assert!(candidates("politisk ledning", false, &fields).1);
+        assert!(candidates(r"\bvi har\b", false, &fields).1);
+        assert!(candidates("informationssäkerhet", true, &fields).1);
+        assert!(!candidates("informationssäkerhet", false, &fields).1);
+        // a run that may sit inside a word is looked up for a pattern's one literal only
+        assert!(literal_query("verenskommelse", true, &fields).is_some());
+        assert!(literal_query("verenskommelse", false, &fields).is_none());
+        assert!(literal_query("politisk ledning", false, &fields).is_some());
+        assert!(!candidates(r"\d{4}", true, &fields).1);
     }
 }

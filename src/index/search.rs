@@ -6,9 +6,12 @@ use super::compile::{Compiled, Compiler, Vocabulary, find_matches};
 use super::manifest::Manifest;
 use super::query;
 use super::schema::{Fields, stem_analyzer};
+use super::texts::{TextSource, TurnTexts};
 use crate::model::Codebook;
 use crate::store::{FileProblem, StoreError};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, TantivyDocument};
@@ -98,6 +101,10 @@ pub struct Searcher {
     cases: Vec<String>,
     report: SyncReport,
     layer: Option<String>,
+    /// The turn texts, read from the transcripts at the first regex or proximity search.
+    texts: OnceLock<Arc<TurnTexts>>,
+    /// Verify from the document store instead (for `kodbok bench regex`'s comparison).
+    from_store: AtomicBool,
 }
 
 impl Searcher {
@@ -131,12 +138,35 @@ impl Searcher {
             codebook,
             report,
             layer: None,
+            texts: OnceLock::new(),
+            from_store: AtomicBool::new(false),
         })
     }
 
     /// Makes `code:` filters look only at this coder's codings (the coder's layer); None: any coder.
     pub fn set_layer(&mut self, coder: Option<String>) {
         self.layer = coder;
+    }
+
+    /// Verifies regex and proximity candidates against the index's document store (true) or the
+    /// transcripts held in memory (false, the default); the hits are the same.
+    pub fn verify_from_store(&self, on: bool) {
+        self.from_store.store(on, Ordering::Relaxed);
+    }
+
+    /// Whether `/pattern/` is narrowed by the index (else every turn is checked), as searches decide.
+    pub fn regex_narrowed(&self, pattern: &str) -> bool {
+        let s = self.reader.searcher();
+        let texts = (!self.from_store.load(Ordering::Relaxed)).then(|| {
+            TextSource {
+                root: &self.root,
+                manifest: &self.manifest,
+                cell: &self.texts,
+            }
+            .get()
+        });
+        let inside = super::texts::dictionary_pass_pays(&s, self.fields.text, texts.as_deref());
+        super::regex_term::candidates(pattern, inside, &self.fields).1
     }
 
     /// What opening did: rebuilt (and why), transcripts re-indexed, turns in the index.
@@ -166,8 +196,16 @@ impl Searcher {
             cases: &self.cases,
         };
         let mut stem = stem_analyzer();
-        Ok(Compiler::new(self.fields, vocab, searcher, &mut stem)
-            .compile(&node, self.layer.as_deref())?)
+        let texts = TextSource {
+            root: &self.root,
+            manifest: &self.manifest,
+            cell: &self.texts,
+        };
+        let mut c = Compiler::new(self.fields, vocab, searcher, &mut stem);
+        if !self.from_store.load(Ordering::Relaxed) {
+            c = c.with_texts(texts);
+        }
+        Ok(c.compile(&node, self.layer.as_deref())?)
     }
 
     fn tv(&self, source: tantivy::TantivyError) -> IndexError {

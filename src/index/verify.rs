@@ -1,8 +1,12 @@
-//! A tantivy query that keeps only the candidates of another query whose stored turn text passes a
-//! check: regular expressions and proximity searches are narrowed by the index, then verified here.
+//! A tantivy query that keeps only the candidates of another query whose turn text passes a check:
+//! regular expressions and proximity searches are narrowed by the index, then verified here. The
+//! texts come from the transcripts held in memory ([`TurnTexts`], found by the `seq` fast field);
+//! the document store is read only for a turn they lack.
 
+use super::texts::TurnTexts;
 use std::fmt;
 use std::sync::Arc;
+use tantivy::columnar::Column;
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::{Field, Value};
 use tantivy::store::StoreReader;
@@ -19,6 +23,7 @@ const STORE_CACHE: usize = 64;
 pub struct VerifiedQuery {
     candidates: Arc<dyn Query>,
     text: Field,
+    texts: Option<Arc<TurnTexts>>,
     check: Check,
     what: String,
     score: Score,
@@ -36,10 +41,17 @@ impl VerifiedQuery {
         VerifiedQuery {
             candidates: Arc::from(candidates),
             text,
+            texts: None,
             check,
             what,
             score,
         }
+    }
+
+    /// Verifies against these texts (by `seq`), the document store only for turns they lack.
+    pub fn with_texts(mut self, texts: Option<Arc<TurnTexts>>) -> Self {
+        self.texts = texts;
+        self
     }
 }
 
@@ -60,6 +72,7 @@ impl Query for VerifiedQuery {
         Ok(Box::new(VerifiedWeight {
             inner,
             text: self.text,
+            texts: self.texts.clone(),
             check: self.check.clone(),
             score: self.score,
         }))
@@ -69,6 +82,7 @@ impl Query for VerifiedQuery {
 struct VerifiedWeight {
     inner: Box<dyn Weight>,
     text: Field,
+    texts: Option<Arc<TurnTexts>>,
     check: Check,
     score: Score,
 }
@@ -76,10 +90,15 @@ struct VerifiedWeight {
 impl Weight for VerifiedWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let inner = self.inner.scorer(reader, 1.0)?;
-        let store = reader.get_store_reader(STORE_CACHE)?;
+        let memory = match &self.texts {
+            Some(t) if !t.is_empty() => Some((t.clone(), reader.fast_fields().u64("seq")?)),
+            _ => None,
+        };
         let mut s = VerifiedScorer {
             inner,
-            store,
+            memory,
+            store: None,
+            reader: reader.clone(),
             text: self.text,
             check: self.check.clone(),
             score: self.score * boost,
@@ -106,16 +125,28 @@ impl Weight for VerifiedWeight {
 
 struct VerifiedScorer {
     inner: Box<dyn Scorer>,
-    store: StoreReader,
+    /// The texts in memory and the segment's `seq` column.
+    memory: Option<(Arc<TurnTexts>, Column<u64>)>,
+    /// Opened at the first turn the texts in memory lack.
+    store: Option<StoreReader>,
+    reader: SegmentReader,
     text: Field,
     check: Check,
     score: Score,
 }
 
 impl VerifiedScorer {
-    fn passes(&self, doc: DocId) -> bool {
+    fn passes(&mut self, doc: DocId) -> bool {
+        if let Some((texts, seq)) = &self.memory
+            && let Some(t) = seq.first(doc).and_then(|s| texts.get(s))
+        {
+            return (self.check)(t);
+        }
+        if self.store.is_none() {
+            self.store = self.reader.get_store_reader(STORE_CACHE).ok();
+        }
         // an unreadable document cannot be verified: it is left out (the index is a rebuildable cache)
-        let Ok(d) = self.store.get::<TantivyDocument>(doc) else {
+        let Some(Ok(d)) = self.store.as_ref().map(|s| s.get::<TantivyDocument>(doc)) else {
             return false;
         };
         d.get_first(self.text)

@@ -146,8 +146,12 @@ pub fn parse_filter(s: &str) -> Result<Vec<Cond>, String> {
             };
             let (k, v, negate) = if let Some((k, v)) = p.split_once("!=") {
                 (k, v, true)
-            } else if let Some((k, v)) = p.split_once([':', '=']) {
+            } else if let Some((k, v)) = crate::model::filter::split_kv(p) {
                 (k, v, negated)
+            } else if p.contains([':', '=']) {
+                return Err(format!(
+                    "expected an attribute name before the value in {p:?}"
+                ));
             } else {
                 return Err(format!("expected key:value, found {p:?} (e.g. grupp:låg)"));
             };
@@ -198,7 +202,7 @@ fn attr(p: &Project, s: &Segment, key: &str) -> String {
 fn keep(p: &Project, s: &Segment, conds: &[Cond]) -> bool {
     conds
         .iter()
-        .all(|c| (attr(p, s, &c.key).to_lowercase() == c.value) != c.negate)
+        .all(|c| crate::model::filter::same_value(&attr(p, s, &c.key), &c.value) != c.negate)
 }
 
 /// A coding as a listed segment, with its case, group, speaker and turn (None when its transcript is unknown).

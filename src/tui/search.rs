@@ -10,6 +10,7 @@ use super::screen::{Request, Shared};
 use crate::index::Hit;
 use crate::index::autocode::Scope;
 use crate::model::Coding;
+use crate::t;
 use std::collections::BTreeSet;
 
 /// Hits fetched per query (the pane says how many there are in all).
@@ -211,7 +212,7 @@ impl SearchState {
             Command::MarkAll => self.marked = (0..n).collect(),
             Command::CycleScope => {
                 self.scope = next_scope(self.scope);
-                let msg = format!("Auto-code scope: {}.", scope_name(self.scope));
+                let msg = t!("tui-search-scope-set", scope = scope_name(self.scope));
                 out.push(Request::Say(Level::Info, msg));
             }
             Command::Jump => out = self.jump(),
@@ -241,10 +242,7 @@ impl SearchState {
                 at: s,
                 select_to: Some(e),
             },
-            Request::Say(
-                Level::Info,
-                "The match is selected: c codes it, Esc clears it, / returns to the hits.".into(),
-            ),
+            Request::Say(Level::Info, t!("tui-search-jumped")),
         ]
     }
 
@@ -295,10 +293,10 @@ pub fn next_scope(s: Scope) -> Scope {
     }
 }
 
-pub fn scope_name(s: Scope) -> &'static str {
-    match s {
-        Scope::Match => "match",
-        Scope::Sentence => "sentence",
-        Scope::Turn => "turn",
-    }
+/// The scope's name in the user's language.
+pub fn scope_name(s: Scope) -> String {
+    t!(
+        "tui-search-scope",
+        scope = crate::tui::suggest::scope_key(s)
+    )
 }

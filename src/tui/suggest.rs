@@ -7,7 +7,7 @@ use super::layout::keep_visible;
 use super::screen::{Request, Shared, list_motion};
 use crate::index::autocode::Scope;
 use crate::index::suggest::Suggestion;
-use crate::model::Codebook;
+use crate::model::{Codebook, Coding};
 use crate::t;
 use ratatui::layout::Rect;
 
@@ -25,6 +25,8 @@ pub struct SuggestView {
     /// Decided in this visit: (accepted, skipped).
     pub accepted: usize,
     pub skipped: usize,
+    /// The accepted suggestions with the place each had in the list, so that undoing one puts it back.
+    pub taken: Vec<(usize, Suggestion)>,
 }
 
 impl SuggestView {
@@ -46,6 +48,7 @@ impl SuggestView {
     pub fn open(&mut self) -> Vec<Request> {
         self.accepted = 0;
         self.skipped = 0;
+        self.taken.clear();
         self.refresh()
     }
 
@@ -110,8 +113,10 @@ impl SuggestView {
 
     /// The selected suggestion's coding was made: it leaves the list; the status message to show.
     pub fn accepted(&mut self, book: &Codebook) -> Option<String> {
+        let at = self.selected;
         let s = self.take_current()?;
         self.accepted += 1;
+        self.taken.push((at, s.clone()));
         Some(t!(
             "tui-suggest-coded",
             path = book.path(&s.code),
@@ -146,6 +151,31 @@ impl SuggestView {
         ]
     }
 
+    /// An accepted suggestion's coding was undone: the suggestion is back in its place, selected.
+    pub fn undone(&mut self, c: &Coding) {
+        let Some(i) = self.taken.iter().rposition(|(_, s)| codes(s, c)) else {
+            return;
+        };
+        let (at, s) = self.taken.remove(i);
+        if self.items.iter().any(|x| x.id() == s.id()) {
+            return;
+        }
+        let at = at.min(self.items.len());
+        self.items.insert(at, s);
+        self.selected = at;
+        self.accepted = self.accepted.saturating_sub(1);
+    }
+
+    /// An undone accept was redone: the suggestion leaves the list again.
+    pub fn redone(&mut self, c: &Coding) {
+        if let Some(at) = self.items.iter().position(|s| codes(s, c)) {
+            let s = self.items.remove(at);
+            self.selected = self.selected.min(self.items.len().saturating_sub(1));
+            self.accepted += 1;
+            self.taken.push((at, s));
+        }
+    }
+
     /// The suggestions (or why there are none) arrived.
     pub fn done(&mut self, r: Result<Vec<Suggestion>, String>) {
         self.loading = false;
@@ -161,6 +191,11 @@ impl SuggestView {
             }
         }
     }
+}
+
+/// Whether coding `c` is what accepting suggestion `s` made.
+fn codes(s: &Suggestion, c: &Coding) -> bool {
+    s.code == c.code && s.doc == c.doc && s.start == c.start && s.end == c.end
 }
 
 /// Suggestions that fit on the screen drawn in `main` (frame, a heading and a blank line; three lines each).

@@ -37,6 +37,48 @@ fn both(name: &str, coder: &str, keys: &str) {
     snap(Lang::En, name, coder, keys);
 }
 
+/// As [`snap`], for screens that wait for the search index: the index thread finishes after the keys.
+fn snap_indexed(lang: Lang, name: &str, prepare: fn(&std::path::Path), keys: &str) {
+    with_lang(lang, || {
+        for (w, h) in SIZES {
+            let dir = common::sample();
+            prepare(dir.path());
+            let mut s = common::session(dir.path(), "praktikant-a", w, h);
+            feed(&mut s, keys);
+            s.wait_index(std::time::Duration::from_secs(60));
+            let term = draw(&mut s, w, h);
+            insta::assert_snapshot!(format!("{lang}_{name}_{w}x{h}"), term.backend());
+        }
+    });
+}
+
+/// Gives resursbrist the saved query `resurs*`.
+fn resurs_query(dir: &std::path::Path) {
+    let cb = dir.join("codebook.json");
+    let text = std::fs::read_to_string(&cb).unwrap().replace(
+        "\"id\": \"resursbrist\",",
+        "\"id\": \"resursbrist\", \"query\": \"resurs*\",",
+    );
+    std::fs::write(&cb, text).unwrap();
+}
+
+/// The suggestion review screen (`F`) for resursbrist's saved query.
+#[test]
+fn suggestion_review() {
+    for lang in [Lang::Sv, Lang::En] {
+        snap_indexed(lang, "suggest", resurs_query, "F");
+    }
+}
+
+/// The search pane: the syntax while the query is empty, and hits with the status and scope lines.
+#[test]
+fn search_pane() {
+    for lang in [Lang::Sv, Lang::En] {
+        snap_indexed(lang, "search_syntax", |_| {}, "/");
+        snap_indexed(lang, "search_hits", |_| {}, "/resurs grupp=LÅG");
+    }
+}
+
 #[test]
 fn start_screen() {
     both("start", "praktikant-a", "");

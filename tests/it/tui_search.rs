@@ -62,6 +62,57 @@ fn search_as_you_type_and_jump_to_the_match() {
     assert_eq!(s.state.search.hits.len(), hits.len());
 }
 
+/// `/` takes the CLI's filters: `key=value` as well as `key:value`, values in any case, `group` for
+/// the codebook's group attribute (grupp in the sample).
+#[test]
+fn slash_takes_key_equals_value_filters_like_the_cli() {
+    let dir = common::sample();
+    let mut s = open(dir.path(), "tester", 100, 30);
+    feed(&mut s, "/resurs grupp:hög");
+    let colon: Vec<(String, usize)> = s
+        .state
+        .search
+        .hits
+        .iter()
+        .map(|h| (h.doc.clone(), h.turn))
+        .collect();
+    assert!(!colon.is_empty());
+    assert!(s.state.search.hits.iter().all(|h| h.group == "hög"));
+    for q in ["resurs grupp=HÖG", "resurs group=hög", "resurs GROUP=Hög"] {
+        feed(&mut s, &"<backspace>".repeat(40));
+        feed(&mut s, q);
+        assert!(
+            s.state.search.problem.is_none(),
+            "{q}: {:?}",
+            s.state.search.problem
+        );
+        let got: Vec<(String, usize)> = s
+            .state
+            .search
+            .hits
+            .iter()
+            .map(|h| (h.doc.clone(), h.turn))
+            .collect();
+        assert_eq!(got, colon, "{q}");
+    }
+    let out = common::ok(
+        dir.path(),
+        &[
+            "search",
+            "resurs group=HÖG",
+            "--format",
+            "csv",
+            "--limit",
+            "100",
+        ],
+    );
+    assert_eq!(
+        out.lines().count(),
+        colon.len() + 1,
+        "the CLI finds the same:\n{out}"
+    );
+}
+
 #[test]
 fn a_bad_query_is_underlined_not_fatal() {
     let dir = common::sample();

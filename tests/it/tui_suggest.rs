@@ -86,14 +86,26 @@ fn review_accept_skip_jump_and_undo() {
     assert_eq!(s.state.suggest.items.len(), items.len() - 1);
     feed(&mut s, "u");
     assert_eq!(resursbrist(dir.path()).len(), before.len());
+    // the undone suggestion is back at once, in its place and selected (no `r` needed)
+    assert_eq!(s.state.suggest.items.len(), items.len());
+    assert_eq!(s.state.suggest.current(), Some(&items[0]));
+    assert_eq!(s.state.suggest.accepted, 0);
+    // redo codes it again and takes it out again; undo brings it back once more
+    feed(&mut s, "<ctrl-r>");
+    assert_eq!(resursbrist(dir.path()).len(), before.len() + 1);
+    assert_eq!(s.state.suggest.items.len(), items.len() - 1);
+    feed(&mut s, "u");
+    assert_eq!(s.state.suggest.current(), Some(&items[0]));
     // skip: remembered under .kodbok/
-    let skipped = s.state.suggest.items[0].clone();
+    feed(&mut s, "j");
+    let skipped = s.state.suggest.items[1].clone();
+    assert_eq!(s.state.suggest.current(), Some(&skipped));
     feed(&mut s, "s");
     assert!(!s.state.suggest.items.contains(&skipped));
     let file = std::fs::read_to_string(dir.path().join(".kodbok/skipped.json")).unwrap();
     assert!(file.contains(&skipped.doc), "{file}");
     // jump: the passage selected in its transcript
-    let next = s.state.suggest.items[0].clone();
+    let next = s.state.suggest.current().unwrap().clone();
     feed(&mut s, "<enter>");
     assert_eq!(s.state.screen, Screen::Workbench);
     assert_eq!(s.state.view.as_ref().unwrap().doc, next.doc);

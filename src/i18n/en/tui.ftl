@@ -320,3 +320,37 @@ tui-suggest-no-index = the search index is not open yet
 tui-suggest-no-query = No code has a saved query yet: select a code in the codebook and press { $key } to give it one.
 tui-code-query-prompt = Saved query (empty clears it) of
 tui-code-query-bad = Query, { $problem }
+
+## The search pane
+tui-search-title = Search
+tui-search-syntax-head = Query syntax:
+tui-search-syntax-word = resurs                 the word in all its forms (resursen …, små → liten)
+tui-search-syntax-phrase = "politiska ledningen"  exact phrase;  "ledning stöd"~5: in order, ≤5 between
+tui-search-syntax-regex = /resurs(er)? saknas/i  regular expression over each turn (i: ignore case)
+tui-search-syntax-prefix = informationssäk*       words beginning so;  ledningn~1: within 1 edit
+tui-search-syntax-bool = a b  a OR b  -a  ( )   AND (also implied) binds tighter than OR
+tui-search-syntax-filters = code:hinder  coder:NAME  case:"Kommun C"  speaker:Respondent  doc:ID
+tui-search-syntax-attrs = grupp:låg or grupp=LÅG (cases.csv)  code-query:X  -code:X: not coded X
+tui-search-column = column { $col }:{" "}
+tui-search-index-updating = Updating the search index: { $done } of { $total } transcripts…
+tui-search-index-opening = Opening the search index…
+tui-search-index-failed = Search index: { $error }
+tui-search-type = Type a query; hits update as you type (↓ or Enter to the hits).
+tui-search-best = { $total } turns match; the best { $shown } are listed
+tui-search-total = { $total ->
+    [one] 1 turn matches
+   *[other] { $total } turns match
+}
+tui-search-scope = { $scope ->
+    [match] match
+    [sentence] sentence
+   *[turn] turn
+}
+tui-search-bottom = auto-code scope: { $scope } · { $marked } of { $hits } marked
+tui-search-hit-head = { $mark } { $case } · { $doc } · turn { $turn } · { $speaker }
+tui-search-scope-set = Auto-code scope: { $scope }.
+tui-search-jumped = The match is selected: c codes it, Esc clears it, / returns to the hits.
+tui-autocode-failed = Cannot auto-code: { $error }
+tui-autocode-nothing = Nothing to add: { $n } passages are already coded { $path }.
+tui-autocode-confirm = Code { $n } passages with { $path } as { $coder } (scope { $scope }; { $hits } hits, { $skipped } already coded)? One undo step. E.g. { $examples }
+tui-autocode-done = Auto-coded { $n } passages. u undoes them all.

@@ -320,3 +320,37 @@ tui-suggest-no-index = sökindexet är inte öppet än
 tui-suggest-no-query = Ingen kod har en sparad fråga än: välj en kod i kodboken och tryck { $key } för att ge den en.
 tui-code-query-prompt = Sparad fråga (tom tar bort den) för
 tui-code-query-bad = Frågan: { $problem }
+
+## Sökrutan
+tui-search-title = Sök
+tui-search-syntax-head = Frågespråket:
+tui-search-syntax-word = resurs                 ordet i alla dess former (resursen …, små → liten)
+tui-search-syntax-phrase = "politiska ledningen"  exakt fras;  "ledning stöd"~5: i ordning, högst 5 emellan
+tui-search-syntax-regex = /resurs(er)? saknas/i  reguljärt uttryck över varje tur (i: oavsett skiftläge)
+tui-search-syntax-prefix = informationssäk*       ord som börjar så;  ledningn~1: högst 1 ändring bort
+tui-search-syntax-bool = a b  a OR b  -a  ( )   AND (även underförstått) binder starkare än OR
+tui-search-syntax-filters = code:hinder  coder:NAMN  case:"Kommun C"  speaker:Respondent  doc:ID
+tui-search-syntax-attrs = grupp:låg eller grupp=LÅG (cases.csv)  code-query:X  -code:X: inte kodat X
+tui-search-column = kolumn { $col }:{" "}
+tui-search-index-updating = Uppdaterar sökindexet: { $done } av { $total } transkript…
+tui-search-index-opening = Öppnar sökindexet…
+tui-search-index-failed = Sökindexet: { $error }
+tui-search-type = Skriv en fråga; träffarna uppdateras medan du skriver (↓ eller Enter till träffarna).
+tui-search-best = { $total } turer matchar; de { $shown } bästa visas
+tui-search-total = { $total ->
+    [one] 1 tur matchar
+   *[other] { $total } turer matchar
+}
+tui-search-scope = { $scope ->
+    [match] träffen
+    [sentence] meningen
+   *[turn] turen
+}
+tui-search-bottom = autokodningens omfång: { $scope } · { $marked } av { $hits } markerade
+tui-search-hit-head = { $mark } { $case } · { $doc } · tur { $turn } · { $speaker }
+tui-search-scope-set = Autokodningens omfång: { $scope }.
+tui-search-jumped = Träffen är markerad: c kodar den, Esc tar bort markeringen, / går tillbaka till träffarna.
+tui-autocode-failed = Kan inte autokoda: { $error }
+tui-autocode-nothing = Inget att lägga till: { $n } ställen är redan kodade { $path }.
+tui-autocode-confirm = Koda { $n } ställen med { $path } som { $coder } (omfång: { $scope }; { $hits } träffar, { $skipped } redan kodade)? Ett ångringssteg. T.ex. { $examples }
+tui-autocode-done = Autokodade { $n } ställen. u ångrar alla på en gång.

@@ -4,6 +4,7 @@ use super::{io, manifest};
 use crate::index::IndexError;
 use crate::index::manifest::{CoderSpans, Manifest, Sig};
 use crate::index::schema::Fields;
+use crate::index::texts::TURN_BITS;
 use crate::model::{Cases, Codebook, CoderFile, Transcript};
 use crate::store::{FileProblem, StoreError, cases_csv};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -234,7 +235,7 @@ impl IndexInputs {
             d.add_u64(f.turn, i as u64 + 1);
             d.add_u64(f.start, turn.start as u64);
             d.add_u64(f.end, turn.end as u64);
-            d.add_u64(f.seq, (rank << 20) + i as u64);
+            d.add_u64(f.seq, (rank << TURN_BITS) + i as u64);
             d.add_text(f.text, text);
             d.add_text(f.f_case, case.to_lowercase());
             d.add_text(f.f_speaker, turn.speaker.to_lowercase());

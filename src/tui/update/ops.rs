@@ -144,6 +144,7 @@ impl AppState {
         let todo = if undo { op.inverse() } else { op.clone() };
         match self.apply_op(&todo) {
             Ok(mut targets) => {
+                self.suggestions_after_step(&todo);
                 let label = op.label(&self.project.codebook);
                 if undo {
                     self.history.redo.push(op);

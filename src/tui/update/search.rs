@@ -1,6 +1,7 @@
 //! The app's side of the search pane: opening it, the index's reports, and auto-coding the hits (one undo step).
 
 use crate::model::Coding;
+use crate::t;
 use crate::tui::action::Effect;
 use crate::tui::app::{AppState, Deferred, Level, Overlay, Screen};
 use crate::tui::search::{IndexStatus, Preview, QueryProblem, scope_name};
@@ -38,9 +39,13 @@ impl AppState {
             Err(e) => {
                 self.search.index = IndexStatus::Failed(e.clone());
                 if self.suggest.loading {
-                    self.suggest.done(Err(format!("Search index: {e}")));
+                    self.suggest
+                        .done(Err(t!("tui-search-index-failed", error = e.as_str())));
                 }
-                self.message(Level::Error, format!("Search index: {e}"));
+                self.message(
+                    Level::Error,
+                    t!("tui-search-index-failed", error = e.as_str()),
+                );
                 Vec::new()
             }
         }
@@ -70,7 +75,7 @@ impl AppState {
         let p = match r {
             Ok(p) => p,
             Err(e) => {
-                self.message(Level::Error, format!("Cannot auto-code: {e}"));
+                self.message(Level::Error, t!("tui-autocode-failed", error = e));
                 return Vec::new();
             }
         };
@@ -78,22 +83,20 @@ impl AppState {
         if p.add.is_empty() {
             self.message(
                 Level::Info,
-                format!(
-                    "Nothing to add: {} passages are already coded {path}.",
-                    p.skipped
-                ),
+                t!("tui-autocode-nothing", n = p.skipped, path = path.as_str()),
             );
             return Vec::new();
         }
         let examples: Vec<String> = p.add.iter().take(EXAMPLES).map(example).collect();
-        let question = format!(
-            "Code {} passages with {path} as {} (scope {}; {} hits, {} already coded)? One undo step. E.g. {}",
-            p.add.len(),
-            self.coder,
-            scope_name(p.scope),
-            p.hits,
-            p.skipped,
-            examples.join(" · ")
+        let question = t!(
+            "tui-autocode-confirm",
+            n = p.add.len(),
+            path = path.as_str(),
+            coder = self.coder.as_str(),
+            scope = scope_name(p.scope),
+            hits = p.hits,
+            skipped = p.skipped,
+            examples = examples.join(" · ")
         );
         let label = format!("auto-code of {} passages with {path}", p.add.len());
         let batch = crate::store::batches::Batch {
@@ -131,10 +134,7 @@ impl AppState {
             fx.insert(0, Effect::LogBatch(Box::new(batch)));
             self.recompute();
             self.search.marked.clear();
-            self.message(
-                Level::Info,
-                format!("Auto-coded {n} passages. u undoes them all."),
-            );
+            self.message(Level::Info, t!("tui-autocode-done", n = n));
         }
         fx
     }

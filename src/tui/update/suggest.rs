@@ -57,6 +57,16 @@ impl AppState {
         }
     }
 
+    /// An undo or redo was applied: an accepted suggestion whose coding it removed comes back into the
+    /// review list at once (and leaves it again on redo), without waiting for the index.
+    pub(crate) fn suggestions_after_step(&mut self, applied: &Op) {
+        match applied {
+            Op::RemoveCoding { coding } => self.suggest.undone(coding),
+            Op::AddCoding { coding } => self.suggest.redone(coding),
+            _ => {}
+        }
+    }
+
     pub(crate) fn suggestions_done(&mut self, r: Result<Vec<Suggestion>, String>) -> Vec<Effect> {
         self.suggest.done(r);
         Vec::new()

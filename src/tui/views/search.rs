@@ -2,6 +2,7 @@
 
 use super::{fit, put, theme};
 use crate::index::Hit;
+use crate::t;
 use crate::tui::app::AppState;
 use crate::tui::layout::keep_visible;
 use crate::tui::search::{IndexStatus, scope_name};
@@ -12,23 +13,25 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, Borders};
 
 /// Shown while the query is empty: the query language in brief.
-const SYNTAX: &[&str] = &[
-    "Query syntax:",
-    "resurs                 the word in all its forms (resursen …, små → liten)",
-    "\"politiska ledningen\"  exact phrase;  \"ledning stöd\"~5: in order, ≤5 between",
-    "/resurs(er)? saknas/i  regular expression over each turn (i: ignore case)",
-    "informationssäk*       words beginning so;  ledningn~1: within 1 edit",
-    "a b  a OR b  -a  ( )   AND (also implied) binds tighter than OR",
-    "code:hinder  coder:NAME  case:\"Kommun C\"  speaker:Respondent  doc:ID",
-    "grupp:låg (cases.csv)  code-query:X: code X's saved query;  -code:X negates",
-];
+fn syntax() -> [String; 8] {
+    [
+        t!("tui-search-syntax-head"),
+        t!("tui-search-syntax-word"),
+        t!("tui-search-syntax-phrase"),
+        t!("tui-search-syntax-regex"),
+        t!("tui-search-syntax-prefix"),
+        t!("tui-search-syntax-bool"),
+        t!("tui-search-syntax-filters"),
+        t!("tui-search-syntax-attrs"),
+    ]
+}
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let s = &state.search;
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::border(true))
-        .title(" Search ");
+        .title(format!(" {} ", t!("tui-search-title")));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height < 3 || inner.width < 10 {
@@ -39,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     status_line(buf, Rect::new(inner.x, inner.y + 1, inner.width, 1), state);
     let list = Rect::new(inner.x, inner.y + 2, inner.width, inner.height - 3);
     if s.query().trim().is_empty() {
-        for (i, l) in SYNTAX.iter().enumerate().take(list.height as usize) {
+        for (i, l) in syntax().iter().enumerate().take(list.height as usize) {
             put(
                 buf,
                 list.x + 1,
@@ -57,11 +60,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
             hit(buf, Rect::new(list.x, y, list.width, 2), state, i, h);
         }
     }
-    let bottom = format!(
-        "auto-code scope: {} · {} of {} marked",
-        scope_name(s.scope),
-        s.marked.len(),
-        s.hits.len()
+    let bottom = t!(
+        "tui-search-bottom",
+        scope = scope_name(s.scope),
+        marked = s.marked.len(),
+        hits = s.hits.len()
     );
     let y = inner.y + inner.height - 1;
     put(
@@ -121,7 +124,7 @@ fn status_line(buf: &mut Buffer, r: Rect, state: &AppState) {
     let s = &state.search;
     let (text, style) = if let Some(p) = &s.problem {
         let at = if p.end > p.start {
-            format!("column {}: ", p.start + 1)
+            t!("tui-search-column", col = p.start + 1)
         } else {
             String::new()
         };
@@ -129,26 +132,24 @@ fn status_line(buf: &mut Buffer, r: Rect, state: &AppState) {
     } else {
         match &s.index {
             IndexStatus::Building { done, total } if *total > 0 => (
-                format!("Updating the search index: {done} of {total} transcripts…"),
+                t!("tui-search-index-updating", done = *done, total = *total),
                 theme::dim(),
             ),
             IndexStatus::Building { .. } | IndexStatus::Closed => {
-                ("Opening the search index…".to_string(), theme::dim())
+                (t!("tui-search-index-opening"), theme::dim())
             }
-            IndexStatus::Failed(e) => (format!("Search index: {e}"), Style::new().fg(Color::Red)),
-            IndexStatus::Ready if s.query().trim().is_empty() => (
-                "Type a query; hits update as you type (↓ or Enter to the hits).".to_string(),
-                theme::dim(),
+            IndexStatus::Failed(e) => (
+                t!("tui-search-index-failed", error = e.as_str()),
+                Style::new().fg(Color::Red),
             ),
+            IndexStatus::Ready if s.query().trim().is_empty() => {
+                (t!("tui-search-type"), theme::dim())
+            }
             IndexStatus::Ready if s.total > s.hits.len() => (
-                format!(
-                    "{} turns match; the best {} are listed",
-                    s.total,
-                    s.hits.len()
-                ),
+                t!("tui-search-best", total = s.total, shown = s.hits.len()),
                 theme::dim(),
             ),
-            IndexStatus::Ready => (format!("{} turns match", s.total), theme::dim()),
+            IndexStatus::Ready => (t!("tui-search-total", total = s.total), theme::dim()),
         }
     };
     put(buf, r.x, r.y, &fit(&text, r.width as usize), r.width, style);
@@ -163,9 +164,13 @@ fn hit(buf: &mut Buffer, r: Rect, state: &AppState, i: usize, h: &Hit) {
     } else {
         format!("{} ({})", h.case, h.group)
     };
-    let head = format!(
-        "{mark} {case} · {} · turn {} · {}",
-        h.doc, h.turn, h.speaker
+    let head = t!(
+        "tui-search-hit-head",
+        mark = mark,
+        case = case,
+        doc = h.doc.as_str(),
+        turn = h.turn,
+        speaker = h.speaker.as_str()
     );
     let style = if selected {
         theme::selected_row()

@@ -1,0 +1,126 @@
+//! The turn texts that `/…/` and proximity candidates are verified against, read once from the
+//! transcript files the index was built from and held in memory, found by a turn's `seq` (a fast
+//! field). Reading them from tantivy's document store instead (decompressing blocks, decoding
+//! every stored field) was what kept regular expressions behind ripgrep.
+//!
+//! A transcript whose file no longer has the content hash recorded in the manifest is left out:
+//! its turns are read from the document store, which always holds what was indexed.
+
+use super::build::parse_transcript;
+use super::manifest::{Manifest, hash};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+/// Bits of `seq` that number a turn inside its transcript (the rest is the transcript's rank).
+pub const TURN_BITS: u32 = 20;
+
+/// One transcript's body and the byte range of each turn's text in it.
+struct Body {
+    text: String,
+    turns: Vec<(usize, usize)>,
+}
+
+/// Bytes of turn text that checking costs about as much as one term in a pass over the term
+/// dictionary (measured on the Riksdag corpus and the benchmark corpus).
+const BYTES_PER_TERM: u64 = 400;
+
+/// Turn texts by `seq`, for the transcripts whose files match the index.
+#[derive(Default)]
+pub struct TurnTexts {
+    by_rank: HashMap<u64, Body>,
+    bytes: u64,
+}
+
+impl TurnTexts {
+    /// Reads every transcript of the manifest from `root/transcripts/`.
+    pub fn load(root: &Path, m: &Manifest) -> TurnTexts {
+        let dir = root.join("transcripts");
+        let mut by_rank = HashMap::with_capacity(m.transcripts.len());
+        for (name, entry) in &m.transcripts {
+            let path = dir.join(name);
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            if hash(&bytes) != entry.sig.hash {
+                continue;
+            }
+            let Ok(t) = parse_transcript(&path, bytes) else {
+                continue;
+            };
+            let base = t.text.as_ptr() as usize;
+            let turns = t
+                .turns
+                .iter()
+                .map(|turn| match t.slice(turn.start, turn.end) {
+                    // the slice lies inside the body: its address gives its byte offset
+                    Some(s) => {
+                        let from = s.as_ptr() as usize - base;
+                        (from, from + s.len())
+                    }
+                    None => (0, 0),
+                })
+                .collect();
+            by_rank.insert(
+                entry.rank,
+                Body {
+                    text: t.text,
+                    turns,
+                },
+            );
+        }
+        let bytes = by_rank.values().map(|b| b.text.len() as u64).sum();
+        TurnTexts { by_rank, bytes }
+    }
+
+    /// The text of the turn numbered `seq` in the index; None when its transcript was left out.
+    pub fn get(&self, seq: u64) -> Option<&str> {
+        let body = self.by_rank.get(&(seq >> TURN_BITS))?;
+        let (s, e) = *body.turns.get((seq & ((1 << TURN_BITS) - 1)) as usize)?;
+        body.text.get(s..e)
+    }
+
+    /// Transcripts held.
+    pub fn len(&self) -> usize {
+        self.by_rank.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_rank.is_empty()
+    }
+}
+
+/// Whether a pass over the term dictionary of `field` (for a regex literal that may sit inside a
+/// word) costs less than checking every turn's text: always when the texts are not in memory,
+/// else when the text is large for its vocabulary (a small corpus is faster scanned).
+pub fn dictionary_pass_pays(
+    searcher: &tantivy::Searcher,
+    field: tantivy::schema::Field,
+    texts: Option<&TurnTexts>,
+) -> bool {
+    let Some(t) = texts.filter(|t| !t.is_empty()) else {
+        return true;
+    };
+    let terms: u64 = searcher
+        .segment_readers()
+        .iter()
+        .filter_map(|r| r.inverted_index(field).ok())
+        .map(|i| i.terms().num_terms() as u64)
+        .sum();
+    t.bytes > terms * BYTES_PER_TERM
+}
+
+/// The texts of one opened index, read at the first query that needs them.
+pub struct TextSource<'a> {
+    pub root: &'a Path,
+    pub manifest: &'a Manifest,
+    pub cell: &'a OnceLock<Arc<TurnTexts>>,
+}
+
+impl TextSource<'_> {
+    pub fn get(&self) -> Arc<TurnTexts> {
+        self.cell
+            .get_or_init(|| Arc::new(TurnTexts::load(self.root, self.manifest)))
+            .clone()
+    }
+}
