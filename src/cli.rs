@@ -49,8 +49,46 @@ pub struct Cli {
     /// (LC_ALL, LC_MESSAGES, LANG), else en; the report defaults to sv]
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
+    /// Colours of the workbench when no command is given (see `kodbok tui --help`)
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeArg>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The workbench's colours: `--theme`, which wins over `NO_COLOR` and `KODBOK_THEME`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeArg {
+    /// Colours from the codebook
+    Default,
+    /// No colour: reverse video, bold and underline; coded text underlined (as with NO_COLOR)
+    #[value(alias = "no-colour")]
+    NoColor,
+    /// No dimmed grey text; cursor and selection in reverse video
+    HighContrast,
+    /// Code colours from the Okabe–Ito palette; nothing told apart by red and green
+    #[value(alias = "color-blind")]
+    ColourBlind,
+}
+
+impl ThemeArg {
+    pub fn palette(self) -> crate::tui::views::theme::Palette {
+        use crate::tui::views::theme::Palette;
+        match self {
+            ThemeArg::Default => Palette::Colour,
+            ThemeArg::NoColor => Palette::NoColour,
+            ThemeArg::HighContrast => Palette::HighContrast,
+            ThemeArg::ColourBlind => Palette::ColourBlind,
+        }
+    }
+}
+
+#[derive(Args, Debug, Default)]
+pub struct TuiArgs {
+    /// Colours: default, no-color, high-contrast or colour-blind [default: $KODBOK_THEME, else default;
+    /// no-color when NO_COLOR is set]
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeArg>,
 }
 
 #[derive(Args, Debug, Clone, Copy)]
@@ -105,7 +143,7 @@ pub enum Command {
     /// Benchmarks on a generated Swedish corpus
     Bench(bench::BenchArgs),
     /// Open the coding workbench (what `kodbok` without a command does)
-    Tui,
+    Tui(TuiArgs),
 }
 
 /// Settings every command gets.
@@ -158,7 +196,7 @@ pub fn main() -> ExitCode {
         coder_filter: if explicit { cli.coder.clone() } else { None },
         report_lang,
     };
-    match run(cli.command, &ctx) {
+    match run(cli.command, cli.theme, &ctx) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
@@ -196,12 +234,12 @@ fn check_project(root: &std::path::Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn run(command: Option<Command>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+fn run(command: Option<Command>, theme: Option<ThemeArg>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if !matches!(command, Some(Command::Init(_) | Command::Bench(_))) {
         check_project(&ctx.root)?;
     }
     let Some(command) = command else {
-        return tui(ctx);
+        return tui(ctx, theme);
     };
     match command {
         Command::Init(a) => project_cmds::init(&a, ctx),
@@ -224,12 +262,12 @@ fn run(command: Option<Command>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Command::Suggest(a) => suggest::run(&a, ctx),
         Command::Autocode(a) => autocode::run(&a, ctx),
         Command::Bench(a) => bench::run(&a),
-        Command::Tui => tui(ctx),
+        Command::Tui(a) => tui(ctx, a.theme.or(theme)),
     }
 }
 
-fn tui(ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    crate::tui::run(&ctx.root, &ctx.coder)?;
+fn tui(ctx: &Ctx, theme: Option<ThemeArg>) -> anyhow::Result<ExitCode> {
+    crate::tui::run(&ctx.root, &ctx.coder, theme.map(ThemeArg::palette))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -309,6 +347,41 @@ mod tests {
             help.to_string().contains("Show and edit the codebook"),
             "{help}"
         );
+    }
+
+    #[test]
+    fn the_workbench_takes_a_theme_flag() {
+        use crate::tui::views::theme::Palette;
+        let theme = |args: &[&str]| -> Option<Palette> {
+            let cli = Cli::try_parse_from(args).unwrap();
+            let sub = match cli.command {
+                Some(Command::Tui(a)) => a.theme,
+                _ => None,
+            };
+            sub.or(cli.theme).map(ThemeArg::palette)
+        };
+        assert_eq!(
+            theme(&["kodbok", "tui", "--theme", "high-contrast"]),
+            Some(Palette::HighContrast)
+        );
+        assert_eq!(
+            theme(&["kodbok", "tui", "--theme", "colour-blind"]),
+            Some(Palette::ColourBlind)
+        );
+        assert_eq!(
+            theme(&["kodbok", "--theme", "no-color"]),
+            Some(Palette::NoColour)
+        );
+        assert_eq!(
+            theme(&["kodbok", "tui", "--theme=no-colour"]),
+            Some(Palette::NoColour)
+        );
+        assert_eq!(
+            theme(&["kodbok", "tui", "--theme", "default"]),
+            Some(Palette::Colour)
+        );
+        assert_eq!(theme(&["kodbok", "tui"]), None);
+        assert!(Cli::try_parse_from(["kodbok", "tui", "--theme", "pink"]).is_err());
     }
 
     #[test]

@@ -38,12 +38,18 @@ use std::time::{Duration, Instant};
 const TICK: Duration = Duration::from_millis(250);
 
 /// Opens the workbench on the project at `root` as `coder` and runs until the user quits.
-pub fn run(root: &Path, coder: &str) -> anyhow::Result<()> {
+/// Runs the workbench; `theme` (from `--theme`) wins over `NO_COLOR` and `KODBOK_THEME`.
+pub fn run(root: &Path, coder: &str, theme: Option<views::theme::Palette>) -> anyhow::Result<()> {
     if let Some(why) = unusable_terminal(std::env::var("TERM").ok().as_deref()) {
         anyhow::bail!(why);
     }
     // The project is opened first, so a folder that is not a project is left as it was (no .kodbok/tui.log).
-    let mut session = Session::open(root, coder, &SessionOptions::from_env(root))?;
+    let mut opts = SessionOptions::from_env(root);
+    if let Some(p) = theme {
+        opts.palette = p;
+        opts.theme_warning = None;
+    }
+    let mut session = Session::open(root, coder, &opts)?;
     init_logging(root);
     tracing::info!("tui started for coder {coder} in {}", root.display());
     let guard =

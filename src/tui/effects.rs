@@ -271,8 +271,9 @@ fn save_coder(
     coder: &str,
 ) -> Result<(), StoreError> {
     let Some(lock) = lock else {
-        return Err(StoreError::refused(format!(
-            "{coder}'s codings are open read-only in this session; nothing was saved"
+        return Err(StoreError::refused(crate::t!(
+            "tui-read-only-nothing-saved",
+            coder = coder
         )));
     };
     let empty = CoderFile::new(coder);

@@ -221,9 +221,10 @@ fn shadowed_shortcuts(state: &AppState) -> Vec<String> {
                 .resolve(KeyContext::Transcript, &[], Key::char(c))
                 != Resolved::Unbound;
             bound.then(|| {
-                format!(
-                    "shortcut {s:?} of code {} is also a key binding; use the picker (c) for it",
-                    f.code.name
+                crate::t!(
+                    "tui-shortcut-taken",
+                    key = format!("{s:?}"),
+                    code = f.code.name.as_str()
                 )
             })
         })

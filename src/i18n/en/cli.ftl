@@ -164,3 +164,5 @@ suggest-accepted = coded { $n ->
    *[other] { $n } suggested passages
 } for { $coder }; undo with `kodbok autocode --undo`
 suggest-none = no suggestions: every passage the saved queries find is coded or skipped
+spellings-merged = Upper and lower case are not told apart in group values: { $merged }.
+spellings-merged-one = { $spellings } count as { $shown }

@@ -164,3 +164,5 @@ suggest-accepted = kodade { $n ->
    *[other] { $n } föreslagna ställen
 } för { $coder }; ångra med `kodbok autocode --undo`
 suggest-none = inga förslag: varje ställe de sparade frågorna hittar är kodat eller överhoppat
+spellings-merged = Stora och små bokstäver skiljs inte åt i gruppvärden: { $merged }.
+spellings-merged-one = { $spellings } räknas som { $shown }

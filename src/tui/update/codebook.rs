@@ -1,6 +1,7 @@
 //! The codebook pane: moving in the tree, folding, and adding, renaming, describing, moving and merging codes.
 
 use crate::model::{Code, Codebook};
+use crate::t;
 use crate::tui::action::{Command, Effect};
 use crate::tui::app::{AppState, EditFor, Level, Overlay, PromptFor};
 use crate::tui::editor::TextBox;
@@ -59,17 +60,19 @@ impl AppState {
                     self.tree.collapsed.remove(&id);
                 }
             }
-            (Command::AddCode, parent @ Some(_)) => {
-                self.prompt("New sub-code of", &name, PromptFor::AddCode { parent })
-            }
+            (Command::AddCode, parent @ Some(_)) => self.prompt(
+                &t!("tui-new-sub-code"),
+                &name,
+                PromptFor::AddCode { parent },
+            ),
             (Command::AddCode | Command::AddTopCode, _) => self.prompt(
-                "New top-level code",
+                &t!("tui-new-top-code"),
                 "",
                 PromptFor::AddCode { parent: None },
             ),
             (Command::RenameCode, Some(id)) => {
                 self.overlay = Some(Overlay::Prompt {
-                    title: format!("Rename {}", crate::tui::wrap::clean(&name)),
+                    title: t!("tui-rename-code", name = crate::tui::wrap::clean(&name)),
                     input: TextBox::new(&name, false),
                     purpose: PromptFor::Rename { id },
                 });
@@ -83,9 +86,9 @@ impl AppState {
                 text.row = code.description.split('\n').count() - 1;
                 text.end();
                 self.overlay = Some(Overlay::Editor {
-                    title: format!(
-                        "Describe {} (the Include:/Exclude: lines are the notes)",
-                        crate::tui::wrap::clean(&book.path(&id))
+                    title: t!(
+                        "tui-describe-code",
+                        path = crate::tui::wrap::clean(&book.path(&id))
                     ),
                     text,
                     purpose: EditFor::Description { code: id },
@@ -111,10 +114,7 @@ impl AppState {
             (Command::ApplyCode, Some(id)) => return self.apply_code(&id),
             (Command::Segments, Some(id)) => self.show_segments(&id),
             (Command::Cancel, _) => {}
-            _ => self.message(
-                Level::Info,
-                "The codebook is empty: A adds a top-level code.",
-            ),
+            _ => self.message(Level::Info, t!("tui-codebook-empty-hint")),
         }
         Vec::new()
     }
@@ -190,8 +190,8 @@ impl AppState {
             return Vec::new();
         }
         let book = &self.project.codebook;
-        let to = parent.map_or("the top level".to_string(), |p| book.path(p));
-        let label = format!("moved {} under {to}", book.path(id));
+        let to = parent.map_or_else(|| t!("tui-top-level"), |p| book.path(p));
+        let label = t!("tui-op-moved", path = book.path(id), to = to);
         self.codebook_op(label, after, Vec::new())
     }
 

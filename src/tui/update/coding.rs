@@ -129,14 +129,14 @@ impl AppState {
     }
 
     /// Runs `purpose` on the only coding here, or asks which one.
-    fn pick_coding(&mut self, purpose: ChooseFor, verb: &str) -> Vec<Effect> {
+    fn pick_coding(&mut self, purpose: ChooseFor, title: String) -> Vec<Effect> {
         if !self.writable() {
             return Vec::new();
         }
         let here = self.codings_here();
         match here.as_slice() {
             [] => {
-                self.message(Level::Info, "None of your codings is under the cursor.");
+                self.message(Level::Info, t!("tui-no-coding-here"));
                 Vec::new()
             }
             [one] => self.chosen(purpose, &one.id.clone()),
@@ -146,7 +146,7 @@ impl AppState {
                     .map(|c| (self.coding_label(c), c.id.clone()))
                     .collect();
                 self.overlay = Some(Overlay::Choose {
-                    title: format!("Which coding to {verb}?"),
+                    title,
                     items,
                     selected: 0,
                     purpose,
@@ -157,11 +157,11 @@ impl AppState {
     }
 
     pub(crate) fn uncode(&mut self) -> Vec<Effect> {
-        self.pick_coding(ChooseFor::Remove, "remove")
+        self.pick_coding(ChooseFor::Remove, t!("tui-which-coding-remove"))
     }
 
     pub(crate) fn memo_on_coding(&mut self) -> Vec<Effect> {
-        self.pick_coding(ChooseFor::Memo, "write a memo on")
+        self.pick_coding(ChooseFor::Memo, t!("tui-which-coding-memo"))
     }
 
     /// The coding `id` was chosen for `purpose`.
@@ -265,7 +265,7 @@ impl AppState {
         };
         let fx = self.commit(op);
         if !fx.is_empty() {
-            self.message(Level::Info, "Memo saved.");
+            self.message(Level::Info, t!("tui-memo-saved"));
         }
         fx
     }
@@ -288,7 +288,7 @@ impl AppState {
     ) -> (Vec<Effect>, Option<String>) {
         let name = clean(name).trim().to_string();
         if name.is_empty() {
-            self.message(Level::Error, "A code needs a name.");
+            self.message(Level::Error, t!("tui-code-needs-name"));
             return (Vec::new(), None);
         }
         let book = &self.project.codebook;
@@ -322,8 +322,9 @@ impl AppState {
         }
         let where_ = parent
             .as_deref()
-            .map_or("the top level".to_string(), |p| book.path(p));
-        let fx = self.codebook_op(format!("new code {name} under {where_}"), after, Vec::new());
+            .map_or_else(|| t!("tui-top-level"), |p| book.path(p));
+        let label = t!("tui-op-new-code", name = name.as_str(), under = where_);
+        let fx = self.codebook_op(label, after, Vec::new());
         let created = self.project.codebook.get(&id).is_some();
         (fx, created.then_some(id))
     }

@@ -1,5 +1,6 @@
 //! The documents list, opening the segments screen, and mouse clicks on the workbench lists.
 
+use crate::t;
 use crate::tui::action::{Command, Effect, Mouse};
 use crate::tui::app::{AppState, DocRow, Focus, Level, Screen};
 use crate::tui::layout::{contains, keep_visible, scroll};
@@ -57,10 +58,7 @@ impl AppState {
                 if let Some(DocRow::Doc { id }) = self.docs.rows.get(self.docs.selected).cloned() {
                     self.open_doc(&id, None);
                 } else {
-                    self.message(
-                        Level::Info,
-                        "No transcripts yet: add some with `kodbok import FILE…`.",
-                    );
+                    self.message(Level::Info, t!("tui-no-transcripts-hint"));
                 }
             }
             _ => {}

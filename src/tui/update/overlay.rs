@@ -63,7 +63,7 @@ impl AppState {
                 Vec::new()
             }
             Some(Picked::NoMatch) => {
-                self.message(Level::Info, "No code matches.");
+                self.message(Level::Info, t!("tui-no-code-matches"));
                 Vec::new()
             }
             Some(Picked::Create { name, parent }) => {
@@ -192,7 +192,7 @@ impl AppState {
             Command::LineEnd => text.end(),
             Command::Discard => {
                 self.overlay = None;
-                self.message(Level::Info, "Discarded the changes to the memo.");
+                self.message(Level::Info, t!("tui-memo-discarded"));
             }
             Command::Save => {
                 let (t, p) = (text.text(), purpose.clone());

@@ -1,6 +1,7 @@
 //! Cursor, selection and scrolling in the open transcript, by key and by mouse.
 
 use crate::model::Transcript;
+use crate::t;
 use crate::tui::action::{Command, Effect, Mouse};
 use crate::tui::app::{AppState, Focus, Level, Overlay, Screen};
 use crate::tui::docview::DocView;
@@ -41,10 +42,7 @@ impl AppState {
     pub(crate) fn text_cmd(&mut self, c: Command) -> Vec<Effect> {
         if self.view.is_none() {
             if c != Command::Cancel {
-                self.message(
-                    Level::Info,
-                    "No transcript open: pick one in the documents pane (Tab, Enter).",
-                );
+                self.message(Level::Info, t!("tui-no-transcript-open"));
             }
             return Vec::new();
         }
@@ -201,10 +199,7 @@ impl AppState {
             return Vec::new();
         }
         if self.view.as_ref().and_then(|v| v.selection()).is_none() {
-            self.message(
-                Level::Info,
-                "Select text first: V selects the turn, v starts a selection.",
-            );
+            self.message(Level::Info, t!("tui-select-first"));
             return Vec::new();
         }
         self.overlay = Some(Overlay::Picker(Picker::new(
