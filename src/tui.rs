@@ -52,10 +52,9 @@ pub fn run(root: &Path, coder: &str, theme: Option<views::theme::Palette>) -> an
     let mut session = Session::open(root, coder, &opts)?;
     init_logging(root);
     tracing::info!("tui started for coder {coder} in {}", root.display());
-    let guard =
-        terminal::Guard::enter().context("cannot switch the terminal to full-screen mode")?;
+    let guard = terminal::Guard::enter().with_context(|| crate::t!("tui-no-fullscreen"))?;
     let backend = ratatui::backend::CrosstermBackend::new(std::io::stdout());
-    let mut term = ratatui::Terminal::new(backend).context("cannot use the terminal")?;
+    let mut term = ratatui::Terminal::new(backend).with_context(|| crate::t!("tui-no-terminal"))?;
     let result = event_loop(&mut term, &mut session, &guard);
     if result.is_err() || guard.signalled() {
         // the terminal failed or went away, or the process was told to end: save before anything else
@@ -101,12 +100,7 @@ where
 /// Why the workbench cannot run in a terminal of type `term` (a dumb terminal has no cursor movement or
 /// full-screen mode: the screen would be garbage), or None.
 fn unusable_terminal(term: Option<&str>) -> Option<String> {
-    (term == Some("dumb")).then(|| {
-        "this terminal (TERM=dumb) cannot show the workbench: it needs a full-screen terminal such as xterm, \
-         GNOME Terminal, Windows Terminal or tmux (TERM=xterm-256color). Every task also has a command: \
-         see `kodbok --help`."
-            .to_string()
-    })
+    (term == Some("dumb")).then(|| crate::t!("tui-dumb-terminal"))
 }
 
 /// Logs go to `.kodbok/tui.log` in the project, never to the screen (`KODBOK_LOG=debug` for more).

@@ -184,7 +184,14 @@ impl AgreeView {
                 select_to: None,
             },
             Request::ShowOthers,
-            Request::Say(Level::Info, format!("{} {}; K goes back.", d.doc, d.unit)),
+            Request::Say(
+                Level::Info,
+                t!(
+                    "tui-agree-jumped",
+                    doc = d.doc.as_str(),
+                    unit = d.unit.to_string()
+                ),
+            ),
         ]
     }
 

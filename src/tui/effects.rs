@@ -74,7 +74,7 @@ impl Runner {
                     Ok(()) => Vec::new(),
                     Err(e) => vec![Action::SaveFailed {
                         target: SaveTarget::Coder,
-                        message: format!("the auto-code batch was not logged: {e}"),
+                        message: crate::t!("tui-batch-not-logged", error = e.to_string()),
                     }],
                 },
                 None => Vec::new(),

@@ -142,7 +142,12 @@ impl Op {
                 unit,
                 choice,
                 ..
-            } => format!("{coder} decision {choice} on {unit}"),
+            } => crate::t!(
+                "tui-op-decision",
+                coder = coder.as_str(),
+                choice = choice.as_str(),
+                unit = unit.to_string()
+            ),
         }
     }
 

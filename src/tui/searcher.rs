@@ -95,7 +95,7 @@ impl Background {
                 }
                 Some(Action::IndexReady(result.map(|s| {
                     let r = s.report();
-                    let msg = format!("{} turns, {} transcripts re-indexed", r.turns, r.reindexed);
+                    let msg = crate::t!("tui-index-report", turns = r.turns, docs = r.reindexed);
                     self.searcher = Some(s);
                     msg
                 })))

@@ -85,10 +85,7 @@ impl AppState {
                 Vec::new()
             }
             Action::RescueWritten(Err(e)) => {
-                self.message(
-                    Level::Error,
-                    format!("Could not write a rescue copy either ({e}); not quitting."),
-                );
+                self.message(Level::Error, t!("tui-rescue-failed", error = e.to_string()));
                 Vec::new()
             }
         }
@@ -231,7 +228,7 @@ impl AppState {
         self.recompute();
         self.refresh_retrieval();
         if self.layers.others && !self.layers.blind {
-            self.note(format!("Updated {name}'s codings from disk."));
+            self.note(t!("tui-coder-reloaded", coder = name.as_str()));
         }
         Vec::new()
     }

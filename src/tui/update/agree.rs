@@ -37,7 +37,10 @@ impl AppState {
         let done = match result {
             Ok(d) => d,
             Err(e) => {
-                self.message(Level::Error, format!("konsensus not changed: {e}"));
+                self.message(
+                    Level::Error,
+                    t!("tui-consensus-not-changed", error = e.to_string()),
+                );
                 return Vec::new();
             }
         };

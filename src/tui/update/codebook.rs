@@ -153,7 +153,7 @@ impl AppState {
         recodes: Vec<Recode>,
     ) -> Vec<Effect> {
         if let Some(e) = after.validate().first() {
-            self.message(Level::Error, format!("Not changed: {e}"));
+            self.message(Level::Error, t!("tui-not-changed", error = e.to_string()));
             return Vec::new();
         }
         let before = Box::new(self.project.codebook.clone());
@@ -177,7 +177,7 @@ impl AppState {
             return Vec::new();
         }
         self.codebook_op(
-            format!("renamed {old} to {}", name.trim()),
+            t!("tui-op-renamed", old = old.as_str(), new = name.trim()),
             after,
             Vec::new(),
         )
@@ -216,7 +216,11 @@ impl AppState {
             })
             .collect();
         let book = &self.project.codebook;
-        let label = format!("merged {} into {}", book.path(from), book.path(into));
+        let label = t!(
+            "tui-op-merged",
+            from = book.path(from),
+            into = book.path(into)
+        );
         let op = Op::Codebook {
             label,
             before: Box::new(book.clone()),

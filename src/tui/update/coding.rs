@@ -31,7 +31,7 @@ impl AppState {
         else {
             self.message(
                 Level::Info,
-                format!("{c} does nothing here (? lists the keys)."),
+                crate::t!("tui-key-does-nothing", key = c.to_string()),
             );
             return Vec::new();
         };
@@ -180,7 +180,7 @@ impl AppState {
                 fx
             }
             ChooseFor::Memo => {
-                let title = format!("Memo on {}", self.coding_label(&coding));
+                let title = crate::t!("tui-memo-on", what = self.coding_label(&coding));
                 self.overlay = Some(Overlay::Editor {
                     title,
                     text: TextBox::new(coding.memo.as_deref().unwrap_or(""), true),
@@ -204,7 +204,7 @@ impl AppState {
             .map(|m| m.text.clone())
             .unwrap_or_default();
         self.overlay = Some(Overlay::Editor {
-            title: format!("Memo on transcript {}", clean(&doc)),
+            title: crate::t!("tui-memo-on-doc", doc = clean(&doc)),
             text: TextBox::new(&text, true),
             purpose: EditFor::DocMemo { doc },
         });
@@ -257,7 +257,10 @@ impl AppState {
                     return Vec::new();
                 }
                 return self.codebook_op(
-                    format!("description of {}", self.project.codebook.path(&code)),
+                    crate::t!(
+                        "tui-op-description",
+                        path = self.project.codebook.path(&code)
+                    ),
                     after,
                     Vec::new(),
                 );
@@ -305,7 +308,7 @@ impl AppState {
         {
             self.message(
                 Level::Error,
-                format!("There is already a code {name} there."),
+                crate::t!("tui-code-exists-there", name = name.as_str()),
             );
             return (Vec::new(), None);
         }

@@ -74,8 +74,12 @@ impl AppState {
             &self.history.redo
         };
         let Some(op) = stack.last().cloned() else {
-            let what = if undo { "undo" } else { "redo" };
-            self.message(Level::Info, format!("Nothing to {what}."));
+            let msg = if undo {
+                t!("tui-nothing-to-undo")
+            } else {
+                t!("tui-nothing-to-redo")
+            };
+            self.message(Level::Info, msg);
             return Vec::new();
         };
         let todo = if undo { op.inverse() } else { op };
@@ -176,7 +180,7 @@ impl AppState {
         let done = match result {
             Ok(done) => done,
             Err(e) => {
-                self.message(Level::Error, format!("Not done: {e}"));
+                self.message(Level::Error, t!("tui-not-done", error = e.to_string()));
                 return Vec::new();
             }
         };

@@ -172,7 +172,10 @@ impl AppState {
         {
             return Vec::new();
         }
-        let label = format!("saved query of {}", self.project.codebook.path(code));
+        let label = t!(
+            "tui-op-saved-query",
+            path = self.project.codebook.path(code)
+        );
         self.codebook_op(label, after, Vec::new())
     }
 

@@ -312,7 +312,7 @@ impl AppState {
         self.screen = Screen::Workbench;
         let Some(g) = self.text_geom() else { return };
         let Some(t) = self.project.transcripts.get(id) else {
-            self.message(Level::Error, format!("No transcript {id}."));
+            self.message(Level::Error, t!("tui-no-such-doc", id = id));
             return;
         };
         if let Some(old) = self.view.as_ref().filter(|v| v.doc != id) {
