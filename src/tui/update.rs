@@ -314,7 +314,7 @@ impl AppState {
             .coders
             .keys()
             .filter(|c| **c != self.coder)
-            .cloned()
+            .map(|c| super::views::coder_name(c))
             .collect();
         let msg = match (self.layers.others, others.is_empty()) {
             (true, true) => t!("tui-layers-none"),

@@ -456,3 +456,4 @@ tui-no-such-doc = No transcript { $id }.
 tui-rescue-failed = Could not write a rescue copy either ({ $error }); not quitting.
 tui-dumb-terminal = this terminal (TERM=dumb) cannot show the workbench: it needs a full-screen terminal such as xterm, GNOME Terminal, Windows Terminal or tmux (TERM=xterm-256color). Every task also has a command: see `kodbok --help`.
 tui-coder-reloaded = Updated { $coder }'s codings from disk.
+tui-agree-row-open = open

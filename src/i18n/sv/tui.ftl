@@ -320,7 +320,7 @@ tui-suggest-no-index = sökindexet är inte öppet än
 tui-suggest-no-query = Ingen kod har en sparad fråga än: välj en kod i kodboken och tryck { $key } för att ge den en.
 tui-code-query-prompt = Sparad fråga (tom tar bort den) för
 tui-code-query-bad = Frågan: { $problem }
-tui-summary-legend = k/n av gruppen · Δ andel fall mot övriga (procentenheter)
+tui-summary-legend = k/n i gruppen · Δ andel mot övriga (p.e.)
 tui-summary-no-codes = Inga koder ännu.
 tui-summary-all = alla
 tui-summary-merged = sammanslaget: { $spellings }
@@ -339,7 +339,7 @@ tui-agree-head = enhet: { $unit } · { $code } · { $n ->
     [one] 1 avskrift
    *[other] { $n } avskrifter
 } kodade av båda
-tui-agree-figures = överensstämmelse { $percent } · kappa { $kappa } · alfa { $alpha } · { $n } skillnader, { $decided } avgjorda
+tui-agree-figures = samstämmighet { $percent } · kappa { $kappa } · alfa { $alpha } · { $n } skillnader, { $decided } avgjorda
 tui-agree-open = öppen (ingen kodning där ännu; så ser också ett beslut för ingen av dem ut)
 tui-agree-other = något annat (ändrat för hand)
 tui-agree-decided = avgjord: { $choice }
@@ -351,8 +351,8 @@ tui-theme-unknown = KODBOK_THEME={ $value } är inget tema (default, no-color, h
 tui-save-codings = kodningarna
 tui-save-codebook = kodboken
 tui-save-history = ångrahistoriken
-tui-blind-no-agreement = Blindläget är på: överensstämmelsevyn visar andra kodares kodningar (B stänger av det).
-tui-agree-needs-two = Överensstämmelsevyn behöver två kodare med kodningar (utöver konsensus).
+tui-blind-no-agreement = Blindläget är på: samstämmighetsvyn visar andra kodares kodningar (B stänger av det).
+tui-agree-needs-two = Samstämmighetsvyn behöver två kodare med kodningar (utöver konsensus).
 tui-agree-is-consensus = Den här sessionen är själv konsensus: besluta som en av kodarna (kodbok tui --coder NAMN).
 tui-changed-since = { $what } har ändrats sedan dess (av en annan session)
 tui-read-only-nothing-saved = { $coder }s kodningar är öppna skrivskyddat i den här sessionen; inget sparades
@@ -456,3 +456,4 @@ tui-no-such-doc = Ingen avskrift { $id }.
 tui-rescue-failed = Kunde inte heller skriva en räddningskopia ({ $error }); avslutar inte.
 tui-dumb-terminal = den här terminalen (TERM=dumb) kan inte visa arbetsbänken: den behöver en helskärmsterminal som xterm, GNOME Terminal, Windows Terminal eller tmux (TERM=xterm-256color). Varje uppgift har också ett kommando: se `kodbok --help`.
 tui-coder-reloaded = Läste in { $coder }s kodningar från disken på nytt.
+tui-agree-row-open = öppen

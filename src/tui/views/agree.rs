@@ -167,7 +167,7 @@ fn rows(buf: &mut Buffer, r: Rect, state: &AppState) {
         let selected = i == v.selected;
         let label = v.decided.get(i).map_or("open", String::as_str);
         let shown = if label == "open" {
-            "open".to_string()
+            t!("tui-agree-row-open")
         } else {
             format!("→ {label}")
         };
