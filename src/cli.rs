@@ -200,8 +200,11 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            crate::warn_line!("{}: {e}", t!("error-prefix"));
+            // The top error is anyhow's context or the library error itself; every cause in the user's language.
+            let top = crate::messages::describe(e.as_ref());
+            crate::warn_line!("{}: {top}", t!("error-prefix"));
             for cause in e.chain().skip(1) {
+                let cause = crate::messages::describe(cause);
                 crate::warn_line!("  {}: {cause}", t!("error-caused-by"));
             }
             ExitCode::FAILURE

@@ -136,7 +136,7 @@ impl Runner {
             }
             Err(e) => Action::SaveFailed {
                 target,
-                message: e.to_string(),
+                message: crate::messages::describe(&e),
             },
         }
     }

@@ -283,3 +283,35 @@ arg-export-segments-layer = Vilka kodningar som räknas: en kodare, flera kodare
 arg-report-layer = Vilka kodningar som räknas: en kodare, flera kodare åtskilda med kommatecken, `all` (alla kodares kodningar sammanslagna, utom konsensus och de kodare som codebook.json:s settings.exclude_coders utesluter) eller `konsensus` (codings/konsensus.json) [standard: all]
 arg-saturation-layer = Vilka kodningar som räknas: en kodare, flera kodare åtskilda med kommatecken, `all` (alla kodares kodningar sammanslagna, utom konsensus och de kodare som codebook.json:s settings.exclude_coders utesluter) eller `konsensus` (codings/konsensus.json) [standard: all]
 arg-tui-theme = Färger: default, no-color, high-contrast eller colour-blind [standard: $KODBOK_THEME, annars default; no-color när NO_COLOR är satt]
+merge-cannot-open = kan inte öppna { $dir }
+merge-same-project = { $dir } är det här projektet självt; ange den andra kopians mapp
+merge-reading-other = när den andra kopian { $dir } lästes
+merge-changed-meanwhile = projektet ändrades under sammanslagningen; inget skrevs — kör sammanslagningen igen
+merge-head-dry = Sammanslagning från { $from }: skulle ta in (provkörning, inget skrivs)
+merge-head = Sammanslagning från { $from }: togs in
+merge-none = inga
+merge-new-transcripts = nya avskrifter
+merge-new-cases = nya fall
+merge-code-under = { $id } (under { $parent })
+merge-code-top = { $id } (översta nivån)
+merge-new-codes = nya koder
+merge-new-coders = nya kodare
+merge-codings-added = tillagda kodningar
+merge-codings-here = kodningar som redan fanns
+merge-memos-added = tillagda memon
+merge-no-conflicts = Inga konflikter.
+merge-conflicts = { $n ->
+    [one] 1 konflikt
+   *[other] { $n } konflikter
+} att lösa själv (den här kopians version behölls):
+autocode-needs-query = ange en sökfråga och --code
+autocode-would-add = skulle lägga till { $n } kodningar med { $code } för { $coder } ({ $hits } träffar; { $skipped } redan kodade, hoppades över); inget ändrades
+autocode-no-lock = internt fel: inget lås togs för autokodningen
+autocode-added = lade till { $n } kodningar med { $code } för { $coder } ({ $hits } träffar; { $skipped } redan kodade, hoppades över); ångra med `kodbok autocode --undo`
+autocode-gone = { " " }({ $n } hade redan tagits bort)
+error-none = (inga)
+error-io = { $path }: { $error }
+error-locked = { $path } är låst av { $holder }: filen är öppen i en annan session och kan läsas men inte skrivas förrän den sessionen avslutas
+error-unknown-coder = ingen kodare "{ $name }" i det här projektet; kodare med en fil i codings/: { $known }
+error-no-consensus = det finns inget konsensuslager ännu: { $path } finns inte
+error-unknown-attribute = inget fallattribut eller rubrikfält "{ $attr }" finns; fallattribut i transcripts/cases.csv: { $known }
