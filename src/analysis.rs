@@ -22,7 +22,7 @@ pub mod xlsx;
 use crate::model::{CONSENSUS_CODER, Coding, Transcript};
 use crate::store::{Project, StoreError};
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -306,13 +306,34 @@ impl<'a> LayerData<'a> {
 }
 
 /// How transcripts fall into groups: by a case attribute (cases.csv) or a transcript header field.
+///
+/// Values group case-insensitively (`Hög` and `hög` are one group), shown in their most common spelling;
+/// [`Grouping::merged`] says which spellings were put together.
 #[derive(Debug, Clone)]
 pub struct Grouping {
     pub attr: String,
     /// True when `attr` is a column of cases.csv; else it is a transcript header field such as `role`.
     pub case_attribute: bool,
-    /// Group values in cases.csv order (then first-seen order); `""` for transcripts without a value.
+    /// Group values (as shown) in natural order; `""` for transcripts without a value.
     pub values: Vec<String>,
+    /// Lower-cased value → the spelling shown for its group.
+    shown: HashMap<String, String>,
+    /// Groups whose value was written in more than one way: (shown spelling, every spelling seen).
+    pub merged: Vec<MergedSpellings>,
+}
+
+/// A group value written in several ways (`Hög`, `hög`), counted as one group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MergedSpellings {
+    /// The spelling shown: the most common one (the first seen on a tie).
+    pub shown: String,
+    /// Every spelling seen, in first-seen order.
+    pub spellings: Vec<String>,
+}
+
+/// The key under which spellings of one group value meet.
+fn group_key(v: &str) -> String {
+    v.trim().to_lowercase()
 }
 
 impl Grouping {
@@ -325,31 +346,84 @@ impl Grouping {
                 available: p.cases.columns.clone(),
             });
         }
-        let mut g = Grouping {
-            attr: attr.to_string(),
-            case_attribute,
-            values: if case_attribute {
-                p.cases.values(attr)
-            } else {
-                Vec::new()
-            },
+        // Every raw value with how often it is written: cases.csv rows, then transcripts.
+        let mut seen: Vec<(String, usize)> = Vec::new();
+        let mut count = |v: &str, weight: usize| match seen.iter_mut().find(|(s, _)| s == v) {
+            Some((_, n)) => *n += weight,
+            None => seen.push((v.to_string(), weight)),
         };
-        for t in p.transcripts.values() {
-            let v = g.value_of(p, t).to_string();
-            if !g.values.contains(&v) {
-                g.values.push(v);
+        if case_attribute {
+            for c in &p.cases.cases {
+                if let Some(v) = c.attrs.get(attr) {
+                    count(v, 1);
+                }
             }
         }
-        g.values.sort_by(|a, b| natural_cmp(a, b));
-        Ok(g)
+        for t in p.transcripts.values() {
+            if case_attribute {
+                // A case listed in cases.csv was counted above.
+                let listed = p.cases.get(t.case()).is_some();
+                count(p.cases.attr(t.case(), attr), usize::from(!listed));
+            } else {
+                count(t.header.get(attr).unwrap_or(""), 1);
+            }
+        }
+        Ok(Self::from_spellings(attr, case_attribute, &seen))
     }
 
-    pub fn value_of<'a>(&self, p: &'a Project, t: &'a Transcript) -> &'a str {
-        if self.case_attribute {
+    /// The grouping of raw values with their counts (first-seen order).
+    fn from_spellings(attr: &str, case_attribute: bool, seen: &[(String, usize)]) -> Grouping {
+        let mut keys: Vec<String> = Vec::new();
+        let mut by_key: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+        for (v, n) in seen {
+            let k = group_key(v);
+            if !by_key.contains_key(&k) {
+                keys.push(k.clone());
+            }
+            by_key.entry(k).or_default().push((v.clone(), *n));
+        }
+        let mut shown = HashMap::new();
+        let mut merged = Vec::new();
+        let mut values = Vec::new();
+        for k in keys {
+            let spellings = &by_key[&k];
+            // max_by_key keeps the last maximum; reverse so the first seen wins a tie.
+            let best = spellings
+                .iter()
+                .rev()
+                .max_by_key(|(_, n)| *n)
+                .map_or_else(String::new, |(v, _)| v.clone());
+            if spellings.len() > 1 {
+                merged.push(MergedSpellings {
+                    shown: best.clone(),
+                    spellings: spellings.iter().map(|(v, _)| v.clone()).collect(),
+                });
+            }
+            values.push(best.clone());
+            shown.insert(k, best);
+        }
+        values.sort_by(|a, b| natural_cmp(a, b));
+        Grouping {
+            attr: attr.to_string(),
+            case_attribute,
+            values,
+            shown,
+            merged,
+        }
+    }
+
+    /// The group (as shown) a raw attribute value falls into.
+    pub fn group_of<'s>(&'s self, raw: &'s str) -> &'s str {
+        self.shown.get(&group_key(raw)).map_or(raw, String::as_str)
+    }
+
+    pub fn value_of<'s>(&'s self, p: &'s Project, t: &'s Transcript) -> &'s str {
+        let raw = if self.case_attribute {
             p.cases.attr(t.case(), &self.attr)
         } else {
             t.header.get(&self.attr).unwrap_or("")
-        }
+        };
+        self.group_of(raw)
     }
 
     /// The cases in group `value`: those cases.csv puts there, and the cases of its transcripts.
@@ -359,7 +433,8 @@ impl Grouping {
             let listed = match value {
                 None => true,
                 Some(v) => {
-                    self.case_attribute && c.attrs.get(&self.attr).map_or("", String::as_str) == v
+                    self.case_attribute
+                        && self.group_of(c.attrs.get(&self.attr).map_or("", String::as_str)) == v
                 }
             };
             if listed {

@@ -49,8 +49,46 @@ pub struct Cli {
     /// (LC_ALL, LC_MESSAGES, LANG), else en; the report defaults to sv]
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
+    /// Colours of the workbench when no command is given (see `kodbok tui --help`)
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeArg>,
     #[command(subcommand)]
     pub command: Option<CliCommand>,
+}
+
+/// The workbench's colours: `--theme`, which wins over `NO_COLOR` and `KODBOK_THEME`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeArg {
+    /// Colours from the codebook
+    Default,
+    /// No colour: reverse video, bold and underline; coded text underlined (as with NO_COLOR)
+    #[value(alias = "no-colour")]
+    NoColor,
+    /// No dimmed grey text; cursor and selection in reverse video
+    HighContrast,
+    /// Code colours from the Okabe–Ito palette; nothing told apart by red and green
+    #[value(alias = "color-blind")]
+    ColourBlind,
+}
+
+impl ThemeArg {
+    pub fn palette(self) -> crate::tui::views::theme::Palette {
+        use crate::tui::views::theme::Palette;
+        match self {
+            ThemeArg::Default => Palette::Colour,
+            ThemeArg::NoColor => Palette::NoColour,
+            ThemeArg::HighContrast => Palette::HighContrast,
+            ThemeArg::ColourBlind => Palette::ColourBlind,
+        }
+    }
+}
+
+#[derive(Args, Debug, Default)]
+pub struct TuiArgs {
+    /// Colours: default, no-color, high-contrast or colour-blind [default: $KODBOK_THEME, else default;
+    /// no-color when NO_COLOR is set]
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeArg>,
 }
 
 #[derive(Args, Debug, Clone, Copy)]
@@ -105,7 +143,7 @@ pub enum CliCommand {
     /// Benchmarks on a generated Swedish corpus
     Bench(bench::BenchArgs),
     /// Open the coding workbench (what `kodbok` without a command does)
-    Tui,
+    Tui(TuiArgs),
 }
 
 /// Settings every command gets.
@@ -158,12 +196,15 @@ pub fn main() -> ExitCode {
         coder_filter: if explicit { cli.coder.clone() } else { None },
         report_lang,
     };
-    match run(cli.command, &ctx) {
+    match run(cli.command, cli.theme, &ctx) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            crate::warn_line!("{}: {e}", t!("error-prefix"));
+            // The top error is anyhow's context or the library error itself; every cause in the user's language.
+            let top = crate::messages::describe(e.as_ref());
+            crate::warn_line!("{}: {top}", t!("error-prefix"));
             for cause in e.chain().skip(1) {
+                let cause = crate::messages::describe(cause);
                 crate::warn_line!("  {}: {cause}", t!("error-caused-by"));
             }
             ExitCode::FAILURE
@@ -196,12 +237,12 @@ fn check_project(root: &std::path::Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn run(command: Option<CliCommand>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+fn run(command: Option<CliCommand>, theme: Option<ThemeArg>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if !matches!(command, Some(CliCommand::Init(_) | CliCommand::Bench(_))) {
         check_project(&ctx.root)?;
     }
     let Some(command) = command else {
-        return tui(ctx);
+        return tui(ctx, theme);
     };
     match command {
         CliCommand::Init(a) => project_cmds::init(&a, ctx),
@@ -224,12 +265,12 @@ fn run(command: Option<CliCommand>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         CliCommand::Suggest(a) => suggest::run(&a, ctx),
         CliCommand::Autocode(a) => autocode::run(&a, ctx),
         CliCommand::Bench(a) => bench::run(&a),
-        CliCommand::Tui => tui(ctx),
+        CliCommand::Tui(a) => tui(ctx, a.theme.or(theme)),
     }
 }
 
-fn tui(ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    crate::tui::run(&ctx.root, &ctx.coder)?;
+fn tui(ctx: &Ctx, theme: Option<ThemeArg>) -> anyhow::Result<ExitCode> {
+    crate::tui::run(&ctx.root, &ctx.coder, theme.map(ThemeArg::palette))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -268,6 +309,42 @@ pub fn localized(cmd: clap::Command) -> clap::Command {
     for opt in ["project", "coder", "lang"] {
         let key = format!("opt-{opt}");
         cmd = cmd.mut_arg(opt, |a| a.help(i18n::tr(&key, &[])));
+    }
+    localize_args(cmd, "kodbok", lang)
+}
+
+/// The catalogue key of an option's help: `arg-COMMAND-ID` (COMMAND the path of subcommands joined by `-`,
+/// `kodbok` at the top), else `opt-ID` for an option that reads the same in every command.
+fn arg_key(lang: Lang, path: &str, id: &str) -> Option<String> {
+    let id = id.replace('_', "-");
+    [format!("arg-{path}-{id}"), format!("opt-{id}")]
+        .into_iter()
+        .find(|k| i18n::has_key(lang, k))
+}
+
+/// Every option's help, in this command and its subcommands, from the catalogue where it has a key.
+fn localize_args(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .filter(|a| !a.is_global_set())
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        if let Some(key) = arg_key(lang, path, &id) {
+            cmd = cmd.mut_arg(&id, |a| a.help(i18n::tr(&key, &[])));
+        }
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in subs {
+        let sub_path = if path == "kodbok" {
+            name.clone()
+        } else {
+            format!("{path}-{name}")
+        };
+        cmd = cmd.mut_subcommand(&name, |c| localize_args(c, &sub_path, lang));
     }
     cmd
 }
@@ -309,6 +386,103 @@ mod tests {
             help.to_string().contains("Show and edit the codebook"),
             "{help}"
         );
+    }
+
+    /// Options whose help has no catalogue key yet; lower it as they are translated, never raise it.
+    const UNTRANSLATED_OPTIONS: usize = 2;
+
+    #[test]
+    fn options_help_comes_from_the_catalogue() {
+        fn walk(c: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for a in c.get_arguments() {
+                let described = a.get_help().is_some_and(|h| !h.to_string().is_empty());
+                if a.is_global_set() || a.is_hide_set() || !described {
+                    continue;
+                }
+                if arg_key(Lang::Sv, path, a.get_id().as_str()).is_none() {
+                    missing.push(format!("{path} --{}", a.get_id()));
+                }
+            }
+            for s in c.get_subcommands() {
+                let p = if path == "kodbok" {
+                    s.get_name().to_string()
+                } else {
+                    format!("{path}-{}", s.get_name())
+                };
+                walk(s, &p, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "kodbok", &mut missing);
+        assert!(
+            missing.len() <= UNTRANSLATED_OPTIONS,
+            "add arg-COMMAND-ID (or opt-ID) to src/i18n/{{en,sv}}/cli.ftl for: {missing:?}"
+        );
+        // What a Swedish intern reads under `kodbok summary --help`.
+        let help = i18n::with_lang(Lang::Sv, || {
+            let mut cmd = localized(Cli::command());
+            cmd.find_subcommand_mut("summary")
+                .unwrap()
+                .render_help()
+                .to_string()
+        });
+        assert!(help.contains("Radordning"), "{help}");
+        assert!(help.contains("Vilka kodningar som räknas"), "{help}");
+        assert!(!help.contains("Which codings count"), "{help}");
+        let help = i18n::with_lang(Lang::En, || {
+            let mut cmd = localized(Cli::command());
+            cmd.find_subcommand_mut("summary")
+                .unwrap()
+                .render_help()
+                .to_string()
+        });
+        assert!(help.contains("Which codings count"), "{help}");
+    }
+
+    #[test]
+    fn export_is_described_with_qdpx_and_qdc() {
+        for lang in Lang::ALL {
+            let about = i18n::tr_in(lang, "cmd-export", &[]);
+            assert!(
+                about.contains("qdpx") && about.contains("qdc"),
+                "{lang}: {about}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_workbench_takes_a_theme_flag() {
+        use crate::tui::views::theme::Palette;
+        let theme = |args: &[&str]| -> Option<Palette> {
+            let cli = Cli::try_parse_from(args).unwrap();
+            let sub = match cli.command {
+                Some(CliCommand::Tui(a)) => a.theme,
+                _ => None,
+            };
+            sub.or(cli.theme).map(ThemeArg::palette)
+        };
+        assert_eq!(
+            theme(&["kodbok", "tui", "--theme", "high-contrast"]),
+            Some(Palette::HighContrast)
+        );
+        assert_eq!(
+            theme(&["kodbok", "tui", "--theme", "colour-blind"]),
+            Some(Palette::ColourBlind)
+        );
+        assert_eq!(
+            theme(&["kodbok", "--theme", "no-color"]),
+            Some(Palette::NoColour)
+        );
+        assert_eq!(
+            theme(&["kodbok", "tui", "--theme=no-colour"]),
+            Some(Palette::NoColour)
+        );
+        assert_eq!(
+            theme(&["kodbok", "tui", "--theme", "default"]),
+            Some(Palette::Colour)
+        );
+        assert_eq!(theme(&["kodbok", "tui"]), None);
+        assert!(Cli::try_parse_from(["kodbok", "tui", "--theme", "pink"]).is_err());
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod analysis;
 pub mod cli;
 pub mod i18n;
 pub mod index;
+pub mod messages;
 pub mod model;
 pub mod safe;
 pub mod store;

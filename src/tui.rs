@@ -41,18 +41,23 @@ use std::time::{Duration, Instant};
 const TICK: Duration = Duration::from_millis(250);
 
 /// Opens the workbench on the project at `root` as `coder` and runs until the user quits.
-pub fn run(root: &Path, coder: &str) -> anyhow::Result<()> {
+/// Runs the workbench; `theme` (from `--theme`) wins over `NO_COLOR` and `KODBOK_THEME`.
+pub fn run(root: &Path, coder: &str, theme: Option<views::theme::Palette>) -> anyhow::Result<()> {
     if let Some(why) = unusable_terminal(std::env::var("TERM").ok().as_deref()) {
         anyhow::bail!(why);
     }
     // The project is opened first, so a folder that is not a project is left as it was (no .kodbok/tui.log).
-    let mut session = Session::open(root, coder, &SessionOptions::from_env(root))?;
+    let mut opts = SessionOptions::from_env(root);
+    if let Some(p) = theme {
+        opts.palette = p;
+        opts.theme_warning = None;
+    }
+    let mut session = Session::open(root, coder, &opts)?;
     init_logging(root);
     tracing::info!("tui started for coder {coder} in {}", root.display());
-    let guard =
-        terminal::Guard::enter().context("cannot switch the terminal to full-screen mode")?;
+    let guard = terminal::Guard::enter().with_context(|| crate::t!("tui-no-fullscreen"))?;
     let backend = ratatui::backend::CrosstermBackend::new(std::io::stdout());
-    let mut term = ratatui::Terminal::new(backend).context("cannot use the terminal")?;
+    let mut term = ratatui::Terminal::new(backend).with_context(|| crate::t!("tui-no-terminal"))?;
     let result = event_loop(&mut term, &mut session, &guard);
     if result.is_err() || guard.signalled() {
         // the terminal failed or went away, or the process was told to end: save before anything else
@@ -98,12 +103,7 @@ where
 /// Why the workbench cannot run in a terminal of type `term` (a dumb terminal has no cursor movement or
 /// full-screen mode: the screen would be garbage), or None.
 fn unusable_terminal(term: Option<&str>) -> Option<String> {
-    (term == Some("dumb")).then(|| {
-        "this terminal (TERM=dumb) cannot show the workbench: it needs a full-screen terminal such as xterm, \
-         GNOME Terminal, Windows Terminal or tmux (TERM=xterm-256color). Every task also has a command: \
-         see `kodbok --help`."
-            .to_string()
-    })
+    (term == Some("dumb")).then(|| crate::t!("tui-dumb-terminal"))
 }
 
 /// Logs go to `.kodbok/tui.log` in the project, never to the screen (`KODBOK_LOG=debug` for more).

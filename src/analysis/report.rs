@@ -344,6 +344,7 @@ fn notes(s: &Summary, lang: Lang) -> Vec<String> {
             ),
         });
     }
+    out.extend(s.merged_note(lang));
     if !s.skipped.is_empty() {
         out.push(match lang {
             Lang::Sv => format!(

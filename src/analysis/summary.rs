@@ -29,6 +29,8 @@ pub struct Summary {
     pub coded_docs: Vec<String>,
     /// Codings left out because their transcript or code is unknown or their span is out of range.
     pub skipped: Vec<String>,
+    /// Group values written in several ways (`Hög`, `hög`) that were counted as one group.
+    pub merged: Vec<super::MergedSpellings>,
 }
 
 /// A group's size.
@@ -95,6 +97,31 @@ impl Cell {
 }
 
 impl Summary {
+    /// "Upper and lower case are not told apart in group values: Hög / hög count as Hög." in `lang`, or
+    /// None when no value was written in several ways.
+    pub fn merged_note(&self, lang: crate::i18n::Lang) -> Option<String> {
+        if self.merged.is_empty() {
+            return None;
+        }
+        let merged: Vec<String> = self
+            .merged
+            .iter()
+            .map(|m| {
+                crate::t_in!(
+                    lang,
+                    "spellings-merged-one",
+                    spellings = m.spellings.join(" / "),
+                    shown = m.shown.as_str()
+                )
+            })
+            .collect();
+        Some(crate::t_in!(
+            lang,
+            "spellings-merged",
+            merged = merged.join("; ")
+        ))
+    }
+
     pub fn row(&self, code: &str) -> Option<&CodeRow> {
         self.rows.iter().find(|r| r.code == code)
     }
@@ -171,6 +198,7 @@ pub fn compute(p: &Project, layer: &Layer, attr: &str) -> Result<Summary> {
         .iter()
         .map(|f| code_row(p, &ctx, &data.codings, f, &groups, &total))
         .collect();
+    let merged = ctx.grouping.merged.clone();
     Ok(Summary {
         layer: layer.clone(),
         coders: data.coders.clone(),
@@ -180,6 +208,7 @@ pub fn compute(p: &Project, layer: &Layer, attr: &str) -> Result<Summary> {
         rows,
         coded_docs: data.coded_docs().into_iter().map(str::to_string).collect(),
         skipped: data.skipped.clone(),
+        merged,
     })
 }
 

@@ -56,7 +56,7 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         return undo(ctx);
     }
     let (Some(query), Some(code)) = (&a.query, &a.code) else {
-        bail!("give a query and --code");
+        bail!(crate::t!("autocode-needs-query"));
     };
     let searcher = open_index(&ctx.root)?;
     let mut p = ctx.open()?;
@@ -87,13 +87,15 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             if !rows.is_empty() {
                 print_rows(Format::Table, &rows)?;
             }
-            crate::say!(
-                "would add {n} codings of {} for {} ({} hits; {} already coded, skipped); nothing was changed",
-                plan.code,
-                plan.coder,
-                plan.hits,
-                plan.skipped
+            let line = crate::t!(
+                "autocode-would-add",
+                n = n,
+                code = plan.code.as_str(),
+                coder = plan.coder.as_str(),
+                hits = plan.hits,
+                skipped = plan.skipped
             );
+            crate::say!("{line}");
         } else {
             let mut s = summary;
             s["would_add"] = json!(n);
@@ -111,16 +113,19 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     }
     let (hits, skipped) = (plan.hits, plan.skipped);
     let Some(lock) = &lock else {
-        bail!("internal: no lock taken for auto-coding");
+        bail!(crate::t!("autocode-no-lock"));
     };
     let batch = autocode::apply(&mut p, lock, plan, "autocode")?;
     if a.format == Format::Table {
-        crate::say!(
-            "added {} codings of {} for {} ({hits} hits; {skipped} already coded, skipped); undo with `kodbok autocode --undo`",
-            batch.codings.len(),
-            batch.code,
-            batch.coder
+        let line = crate::t!(
+            "autocode-added",
+            n = batch.codings.len(),
+            code = batch.code.as_str(),
+            coder = batch.coder.as_str(),
+            hits = hits,
+            skipped = skipped
         );
+        crate::say!("{line}");
     } else {
         let mut s = summary;
         s["added"] = json!(batch.codings.len());
@@ -137,7 +142,7 @@ fn undo(ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let (batch, removed) = autocode::undo_last(&mut p, &lock, &ctx.coder)?;
     let gone = batch.codings.len() - removed;
     let note = if gone > 0 {
-        format!(" ({gone} had already been removed)")
+        crate::t!("autocode-gone", n = gone)
     } else {
         String::new()
     };

@@ -9,6 +9,7 @@ use crate::agreement::{AgreeOptions, CodeTarget};
 use crate::model::CONSENSUS_CODER;
 use crate::model::decision::UNDO;
 use crate::store::{Project, StoreError};
+use crate::t;
 use anyhow::bail;
 use clap::{Args, Subcommand};
 use serde_json::json;
@@ -128,13 +129,16 @@ pub fn run(a: &ConsensusArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 Ok((n, before))
             })?;
             let after = file.codings.len();
-            crate::say!(
-                "{n} agreed {}s taken into {} ({} codings before, {after} now): {}",
-                o.unit.name(),
-                layer.into,
-                before,
-                p.coder_path(&layer.into).display()
+            let line = t!(
+                "consensus-seeded",
+                n = n,
+                unit = o.unit.name(),
+                into = layer.into.as_str(),
+                before = before,
+                after = after,
+                path = p.coder_path(&layer.into).display().to_string()
             );
+            crate::say!("{line}");
             Ok(ExitCode::SUCCESS)
         }
         ConsensusAction::Show { ids, layer, format } => show(ctx, ids, layer, *format),
@@ -149,10 +153,14 @@ fn coders_of(p: &Project, l: &ReconcileArgs) -> anyhow::Result<Vec<String>> {
     };
     check_not_layer(&coders, &l.into)?;
     if coders.len() < 2 {
-        bail!("give the coders being reconciled with --coders A,B");
+        bail!(t!("consensus-needs-coders"));
     }
     if let Some(c) = coders.iter().find(|c| !p.coders.contains_key(*c)) {
-        bail!("no coder {c:?} in {}", p.codings_dir().display());
+        bail!(t!(
+            "consensus-no-coder",
+            coder = c.as_str(),
+            dir = p.codings_dir().display().to_string()
+        ));
     }
     Ok(coders)
 }
@@ -174,11 +182,12 @@ fn chosen(choice: &str, coders: &[String]) -> anyhow::Result<Vec<String>> {
     if let Some(c) = letter.and_then(|b| coders.get(usize::from(b - b'a'))) {
         return Ok(vec![c.clone()]);
     }
-    bail!(
-        "unknown choice {choice:?}: use A–{} (in the order of --coders: {}), a coder name, both, or neither",
-        (b'A' + coders.len().saturating_sub(1) as u8) as char,
-        coders.join(", ")
-    )
+    bail!(t!(
+        "consensus-unknown-choice",
+        choice = choice,
+        last = ((b'A' + coders.len().saturating_sub(1) as u8) as char).to_string(),
+        coders = coders.join(", ")
+    ))
 }
 
 fn take_cmd(
@@ -255,8 +264,9 @@ fn undo_cmd(
         for (id, r) in ids.iter().zip(&refs) {
             let key = format!("{}:{}:{}", r.doc, r.unit, r.target);
             let Some(undone) = log.current(&key).cloned() else {
-                return Err(StoreError::refused(format!(
-                    "{id}: no decision in force to undo (see `kodbok consensus log`)"
+                return Err(StoreError::refused(t!(
+                    "consensus-nothing-to-undo",
+                    id = id.as_str()
                 )));
             };
             let mut e = log_entry(r, &ctx.coder, &coders, UNDO, &[], note.clone());
@@ -270,12 +280,14 @@ fn undo_cmd(
                 .unwrap_or_default();
             take(&p, file, r, &back)
                 .map_err(|err| StoreError::refused(format!("undoing {id}: {err:#}")))?;
-            said.push(format!(
-                "{id}: decision {} ({}) taken back; now {}",
-                undone.n,
-                undone.choice,
-                log.current(&key)
-                    .map_or("undecided".to_string(), |d| d.choice.clone())
+            said.push(t!(
+                "consensus-undone",
+                id = id.as_str(),
+                n = undone.n,
+                choice = undone.choice.as_str(),
+                now = log
+                    .current(&key)
+                    .map_or_else(|| t!("consensus-undecided"), |d| d.choice.clone())
             ));
             entries.push(e);
         }
@@ -393,14 +405,14 @@ fn show(ctx: &Ctx, ids: &[String], l: &ReconcileArgs, format: Format) -> anyhow:
             "  {} now matches: {}\n",
             l.into,
             if k.is_empty() {
-                "none of the choices".to_string()
+                t!("consensus-matches-none")
             } else {
                 k.join(", ")
             }
         );
         let d = &v["decision"];
         if d.is_null() {
-            println!("  decision: not decided yet (no decision in force in the log)\n");
+            println!("  {}\n", t!("consensus-show-undecided"));
         } else {
             println!(
                 "  decision: {} by {} at {} (log entry {}){}\n",

@@ -4,6 +4,7 @@ use super::Ctx;
 use super::output::Format;
 use crate::store::merge::{MergeSummary, merge_into, write_merged};
 use crate::store::{Lock, Project, coder_name_ok};
+use crate::t;
 use anyhow::{Context, bail};
 use clap::Args;
 use std::io::Write;
@@ -23,17 +24,17 @@ pub struct MergeArgs {
 
 pub fn run(a: &MergeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let here = std::fs::canonicalize(&ctx.root)
-        .with_context(|| format!("cannot open {}", ctx.root.display()))?;
+        .with_context(|| t!("merge-cannot-open", dir = ctx.root.display().to_string()))?;
     let there = std::fs::canonicalize(&a.other)
-        .with_context(|| format!("cannot open {}", a.other.display()))?;
+        .with_context(|| t!("merge-cannot-open", dir = a.other.display().to_string()))?;
     if here == there {
-        bail!(
-            "{} is this project itself; give the other copy's folder",
-            a.other.display()
-        );
+        bail!(t!(
+            "merge-same-project",
+            dir = a.other.display().to_string()
+        ));
     }
     let theirs = Project::open(&there)
-        .with_context(|| format!("reading the other copy {}", a.other.display()))?;
+        .with_context(|| t!("merge-reading-other", dir = a.other.display().to_string()))?;
     // Plan once to learn which files change, lock exactly those, then read this copy again and plan
     // for real, so no concurrent edit is lost and files nobody needs stay unlocked.
     let mut first = ctx.open()?;
@@ -56,7 +57,7 @@ pub fn run(a: &MergeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 .iter()
                 .any(|c| !plan.coders_changed.contains(c));
         if unlocked {
-            bail!("the project changed while merging; nothing was written — run the merge again");
+            bail!(t!("merge-changed-meanwhile"));
         }
         write_merged(&mut ours, &s, &locks)?;
     }
@@ -73,47 +74,53 @@ fn print_summary(s: &MergeSummary, format: Format) -> anyhow::Result<()> {
         out.write_all(text.as_bytes())?;
         return Ok(());
     }
-    let verb = if s.dry_run {
-        "would bring in (dry run, nothing written)"
+    let head = if s.dry_run {
+        t!("merge-head-dry", from = s.from.as_str())
     } else {
-        "brought in"
+        t!("merge-head", from = s.from.as_str())
     };
-    writeln!(out, "Merge from {}: {verb}", s.from)?;
+    writeln!(out, "{head}")?;
     let list = |v: &[String]| {
         if v.is_empty() {
-            "none".to_string()
+            t!("merge-none")
         } else {
             v.join(", ")
         }
     };
-    writeln!(out, "  new transcripts: {}", list(&s.new_transcripts))?;
-    writeln!(out, "  new cases: {}", list(&s.new_cases))?;
+    let line = |label: String, value: String| format!("  {label}: {value}");
+    writeln!(
+        out,
+        "{}",
+        line(t!("merge-new-transcripts"), list(&s.new_transcripts))
+    )?;
+    writeln!(out, "{}", line(t!("merge-new-cases"), list(&s.new_cases)))?;
     let codes: Vec<String> = s
         .new_codes
         .iter()
         .map(|c| match &c.parent {
-            Some(p) => format!("{} (under {p})", c.id),
-            None => format!("{} (top level)", c.id),
+            Some(p) => t!("merge-code-under", id = c.id.as_str(), parent = p.as_str()),
+            None => t!("merge-code-top", id = c.id.as_str()),
         })
         .collect();
-    writeln!(out, "  new codes: {}", list(&codes))?;
-    writeln!(out, "  new coders: {}", list(&s.new_coders))?;
+    writeln!(out, "{}", line(t!("merge-new-codes"), list(&codes)))?;
+    writeln!(out, "{}", line(t!("merge-new-coders"), list(&s.new_coders)))?;
     let added: Vec<String> = s
         .codings_added
         .iter()
         .map(|(c, n)| format!("{c} +{n}"))
         .collect();
-    writeln!(out, "  codings added: {}", list(&added))?;
-    writeln!(out, "  codings already here: {}", s.codings_already_here)?;
-    writeln!(out, "  memos added: {}", s.memos_added)?;
+    writeln!(out, "{}", line(t!("merge-codings-added"), list(&added)))?;
+    let here = s.codings_already_here.to_string();
+    writeln!(out, "{}", line(t!("merge-codings-here"), here))?;
+    writeln!(
+        out,
+        "{}",
+        line(t!("merge-memos-added"), s.memos_added.to_string())
+    )?;
     if s.conflicts.is_empty() {
-        writeln!(out, "No conflicts.")?;
+        writeln!(out, "{}", t!("merge-no-conflicts"))?;
     } else {
-        writeln!(
-            out,
-            "\n{} conflict(s), left for you to resolve (this copy's version was kept):",
-            s.conflicts.len()
-        )?;
+        writeln!(out, "\n{}", t!("merge-conflicts", n = s.conflicts.len()))?;
         for c in &s.conflicts {
             let who = c
                 .coder

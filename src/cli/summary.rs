@@ -223,6 +223,10 @@ fn table_header(p: &Project, s: &Summary) -> String {
         ));
     }
     out.push('\n');
+    if let Some(note) = s.merged_note(crate::i18n::lang()) {
+        out.push_str(&note);
+        out.push('\n');
+    }
     let (coded, all) = (s.coded_docs.len(), s.total.docs.len());
     if coded < all {
         out.push_str(&t!("summary-partial", coded = coded, all = all));

@@ -227,3 +227,136 @@ fn languages_parse_leniently() {
     assert_eq!("en-GB".parse::<Lang>(), Ok(Lang::En));
     assert!("de".parse::<Lang>().is_err());
 }
+
+/// String literals in a Rust source (before its `#[cfg(test)]`) that read as English running text: two
+/// words with a space between them, once `{…}` placeholders are taken out. Lines that are comments,
+/// attributes, log calls or catalogue look-ups are passed over. Returns (line number, literal).
+fn english_literals(src: &str) -> Vec<(usize, String)> {
+    let code = src.split("#[cfg(test)]").next().unwrap_or("");
+    let skip = [
+        "tracing::",
+        "expect(",
+        "panic!",
+        "debug_assert",
+        "unreachable!",
+    ];
+    let mut out = Vec::new();
+    for (n, line) in code.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("//") || trimmed.starts_with("#[") {
+            continue;
+        }
+        let macro_call = !keys_used(line).is_empty();
+        if macro_call || skip.iter().any(|s| line.contains(s)) {
+            continue;
+        }
+        for lit in literals(line) {
+            if reads_as_text(&lit) {
+                out.push((n + 1, lit));
+            }
+        }
+    }
+    out
+}
+
+/// The contents of the `"…"` literals of one line (escapes kept as written).
+fn literals(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = line.chars().peekable();
+    let mut prev = ' ';
+    while let Some(c) = chars.next() {
+        // A char literal such as '"' is not the start of a string.
+        if c == '"' && prev != '\'' {
+            let mut lit = String::new();
+            while let Some(d) = chars.next() {
+                match d {
+                    '\\' => {
+                        lit.push(d);
+                        lit.extend(chars.next());
+                    }
+                    '"' => break,
+                    _ => lit.push(d),
+                }
+            }
+            out.push(lit);
+            prev = '"';
+        } else {
+            prev = c;
+        }
+    }
+    out
+}
+
+/// Two words of two or more letters with a space between them, placeholders taken out.
+fn reads_as_text(lit: &str) -> bool {
+    let mut plain = String::new();
+    let mut depth = 0;
+    for c in lit.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = (depth as i32 - 1).max(0) as usize,
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let is_word = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    plain
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| is_word(w[0]) && is_word(w[1]))
+}
+
+/// Literals that reach no user as prose: file formats and names the workbench writes or reads.
+const NOT_PROSE: [(&str, &str); 1] = [
+    // The Include:/Exclude: layout of a code's description is a file format, the same in both languages.
+    ("update/codebook.rs", "{}\\n\\nInclude: {}\\nExclude: {}"),
+];
+
+/// The workbench's own files, except the search pane and its updates (their messages are another helper's).
+fn workbench_sources() -> Vec<std::path::PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![root.join("tui.rs")];
+    rust_files(&root.join("tui"), &mut files);
+    files.retain(|f| !f.ends_with("search.rs"));
+    files.sort();
+    files
+}
+
+#[test]
+fn no_english_text_reaches_the_workbench_outside_the_catalogues() {
+    let mut found = Vec::new();
+    for file in workbench_sources() {
+        let src = std::fs::read_to_string(&file).unwrap();
+        for (line, lit) in english_literals(&src) {
+            let allowed = NOT_PROSE
+                .iter()
+                .any(|(f, l)| file.to_string_lossy().ends_with(f) && *l == lit);
+            if !allowed {
+                found.push(format!("{}:{line}: \"{lit}\"", file.display()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "text for the user belongs in src/i18n/{{en,sv}}/tui.ftl (use t!):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_literal_scan_catches_a_status_message_and_spares_keys_and_names() {
+    let src = r#"
+        self.message(Level::Info, "Memo saved.");
+        self.message(Level::Info, t!("tui-memo-saved"));
+        let m = format!("{}: not valid TOML ({})", a, b);
+        let f = root.join("codebook.json");
+        tracing::warn!("could not save {x}");
+        // "a comment with words"
+        let name = "konsensus";
+        #[cfg(test)]
+        let t = "only in tests";
+    "#;
+    let found: Vec<String> = english_literals(src).into_iter().map(|(_, l)| l).collect();
+    assert_eq!(found, ["Memo saved.", "{}: not valid TOML ({})"]);
+}

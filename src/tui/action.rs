@@ -38,9 +38,9 @@ pub enum SaveTarget {
 impl SaveTarget {
     pub fn label(self) -> &'static str {
         match self {
-            SaveTarget::Coder => "codings",
-            SaveTarget::Codebook => "codebook",
-            SaveTarget::History => "undo history",
+            SaveTarget::Coder => "tui-save-codings",
+            SaveTarget::Codebook => "tui-save-codebook",
+            SaveTarget::History => "tui-save-history",
         }
     }
 }

@@ -13,6 +13,7 @@ use crate::agreement::{
 };
 use crate::model::CONSENSUS_CODER;
 use crate::store::{Project, StoreError};
+use crate::t;
 
 /// What the agreement screen shows: coders A and B, the unit, the code (all when none) and the differences.
 #[derive(Debug, Clone, Default)]
@@ -58,19 +59,12 @@ impl AgreeView {
     /// Chooses the pair to compare (keeping the one chosen before when it still fits), or says why there is none.
     pub fn open(&mut self, cx: &Shared) -> Result<(), Request> {
         if cx.layers.blind {
-            return Err(Request::Say(
-                Level::Warn,
-                "Blind mode is on: the agreement view shows other coders' codings (B turns it off)."
-                    .into(),
-            ));
+            return Err(Request::Say(Level::Warn, t!("tui-blind-no-agreement")));
         }
         let a = default_a(cx.project, cx.coder);
         let b = a.as_deref().and_then(|a| default_b(cx.project, a));
         let (Some(a), Some(b)) = (a, b) else {
-            return Err(Request::Say(
-                Level::Info,
-                "The agreement view needs two coders with codings (besides konsensus).".into(),
-            ));
+            return Err(Request::Say(Level::Info, t!("tui-agree-needs-two")));
         };
         if self.a != a || !cx.project.coders.contains_key(&self.b) {
             self.a = a;
@@ -190,7 +184,14 @@ impl AgreeView {
                 select_to: None,
             },
             Request::ShowOthers,
-            Request::Say(Level::Info, format!("{} {}; K goes back.", d.doc, d.unit)),
+            Request::Say(
+                Level::Info,
+                t!(
+                    "tui-agree-jumped",
+                    doc = d.doc.as_str(),
+                    unit = d.unit.to_string()
+                ),
+            ),
         ]
     }
 
@@ -200,11 +201,7 @@ impl AgreeView {
             return vec![refusal];
         }
         if cx.coder == CONSENSUS_CODER {
-            return vec![Request::Say(
-                Level::Error,
-                "This session is konsensus itself: decide as one of the coders (kodbok tui --coder NAME)."
-                    .into(),
-            )];
+            return vec![Request::Say(Level::Error, t!("tui-agree-is-consensus"))];
         }
         let Some(d) = self.current() else {
             return Vec::new();
@@ -361,9 +358,9 @@ pub fn write_layer(p: &Project, coder: &str, change: &LayerChange) -> Result<Lay
                 let gone = removed.iter().any(|c| file.find(&c.id).is_none());
                 let back = added.iter().any(|c| file.find(&c.id).is_some());
                 if gone || back {
-                    return Err(StoreError::refused(format!(
-                        "{} was changed since (by another session)",
-                        path.display()
+                    return Err(StoreError::refused(t!(
+                        "tui-changed-since",
+                        what = path.display().to_string()
                     )));
                 }
                 for c in removed {

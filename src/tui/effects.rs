@@ -74,7 +74,7 @@ impl Runner {
                     Ok(()) => Vec::new(),
                     Err(e) => vec![Action::SaveFailed {
                         target: SaveTarget::Coder,
-                        message: format!("the auto-code batch was not logged: {e}"),
+                        message: crate::t!("tui-batch-not-logged", error = e.to_string()),
                     }],
                 },
                 None => Vec::new(),
@@ -136,7 +136,7 @@ impl Runner {
             }
             Err(e) => Action::SaveFailed {
                 target,
-                message: e.to_string(),
+                message: crate::messages::describe(&e),
             },
         }
     }
@@ -271,8 +271,9 @@ fn save_coder(
     coder: &str,
 ) -> Result<(), StoreError> {
     let Some(lock) = lock else {
-        return Err(StoreError::refused(format!(
-            "{coder}'s codings are open read-only in this session; nothing was saved"
+        return Err(StoreError::refused(crate::t!(
+            "tui-read-only-nothing-saved",
+            coder = coder
         )));
     };
     let empty = CoderFile::new(coder);

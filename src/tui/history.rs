@@ -129,18 +129,25 @@ impl Op {
     pub fn label(&self, book: &Codebook) -> String {
         let name = |id: &str| book.get(id).map_or(id.to_string(), |c| c.name.clone());
         match self {
-            Op::AddCoding { coding } => format!("coding with {}", name(&coding.code)),
-            Op::RemoveCoding { coding } => format!("removal of a {} coding", name(&coding.code)),
-            Op::EditCoding { .. } => "coding memo".into(),
+            Op::AddCoding { coding } => crate::t!("tui-op-coding", code = name(&coding.code)),
+            Op::RemoveCoding { coding } => {
+                crate::t!("tui-op-removal", code = name(&coding.code))
+            }
+            Op::EditCoding { .. } => crate::t!("tui-op-coding-memo"),
             Op::AddCodings { label, .. } | Op::RemoveCodings { label, .. } => label.clone(),
-            Op::DocMemo { .. } => "transcript memo".into(),
+            Op::DocMemo { .. } => crate::t!("tui-op-doc-memo"),
             Op::Codebook { label, .. } => label.clone(),
             Op::Layer {
                 coder,
                 unit,
                 choice,
                 ..
-            } => format!("{coder} decision {choice} on {unit}"),
+            } => crate::t!(
+                "tui-op-decision",
+                coder = coder.as_str(),
+                choice = choice.as_str(),
+                unit = unit.to_string()
+            ),
         }
     }
 
@@ -199,9 +206,10 @@ impl History {
                 Ok(h) => (h, None),
                 Err(e) => (
                     History::default(),
-                    Some(format!(
-                        "{}: unreadable undo history ({e}); starting a new one",
-                        path.display()
+                    Some(crate::t!(
+                        "tui-history-unreadable",
+                        path = path.display().to_string(),
+                        error = e.to_string()
                     )),
                 ),
             },

@@ -2,6 +2,7 @@
 
 use super::action::Command;
 use super::keys::Key;
+use crate::t;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -152,28 +153,39 @@ impl Keymap {
             Ok(t) => t,
             Err(e) => {
                 let msg = e.to_string().replace('\n', " ");
-                return vec![format!(
-                    "{}: not valid TOML ({}); default keys kept",
-                    origin.display(),
-                    msg.trim()
+                return vec![t!(
+                    "tui-keymap-bad-toml",
+                    path = origin.display().to_string(),
+                    error = msg.trim()
                 )];
             }
         };
         let mut warnings = Vec::new();
         for (section, value) in doc {
             let Some(ctx) = KeyContext::from_name(&section) else {
-                warnings.push(format!("{}: unknown section [{section}]", origin.display()));
+                warnings.push(t!(
+                    "tui-keymap-unknown-section",
+                    path = origin.display().to_string(),
+                    section = section.as_str()
+                ));
                 continue;
             };
             let Some(table) = value.as_table() else {
-                warnings.push(format!("{}: [{section}] must be a table", origin.display()));
+                warnings.push(t!(
+                    "tui-keymap-not-table",
+                    path = origin.display().to_string(),
+                    section = section.as_str()
+                ));
                 continue;
             };
             for (key, cmd) in table {
                 if let Err(w) = self.bind(ctx, key, cmd) {
-                    warnings.push(format!(
-                        "{}: [{section}] {key:?}: {w}; default kept",
-                        origin.display()
+                    warnings.push(t!(
+                        "tui-keymap-bad-binding",
+                        path = origin.display().to_string(),
+                        section = section.as_str(),
+                        key = format!("{key:?}"),
+                        error = w
                     ));
                 }
             }
@@ -183,13 +195,16 @@ impl Keymap {
 
     fn bind(&mut self, ctx: KeyContext, key: &str, cmd: &toml::Value) -> Result<(), String> {
         let seq = parse_seq(key)?;
-        let name = cmd.as_str().ok_or("expected a command name in quotes")?;
+        let name = cmd
+            .as_str()
+            .ok_or_else(|| t!("tui-keymap-expected-command"))?;
         let table = self.tables.entry(ctx).or_default();
         if name == "none" {
             table.remove(&seq);
             return Ok(());
         }
-        let cmd = Command::from_name(name).ok_or_else(|| format!("unknown command {name:?}"))?;
+        let cmd = Command::from_name(name)
+            .ok_or_else(|| t!("tui-keymap-unknown-command", name = format!("{name:?}")))?;
         table.insert(seq, cmd);
         Ok(())
     }
@@ -202,7 +217,11 @@ impl Keymap {
             match std::fs::read_to_string(path) {
                 Ok(text) => warnings.extend(km.merge_toml(&text, path)),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => warnings.push(format!("{}: {e}; default keys kept", path.display())),
+                Err(e) => warnings.push(t!(
+                    "tui-keymap-unreadable",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                )),
             }
         }
         (km, warnings)
@@ -297,7 +316,7 @@ pub(crate) fn parse_seq(s: &str) -> Result<Vec<Key>, String> {
     }
     let parts: Vec<&str> = s.split(' ').filter(|p| !p.is_empty()).collect();
     if parts.is_empty() || parts.len() > 2 {
-        return Err(format!("expected a key or a two-key chord, found {s:?}"));
+        return Err(t!("tui-keymap-expected-key", found = format!("{s:?}")));
     }
     parts.iter().map(|p| Key::parse(p)).collect()
 }

@@ -85,9 +85,8 @@ impl Key {
         }
         let code = match single(rest) {
             Some(c) => KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
-            None => {
-                named(&rest.to_ascii_lowercase()).ok_or_else(|| format!("unknown key {s:?}"))?
-            }
+            None => named(&rest.to_ascii_lowercase())
+                .ok_or_else(|| crate::t!("tui-key-unknown", key = format!("{s:?}")))?,
         };
         Ok(Key { code, ctrl, alt })
     }
@@ -177,7 +176,7 @@ pub fn parse_keys(s: &str) -> Result<Vec<Key>, String> {
                 name.push(n);
             }
             if !closed {
-                return Err(format!("unclosed <{name} in key sequence"));
+                return Err(crate::t!("tui-key-unclosed", name = name.as_str()));
             }
             out.push(Key::parse(&name)?);
         } else if c == '\n' {

@@ -8,6 +8,7 @@ use super::picker::Purpose;
 use super::screen::{Request, SEGMENT_ROWS, Shared, list_motion, segment_page};
 use crate::model::Coding;
 use crate::store::Project;
+use crate::t;
 
 /// One retrieved passage with what is needed to show and reach it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,17 +97,16 @@ impl Retrieval {
                 .rows
                 .get(sel)
                 .map_or_else(Vec::new, |s| super::summary::jump(s, cx)),
-            Command::ToggleScope if cx.layers.blind => vec![Request::Say(
-                Level::Warn,
-                "Blind mode is on: only your codings are listed.".into(),
-            )],
+            Command::ToggleScope if cx.layers.blind => {
+                vec![Request::Say(Level::Warn, t!("tui-blind-only-yours-listed"))]
+            }
             Command::ToggleScope => {
                 self.all = !self.all;
                 self.refresh(cx);
                 Vec::new()
             }
             Command::Filter => vec![Request::Prompt {
-                title: "Filter (e.g. grupp:låg speaker:Respondent; empty: none)".into(),
+                title: t!("tui-filter-prompt"),
                 text: self.filter.clone(),
                 purpose: PromptFor::Filter,
             }],
@@ -153,12 +153,10 @@ pub fn parse_filter(s: &str) -> Result<Vec<Cond>, String> {
                     "expected an attribute name before the value in {p:?}"
                 ));
             } else {
-                return Err(format!("expected key:value, found {p:?} (e.g. grupp:låg)"));
+                return Err(t!("tui-filter-expected", found = format!("{p:?}")));
             };
             if k.trim().is_empty() {
-                return Err(format!(
-                    "expected an attribute name before the value in {p:?}"
-                ));
+                return Err(t!("tui-filter-no-key", found = format!("{p:?}")));
             }
             Ok(Cond {
                 key: k.trim().to_lowercase(),

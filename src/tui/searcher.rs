@@ -59,7 +59,7 @@ impl Background {
                 Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => {
                     self.running = None;
-                    out.push(Action::IndexReady(Err("the index thread stopped".into())));
+                    out.push(Action::IndexReady(Err(crate::t!("tui-index-stopped"))));
                 }
             }
         }
@@ -95,7 +95,7 @@ impl Background {
                 }
                 Some(Action::IndexReady(result.map(|s| {
                     let r = s.report();
-                    let msg = format!("{} turns, {} transcripts re-indexed", r.turns, r.reindexed);
+                    let msg = crate::t!("tui-index-report", turns = r.turns, docs = r.reindexed);
                     self.searcher = Some(s);
                     msg
                 })))
@@ -137,7 +137,7 @@ impl Background {
         only: &[(String, usize, usize)],
     ) -> Action {
         let Some(s) = &self.searcher else {
-            return Action::AutocodePlanned(Err("the search index is not open yet".into()));
+            return Action::AutocodePlanned(Err(crate::t!("tui-index-not-open")));
         };
         let r = autocode::plan(&state.project, s, query, code, scope, &state.coder);
         Action::AutocodePlanned(r.map_err(|e| e.to_string()).map(|mut p| {

@@ -72,7 +72,7 @@ impl Session {
     /// Opens the project, takes my coder file's lock (read-only when another session has it) and loads undo history.
     pub fn open(root: &Path, coder: &str, opts: &SessionOptions) -> anyhow::Result<Session> {
         let project = Project::open(root)
-            .with_context(|| format!("cannot open the project in {}", root.display()))?;
+            .with_context(|| crate::t!("tui-cannot-open", dir = root.display().to_string()))?;
         let (lock, read_only) = match project.lock_coder(coder) {
             Ok(l) => (Some(l), None),
             Err(StoreError::Locked { holder, .. }) => (None, Some(holder)),
@@ -86,7 +86,7 @@ impl Session {
         let mut state = AppState::new(project, coder, keymap, history, read_only);
         match decisions {
             Ok(log) => state.agree.decisions = log,
-            Err(e) => warnings.push(format!("the consensus decision log cannot be read: {e}")),
+            Err(e) => warnings.push(crate::t!("tui-decisions-unreadable", error = e.to_string())),
         }
         state.truecolor = opts.truecolor;
         state.palette = opts.palette;
@@ -104,7 +104,7 @@ impl Session {
             );
         } else if let Some(first) = warnings.first() {
             let more = if warnings.len() > 1 {
-                format!(" (+{} more in .kodbok/tui.log)", warnings.len() - 1)
+                crate::t!("tui-more-warnings", n = warnings.len() - 1)
             } else {
                 String::new()
             };
@@ -221,9 +221,10 @@ fn shadowed_shortcuts(state: &AppState) -> Vec<String> {
                 .resolve(KeyContext::Transcript, &[], Key::char(c))
                 != Resolved::Unbound;
             bound.then(|| {
-                format!(
-                    "shortcut {s:?} of code {} is also a key binding; use the picker (c) for it",
-                    f.code.name
+                crate::t!(
+                    "tui-shortcut-taken",
+                    key = format!("{s:?}"),
+                    code = f.code.name.as_str()
                 )
             })
         })

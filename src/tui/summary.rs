@@ -43,7 +43,7 @@ impl LayerChoice {
     /// How the screen names the layer.
     pub fn label(self, me: &str) -> String {
         match self {
-            LayerChoice::Mine => t!("tui-layer-mine", coder = me),
+            LayerChoice::Mine => t!("tui-layer-mine", coder = crate::tui::views::coder_name(me)),
             LayerChoice::AllCoders => t!("tui-layer-all"),
             LayerChoice::Consensus => {
                 t!(
@@ -223,10 +223,7 @@ impl SummaryView {
         };
         let list = self.open_list(cx.project, &code, self.col);
         if list.as_ref().is_some_and(|l| l.rows.is_empty()) {
-            return vec![Request::Say(
-                Level::Info,
-                "No segments behind this number.".into(),
-            )];
+            return vec![Request::Say(Level::Info, t!("tui-summary-no-segments"))];
         }
         self.list = list;
         Vec::new()
@@ -236,7 +233,7 @@ impl SummaryView {
         if cx.layers.blind {
             return vec![Request::Say(
                 Level::Warn,
-                "Blind mode is on: only your own codings are counted (B turns it off).".into(),
+                t!("tui-blind-only-yours-counted"),
             )];
         }
         self.layer = self.layer.next();
@@ -309,10 +306,11 @@ pub fn jump(s: &Segment, cx: &Shared) -> Vec<Request> {
 fn explain(e: AnalysisError, layer: LayerChoice) -> String {
     match (e, layer) {
         (AnalysisError::UnknownCoder { .. }, LayerChoice::Mine) => {
-            "You have no codings yet: code a passage and the numbers appear here.".to_string()
+            t!("tui-summary-no-codings")
         }
-        (AnalysisError::NoConsensus { .. }, _) => format!(
-            "No consensus layer yet (codings/{CONSENSUS_CODER}.json): `kodbok consensus` makes it."
+        (AnalysisError::NoConsensus { .. }, _) => t!(
+            "tui-summary-no-consensus",
+            file = format!("codings/{CONSENSUS_CODER}.json")
         ),
         (e, _) => e.to_string(),
     }

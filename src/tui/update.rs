@@ -85,10 +85,7 @@ impl AppState {
                 Vec::new()
             }
             Action::RescueWritten(Err(e)) => {
-                self.message(
-                    Level::Error,
-                    format!("Could not write a rescue copy either ({e}); not quitting."),
-                );
+                self.message(Level::Error, t!("tui-rescue-failed", error = e.to_string()));
                 Vec::new()
             }
         }
@@ -196,19 +193,20 @@ impl AppState {
         let was_failing = self.status.failing.remove(&target).is_some();
         self.status.last_saved = Some(at);
         if was_failing && self.status.failing.is_empty() {
-            self.message(Level::Info, "Saved again: nothing was lost.");
+            self.message(Level::Info, t!("tui-saved-again"));
         }
         fx
     }
 
     fn save_failed(&mut self, target: SaveTarget, message: String) -> Vec<Effect> {
-        tracing::error!("saving {} failed: {message}", target.label());
+        tracing::error!("saving {} failed: {message}", t_key(target.label()));
         self.status.failing.insert(target, message.clone());
         self.status.message = Some((
             Level::Error,
-            format!(
-                "Could not save {}: {message}. Kept in memory; retrying.",
-                target.label()
+            t!(
+                "tui-save-failed",
+                what = t_key(target.label()),
+                error = message.as_str()
             ),
         ));
         Vec::new()
@@ -230,7 +228,7 @@ impl AppState {
         self.recompute();
         self.refresh_retrieval();
         if self.layers.others && !self.layers.blind {
-            self.note(format!("Updated {name}'s codings from disk."));
+            self.note(t!("tui-coder-reloaded", coder = name.as_str()));
         }
         Vec::new()
     }
@@ -241,14 +239,14 @@ impl AppState {
         }
         self.project.codebook = book;
         self.after_codebook_change();
-        self.note("The codebook was changed by another session; reloaded.");
+        self.note(t!("tui-codebook-reloaded"));
         Vec::new()
     }
 
     /// Two sessions changed the codebook at once: theirs is on disk, mine is dropped (and said so).
     fn codebook_conflict(&mut self, theirs: Codebook) -> Vec<Effect> {
         let mine = self.project.codebook.clone();
-        let mut dropped = String::from("the last change");
+        let mut dropped = t!("tui-last-change");
         if let Some(crate::tui::history::Op::Codebook { after, .. }) = self.history.undo.last()
             && **after == mine
             && let Some(op) = self.history.undo.pop()
@@ -259,12 +257,7 @@ impl AppState {
         self.dirty.remove(&SaveTarget::Codebook);
         self.status.failing.remove(&SaveTarget::Codebook);
         self.after_codebook_change();
-        self.message(
-            Level::Error,
-            format!(
-                "Another session changed the codebook at the same time; {dropped} was not saved. Please do it again."
-            ),
-        );
+        self.message(Level::Error, t!("tui-codebook-conflict", dropped = dropped));
         self.save(&[SaveTarget::History])
     }
 
@@ -284,12 +277,14 @@ impl AppState {
             self.quit = true;
             return vec![Effect::SaveUi];
         }
-        let what: Vec<&str> = self.dirty.iter().map(|t| t.label()).collect();
+        let what: Vec<String> = self.dirty.iter().map(|t| t_key(t.label())).collect();
         self.overlay = Some(Overlay::Confirm {
-            question: format!(
-                "Saving {} keeps failing. Quit anyway? A rescue copy is written to {} first.",
-                what.join(", "),
-                super::effects::rescue_dir(&self.project).display()
+            question: t!(
+                "tui-quit-unsaved",
+                what = what.join(", "),
+                dir = super::effects::rescue_dir(&self.project)
+                    .display()
+                    .to_string()
             ),
             then: Deferred::QuitUnsaved,
         });
@@ -310,10 +305,7 @@ impl AppState {
 
     fn toggle_layers(&mut self) -> Vec<Effect> {
         if self.layers.blind {
-            self.message(
-                Level::Warn,
-                "Blind mode is on: other coders stay hidden (B turns it off).",
-            );
+            self.message(Level::Warn, t!("tui-blind-others-hidden"));
             return Vec::new();
         }
         self.layers.others = !self.layers.others;
@@ -322,12 +314,12 @@ impl AppState {
             .coders
             .keys()
             .filter(|c| **c != self.coder)
-            .cloned()
+            .map(|c| super::views::coder_name(c))
             .collect();
         let msg = match (self.layers.others, others.is_empty()) {
-            (true, true) => "No other coder has codings in this project yet.".to_string(),
-            (true, false) => format!("Showing {} (dimmed stripes, initials).", others.join(", ")),
-            (false, _) => "Showing only your codings.".to_string(),
+            (true, true) => t!("tui-layers-none"),
+            (true, false) => t!("tui-layers-showing", coders = others.join(", ")),
+            (false, _) => t!("tui-layers-mine"),
         };
         self.recompute();
         self.message(Level::Info, msg);
@@ -343,9 +335,9 @@ impl AppState {
         self.recompute();
         self.refresh_retrieval();
         let msg = if self.layers.blind {
-            "Blind mode: other coders' codings and counts are hidden."
+            t!("tui-blind-on")
         } else {
-            "Blind mode off (L shows other coders)."
+            t!("tui-blind-off")
         };
         self.message(Level::Info, msg);
         vec![Effect::SaveUi]
@@ -380,4 +372,9 @@ impl AppState {
             None => true,
         }
     }
+}
+
+/// The message of a catalogue key chosen at run time (such as [`SaveTarget::label`]).
+fn t_key(key: &str) -> String {
+    crate::i18n::tr(key, &[])
 }

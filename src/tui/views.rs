@@ -121,6 +121,14 @@ pub fn pad(text: &str, w: usize) -> String {
     s
 }
 
+/// Columns a coder's name may take wherever the workbench draws it beside other text.
+pub const CODER_WIDTH: usize = 20;
+
+/// A coder's name cut to [`CODER_WIDTH`] columns by display width (ending in `…` when cut).
+pub fn coder_name(name: &str) -> String {
+    fit(name, CODER_WIDTH)
+}
+
 /// Display width of a string as `put` draws it.
 pub fn width(text: &str) -> usize {
     text.graphemes(true).map(super::wrap::gwidth).sum()

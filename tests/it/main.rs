@@ -12,6 +12,7 @@ mod analysis_cli;
 mod cli;
 mod cli_i18n;
 mod findings;
+mod i18n_more;
 mod import;
 mod index_cli;
 mod props;

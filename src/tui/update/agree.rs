@@ -1,6 +1,7 @@
 //! The app's side of the agreement screen: opening it, and keeping the layer and the history in step when a
 //! decision (or its undo) was written.
 
+use crate::t;
 use crate::tui::action::{Command, Effect, LayerDone, RewriteReason, SaveTarget};
 use crate::tui::app::{AppState, Level, Screen};
 use crate::tui::history::Op;
@@ -36,7 +37,10 @@ impl AppState {
         let done = match result {
             Ok(d) => d,
             Err(e) => {
-                self.message(Level::Error, format!("konsensus not changed: {e}"));
+                self.message(
+                    Level::Error,
+                    t!("tui-consensus-not-changed", error = e.to_string()),
+                );
                 return Vec::new();
             }
         };
@@ -52,10 +56,7 @@ impl AppState {
                 if done.added.is_empty() && done.removed.is_empty() && !fresh_neither =>
             {
                 self.refresh_decided();
-                self.message(
-                    Level::Info,
-                    "konsensus already holds that here; nothing changed.",
-                );
+                self.message(Level::Info, t!("tui-consensus-unchanged"));
                 Vec::new()
             }
             RewriteReason::Do(op) => {
@@ -126,8 +127,12 @@ impl AppState {
             self.history.undo.push(op);
         }
         self.recompute();
-        let verb = if undo { "Undone" } else { "Redone" };
-        self.message(Level::Info, format!("{verb}: {label}."));
+        let msg = if undo {
+            t!("tui-undone", label = label.as_str())
+        } else {
+            t!("tui-redone", label = label.as_str())
+        };
+        self.message(Level::Info, msg);
         self.save(&[SaveTarget::History])
     }
 }

@@ -1,6 +1,7 @@
 //! The codebook pane: moving in the tree, folding, and adding, renaming, describing, moving and merging codes.
 
 use crate::model::{Code, Codebook};
+use crate::t;
 use crate::tui::action::{Command, Effect};
 use crate::tui::app::{AppState, EditFor, Level, Overlay, PromptFor};
 use crate::tui::editor::TextBox;
@@ -30,17 +31,19 @@ impl AppState {
             .map(|c| c.name.clone())
             .unwrap_or_default();
         match (c, code) {
-            (Command::AddCode, parent @ Some(_)) => {
-                self.prompt("New sub-code of", &name, PromptFor::AddCode { parent })
-            }
+            (Command::AddCode, parent @ Some(_)) => self.prompt(
+                &t!("tui-new-sub-code"),
+                &name,
+                PromptFor::AddCode { parent },
+            ),
             (Command::AddCode | Command::AddTopCode, _) => self.prompt(
-                "New top-level code",
+                &t!("tui-new-top-code"),
                 "",
                 PromptFor::AddCode { parent: None },
             ),
             (Command::RenameCode, Some(id)) => {
                 self.overlay = Some(Overlay::Prompt {
-                    title: format!("Rename {}", crate::tui::wrap::clean(&name)),
+                    title: t!("tui-rename-code", name = crate::tui::wrap::clean(&name)),
                     input: TextBox::new(&name, false),
                     purpose: PromptFor::Rename { id },
                 });
@@ -54,9 +57,9 @@ impl AppState {
                 text.row = code.description.split('\n').count() - 1;
                 text.end();
                 self.overlay = Some(Overlay::Editor {
-                    title: format!(
-                        "Describe {} (the Include:/Exclude: lines are the notes)",
-                        crate::tui::wrap::clean(&book.path(&id))
+                    title: t!(
+                        "tui-describe-code",
+                        path = crate::tui::wrap::clean(&book.path(&id))
                     ),
                     text,
                     purpose: EditFor::Description { code: id },
@@ -82,10 +85,7 @@ impl AppState {
             (Command::ApplyCode, Some(id)) => return self.apply_code(&id),
             (Command::Segments, Some(id)) => self.show_segments(&id),
             (Command::Cancel, _) => {}
-            _ => self.message(
-                Level::Info,
-                "The codebook is empty: A adds a top-level code.",
-            ),
+            _ => self.message(Level::Info, t!("tui-codebook-empty-hint")),
         }
         Vec::new()
     }
@@ -124,7 +124,7 @@ impl AppState {
         recodes: Vec<Recode>,
     ) -> Vec<Effect> {
         if let Some(e) = after.validate().first() {
-            self.message(Level::Error, format!("Not changed: {e}"));
+            self.message(Level::Error, t!("tui-not-changed", error = e.to_string()));
             return Vec::new();
         }
         let before = Box::new(self.project.codebook.clone());
@@ -148,7 +148,7 @@ impl AppState {
             return Vec::new();
         }
         self.codebook_op(
-            format!("renamed {old} to {}", name.trim()),
+            t!("tui-op-renamed", old = old.as_str(), new = name.trim()),
             after,
             Vec::new(),
         )
@@ -161,8 +161,8 @@ impl AppState {
             return Vec::new();
         }
         let book = &self.project.codebook;
-        let to = parent.map_or("the top level".to_string(), |p| book.path(p));
-        let label = format!("moved {} under {to}", book.path(id));
+        let to = parent.map_or_else(|| t!("tui-top-level"), |p| book.path(p));
+        let label = t!("tui-op-moved", path = book.path(id), to = to);
         self.codebook_op(label, after, Vec::new())
     }
 
@@ -187,7 +187,11 @@ impl AppState {
             })
             .collect();
         let book = &self.project.codebook;
-        let label = format!("merged {} into {}", book.path(from), book.path(into));
+        let label = t!(
+            "tui-op-merged",
+            from = book.path(from),
+            into = book.path(into)
+        );
         let op = Op::Codebook {
             label,
             before: Box::new(book.clone()),

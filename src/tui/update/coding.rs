@@ -31,7 +31,7 @@ impl AppState {
         else {
             self.message(
                 Level::Info,
-                format!("{c} does nothing here (? lists the keys)."),
+                crate::t!("tui-key-does-nothing", key = c.to_string()),
             );
             return Vec::new();
         };
@@ -129,14 +129,14 @@ impl AppState {
     }
 
     /// Runs `purpose` on the only coding here, or asks which one.
-    fn pick_coding(&mut self, purpose: ChooseFor, verb: &str) -> Vec<Effect> {
+    fn pick_coding(&mut self, purpose: ChooseFor, title: String) -> Vec<Effect> {
         if !self.writable() {
             return Vec::new();
         }
         let here = self.codings_here();
         match here.as_slice() {
             [] => {
-                self.message(Level::Info, "None of your codings is under the cursor.");
+                self.message(Level::Info, t!("tui-no-coding-here"));
                 Vec::new()
             }
             [one] => self.chosen(purpose, &one.id.clone()),
@@ -146,7 +146,7 @@ impl AppState {
                     .map(|c| (self.coding_label(c), c.id.clone()))
                     .collect();
                 self.overlay = Some(Overlay::Choose {
-                    title: format!("Which coding to {verb}?"),
+                    title,
                     items,
                     selected: 0,
                     purpose,
@@ -157,11 +157,11 @@ impl AppState {
     }
 
     pub(crate) fn uncode(&mut self) -> Vec<Effect> {
-        self.pick_coding(ChooseFor::Remove, "remove")
+        self.pick_coding(ChooseFor::Remove, t!("tui-which-coding-remove"))
     }
 
     pub(crate) fn memo_on_coding(&mut self) -> Vec<Effect> {
-        self.pick_coding(ChooseFor::Memo, "write a memo on")
+        self.pick_coding(ChooseFor::Memo, t!("tui-which-coding-memo"))
     }
 
     /// The coding `id` was chosen for `purpose`.
@@ -180,7 +180,7 @@ impl AppState {
                 fx
             }
             ChooseFor::Memo => {
-                let title = format!("Memo on {}", self.coding_label(&coding));
+                let title = crate::t!("tui-memo-on", what = self.coding_label(&coding));
                 self.overlay = Some(Overlay::Editor {
                     title,
                     text: TextBox::new(coding.memo.as_deref().unwrap_or(""), true),
@@ -204,7 +204,7 @@ impl AppState {
             .map(|m| m.text.clone())
             .unwrap_or_default();
         self.overlay = Some(Overlay::Editor {
-            title: format!("Memo on transcript {}", clean(&doc)),
+            title: crate::t!("tui-memo-on-doc", doc = clean(&doc)),
             text: TextBox::new(&text, true),
             purpose: EditFor::DocMemo { doc },
         });
@@ -257,7 +257,10 @@ impl AppState {
                     return Vec::new();
                 }
                 return self.codebook_op(
-                    format!("description of {}", self.project.codebook.path(&code)),
+                    crate::t!(
+                        "tui-op-description",
+                        path = self.project.codebook.path(&code)
+                    ),
                     after,
                     Vec::new(),
                 );
@@ -265,7 +268,7 @@ impl AppState {
         };
         let fx = self.commit(op);
         if !fx.is_empty() {
-            self.message(Level::Info, "Memo saved.");
+            self.message(Level::Info, t!("tui-memo-saved"));
         }
         fx
     }
@@ -288,7 +291,7 @@ impl AppState {
     ) -> (Vec<Effect>, Option<String>) {
         let name = clean(name).trim().to_string();
         if name.is_empty() {
-            self.message(Level::Error, "A code needs a name.");
+            self.message(Level::Error, t!("tui-code-needs-name"));
             return (Vec::new(), None);
         }
         let book = &self.project.codebook;
@@ -305,7 +308,7 @@ impl AppState {
         {
             self.message(
                 Level::Error,
-                format!("There is already a code {name} there."),
+                crate::t!("tui-code-exists-there", name = name.as_str()),
             );
             return (Vec::new(), None);
         }
@@ -322,8 +325,9 @@ impl AppState {
         }
         let where_ = parent
             .as_deref()
-            .map_or("the top level".to_string(), |p| book.path(p));
-        let fx = self.codebook_op(format!("new code {name} under {where_}"), after, Vec::new());
+            .map_or_else(|| t!("tui-top-level"), |p| book.path(p));
+        let label = t!("tui-op-new-code", name = name.as_str(), under = where_);
+        let fx = self.codebook_op(label, after, Vec::new());
         let created = self.project.codebook.get(&id).is_some();
         (fx, created.then_some(id))
     }

@@ -1,5 +1,6 @@
 //! The documents list, opening the segments screen, and mouse clicks on the workbench lists.
 
+use crate::t;
 use crate::tui::action::{Command, Effect, Mouse};
 use crate::tui::app::{AppState, Focus, Level, Screen};
 use crate::tui::doclist::DocsOutcome;
@@ -18,10 +19,7 @@ impl AppState {
         let h = self.docs_height();
         match self.docs.update(c, h) {
             Some(DocsOutcome::Open(id)) => self.open_doc(&id, None),
-            Some(DocsOutcome::Empty) => self.message(
-                Level::Info,
-                "No transcripts yet: add some with `kodbok import FILE…`.",
-            ),
+            Some(DocsOutcome::Empty) => self.message(Level::Info, t!("tui-no-transcripts-hint")),
             None => {}
         }
         Vec::new()

@@ -1,5 +1,6 @@
 //! Doing, undoing and redoing operations on codings and the codebook, each saved at once.
 
+use crate::t;
 use crate::tui::action::{Effect, LayerChange, RewriteReason, SaveTarget};
 use crate::tui::app::{AppState, Level};
 use crate::tui::history::{Op, Recode};
@@ -73,8 +74,12 @@ impl AppState {
             &self.history.redo
         };
         let Some(op) = stack.last().cloned() else {
-            let what = if undo { "undo" } else { "redo" };
-            self.message(Level::Info, format!("Nothing to {what}."));
+            let msg = if undo {
+                t!("tui-nothing-to-undo")
+            } else {
+                t!("tui-nothing-to-redo")
+            };
+            self.message(Level::Info, msg);
             return Vec::new();
         };
         let todo = if undo { op.inverse() } else { op };
@@ -87,10 +92,11 @@ impl AppState {
             }
             self.message(
                 Level::Error,
-                format!(
-                    "Cannot {}: {e}. That step was dropped.",
-                    if undo { "undo" } else { "redo" }
-                ),
+                if undo {
+                    t!("tui-cannot-undo", error = e.as_str())
+                } else {
+                    t!("tui-cannot-redo", error = e.as_str())
+                },
             );
             return self.save(&[SaveTarget::History]);
         }
@@ -151,8 +157,12 @@ impl AppState {
                 } else {
                     self.history.undo.push(op);
                 }
-                let verb = if undo { "Undone" } else { "Redone" };
-                self.message(Level::Info, format!("{verb}: {label}."));
+                let msg = if undo {
+                    t!("tui-undone", label = label.as_str())
+                } else {
+                    t!("tui-redone", label = label.as_str())
+                };
+                self.message(Level::Info, msg);
                 targets.push(SaveTarget::History);
                 self.save(&targets)
             }
@@ -171,7 +181,7 @@ impl AppState {
         let done = match result {
             Ok(done) => done,
             Err(e) => {
-                self.message(Level::Error, format!("Not done: {e}"));
+                self.message(Level::Error, t!("tui-not-done", error = e.to_string()));
                 return Vec::new();
             }
         };
@@ -201,16 +211,13 @@ impl AppState {
         match op {
             Op::AddCoding { coding } => {
                 if has(&coding.id) {
-                    return Err("that coding already exists".into());
+                    return Err(t!("tui-op-coding-exists"));
                 }
                 if !self.project.transcripts.contains_key(&coding.doc) {
-                    return Err(format!(
-                        "transcript {} is no longer in the project",
-                        coding.doc
-                    ));
+                    return Err(t!("tui-op-doc-gone", doc = coding.doc.as_str()));
                 }
                 if self.project.codebook.get(&coding.code).is_none() {
-                    return Err(format!("code {} is no longer in the codebook", coding.code));
+                    return Err(t!("tui-op-code-gone", code = coding.code.as_str()));
                 }
                 Ok(())
             }
@@ -218,14 +225,14 @@ impl AppState {
                 if has(&coding.id) {
                     Ok(())
                 } else {
-                    Err("that coding no longer exists".into())
+                    Err(t!("tui-op-coding-gone"))
                 }
             }
             Op::EditCoding { before: coding, .. } => {
                 if has(&coding.id) {
                     Ok(())
                 } else {
-                    Err("that coding no longer exists".into())
+                    Err(t!("tui-op-coding-gone"))
                 }
             }
             Op::AddCodings { codings, .. } => codings
@@ -246,14 +253,14 @@ impl AppState {
                 if removed.iter().all(|c| here(&c.id)) && !added.iter().any(|c| here(&c.id)) {
                     Ok(())
                 } else {
-                    Err(format!("{coder} was changed since (by another session)"))
+                    Err(t!("tui-changed-since", what = coder.as_str()))
                 }
             }
             Op::Codebook { before, .. } => {
                 if **before == self.project.codebook {
                     Ok(())
                 } else {
-                    Err("the codebook was changed since (by another session)".into())
+                    Err(t!("tui-codebook-changed-since"))
                 }
             }
         }

@@ -27,7 +27,7 @@ impl AppState {
             }
             DialogOutcome::Discarded => {
                 self.overlay = None;
-                self.message(Level::Info, "Discarded the changes to the memo.");
+                self.message(Level::Info, t!("tui-memo-discarded"));
                 Vec::new()
             }
             DialogOutcome::Accept { purpose, text } => self.prompt_accept(purpose, text),
@@ -69,7 +69,7 @@ impl AppState {
                 Vec::new()
             }
             Some(Picked::NoMatch) => {
-                self.message(Level::Info, "No code matches.");
+                self.message(Level::Info, t!("tui-no-code-matches"));
                 Vec::new()
             }
             Some(Picked::Create { name, parent }) => {
@@ -157,7 +157,10 @@ impl AppState {
         {
             return Vec::new();
         }
-        let label = format!("saved query of {}", self.project.codebook.path(code));
+        let label = t!(
+            "tui-op-saved-query",
+            path = self.project.codebook.path(code)
+        );
         self.codebook_op(label, after, Vec::new())
     }
 

@@ -3,6 +3,7 @@
 
 use crate::model::Transcript;
 use crate::store::project::reanchor_file;
+use crate::t;
 use crate::tui::action::{Effect, SaveTarget};
 use crate::tui::app::{AppState, Level};
 use std::collections::BTreeMap;
@@ -17,9 +18,11 @@ impl AppState {
             Err(e) => {
                 self.message(
                     Level::Warn,
-                    format!(
-                        "{id} changed on disk but cannot be read (line {}: {}); the version in memory is kept",
-                        e.line, e.message
+                    t!(
+                        "tui-reload-unreadable",
+                        id = id,
+                        line = e.line,
+                        error = e.message.as_str()
                     ),
                 );
                 return Vec::new();
@@ -56,16 +59,12 @@ impl AppState {
         });
         self.recompute();
         self.refresh_retrieval();
-        let mut msg = format!("{id} changed on disk and was reloaded");
+        let mut msg = t!("tui-reloaded", id = id.as_str());
         if mine_moved > 0 {
-            msg.push_str(&format!(
-                "; {mine_moved} of your codings moved with their text"
-            ));
+            msg.push_str(&t!("tui-reloaded-moved", n = mine_moved));
         }
         if lost > 0 {
-            msg.push_str(&format!(
-                "; {lost} no longer match the text (kept; `kodbok check` lists them)"
-            ));
+            msg.push_str(&t!("tui-reloaded-lost", n = lost));
         }
         self.message(if lost > 0 { Level::Warn } else { Level::Info }, msg);
         if mine_moved > 0 && self.read_only.is_none() {

@@ -1,6 +1,7 @@
 //! Cursor, selection and scrolling in the open transcript, by key and by mouse.
 
 use crate::model::Transcript;
+use crate::t;
 use crate::tui::action::{Command, Effect, Mouse};
 use crate::tui::app::{AppState, Focus, Level, Overlay, Screen};
 use crate::tui::docview::{DocView, WHEEL_LINES, last_pos};
@@ -27,10 +28,7 @@ impl AppState {
     pub(crate) fn text_cmd(&mut self, c: Command) -> Vec<Effect> {
         if self.view.is_none() {
             if c != Command::Cancel {
-                self.message(
-                    Level::Info,
-                    "No transcript open: pick one in the documents pane (Tab, Enter).",
-                );
+                self.message(Level::Info, t!("tui-no-transcript-open"));
             }
             return Vec::new();
         }
@@ -55,10 +53,7 @@ impl AppState {
             return Vec::new();
         }
         if self.view.as_ref().and_then(|v| v.selection()).is_none() {
-            self.message(
-                Level::Info,
-                "Select text first: V selects the turn, v starts a selection.",
-            );
+            self.message(Level::Info, t!("tui-select-first"));
             return Vec::new();
         }
         self.overlay = Some(Overlay::Picker(Picker::new(
@@ -156,7 +151,7 @@ impl AppState {
         self.screen = Screen::Workbench;
         let Some(g) = self.text_geom() else { return };
         let Some(t) = self.project.transcripts.get(id) else {
-            self.message(Level::Error, format!("No transcript {id}."));
+            self.message(Level::Error, t!("tui-no-such-doc", id = id));
             return;
         };
         if let Some(old) = self.view.as_ref().filter(|v| v.doc != id) {

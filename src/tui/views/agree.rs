@@ -16,7 +16,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let v = &state.agree;
     let title = format!(
         " {} ",
-        t!("tui-agree-title", a = v.a.as_str(), b = v.b.as_str())
+        t!(
+            "tui-agree-title",
+            a = super::coder_name(&v.a),
+            b = super::coder_name(&v.b)
+        )
     );
     let inner = super::screen_frame(frame, area, &title);
     let buf = frame.buffer_mut();
@@ -25,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     }
     header(buf, inner, state);
     if let Some(e) = &v.error {
-        let msg = format!("{e}. o compares with another coder.");
+        let msg = t!("tui-agree-error", error = e.as_str());
         let lines = wrap::wrap(&msg, inner.width as usize);
         let map = crate::model::text::OffsetMap::new(&msg);
         for (i, l) in lines
@@ -69,6 +73,16 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     }
 }
 
+/// The unit of comparison in the current language.
+fn unit_name(u: crate::agreement::units::UnitKind) -> String {
+    use crate::agreement::units::UnitKind;
+    match u {
+        UnitKind::Turn => t!("tui-unit-turn"),
+        UnitKind::Sentence => t!("tui-unit-sentence"),
+        UnitKind::Char => t!("tui-unit-char"),
+    }
+}
+
 fn pct(x: Option<f64>) -> String {
     x.map_or("–".into(), |x| format!("{x:.1} %"))
 }
@@ -79,15 +93,15 @@ fn coef(x: Option<f64>) -> String {
 
 fn header(buf: &mut Buffer, r: Rect, state: &AppState) {
     let v = &state.agree;
-    let code = v
-        .code
-        .as_deref()
-        .map_or("all codes".to_string(), |c| state.project.codebook.path(c));
-    let line = format!(
-        "{}s · {code} · {} transcript{} coded by both",
-        v.unit().name(),
-        v.docs,
-        if v.docs == 1 { "" } else { "s" }
+    let code = v.code.as_deref().map_or_else(
+        || t!("tui-agree-all-codes"),
+        |c| state.project.codebook.path(c),
+    );
+    let line = t!(
+        "tui-agree-head",
+        unit = unit_name(v.unit()),
+        code = code,
+        n = v.docs
     );
     put(
         buf,
@@ -98,13 +112,13 @@ fn header(buf: &mut Buffer, r: Rect, state: &AppState) {
         theme::dim(),
     );
     let Some(s) = &v.stats else { return };
-    let line = format!(
-        "agreement {} · kappa {} · alpha {} · {} differences, {} decided",
-        pct(s.percent_agreement),
-        coef(s.cohen_kappa),
-        coef(s.krippendorff_alpha),
-        v.rows.len(),
-        v.decided_count()
+    let line = t!(
+        "tui-agree-figures",
+        percent = pct(s.percent_agreement),
+        kappa = coef(s.cohen_kappa),
+        alpha = coef(s.krippendorff_alpha),
+        n = v.rows.len(),
+        decided = v.decided_count()
     );
     let bold = Style::new().add_modifier(Modifier::BOLD);
     put(
@@ -153,7 +167,7 @@ fn rows(buf: &mut Buffer, r: Rect, state: &AppState) {
         let selected = i == v.selected;
         let label = v.decided.get(i).map_or("open", String::as_str);
         let shown = if label == "open" {
-            "open".to_string()
+            t!("tui-agree-row-open")
         } else {
             format!("→ {label}")
         };
@@ -217,9 +231,9 @@ fn detail(buf: &mut Buffer, r: Rect, state: &AppState, d: &Disagreement) {
     }
     let label = v.decided.get(v.selected).map_or("open", String::as_str);
     let said = match label {
-        "open" => "open (no coding there yet; also how a decision for neither looks)".to_string(),
-        "other" => "something else (changed by hand)".to_string(),
-        l => format!("decided: {l}"),
+        "open" => t!("tui-agree-open"),
+        "other" => t!("tui-agree-other"),
+        l => t!("tui-agree-decided", choice = l),
     };
     let y = r.y + r.height.saturating_sub(1);
     let x = r.x + put(buf, r.x, y, "konsensus: ", r.width, theme::dim());
@@ -305,7 +319,7 @@ fn coder(buf: &mut Buffer, r: Rect, state: &AppState, d: &Disagreement, i: usize
             r.width,
             coder_style(i),
         );
-    let line = format!("{}: {codes}", val.coder);
+    let line = format!("{}: {codes}", super::coder_name(&val.coder));
     let room = (r.x + r.width).saturating_sub(x);
     put(
         buf,

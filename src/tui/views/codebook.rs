@@ -13,9 +13,9 @@ use ratatui::widgets::{Block, Borders};
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let focused = state.focus == Focus::Codebook;
     let counts = if state.layers.blind {
-        " mine "
+        format!(" {} ", t!("tui-codebook-counts-mine"))
     } else {
-        " mine/all "
+        format!(" {} ", t!("tui-codebook-counts-all"))
     };
     let block = Block::default()
         .borders(Borders::ALL)
@@ -24,8 +24,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let buf = frame.buffer_mut();
-    let cx = (area.x + area.width).saturating_sub(counts.len() as u16 + 1);
-    put(buf, cx, area.y, counts, area.width, theme::border(focused));
+    let cx = (area.x + area.width).saturating_sub(super::width(&counts) as u16 + 1);
+    put(buf, cx, area.y, &counts, area.width, theme::border(focused));
     let rows = state.tree_rows();
     if rows.is_empty() {
         let key = state

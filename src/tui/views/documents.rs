@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
             t!("tui-docs-empty"),
             String::new(),
             t!("tui-docs-add"),
-            "kodbok import FILE…".to_string(),
+            t!("tui-docs-import-command"),
         ];
         for (i, l) in lines.iter().enumerate().take(inner.height as usize) {
             put(

@@ -50,10 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, p: &Picker) {
             .keymap
             .key_for(KeyContext::Picker, crate::tui::action::Command::Accept)
             .unwrap_or_default();
-        let msg = format!(
-            "«{}» is new: {new} creates it under the highlighted code",
-            p.query.trim()
-        );
+        let msg = t!("tui-picker-new", name = p.query.trim(), key = new);
         put(
             buf,
             inner.x,

@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let scope = if r.all && !state.layers.blind {
         t!("tui-segments-all-coders")
     } else {
-        state.coder.clone()
+        super::coder_name(&state.coder)
     };
     let filter = if r.filter.is_empty() {
         t!("tui-segments-no-filter")
@@ -92,16 +92,20 @@ pub(super) fn segment(
     } else {
         format!("{} ({})", s.case, s.group)
     };
-    let head = format!(
-        "{case} · {} · turn {} · {} · {name}",
-        s.doc, s.turn, s.speaker
+    let head = t!(
+        "tui-segment-head",
+        case = case,
+        doc = s.doc.as_str(),
+        turn = s.turn,
+        speaker = s.speaker.as_str(),
+        code = name
     );
     // Another coder's name is never cut: the rest of the line gives way to it.
     let room = r.width.saturating_sub(2) as usize;
     let head = if s.coder == state.coder {
         head
     } else {
-        let tail = format!(" · {}", s.coder);
+        let tail = format!(" · {}", super::coder_name(&s.coder));
         format!(
             "{}{tail}",
             fit(&head, room.saturating_sub(super::width(&tail)))

@@ -123,7 +123,7 @@ fn overflow(state: &AppState, width: u16) -> Option<(Level, String)> {
 
 /// Coder, layers and save state; the project folder too when there is room.
 fn right_label(state: &AppState, width: u16) -> String {
-    let mut parts = vec![state.coder.clone()];
+    let mut parts = vec![super::coder_name(&state.coder)];
     // The project folder, when there is room beside the message.
     if width >= 100 || state.status.message.is_none() {
         parts.push(state.project_name.clone());

@@ -57,7 +57,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
         return;
     }
     if !sv.chart {
-        info.push_str(" · k/n of group · Δ case share vs rest (pp)");
+        info.push_str(" · ");
+        info.push_str(&t!("tui-summary-legend"));
+    }
+    if let Some(m) = merged(s) {
+        info.push_str(" · ");
+        info.push_str(&m);
     }
     put(
         buf,
@@ -72,7 +77,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
             buf,
             inner.x,
             inner.y + 2,
-            "No codes yet.",
+            &t!("tui-summary-no-codes"),
             inner.width,
             Style::new(),
         );
@@ -88,7 +93,16 @@ fn col_name(s: &Summary, col: usize) -> String {
     s.groups
         .get(col)
         .and_then(|g| g.value.clone())
-        .unwrap_or_else(|| "all".to_string())
+        .unwrap_or_else(|| t!("tui-summary-all"))
+}
+
+/// "Hög/hög merged" when group values were written in several ways.
+fn merged(s: &Summary) -> Option<String> {
+    if s.merged.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = s.merged.iter().map(|m| m.spellings.join("/")).collect();
+    Some(t!("tui-summary-merged", spellings = list.join(", ")))
 }
 
 /// The difference shown: the selected group's, or the first group's when the total is selected.
@@ -131,7 +145,7 @@ fn table(buf: &mut Buffer, inner: Rect, state: &AppState, s: &Summary) {
         buf,
         inner.x,
         y1,
-        &pad("code", name_w as usize),
+        &pad(&t!("tui-summary-col-code"), name_w as usize),
         name_w,
         theme::dim(),
     );
@@ -148,7 +162,12 @@ fn table(buf: &mut Buffer, inner: Rect, state: &AppState, s: &Summary) {
             buf,
             x,
             y1,
-            &format!(" {:>5} {:>5} {:>4}", "cases", "intv", "segs"),
+            &format!(
+                " {:>5} {:>5} {:>4}",
+                fit(&t!("tui-summary-col-cases"), 5),
+                fit(&t!("tui-summary-col-intv"), 5),
+                fit(&t!("tui-summary-col-segs"), 4)
+            ),
             BLOCK,
             theme::dim(),
         );
@@ -310,19 +329,21 @@ fn list(buf: &mut Buffer, inner: Rect, state: &AppState, s: &Summary) {
         .row(&l.code)
         .map(|r| r.cells.get(l.col).unwrap_or(&r.total));
     let nums = cell.map_or(String::new(), |c| {
-        format!(
-            " · cases {}/{} · interviews {}/{}",
-            c.cases.len(),
-            c.cases_in_group,
-            c.docs.len(),
-            c.interviews_in_group
+        t!(
+            "tui-summary-list-nums",
+            cases = c.cases.len(),
+            cases_in = c.cases_in_group,
+            docs = c.docs.len(),
+            docs_in = c.interviews_in_group
         )
     });
-    let head = format!(
-        "{path} · {}: {} segments{nums} · {}",
-        col_name(s, l.col),
-        l.rows.len(),
-        state.summary.layer.label(&state.coder)
+    let head = t!(
+        "tui-summary-list-head",
+        path = path,
+        group = col_name(s, l.col),
+        n = l.rows.len(),
+        nums = nums,
+        layer = state.summary.layer.label(&state.coder)
     );
     put(
         buf,

@@ -31,9 +31,7 @@ impl Palette {
             "no-color" | "no-colour" | "mono" => Ok(Palette::NoColour),
             "high-contrast" => Ok(Palette::HighContrast),
             "colour-blind" | "color-blind" | "colorblind" => Ok(Palette::ColourBlind),
-            other => Err(format!(
-                "KODBOK_THEME={other:?} is not a theme (default, high-contrast, colour-blind, no-colour); default used"
-            )),
+            other => Err(crate::t!("tui-theme-unknown", value = other)),
         }
     }
 
