@@ -149,9 +149,7 @@ pub fn parse_filter(s: &str) -> Result<Vec<Cond>, String> {
             } else if let Some((k, v)) = crate::model::filter::split_kv(p) {
                 (k, v, negated)
             } else if p.contains([':', '=']) {
-                return Err(format!(
-                    "expected an attribute name before the value in {p:?}"
-                ));
+                return Err(t!("tui-filter-no-key", found = format!("{p:?}")));
             } else {
                 return Err(t!("tui-filter-expected", found = format!("{p:?}")));
             };

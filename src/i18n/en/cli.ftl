@@ -180,6 +180,8 @@ arg-import-id = Transcript id (only with a single file; default: from the file n
 arg-import-attrs = Header field for the transcripts, e.g. role=kommunchef; for a new case, also set in cases.csv when the key is one of its columns (e.g. grupp=låg)
 arg-import-force = Replace transcripts that already exist
 arg-import-max-size-mb = Largest source file imported, in MB (bigger files are refused before they are read)
+arg-import-crlf-counts = How the file's writer counted a CRLF line end: 1 (qc, ATLAS.ti, QualCoder, MAXQDA) or 2 (NVivo) [default: from the project's origin]
+arg-import-split-names = Rebuild the code hierarchy from flat names split on this text, e.g. --split-names . for Taguette's Hinder.Resursbrist
 arg-docs-format = Output format
 arg-codes-format = Output format of the listing
 arg-codes-add-parent = Parent code (id or name); top level when absent
@@ -275,6 +277,7 @@ arg-bench-search-dir = Folder for the generated project (default: a new folder u
 arg-bench-regex-runs = Runs per pattern
 arg-bench-regex-seed = PRNG seed of the corpus
 arg-bench-regex-dir = Folder for the generated project (default: a new folder under the system temp dir, removed after)
+arg-bench-regex-corpus = Time an existing project's transcripts instead of a generated corpus (its index is brought up to date first)
 arg-codes-layer = Which codings count: a coder, several coders separated by commas, `all` (every coder's codings merged, except konsensus and the coders codebook.json's settings.exclude_coders leaves out) or `konsensus` (codings/konsensus.json) [default: all]
 arg-segments-layer = Which codings count: a coder, several coders separated by commas, `all` (every coder's codings merged, except konsensus and the coders codebook.json's settings.exclude_coders leaves out) or `konsensus` (codings/konsensus.json) [default: all]
 arg-summary-layer = Which codings count: a coder, several coders separated by commas, `all` (every coder's codings merged, except konsensus and the coders codebook.json's settings.exclude_coders leaves out) or `konsensus` (codings/konsensus.json) [default: all]

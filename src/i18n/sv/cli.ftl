@@ -180,6 +180,8 @@ arg-import-id = Avskriftens id (bara med en enda fil; standard: från filnamnet)
 arg-import-attrs = Rubrikfält för avskrifterna, t.ex. role=kommunchef; för ett nytt fall sätts det också i cases.csv när nyckeln är en av dess kolumner (t.ex. grupp=låg)
 arg-import-force = Ersätt avskrifter som redan finns
 arg-import-max-size-mb = Största källfil som importeras, i MB (större filer avvisas innan de läses)
+arg-import-crlf-counts = Hur filens skapare räknade ett CRLF-radslut: 1 (qc, ATLAS.ti, QualCoder, MAXQDA) eller 2 (NVivo) [standard: från projektets origin]
+arg-import-split-names = Bygg upp kodträdet från platta namn delade vid den här texten, t.ex. --split-names . för Taguettes Hinder.Resursbrist
 arg-docs-format = Utdataformat
 arg-codes-format = Listans utdataformat
 arg-codes-add-parent = Överordnad kod (id eller namn); översta nivån om den saknas
@@ -275,6 +277,7 @@ arg-bench-search-dir = Mapp för det genererade projektet (standard: en ny mapp 
 arg-bench-regex-runs = Körningar per mönster
 arg-bench-regex-seed = Slumpfrö för korpusen
 arg-bench-regex-dir = Mapp för det genererade projektet (standard: en ny mapp i systemets temp-mapp, tas bort efteråt)
+arg-bench-regex-corpus = Mät på ett befintligt projekts avskrifter i stället för en genererad korpus (dess index uppdateras först)
 arg-codes-layer = Vilka kodningar som räknas: en kodare, flera kodare åtskilda med kommatecken, `all` (alla kodares kodningar sammanslagna, utom konsensus och de kodare som codebook.json:s settings.exclude_coders utesluter) eller `konsensus` (codings/konsensus.json) [standard: all]
 arg-segments-layer = Vilka kodningar som räknas: en kodare, flera kodare åtskilda med kommatecken, `all` (alla kodares kodningar sammanslagna, utom konsensus och de kodare som codebook.json:s settings.exclude_coders utesluter) eller `konsensus` (codings/konsensus.json) [standard: all]
 arg-summary-layer = Vilka kodningar som räknas: en kodare, flera kodare åtskilda med kommatecken, `all` (alla kodares kodningar sammanslagna, utom konsensus och de kodare som codebook.json:s settings.exclude_coders utesluter) eller `konsensus` (codings/konsensus.json) [standard: all]
