@@ -4,6 +4,7 @@ mod agree;
 mod autocode;
 mod bench;
 mod bench_regex;
+mod bench_study;
 mod codes;
 mod coding;
 mod consensus;
@@ -223,7 +224,7 @@ fn run(command: Option<Command>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Command::Search(a) => search::run(&a, ctx),
         Command::Suggest(a) => suggest::run(&a, ctx),
         Command::Autocode(a) => autocode::run(&a, ctx),
-        Command::Bench(a) => bench::run(&a),
+        Command::Bench(a) => bench::run(&a, ctx),
         Command::Tui => tui(ctx),
     }
 }
