@@ -303,7 +303,11 @@ fn case_of(i: usize, n: usize) -> usize {
 }
 
 fn group_of(case: usize) -> &'static str {
-    if case % 3 == 0 { "hög" } else { "låg" }
+    if case.is_multiple_of(3) {
+        "hög"
+    } else {
+        "låg"
+    }
 }
 
 /// Source files `source/intervju-NNNN.txt` with a header (case, role, group) and alternating turns.
