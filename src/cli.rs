@@ -4,6 +4,7 @@ mod agree;
 mod autocode;
 mod bench;
 mod bench_regex;
+mod bench_study;
 mod codes;
 mod coding;
 mod consensus;
@@ -264,7 +265,7 @@ fn run(command: Option<CliCommand>, theme: Option<ThemeArg>, ctx: &Ctx) -> anyho
         CliCommand::Search(a) => search::run(&a, ctx),
         CliCommand::Suggest(a) => suggest::run(&a, ctx),
         CliCommand::Autocode(a) => autocode::run(&a, ctx),
-        CliCommand::Bench(a) => bench::run(&a),
+        CliCommand::Bench(a) => bench::run(&a, ctx),
         CliCommand::Tui(a) => tui(ctx, a.theme.or(theme)),
     }
 }

@@ -101,22 +101,32 @@ fn agree(a: (usize, usize), b: (usize, usize)) -> bool {
 /// One passage per coding; its members are the codings that agree with it, so a passage several coders
 /// marked counts their number, while one long coding does not swallow the short ones inside it.
 fn passages<'a>(codings: &[&'a LayerCoding<'a>]) -> Vec<Passage<'a>> {
+    // Codings by document and start, so each one is compared only with those that can overlap it
+    // (a scan of all pairs is quadratic: 30,000 codings of a theme are 900 million comparisons).
+    let mut sorted: Vec<(usize, &'a LayerCoding<'a>)> =
+        codings.iter().copied().enumerate().collect();
+    sorted.sort_by(|a, b| {
+        (&a.1.coding.doc, a.1.coding.start).cmp(&(&b.1.coding.doc, b.1.coding.start))
+    });
     codings
         .iter()
         .map(|c| {
             let span = (c.coding.start, c.coding.end);
-            let members = codings
+            let doc = c.coding.doc.as_str();
+            let from = sorted.partition_point(|o| o.1.coding.doc.as_str() < doc);
+            let mut members: Vec<(usize, &'a LayerCoding<'a>)> = sorted[from..]
                 .iter()
                 .copied()
-                .filter(|o| {
-                    o.coding.doc == c.coding.doc && agree(span, (o.coding.start, o.coding.end))
-                })
+                .take_while(|o| o.1.coding.doc == doc && o.1.coding.start < span.1)
+                .filter(|o| agree(span, (o.1.coding.start, o.1.coding.end)))
                 .collect();
+            // In the order of `codings`, as an all-pairs scan gives them.
+            members.sort_by_key(|m| m.0);
             Passage {
                 doc: c.doc,
                 start: span.0,
                 end: span.1,
-                members,
+                members: members.into_iter().map(|m| m.1).collect(),
             }
         })
         .collect()
@@ -128,16 +138,18 @@ fn candidate(p: &Passage) -> Option<(i64, Quote)> {
     if is_interviewer(&turn.speaker, t) {
         return None;
     }
-    let chars: Vec<char> = t.text.chars().collect();
+    // Only the turn's characters: collecting the whole transcript per candidate made a report of a
+    // large study quadratic in practice (tens of thousands of candidates × 60,000 chars).
+    let base = turn.start;
+    let chars: Vec<char> = t.slice(turn.start, turn.end)?.chars().collect();
+    let len = chars.len();
     // The line of the turn in which the passage starts.
-    let start = p.start.max(turn.start);
-    let line_start = (turn.start..=start)
+    let start = p.start.max(turn.start) - base;
+    let line_start = (0..=start)
         .rev()
-        .find(|&i| i == turn.start || chars[i - 1] == '\n')?;
-    let line_end = (start..turn.end)
-        .find(|&i| chars[i] == '\n')
-        .unwrap_or(turn.end);
-    let (mut s, mut e) = (start, p.end.min(line_end));
+        .find(|&i| i == 0 || chars[i - 1] == '\n')?;
+    let line_end = (start..len).find(|&i| chars[i] == '\n').unwrap_or(len);
+    let (mut s, mut e) = (start, p.end.saturating_sub(base).min(line_end));
     if s >= e {
         return None;
     }
@@ -195,8 +207,8 @@ fn candidate(p: &Passage) -> Option<(i64, Quote)> {
             case: t.case().to_string(),
             role: t.role().to_string(),
             speaker: turn.speaker.clone(),
-            start: s,
-            end: e,
+            start: s + base,
+            end: e + base,
             coders: coders.into_iter().collect(),
             coding_ids: p.members.iter().map(|m| m.coding.id.clone()).collect(),
             codes: codes.into_iter().collect(),

@@ -27,6 +27,11 @@ pub enum BenchWhat {
     Search(SearchBench),
     /// /regex/ searches against ripgrep on the same files
     Regex(super::bench_regex::RegexBench),
+    /// The national-scale study: every step from import to report, as child processes, with CPU time and peak memory
+    Study(super::bench_study::StudyBench),
+    /// The workbench's first screen on a test backend (used by `bench study`)
+    #[command(hide = true)]
+    Frame(super::bench_study::FrameBench),
 }
 
 #[derive(Args, Debug)]
@@ -48,10 +53,12 @@ pub struct SearchBench {
     pub dir: Option<PathBuf>,
 }
 
-pub fn run(a: &BenchArgs) -> anyhow::Result<ExitCode> {
+pub fn run(a: &BenchArgs, ctx: &super::Ctx) -> anyhow::Result<ExitCode> {
     match &a.what {
         BenchWhat::Search(s) => search(s),
         BenchWhat::Regex(r) => super::bench_regex::run(r),
+        BenchWhat::Study(s) => super::bench_study::run(s),
+        BenchWhat::Frame(f) => super::bench_study::frame(f, &ctx.root, &ctx.coder),
     }
 }
 
@@ -244,7 +251,9 @@ fn measure(a: &SearchBench, root: &Path) -> anyhow::Result<ExitCode> {
 }
 
 /// The same turns indexed with tantivy alone: one stemmed text field with positions, stored.
-fn direct_build(root: &Path) -> anyhow::Result<(Duration, Index, tantivy::schema::Field)> {
+pub(super) fn direct_build(
+    root: &Path,
+) -> anyhow::Result<(Duration, Index, tantivy::schema::Field)> {
     let mut texts = Vec::new();
     for e in std::fs::read_dir(root.join("transcripts"))? {
         let p = e?.path();

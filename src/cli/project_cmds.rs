@@ -79,6 +79,10 @@ pub struct ImportArgs {
     /// Replace transcripts that already exist
     #[arg(long)]
     pub force: bool,
+    /// A CSV sheet with a row per file: `file` (its name), `case`, and any attributes as further
+    /// columns (e.g. file,case,grupp,role); replaces --case for many files from many cases
+    #[arg(long, value_name = "CSV")]
+    pub cases: Option<PathBuf>,
     /// Largest source file imported, in MB (bigger files are refused before they are read)
     #[arg(long, value_name = "MB", env = "KODBOK_MAX_IMPORT_MB", default_value_t = DEFAULT_MAX_IMPORT_MB)]
     pub max_size_mb: u64,
@@ -89,12 +93,20 @@ pub struct ImportArgs {
 /// The default import size limit: two orders of magnitude above a long interview.
 pub const DEFAULT_MAX_IMPORT_MB: u64 = 20;
 
-type Ready = (
-    PathBuf,
-    crate::model::Transcript,
-    Option<&'static str>,
-    bool,
-);
+/// A source file converted and staged (its transcript written to a temp file), with what the
+/// messages and cases.csv need; the text itself is not kept, so memory is bounded by the largest file.
+struct Ready {
+    path: PathBuf,
+    id: String,
+    case: String,
+    attrs: Vec<(String, String)>,
+    encoding: Option<&'static str>,
+    guessed: bool,
+    invalid_lines: Vec<usize>,
+    turns: usize,
+    words: usize,
+    staged: (PathBuf, PathBuf),
+}
 
 pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if a.id.is_some() && a.files.len() > 1 {
@@ -110,79 +122,61 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         bail!("--crlf-counts and --split-names apply to .qdpx and .qdc files only");
     }
     let mut project = ctx.open()?;
+    let metas = metas(a)?;
     let bar = progress(a.files.len());
-    let mut ready: Vec<Ready> = Vec::new();
-    for path in &a.files {
-        bar.set_message(crate::safe::terminal(&path.display().to_string()).into_owned());
-        check_size(path, a.max_size_mb)?;
-        let bytes =
-            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let raw =
-            read_source(path, &bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let meta = Meta {
-            id: a.id.clone(),
-            case: a.case.clone(),
-            attrs: a.attrs.clone(),
-            source_name: matches!(ext.as_str(), "vtt" | "srt" | "docx")
-                .then(|| path.file_name().map(|n| n.to_string_lossy().to_string()))
-                .flatten(),
-        };
-        let mut t = to_transcript(&raw, path, &meta)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-        if t.case().is_empty() {
-            let id = t.id.clone();
-            t.header.set("case", &id);
+    // Decoding, normalising, parsing and writing the temp files run on every core; the project
+    // changes only when all of them succeeded (the temps are renamed at the end).
+    let converted: Vec<anyhow::Result<Ready>> = {
+        use rayon::prelude::*;
+        a.files
+            .par_iter()
+            .zip(metas.par_iter())
+            .enumerate()
+            .map(|(i, (path, meta))| {
+                let r = convert(&project, path, meta, (a.max_size_mb, a.force), i);
+                bar.inc(1);
+                r
+            })
+            .collect()
+    };
+    bar.finish_and_clear();
+    let mut staged = crate::store::atomic::Staged::default();
+    let mut ready: Vec<Ready> = Vec::with_capacity(converted.len());
+    let mut first_err = None;
+    for r in converted {
+        match r {
+            Ok(r) => {
+                staged.push(r.staged.clone());
+                ready.push(r);
+            }
+            Err(e) => {
+                first_err.get_or_insert(e);
+            }
         }
-        if let Some(first) = ready.iter().find(|r: &&Ready| r.1.id == t.id) {
+    }
+    if let Some(e) = first_err {
+        return Err(e);
+    }
+    for (i, r) in ready.iter().enumerate() {
+        if let Some(first) = ready[..i].iter().find(|f| f.id == r.id) {
             bail!(t!(
                 "import-same-id",
-                first = first.0.display().to_string(),
-                second = path.display().to_string(),
-                id = t.id.as_str()
+                first = first.path.display().to_string(),
+                second = r.path.display().to_string(),
+                id = r.id.as_str()
             ));
         }
-        let dest = project.transcript_path(&t.id);
-        if dest.exists() && !a.force {
-            bail!(t!(
-                "import-exists",
-                path = path.display().to_string(),
-                id = t.id.as_str(),
-                dest = dest.display().to_string()
-            ));
-        }
-        if !raw.invalid_lines.is_empty() {
-            let lines: Vec<String> = raw
-                .invalid_lines
-                .iter()
-                .take(10)
-                .map(|l| l.to_string())
-                .collect();
-            let more = if raw.invalid_lines.len() > 10 {
-                ", …"
-            } else {
-                ""
-            };
-            bar.suspend(|| {
-                crate::warn_line!(
-                    "kodbok: warning: {}: bytes that are not valid UTF-8 became � on line {}{more}; the rest of the file is UTF-8",
-                    path.display(),
-                    lines.join(", ")
-                )
-            });
-        }
-        ready.push((path.clone(), t, raw.encoding, raw.guessed));
-        bar.inc(1);
     }
-    bar.finish_and_clear();
-    add_new_cases(&mut project, ready.iter().map(|r| &r.1), &a.attrs)?;
-    for (path, t, enc, guessed) in &ready {
-        project.save_transcript(t)?;
-        let enc = match (enc, guessed) {
+    for r in &ready {
+        warn_invalid(&r.path, &r.invalid_lines);
+    }
+    add_new_cases(
+        &mut project,
+        ready.iter().map(|r| (r.case.as_str(), r.attrs.as_slice())),
+    )?;
+    staged.commit()?;
+    for r in &ready {
+        let enc = match (r.encoding, r.guessed) {
             (Some(e), true) => format!("{e}, detected"),
             (Some(e), false) => e.to_string(),
             (None, _) => "docx".into(),
@@ -191,16 +185,119 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             "{}",
             t!(
                 "imported",
-                path = path.display().to_string(),
-                dest = project.transcript_path(&t.id).display().to_string(),
+                path = r.path.display().to_string(),
+                dest = r.staged.1.display().to_string(),
                 encoding = enc,
-                case = t.case(),
-                turns = t.turns.len(),
-                words = t.word_count()
+                case = r.case.as_str(),
+                turns = r.turns,
+                words = r.words
             )
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The header values of each file: from `--cases` (a row per file name), else `--id/--case/--attr`.
+fn metas(a: &ImportArgs) -> anyhow::Result<Vec<Meta>> {
+    let base = Meta {
+        id: a.id.clone(),
+        case: a.case.clone(),
+        attrs: a.attrs.clone(),
+        source_name: None,
+    };
+    let Some(sheet) = &a.cases else {
+        return Ok(vec![base; a.files.len()]);
+    };
+    if a.case.is_some() {
+        bail!(t!("import-cases-and-case"));
+    }
+    let bytes = std::fs::read(sheet).with_context(|| format!("cannot read {}", sheet.display()))?;
+    let rows = crate::store::cases_csv::parse_meta(&bytes, sheet)?;
+    let mut out = Vec::with_capacity(a.files.len());
+    for path in &a.files {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let Some(row) = rows.iter().find(|r| r.file == name) else {
+            bail!(t!(
+                "import-cases-no-row",
+                sheet = sheet.display().to_string(),
+                file = name
+            ));
+        };
+        let mut m = base.clone();
+        m.case = Some(row.case.clone());
+        m.attrs.extend(row.attrs.iter().cloned());
+        out.push(m);
+    }
+    Ok(out)
+}
+
+/// Reads, converts and stages one source file (run in parallel; prints nothing).
+fn convert(
+    project: &Project,
+    path: &std::path::Path,
+    meta: &Meta,
+    (max_mb, force): (u64, bool),
+    tag: usize,
+) -> anyhow::Result<Ready> {
+    check_size(path, max_mb)?;
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let raw = read_source(path, &bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    drop(bytes);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let meta = Meta {
+        source_name: matches!(ext.as_str(), "vtt" | "srt" | "docx")
+            .then(|| path.file_name().map(|n| n.to_string_lossy().to_string()))
+            .flatten(),
+        ..meta.clone()
+    };
+    let mut t =
+        to_transcript(&raw, path, &meta).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    if t.case().is_empty() {
+        let id = t.id.clone();
+        t.header.set("case", &id);
+    }
+    let dest = project.transcript_path(&t.id);
+    if dest.exists() && !force {
+        bail!(t!(
+            "import-exists",
+            path = path.display().to_string(),
+            id = t.id.as_str(),
+            dest = dest.display().to_string()
+        ));
+    }
+    let staged = crate::store::atomic::Staged::stage_file(&dest, t.render().as_bytes(), tag)?;
+    Ok(Ready {
+        path: path.to_path_buf(),
+        id: t.id.clone(),
+        case: t.case().to_string(),
+        attrs: meta.attrs.clone(),
+        encoding: raw.encoding,
+        guessed: raw.guessed,
+        invalid_lines: raw.invalid_lines.clone(),
+        turns: t.turns.len(),
+        words: t.word_count(),
+        staged,
+    })
+}
+
+fn warn_invalid(path: &std::path::Path, invalid: &[usize]) {
+    if invalid.is_empty() {
+        return;
+    }
+    let lines: Vec<String> = invalid.iter().take(10).map(|l| l.to_string()).collect();
+    let more = if invalid.len() > 10 { ", …" } else { "" };
+    crate::warn_line!(
+        "kodbok: warning: {}: bytes that are not valid UTF-8 became � on line {}{more}; the rest of the file is UTF-8",
+        path.display(),
+        lines.join(", ")
+    );
 }
 
 /// Refuses a source file larger than the limit before reading it (a transcript of a long interview
@@ -234,16 +331,15 @@ fn progress(n: usize) -> indicatif::ProgressBar {
 /// Adds cases that cases.csv does not list yet, with the attributes that match its columns.
 fn add_new_cases<'a>(
     project: &mut Project,
-    ts: impl Iterator<Item = &'a crate::model::Transcript>,
-    attrs: &[(String, String)],
+    cases: impl Iterator<Item = (&'a str, &'a [(String, String)])>,
 ) -> anyhow::Result<()> {
     let mut changed = false;
-    for t in ts {
-        if project.cases.get(t.case()).is_some() {
+    for (name, attrs) in cases {
+        if project.cases.get(name).is_some() {
             continue;
         }
         let mut case = crate::model::Case {
-            name: t.case().to_string(),
+            name: name.to_string(),
             ..Default::default()
         };
         for (k, v) in attrs {

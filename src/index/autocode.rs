@@ -6,6 +6,7 @@ use crate::model::Coding;
 use crate::store::{Lock, Project, StoreError};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 pub use crate::store::batches::{Batch, BatchLog};
 
@@ -129,9 +130,17 @@ pub fn plan(
         )
         .into());
     }
-    let existing: Vec<&Coding> = p.coders.get(coder).map_or(Vec::new(), |f| {
-        f.codings.iter().filter(|c| c.code == code).collect()
-    });
+    // Spans already coded with this code, per document: a hit is checked against its own document's
+    // spans only (a scan of every coding per hit made a large auto-code quadratic).
+    let mut covered: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    if let Some(f) = p.coders.get(coder) {
+        for c in f.codings.iter().filter(|c| c.code == code) {
+            covered
+                .entry(c.doc.as_str())
+                .or_default()
+                .push((c.start, c.end));
+        }
+    }
     let mut plan = Plan {
         coder: coder.to_string(),
         code: code.clone(),
@@ -143,11 +152,12 @@ pub fn plan(
     };
     for hit in &hits {
         for (start, end) in spans(hit, scope) {
-            let covered = |c: &&Coding| c.doc == hit.doc && c.start <= start && end <= c.end;
-            if existing.iter().any(&covered) || plan.add.iter().any(|c| covered(&c)) {
+            let spans = covered.entry(hit.doc.as_str()).or_default();
+            if spans.iter().any(|&(s, e)| s <= start && end <= e) {
                 plan.skipped += 1;
                 continue;
             }
+            spans.push((start, end));
             plan.add.push(p.new_coding(&hit.doc, start, end, &code)?);
         }
     }
@@ -167,16 +177,7 @@ pub fn apply(p: &mut Project, lock: &Lock, plan: Plan, kind: &str) -> Result<Bat
         created: Utc::now(),
         codings: plan.add.iter().map(|c| c.id.clone()).collect(),
     };
-    let (added, file) = p.record_batch(lock, &batch, |file| {
-        Ok(plan
-            .add
-            .into_iter()
-            .filter_map(|c| {
-                let id = c.id.clone();
-                file.insert(c).then_some(id)
-            })
-            .collect())
-    })?;
+    let (added, file) = p.record_batch(lock, &batch, |file| Ok(file.insert_many(plan.add)))?;
     p.coders.insert(plan.coder, file);
     batch.codings = added;
     Ok(batch)

@@ -147,20 +147,48 @@ impl CoderFile {
     }
 
     /// Adds a coding unless the same code already covers exactly that span; returns whether it was added.
+    /// The codings are kept in `sort_key` order, so the check and the place are binary searches.
     pub fn insert(&mut self, coding: Coding) -> bool {
-        let dup = self.codings.iter().any(|c| {
-            c.doc == coding.doc
-                && c.start == coding.start
-                && c.end == coding.end
-                && c.code == coding.code
-        });
-        if dup {
+        if self.has_span(&coding) {
             return false;
         }
         let key = coding.sort_key();
         let pos = self.codings.partition_point(|c| c.sort_key() < key);
         self.codings.insert(pos, coding);
         true
+    }
+
+    /// Whether a coding with the same document, span and code is already there (codings sorted).
+    fn has_span(&self, coding: &Coding) -> bool {
+        let span = (
+            coding.doc.as_str(),
+            coding.start,
+            coding.end,
+            coding.code.as_str(),
+        );
+        let first = self
+            .codings
+            .partition_point(|c| (c.doc.as_str(), c.start, c.end, c.code.as_str()) < span);
+        self.codings
+            .get(first)
+            .is_some_and(|c| (c.doc.as_str(), c.start, c.end, c.code.as_str()) == span)
+    }
+
+    /// Adds many codings at once (one sort, not one shift of the whole list per coding), skipping those
+    /// whose span and code are already there; returns the ids of the codings added, in the given order.
+    pub fn insert_many(&mut self, codings: Vec<Coding>) -> Vec<String> {
+        let mut fresh: Vec<Coding> = Vec::with_capacity(codings.len());
+        let mut seen = std::collections::HashSet::new();
+        for c in codings {
+            if self.has_span(&c) || !seen.insert((c.doc.clone(), c.start, c.end, c.code.clone())) {
+                continue;
+            }
+            fresh.push(c);
+        }
+        let ids = fresh.iter().map(|c| c.id.clone()).collect();
+        self.codings.extend(fresh);
+        self.sort();
+        ids
     }
 
     /// Drops codings that repeat another's doc, span and code (after a merge of codes); returns how many.
@@ -198,8 +226,12 @@ impl CoderFile {
         Some(self.codings.remove(i))
     }
 
+    /// The codings of one document (a binary search: the codings are kept sorted by document).
     pub fn for_doc<'a>(&'a self, doc: &'a str) -> impl Iterator<Item = &'a Coding> + 'a {
-        self.codings.iter().filter(move |c| c.doc == doc)
+        let first = self.codings.partition_point(|c| c.doc.as_str() < doc);
+        self.codings[first..]
+            .iter()
+            .take_while(move |c| c.doc == doc)
     }
 }
 

@@ -168,6 +168,95 @@ fn alive(pid: u32, tmp: &Path) -> bool {
         .is_none_or(|age| age < old)
 }
 
+/// Files written together (an import of many transcripts): each goes to its own synced temp file,
+/// then, when every one is ready, all are renamed and each folder is synced once. Until `commit`,
+/// nothing in the project changed; a staging that is dropped uncommitted removes its temps.
+#[derive(Debug, Default)]
+pub struct Staged {
+    /// (temp, destination)
+    files: Vec<(PathBuf, PathBuf)>,
+    committed: bool,
+}
+
+impl Staged {
+    /// Writes `bytes` to a synced temp file beside `path` (safe to call from several threads through
+    /// `stage_file`, then `push` the result).
+    /// `tag` tells apart temps of files staged at once (two sources may claim one destination).
+    pub fn stage_file(path: &Path, bytes: &[u8], tag: usize) -> Result<(PathBuf, PathBuf)> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        let tmp = dir.join(format!("{tag}{}{}", temp_prefix(path), std::process::id()));
+        let _ = fs::remove_file(&tmp);
+        if let Err(e) = write_tmp(&tmp, bytes) {
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
+        Ok((tmp, path.to_path_buf()))
+    }
+
+    pub fn push(&mut self, staged: (PathBuf, PathBuf)) {
+        self.files.push(staged);
+    }
+
+    /// Renames every temp onto its destination, then syncs each folder once.
+    pub fn commit(mut self) -> Result<()> {
+        let mut dirs: Vec<PathBuf> = Vec::new();
+        for (tmp, dest) in &self.files {
+            if let Some(d) = dest.parent()
+                && !dirs.iter().any(|x| x == d)
+            {
+                remove_stale_dir_temps(d);
+                dirs.push(d.to_path_buf());
+            }
+            fault::check(Step::Rename)
+                .and_then(|()| fs::rename(tmp, dest))
+                .map_err(|e| StoreError::io(dest, e))?;
+        }
+        self.committed = true;
+        for d in &dirs {
+            sync_dir(d, d)?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.committed {
+            for (tmp, _) in &self.files {
+                let _ = fs::remove_file(tmp);
+            }
+        }
+    }
+}
+
+/// Removes every temp file in `dir` left by a writer that is gone (one folder read for many files).
+fn remove_stale_dir_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let stale: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with('.')
+                && name
+                    .rsplit_once(".tmp-")
+                    .and_then(|(_, pid)| pid.parse::<u32>().ok())
+                    .is_some_and(|pid| pid != std::process::id() && !alive(pid, &e.path()))
+        })
+        .map(|e| e.path())
+        .collect();
+    for p in stale {
+        let _ = fs::remove_file(p);
+    }
+}
+
 /// Pretty JSON with a trailing newline, the form every project JSON file is written in.
 pub fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<()> {
     let mut text = serde_json::to_string_pretty(value)

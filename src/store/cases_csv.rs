@@ -80,6 +80,84 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Cases> {
     Ok(cases)
 }
 
+/// One row of an import's metadata sheet (`kodbok import --cases meta.csv`): a source file's name,
+/// its case and its other attributes, with the row's line for messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MetaRow {
+    pub file: String,
+    pub case: String,
+    pub attrs: Vec<(String, String)>,
+    pub line: usize,
+}
+
+/// Parses an import metadata sheet: a header line with `file` and `case` columns (any others are
+/// attributes), one row per source file. Errors name the sheet and the line.
+pub fn parse_meta(bytes: &[u8], path: &Path) -> Result<Vec<MetaRow>> {
+    let text = decode(bytes)
+        .map_err(|e| StoreError::one(FileProblem::new(path, e.to_string())))?
+        .text;
+    let text = crate::model::text::canonicalize(&text);
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(sniff_delimiter(text.lines().next().unwrap_or("")))
+        .flexible(false)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(|e| csv_problem(path, &e))?
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
+    let (Some(file_col), Some(case_col)) = (col("file"), col("case")) else {
+        return Err(StoreError::one(
+            FileProblem::new(
+                path,
+                format!("expected `file` and `case` columns in the header line, found {headers:?}"),
+            )
+            .at(1, 1),
+        ));
+    };
+    let mut rows: Vec<MetaRow> = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| csv_problem(path, &e))?;
+        let line = rec.position().map_or(0, |p| p.line() as usize);
+        if rec.iter().all(str::is_empty) {
+            continue;
+        }
+        let (file, case) = (
+            rec.get(file_col).unwrap_or(""),
+            rec.get(case_col).unwrap_or(""),
+        );
+        let bad = |msg: String| StoreError::one(FileProblem::new(path, msg).at(line, 1));
+        if file.is_empty() || case.is_empty() {
+            return Err(bad(
+                "expected a file name and a case, found an empty field".into()
+            ));
+        }
+        if let Some(first) = rows.iter().find(|r| r.file == file) {
+            return Err(bad(format!(
+                "file {file:?} appears twice (first on line {})",
+                first.line
+            )));
+        }
+        let attrs = headers
+            .iter()
+            .zip(rec.iter())
+            .enumerate()
+            .filter(|(i, (_, v))| *i != file_col && *i != case_col && !v.is_empty())
+            .map(|(_, (h, v))| (h.clone(), v.to_string()))
+            .collect();
+        rows.push(MetaRow {
+            file: file.to_string(),
+            case: case.to_string(),
+            attrs,
+            line,
+        });
+    }
+    Ok(rows)
+}
+
 fn csv_problem(path: &Path, e: &csv::Error) -> StoreError {
     let line = e.position().map_or(1, |p| p.line() as usize);
     let msg = match e.kind() {

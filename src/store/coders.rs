@@ -29,7 +29,11 @@ impl super::Project {
     pub fn read_coder(&self, coder: &str) -> Result<CoderFile> {
         let path = self.coder_path(coder);
         match std::fs::read(&path) {
-            Ok(bytes) => parse_json::<CoderFile>(&path, &bytes).map_err(StoreError::one),
+            Ok(bytes) => {
+                let mut f = parse_json::<CoderFile>(&path, &bytes).map_err(StoreError::one)?;
+                f.sort();
+                Ok(f)
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(CoderFile::new(coder)),
             Err(e) => Err(StoreError::io(&path, e)),
         }

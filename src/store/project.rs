@@ -307,7 +307,9 @@ impl Project {
                 continue;
             }
             match parse_json::<CoderFile>(&path, &read(&path)?) {
-                Ok(f) => {
+                Ok(mut f) => {
+                    // kept in order: lookups per document and the duplicate check are binary searches
+                    f.sort();
                     self.coders.insert(stem, f);
                 }
                 Err(p) => problems.push(p),

@@ -183,7 +183,10 @@ impl Runner {
             }
             let name = coder_of(&path);
             match read_json::<CoderFile>(&path) {
-                Ok(f) => out.push(Action::CoderChanged(name, Some(Box::new(f)))),
+                Ok(mut f) => {
+                    f.sort();
+                    out.push(Action::CoderChanged(name, Some(Box::new(f))))
+                }
                 Err(e) => out.push(Action::WatchFailed(e)),
             }
         }

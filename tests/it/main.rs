@@ -18,6 +18,7 @@ mod index_cli;
 mod props;
 mod refi;
 mod robust;
+mod scale;
 mod search_more;
 mod tui_a11y;
 mod tui_agree;
