@@ -2,8 +2,12 @@
 
 mod agree;
 mod autocode;
+// The benchmark harness is not part of the product binary: `cargo build --release --features bench`.
+#[cfg(feature = "bench")]
 mod bench;
+#[cfg(feature = "bench")]
 mod bench_regex;
+#[cfg(feature = "bench")]
 mod bench_study;
 mod codes;
 mod coding;
@@ -141,10 +145,23 @@ pub enum CliCommand {
     Suggest(suggest::SuggestArgs),
     /// Code every hit of a query for you, as one batch that `--undo` removes
     Autocode(autocode::AutocodeArgs),
-    /// Benchmarks on a generated Swedish corpus
+    /// Benchmarks on a generated Swedish corpus (built with `--features bench`)
+    #[cfg(feature = "bench")]
     Bench(bench::BenchArgs),
     /// Open the coding workbench (what `kodbok` without a command does)
     Tui(TuiArgs),
+}
+
+impl CliCommand {
+    /// Whether the command works on an existing project (checked before it runs).
+    fn needs_project(&self) -> bool {
+        match self {
+            CliCommand::Init(_) => false,
+            #[cfg(feature = "bench")]
+            CliCommand::Bench(_) => false,
+            _ => true,
+        }
+    }
 }
 
 /// Settings every command gets.
@@ -238,8 +255,12 @@ fn check_project(root: &std::path::Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn run(command: Option<CliCommand>, theme: Option<ThemeArg>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    if !matches!(command, Some(CliCommand::Init(_) | CliCommand::Bench(_))) {
+fn run(
+    command: Option<CliCommand>,
+    theme: Option<ThemeArg>,
+    ctx: &Ctx,
+) -> anyhow::Result<ExitCode> {
+    if command.as_ref().is_none_or(CliCommand::needs_project) {
         check_project(&ctx.root)?;
     }
     let Some(command) = command else {
@@ -265,6 +286,7 @@ fn run(command: Option<CliCommand>, theme: Option<ThemeArg>, ctx: &Ctx) -> anyho
         CliCommand::Search(a) => search::run(&a, ctx),
         CliCommand::Suggest(a) => suggest::run(&a, ctx),
         CliCommand::Autocode(a) => autocode::run(&a, ctx),
+        #[cfg(feature = "bench")]
         CliCommand::Bench(a) => bench::run(&a, ctx),
         CliCommand::Tui(a) => tui(ctx, a.theme.or(theme)),
     }

@@ -14,6 +14,7 @@ pub mod regex_term;
 pub mod schema;
 pub mod search;
 pub mod suggest;
+#[cfg(feature = "bench")]
 pub mod synth;
 pub mod texts;
 pub mod verify;

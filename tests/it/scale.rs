@@ -97,6 +97,8 @@ fn a_failing_file_among_many_leaves_no_transcript_and_no_temp() {
     assert!(d.path().join("transcripts/b.txt").exists());
 }
 
+/// Runs with `cargo test --features bench` (as `.ci/run` does): the harness is not in the product binary.
+#[cfg(feature = "bench")]
 #[test]
 fn bench_study_runs_every_step_on_a_tiny_corpus() {
     let d = tempfile::tempdir().unwrap();
