@@ -60,72 +60,77 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     };
     let searcher = open_index(&ctx.root)?;
     let mut p = ctx.open()?;
-    let lock = if a.dry_run {
-        None
-    } else {
-        Some(p.lock_coder(&ctx.coder)?)
-    };
-    p.reload_coder(&ctx.coder)?;
-    let plan = autocode::plan(&p, &searcher, query, code, a.scope.into(), &ctx.coder)
-        .map_err(|e| explain(e, query))?;
-    let summary = json!({
+    if a.dry_run {
+        p.reload_coder(&ctx.coder)?;
+        let plan = autocode::plan(&p, &searcher, query, code, a.scope.into(), &ctx.coder)
+            .map_err(|e| explain(e, query))?;
+        return dry_run(a, plan);
+    }
+    // Planned and applied under the coder's lock, on the coder's file as it is on disk now.
+    p.with_coder_locked(&ctx.coder, |p, lock| {
+        p.reload_coder(&ctx.coder)?;
+        let plan = autocode::plan(p, &searcher, query, code, a.scope.into(), &ctx.coder)
+            .map_err(|e| explain(e, query))?;
+        let summary = summary(&plan);
+        let (hits, skipped) = (plan.hits, plan.skipped);
+        let batch = autocode::apply(p, lock, plan, "autocode")?;
+        if a.format == Format::Table {
+            crate::say!(
+                "added {} codings of {} for {} ({hits} hits; {skipped} already coded, skipped); undo with `kodbok autocode --undo`",
+                batch.codings.len(),
+                batch.code,
+                batch.coder
+            );
+        } else {
+            let mut s = summary;
+            s["added"] = json!(batch.codings.len());
+            s["batch"] = json!(batch.id);
+            s["codings"] = json!(batch.codings);
+            print_rows(a.format, &[s])?;
+        }
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+fn summary(plan: &autocode::Plan) -> serde_json::Value {
+    json!({
         "coder": plan.coder,
         "code": plan.code,
         "query": plan.query,
         "scope": plan.scope,
         "hits": plan.hits,
         "skipped": plan.skipped,
-    });
-    if a.dry_run {
-        let n = plan.add.len();
-        if a.format == Format::Table {
-            let rows: Vec<_> = plan
-                .add
-                .iter()
-                .map(|c| json!({"doc": c.doc, "start": c.start, "end": c.end, "quote": c.quote}))
-                .collect();
-            if !rows.is_empty() {
-                print_rows(Format::Table, &rows)?;
-            }
-            crate::say!(
-                "would add {n} codings of {} for {} ({} hits; {} already coded, skipped); nothing was changed",
-                plan.code,
-                plan.coder,
-                plan.hits,
-                plan.skipped
-            );
-        } else {
-            let mut s = summary;
-            s["would_add"] = json!(n);
-            s["codings"] = json!(
-                plan.add
-                    .iter()
-                    .map(
-                        |c| json!({"doc": c.doc, "start": c.start, "end": c.end, "quote": c.quote})
-                    )
-                    .collect::<Vec<_>>()
-            );
-            print_rows(a.format, &[s])?;
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
-    let (hits, skipped) = (plan.hits, plan.skipped);
-    let Some(lock) = &lock else {
-        bail!("internal: no lock taken for auto-coding");
-    };
-    let batch = autocode::apply(&mut p, lock, plan, "autocode")?;
+    })
+}
+
+/// What an auto-code would add; nothing is changed.
+fn dry_run(a: &AutocodeArgs, plan: autocode::Plan) -> anyhow::Result<ExitCode> {
+    let n = plan.add.len();
     if a.format == Format::Table {
+        let rows: Vec<_> = plan
+            .add
+            .iter()
+            .map(|c| json!({"doc": c.doc, "start": c.start, "end": c.end, "quote": c.quote}))
+            .collect();
+        if !rows.is_empty() {
+            print_rows(Format::Table, &rows)?;
+        }
         crate::say!(
-            "added {} codings of {} for {} ({hits} hits; {skipped} already coded, skipped); undo with `kodbok autocode --undo`",
-            batch.codings.len(),
-            batch.code,
-            batch.coder
+            "would add {n} codings of {} for {} ({} hits; {} already coded, skipped); nothing was changed",
+            plan.code,
+            plan.coder,
+            plan.hits,
+            plan.skipped
         );
     } else {
-        let mut s = summary;
-        s["added"] = json!(batch.codings.len());
-        s["batch"] = json!(batch.id);
-        s["codings"] = json!(batch.codings);
+        let mut s = summary(&plan);
+        s["would_add"] = json!(n);
+        s["codings"] = json!(
+            plan.add
+                .iter()
+                .map(|c| json!({"doc": c.doc, "start": c.start, "end": c.end, "quote": c.quote}))
+                .collect::<Vec<_>>()
+        );
         print_rows(a.format, &[s])?;
     }
     Ok(ExitCode::SUCCESS)
@@ -133,8 +138,9 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 
 fn undo(ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let mut p = ctx.open()?;
-    let lock = p.lock_coder(&ctx.coder)?;
-    let (batch, removed) = autocode::undo_last(&mut p, &lock, &ctx.coder)?;
+    let (batch, removed) = p.with_coder_locked(&ctx.coder, |p, lock| {
+        autocode::undo_last(p, lock, &ctx.coder)
+    })?;
     let gone = batch.codings.len() - removed;
     let note = if gone > 0 {
         format!(" ({gone} had already been removed)")

@@ -88,15 +88,15 @@ fn record_guids(p: &mut crate::store::Project) {
     if refi::assign_guids(&mut book) == 0 {
         return;
     }
-    if let Ok(_lock) = p.lock_codebook()
-        && let Ok(mut fresh) = crate::store::Project::open(&p.root)
-    {
+    let _ = p.with_codebook_locked(|p| {
+        let mut fresh = crate::store::Project::open(&p.root)?;
         let n = refi::assign_guids(&mut fresh.codebook);
         if n > 0 && fresh.save_codebook().is_ok() {
             crate::say!("recorded REFI GUIDs for {n} codes in codebook.json");
         }
         p.codebook = fresh.codebook;
-    }
+        Ok::<_, crate::store::StoreError>(())
+    });
 }
 
 pub fn export_qdc(a: &QdcArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
