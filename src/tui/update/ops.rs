@@ -153,7 +153,18 @@ impl AppState {
                 let verb = if undo { "Undone" } else { "Redone" };
                 self.message(Level::Info, format!("{verb}: {label}."));
                 targets.push(SaveTarget::History);
-                self.save(&targets)
+                let batch = match &todo {
+                    Op::AddCodings { batch, .. } | Op::RemoveCodings { batch, .. } => batch.clone(),
+                    _ => None,
+                };
+                let mut fx = self.save(&targets);
+                // The batch log follows the codings: out after they are removed, back in before they return.
+                match batch {
+                    Some(b) if undo => fx.push(Effect::UnlogBatch(b.id)),
+                    Some(b) => fx.insert(0, Effect::LogBatch(b)),
+                    None => {}
+                }
+                fx
             }
             Err(e) => {
                 self.message(Level::Error, e);
