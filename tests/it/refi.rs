@@ -99,6 +99,17 @@ fn qc_codings_land_exactly_on_their_lines() {
         let raw = String::from_utf8(raw.clone()).unwrap();
         let lines: Vec<&str> = raw.split("\r\n").collect();
         assert!(raw.contains("\r\n"), "the fixture keeps qc's CRLF source");
+        // Speakers are detected as in a .txt import: one turn per `Name: text` line.
+        let id = s.attr("name").unwrap().trim_end_matches(".txt");
+        let t = &p.transcripts[id];
+        let speaker_lines: Vec<String> = lines
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| l.split(':').next().unwrap().nfc().collect())
+            .collect();
+        let turns: Vec<String> = t.turns.iter().map(|x| x.speaker.clone()).collect();
+        assert_eq!(turns, speaker_lines, "{id}: one turn per speaker line");
+        assert!(t.header.get("speakers").is_some(), "{id}");
         for sel in s.all("PlainTextSelection") {
             // qc names each selection by its 0-based line: the text it must cover, independent of positions.
             let n: usize = sel

@@ -3,20 +3,20 @@
 
 use super::archive::{self, Limits, Unpacked};
 use super::codes::{self, CodeMerge};
-use super::positions::{CrlfCounts, Mapped, canonical_mapped};
-use super::read::{self, QProject, QText};
+use super::positions::CrlfCounts;
+use super::read::{self, QProject};
 use super::stage;
 use super::xml;
 use crate::model::CoderFile;
-use crate::model::text::{canonicalize, slugify};
-use crate::model::transcript::{Header, Transcript};
-use crate::store::import::plain::{Block, turns_from_blocks};
+use crate::model::text::slugify;
 use crate::store::{Lock, Project, Result, StoreError, coder_name_ok};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 mod placing;
+mod sources;
 use placing::{Plan, add_codings, merge_cases};
+use sources::{Incoming, source_text};
 
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
@@ -133,110 +133,6 @@ fn check_guids(file: &Path, q: &QProject) -> Result<()> {
     )
 }
 
-/// Reads a source's text: inline, or `internal://` from the archive, or `relative://` beside it.
-fn source_text(file: &Path, zip: &Unpacked, s: &QText) -> Result<Option<String>> {
-    if let Some(c) = &s.content {
-        return Ok(Some(c.clone()));
-    }
-    let Some(path) = s.path.as_deref() else {
-        return Ok(None);
-    };
-    let bytes = if let Some(name) = path.strip_prefix("internal://") {
-        if !archive::safe_relative(name) || name.contains(['/', '\\']) {
-            return Err(refused(
-                file,
-                format!(
-                    "source {:?} points at {path:?}, outside the archive's sources folder",
-                    s.name
-                ),
-            ));
-        }
-        zip.source(name).map(<[u8]>::to_vec)
-    } else if let Some(rel) = path.strip_prefix("relative://") {
-        if !archive::safe_relative(rel) {
-            return Err(refused(
-                file,
-                format!(
-                    "source {:?} points at {path:?}, outside the project",
-                    s.name
-                ),
-            ));
-        }
-        let base = file.parent().unwrap_or(Path::new("."));
-        zip.source(rel)
-            .map(<[u8]>::to_vec)
-            .or_else(|| std::fs::read(base.join(rel)).ok())
-    } else {
-        None
-    };
-    let Some(bytes) = bytes else { return Ok(None) };
-    match crate::store::decode::decode(&bytes) {
-        Ok(d) => Ok(Some(d.text)),
-        Err(crate::store::decode::DecodeError::Empty) => Ok(Some(String::new())),
-        Err(e) => Err(refused(file, format!("source {:?}: {e}", s.name))),
-    }
-}
-
-/// One source read and laid out as a transcript, with its position map.
-struct Incoming {
-    guid: String,
-    transcript: Transcript,
-    mapped: Mapped,
-}
-
-fn safe_key(name: &str) -> String {
-    let k: String = canonicalize(name)
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_whitespace() || c == ':' {
-                '-'
-            } else {
-                c
-            }
-        })
-        .collect();
-    match k.as_str() {
-        "" => "variable".into(),
-        "id" | "case" => format!("refi-{k}"),
-        _ => k,
-    }
-}
-
-/// Non-empty names in first-seen order.
-fn distinct<'a>(names: impl Iterator<Item = &'a String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for n in names.filter(|n| !n.is_empty()) {
-        if !out.contains(n) {
-            out.push(n.clone());
-        }
-    }
-    out
-}
-
-fn make_transcript(id: &str, case: &str, fields: &[(String, String)], text: &str) -> Transcript {
-    let mut header = Header::default();
-    header.set("id", id);
-    header.set("case", case);
-    for (k, v) in fields {
-        header.set(k, v);
-    }
-    let mut body = text.to_string();
-    if !body.is_empty() && !body.ends_with('\n') {
-        body.push('\n');
-    }
-    if header.get("speakers").is_none() {
-        let turns = turns_from_blocks(&[Block::Text(text.to_string())]);
-        let speakers = distinct(turns.iter().map(|t| &t.speaker));
-        // The header lists the speakers only where reading the text without the list would differ.
-        let plain = Transcript::new(id, header.clone(), body.clone());
-        if distinct(plain.turns.iter().map(|t| &t.speaker)) != speakers {
-            header.set("speakers", &speakers.join("; "));
-        }
-    }
-    Transcript::new(id, header, body)
-}
-
 struct Ctx<'a> {
     file: &'a Path,
     q: &'a QProject,
@@ -244,96 +140,6 @@ struct Ctx<'a> {
     crlf: CrlfCounts,
     force: bool,
     report: Report,
-}
-
-impl Ctx<'_> {
-    fn var_name(&self, guid: &str) -> Option<String> {
-        self.q.variables.get(guid).map(|(n, _)| safe_key(n))
-    }
-
-    fn sources(&mut self, existing: &Project, force: bool) -> Result<Vec<Incoming>> {
-        let mut case_of: HashMap<&str, &str> = HashMap::new();
-        for c in &self.q.cases {
-            for s in &c.sources {
-                case_of.insert(s, &c.name);
-            }
-        }
-        let mut out: Vec<Incoming> = Vec::new();
-        for s in &self.q.sources {
-            if s.rich_only {
-                self.report
-                    .warnings
-                    .push(format!("source {:?} has only rich text; skipped", s.name));
-                continue;
-            }
-            let Some(raw) = source_text(self.file, self.zip, s)? else {
-                self.report.warnings.push(format!(
-                    "source {:?}: its text was not found ({}); skipped",
-                    s.name,
-                    s.path.as_deref().unwrap_or("no path")
-                ));
-                continue;
-            };
-            let mapped = canonical_mapped(&raw, self.crlf);
-            if mapped.text.trim().is_empty() {
-                self.report
-                    .warnings
-                    .push(format!("source {:?} has no text; skipped", s.name));
-                continue;
-            }
-            let stem = s
-                .name
-                .rsplit_once('.')
-                .filter(|(_, e)| e.len() <= 4 && !e.contains(' '))
-                .map_or(s.name.as_str(), |(a, _)| a);
-            let mut id: String = slugify(stem).chars().take(60).collect();
-            if id.is_empty() {
-                id = format!("source-{}", out.len() + 1);
-            }
-            let base = id.clone();
-            let mut n = 2;
-            while out.iter().any(|i| i.transcript.id == id) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
-            if existing.transcripts.contains_key(&id) && !force {
-                return Err(refused(
-                    self.file,
-                    format!(
-                        "transcript {id:?} (source {:?}) already exists in the project; use --force to replace it",
-                        s.name
-                    ),
-                ));
-            }
-            let case = case_of
-                .get(s.guid.as_str())
-                .map_or(id.clone(), |c| canonicalize(c).trim().to_string());
-            let fields: Vec<(String, String)> = s
-                .values
-                .iter()
-                .filter_map(|v| Some((self.var_name(&v.variable)?, v.value.clone())))
-                .collect();
-            if !s.description.trim().is_empty() {
-                self.report.warnings.push(format!(
-                    "source {:?}: its description was not imported",
-                    s.name
-                ));
-            }
-            if s.loose_codings > 0 {
-                self.report.warnings.push(format!(
-                    "source {:?}: {} codings of the whole source (no selection) skipped",
-                    s.name, s.loose_codings
-                ));
-            }
-            let transcript = make_transcript(&id, &case, &fields, &mapped.text);
-            out.push(Incoming {
-                guid: s.guid.clone(),
-                transcript,
-                mapped,
-            });
-        }
-        Ok(out)
-    }
 }
 
 /// Users as safe coder names, each distinct.
@@ -423,7 +229,14 @@ pub fn import_qdpx(root: &Path, file: &Path, opts: &ImportOptions) -> Result<Rep
             format!("the imported study would not check out: {p}"),
         ));
     }
-    let mut files: Vec<(std::path::PathBuf, Vec<u8>)> = Vec::new();
+    // What others refer to goes first: codebook and cases, then transcripts, then the codings on them.
+    let mut files: Vec<(std::path::PathBuf, Vec<u8>)> = vec![
+        (project.codebook_path(), json(&project.codebook)?),
+        (
+            project.cases_path(),
+            crate::store::cases_csv::render(&project.cases).into_bytes(),
+        ),
+    ];
     for inc in &incoming {
         files.push((
             project.transcript_path(&inc.transcript.id),
@@ -435,11 +248,6 @@ pub fn import_qdpx(root: &Path, file: &Path, opts: &ImportOptions) -> Result<Rep
         f.sort();
         files.push((project.coder_path(name), json(&f)?));
     }
-    files.push((project.codebook_path(), json(&project.codebook)?));
-    files.push((
-        project.cases_path(),
-        crate::store::cases_csv::render(&project.cases).into_bytes(),
-    ));
     stage::commit(root, &files)?;
     let mut report = c.report;
     summarize(
