@@ -39,12 +39,18 @@ pub struct Report {
 }
 
 fn refused(file: &Path, msg: impl std::fmt::Display) -> StoreError {
-    StoreError::refused(format!("{}: {msg}; nothing was imported", file.display()))
+    StoreError::refused(crate::t!(
+        "refi-refused",
+        file = file.display().to_string(),
+        message = msg.to_string()
+    ))
 }
 
 fn parse_xml(file: &Path, name: &str, bytes: &[u8]) -> Result<xml::Element> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| refused(file, format!("{name} is not UTF-8 ({e})")))?;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let e = e.to_string();
+        refused(file, crate::t!("refi-not-utf8", part = name, error = e))
+    })?;
     xml::parse(text.trim_start_matches('\u{feff}'))
         .map_err(|e| refused(file, format!("{name}: {e}")))
 }
@@ -52,13 +58,14 @@ fn parse_xml(file: &Path, name: &str, bytes: &[u8]) -> Result<xml::Element> {
 /// Merges the codes of a `.qdc` into the project's codebook.
 pub fn import_qdc(root: &Path, file: &Path, opts: &ImportOptions) -> Result<Report> {
     let bytes = std::fs::read(file).map_err(|e| StoreError::io(file, e))?;
-    let root_el = parse_xml(file, "the codebook", &bytes)?;
+    let root_el = parse_xml(file, &crate::t!("refi-part-codebook"), &bytes)?;
     if root_el.name != "CodeBook" {
         return Err(refused(
             file,
-            format!(
-                "expected a <CodeBook> root element, found <{}>",
-                root_el.name
+            crate::t!(
+                "refi-wrong-root",
+                want = "CodeBook",
+                found = root_el.name.as_str()
             ),
         ));
     }
@@ -77,7 +84,7 @@ pub fn import_qdc(root: &Path, file: &Path, opts: &ImportOptions) -> Result<Repo
     if let Some(e) = e.first() {
         return Err(refused(
             file,
-            format!("the merged codebook would be invalid: {e}"),
+            crate::t!("refi-codebook-invalid", error = e.to_string()),
         ));
     }
     p.save_codebook()?;
@@ -87,10 +94,16 @@ pub fn import_qdc(root: &Path, file: &Path, opts: &ImportOptions) -> Result<Repo
 
 fn report_codes(report: &mut Report, merged: &CodeMerge) {
     for a in &merged.added {
-        report.summary.push(format!("new code: {a}"));
+        report
+            .summary
+            .push(crate::t!("refi-new-code", code = a.as_str()));
     }
     for (m, how) in &merged.matched {
-        report.summary.push(format!("matched code ({how}): {m}"));
+        report.summary.push(crate::t!(
+            "refi-matched-code",
+            how = how.to_lowercase(),
+            code = m.as_str()
+        ));
     }
     report.warnings.extend(merged.warnings.iter().cloned());
 }
@@ -108,10 +121,13 @@ fn check_unique(file: &Path, kind: &str, guids: impl IntoIterator<Item = String>
     let mut seen = HashSet::new();
     for g in guids {
         if g.is_empty() {
-            return Err(refused(file, format!("a {kind} has no guid")));
+            return Err(refused(file, crate::t!("refi-no-guid", kind = kind)));
         }
         if !seen.insert(g.clone()) {
-            return Err(refused(file, format!("duplicate {kind} GUID {g}")));
+            return Err(refused(
+                file,
+                crate::t!("refi-duplicate-guid", kind = kind, guid = g),
+            ));
         }
     }
     Ok(())
@@ -226,7 +242,7 @@ pub fn import_qdpx(root: &Path, file: &Path, opts: &ImportOptions) -> Result<Rep
     if let Some(p) = problems.first() {
         return Err(refused(
             file,
-            format!("the imported study would not check out: {p}"),
+            crate::t!("refi-would-not-check", problem = p.as_str()),
         ));
     }
     // What others refer to goes first: codebook and cases, then transcripts, then the codings on them.
@@ -294,39 +310,43 @@ fn summarize(
     codings: usize,
     p: &Project,
 ) {
-    r.summary
-        .push(format!("from {:?} (origin {:?})", q.name, q.origin));
-    r.summary.push(format!(
-        "{} transcripts: {}",
-        incoming.len(),
-        incoming
-            .iter()
-            .map(|i| i.transcript.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+    use crate::t;
+    r.summary.push(t!(
+        "refi-summary-from",
+        name = format!("{:?}", q.name),
+        origin = format!("{:?}", q.origin)
     ));
-    r.summary.push(format!(
-        "{} codes ({} new, {} matched)",
-        merged.ids.len(),
-        merged.added.len(),
-        merged.matched.len()
+    let ids: Vec<&str> = incoming.iter().map(|i| i.transcript.id.as_str()).collect();
+    r.summary.push(t!(
+        "refi-summary-transcripts",
+        n = incoming.len(),
+        ids = ids.join(", ")
     ));
-    r.summary.push(format!(
-        "{codings} codings by {}",
-        coders.keys().cloned().collect::<Vec<_>>().join(", ")
+    r.summary.push(t!(
+        "refi-summary-codes",
+        n = merged.ids.len(),
+        new = merged.added.len(),
+        matched = merged.matched.len()
+    ));
+    r.summary.push(t!(
+        "refi-summary-codings",
+        n = codings,
+        coders = coders.keys().cloned().collect::<Vec<_>>().join(", ")
     ));
     for (g, name) in &q.users {
         if let Some(c) = users.get(g).filter(|c| *c != name) {
-            r.summary.push(format!("user {name:?} became coder {c}"));
+            r.summary.push(t!(
+                "refi-summary-user",
+                name = format!("{name:?}"),
+                coder = c.as_str()
+            ));
         }
     }
-    r.summary.push(format!(
-        "{} cases in transcripts/cases.csv",
-        p.cases.cases.len()
-    ));
+    r.summary
+        .push(t!("refi-summary-cases", n = p.cases.cases.len()));
     r.warnings.extend(q.warnings.iter().cloned());
     r.warnings.extend(merged.warnings.iter().cloned());
     for a in &merged.added {
-        r.summary.push(format!("new code: {a}"));
+        r.summary.push(t!("refi-new-code", code = a.as_str()));
     }
 }

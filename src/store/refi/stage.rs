@@ -17,7 +17,10 @@ pub fn commit(root: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
     let staged = stage(&dir, files);
     if let Err(e) = staged {
         let _ = fs::remove_dir_all(&dir);
-        return Err(StoreError::refused(format!("{e}; nothing was imported")));
+        return Err(StoreError::refused(crate::t!(
+            "refi-stage-failed",
+            error = e.to_string()
+        )));
     }
     for (i, (dest, _)) in files.iter().enumerate() {
         if let Some(parent) = dest.parent() {

@@ -10,6 +10,7 @@ use crate::store::refi::archive::{self, Unpacked};
 use crate::store::refi::positions::{Mapped, canonical_mapped};
 use crate::store::refi::read::QText;
 use crate::store::{Project, Result};
+use crate::t;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -25,9 +26,10 @@ pub(super) fn source_text(file: &Path, zip: &Unpacked, s: &QText) -> Result<Opti
         if !archive::safe_relative(name) || name.contains(['/', '\\']) {
             return Err(refused(
                 file,
-                format!(
-                    "source {:?} points at {path:?}, outside the archive's sources folder",
-                    s.name
+                t!(
+                    "refi-source-outside-archive",
+                    name = format!("{:?}", s.name),
+                    path = format!("{path:?}")
                 ),
             ));
         }
@@ -36,9 +38,10 @@ pub(super) fn source_text(file: &Path, zip: &Unpacked, s: &QText) -> Result<Opti
         if !archive::safe_relative(rel) {
             return Err(refused(
                 file,
-                format!(
-                    "source {:?} points at {path:?}, outside the project",
-                    s.name
+                t!(
+                    "refi-source-outside-project",
+                    name = format!("{:?}", s.name),
+                    path = format!("{path:?}")
                 ),
             ));
         }
@@ -53,7 +56,14 @@ pub(super) fn source_text(file: &Path, zip: &Unpacked, s: &QText) -> Result<Opti
     match crate::store::decode::decode(&bytes) {
         Ok(d) => Ok(Some(d.text)),
         Err(crate::store::decode::DecodeError::Empty) => Ok(Some(String::new())),
-        Err(e) => Err(refused(file, format!("source {:?}: {e}", s.name))),
+        Err(e) => Err(refused(
+            file,
+            t!(
+                "refi-source-error",
+                name = format!("{:?}", s.name),
+                error = e.to_string()
+            ),
+        )),
     }
 }
 
@@ -113,9 +123,13 @@ fn make_transcript(
         let turns = turns_from_blocks(&[Block::Text(mapped.text.clone())]);
         let (body, speakers) = layout_with_speakers(&turns);
         if !speakers.is_empty() {
+            // The header lists the speakers only where reading the body without the list would differ.
             let mut h = header.clone();
-            h.set("speakers", &speakers.join("; "));
-            let laid = Transcript::new(id, h.clone(), body.clone());
+            let plain = Transcript::new(id, h.clone(), body.clone());
+            if distinct(plain.turns.iter().map(|t| &t.speaker)) != speakers {
+                h.set("speakers", &speakers.join("; "));
+            }
+            let laid = Transcript::new(id, h, body.clone());
             if distinct(laid.turns.iter().map(|t| &t.speaker)) == speakers
                 && let Some(relaid) = mapped.clone().relaid(body)
             {
@@ -156,14 +170,15 @@ impl Ctx<'_> {
             if s.rich_only {
                 self.report
                     .warnings
-                    .push(format!("source {:?} has only rich text; skipped", s.name));
+                    .push(t!("refi-source-rich-only", name = format!("{:?}", s.name)));
                 continue;
             }
             let Some(raw) = source_text(self.file, self.zip, s)? else {
-                self.report.warnings.push(format!(
-                    "source {:?}: its text was not found ({}); skipped",
-                    s.name,
-                    s.path.as_deref().unwrap_or("no path")
+                let path = s.path.clone().unwrap_or_else(|| t!("refi-no-path"));
+                self.report.warnings.push(t!(
+                    "refi-source-not-found",
+                    name = format!("{:?}", s.name),
+                    path = path
                 ));
                 continue;
             };
@@ -171,7 +186,7 @@ impl Ctx<'_> {
             if mapped.text.trim().is_empty() {
                 self.report
                     .warnings
-                    .push(format!("source {:?} has no text; skipped", s.name));
+                    .push(t!("refi-source-empty", name = format!("{:?}", s.name)));
                 continue;
             }
             let stem = s
@@ -192,9 +207,10 @@ impl Ctx<'_> {
             if existing.transcripts.contains_key(&id) && !force {
                 return Err(refused(
                     self.file,
-                    format!(
-                        "transcript {id:?} (source {:?}) already exists in the project; use --force to replace it",
-                        s.name
+                    t!(
+                        "refi-transcript-exists",
+                        id = format!("{id:?}"),
+                        name = format!("{:?}", s.name)
                     ),
                 ));
             }
@@ -207,15 +223,16 @@ impl Ctx<'_> {
                 .filter_map(|v| Some((self.var_name(&v.variable)?, v.value.clone())))
                 .collect();
             if !s.description.trim().is_empty() {
-                self.report.warnings.push(format!(
-                    "source {:?}: its description was not imported",
-                    s.name
+                self.report.warnings.push(t!(
+                    "refi-source-description",
+                    name = format!("{:?}", s.name)
                 ));
             }
             if s.loose_codings > 0 {
-                self.report.warnings.push(format!(
-                    "source {:?}: {} codings of the whole source (no selection) skipped",
-                    s.name, s.loose_codings
+                self.report.warnings.push(t!(
+                    "refi-source-loose",
+                    name = format!("{:?}", s.name),
+                    n = s.loose_codings
                 ));
             }
             let (transcript, mapped) = make_transcript(&id, &case, &fields, mapped);
