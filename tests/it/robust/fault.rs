@@ -156,10 +156,12 @@ fn ids(dir: &Path, coder: &str) -> BTreeSet<String> {
 fn temps(dir: &Path) -> Vec<String> {
     ["", "codings", "transcripts", ".kodbok", ".kodbok/batches"]
         .iter()
-        .filter_map(|d| std::fs::read_dir(dir.join(d)).ok())
-        .flat_map(|r| r.flatten())
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|n| n.contains(".tmp-") || n.starts_with("import-"))
+        .filter_map(|d| Some((*d, std::fs::read_dir(dir.join(d)).ok()?)))
+        .flat_map(|(d, r)| r.flatten().map(move |e| (d, e)))
+        .map(|(d, e)| (d, e.file_name().to_string_lossy().to_string()))
+        // a REFI import stages in .kodbok/import-<pid>/
+        .filter(|(d, n)| n.contains(".tmp-") || *d == ".kodbok" && n.starts_with("import-"))
+        .map(|(_, n)| n)
         .collect()
 }
 
@@ -174,6 +176,16 @@ fn kill_9_at_random_moments_loses_nothing() {
     )
     .unwrap();
     ok(d, &["search", "resurs"]); // the index exists before the attack
+    ok(
+        d,
+        &[
+            "codes",
+            "describe",
+            "natverk",
+            "--query",
+            "samarbete OR nätverk OR kommuner",
+        ],
+    );
     let inputs = Inputs {
         txt: src.display().to_string(),
         qdpx: Path::new(env!("CARGO_MANIFEST_DIR"))
