@@ -6,12 +6,14 @@ pub mod cases_csv;
 pub mod coders;
 pub mod decisions;
 pub mod decode;
+pub mod held;
 pub mod import;
 pub mod lock;
 pub mod merge;
 pub mod project;
 pub mod refi;
 
+pub use held::Held;
 pub use lock::Lock;
 pub use project::{Project, coder_name_ok};
 

@@ -60,77 +60,82 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     };
     let searcher = open_index(&ctx.root)?;
     let mut p = ctx.open()?;
-    let lock = if a.dry_run {
-        None
-    } else {
-        Some(p.lock_coder(&ctx.coder)?)
-    };
-    p.reload_coder(&ctx.coder)?;
-    let plan = autocode::plan(&p, &searcher, query, code, a.scope.into(), &ctx.coder)
-        .map_err(|e| explain(e, query))?;
-    let summary = json!({
+    if a.dry_run {
+        p.reload_coder(&ctx.coder)?;
+        let plan = autocode::plan(&p, &searcher, query, code, a.scope.into(), &ctx.coder)
+            .map_err(|e| explain(e, query))?;
+        return dry_run(a, plan);
+    }
+    // Planned and applied under the coder's lock, on the coder's file as it is on disk now.
+    p.with_coder_locked(&ctx.coder, |p, lock| {
+        p.reload_coder(&ctx.coder)?;
+        let plan = autocode::plan(p, &searcher, query, code, a.scope.into(), &ctx.coder)
+            .map_err(|e| explain(e, query))?;
+        let summary = summary(&plan);
+        let (hits, skipped) = (plan.hits, plan.skipped);
+        let batch = autocode::apply(p, lock, plan, "autocode")?;
+        if a.format == Format::Table {
+            let line = crate::t!(
+                "autocode-added",
+                n = batch.codings.len(),
+                code = batch.code.as_str(),
+                coder = batch.coder.as_str(),
+                hits = hits,
+                skipped = skipped
+            );
+            crate::say!("{line}");
+        } else {
+            let mut s = summary;
+            s["added"] = json!(batch.codings.len());
+            s["batch"] = json!(batch.id);
+            s["codings"] = json!(batch.codings);
+            print_rows(a.format, &[s])?;
+        }
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+fn summary(plan: &autocode::Plan) -> serde_json::Value {
+    json!({
         "coder": plan.coder,
         "code": plan.code,
         "query": plan.query,
         "scope": plan.scope,
         "hits": plan.hits,
         "skipped": plan.skipped,
-    });
-    if a.dry_run {
-        let n = plan.add.len();
-        if a.format == Format::Table {
-            let rows: Vec<_> = plan
-                .add
-                .iter()
-                .map(|c| json!({"doc": c.doc, "start": c.start, "end": c.end, "quote": c.quote}))
-                .collect();
-            if !rows.is_empty() {
-                print_rows(Format::Table, &rows)?;
-            }
-            let line = crate::t!(
-                "autocode-would-add",
-                n = n,
-                code = plan.code.as_str(),
-                coder = plan.coder.as_str(),
-                hits = plan.hits,
-                skipped = plan.skipped
-            );
-            crate::say!("{line}");
-        } else {
-            let mut s = summary;
-            s["would_add"] = json!(n);
-            s["codings"] = json!(
-                plan.add
-                    .iter()
-                    .map(
-                        |c| json!({"doc": c.doc, "start": c.start, "end": c.end, "quote": c.quote})
-                    )
-                    .collect::<Vec<_>>()
-            );
-            print_rows(a.format, &[s])?;
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
-    let (hits, skipped) = (plan.hits, plan.skipped);
-    let Some(lock) = &lock else {
-        bail!(crate::t!("autocode-no-lock"));
-    };
-    let batch = autocode::apply(&mut p, lock, plan, "autocode")?;
+    })
+}
+
+/// What an auto-code would add; nothing is changed.
+fn dry_run(a: &AutocodeArgs, plan: autocode::Plan) -> anyhow::Result<ExitCode> {
+    let n = plan.add.len();
     if a.format == Format::Table {
+        let rows: Vec<_> = plan
+            .add
+            .iter()
+            .map(|c| json!({"doc": c.doc, "start": c.start, "end": c.end, "quote": c.quote}))
+            .collect();
+        if !rows.is_empty() {
+            print_rows(Format::Table, &rows)?;
+        }
         let line = crate::t!(
-            "autocode-added",
-            n = batch.codings.len(),
-            code = batch.code.as_str(),
-            coder = batch.coder.as_str(),
-            hits = hits,
-            skipped = skipped
+            "autocode-would-add",
+            n = n,
+            code = plan.code.as_str(),
+            coder = plan.coder.as_str(),
+            hits = plan.hits,
+            skipped = plan.skipped
         );
         crate::say!("{line}");
     } else {
-        let mut s = summary;
-        s["added"] = json!(batch.codings.len());
-        s["batch"] = json!(batch.id);
-        s["codings"] = json!(batch.codings);
+        let mut s = summary(&plan);
+        s["would_add"] = json!(n);
+        s["codings"] = json!(
+            plan.add
+                .iter()
+                .map(|c| json!({"doc": c.doc, "start": c.start, "end": c.end, "quote": c.quote}))
+                .collect::<Vec<_>>()
+        );
         print_rows(a.format, &[s])?;
     }
     Ok(ExitCode::SUCCESS)
@@ -138,8 +143,9 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 
 fn undo(ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let mut p = ctx.open()?;
-    let lock = p.lock_coder(&ctx.coder)?;
-    let (batch, removed) = autocode::undo_last(&mut p, &lock, &ctx.coder)?;
+    let (batch, removed) = p.with_coder_locked(&ctx.coder, |p, lock| {
+        autocode::undo_last(p, lock, &ctx.coder)
+    })?;
     let gone = batch.codings.len() - removed;
     let note = if gone > 0 {
         crate::t!("autocode-gone", n = gone)

@@ -4,7 +4,7 @@ use super::Ctx;
 use super::output::{Format, ident, print_rows};
 use super::summary::{LayerArgs, layer_line};
 use crate::model::Code;
-use crate::store::{Lock, Project};
+use crate::store::{Held, Project};
 use crate::t;
 use anyhow::bail;
 use clap::{Args, Subcommand};
@@ -156,18 +156,6 @@ fn list(format: Format, layer: &LayerArgs, ctx: &Ctx) -> anyhow::Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-/// The codebook lock, plus every coder's lock when codings will change; the project is re-read under the locks.
-fn open_locked(ctx: &Ctx, with_coders: bool) -> anyhow::Result<(Project, Vec<Lock>)> {
-    let p = ctx.open()?;
-    let mut locks = vec![p.lock_codebook()?];
-    if with_coders {
-        for c in p.coders.keys() {
-            locks.push(p.lock_coder(c)?);
-        }
-    }
-    Ok((ctx.open()?, locks))
-}
-
 fn resolve(p: &Project, key: &str) -> anyhow::Result<String> {
     Ok(p.codebook.resolve(key)?.id.clone())
 }
@@ -177,8 +165,25 @@ fn edit(action: CodesAction, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         action,
         CodesAction::Merge { .. } | CodesAction::Remove { .. }
     );
-    let (mut p, locks) = open_locked(ctx, rewrites_codings)?;
-    let msg = match action {
+    let first = ctx.open()?;
+    // The codebook lock, plus every coder's lock when codings will change; the project is re-read under them.
+    let coders: Vec<String> = if rewrites_codings {
+        first.coders.keys().cloned().collect()
+    } else {
+        Vec::new()
+    };
+    let mut p = first;
+    p.with_locked(true, &coders, |_, held| {
+        let mut p = ctx.open()?;
+        let msg = apply(&mut p, held, action)?;
+        p.save_codebook()?;
+        crate::say!("{msg}");
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+fn apply(p: &mut Project, held: &Held, action: CodesAction) -> anyhow::Result<String> {
+    Ok(match action {
         CodesAction::Add {
             name,
             id,
@@ -187,7 +192,7 @@ fn edit(action: CodesAction, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             color,
             shortcut,
         } => {
-            let parent = parent.map(|k| resolve(&p, &k)).transpose()?;
+            let parent = parent.map(|k| resolve(p, &k)).transpose()?;
             let id = id.unwrap_or_else(|| p.codebook.new_id(&name));
             let mut code = Code::new(&id, name.trim());
             code.description = description.unwrap_or_default();
@@ -197,7 +202,7 @@ fn edit(action: CodesAction, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             t!("code-added", id = id.as_str(), path = p.codebook.path(&id))
         }
         CodesAction::Rename { id, name } => {
-            let id = resolve(&p, &id)?;
+            let id = resolve(p, &id)?;
             p.codebook.rename(&id, &name)?;
             t!(
                 "code-renamed",
@@ -206,15 +211,15 @@ fn edit(action: CodesAction, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             )
         }
         CodesAction::Move { id, parent, top: _ } => {
-            let id = resolve(&p, &id)?;
-            let parent = parent.map(|k| resolve(&p, &k)).transpose()?;
+            let id = resolve(p, &id)?;
+            let parent = parent.map(|k| resolve(p, &k)).transpose()?;
             p.codebook.move_to(&id, parent.as_deref())?;
             t!("code-moved", id = id.as_str(), path = p.codebook.path(&id))
         }
         CodesAction::Merge { from, into } => {
-            let (from, into) = (resolve(&p, &from)?, resolve(&p, &into)?);
+            let (from, into) = (resolve(p, &from)?, resolve(p, &into)?);
             p.codebook.merge(&from, &into)?;
-            let n = repoint(&mut p, &locks, &from, Some(&into))?;
+            let n = repoint(p, held, &from, Some(&into))?;
             t!(
                 "code-merged",
                 from = from.as_str(),
@@ -222,7 +227,7 @@ fn edit(action: CodesAction, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 n = n
             )
         }
-        CodesAction::Remove { id, force } => remove(&mut p, &locks, &id, force)?,
+        CodesAction::Remove { id, force } => remove(p, held, &id, force)?,
         CodesAction::Describe {
             id,
             description,
@@ -233,7 +238,7 @@ fn edit(action: CodesAction, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             query,
             query_scope,
         } => {
-            let id = resolve(&p, &id)?;
+            let id = resolve(p, &id)?;
             if let Some(c) = &color {
                 crate::model::codebook::check_color(c)?;
             }
@@ -266,15 +271,12 @@ fn edit(action: CodesAction, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             })?;
             t!("code-updated", id = id.as_str())
         }
-    };
-    p.save_codebook()?;
-    crate::say!("{msg}");
-    Ok(ExitCode::SUCCESS)
+    })
 }
 
 fn remove(
     p: &mut Project,
-    locks: &[Lock],
+    held: &Held,
     key: &str,
     force: Option<String>,
 ) -> anyhow::Result<String> {
@@ -289,7 +291,7 @@ fn remove(
         bail!(t!("code-force-self"));
     }
     p.codebook.remove(&id)?;
-    let n = repoint(p, locks, &id, target.as_deref())?;
+    let n = repoint(p, held, &id, target.as_deref())?;
     Ok(match target {
         Some(to) => t!("code-removed-moved", id = id.as_str(), n = n, to = to),
         None => t!("code-removed-deleted", id = id.as_str(), n = n),
@@ -297,17 +299,12 @@ fn remove(
 }
 
 /// Points every coding of `from` at `to` (or deletes them) in all coder files and saves the files changed.
-fn repoint(p: &mut Project, locks: &[Lock], from: &str, to: Option<&str>) -> anyhow::Result<usize> {
+fn repoint(p: &mut Project, held: &Held, from: &str, to: Option<&str>) -> anyhow::Result<usize> {
     let mut n = 0;
     let now = chrono::Utc::now();
     let coders: Vec<String> = p.coders.keys().cloned().collect();
     for coder in coders {
-        let name = crate::store::coders::lock_name(&coder);
-        let Some(lock) = locks.iter().find(|l| l.name() == name) else {
-            anyhow::bail!(
-                "{coder}'s codings appeared while the codebook was being changed; run the command again"
-            );
-        };
+        let lock = held.coder(&coder)?;
         let (changed, file) = p.update_coder_held(lock, &coder, |f| Ok(f.recode(from, to, now)))?;
         p.coders.insert(coder, file);
         n += changed;

@@ -3,7 +3,7 @@
 use super::Ctx;
 use super::output::Format;
 use crate::store::merge::{MergeSummary, merge_into, write_merged};
-use crate::store::{Lock, Project, coder_name_ok};
+use crate::store::{Project, coder_name_ok};
 use crate::t;
 use anyhow::{Context, bail};
 use clap::Args;
@@ -39,29 +39,31 @@ pub fn run(a: &MergeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     // for real, so no concurrent edit is lost and files nobody needs stay unlocked.
     let mut first = ctx.open()?;
     let plan = merge_into(&mut first, &theirs);
-    let mut locks: Vec<Lock> = Vec::new();
-    if !a.dry_run {
-        if !plan.new_codes.is_empty() {
-            locks.push(first.lock_codebook()?);
-        }
-        for coder in plan.coders_changed.iter().filter(|c| coder_name_ok(c)) {
-            locks.push(first.lock_coder(coder)?);
-        }
-    }
-    let mut ours = ctx.open()?;
-    let mut s = merge_into(&mut ours, &theirs);
-    s.dry_run = a.dry_run;
-    if !a.dry_run {
-        let unlocked = (!s.new_codes.is_empty() && plan.new_codes.is_empty())
-            || s.coders_changed
-                .iter()
-                .any(|c| !plan.coders_changed.contains(c));
-        if unlocked {
-            bail!(t!("merge-changed-meanwhile"));
-        }
-        write_merged(&mut ours, &s, &locks)?;
-    }
-    drop(locks);
+    let s = if a.dry_run {
+        let mut s = merge_into(&mut ctx.open()?, &theirs);
+        s.dry_run = true;
+        s
+    } else {
+        let coders: Vec<String> = plan
+            .coders_changed
+            .iter()
+            .filter(|c| coder_name_ok(c))
+            .cloned()
+            .collect();
+        first.with_locked(!plan.new_codes.is_empty(), &coders, |_, held| {
+            let mut ours = ctx.open()?;
+            let s = merge_into(&mut ours, &theirs);
+            let unlocked = (!s.new_codes.is_empty() && plan.new_codes.is_empty())
+                || s.coders_changed
+                    .iter()
+                    .any(|c| !plan.coders_changed.contains(c));
+            if unlocked {
+                bail!(t!("merge-changed-meanwhile"));
+            }
+            write_merged(&mut ours, &s, held)?;
+            anyhow::Ok(s)
+        })?
+    };
     print_summary(&s, a.format)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -39,7 +39,7 @@ pub fn is_refi(path: &Path) -> bool {
 fn coders(a: &QdpxArgs, ctx: &Ctx, p: &crate::store::Project) -> anyhow::Result<Vec<String>> {
     if a.layer.is_some() {
         if ctx.coder_filter.is_some() {
-            bail!("give either --coder or --layer konsensus, not both");
+            bail!(crate::t!("refi-coder-and-layer"));
         }
         return Ok(vec![CONSENSUS_CODER.to_string()]);
     }
@@ -63,19 +63,23 @@ pub fn export_qdpx(a: &QdpxArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     record_guids(&mut p);
     let list = coders(a, ctx, &p)?;
     let s = refi::export_qdpx(&p, &list, &a.file)?;
+    let coders = if s.coders.is_empty() {
+        crate::t!("refi-nobody")
+    } else {
+        s.coders.join(", ")
+    };
     crate::say!(
-        "wrote {}: {} transcripts, {} codes, {} codings by {}, {} cases, {} memos",
-        sanitize_for_display(&a.file.display().to_string()),
-        s.transcripts,
-        s.codes,
-        s.codings,
-        if s.coders.is_empty() {
-            "nobody".to_string()
-        } else {
-            s.coders.join(", ")
-        },
-        s.cases,
-        s.notes
+        "{}",
+        crate::t!(
+            "refi-wrote-qdpx",
+            file = sanitize_for_display(&a.file.display().to_string()),
+            transcripts = s.transcripts,
+            codes = s.codes,
+            codings = s.codings,
+            coders = coders,
+            cases = s.cases,
+            memos = s.notes
+        )
     );
     warn(&s.warnings);
     Ok(ExitCode::SUCCESS)
@@ -88,15 +92,15 @@ fn record_guids(p: &mut crate::store::Project) {
     if refi::assign_guids(&mut book) == 0 {
         return;
     }
-    if let Ok(_lock) = p.lock_codebook()
-        && let Ok(mut fresh) = crate::store::Project::open(&p.root)
-    {
+    let _ = p.with_codebook_locked(|p| {
+        let mut fresh = crate::store::Project::open(&p.root)?;
         let n = refi::assign_guids(&mut fresh.codebook);
         if n > 0 && fresh.save_codebook().is_ok() {
-            crate::say!("recorded REFI GUIDs for {n} codes in codebook.json");
+            crate::say!("{}", crate::t!("refi-guids-recorded", n = n));
         }
         p.codebook = fresh.codebook;
-    }
+        Ok::<_, crate::store::StoreError>(())
+    });
 }
 
 pub fn export_qdc(a: &QdcArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
@@ -104,8 +108,12 @@ pub fn export_qdc(a: &QdcArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     record_guids(&mut p);
     let n = refi::export_qdc(&p.codebook, &a.file)?;
     crate::say!(
-        "wrote {}: {n} codes",
-        sanitize_for_display(&a.file.display().to_string())
+        "{}",
+        crate::t!(
+            "refi-wrote-qdc",
+            file = sanitize_for_display(&a.file.display().to_string()),
+            n = n
+        )
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -151,8 +159,11 @@ pub fn import(file: &Path, a: &RefiImportArgs, force: bool, ctx: &Ctx) -> anyhow
 
 fn print_report(file: &Path, r: &Report) {
     crate::say!(
-        "imported {}",
-        sanitize_for_display(&file.display().to_string())
+        "{}",
+        crate::t!(
+            "refi-imported",
+            file = sanitize_for_display(&file.display().to_string())
+        )
     );
     for line in &r.summary {
         crate::say!("  {}", sanitize_for_display(line));
@@ -164,8 +175,11 @@ fn warn(ws: &[String]) {
     if ws.is_empty() {
         return;
     }
-    crate::warn_line!("not transferred ({}):", ws.len());
+    crate::warn_line!("{}", crate::t!("refi-not-transferred", n = ws.len()));
     for w in ws {
-        crate::warn_line!("  warning: {}", sanitize_for_display(w));
+        crate::warn_line!(
+            "  {}",
+            crate::t!("refi-warning", message = sanitize_for_display(w))
+        );
     }
 }

@@ -42,11 +42,19 @@ pub fn run(a: &SuggestArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let searcher = open_index(&ctx.root)?;
     let mut p = ctx.open()?;
     let coder = ctx.coder.clone();
-    let lock = if a.accept.is_empty() {
-        None
-    } else {
-        Some(p.lock_coder(&coder)?)
-    };
+    if !a.accept.is_empty() {
+        // Accepted under the coder's lock, against the coder's file as it is on disk now.
+        return p.with_coder_locked(&coder, |p, lock| {
+            p.reload_coder(&coder)?;
+            let codes = suggest::codes_with_query(p, a.code.as_deref())?;
+            if codes.is_empty() {
+                bail!(crate::t!("suggest-no-query"));
+            }
+            let skipped = suggest::load_skipped(p)?;
+            let all = suggest::suggest(p, &searcher, &coder, &codes, &skipped, a.with_skipped)?;
+            accept(p, lock, &coder, &pick(&all, &a.accept)?)
+        });
+    }
     p.reload_coder(&coder)?;
     let codes = suggest::codes_with_query(&p, a.code.as_deref())?;
     if codes.is_empty() {
@@ -69,9 +77,6 @@ pub fn run(a: &SuggestArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             )
         );
         return Ok(ExitCode::SUCCESS);
-    }
-    if let Some(lock) = &lock {
-        return accept(&mut p, lock, &coder, &pick(&all, &a.accept)?);
     }
     list(&p, &all, a.format)
 }

@@ -153,7 +153,7 @@ fn remove_stale_temps(dir: &Path, prefix: &str) {
 }
 
 /// Whether the process that made a temp file may still be writing it.
-fn alive(pid: u32, tmp: &Path) -> bool {
+pub(crate) fn alive(pid: u32, tmp: &Path) -> bool {
     if cfg!(target_os = "linux") {
         // pids are reused quickly: a live process that is not kodbok did not make this temp
         let cmd = std::fs::read(Path::new("/proc").join(pid.to_string()).join("cmdline"));

@@ -91,6 +91,8 @@ impl super::Project {
     pub fn append_batch(&self, lock: &Lock, batch: &Batch) -> Result<()> {
         self.check_log_lock(lock, &batch.coder)?;
         let mut log = self.batch_log(&batch.coder)?;
+        // A redo puts back a batch an undo took out; one that is still there is not added twice.
+        log.batches.retain(|b| b.id != batch.id);
         log.batches.push(batch.clone());
         atomic::write_json(&self.batch_log_path(&batch.coder), &log)
     }
@@ -114,6 +116,20 @@ impl super::Project {
         })?;
         atomic::write_json(&self.batch_log_path(coder), &log)?;
         Ok((batch, removed, file))
+    }
+
+    /// Takes one batch (by id) out of `coder`'s log, wherever it is, leaving its codings alone: the
+    /// workbench removed them itself as an undo step. Returns whether it was there.
+    pub fn remove_batch(&self, lock: &Lock, coder: &str, id: &str) -> Result<bool> {
+        self.check_log_lock(lock, coder)?;
+        let mut log = self.batch_log(coder)?;
+        let before = log.batches.len();
+        log.batches.retain(|b| b.id != id);
+        if log.batches.len() == before {
+            return Ok(false);
+        }
+        atomic::write_json(&self.batch_log_path(coder), &log)?;
+        Ok(true)
     }
 
     fn check_log_lock(&self, lock: &Lock, coder: &str) -> Result<()> {

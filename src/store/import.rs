@@ -166,6 +166,13 @@ pub fn layout(turns: &[RawTurn]) -> String {
     layout_prepared(&turns, &speakers_of(&turns))
 }
 
+/// Canonical body and its speakers, as a .txt import lays out the same turns.
+pub fn layout_with_speakers(turns: &[RawTurn]) -> (String, Vec<String>) {
+    let turns = prepare(turns);
+    let speakers = speakers_of(&turns);
+    (layout_prepared(&turns, &speakers), speakers)
+}
+
 /// Turns as they will be written: labels and paragraphs cleaned, empty ones dropped, and a turn
 /// without a speaker after another turn merged into it (that is how it would read back).
 /// A time is kept only with a speaker: `[00:01:02] text` without a label is not a turn start.

@@ -354,7 +354,7 @@ fn merge_memos(
 /// Writes what `merge_into` changed: new transcripts, cases, codebook, then the changed coder files.
 /// The caller holds the codebook lock and the locks of every coder in `s.coders_changed` (`locks`),
 /// taken before `ours` was read.
-pub fn write_merged(ours: &mut Project, s: &MergeSummary, locks: &[super::Lock]) -> Result<()> {
+pub fn write_merged(ours: &mut Project, s: &MergeSummary, held: &super::Held) -> Result<()> {
     for id in &s.new_transcripts {
         let t = ours.transcript(id)?.clone();
         if ours.transcript_path(id).exists() {
@@ -372,12 +372,7 @@ pub fn write_merged(ours: &mut Project, s: &MergeSummary, locks: &[super::Lock])
         ours.save_codebook()?;
     }
     for coder in &s.coders_changed {
-        let name = super::coders::lock_name(coder);
-        let Some(lock) = locks.iter().find(|l| l.name() == name) else {
-            return Err(StoreError::refused(format!(
-                "internal: {coder}'s codings were about to be merged without their lock"
-            )));
-        };
+        let lock = held.coder(coder)?;
         let file = ours.coder_mut(coder).clone();
         ours.write_coder_held(lock, coder, &file)?;
     }

@@ -85,7 +85,7 @@ fn origin() -> String {
 }
 
 fn xml_failed(e: std::io::Error) -> StoreError {
-    StoreError::refused(format!("cannot write the XML: {e}"))
+    StoreError::refused(crate::t!("refi-xml-failed", error = e.to_string()))
 }
 
 /// Writes the study as a `.qdpx`: the listed coders' codings (all of them when `coders` is empty).
@@ -93,10 +93,11 @@ pub fn export_qdpx(p: &Project, coders: &[String], out: &std::path::Path) -> Res
     let mut files = Vec::new();
     for c in coders {
         files.push(p.coders.get(c).ok_or_else(|| {
-            StoreError::refused(format!(
-                "no coder {c:?} in {} (coders: {})",
-                p.codings_dir().display(),
-                p.coders.keys().cloned().collect::<Vec<_>>().join(", ")
+            StoreError::refused(crate::t!(
+                "refi-no-coder",
+                coder = format!("{c:?}"),
+                dir = p.codings_dir().display().to_string(),
+                coders = p.coders.keys().cloned().collect::<Vec<_>>().join(", ")
             ))
         })?);
     }
@@ -111,7 +112,7 @@ pub fn export_qdpx(p: &Project, coders: &[String], out: &std::path::Path) -> Res
         })
         .collect();
     let zip = archive::pack(&qde, &sources)
-        .map_err(|e| StoreError::refused(format!("cannot write the archive: {e}")))?;
+        .map_err(|e| StoreError::refused(crate::t!("refi-zip-failed", error = e.to_string())))?;
     atomic::write(out, &zip)?;
     Ok(summary(&plan))
 }
@@ -131,11 +132,11 @@ fn summary(plan: &write::Plan) -> ExportSummary {
                 s.codings += 1;
                 s.notes += usize::from(c.memo.as_deref().is_some_and(|m| !m.is_empty()));
             } else {
-                s.warnings.push(format!(
-                    "coding {} of {} not exported: {}",
-                    c.id,
-                    f.coder,
-                    p.coding_problem(c).unwrap_or_default()
+                s.warnings.push(crate::t!(
+                    "refi-coding-not-exported",
+                    id = c.id.as_str(),
+                    coder = f.coder.as_str(),
+                    problem = p.coding_problem(c).unwrap_or_default()
                 ));
             }
         }

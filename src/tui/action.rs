@@ -179,6 +179,8 @@ pub enum Effect {
     },
     /// Record an auto-code batch in the coder's batch log (the session holds the coder's lock).
     LogBatch(Box<crate::store::batches::Batch>),
+    /// Take an undone auto-code batch (by id) out of the coder's batch log.
+    UnlogBatch(String),
     /// Suggestions of one code's saved query (None: every code with one) for the current coder.
     Suggest {
         code: Option<String>,

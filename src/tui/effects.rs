@@ -79,6 +79,16 @@ impl Runner {
                 },
                 None => Vec::new(),
             },
+            Effect::UnlogBatch(id) => match &self.lock {
+                Some(lock) => match state.project.remove_batch(lock, &state.coder, &id) {
+                    Ok(_) => Vec::new(),
+                    Err(e) => vec![Action::SaveFailed {
+                        target: SaveTarget::Coder,
+                        message: format!("the auto-code batch stays in the log: {e}"),
+                    }],
+                },
+                None => Vec::new(),
+            },
             Effect::SaveUi => {
                 let path = super::uistate::path(&state.project.cache_dir(), &state.coder);
                 if let Err(e) = atomic::write_json(&path, &super::uistate::UiState::of(state)) {

@@ -1,6 +1,7 @@
 //! Undo/redo as invertible operations, kept in `.kodbok/undo-<coder>.json` so they survive restarts.
 
 use crate::model::{Codebook, Coding, Memo};
+use crate::store::batches::Batch;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -40,10 +41,15 @@ pub enum Op {
     AddCodings {
         label: String,
         codings: Vec<Coding>,
+        /// The entry in the coder's batch log (`kodbok autocode --undo`): taken out on undo, put back on redo.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        batch: Option<Box<Batch>>,
     },
     RemoveCodings {
         label: String,
         codings: Vec<Coding>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        batch: Option<Box<Batch>>,
     },
     Codebook {
         label: String,
@@ -77,13 +83,23 @@ impl Op {
                 before: after.clone(),
                 after: before.clone(),
             },
-            Op::AddCodings { label, codings } => Op::RemoveCodings {
+            Op::AddCodings {
+                label,
+                codings,
+                batch,
+            } => Op::RemoveCodings {
                 label: label.clone(),
                 codings: codings.clone(),
+                batch: batch.clone(),
             },
-            Op::RemoveCodings { label, codings } => Op::AddCodings {
+            Op::RemoveCodings {
+                label,
+                codings,
+                batch,
+            } => Op::AddCodings {
                 label: label.clone(),
                 codings: codings.clone(),
+                batch: batch.clone(),
             },
             Op::DocMemo { doc, before, after } => Op::DocMemo {
                 doc: doc.clone(),

@@ -99,6 +99,16 @@ fn qc_codings_land_exactly_on_their_lines() {
         let raw = String::from_utf8(raw.clone()).unwrap();
         let lines: Vec<&str> = raw.split("\r\n").collect();
         assert!(raw.contains("\r\n"), "the fixture keeps qc's CRLF source");
+        // Speakers are detected as in a .txt import: one turn per `Name: text` line.
+        let id = s.attr("name").unwrap().trim_end_matches(".txt");
+        let t = &p.transcripts[id];
+        let speaker_lines: Vec<String> = lines
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| l.split(':').next().unwrap().nfc().collect())
+            .collect();
+        let turns: Vec<String> = t.turns.iter().map(|x| x.speaker.clone()).collect();
+        assert_eq!(turns, speaker_lines, "{id}: one turn per speaker line");
         for sel in s.all("PlainTextSelection") {
             // qc names each selection by its 0-based line: the text it must cover, independent of positions.
             let n: usize = sel
@@ -168,7 +178,7 @@ fn taguette_codebook_split_names_then_matched_by_guid() {
     );
     assert!(!again.contains("new code"), "{again}");
     assert!(
-        again.contains("matched code (GUID): Hinder › Resursbrist"),
+        again.contains("matched code (by GUID): Hinder › Resursbrist"),
         "{again}"
     );
     assert_eq!(Project::open(d.path()).unwrap().codebook, p.codebook);
@@ -443,7 +453,7 @@ fn hostile_files_are_refused_and_nothing_is_written() {
                 &project_xml(0, 5, "internal://t1.txt", G1),
                 &[("sources/t1.txt", src)],
             ),
-            "duplicate code GUID",
+            "two codes have the GUID",
         ),
         (
             "range",

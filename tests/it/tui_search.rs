@@ -187,6 +187,59 @@ fn autocode_marked_hits_is_one_undo_step_and_searchable_by_code() {
     assert_eq!(codings(dir.path(), "tester").len(), added.len());
 }
 
+fn batch_ids(dir: &Path, coder: &str) -> Vec<String> {
+    let p = dir.join(".kodbok/batches").join(format!("{coder}.json"));
+    let Ok(bytes) = std::fs::read(p) else {
+        return Vec::new();
+    };
+    let v: Value = serde_json::from_slice(&bytes).unwrap();
+    v["batches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Undoing a workbench auto-code takes its batch out of the coder's batch log and redo puts it back, so
+/// `kodbok autocode --undo` afterwards neither undoes it twice nor refuses one that is there.
+#[test]
+fn workbench_undo_and_redo_keep_the_batch_log_in_step() {
+    let dir = common::sample();
+    let mut s = open(dir.path(), "tester", 100, 30);
+    feed(&mut s, "/");
+    feed(&mut s, "resurs<enter>");
+    feed(&mut s, "<space>ssAresursb<enter>y");
+    let added = codings(dir.path(), "tester");
+    assert!(!added.is_empty(), "{}", message(&s));
+    let logged = batch_ids(dir.path(), "tester");
+    assert_eq!(logged.len(), 1, "the batch is logged");
+    feed(&mut s, "<esc>u");
+    assert!(codings(dir.path(), "tester").is_empty());
+    assert!(
+        batch_ids(dir.path(), "tester").is_empty(),
+        "undo took it out"
+    );
+    feed(&mut s, "<ctrl-r>");
+    assert_eq!(codings(dir.path(), "tester").len(), added.len());
+    assert_eq!(batch_ids(dir.path(), "tester"), logged, "redo put it back");
+    // undone once more, the session ends: the CLI has nothing to undo
+    feed(&mut s, "u");
+    drop(s);
+    let o = common::kodbok(dir.path(), &["autocode", "--undo"]);
+    assert!(!o.status.success(), "an undone batch is not undone twice");
+    assert!(codings(dir.path(), "tester").is_empty());
+    // redone in a new session: the CLI undoes exactly it
+    let mut s = open(dir.path(), "tester", 100, 30);
+    feed(&mut s, "<ctrl-r>");
+    assert_eq!(codings(dir.path(), "tester").len(), added.len());
+    drop(s);
+    let o = common::kodbok(dir.path(), &["autocode", "--undo"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(codings(dir.path(), "tester").is_empty());
+    assert!(batch_ids(dir.path(), "tester").is_empty());
+}
+
 #[test]
 fn autocode_again_adds_nothing() {
     let dir = common::sample();

@@ -331,3 +331,113 @@ consensus-undone = { $id }: decision { $n } ({ $choice }) taken back; now { $now
 consensus-undecided = undecided
 consensus-show-undecided = decision: not decided yet (no decision in force in the log)
 consensus-matches-none = none of the choices
+
+# REFI-QDA exchange (kodbok export qdpx|qdc, kodbok import FILE.qdpx|FILE.qdc)
+refi-coder-and-layer = give either --coder or --layer konsensus, not both
+refi-wrote-qdpx = wrote { $file }: { $transcripts } transcripts, { $codes } codes, { $codings } codings by { $coders }, { $cases } cases, { $memos } memos
+refi-nobody = nobody
+refi-guids-recorded = recorded REFI GUIDs for { $n } codes in codebook.json
+refi-wrote-qdc = wrote { $file }: { $n } codes
+refi-imported = imported { $file }
+refi-not-transferred = not transferred ({ $n }):
+refi-warning = warning: { $message }
+refi-no-coder = no coder { $coder } in { $dir } (coders: { $coders })
+refi-xml-failed = cannot write the XML: { $error }
+refi-zip-failed = cannot write the archive: { $error }
+refi-coding-not-exported = coding { $id } of { $coder } not exported: { $problem }
+refi-refused = { $file }: { $message }; nothing was imported
+refi-stage-failed = { $error }; nothing was imported
+refi-not-utf8 = { $part } is not UTF-8 ({ $error })
+refi-part-codebook = the codebook
+refi-wrong-root = expected a <{ $want }> root element, found <{ $found }>
+refi-codebook-invalid = the merged codebook would be invalid: { $error }
+refi-would-not-check = the imported study would not check out: { $problem }
+refi-no-guid = { $kind ->
+    [code] a code
+    [user] a user
+    [source] a source
+    [note] a note
+    [case] a case
+    [variable] a variable
+    [selection] a selection
+   *[coding] a coding
+} has no GUID
+refi-duplicate-guid = two { $kind ->
+    [code] codes
+    [user] users
+    [source] sources
+    [note] notes
+    [case] cases
+    [variable] variables
+    [selection] selections
+   *[coding] codings
+} have the GUID { $guid }
+refi-new-code = new code: { $code }
+refi-matched-code = matched code (by { $how ->
+    [guid] GUID
+    [path] path
+   *[name] name
+}): { $code }
+refi-summary-from = from { $name } (origin { $origin })
+refi-summary-transcripts = { $n ->
+    [one] 1 transcript
+   *[other] { $n } transcripts
+}: { $ids }
+refi-summary-codes = { $n ->
+    [one] 1 code
+   *[other] { $n } codes
+} ({ $new } new, { $matched } matched)
+refi-summary-codings = { $n ->
+    [one] 1 coding
+   *[other] { $n } codings
+} by { $coders }
+refi-summary-user = user { $name } became coder { $coder }
+refi-summary-cases = { $n ->
+    [one] 1 case
+   *[other] { $n } cases
+} in transcripts/cases.csv
+refi-colour-dropped = code { $name }: colour { $color } is not #RRGGBB; dropped
+refi-code-not-added = code { $name } could not be added
+refi-foreign-element = <{ $element }> in namespace { $ns } skipped
+refi-empty-container = an empty <{ $element }/> (invalid by the schema) was ignored
+refi-no-place = { $n } { $element ->
+    [Sets] sets
+    [Links] links
+   *[Graphs] graphs
+} skipped: kodbok has no place for them
+refi-code-sets = { $n } code sets skipped: kodbok has no place for them
+refi-unknown-element = <{ $element }> skipped: unknown element
+refi-project-description = the project's description was not imported
+refi-non-text-source = { $kind } { $name } skipped: kodbok codes text only
+refi-selection-outside = selection { $guid } in source { $source } lies outside its text: { $start }..{ $end } (the text has { $len } characters)
+refi-selection-no-coding = selection { $guid } in { $source } has no coding; skipped
+refi-selection-empty = selection { $guid } in { $source } is empty after normalising the text; skipped
+refi-coding-unknown-code = coding { $guid } refers to code { $code }, which is not in the codebook
+refi-coding-unplaceable = coding { $guid } cannot be placed in { $source }
+refi-coding-exists = coding { $guid } is already in the project (coder { $coder })
+refi-coding-repeat = coding { $guid } repeats another coding of { $coder } (same code and span); dropped
+refi-notes-unused = { $n } notes not attached to a coding, source or code (e.g. project memos) were not imported
+refi-case-conflict = case { $case }: { $field } is { $old } here and { $new } in the file; kept { $old }
+refi-source-outside-archive = source { $name } points at { $path }, outside the archive's sources folder
+refi-source-outside-project = source { $name } points at { $path }, outside the project
+refi-source-error = source { $name }: { $error }
+refi-source-rich-only = source { $name } has only rich text; skipped
+refi-source-not-found = source { $name }: its text was not found ({ $path }); skipped
+refi-no-path = no path
+refi-source-empty = source { $name } has no text; skipped
+refi-transcript-exists = transcript { $id } (source { $name }) already exists in the project; use --force to replace it
+refi-source-description = source { $name }: its description was not imported
+refi-source-loose = source { $name }: { $n } codings of the whole source (no selection) skipped
+refi-zip-invalid = not a zip archive ({ $error })
+refi-zip-entry-too-big = { $name } in the archive unpacks to more than { $cap } bytes; refused as a possible zip bomb
+refi-zip-too-big = the archive unpacks to more than { $cap } bytes in all; refused as a possible zip bomb
+refi-zip-ratio = { $name } in the archive is compressed { $ratio }:1; refused as a possible zip bomb
+refi-zip-escape = the archive holds the path { $path }, which leaves the archive folder; refused
+refi-zip-no-project = the archive holds no project file (*.qde)
+refi-zip-many-projects = the archive holds more than one project file: { $names }
+refi-zip-unreadable = cannot read { $name } in the archive: { $error }
+refi-xml-dtd = the file declares a DTD (<!DOCTYPE …>); DTDs and external entities are refused for safety
+refi-xml-entity = unknown entity &{ $name }; (only the five XML entities and character references are allowed)
+refi-xml-malformed = malformed XML at byte { $pos }: { $error }
+refi-xml-no-root = the file has no root element
+refi-xml-too-deep = elements are nested more than { $n } deep

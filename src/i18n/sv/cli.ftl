@@ -334,3 +334,113 @@ consensus-undone = { $id }: beslut { $n } ({ $choice }) togs tillbaka; nu { $now
 consensus-undecided = inte avgjort
 consensus-show-undecided = beslut: inte avgjort ännu (inget gällande beslut i loggen)
 consensus-matches-none = inget av valen
+
+# REFI-QDA-utbyte (kodbok export qdpx|qdc, kodbok import FIL.qdpx|FIL.qdc)
+refi-coder-and-layer = ange antingen --coder eller --layer konsensus, inte båda
+refi-wrote-qdpx = skrev { $file }: { $transcripts } transkriptioner, { $codes } koder, { $codings } kodningar av { $coders }, { $cases } fall, { $memos } memon
+refi-nobody = ingen
+refi-guids-recorded = sparade REFI-GUID:er för { $n } koder i codebook.json
+refi-wrote-qdc = skrev { $file }: { $n } koder
+refi-imported = importerade { $file }
+refi-not-transferred = inte överfört ({ $n }):
+refi-warning = varning: { $message }
+refi-no-coder = ingen kodare { $coder } i { $dir } (kodare: { $coders })
+refi-xml-failed = kan inte skriva XML-filen: { $error }
+refi-zip-failed = kan inte skriva arkivet: { $error }
+refi-coding-not-exported = kodningen { $id } av { $coder } exporterades inte: { $problem }
+refi-refused = { $file }: { $message }; ingenting importerades
+refi-stage-failed = { $error }; ingenting importerades
+refi-not-utf8 = { $part } är inte UTF-8 ({ $error })
+refi-part-codebook = kodboken
+refi-wrong-root = väntade ett <{ $want }>-element överst, hittade <{ $found }>
+refi-codebook-invalid = den sammanslagna kodboken skulle bli ogiltig: { $error }
+refi-would-not-check = den importerade studien skulle inte klara kontrollen: { $problem }
+refi-no-guid = { $kind ->
+    [code] en kod
+    [user] en användare
+    [source] en källa
+    [note] en anteckning
+    [case] ett fall
+    [variable] en variabel
+    [selection] ett urval
+   *[coding] en kodning
+} saknar GUID
+refi-duplicate-guid = två { $kind ->
+    [code] koder
+    [user] användare
+    [source] källor
+    [note] anteckningar
+    [case] fall
+    [variable] variabler
+    [selection] urval
+   *[coding] kodningar
+} har GUID { $guid }
+refi-new-code = ny kod: { $code }
+refi-matched-code = matchad kod (efter { $how ->
+    [guid] GUID
+    [path] sökväg
+   *[name] namn
+}): { $code }
+refi-summary-from = från { $name } (ursprung { $origin })
+refi-summary-transcripts = { $n ->
+    [one] 1 transkription
+   *[other] { $n } transkriptioner
+}: { $ids }
+refi-summary-codes = { $n ->
+    [one] 1 kod
+   *[other] { $n } koder
+} ({ $new } nya, { $matched } matchade)
+refi-summary-codings = { $n ->
+    [one] 1 kodning
+   *[other] { $n } kodningar
+} av { $coders }
+refi-summary-user = användaren { $name } blev kodaren { $coder }
+refi-summary-cases = { $n ->
+    [one] 1 fall
+   *[other] { $n } fall
+} i transcripts/cases.csv
+refi-colour-dropped = koden { $name }: färgen { $color } är inte #RRGGBB; den togs bort
+refi-code-not-added = koden { $name } kunde inte läggas till
+refi-foreign-element = <{ $element }> i namnrymden { $ns } hoppades över
+refi-empty-container = ett tomt <{ $element }/> (ogiltigt enligt schemat) ignorerades
+refi-no-place = { $n } { $element ->
+    [Sets] mängder
+    [Links] länkar
+   *[Graphs] grafer
+} hoppades över: kodbok har ingen plats för dem
+refi-code-sets = { $n } kodmängder hoppades över: kodbok har ingen plats för dem
+refi-unknown-element = <{ $element }> hoppades över: okänt element
+refi-project-description = projektets beskrivning importerades inte
+refi-non-text-source = { $kind } { $name } hoppades över: kodbok kodar bara text
+refi-selection-outside = urvalet { $guid } i källan { $source } ligger utanför sin text: { $start }..{ $end } (texten har { $len } tecken)
+refi-selection-no-coding = urvalet { $guid } i { $source } har ingen kodning; det hoppades över
+refi-selection-empty = urvalet { $guid } i { $source } blir tomt när texten normaliseras; det hoppades över
+refi-coding-unknown-code = kodningen { $guid } hänvisar till koden { $code }, som inte finns i kodboken
+refi-coding-unplaceable = kodningen { $guid } kan inte placeras i { $source }
+refi-coding-exists = kodningen { $guid } finns redan i projektet (kodaren { $coder })
+refi-coding-repeat = kodningen { $guid } upprepar en annan kodning av { $coder } (samma kod och sträcka); den togs bort
+refi-notes-unused = { $n } anteckningar som inte hör till en kodning, källa eller kod (t.ex. projektmemon) importerades inte
+refi-case-conflict = fallet { $case }: { $field } är { $old } här och { $new } i filen; behöll { $old }
+refi-source-outside-archive = källan { $name } pekar på { $path }, utanför arkivets källmapp
+refi-source-outside-project = källan { $name } pekar på { $path }, utanför projektet
+refi-source-error = källan { $name }: { $error }
+refi-source-rich-only = källan { $name } har bara formaterad text; den hoppades över
+refi-source-not-found = källan { $name }: dess text hittades inte ({ $path }); den hoppades över
+refi-no-path = ingen sökväg
+refi-source-empty = källan { $name } har ingen text; den hoppades över
+refi-transcript-exists = transkriptionen { $id } (källan { $name }) finns redan i projektet; använd --force för att ersätta den
+refi-source-description = källan { $name }: dess beskrivning importerades inte
+refi-source-loose = källan { $name }: { $n } kodningar av hela källan (utan urval) hoppades över
+refi-zip-invalid = inte ett zip-arkiv ({ $error })
+refi-zip-entry-too-big = { $name } i arkivet packas upp till mer än { $cap } byte; vägras som en möjlig zip-bomb
+refi-zip-too-big = arkivet packas upp till mer än { $cap } byte sammanlagt; vägras som en möjlig zip-bomb
+refi-zip-ratio = { $name } i arkivet är komprimerad { $ratio }:1; vägras som en möjlig zip-bomb
+refi-zip-escape = arkivet innehåller sökvägen { $path }, som leder ut ur arkivets mapp; vägras
+refi-zip-no-project = arkivet innehåller ingen projektfil (*.qde)
+refi-zip-many-projects = arkivet innehåller mer än en projektfil: { $names }
+refi-zip-unreadable = kan inte läsa { $name } i arkivet: { $error }
+refi-xml-dtd = filen deklarerar en DTD (<!DOCTYPE …>); DTD:er och externa entiteter vägras av säkerhetsskäl
+refi-xml-entity = okänd entitet &{ $name }; (bara XML:s fem fördefinierade entiteter och teckenreferenser är tillåtna)
+refi-xml-malformed = felaktig XML vid byte { $pos }: { $error }
+refi-xml-no-root = filen har inget rotelement
+refi-xml-too-deep = elementen är nästlade mer än { $n } nivåer djupt

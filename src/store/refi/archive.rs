@@ -28,26 +28,45 @@ impl Default for Limits {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ArchiveError {
-    #[error("not a zip archive ({0})")]
     NotZip(String),
-    #[error(
-        "{name} in the archive unpacks to more than {cap} bytes; refused as a possible zip bomb"
-    )]
     TooBig { name: String, cap: u64 },
-    #[error("the archive unpacks to more than {0} bytes in all; refused as a possible zip bomb")]
     TotalTooBig(u64),
-    #[error("{name} in the archive is compressed {ratio}:1; refused as a possible zip bomb")]
     Ratio { name: String, ratio: u64 },
-    #[error("the archive holds the path {0:?}, which leaves the archive folder; refused")]
     Escape(String),
-    #[error("the archive holds no project file (*.qde)")]
     NoProject,
-    #[error("the archive holds more than one project file: {0}")]
     ManyProjects(String),
-    #[error("cannot read {name} in the archive: {message}")]
     Read { name: String, message: String },
+}
+
+impl std::error::Error for ArchiveError {}
+
+impl std::fmt::Display for ArchiveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::t;
+        let s = match self {
+            ArchiveError::NotZip(e) => t!("refi-zip-invalid", error = e.as_str()),
+            ArchiveError::TooBig { name, cap } => {
+                t!("refi-zip-entry-too-big", name = name.as_str(), cap = *cap)
+            }
+            ArchiveError::TotalTooBig(cap) => t!("refi-zip-too-big", cap = *cap),
+            ArchiveError::Ratio { name, ratio } => {
+                t!("refi-zip-ratio", name = name.as_str(), ratio = *ratio)
+            }
+            ArchiveError::Escape(path) => t!("refi-zip-escape", path = format!("{path:?}")),
+            ArchiveError::NoProject => t!("refi-zip-no-project"),
+            ArchiveError::ManyProjects(names) => {
+                t!("refi-zip-many-projects", names = names.as_str())
+            }
+            ArchiveError::Read { name, message } => t!(
+                "refi-zip-unreadable",
+                name = name.as_str(),
+                error = message.as_str()
+            ),
+        };
+        f.write_str(&s)
+    }
 }
 
 /// The files of an archive, by their names inside it.

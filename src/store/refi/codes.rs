@@ -207,15 +207,17 @@ fn add(book: &mut Codebook, q: &QCode, parent: Option<&str>, out: &mut CodeMerge
     if let Some(c) = &q.color {
         code.color = normalize_color(c);
         if code.color.is_none() {
-            out.warnings.push(format!(
-                "code {name:?}: colour {c:?} is not #RRGGBB; dropped"
+            out.warnings.push(crate::t!(
+                "refi-colour-dropped",
+                name = format!("{name:?}"),
+                color = format!("{c:?}")
             ));
         }
     }
     code.guid = is_guid(&q.guid).then(|| q.guid.clone());
     if book.add(code, parent).is_err() {
         out.warnings
-            .push(format!("code {name:?} could not be added"));
+            .push(crate::t!("refi-code-not-added", name = format!("{name:?}")));
     }
     out.added.push(book.path(&id));
     id

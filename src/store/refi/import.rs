@@ -3,20 +3,20 @@
 
 use super::archive::{self, Limits, Unpacked};
 use super::codes::{self, CodeMerge};
-use super::positions::{CrlfCounts, Mapped, canonical_mapped};
-use super::read::{self, QProject, QText};
+use super::positions::CrlfCounts;
+use super::read::{self, QProject};
 use super::stage;
 use super::xml;
 use crate::model::CoderFile;
-use crate::model::text::{canonicalize, slugify};
-use crate::model::transcript::{Header, Transcript};
-use crate::store::import::plain::{Block, turns_from_blocks};
+use crate::model::text::slugify;
 use crate::store::{Lock, Project, Result, StoreError, coder_name_ok};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 mod placing;
+mod sources;
 use placing::{Plan, add_codings, merge_cases};
+use sources::{Incoming, source_text};
 
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
@@ -39,12 +39,18 @@ pub struct Report {
 }
 
 fn refused(file: &Path, msg: impl std::fmt::Display) -> StoreError {
-    StoreError::refused(format!("{}: {msg}; nothing was imported", file.display()))
+    StoreError::refused(crate::t!(
+        "refi-refused",
+        file = file.display().to_string(),
+        message = msg.to_string()
+    ))
 }
 
 fn parse_xml(file: &Path, name: &str, bytes: &[u8]) -> Result<xml::Element> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| refused(file, format!("{name} is not UTF-8 ({e})")))?;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let e = e.to_string();
+        refused(file, crate::t!("refi-not-utf8", part = name, error = e))
+    })?;
     xml::parse(text.trim_start_matches('\u{feff}'))
         .map_err(|e| refused(file, format!("{name}: {e}")))
 }
@@ -52,13 +58,14 @@ fn parse_xml(file: &Path, name: &str, bytes: &[u8]) -> Result<xml::Element> {
 /// Merges the codes of a `.qdc` into the project's codebook.
 pub fn import_qdc(root: &Path, file: &Path, opts: &ImportOptions) -> Result<Report> {
     let bytes = std::fs::read(file).map_err(|e| StoreError::io(file, e))?;
-    let root_el = parse_xml(file, "the codebook", &bytes)?;
+    let root_el = parse_xml(file, &crate::t!("refi-part-codebook"), &bytes)?;
     if root_el.name != "CodeBook" {
         return Err(refused(
             file,
-            format!(
-                "expected a <CodeBook> root element, found <{}>",
-                root_el.name
+            crate::t!(
+                "refi-wrong-root",
+                want = "CodeBook",
+                found = root_el.name.as_str()
             ),
         ));
     }
@@ -77,7 +84,7 @@ pub fn import_qdc(root: &Path, file: &Path, opts: &ImportOptions) -> Result<Repo
     if let Some(e) = e.first() {
         return Err(refused(
             file,
-            format!("the merged codebook would be invalid: {e}"),
+            crate::t!("refi-codebook-invalid", error = e.to_string()),
         ));
     }
     p.save_codebook()?;
@@ -87,10 +94,16 @@ pub fn import_qdc(root: &Path, file: &Path, opts: &ImportOptions) -> Result<Repo
 
 fn report_codes(report: &mut Report, merged: &CodeMerge) {
     for a in &merged.added {
-        report.summary.push(format!("new code: {a}"));
+        report
+            .summary
+            .push(crate::t!("refi-new-code", code = a.as_str()));
     }
     for (m, how) in &merged.matched {
-        report.summary.push(format!("matched code ({how}): {m}"));
+        report.summary.push(crate::t!(
+            "refi-matched-code",
+            how = how.to_lowercase(),
+            code = m.as_str()
+        ));
     }
     report.warnings.extend(merged.warnings.iter().cloned());
 }
@@ -108,10 +121,13 @@ fn check_unique(file: &Path, kind: &str, guids: impl IntoIterator<Item = String>
     let mut seen = HashSet::new();
     for g in guids {
         if g.is_empty() {
-            return Err(refused(file, format!("a {kind} has no guid")));
+            return Err(refused(file, crate::t!("refi-no-guid", kind = kind)));
         }
         if !seen.insert(g.clone()) {
-            return Err(refused(file, format!("duplicate {kind} GUID {g}")));
+            return Err(refused(
+                file,
+                crate::t!("refi-duplicate-guid", kind = kind, guid = g),
+            ));
         }
     }
     Ok(())
@@ -133,110 +149,6 @@ fn check_guids(file: &Path, q: &QProject) -> Result<()> {
     )
 }
 
-/// Reads a source's text: inline, or `internal://` from the archive, or `relative://` beside it.
-fn source_text(file: &Path, zip: &Unpacked, s: &QText) -> Result<Option<String>> {
-    if let Some(c) = &s.content {
-        return Ok(Some(c.clone()));
-    }
-    let Some(path) = s.path.as_deref() else {
-        return Ok(None);
-    };
-    let bytes = if let Some(name) = path.strip_prefix("internal://") {
-        if !archive::safe_relative(name) || name.contains(['/', '\\']) {
-            return Err(refused(
-                file,
-                format!(
-                    "source {:?} points at {path:?}, outside the archive's sources folder",
-                    s.name
-                ),
-            ));
-        }
-        zip.source(name).map(<[u8]>::to_vec)
-    } else if let Some(rel) = path.strip_prefix("relative://") {
-        if !archive::safe_relative(rel) {
-            return Err(refused(
-                file,
-                format!(
-                    "source {:?} points at {path:?}, outside the project",
-                    s.name
-                ),
-            ));
-        }
-        let base = file.parent().unwrap_or(Path::new("."));
-        zip.source(rel)
-            .map(<[u8]>::to_vec)
-            .or_else(|| std::fs::read(base.join(rel)).ok())
-    } else {
-        None
-    };
-    let Some(bytes) = bytes else { return Ok(None) };
-    match crate::store::decode::decode(&bytes) {
-        Ok(d) => Ok(Some(d.text)),
-        Err(crate::store::decode::DecodeError::Empty) => Ok(Some(String::new())),
-        Err(e) => Err(refused(file, format!("source {:?}: {e}", s.name))),
-    }
-}
-
-/// One source read and laid out as a transcript, with its position map.
-struct Incoming {
-    guid: String,
-    transcript: Transcript,
-    mapped: Mapped,
-}
-
-fn safe_key(name: &str) -> String {
-    let k: String = canonicalize(name)
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_whitespace() || c == ':' {
-                '-'
-            } else {
-                c
-            }
-        })
-        .collect();
-    match k.as_str() {
-        "" => "variable".into(),
-        "id" | "case" => format!("refi-{k}"),
-        _ => k,
-    }
-}
-
-/// Non-empty names in first-seen order.
-fn distinct<'a>(names: impl Iterator<Item = &'a String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for n in names.filter(|n| !n.is_empty()) {
-        if !out.contains(n) {
-            out.push(n.clone());
-        }
-    }
-    out
-}
-
-fn make_transcript(id: &str, case: &str, fields: &[(String, String)], text: &str) -> Transcript {
-    let mut header = Header::default();
-    header.set("id", id);
-    header.set("case", case);
-    for (k, v) in fields {
-        header.set(k, v);
-    }
-    let mut body = text.to_string();
-    if !body.is_empty() && !body.ends_with('\n') {
-        body.push('\n');
-    }
-    if header.get("speakers").is_none() {
-        let turns = turns_from_blocks(&[Block::Text(text.to_string())]);
-        let speakers = distinct(turns.iter().map(|t| &t.speaker));
-        // The header lists the speakers only where reading the text without the list would differ.
-        let plain = Transcript::new(id, header.clone(), body.clone());
-        if distinct(plain.turns.iter().map(|t| &t.speaker)) != speakers {
-            header.set("speakers", &speakers.join("; "));
-        }
-    }
-    Transcript::new(id, header, body)
-}
-
 struct Ctx<'a> {
     file: &'a Path,
     q: &'a QProject,
@@ -244,96 +156,6 @@ struct Ctx<'a> {
     crlf: CrlfCounts,
     force: bool,
     report: Report,
-}
-
-impl Ctx<'_> {
-    fn var_name(&self, guid: &str) -> Option<String> {
-        self.q.variables.get(guid).map(|(n, _)| safe_key(n))
-    }
-
-    fn sources(&mut self, existing: &Project, force: bool) -> Result<Vec<Incoming>> {
-        let mut case_of: HashMap<&str, &str> = HashMap::new();
-        for c in &self.q.cases {
-            for s in &c.sources {
-                case_of.insert(s, &c.name);
-            }
-        }
-        let mut out: Vec<Incoming> = Vec::new();
-        for s in &self.q.sources {
-            if s.rich_only {
-                self.report
-                    .warnings
-                    .push(format!("source {:?} has only rich text; skipped", s.name));
-                continue;
-            }
-            let Some(raw) = source_text(self.file, self.zip, s)? else {
-                self.report.warnings.push(format!(
-                    "source {:?}: its text was not found ({}); skipped",
-                    s.name,
-                    s.path.as_deref().unwrap_or("no path")
-                ));
-                continue;
-            };
-            let mapped = canonical_mapped(&raw, self.crlf);
-            if mapped.text.trim().is_empty() {
-                self.report
-                    .warnings
-                    .push(format!("source {:?} has no text; skipped", s.name));
-                continue;
-            }
-            let stem = s
-                .name
-                .rsplit_once('.')
-                .filter(|(_, e)| e.len() <= 4 && !e.contains(' '))
-                .map_or(s.name.as_str(), |(a, _)| a);
-            let mut id: String = slugify(stem).chars().take(60).collect();
-            if id.is_empty() {
-                id = format!("source-{}", out.len() + 1);
-            }
-            let base = id.clone();
-            let mut n = 2;
-            while out.iter().any(|i| i.transcript.id == id) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
-            if existing.transcripts.contains_key(&id) && !force {
-                return Err(refused(
-                    self.file,
-                    format!(
-                        "transcript {id:?} (source {:?}) already exists in the project; use --force to replace it",
-                        s.name
-                    ),
-                ));
-            }
-            let case = case_of
-                .get(s.guid.as_str())
-                .map_or(id.clone(), |c| canonicalize(c).trim().to_string());
-            let fields: Vec<(String, String)> = s
-                .values
-                .iter()
-                .filter_map(|v| Some((self.var_name(&v.variable)?, v.value.clone())))
-                .collect();
-            if !s.description.trim().is_empty() {
-                self.report.warnings.push(format!(
-                    "source {:?}: its description was not imported",
-                    s.name
-                ));
-            }
-            if s.loose_codings > 0 {
-                self.report.warnings.push(format!(
-                    "source {:?}: {} codings of the whole source (no selection) skipped",
-                    s.name, s.loose_codings
-                ));
-            }
-            let transcript = make_transcript(&id, &case, &fields, &mapped.text);
-            out.push(Incoming {
-                guid: s.guid.clone(),
-                transcript,
-                mapped,
-            });
-        }
-        Ok(out)
-    }
 }
 
 /// Users as safe coder names, each distinct.
@@ -420,10 +242,17 @@ pub fn import_qdpx(root: &Path, file: &Path, opts: &ImportOptions) -> Result<Rep
     if let Some(p) = problems.first() {
         return Err(refused(
             file,
-            format!("the imported study would not check out: {p}"),
+            crate::t!("refi-would-not-check", problem = p.as_str()),
         ));
     }
-    let mut files: Vec<(std::path::PathBuf, Vec<u8>)> = Vec::new();
+    // What others refer to goes first: codebook and cases, then transcripts, then the codings on them.
+    let mut files: Vec<(std::path::PathBuf, Vec<u8>)> = vec![
+        (project.codebook_path(), json(&project.codebook)?),
+        (
+            project.cases_path(),
+            crate::store::cases_csv::render(&project.cases).into_bytes(),
+        ),
+    ];
     for inc in &incoming {
         files.push((
             project.transcript_path(&inc.transcript.id),
@@ -435,11 +264,6 @@ pub fn import_qdpx(root: &Path, file: &Path, opts: &ImportOptions) -> Result<Rep
         f.sort();
         files.push((project.coder_path(name), json(&f)?));
     }
-    files.push((project.codebook_path(), json(&project.codebook)?));
-    files.push((
-        project.cases_path(),
-        crate::store::cases_csv::render(&project.cases).into_bytes(),
-    ));
     stage::commit(root, &files)?;
     let mut report = c.report;
     summarize(
@@ -486,39 +310,43 @@ fn summarize(
     codings: usize,
     p: &Project,
 ) {
-    r.summary
-        .push(format!("from {:?} (origin {:?})", q.name, q.origin));
-    r.summary.push(format!(
-        "{} transcripts: {}",
-        incoming.len(),
-        incoming
-            .iter()
-            .map(|i| i.transcript.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+    use crate::t;
+    r.summary.push(t!(
+        "refi-summary-from",
+        name = format!("{:?}", q.name),
+        origin = format!("{:?}", q.origin)
     ));
-    r.summary.push(format!(
-        "{} codes ({} new, {} matched)",
-        merged.ids.len(),
-        merged.added.len(),
-        merged.matched.len()
+    let ids: Vec<&str> = incoming.iter().map(|i| i.transcript.id.as_str()).collect();
+    r.summary.push(t!(
+        "refi-summary-transcripts",
+        n = incoming.len(),
+        ids = ids.join(", ")
     ));
-    r.summary.push(format!(
-        "{codings} codings by {}",
-        coders.keys().cloned().collect::<Vec<_>>().join(", ")
+    r.summary.push(t!(
+        "refi-summary-codes",
+        n = merged.ids.len(),
+        new = merged.added.len(),
+        matched = merged.matched.len()
+    ));
+    r.summary.push(t!(
+        "refi-summary-codings",
+        n = codings,
+        coders = coders.keys().cloned().collect::<Vec<_>>().join(", ")
     ));
     for (g, name) in &q.users {
         if let Some(c) = users.get(g).filter(|c| *c != name) {
-            r.summary.push(format!("user {name:?} became coder {c}"));
+            r.summary.push(t!(
+                "refi-summary-user",
+                name = format!("{name:?}"),
+                coder = c.as_str()
+            ));
         }
     }
-    r.summary.push(format!(
-        "{} cases in transcripts/cases.csv",
-        p.cases.cases.len()
-    ));
+    r.summary
+        .push(t!("refi-summary-cases", n = p.cases.cases.len()));
     r.warnings.extend(q.warnings.iter().cloned());
     r.warnings.extend(merged.warnings.iter().cloned());
     for a in &merged.added {
-        r.summary.push(format!("new code: {a}"));
+        r.summary.push(t!("refi-new-code", code = a.as_str()));
     }
 }

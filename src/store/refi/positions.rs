@@ -46,8 +46,58 @@ impl Mapped {
         if start > end || end > self.original_len() {
             return None;
         }
-        Some((self.floor[start], self.ceil[end]))
+        // A selection of dropped whitespace alone becomes empty where it ended.
+        let end = self.ceil[end];
+        Some((self.floor[start].min(end), end))
     }
+
+    /// The same source laid out again as `text` (speaker turns separated by blank lines, labels and
+    /// paragraphs trimmed): positions are carried through the change. The new text may only insert or
+    /// drop whitespace; any other difference gives None, and the caller keeps the text as it was.
+    pub fn relaid(self, text: String) -> Option<Mapped> {
+        let (starts, ends) = align_whitespace(&self.text, &text)?;
+        let floor = self.floor.iter().map(|&k| starts[k]).collect();
+        let ceil = self.ceil.iter().map(|&k| ends[k]).collect();
+        Some(Mapped { text, floor, ceil })
+    }
+}
+
+/// Aligns `old` with `new`, where `new` differs only by whitespace inserted or removed. Returns, for
+/// every boundary of `old` (0..=len), where a selection starting there starts in `new` and where one
+/// ending there ends; None when a character other than whitespace differs.
+fn align_whitespace(old: &str, new: &str) -> Option<(Vec<usize>, Vec<usize>)> {
+    let a: Vec<char> = old.chars().collect();
+    let b: Vec<char> = new.chars().collect();
+    // Where each old character landed in `new` (None: dropped whitespace).
+    let mut at: Vec<Option<usize>> = Vec::with_capacity(a.len());
+    let mut j = 0;
+    for &c in &a {
+        // Whitespace in `new` before the next character that is not: inserted, unless it is this one.
+        let mut k = j;
+        while k < b.len() && b[k] != c && b[k].is_whitespace() {
+            k += 1;
+        }
+        if k < b.len() && b[k] == c {
+            at.push(Some(k));
+            j = k + 1;
+        } else if c.is_whitespace() {
+            at.push(None);
+        } else {
+            return None;
+        }
+    }
+    if b[j..].iter().any(|c| !c.is_whitespace()) {
+        return None;
+    }
+    let mut starts = vec![b.len(); a.len() + 1];
+    for k in (0..a.len()).rev() {
+        starts[k] = at[k].unwrap_or(starts[k + 1]);
+    }
+    let mut ends = vec![0; a.len() + 1];
+    for k in 1..=a.len() {
+        ends[k] = at[k - 1].map_or(ends[k - 1], |j| j + 1);
+    }
+    Some((starts, ends))
 }
 
 /// Splits text into pieces that normalise independently: a CRLF stays whole, and a piece ends before
@@ -165,7 +215,57 @@ mod tests {
         assert_eq!(m.map(2, 4), Some((1, 3)));
     }
 
+    #[test]
+    fn relaid_turns_keep_every_line() {
+        let m = canonical_mapped("A: x  \r\nB: y\r\nB: z", CrlfCounts::One);
+        let r = m.relaid("A: x\n\nB: y\n\nB: z\n".into()).unwrap();
+        let slice = |(a, b): (usize, usize)| r.text.chars().skip(a).take(b - a).collect::<String>();
+        assert_eq!(
+            slice(r.map(0, 7).unwrap()),
+            "A: x\n",
+            "trailing spaces dropped, the line end kept"
+        );
+        assert_eq!(slice(r.map(7, 12).unwrap()), "B: y\n");
+        assert_eq!(slice(r.map(12, 16).unwrap()), "B: z");
+        assert_eq!(r.map(4, 6), Some((4, 4)), "only dropped spaces: empty");
+        assert!(
+            canonical_mapped("A: x", CrlfCounts::One)
+                .relaid("A: y\n".into())
+                .is_none()
+        );
+    }
+
     proptest! {
+        #[test]
+        fn relaid_by_the_txt_layout_maps_every_character(
+            lines in proptest::collection::vec(("(Anna|IP|Intervjuare)", "[a-zå😀 ]{0,8}", "[ ]{0,2}"), 1..8),
+            crlf in proptest::bool::ANY,
+        ) {
+            use crate::store::import::layout_with_speakers;
+            use crate::store::import::plain::{Block, turns_from_blocks};
+            let nl = if crlf { "\r\n" } else { "\n" };
+            let raw: String = lines.iter().map(|(s, t, sp)| format!("{s}: x{t}{sp}{nl}")).collect();
+            let m = canonical_mapped(&raw, CrlfCounts::One);
+            let (body, _) = layout_with_speakers(&turns_from_blocks(&[Block::Text(m.text.clone())]));
+            let old: Vec<char> = m.text.chars().collect();
+            let r = m.clone().relaid(body).expect("the layout only moves whitespace");
+            let new: Vec<char> = r.text.chars().collect();
+            for (i, c) in old.iter().enumerate().filter(|(_, c)| !c.is_whitespace()) {
+                let (a, b) = r.map(i, i + 1).unwrap();
+                prop_assert_eq!((b - a, new[a]), (1, *c));
+            }
+            // Each whole line, its end included, lands on exactly that line without its trailing spaces.
+            let mut at = 0;
+            for (s, t, sp) in &lines {
+                let line = format!("{s}: x{t}");
+                let n = line.chars().count() + sp.chars().count() + 1;
+                let (a, b) = r.map(at, at + n).unwrap();
+                let got: String = new[a..b].iter().collect();
+                prop_assert_eq!(got, format!("{}\n", line.trim_end()));
+                at += n;
+            }
+        }
+
         #[test]
         fn text_equals_canonicalize(s in "[a-cå\u{301}\u{308}\r\n\u{1F600}\u{200d}\u{feff}\u{1b} ]{0,40}") {
             let m = canonical_mapped(&s, CrlfCounts::One);

@@ -111,9 +111,10 @@ fn ours(e: &Element) -> bool {
 /// Reads a project root element.
 pub fn project(root: &Element) -> Result<QProject, String> {
     if root.name != "Project" {
-        return Err(format!(
-            "expected a <Project> root element, found <{}>",
-            root.name
+        return Err(crate::t!(
+            "refi-wrong-root",
+            want = "Project",
+            found = root.name.as_str()
         ));
     }
     let mut p = QProject {
@@ -123,10 +124,10 @@ pub fn project(root: &Element) -> Result<QProject, String> {
     };
     for child in &root.children {
         if !ours(child) {
-            p.warnings.push(format!(
-                "<{}> in namespace {} skipped",
-                child.name,
-                child.ns.as_deref().unwrap_or("")
+            p.warnings.push(crate::t!(
+                "refi-foreign-element",
+                element = child.name.as_str(),
+                ns = child.ns.as_deref().unwrap_or("")
             ));
             continue;
         }
@@ -158,27 +159,28 @@ fn read_part(p: &mut QProject, child: &Element) {
         "NoteRef" => p
             .project_notes
             .extend(child.attr("targetGUID").map(normalize_guid)),
-        "Description" if !child.text.trim().is_empty() => p
-            .warnings
-            .push("the project's description was not imported".into()),
+        "Description" if !child.text.trim().is_empty() => {
+            p.warnings.push(crate::t!("refi-project-description"))
+        }
         "Description" => {}
         "Links" | "Sets" | "Graphs" => {
             let n = child.children.len();
             if n == 0 {
-                p.warnings.push(format!(
-                    "an empty <{}/> (invalid by the schema) was ignored",
-                    child.name
+                p.warnings.push(crate::t!(
+                    "refi-empty-container",
+                    element = child.name.as_str()
                 ));
             } else {
-                p.warnings.push(format!(
-                    "{n} {} skipped: kodbok has no place for them",
-                    child.name.to_lowercase()
+                p.warnings.push(crate::t!(
+                    "refi-no-place",
+                    n = n,
+                    element = child.name.as_str()
                 ));
             }
         }
         other => p
             .warnings
-            .push(format!("<{other}> skipped: unknown element")),
+            .push(crate::t!("refi-unknown-element", element = other)),
     }
 }
 
@@ -186,12 +188,9 @@ fn read_part(p: &mut QProject, child: &Element) {
 pub fn codes(book: &Element, warnings: &mut Vec<String>) -> Vec<QCode> {
     if let Some(sets) = book.first("Sets") {
         if sets.children.is_empty() {
-            warnings.push("an empty <Sets/> (invalid by the schema) was ignored".into());
+            warnings.push(crate::t!("refi-empty-container", element = "Sets"));
         } else {
-            warnings.push(format!(
-                "{} code sets skipped: kodbok has no place for them",
-                sets.children.len()
-            ));
+            warnings.push(crate::t!("refi-code-sets", n = sets.children.len()));
         }
     }
     book.first("Codes")
@@ -241,9 +240,10 @@ fn sources(p: &mut QProject, e: &Element) {
     for s in &e.children {
         match s.name.as_str() {
             "TextSource" => p.sources.push(text_source(s)),
-            other => p.warnings.push(format!(
-                "{other} {:?} skipped: kodbok codes text only",
-                s.attr("name").unwrap_or("")
+            other => p.warnings.push(crate::t!(
+                "refi-non-text-source",
+                kind = other,
+                name = format!("{:?}", s.attr("name").unwrap_or(""))
             )),
         }
     }

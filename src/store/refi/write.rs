@@ -1,14 +1,20 @@
 //! Writing `project.qde` and `.qdc` from a project: users, the code tree, variables, cases, sources with
 //! one selection per coding, and memos as notes.
 
-use super::xml::{self, CODEBOOK_NS, PROJECT_NS, empty_element, text_element};
+use super::xml::{self, PROJECT_NS, empty_element, text_element};
 use super::{code_guid, coding_guid, guid_for};
-use crate::model::codebook::{Code, Codebook};
-use crate::model::{CoderFile, Coding, Transcript};
+use crate::model::{CoderFile, Coding};
 use crate::store::Project;
 use quick_xml::Writer;
 use std::collections::HashMap;
 use std::io;
+
+mod codebook;
+mod variables;
+use codebook::codes;
+pub use codebook::{EXCLUSION, INCLUSION, code_description, qdc};
+use variables::variable_value;
+pub use variables::{Variable, infer_type, source_fields};
 
 type W = Writer<Vec<u8>>;
 
@@ -30,133 +36,8 @@ struct Note {
     text: String,
 }
 
-/// The description, inclusion and exclusion notes of a code in one `Description`.
-pub fn code_description(c: &Code) -> String {
-    let mut parts = Vec::new();
-    if !c.description.is_empty() {
-        parts.push(c.description.clone());
-    }
-    if !c.inclusion.is_empty() {
-        parts.push(format!("{INCLUSION}{}", c.inclusion));
-    }
-    if !c.exclusion.is_empty() {
-        parts.push(format!("{EXCLUSION}{}", c.exclusion));
-    }
-    parts.join("\n\n")
-}
-
-pub const INCLUSION: &str = "Inclusion: ";
-pub const EXCLUSION: &str = "Exclusion: ";
-
 fn user_guid(coder: &str) -> String {
     guid_for("user", coder)
-}
-
-fn codes(
-    w: &mut W,
-    list: &[Code],
-    notes: &dyn Fn(&str) -> Vec<String>,
-    project: bool,
-) -> io::Result<()> {
-    for c in list {
-        let guid = code_guid(c);
-        let mut attrs = vec![
-            ("guid", guid.as_str()),
-            ("name", c.name.as_str()),
-            ("isCodable", "true"),
-        ];
-        if let Some(col) = c.color.as_deref().filter(|c| valid_color(c)) {
-            attrs.push(("color", col));
-        }
-        let desc = code_description(c);
-        let refs = if project { notes(&c.id) } else { Vec::new() };
-        if desc.is_empty() && refs.is_empty() && c.children.is_empty() {
-            empty_element(w, "Code", &attrs)?;
-            continue;
-        }
-        w.create_element("Code")
-            .with_attributes(attrs)
-            .write_inner_content(|w| {
-                if !desc.is_empty() {
-                    text_element(w, "Description", &[], &desc)?;
-                }
-                for r in &refs {
-                    empty_element(w, "NoteRef", &[("targetGUID", r)])?;
-                }
-                codes(w, &c.children, notes, project)
-            })?;
-    }
-    Ok(())
-}
-
-fn valid_color(c: &str) -> bool {
-    c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit())
-}
-
-/// A standalone codebook (`.qdc`).
-pub fn qdc(book: &Codebook, origin: &str) -> io::Result<Vec<u8>> {
-    let mut w = xml::writer()?;
-    w.create_element("CodeBook")
-        .with_attributes([("xmlns", CODEBOOK_NS), ("origin", origin)])
-        .write_inner_content(|w| {
-            if book.codes.is_empty() {
-                return Ok(());
-            }
-            w.create_element("Codes")
-                .write_inner_content(|w| codes(w, &book.codes, &|_| Vec::new(), false))?;
-            Ok(())
-        })?;
-    Ok(w.into_inner())
-}
-
-/// A variable: name, REFI type, and the values seen.
-pub struct Variable {
-    pub name: String,
-    pub kind: &'static str,
-}
-
-/// The REFI type that fits every non-empty value.
-pub fn infer_type<'a>(values: impl Iterator<Item = &'a str>) -> &'static str {
-    let vals: Vec<&str> = values.filter(|v| !v.is_empty()).collect();
-    if vals.is_empty() {
-        return "Text";
-    }
-    let int = |v: &str| {
-        let d = v.strip_prefix('-').unwrap_or(v);
-        !d.is_empty() && d.len() < 19 && d.bytes().all(|b| b.is_ascii_digit())
-    };
-    let float = |v: &str| match v.split_once('.') {
-        Some((a, b)) => {
-            (a.is_empty() || a == "-" || int(a)) && !b.is_empty() && int(b) && !b.starts_with('-')
-        }
-        None => int(v),
-    };
-    if vals.iter().all(|v| int(v)) {
-        "Integer"
-    } else if vals.iter().all(|v| float(v)) {
-        "Float"
-    } else if vals.iter().all(|v| *v == "true" || *v == "false") {
-        "Boolean"
-    } else {
-        "Text"
-    }
-}
-
-fn value_element(kind: &str) -> &'static str {
-    match kind {
-        "Integer" => "IntegerValue",
-        "Float" => "FloatValue",
-        "Boolean" => "BooleanValue",
-        _ => "TextValue",
-    }
-}
-
-/// Header fields that travel as source variables (id and case have their own places).
-pub fn source_fields(t: &Transcript) -> impl Iterator<Item = &(String, String)> {
-    t.header
-        .fields
-        .iter()
-        .filter(|(k, _)| k != "id" && k != "case")
 }
 
 impl<'a> Plan<'a> {
@@ -439,18 +320,6 @@ impl<'a> Plan<'a> {
         })?;
         Ok(())
     }
-}
-
-fn variable_value(w: &mut W, v: &Variable, val: &str) -> io::Result<()> {
-    if val.is_empty() {
-        return Ok(());
-    }
-    let g = guid_for("variable", &v.name);
-    w.create_element("VariableValue").write_inner_content(|w| {
-        empty_element(w, "VariableRef", &[("targetGUID", &g)])?;
-        text_element(w, value_element(v.kind), &[], val)
-    })?;
-    Ok(())
 }
 
 fn selection(w: &mut W, coder: &str, c: &Coding, code: &str, notes: &[String]) -> io::Result<()> {

@@ -44,22 +44,31 @@ impl Element {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum XmlError {
-    #[error(
-        "the file declares a DTD (<!DOCTYPE …>); DTDs and external entities are refused for safety"
-    )]
     Dtd,
-    #[error(
-        "unknown entity &{0}; (only the five XML entities and character references are allowed)"
-    )]
     Entity(String),
-    #[error("malformed XML at byte {pos}: {message}")]
     Malformed { pos: u64, message: String },
-    #[error("the file has no root element")]
     Empty,
-    #[error("elements are nested more than {0} deep")]
     TooDeep(usize),
+}
+
+impl std::error::Error for XmlError {}
+
+impl std::fmt::Display for XmlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::t;
+        let s = match self {
+            XmlError::Dtd => t!("refi-xml-dtd"),
+            XmlError::Entity(name) => t!("refi-xml-entity", name = name.as_str()),
+            XmlError::Malformed { pos, message } => {
+                t!("refi-xml-malformed", pos = *pos, error = message.as_str())
+            }
+            XmlError::Empty => t!("refi-xml-no-root"),
+            XmlError::TooDeep(n) => t!("refi-xml-too-deep", n = *n),
+        };
+        f.write_str(&s)
+    }
 }
 
 const MAX_DEPTH: usize = 64;

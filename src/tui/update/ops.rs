@@ -164,7 +164,18 @@ impl AppState {
                 };
                 self.message(Level::Info, msg);
                 targets.push(SaveTarget::History);
-                self.save(&targets)
+                let batch = match &todo {
+                    Op::AddCodings { batch, .. } | Op::RemoveCodings { batch, .. } => batch.clone(),
+                    _ => None,
+                };
+                let mut fx = self.save(&targets);
+                // The batch log follows the codings: out after they are removed, back in before they return.
+                match batch {
+                    Some(b) if undo => fx.push(Effect::UnlogBatch(b.id)),
+                    Some(b) => fx.insert(0, Effect::LogBatch(b)),
+                    None => {}
+                }
+                fx
             }
             Err(e) => {
                 self.message(Level::Error, e);

@@ -129,9 +129,14 @@ impl AppState {
         batch: crate::store::batches::Batch,
     ) -> Vec<Effect> {
         let n = codings.len();
-        let mut fx = self.commit(crate::tui::history::Op::AddCodings { label, codings });
+        let batch = Box::new(batch);
+        let mut fx = self.commit(crate::tui::history::Op::AddCodings {
+            label,
+            codings,
+            batch: Some(batch.clone()),
+        });
         if !fx.is_empty() {
-            fx.insert(0, Effect::LogBatch(Box::new(batch)));
+            fx.insert(0, Effect::LogBatch(batch));
             self.recompute();
             self.search.marked.clear();
             self.message(Level::Info, t!("tui-autocode-done", n = n));

@@ -1,7 +1,8 @@
 //! The kill attack kept as a test: the real binary is killed with SIGKILL at random moments while it
-//! codes, edits the codebook, auto-codes, imports and builds the consensus layer. Afterwards the
-//! project passes `check`, every coding a run acknowledged is still there, no temp file is left once
-//! the next write has run, and the search index opens (or is rebuilt).
+//! codes, edits the codebook, auto-codes, imports (a .txt and a REFI-QDA .qdpx), builds the consensus
+//! layer, decides and undoes consensus units, and accepts suggestions. Afterwards the project passes
+//! `check`, every coding and decision a run acknowledged is still there, no temp file or staging
+//! folder is left once the next write has run, and the search index opens (or is rebuilt).
 //!
 //! 200 kills by default (about a minute on a 2-core machine); `KODBOK_FAULT_KILLS=2000` for more.
 
@@ -26,10 +27,30 @@ impl Rng {
     }
 }
 
+/// How many kinds of writing command the loop runs.
+const KINDS: u64 = 9;
+
+/// What the commands work on, found before the attack.
+struct Inputs {
+    txt: String,
+    qdpx: String,
+    /// Disagreement ids of praktikant-a and praktikant-b (consensus take/undo).
+    units: Vec<String>,
+    /// Suggestion ids for the coder `forslag`.
+    suggestions: Vec<String>,
+}
+
+/// The coder a kind of command runs as: suggestions are accepted by their own coder, so that
+/// `autocode --undo` (as tester) never takes back a batch the test counts as acknowledged.
+fn coder_of(kind: u64) -> &'static str {
+    if kind == 8 { "forslag" } else { "tester" }
+}
+
 /// One writing command; its argument list depends on the round.
-fn command(round: u64, rng: &mut Rng, import_src: &Path) -> Vec<String> {
+fn command(round: u64, rng: &mut Rng, inputs: &Inputs) -> Vec<String> {
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-    match round % 6 {
+    let pick = |rng: &mut Rng, v: &[String]| v[rng.below(v.len() as u64) as usize].clone();
+    match round % KINDS {
         0 | 1 => {
             let doc = ["kommun-a-1", "kommun-b-1", "kommun-c-2"][rng.below(3) as usize];
             let turn = (1 + rng.below(20)).to_string();
@@ -54,10 +75,59 @@ fn command(round: u64, rng: &mut Rng, import_src: &Path) -> Vec<String> {
             "importerad",
             "--case",
             "Kommun A",
-            &import_src.display().to_string(),
+            &inputs.txt,
         ]),
-        _ => s(&["consensus", "seed", "--coders", "praktikant-a,praktikant-b"]),
+        5 => s(&["consensus", "seed", "--coders", "praktikant-a,praktikant-b"]),
+        6 => s(&["import", "--force", &inputs.qdpx]),
+        7 => {
+            let unit = pick(rng, &inputs.units);
+            let coders = "praktikant-a,praktikant-b";
+            if rng.below(3) == 0 {
+                s(&["consensus", "undo", &unit, "--coders", coders])
+            } else {
+                let choice = ["A", "B", "both", "neither"][rng.below(4) as usize];
+                s(&["consensus", "take", choice, &unit, "--coders", coders])
+            }
+        }
+        _ => s(&["suggest", "--accept", &pick(rng, &inputs.suggestions)]),
     }
+}
+
+/// Ids from a JSON listing: the `key` of every row.
+fn listed(dir: &Path, coder: &str, args: &[&str], key: &str) -> Vec<String> {
+    let out = Command::new(env!("CARGO_BIN_EXE_kodbok"))
+        .current_dir(dir)
+        .env("KODBOK_CODER", coder)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<String> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r[key].as_str().map(str::to_string))
+        .collect();
+    assert!(!ids.is_empty(), "{args:?} listed nothing");
+    ids
+}
+
+/// Entries of the consensus decision log (every line must parse: a torn log fails here).
+fn decisions(dir: &Path) -> usize {
+    let path = dir.join("codings/konsensus.decisions.jsonl");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return 0;
+    };
+    for line in text.lines() {
+        serde_json::from_str::<serde_json::Value>(line)
+            .unwrap_or_else(|e| panic!("{} is torn: {e}", path.display()));
+    }
+    text.lines().count()
 }
 
 fn kills() -> u64 {
@@ -84,12 +154,14 @@ fn ids(dir: &Path, coder: &str) -> BTreeSet<String> {
 }
 
 fn temps(dir: &Path) -> Vec<String> {
-    ["", "codings", "transcripts"]
+    ["", "codings", "transcripts", ".kodbok", ".kodbok/batches"]
         .iter()
-        .filter_map(|d| std::fs::read_dir(dir.join(d)).ok())
-        .flat_map(|r| r.flatten())
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|n| n.contains(".tmp-"))
+        .filter_map(|d| Some((*d, std::fs::read_dir(dir.join(d)).ok()?)))
+        .flat_map(|(d, r)| r.flatten().map(move |e| (d, e)))
+        .map(|(d, e)| (d, e.file_name().to_string_lossy().to_string()))
+        // a REFI import stages in .kodbok/import-<pid>/
+        .filter(|(d, n)| n.contains(".tmp-") || *d == ".kodbok" && n.starts_with("import-"))
+        .map(|(_, n)| n)
         .collect()
 }
 
@@ -104,22 +176,58 @@ fn kill_9_at_random_moments_loses_nothing() {
     )
     .unwrap();
     ok(d, &["search", "resurs"]); // the index exists before the attack
+    ok(
+        d,
+        &[
+            "codes",
+            "describe",
+            "natverk",
+            "--query",
+            "samarbete OR nätverk OR kommuner",
+        ],
+    );
+    let inputs = Inputs {
+        txt: src.display().to_string(),
+        qdpx: Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/refi/qc-study.qdpx")
+            .display()
+            .to_string(),
+        units: listed(
+            d,
+            "tester",
+            &[
+                "agree",
+                "--coders",
+                "praktikant-a,praktikant-b",
+                "--disagreements",
+                "--format",
+                "json",
+            ],
+            "id",
+        ),
+        suggestions: listed(d, "forslag", &["suggest", "--format", "json"], "id"),
+    };
     let seed = 0x9e37_79b9_7f4a_7c15u64 ^ u64::from(std::process::id());
     eprintln!("fault test seed {seed:#x}");
     let mut rng = Rng(seed);
     let (mut killed, mut finished, mut panics) = (0u64, 0u64, 0u64);
+    let mut per_kind = [0u64; KINDS as usize];
     let mut acknowledged: BTreeSet<String> = BTreeSet::new();
+    // codings of the imported study (its users anna and bertil), once an import finished
+    let mut imported: BTreeSet<String> = BTreeSet::new();
+    let mut accepted: BTreeSet<String> = BTreeSet::new();
+    let mut decided = 0;
     let start = Instant::now();
     let mut round = 0;
     // how long each kind of run takes when left alone: kills are spread over that whole time
-    let mut took: [Option<Duration>; 6] = [None; 6];
+    let mut took: [Option<Duration>; KINDS as usize] = [None; KINDS as usize];
     while killed < kills() {
         round += 1;
-        let args = command(round, &mut rng, &src);
-        let kind = (round % 6) as usize;
+        let args = command(round, &mut rng, &inputs);
+        let kind = (round % KINDS) as usize;
         let mut child = Command::new(env!("CARGO_BIN_EXE_kodbok"))
             .current_dir(d)
-            .env("KODBOK_CODER", "tester")
+            .env("KODBOK_CODER", coder_of(kind as u64))
             .args(&args)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -132,6 +240,7 @@ fn kill_9_at_random_moments_loses_nothing() {
             if child.try_wait().unwrap().is_none() {
                 child.kill().unwrap(); // SIGKILL
                 killed += 1;
+                per_kind[kind] += 1;
             }
         }
         let out = child.wait_with_output().unwrap();
@@ -143,14 +252,42 @@ fn kill_9_at_random_moments_loses_nothing() {
         }
         if out.status.success() {
             finished += 1;
-            if args[0] == "code" {
-                acknowledged.insert(String::from_utf8_lossy(&out.stdout).trim().to_string());
+            match (args[0].as_str(), args[1].as_str()) {
+                ("code", _) => {
+                    acknowledged.insert(String::from_utf8_lossy(&out.stdout).trim().to_string());
+                }
+                ("import", "--force") if args.len() == 3 => {
+                    imported = &ids(d, "anna") | &ids(d, "bertil");
+                    assert_eq!(imported.len(), 16, "the whole study came in");
+                }
+                ("consensus", "take" | "undo") => decided += 1,
+                ("suggest", _) => {
+                    accepted.extend(ids(d, "forslag"));
+                }
+                _ => {}
             }
         }
-        // after every run the coder files parse and hold every acknowledged coding
+        // after every run the coder files parse and hold every acknowledged coding and decision
         let now = ids(d, "tester");
         let lost: Vec<_> = acknowledged.difference(&now).collect();
         assert!(lost.is_empty(), "round {round} ({args:?}) lost {lost:?}");
+        let study = &ids(d, "anna") | &ids(d, "bertil");
+        let lost: Vec<_> = imported.difference(&study).collect();
+        assert!(
+            lost.is_empty(),
+            "round {round} ({args:?}) lost imported {lost:?}"
+        );
+        let lost: Vec<_> = accepted.difference(&ids(d, "forslag")).cloned().collect();
+        assert!(
+            lost.is_empty(),
+            "round {round} ({args:?}) lost accepted {lost:?}"
+        );
+        ids(d, "konsensus");
+        let logged = decisions(d);
+        assert!(
+            logged >= decided,
+            "round {round} ({args:?}): {logged} decisions logged, {decided} acknowledged"
+        );
     }
     // the next write of each file removes what killed writers left
     ok(
@@ -158,7 +295,6 @@ fn kill_9_at_random_moments_loses_nothing() {
         &["code", "kommun-a-2", "--code", "hinder", "--turn", "2"],
     );
     ok(d, &["codes", "add", "Sista koden"]);
-    let src_arg = src.display().to_string();
     ok(
         d,
         &[
@@ -168,20 +304,48 @@ fn kill_9_at_random_moments_loses_nothing() {
             "importerad",
             "--case",
             "Kommun A",
-            &src_arg,
+            &inputs.txt,
         ],
     );
     ok(
         d,
         &["consensus", "seed", "--coders", "praktikant-a,praktikant-b"],
     );
+    ok(d, &["import", "--force", &inputs.qdpx]);
+    ok(
+        d,
+        &[
+            "consensus",
+            "take",
+            "both",
+            &inputs.units[0],
+            "--coders",
+            "praktikant-a,praktikant-b",
+        ],
+    );
+    ok(d, &["autocode", "ledning", "--code", "natverk"]);
+    let last = Command::new(env!("CARGO_BIN_EXE_kodbok"))
+        .current_dir(d)
+        .env("KODBOK_CODER", "forslag")
+        .args(["autocode", "kompetens", "--code", "hinder"])
+        .output()
+        .unwrap();
+    assert!(
+        last.status.success(),
+        "{}",
+        String::from_utf8_lossy(&last.stderr)
+    );
     let left = temps(d);
     let check = kodbok(d, &["check"]);
     let search = kodbok(d, &["search", "resurs", "--limit", "1"]);
     eprintln!(
-        "fault test: {round} runs, {killed} killed with SIGKILL, {finished} finished, {panics} panics, \
-         {} acknowledged codings, 0 lost, {} temp files left, {:.0?}",
+        "fault test: {round} runs, {killed} killed with SIGKILL (per kind: code, code, codes add, \
+         autocode, import txt, consensus seed, import qdpx, consensus take/undo, suggest --accept: \
+         {per_kind:?}), {finished} finished, {panics} panics, {} acknowledged codings, {} imported, \
+         {} accepted, {decided} decisions, 0 lost, {} temp files left, {:.0?}",
         acknowledged.len(),
+        imported.len(),
+        accepted.len(),
         left.len(),
         start.elapsed()
     );

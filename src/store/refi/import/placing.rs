@@ -5,6 +5,7 @@ use crate::model::coding::Coding;
 use crate::model::text::canonicalize;
 use crate::model::{Case, CoderFile};
 use crate::store::{Project, Result};
+use crate::t;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 fn parse_time(s: Option<&str>) -> Option<chrono::DateTime<chrono::Utc>> {
@@ -57,27 +58,29 @@ pub(super) fn add_codings(
             let Some((start, end)) = span else {
                 return Err(refused(
                     c.file,
-                    format!(
-                        "selection {} in source {:?} lies outside its text: {}..{} (the text has {} characters)",
-                        sel.guid,
-                        s.name,
-                        sel.start,
-                        sel.end,
-                        inc.mapped.original_len()
+                    t!(
+                        "refi-selection-outside",
+                        guid = sel.guid.as_str(),
+                        source = format!("{:?}", s.name),
+                        start = sel.start.to_string(),
+                        end = sel.end.to_string(),
+                        len = inc.mapped.original_len()
                     ),
                 ));
             };
             if sel.codings.is_empty() {
-                c.report.warnings.push(format!(
-                    "selection {} in {:?} has no coding; skipped",
-                    sel.guid, s.name
+                c.report.warnings.push(t!(
+                    "refi-selection-no-coding",
+                    guid = sel.guid.as_str(),
+                    source = format!("{:?}", s.name)
                 ));
                 continue;
             }
             if start >= end {
-                c.report.warnings.push(format!(
-                    "selection {} in {:?} is empty after normalising the text; skipped",
-                    sel.guid, s.name
+                c.report.warnings.push(t!(
+                    "refi-selection-empty",
+                    guid = sel.guid.as_str(),
+                    source = format!("{:?}", s.name)
                 ));
                 continue;
             }
@@ -85,9 +88,10 @@ pub(super) fn add_codings(
                 let Some(code) = codes.ids.get(&qc.code) else {
                     return Err(refused(
                         c.file,
-                        format!(
-                            "coding {} refers to code {}, which is not in the codebook",
-                            qc.guid, qc.code
+                        t!(
+                            "refi-coding-unknown-code",
+                            guid = qc.guid.as_str(),
+                            code = qc.code.as_str()
                         ),
                     ));
                 };
@@ -101,7 +105,11 @@ pub(super) fn add_codings(
                 let Some(mut coding) = Coding::new(t, start, end, code, created) else {
                     return Err(refused(
                         c.file,
-                        format!("coding {} cannot be placed in {:?}", qc.guid, s.name),
+                        t!(
+                            "refi-coding-unplaceable",
+                            guid = qc.guid.as_str(),
+                            source = format!("{:?}", s.name)
+                        ),
                     ));
                 };
                 coding.id = qc.guid.clone();
@@ -135,18 +143,20 @@ pub(super) fn add_codings(
                 if file.find(&coding.id).is_some() {
                     return Err(refused(
                         c.file,
-                        format!(
-                            "coding {} is already in the project (coder {coder})",
-                            coding.id
+                        t!(
+                            "refi-coding-exists",
+                            guid = coding.id.as_str(),
+                            coder = coder.as_str()
                         ),
                     ));
                 }
                 if file.insert(coding) {
                     plan.codings += 1;
                 } else {
-                    c.report.warnings.push(format!(
-                        "coding {} repeats another coding of {coder} (same code and span); dropped",
-                        qc.guid
+                    c.report.warnings.push(t!(
+                        "refi-coding-repeat",
+                        guid = qc.guid.as_str(),
+                        coder = coder.as_str()
                     ));
                 }
             }
@@ -227,7 +237,7 @@ fn attach_memos(
             .filter(|n| !plan.used_notes.contains(&n.guid))
             .count();
     if unused > 0 {
-        c.report.warnings.push(format!("{unused} notes not attached to a coding, source or code (e.g. project memos) were not imported"));
+        c.report.warnings.push(t!("refi-notes-unused", n = unused));
     }
 }
 
@@ -254,7 +264,13 @@ pub(super) fn merge_cases(c: &mut Ctx, project: &mut Project, incoming: &[Incomi
             Some(existing) => {
                 for (k, v) in attrs {
                     match existing.attrs.get(&k) {
-                        Some(old) if !old.is_empty() && *old != v => c.report.warnings.push(format!("case {name:?}: {k} is {old:?} here and {v:?} in the file; kept {old:?}")),
+                        Some(old) if !old.is_empty() && *old != v => c.report.warnings.push(t!(
+                            "refi-case-conflict",
+                            case = format!("{name:?}"),
+                            field = k.as_str(),
+                            old = format!("{old:?}"),
+                            new = format!("{v:?}")
+                        )),
                         _ => {
                             existing.attrs.insert(k, v);
                         }
