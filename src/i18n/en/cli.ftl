@@ -313,7 +313,6 @@ merge-no-conflicts = No conflicts.
 merge-conflicts = { $n } conflict(s), left for you to resolve (this copy's version was kept):
 autocode-needs-query = give a query and --code
 autocode-would-add = would add { $n } codings of { $code } for { $coder } ({ $hits } hits; { $skipped } already coded, skipped); nothing was changed
-autocode-no-lock = internal: no lock taken for auto-coding
 autocode-added = added { $n } codings of { $code } for { $coder } ({ $hits } hits; { $skipped } already coded, skipped); undo with `kodbok autocode --undo`
 autocode-gone = { " " }({ $n } had already been removed)
 error-none = (none)

@@ -316,7 +316,6 @@ merge-conflicts = { $n ->
 } att lösa själv (den här kopians version behölls):
 autocode-needs-query = ange en sökfråga och --code
 autocode-would-add = skulle lägga till { $n } kodningar med { $code } för { $coder } ({ $hits } träffar; { $skipped } redan kodade, hoppades över); inget ändrades
-autocode-no-lock = internt fel: inget lås togs för autokodningen
 autocode-added = lade till { $n } kodningar med { $code } för { $coder } ({ $hits } träffar; { $skipped } redan kodade, hoppades över); ångra med `kodbok autocode --undo`
 autocode-gone = { " " }({ $n } hade redan tagits bort)
 error-none = (inga)
