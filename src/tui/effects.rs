@@ -84,7 +84,7 @@ impl Runner {
                     Ok(_) => Vec::new(),
                     Err(e) => vec![Action::SaveFailed {
                         target: SaveTarget::Coder,
-                        message: format!("the auto-code batch stays in the log: {e}"),
+                        message: crate::t!("tui-batch-not-unlogged", error = e.to_string()),
                     }],
                 },
                 None => Vec::new(),

@@ -463,6 +463,7 @@ tui-codebook-counts-mine = mine
 tui-codebook-counts-all = mine/all
 tui-agree-jumped = { $doc } { $unit }; K goes back.
 tui-batch-not-logged = the auto-code batch was not logged: { $error }
+tui-batch-not-unlogged = the auto-code batch stays in the log: { $error }
 tui-op-decision = { $coder } decision { $choice } on { $unit }
 tui-keymap-unknown-command = unknown command { $name }
 tui-keymap-unreadable = { $path }: { $error }; default keys kept

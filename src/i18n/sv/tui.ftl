@@ -463,6 +463,7 @@ tui-codebook-counts-mine = mina
 tui-codebook-counts-all = mina/alla
 tui-agree-jumped = { $doc } { $unit }; K går tillbaka.
 tui-batch-not-logged = autokodningsomgången loggades inte: { $error }
+tui-batch-not-unlogged = autokodningsomgången ligger kvar i loggen: { $error }
 tui-op-decision = { $coder }s beslut { $choice } om { $unit }
 tui-keymap-unknown-command = okänt kommando { $name }
 tui-keymap-unreadable = { $path }: { $error }; standardtangenterna behålls
