@@ -149,7 +149,8 @@ impl Summary {
     }
 }
 
-struct Ctx<'a> {
+/// What every cell of the comparison reads: the grouping, each transcript's group and its word spans.
+struct Tallying<'a> {
     grouping: Grouping,
     doc_group: HashMap<&'a str, String>,
     doc_words: HashMap<&'a str, Vec<(usize, usize)>>,
@@ -169,7 +170,7 @@ pub fn compute(p: &Project, layer: &Layer, attr: &str) -> Result<Summary> {
         .values()
         .map(|t| (t.id.as_str(), word_spans(t)))
         .collect();
-    let ctx = Ctx {
+    let ctx = Tallying {
         grouping,
         doc_group,
         doc_words,
@@ -214,7 +215,7 @@ pub fn compute(p: &Project, layer: &Layer, attr: &str) -> Result<Summary> {
 
 fn code_row(
     p: &Project,
-    ctx: &Ctx,
+    ctx: &Tallying,
     codings: &[LayerCoding],
     f: &crate::model::codebook::FlatCode,
     groups: &[GroupInfo],
@@ -263,7 +264,7 @@ pub fn case_test(x: &Cell, y: &Cell) -> Fisher {
     fisher_exact(a, b, c, d)
 }
 
-fn cell(ctx: &Ctx, sel: &[&LayerCoding], g: &GroupInfo) -> Cell {
+fn cell(ctx: &Tallying, sel: &[&LayerCoding], g: &GroupInfo) -> Cell {
     let mut cases = BTreeSet::new();
     let mut by_doc: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
     for c in sel {

@@ -64,7 +64,7 @@ pub fn run(a: &StudyBench) -> anyhow::Result<ExitCode> {
 }
 
 /// A step of the table: the arguments of the child and its target.
-struct Step {
+struct BenchStep {
     name: &'static str,
     args: Vec<String>,
     target: Target,
@@ -166,7 +166,7 @@ fn measure(a: &StudyBench, root: &Path) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn steps(import: Vec<String>) -> Vec<Step> {
+fn steps(import: Vec<String>) -> Vec<BenchStep> {
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     let auto = |q: &str, code: &str| {
         s(&[
@@ -174,42 +174,42 @@ fn steps(import: Vec<String>) -> Vec<Step> {
         ])
     };
     vec![
-        Step {
+        BenchStep {
             name: "import",
             args: import,
             target: Target::OfTantivy(0.5),
         },
-        Step {
+        BenchStep {
             name: "first search (builds the index)",
             args: s(&["search", "regeringen", "--limit", "10"]),
             target: Target::OfTantivy(1.5),
         },
-        Step {
+        BenchStep {
             name: "autocode 1 (regering*)",
             args: auto("regering*", "politiskt-intresse"),
             target: Target::Under(2.0, None),
         },
-        Step {
+        BenchStep {
             name: "autocode 2 (\"det är\")",
             args: auto("\"det är\"", "resursbrist"),
             target: Target::Under(2.0, None),
         },
-        Step {
+        BenchStep {
             name: "autocode 3 (kommun* OR svensk*)",
             args: auto("kommun* OR svensk* OR arbete*", "lagkrav"),
             target: Target::Under(2.0, None),
         },
-        Step {
+        BenchStep {
             name: "check",
             args: s(&["check"]),
             target: Target::Under(1.0, None),
         },
-        Step {
+        BenchStep {
             name: "summary --all-coders",
             args: s(&["summary", "--all-coders"]),
             target: Target::Under(0.7, Some(300)),
         },
-        Step {
+        BenchStep {
             name: "report --lang sv",
             args: s(&["report", "--lang", "sv", "--all-coders"]),
             target: Target::Under(1.5, None),

@@ -4,7 +4,7 @@
 use super::Ctx;
 use crate::model::CONSENSUS_CODER;
 use crate::model::text::sanitize_for_display;
-use crate::store::refi::{self, CrlfCounts, ImportOptions, Report};
+use crate::store::refi::{self, CrlfCounts, ImportOptions, ImportReport};
 use anyhow::bail;
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -157,7 +157,7 @@ pub fn import(file: &Path, a: &RefiImportArgs, force: bool, ctx: &Ctx) -> anyhow
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_report(file: &Path, r: &Report) {
+fn print_report(file: &Path, r: &ImportReport) {
     crate::say!(
         "{}",
         crate::t!(

@@ -11,7 +11,7 @@ pub mod write;
 pub mod xml;
 
 pub use archive::Limits;
-pub use import::{ImportOptions, Report, import_qdc, import_qdpx};
+pub use import::{ImportOptions, ImportReport, import_qdc, import_qdpx};
 pub use positions::CrlfCounts;
 
 use super::{Project, Result, StoreError, atomic};
@@ -101,7 +101,7 @@ pub fn export_qdpx(p: &Project, coders: &[String], out: &std::path::Path) -> Res
             ))
         })?);
     }
-    let plan = write::Plan::new(p, files, &origin());
+    let plan = write::ExportPlan::new(p, files, &origin());
     let qde = plan.qde().map_err(xml_failed)?;
     let sources: Vec<(String, Vec<u8>)> = p
         .transcripts
@@ -117,7 +117,7 @@ pub fn export_qdpx(p: &Project, coders: &[String], out: &std::path::Path) -> Res
     Ok(summary(&plan))
 }
 
-fn summary(plan: &write::Plan) -> ExportSummary {
+fn summary(plan: &write::ExportPlan) -> ExportSummary {
     let p = plan.project;
     let mut s = ExportSummary {
         transcripts: p.transcripts.len(),

@@ -15,7 +15,7 @@ use std::path::Path;
 
 mod placing;
 mod sources;
-use placing::{Plan, add_codings, merge_cases};
+use placing::{Placement, add_codings, merge_cases};
 use sources::{Incoming, source_text};
 
 #[derive(Debug, Clone, Default)]
@@ -33,7 +33,7 @@ pub struct ImportOptions {
 
 /// What came through and what did not.
 #[derive(Debug, Default)]
-pub struct Report {
+pub struct ImportReport {
     pub summary: Vec<String>,
     pub warnings: Vec<String>,
 }
@@ -56,7 +56,7 @@ fn parse_xml(file: &Path, name: &str, bytes: &[u8]) -> Result<xml::Element> {
 }
 
 /// Merges the codes of a `.qdc` into the project's codebook.
-pub fn import_qdc(root: &Path, file: &Path, opts: &ImportOptions) -> Result<Report> {
+pub fn import_qdc(root: &Path, file: &Path, opts: &ImportOptions) -> Result<ImportReport> {
     let bytes = std::fs::read(file).map_err(|e| StoreError::io(file, e))?;
     let root_el = parse_xml(file, &crate::t!("refi-part-codebook"), &bytes)?;
     if root_el.name != "CodeBook" {
@@ -69,7 +69,7 @@ pub fn import_qdc(root: &Path, file: &Path, opts: &ImportOptions) -> Result<Repo
             ),
         ));
     }
-    let mut report = Report::default();
+    let mut report = ImportReport::default();
     let mut qcodes = read::codes(&root_el, &mut report.warnings);
     check_unique(file, "code", flat_guids(&qcodes))?;
     if let Some(sep) = &opts.split_names {
@@ -92,7 +92,7 @@ pub fn import_qdc(root: &Path, file: &Path, opts: &ImportOptions) -> Result<Repo
     Ok(report)
 }
 
-fn report_codes(report: &mut Report, merged: &CodeMerge) {
+fn report_codes(report: &mut ImportReport, merged: &CodeMerge) {
     for a in &merged.added {
         report
             .summary
@@ -149,13 +149,13 @@ fn check_guids(file: &Path, q: &QProject) -> Result<()> {
     )
 }
 
-struct Ctx<'a> {
+struct ImportCtx<'a> {
     file: &'a Path,
     q: &'a QProject,
     zip: &'a Unpacked,
     crlf: CrlfCounts,
     force: bool,
-    report: Report,
+    report: ImportReport,
 }
 
 /// Users as safe coder names, each distinct.
@@ -185,7 +185,7 @@ fn coder_names(q: &QProject) -> HashMap<String, String> {
 }
 
 /// Imports a whole study from a `.qdpx`.
-pub fn import_qdpx(root: &Path, file: &Path, opts: &ImportOptions) -> Result<Report> {
+pub fn import_qdpx(root: &Path, file: &Path, opts: &ImportOptions) -> Result<ImportReport> {
     let bytes = std::fs::read(file).map_err(|e| StoreError::io(file, e))?;
     let zip = archive::unpack(&bytes, &opts.limits).map_err(|e| refused(file, e))?;
     let el = parse_xml(file, &zip.project, &zip.files[&zip.project])?;
@@ -195,7 +195,7 @@ pub fn import_qdpx(root: &Path, file: &Path, opts: &ImportOptions) -> Result<Rep
         q.codes = codes::split_names(std::mem::take(&mut q.codes), sep);
     }
     let users = coder_names(&q);
-    let mut c = Ctx {
+    let mut c = ImportCtx {
         file,
         q: &q,
         zip: &zip,
@@ -203,7 +203,7 @@ pub fn import_qdpx(root: &Path, file: &Path, opts: &ImportOptions) -> Result<Rep
             .crlf
             .unwrap_or_else(|| CrlfCounts::from_origin(&q.origin)),
         force: opts.force,
-        report: Report::default(),
+        report: ImportReport::default(),
     };
     let _locks = lock_all(root, &users, &opts.default_coder)?;
     let mut project = Project::open(root)?;
@@ -211,7 +211,7 @@ pub fn import_qdpx(root: &Path, file: &Path, opts: &ImportOptions) -> Result<Rep
     let incoming = c.sources(&project, opts.force)?;
     let mut merged = CodeMerge::default();
     codes::merge(&mut project.codebook, &q.codes, None, false, &mut merged);
-    let mut plan = Plan {
+    let mut plan = Placement {
         project,
         coders: BTreeMap::new(),
         used_notes: HashSet::new(),
@@ -301,7 +301,7 @@ fn lock_all(root: &Path, users: &HashMap<String, String>, default: &str) -> Resu
 
 #[allow(clippy::too_many_arguments)]
 fn summarize(
-    r: &mut Report,
+    r: &mut ImportReport,
     q: &QProject,
     incoming: &[Incoming],
     merged: &CodeMerge,

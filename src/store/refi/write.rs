@@ -19,7 +19,7 @@ pub use variables::{Variable, infer_type, source_fields};
 type W = Writer<Vec<u8>>;
 
 /// What one export carries: the coders included and memos gathered for notes.
-pub struct Plan<'a> {
+pub struct ExportPlan<'a> {
     pub project: &'a Project,
     pub coders: Vec<&'a CoderFile>,
     pub origin: String,
@@ -40,7 +40,7 @@ fn user_guid(coder: &str) -> String {
     guid_for("user", coder)
 }
 
-impl<'a> Plan<'a> {
+impl<'a> ExportPlan<'a> {
     pub fn new(project: &'a Project, coders: Vec<&'a CoderFile>, origin: &str) -> Self {
         let code_guids = project
             .codebook
@@ -54,7 +54,7 @@ impl<'a> Plan<'a> {
             .ok()
             .and_then(|r| r.file_name().map(|n| n.to_string_lossy().into_owned()))
             .unwrap_or_else(|| "kodbok".into());
-        Plan {
+        ExportPlan {
             project,
             coders,
             origin: origin.to_string(),

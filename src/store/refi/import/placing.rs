@@ -1,6 +1,6 @@
 //! The codings, memos and cases of an imported study, placed on the transcripts read from it.
 
-use super::{CodeMerge, Ctx, Incoming, read, refused, source_text};
+use super::{CodeMerge, ImportCtx, Incoming, read, refused, source_text};
 use crate::model::coding::Coding;
 use crate::model::text::canonicalize;
 use crate::model::{Case, CoderFile};
@@ -15,7 +15,7 @@ fn parse_time(s: Option<&str>) -> Option<chrono::DateTime<chrono::Utc>> {
 }
 
 /// Notes by GUID, with their text read.
-fn notes(c: &Ctx) -> Result<HashMap<String, (Option<String>, String)>> {
+fn notes(c: &ImportCtx) -> Result<HashMap<String, (Option<String>, String)>> {
     let mut out = HashMap::new();
     for n in &c.q.notes {
         let text = source_text(c.file, c.zip, n)?.unwrap_or_default();
@@ -28,7 +28,7 @@ fn notes(c: &Ctx) -> Result<HashMap<String, (Option<String>, String)>> {
 }
 
 /// Everything the import adds, before it is written.
-pub(super) struct Plan {
+pub(super) struct Placement {
     pub(super) project: Project,
     pub(super) coders: BTreeMap<String, CoderFile>,
     pub(super) used_notes: HashSet<String>,
@@ -36,8 +36,8 @@ pub(super) struct Plan {
 }
 
 pub(super) fn add_codings(
-    c: &mut Ctx,
-    plan: &mut Plan,
+    c: &mut ImportCtx,
+    plan: &mut Placement,
     incoming: &[Incoming],
     codes: &CodeMerge,
     users: &HashMap<String, String>,
@@ -168,8 +168,8 @@ pub(super) fn add_codings(
 
 #[allow(clippy::too_many_arguments)]
 fn attach_memos(
-    c: &mut Ctx,
-    plan: &mut Plan,
+    c: &mut ImportCtx,
+    plan: &mut Placement,
     incoming: &[Incoming],
     codes: &CodeMerge,
     users: &HashMap<String, String>,
@@ -241,7 +241,7 @@ fn attach_memos(
     }
 }
 
-pub(super) fn merge_cases(c: &mut Ctx, project: &mut Project, incoming: &[Incoming]) {
+pub(super) fn merge_cases(c: &mut ImportCtx, project: &mut Project, incoming: &[Incoming]) {
     let mut cols = project.cases.columns.clone();
     for qc in &c.q.cases {
         let name = canonicalize(&qc.name).trim().to_string();

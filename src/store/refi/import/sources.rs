@@ -1,7 +1,7 @@
 //! The sources of an imported study: their text read (inline, from the archive or beside it) and laid
 //! out as transcripts, each with the map of the writer's positions onto the transcript's body.
 
-use super::{Ctx, refused};
+use super::{ImportCtx, refused};
 use crate::model::text::{canonicalize, slugify};
 use crate::model::transcript::{Header, Transcript};
 use crate::store::import::layout_with_speakers;
@@ -153,7 +153,7 @@ fn make_transcript(
     (Transcript::new(id, header, body), mapped)
 }
 
-impl Ctx<'_> {
+impl ImportCtx<'_> {
     pub(super) fn var_name(&self, guid: &str) -> Option<String> {
         self.q.variables.get(guid).map(|(n, _)| safe_key(n))
     }
