@@ -161,6 +161,11 @@ impl Ctx {
     pub fn open(&self) -> anyhow::Result<crate::store::Project> {
         Ok(crate::store::Project::open(&self.root)?)
     }
+
+    /// Only what `load` names of the project (a command that changes one coding).
+    pub fn open_with(&self, load: &crate::store::Load) -> anyhow::Result<crate::store::Project> {
+        Ok(crate::store::Project::open_with(&self.root, load)?)
+    }
 }
 
 fn default_coder() -> String {
@@ -238,7 +243,11 @@ fn check_project(root: &std::path::Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn run(command: Option<CliCommand>, theme: Option<ThemeArg>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+fn run(
+    command: Option<CliCommand>,
+    theme: Option<ThemeArg>,
+    ctx: &Ctx,
+) -> anyhow::Result<ExitCode> {
     if !matches!(command, Some(CliCommand::Init(_) | CliCommand::Bench(_))) {
         check_project(&ctx.root)?;
     }

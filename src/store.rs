@@ -7,11 +7,13 @@ pub mod coders;
 pub mod decisions;
 pub mod decode;
 pub mod import;
+pub mod load;
 pub mod lock;
 pub mod merge;
 pub mod project;
 pub mod refi;
 
+pub use load::Load;
 pub use lock::Lock;
 pub use project::{Project, coder_name_ok};
 

@@ -3,7 +3,7 @@
 use super::Ctx;
 use super::office::{TableFormat, about_sheet, write_xlsx, xlsx_out};
 use super::output::{Format, ident, print_rows, print_rows_with, write_table};
-use crate::agreement::bootstrap::{Interval, BootstrapSettings};
+use crate::agreement::bootstrap::{BootstrapSettings, Interval};
 use crate::agreement::consensus::matches;
 use crate::agreement::overlap::overlap_agreement;
 use crate::agreement::report::Coefficients;
