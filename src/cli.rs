@@ -178,6 +178,11 @@ impl Ctx {
     pub fn open(&self) -> anyhow::Result<crate::store::Project> {
         Ok(crate::store::Project::open(&self.root)?)
     }
+
+    /// Only what `load` names of the project (a command that changes one coding).
+    pub fn open_with(&self, load: &crate::store::Load) -> anyhow::Result<crate::store::Project> {
+        Ok(crate::store::Project::open_with(&self.root, load)?)
+    }
 }
 
 fn default_coder() -> String {

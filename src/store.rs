@@ -8,12 +8,14 @@ pub mod decisions;
 pub mod decode;
 pub mod held;
 pub mod import;
+pub mod load;
 pub mod lock;
 pub mod merge;
 pub mod project;
 pub mod refi;
 
 pub use held::Held;
+pub use load::Load;
 pub use lock::Lock;
 pub use project::{Project, coder_name_ok};
 

@@ -4,7 +4,7 @@ use super::filters::{check_case, check_doc, check_filters, matches_all};
 use super::output::{Format, print_rows_with};
 use super::summary::{LayerArgs, layer_line};
 use super::{Ctx, parse_kv};
-use crate::store::Project;
+use crate::store::{Load, Project};
 use crate::t;
 use anyhow::{Context, bail};
 use clap::Args;
@@ -37,7 +37,8 @@ pub struct CodeArgs {
 }
 
 pub fn code(a: &CodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let p = ctx.open()?;
+    // the codebook, cases and this one transcript; the coder's file is read under its lock
+    let p = ctx.open_with(&Load::one(&a.doc))?;
     let code = p.codebook.resolve(&a.code)?.id.clone();
     let (start, end) = span(&p, a)?;
     let mut coding = p.new_coding(&a.doc, start, end, &code)?;
@@ -88,15 +89,17 @@ pub struct UncodeArgs {
 }
 
 pub fn uncode(a: &UncodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let p = ctx.open()?;
-    if let Some((owner, _)) = p
-        .all_codings()
-        .find(|(c, x)| x.id == a.id && *c != ctx.coder)
-    {
-        bail!(t!("uncode-other-coder", id = a.id.as_str(), owner = owner));
-    }
+    // no transcript is needed; other coders' files are read one at a time, only to word a refusal
+    let p = ctx.open_with(&Load::nothing_else())?;
     let (removed, _) = p.update_coder(&ctx.coder, |f| Ok(f.remove(&a.id)))?;
     let Some(removed) = removed else {
+        if let Some(owner) = p.owner_of(&a.id, &ctx.coder)? {
+            bail!(t!(
+                "uncode-other-coder",
+                id = a.id.as_str(),
+                owner = owner.as_str()
+            ));
+        }
         bail!(t!(
             "uncode-unknown",
             coder = ctx.coder.as_str(),

@@ -88,6 +88,15 @@ fn temp_prefix(path: &Path) -> String {
 
 /// Replaces `path` with `bytes` so that a crash leaves either the old or the new file, never a torn one.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_with(path, |w| w.write_all(bytes))
+}
+
+/// [`write`] with the content produced by `body` straight into the temp file, so a large file is never
+/// held in memory whole as well.
+pub fn write_with(
+    path: &Path,
+    body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -98,7 +107,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = dir.join(format!("{prefix}{}", std::process::id()));
     // A temp of ours can only be left by an earlier write of this process that failed to remove it.
     let _ = fs::remove_file(&tmp);
-    let result = write_tmp(&tmp, bytes).and_then(|()| {
+    let result = write_tmp(&tmp, body).and_then(|()| {
         fault::check(Step::Rename)
             .and_then(|()| fs::rename(&tmp, path))
             .map_err(|e| StoreError::io(path, e))?;
@@ -110,12 +119,12 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     result
 }
 
-fn write_tmp(tmp: &Path, bytes: &[u8]) -> Result<()> {
+fn write_tmp(tmp: &Path, body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
     let io = |e| StoreError::io(tmp, e);
     fault::check(Step::CreateTemp).map_err(io)?;
     let mut f = create_new(tmp).map_err(io)?;
     fault::check(Step::WriteTemp).map_err(io)?;
-    f.write_all(bytes).map_err(io)?;
+    body(&mut f).map_err(io)?;
     fault::check(Step::SyncTemp).map_err(io)?;
     f.sync_all().map_err(io)
 }
@@ -190,7 +199,7 @@ impl Staged {
         fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         let tmp = dir.join(format!("{tag}{}{}", temp_prefix(path), std::process::id()));
         let _ = fs::remove_file(&tmp);
-        if let Err(e) = write_tmp(&tmp, bytes) {
+        if let Err(e) = write_tmp(&tmp, |w| w.write_all(bytes)) {
             let _ = fs::remove_file(&tmp);
             return Err(e);
         }
@@ -259,10 +268,13 @@ fn remove_stale_dir_temps(dir: &Path) {
 
 /// Pretty JSON with a trailing newline, the form every project JSON file is written in.
 pub fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<()> {
-    let mut text = serde_json::to_string_pretty(value)
-        .map_err(|e| StoreError::refused(format!("cannot serialise {}: {e}", path.display())))?;
-    text.push('\n');
-    write(path, text.as_bytes())
+    // streamed: a coder file of 100,000 codings is not built as one string before it is written
+    write_with(path, |f| {
+        let mut w = std::io::BufWriter::new(f);
+        serde_json::to_writer_pretty(&mut w, value)?;
+        w.write_all(b"\n")?;
+        w.flush()
+    })
 }
 
 #[cfg(test)]
@@ -276,6 +288,17 @@ mod tests {
             .collect();
         v.sort();
         v
+    }
+
+    #[test]
+    fn streamed_json_is_the_pretty_text_with_a_final_newline() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.json");
+        let value = serde_json::json!({"version": 1, "codings": [{"id": "a", "quote": "på"}]});
+        write_json(&path, &value).unwrap();
+        let expected = serde_json::to_string_pretty(&value).unwrap() + "\n";
+        assert_eq!(fs::read_to_string(&path).unwrap(), expected);
+        assert_eq!(names(dir.path()), ["x.json"]);
     }
 
     #[test]

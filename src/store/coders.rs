@@ -118,6 +118,37 @@ impl super::Project {
         Ok(out)
     }
 
+    /// The coder other than `except` whose file holds coding `id`, reading one coder file at a time
+    /// (only the ids are kept), so the answer costs no more memory than the largest coder file. A file
+    /// that cannot be read is passed over: it is another coder's, and `check` reports it.
+    pub fn owner_of(&self, id: &str, except: &str) -> Result<Option<String>> {
+        #[derive(serde::Deserialize)]
+        struct Ids {
+            #[serde(default)]
+            codings: Vec<IdOnly>,
+        }
+        #[derive(serde::Deserialize)]
+        struct IdOnly {
+            id: String,
+        }
+        for path in Self::files_with_ext(&self.codings_dir(), "json")? {
+            let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+                continue;
+            };
+            if stem == except || super::project::check_inside(&self.root, &path).is_err() {
+                continue;
+            }
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            if parse_json::<Ids>(&path, &bytes).is_ok_and(|f| f.codings.iter().any(|c| c.id == id))
+            {
+                return Ok(Some(stem.to_string()));
+            }
+        }
+        Ok(None)
+    }
+
     fn commit_coder(&self, coder: &str, file: &mut CoderFile) -> Result<()> {
         let path = self.coder_path(coder);
         if file.coder.is_empty() {

@@ -34,7 +34,7 @@ pub fn coder_name_ok(name: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
-fn read(path: &Path) -> Result<Vec<u8>> {
+pub(super) fn read(path: &Path) -> Result<Vec<u8>> {
     fs::read(path).map_err(|e| StoreError::io(path, e))
 }
 
@@ -93,7 +93,7 @@ pub(super) fn parse_json<T: serde::de::DeserializeOwned>(
 
 /// What a loaded codebook must not have for any command to use it (bad ids or colours, duplicate
 /// ids, nesting past the limit), each at the line where the offending value is written.
-fn codebook_problems(path: &Path, bytes: &[u8], book: &Codebook) -> Vec<FileProblem> {
+pub(super) fn codebook_problems(path: &Path, bytes: &[u8], book: &Codebook) -> Vec<FileProblem> {
     use crate::model::codebook::CodebookError as E;
     let text = String::from_utf8_lossy(bytes);
     book.validate()
@@ -185,53 +185,10 @@ impl Project {
 
     /// Loads every project file. Files that cannot be parsed are all reported at once, with positions.
     pub fn open(root: &Path) -> Result<Project> {
-        let root = root.to_path_buf();
-        let cb_path = root.join("codebook.json");
-        if !cb_path.exists() {
-            return Err(StoreError::refused(format!(
-                "{} is not a kodbok project: it has no codebook.json (start one with `kodbok init`)",
-                root.display()
-            )));
-        }
-        check_inside(&root, &cb_path)?;
-        let mut problems = Vec::new();
-        let cb_bytes = read(&cb_path)?;
-        let codebook = match parse_json::<Codebook>(&cb_path, &cb_bytes) {
-            Ok(c) => {
-                problems.extend(codebook_problems(&cb_path, &cb_bytes, &c));
-                c
-            }
-            Err(p) => {
-                problems.push(p);
-                Codebook::default()
-            }
-        };
-        let mut project = Project {
-            root,
-            codebook,
-            cases: Cases::default(),
-            transcripts: BTreeMap::new(),
-            coders: BTreeMap::new(),
-        };
-        let cases_path = project.cases_path();
-        check_inside(&project.root, &cases_path)?;
-        if cases_path.exists() {
-            match cases_csv::parse(&read(&cases_path)?, &cases_path) {
-                Ok(c) => project.cases = c,
-                Err(StoreError::Problems(ps)) => problems.extend(ps),
-                Err(e) => return Err(e),
-            }
-        }
-        project.load_transcripts(&mut problems)?;
-        project.load_coders(&mut problems)?;
-        if problems.is_empty() {
-            Ok(project)
-        } else {
-            Err(StoreError::Problems(problems))
-        }
+        Self::open_with(root, &super::Load::All)
     }
 
-    fn files_with_ext(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
+    pub(super) fn files_with_ext(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
         if !dir.exists() {
             return Ok(Vec::new());
         }
@@ -245,77 +202,6 @@ impl Project {
         }
         out.sort();
         Ok(out)
-    }
-
-    fn load_transcripts(&mut self, problems: &mut Vec<FileProblem>) -> Result<()> {
-        for path in Self::files_with_ext(&self.transcripts_dir(), "txt")? {
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or("")
-                .to_string();
-            if let Err(StoreError::Problems(ps)) = check_inside(&self.root, &path) {
-                problems.extend(ps);
-                continue;
-            }
-            let bytes = read(&path)?;
-            let Ok(text) = String::from_utf8(bytes) else {
-                problems.push(FileProblem::new(
-                    &path,
-                    "expected UTF-8 text; import the file with `kodbok import`",
-                ));
-                continue;
-            };
-            match Transcript::parse(&text, &stem) {
-                Ok(t) if crate::model::codebook::check_id(&t.id).is_err() || t.id.starts_with('.') => {
-                    problems.push(
-                        FileProblem::new(
-                            &path,
-                            format!(
-                                "the header id {:?} cannot name a transcript: use letters, digits, '-', '_' or '.' (and the file's name)",
-                                t.id
-                            ),
-                        )
-                        .at(line_of_key(&text, "id"), 1),
-                    )
-                }
-                Ok(t) if self.transcripts.contains_key(&t.id) => problems.push(
-                    FileProblem::new(
-                        &path,
-                        format!("transcript id {:?} is used by another file too", t.id),
-                    )
-                    .at(2, 1),
-                ),
-                Ok(t) => {
-                    self.transcripts.insert(t.id.clone(), t);
-                }
-                Err(e) => problems.push(FileProblem::new(&path, e.message).at(e.line, e.column)),
-            }
-        }
-        Ok(())
-    }
-
-    fn load_coders(&mut self, problems: &mut Vec<FileProblem>) -> Result<()> {
-        for path in Self::files_with_ext(&self.codings_dir(), "json")? {
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or("")
-                .to_string();
-            if let Err(StoreError::Problems(ps)) = check_inside(&self.root, &path) {
-                problems.extend(ps);
-                continue;
-            }
-            match parse_json::<CoderFile>(&path, &read(&path)?) {
-                Ok(mut f) => {
-                    // kept in order: lookups per document and the duplicate check are binary searches
-                    f.sort();
-                    self.coders.insert(stem, f);
-                }
-                Err(p) => problems.push(p),
-            }
-        }
-        Ok(())
     }
 
     /// Re-reads one coder's file from disk (another process may have written it).
@@ -657,7 +543,7 @@ pub fn reanchor_file(
 }
 
 /// Line (1-based) of a header key in a transcript's text (1 when not found).
-fn line_of_key(text: &str, key: &str) -> usize {
+pub(super) fn line_of_key(text: &str, key: &str) -> usize {
     text.lines()
         .position(|l| l.split_once(':').is_some_and(|(k, _)| k.trim() == key))
         .map_or(1, |i| i + 1)

@@ -328,18 +328,32 @@ fn smaller_breaks() {
     );
     fs::write(&cb, &good).unwrap();
 
-    let t = p.join("transcripts/kommun-a-2.txt");
-    let text = fs::read_to_string(&t).unwrap();
-    fs::write(&t, text.replace("id: kommun-a-2", "id: ../../x")).unwrap();
+    // `code` reads only the transcript it codes: a path-like id there is refused at its line, one
+    // in another transcript is left to `check`
+    let coded = p.join("transcripts/kommun-a-1.txt");
+    let coded_text = fs::read_to_string(&coded).unwrap();
+    fs::write(&coded, coded_text.replace("id: kommun-a-1", "id: ../../x")).unwrap();
+    let other = p.join("transcripts/kommun-a-2.txt");
+    let other_text = fs::read_to_string(&other).unwrap();
+    fs::write(&other, other_text.replace("id: kommun-a-2", "id: ../../y")).unwrap();
+    let before = crate::common::snapshot(p);
     let err = fails(
         p,
         &["code", "kommun-a-1", "--code", "hinder", "--turn", "2"],
     );
     assert!(
-        err.contains("../../x") && err.contains("kommun-a-2.txt:2"),
+        err.contains("../../x") && err.contains("kommun-a-1.txt:2"),
         "{err}"
     );
-    fs::write(&t, text).unwrap();
+    assert!(!err.contains("kommun-a-2.txt"), "{err}");
+    assert_eq!(before, crate::common::snapshot(p));
+    let err = fails(p, &["check"]);
+    assert!(
+        err.contains("../../y") && err.contains("kommun-a-2.txt:2"),
+        "{err}"
+    );
+    fs::write(&coded, coded_text).unwrap();
+    fs::write(&other, other_text).unwrap();
 
     fs::write(p.join("codings/.tester.json.tmp-999999"), "{half").unwrap();
     ok(
@@ -378,4 +392,49 @@ fn huge_sources_are_refused_with_a_way_to_raise_the_limit() {
     );
     assert_eq!(before, crate::common::snapshot(p));
     ok(p, &["import", "--max-size-mb", "3", src.to_str().unwrap()]);
+}
+
+/// Break 11 (memory): changing one coding reads the codebook, cases.csv, the one transcript coded and
+/// the coder's own file. An unrelated transcript or coder file that is garbage is never read, so it
+/// cannot stop `code` or `uncode`; `check` still reports it.
+#[test]
+fn changing_one_coding_does_not_read_the_rest_of_the_project() {
+    let d = sample();
+    let p = d.path();
+    let garbage: Vec<u8> = (0u8..=255).cycle().take(4096).collect();
+    fs::write(p.join("transcripts/kommun-b-1.txt"), &garbage).unwrap();
+    fs::write(p.join("codings/praktikant-b.json"), &garbage).unwrap();
+    let id = ok(
+        p,
+        &["code", "kommun-a-1", "--code", "hinder", "--turn", "2"],
+    );
+    let id = id.trim();
+    assert!(ids(p, "tester").iter().any(|x| x == id));
+    // a coding of another coder is still recognised as theirs, with the garbage file passed over
+    let theirs = ids(p, "praktikant-a")[0].clone();
+    let err = fails(p, &["uncode", &theirs]);
+    assert!(err.contains("praktikant-a"), "{err}");
+    ok(p, &["uncode", id]);
+    assert!(ids(p, "tester").is_empty());
+    let err = fails(p, &["check"]);
+    assert!(
+        err.contains("kommun-b-1.txt") && err.contains("praktikant-b.json"),
+        "{err}"
+    );
+    // the coded transcript itself is read and validated
+    fs::write(p.join("transcripts/kommun-a-1.txt"), &garbage).unwrap();
+    let err = fails(
+        p,
+        &["code", "kommun-a-1", "--code", "hinder", "--turn", "2"],
+    );
+    assert!(
+        err.contains("kommun-a-1.txt") && err.contains("UTF-8"),
+        "{err}"
+    );
+    // an id that would leave transcripts/ is not a transcript
+    let err = fails(
+        p,
+        &["code", "../codebook", "--code", "hinder", "--turn", "1"],
+    );
+    assert!(err.contains("no transcript"), "{err}");
 }
