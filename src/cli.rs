@@ -238,7 +238,11 @@ fn check_project(root: &std::path::Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn run(command: Option<CliCommand>, theme: Option<ThemeArg>, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+fn run(
+    command: Option<CliCommand>,
+    theme: Option<ThemeArg>,
+    ctx: &Ctx,
+) -> anyhow::Result<ExitCode> {
     if !matches!(command, Some(CliCommand::Init(_) | CliCommand::Bench(_))) {
         check_project(&ctx.root)?;
     }

@@ -1,6 +1,6 @@
 //! Per-code and domain reliability over units: the numbers behind `kodbok agree`, with what they mean.
 
-use super::bootstrap::{Intervals, Resampler, BootstrapSettings};
+use super::bootstrap::{BootstrapSettings, Intervals, Resampler};
 use super::units::{UnitData, UnitKind};
 use super::{AgreeOptions, CodeTarget, Result, SkippedDoc, Tally, select};
 use crate::model::Codebook;
@@ -183,7 +183,11 @@ pub fn agreement(p: &Project, o: &AgreeOptions) -> Result<Report> {
 }
 
 /// Agreement, with bootstrap confidence intervals when `boot` is given.
-pub fn agreement_with(p: &Project, o: &AgreeOptions, boot: Option<&BootstrapSettings>) -> Result<Report> {
+pub fn agreement_with(
+    p: &Project,
+    o: &AgreeOptions,
+    boot: Option<&BootstrapSettings>,
+) -> Result<Report> {
     let sel = select(p, o)?;
     let data = UnitData::build(o.unit, &sel.docs, &sel.coders, &sel.codings);
     let qs = questions(&data, &p.codebook, &o.target);

@@ -3,7 +3,7 @@
 use super::Ctx;
 use super::office::{TableFormat, about_sheet, write_xlsx, xlsx_out};
 use super::output::{Format, ident, print_rows, print_rows_with, write_table};
-use crate::agreement::bootstrap::{Interval, BootstrapSettings};
+use crate::agreement::bootstrap::{BootstrapSettings, Interval};
 use crate::agreement::consensus::matches;
 use crate::agreement::overlap::overlap_agreement;
 use crate::agreement::report::Coefficients;
@@ -97,13 +97,13 @@ impl AgreeArgs {
             return Ok(None);
         };
         if !(100..=100_000).contains(&replicates) {
-            bail!("--bootstrap takes 100 to 100000 replicates, not {replicates}");
+            bail!(t!("agree-bootstrap-range", n = replicates));
         }
         if !(0.5..1.0).contains(&self.level) {
-            bail!(
-                "--level is a confidence level between 0.5 and 1 (0.95 for 95%), not {}",
-                self.level
-            );
+            bail!(t!(
+                "agree-level-range",
+                level = crate::i18n::number_short(self.level, 3)
+            ));
         }
         Ok(Some(BootstrapSettings {
             replicates,
@@ -167,16 +167,18 @@ pub fn run(a: &AgreeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     };
     if let Some(pct) = a.overlap {
         if boot.is_some() {
-            bail!("--bootstrap needs units (--unit turn|sentence|char), not segment overlap");
+            bail!(t!("agree-bootstrap-needs-units"));
         }
         let (report, unmatched) = overlap_agreement(&p, &o, pct)?;
         if a.disagreements {
             if format == Format::Table {
-                crate::say!(
-                    "Segments of {} without a match at {pct}% overlap (unit: segment — {})\n",
-                    o.coders.join(", "),
-                    report.unit_definition
+                let head = t!(
+                    "agree-unmatched-head",
+                    coders = o.coders.join(", "),
+                    pct = crate::i18n::number_short(pct, 1),
+                    definition = report.unit_definition.as_str()
                 );
+                crate::say!("{head}\n");
             }
             let rows: Vec<Value> = unmatched.iter().map(|u| json!(u)).collect();
             print_rows(format, &rows)?;
@@ -314,15 +316,17 @@ fn number_row(
 fn list_disagreements(p: &Project, o: &AgreeOptions, format: Format) -> anyhow::Result<ExitCode> {
     if format == Format::Table {
         let what = match &o.target {
-            CodeTarget::Domain(d) => format!("the category among {d}'s child codes differs"),
-            _ => "one coder applied the code and another did not".to_string(),
+            CodeTarget::Domain(d) => t!("agree-differs-domain", domain = d.as_str()),
+            _ => t!("agree-differs-code"),
         };
-        crate::say!(
-            "Disagreements of {} — unit: {} ({}); listed where {what}\n",
-            o.coders.join(", "),
-            o.unit.name(),
-            o.unit.description()
+        let head = t!(
+            "agree-disagreements-head",
+            coders = o.coders.join(", "),
+            unit = o.unit.name(),
+            definition = o.unit.description(),
+            what = what
         );
+        crate::say!("{head}\n");
     }
     let layer = p
         .coders
@@ -502,7 +506,7 @@ pub fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
 /// Refuses a coder list naming the layer being written.
 pub fn check_not_layer(coders: &[String], layer: &str) -> anyhow::Result<()> {
     if coders.iter().any(|c| c == layer) {
-        bail!("the consensus layer {layer:?} cannot be one of the compared coders");
+        bail!(t!("agree-layer-compared", layer = layer));
     }
     Ok(())
 }

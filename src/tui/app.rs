@@ -121,8 +121,8 @@ pub struct Status {
     pub failing: BTreeMap<SaveTarget, String>,
 }
 
-pub use super::doclist::{DocList, DocRow};
 pub use super::codetree::Tree;
+pub use super::doclist::{DocList, DocRow};
 
 /// Whose codings are drawn besides mine.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -106,7 +106,10 @@ mod tests {
         l.update(Command::Down, 3);
         l.update(Command::Down, 3);
         assert_eq!(l.selected, 4);
-        assert_eq!(l.update(Command::Open, 3), Some(DocsOutcome::Open("b1".into())));
+        assert_eq!(
+            l.update(Command::Open, 3),
+            Some(DocsOutcome::Open("b1".into()))
+        );
         l.update(Command::Top, 3);
         assert_eq!(l.selected, 1);
         assert_eq!(l.top, 0, "the first case heading stays visible");

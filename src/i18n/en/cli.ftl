@@ -322,7 +322,11 @@ error-locked = { $path } is locked by { $holder }: it is open in another session
 error-unknown-coder = no coder "{ $name }" in this project; coders with a file in codings/: { $known }
 error-no-consensus = there is no consensus layer yet: { $path } does not exist
 error-unknown-attribute = no case attribute or transcript header field "{ $attr }"; case attributes in transcripts/cases.csv: { $known }
-consensus-seeded = { $n } agreed { $unit }s taken into { $into } ({ $before } codings before, { $after } now): { $path }
+consensus-seeded = { $n } agreed { $unit ->
+    [sentence] sentences
+    [char] characters
+   *[turn] turns
+} taken into { $into } ({ $before } codings before, { $after } now): { $path }
 consensus-needs-coders = give the coders being reconciled with --coders A,B
 consensus-no-coder = no coder "{ $coder }" in { $dir }
 consensus-unknown-choice = unknown choice "{ $choice }": use A–{ $last } (in the order of --coders: { $coders }), a coder name, both, or neither
@@ -331,3 +335,35 @@ consensus-undone = { $id }: decision { $n } ({ $choice }) taken back; now { $now
 consensus-undecided = undecided
 consensus-show-undecided = decision: not decided yet (no decision in force in the log)
 consensus-matches-none = none of the choices
+consensus-deciding = deciding { $id }: { $error }
+consensus-undoing = undoing { $id }: { $error }
+consensus-neither = neither
+consensus-taken = { $id }: { $choice } (+{ $added } codings, −{ $removed })
+consensus-saved = saved { $codings } and { $log }
+consensus-log-summary = { $entries ->
+    [one] 1 entry
+   *[other] { $entries } entries
+} in { $path }; { $units ->
+    [one] 1 unit
+   *[other] { $units } units
+} decided ({ $choices }), { $undos ->
+    [one] 1 undo
+   *[other] { $undos } undos
+}
+consensus-show-head = { $id }  ({ $doc } characters { $start }–{ $end })
+consensus-now-matches = { $layer } now matches: { $choices }
+consensus-show-decision = decision: { $choice } by { $by } at { $at } (log entry { $n }){ $note }
+agree-bootstrap-range = --bootstrap takes 100 to 100000 replicates, not { $n }
+agree-level-range = --level is a confidence level between 0.5 and 1 (0.95 for 95 %), not { $level }
+agree-bootstrap-needs-units = --bootstrap needs units (--unit turn|sentence|char), not segment overlap
+agree-unmatched-head = Segments of { $coders } without a match at { $pct } % overlap (unit: segment — { $definition })
+agree-differs-domain = the category among { $domain }'s child codes differs
+agree-differs-code = one coder applied the code and another did not
+agree-disagreements-head = Disagreements of { $coders } — unit: { $unit } ({ $definition }); listed where { $what }
+agree-layer-compared = the consensus layer "{ $layer }" cannot be one of the compared coders
+search-no-hits = no hits
+xlsx-needs-out = --format xlsx writes a file: give it with --out FILE.xlsx
+chart-needs-svg = --chart writes an SVG file: give a name ending in .svg, not { $path }
+import-refi-alone = a .qdpx or .qdc file is imported alone, without --id, --case or --attr
+import-refi-only-options = --crlf-counts and --split-names apply to .qdpx and .qdc files only
+import-too-large = { $path }: { $size } MB is larger than the { $max } MB kodbok imports as one transcript; nothing was imported. Split it into one file per interview, or raise the limit with --max-size-mb (or KODBOK_MAX_IMPORT_MB)

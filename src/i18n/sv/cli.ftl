@@ -325,7 +325,11 @@ error-locked = { $path } är låst av { $holder }: filen är öppen i en annan s
 error-unknown-coder = ingen kodare "{ $name }" i det här projektet; kodare med en fil i codings/: { $known }
 error-no-consensus = det finns inget konsensuslager ännu: { $path } finns inte
 error-unknown-attribute = inget fallattribut eller rubrikfält "{ $attr }" finns; fallattribut i transcripts/cases.csv: { $known }
-consensus-seeded = { $n } överensstämmande enheter ({ $unit }) togs in i { $into } ({ $before } kodningar före, { $after } nu): { $path }
+consensus-seeded = { $n } överensstämmande { $unit ->
+    [sentence] meningar
+    [char] tecken
+   *[turn] talarturer
+} togs in i { $into } ({ $before } kodningar före, { $after } nu): { $path }
 consensus-needs-coders = ange kodarna som ska jämkas samman med --coders A,B
 consensus-no-coder = ingen kodare "{ $coder }" i { $dir }
 consensus-unknown-choice = okänt val "{ $choice }": använd A–{ $last } (i ordningen i --coders: { $coders }), ett kodarnamn, both (båda) eller neither (ingen)
@@ -334,3 +338,35 @@ consensus-undone = { $id }: beslut { $n } ({ $choice }) togs tillbaka; nu { $now
 consensus-undecided = inte avgjort
 consensus-show-undecided = beslut: inte avgjort ännu (inget gällande beslut i loggen)
 consensus-matches-none = inget av valen
+consensus-deciding = när { $id } avgjordes: { $error }
+consensus-undoing = när { $id } ångrades: { $error }
+consensus-neither = ingen av dem
+consensus-taken = { $id }: { $choice } (+{ $added } kodningar, −{ $removed })
+consensus-saved = sparade { $codings } och { $log }
+consensus-log-summary = { $entries ->
+    [one] 1 post
+   *[other] { $entries } poster
+} i { $path }; { $units ->
+    [one] 1 enhet avgjord
+   *[other] { $units } enheter avgjorda
+} ({ $choices }), { $undos ->
+    [one] 1 ångrad
+   *[other] { $undos } ångrade
+}
+consensus-show-head = { $id }  ({ $doc }, tecken { $start }–{ $end })
+consensus-now-matches = { $layer } stämmer nu med: { $choices }
+consensus-show-decision = beslut: { $choice } av { $by } { $at } (loggpost { $n }){ $note }
+agree-bootstrap-range = --bootstrap tar 100 till 100000 upprepningar, inte { $n }
+agree-level-range = --level är en konfidensnivå mellan 0,5 och 1 (0,95 för 95 %), inte { $level }
+agree-bootstrap-needs-units = --bootstrap behöver enheter (--unit turn|sentence|char), inte överlapp mellan segment
+agree-unmatched-head = Segment från { $coders } utan motsvarighet vid { $pct } % överlapp (enhet: segment — { $definition })
+agree-differs-domain = kategorin bland { $domain }s underkoder skiljer sig
+agree-differs-code = en kodare satte koden och en annan inte
+agree-disagreements-head = Oenigheter mellan { $coders } — enhet: { $unit } ({ $definition }); listade där { $what }
+agree-layer-compared = konsensuslagret "{ $layer }" kan inte vara en av kodarna som jämförs
+search-no-hits = inga träffar
+xlsx-needs-out = --format xlsx skriver en fil: ange den med --out FIL.xlsx
+chart-needs-svg = --chart skriver en SVG-fil: ange ett namn som slutar på .svg, inte { $path }
+import-refi-alone = en .qdpx- eller .qdc-fil importeras ensam, utan --id, --case eller --attr
+import-refi-only-options = --crlf-counts och --split-names gäller bara .qdpx- och .qdc-filer
+import-too-large = { $path }: { $size } MB är större än de { $max } MB som kodbok importerar som en avskrift; inget importerades. Dela upp den i en fil per intervju, eller höj gränsen med --max-size-mb (eller KODBOK_MAX_IMPORT_MB)

@@ -491,3 +491,10 @@ tui-rescue-failed = Kunde inte heller skriva en räddningskopia ({ $error }); av
 tui-dumb-terminal = den här terminalen (TERM=dumb) kan inte visa arbetsbänken: den behöver en helskärmsterminal som xterm, GNOME Terminal, Windows Terminal eller tmux (TERM=xterm-256color). Varje uppgift har också ett kommando: se `kodbok --help`.
 tui-coder-reloaded = Läste in { $coder }s kodningar från disken på nytt.
 tui-agree-row-open = öppen
+tui-codebook-changed = Kodbok: { $label } (u ångrar).
+tui-removed = Tog bort { $label } (u ångrar).
+tui-agree-taken = { $unit } → { $choice }, +{ $added } −{ $removed } kodningar; u ångrar
+tui-op-autocode = autokodning av { $n ->
+    [one] 1 ställe
+   *[other] { $n } ställen
+} med { $path }

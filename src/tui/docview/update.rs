@@ -123,7 +123,9 @@ impl DocView {
         let line = self.cursor_line();
         let (text, start) = line_text(self, t, line);
         let cells: Vec<usize> = wrap::cells(text, start).map(|c| c.0).collect();
-        let i = cells.partition_point(|&p| p <= self.cursor).saturating_sub(1);
+        let i = cells
+            .partition_point(|&p| p <= self.cursor)
+            .saturating_sub(1);
         let here = cells.get(i).copied();
         self.cursor = match (forward, here) {
             (true, _) => match cells.get(i + 1) {

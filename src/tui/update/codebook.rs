@@ -135,7 +135,10 @@ impl AppState {
             recodes,
         });
         if !fx.is_empty() {
-            self.message(Level::Info, format!("Codebook: {label} (u undoes)."));
+            self.message(
+                Level::Info,
+                t!("tui-codebook-changed", label = label.as_str()),
+            );
         }
         fx
     }

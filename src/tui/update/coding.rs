@@ -175,7 +175,7 @@ impl AppState {
                 let label = self.coding_label(&coding);
                 let fx = self.commit(Op::RemoveCoding { coding });
                 if !fx.is_empty() {
-                    self.message(Level::Info, format!("Removed {label} (u undoes)."));
+                    self.message(Level::Info, t!("tui-removed", label = label.as_str()));
                 }
                 fx
             }

@@ -63,7 +63,9 @@ impl AppState {
         if let Some(r) = panes.docs.filter(|r| contains(*r, x, y)) {
             self.focus_pane(Focus::Documents);
             if !down {
-                return (0..WHEEL_LINES).flat_map(|_| self.docs_cmd(delta)).collect();
+                return (0..WHEEL_LINES)
+                    .flat_map(|_| self.docs_cmd(delta))
+                    .collect();
             }
             let h = r.height.saturating_sub(2) as usize;
             let top = scroll(self.docs.top, self.docs.selected, h, self.docs.rows.len());
@@ -75,7 +77,9 @@ impl AppState {
         } else if let Some(r) = panes.codebook.filter(|r| contains(*r, x, y)) {
             self.focus_pane(Focus::Codebook);
             if !down {
-                return (0..WHEEL_LINES).flat_map(|_| self.tree_cmd(delta)).collect();
+                return (0..WHEEL_LINES)
+                    .flat_map(|_| self.tree_cmd(delta))
+                    .collect();
             }
             let (h, n) = (
                 crate::tui::layout::tree_rows_height(r) as usize,

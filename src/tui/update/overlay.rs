@@ -34,7 +34,11 @@ impl AppState {
             DialogOutcome::Save { purpose, text } => self.save_editor(purpose, text),
             DialogOutcome::Answer { yes, then } => {
                 self.overlay = None;
-                if yes { self.confirmed(then) } else { Vec::new() }
+                if yes {
+                    self.confirmed(then)
+                } else {
+                    Vec::new()
+                }
             }
             DialogOutcome::Chosen { purpose, id } => self.chosen(purpose, &id),
         }
