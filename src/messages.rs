@@ -3,6 +3,9 @@
 //! command line's error printer and the workbench's status line use [`describe`].
 
 use crate::analysis::AnalysisError;
+use crate::analysis::pseudonyms::PseudonymError;
+use crate::index::IndexError;
+use crate::model::codebook::CodebookError;
 use crate::store::StoreError;
 use crate::t;
 
@@ -14,6 +17,15 @@ pub fn describe(e: &(dyn std::error::Error + 'static)) -> String {
     }
     if let Some(a) = e.downcast_ref::<AnalysisError>() {
         return analysis(a);
+    }
+    if let Some(c) = e.downcast_ref::<CodebookError>() {
+        return codebook(c);
+    }
+    if let Some(p) = e.downcast_ref::<PseudonymError>() {
+        return pseudonym(p);
+    }
+    if let Some(i) = e.downcast_ref::<IndexError>() {
+        return index(i);
     }
     e.to_string()
 }
@@ -59,7 +71,93 @@ fn analysis(e: &AnalysisError) -> String {
             known = or_none(available)
         ),
         AnalysisError::Store(s) => store(s),
-        _ => e.to_string(),
+        AnalysisError::TwoLayers => t!("error-two-layers"),
+        AnalysisError::NoLayer(s) => t!("error-no-layer", input = s.as_str()),
+        AnalysisError::OrderNotTranscript(d) => t!("error-order-not-transcript", name = d.as_str()),
+        AnalysisError::QuotesRange(n) => t!("error-quotes-range", n = *n),
+        AnalysisError::Template {
+            name,
+            line,
+            message,
+        } => t!(
+            "error-template",
+            name = name.as_str(),
+            line = *line,
+            message = message.as_str()
+        ),
+        AnalysisError::Pseudonym(p) => pseudonym(p),
+    }
+}
+
+/// A codebook edit refused by the model, in the current language.
+pub fn codebook(e: &CodebookError) -> String {
+    match e {
+        CodebookError::Unknown(k) => t!("error-code-unknown", code = k.as_str()),
+        CodebookError::DuplicateId(id) => t!("error-code-duplicate-id", id = id.as_str()),
+        CodebookError::Cycle { code, parent } => t!(
+            "error-code-cycle",
+            code = code.as_str(),
+            parent = parent.as_str()
+        ),
+        // The field, value and expectation are the file format's own words.
+        CodebookError::Invalid { .. } => e.to_string(),
+        CodebookError::DuplicateShortcut { key, code } => t!(
+            "error-code-duplicate-shortcut",
+            key = key.as_str(),
+            code = code.as_str()
+        ),
+        CodebookError::TooDeep { code, depth } => t!(
+            "error-code-too-deep",
+            code = code.as_str(),
+            depth = *depth,
+            max = crate::model::codebook::MAX_DEPTH
+        ),
+        CodebookError::DuplicateName { name, where_, path } => t!(
+            "error-code-duplicate-name",
+            name = name.as_str(),
+            place = where_.as_str(),
+            path = path.as_str()
+        ),
+        CodebookError::Ambiguous { key, paths } => t!(
+            "error-code-ambiguous",
+            key = key.as_str(),
+            paths = paths.join("; ")
+        ),
+    }
+}
+
+fn pseudonym(e: &PseudonymError) -> String {
+    match e {
+        PseudonymError::Parse { .. } => e.to_string(),
+        PseudonymError::Leak {
+            real,
+            map,
+            map_line,
+            line,
+            column,
+            context,
+        } => t!(
+            "error-pseudonym-leak",
+            real = real.as_str(),
+            map = map.display().to_string(),
+            map_line = *map_line,
+            line = *line,
+            column = *column,
+            context = context.as_str()
+        ),
+    }
+}
+
+fn index(e: &IndexError) -> String {
+    match e {
+        IndexError::Store(s) => store(s),
+        IndexError::Query(_) | IndexError::Tantivy { .. } => e.to_string(),
+        IndexError::Corrupt(path) => t!("error-index-corrupt", path = path.display().to_string()),
+        IndexError::Damaged { path, reason } => t!(
+            "error-index-damaged",
+            path = path.display().to_string(),
+            reason = reason.as_str()
+        ),
     }
 }
 
@@ -89,5 +187,29 @@ mod tests {
         );
         let en = with_lang(Lang::En, || describe(&a));
         assert_eq!(en, a.to_string());
+    }
+
+    #[test]
+    fn codebook_and_analysis_refusals_read_the_same_in_english_and_are_swedish_in_swedish() {
+        let errors: Vec<Box<dyn std::error::Error>> = vec![
+            Box::new(CodebookError::Cycle {
+                code: "a".into(),
+                parent: "b".into(),
+            }),
+            Box::new(CodebookError::TooDeep {
+                code: "a".into(),
+                depth: 9,
+            }),
+            Box::new(AnalysisError::NoLayer(" ,".into())),
+            Box::new(AnalysisError::QuotesRange(4)),
+            Box::new(IndexError::Corrupt("x/index".into())),
+        ];
+        for e in &errors {
+            assert_eq!(with_lang(Lang::En, || describe(e.as_ref())), e.to_string());
+            let sv = with_lang(Lang::Sv, || describe(e.as_ref()));
+            assert_ne!(sv, e.to_string(), "{sv}");
+        }
+        let sv = with_lang(Lang::Sv, || describe(&CodebookError::Unknown("x".into())));
+        assert_eq!(sv, "ingen kod med id eller namn \"x\"");
     }
 }

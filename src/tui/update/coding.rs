@@ -78,7 +78,7 @@ impl AppState {
         let coding = match self.project.new_coding(&doc, s, e, code) {
             Ok(c) => c,
             Err(err) => {
-                self.message(Level::Error, err.to_string());
+                self.message(Level::Error, crate::messages::describe(&err));
                 return Vec::new();
             }
         };
@@ -320,7 +320,7 @@ impl AppState {
             .and_then(|c| c.color.clone());
         let mut after = book.clone();
         if let Err(e) = after.add(code, parent.as_deref()) {
-            self.message(Level::Error, e.to_string());
+            self.message(Level::Error, crate::messages::describe(&e));
             return (Vec::new(), None);
         }
         let where_ = parent
