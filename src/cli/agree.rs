@@ -322,8 +322,8 @@ fn list_disagreements(p: &Project, o: &AgreeOptions, format: Format) -> anyhow::
         let head = t!(
             "agree-disagreements-head",
             coders = o.coders.join(", "),
-            unit = o.unit.name(),
-            definition = o.unit.description(),
+            unit = unit_words(o.unit.name(), "").0,
+            definition = unit_words(o.unit.name(), "").1,
             what = what
         );
         crate::say!("{head}\n");
@@ -446,7 +446,7 @@ pub fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
     let mut out = crate::safe::stdout();
     let (coders, mode) = (r.coders.join(", "), r.mode.replace('_', "-"));
     writeln!(out, "{}", t!("agree-head", coders = coders, mode = mode))?;
-    let (unit, definition) = (r.unit.as_str(), r.unit_definition.as_str());
+    let (unit, definition) = unit_words(&r.unit, &r.unit_definition);
     writeln!(
         out,
         "{}",
@@ -464,13 +464,20 @@ pub fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
         writeln!(out, "{}", t!("agree-not-compared", n = n, docs = docs))?;
     }
     writeln!(out, "{}\n", t!("agree-units", n = r.units))?;
+    for row in rows.iter_mut().filter_map(Value::as_object_mut) {
+        for (k, v) in row.iter_mut() {
+            if k != "code" && k != "path" {
+                if let Value::String(s) = v {
+                    if s.chars().all(|c| c.is_ascii_digit() || ".-–".contains(c)) {
+                        *s = crate::i18n::number_text(s);
+                    }
+                }
+            }
+        }
+    }
     write_table(&mut out, &rows, 60)?;
     if let Some(multi) = &r.multiple_codes {
-        writeln!(
-            out,
-            "\nUnits where a coder applied more than one category ({}; counted as missing for that coder):",
-            multi.len()
-        )?;
+        writeln!(out, "\n{}", t!("agree-multiple-codes", n = multi.len()))?;
         for m in multi {
             writeln!(
                 out,
@@ -482,7 +489,7 @@ pub fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
             )?;
         }
     }
-    writeln!(out, "\nFormulas:")?;
+    writeln!(out, "\n{}", t!("agree-formulas"))?;
     writeln!(out, "  percent agreement: {}", r.formula.percent_agreement)?;
     writeln!(out, "  Cohen's kappa: {}", r.formula.cohen_kappa)?;
     writeln!(
@@ -501,6 +508,17 @@ pub fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
         writeln!(out, "  CI: {}", b.method)?;
     }
     Ok(())
+}
+
+/// The unit's name and definition in the current language (the report carries them in English).
+fn unit_words(unit: &str, definition: &str) -> (String, String) {
+    match unit {
+        "turn" | "sentence" | "char" => (
+            t!("agree-unit-name", unit = unit),
+            t!("agree-unit-definition", unit = unit),
+        ),
+        _ => (unit.to_string(), definition.to_string()),
+    }
 }
 
 /// Refuses a coder list naming the layer being written.

@@ -382,3 +382,15 @@ error-code-ambiguous = "{ $key }" names several codes: { $paths }; give the id o
 error-pseudonym-leak = the output would reveal the real name "{ $real }" (line { $map_line } of { $map }) at line { $line }, column { $column }: "{ $context }"; nothing was written. Add the form found to the pseudonym map, or correct the transcript
 error-index-corrupt = search index { $path } does not have the expected layout; delete the folder and run again
 error-index-damaged = search index { $path } is damaged ({ $reason }); it is rebuilt the next time it is opened
+agree-unit-name = { $unit ->
+    [sentence] sentence
+    [char] char
+   *[turn] turn
+}
+agree-unit-definition = { $unit ->
+    [sentence] one unit per sentence inside a speaker turn (Unicode sentence boundaries, UAX #29; surrounding whitespace trimmed, blank pieces skipped); a coding counts in every sentence it overlaps
+    [char] one unit per character of the speakers' turn text (labels and blank lines between turns excluded); a coding counts in the characters it covers
+   *[turn] one unit per speaker turn: the turn's text after its speaker label; a coding counts in every turn it overlaps
+}
+agree-multiple-codes = Units where a coder applied more than one category ({ $n }; counted as missing for that coder):
+agree-formulas = Formulas:

@@ -16,8 +16,8 @@ segments-count = { $n ->
    *[other] { $n } segment
 }
 transcripts-count = { $n ->
-    [one] 1 transkription
-   *[other] { $n } transkriptioner
+    [one] 1 avskrift
+   *[other] { $n } avskrifter
 }
 lang-unknown = okänt språk { $value }: använd sv eller en
 layer-left-out = ; utelämnade enligt projektets inställningar (codebook.json, settings.exclude_coders): { $coders }
@@ -33,28 +33,28 @@ summary-group = { $value } = { $cases ->
    *[other] { $interviews } intervjuer
 }, { $words } ord
 summary-grouped = Grupperat efter { $attr }: { $groups }
-summary-grouped-none = Grupperat efter { $attr }: inga transkriptioner ännu
+summary-grouped-none = Grupperat efter { $attr }: inga avskrifter ännu
 summary-partial = Obs: lagret har kodningar i { $coded } av { $all } intervjuer; de övriga räknas som okodade.
 summary-cells = Celler: fall/i gruppen, intervjuer/i gruppen, segment, andel av gruppens ord som kodats. Teman räknar med sina underkoder.
 warn-skipped = varning: { $n ->
     [one] 1 kodning räknas
    *[other] { $n } kodningar räknas
-} inte: transkriptionen eller koden är okänd eller avsnittet ligger utanför texten (se `kodbok check`)
+} inte: avskriften eller koden är okänd eller avsnittet ligger utanför texten (se `kodbok check`)
 wrote-file = skrev { $path }
 filter-syntax = väntade nyckel:värde (eller nyckel=värde), fick { $found }
 unknown-attribute = inget fallattribut eller rubrikfält { $attr }; kända: { $known }
-unknown-value = inget fall eller transkription har { $attr } = { $value }; dess värden: { $known }
+unknown-value = inget fall eller avskrift har { $attr } = { $value }; dess värden: { $known }
 unknown-case = inget fall { $case } i projektet; fall: { $known }
-unknown-doc = ingen transkription { $doc } i projektet; transkriptioner: { $known }
+unknown-doc = ingen avskrift { $doc } i projektet; avskrifter: { $known }
 no-such-turn = { $doc } har repliker 1–{ $last }, inte { $n }
 already-coded = { $doc } har redan koden { $code } på tecken { $start }–{ $end } av { $coder }; inget lades till
 nothing-to-list = (inget att visa)
 agree-needs-two = agree jämför minst två kodare: --layer A,B (eller --coders A,B)
 agree-which-coders = projektet har { $n } kodare ({ $coders }): ange vilka som ska jämföras med --layer A,B
 agree-too-few = agree behöver två kodare med kodningar; projektet har: { $coders }
-import-same-id = både { $first } och { $second } skulle bli transkriptionen { $id }; inget importerades. Importera dem en i taget med --id, eller byt namn på en av dem
-import-exists = { $path }: transkriptionen { $id } finns redan ({ $dest }); inget importerades. Använd --force för att ersätta den, eller --id för att välja ett annat id
-import-id-one = --id anger en transkription, men { $n } filer angavs
+import-same-id = både { $first } och { $second } skulle bli avskriften { $id }; inget importerades. Importera dem en i taget med --id, eller byt namn på en av dem
+import-exists = { $path }: avskriften { $id } finns redan ({ $dest }); inget importerades. Använd --force för att ersätta den, eller --id för att välja ett annat id
+import-id-one = --id anger en avskrift, men { $n } filer angavs
 import-cases-and-case = --cases anger varje fils fall; utelämna --case
 import-cases-no-row = { $sheet } saknar en rad för { $file } (kolumnen `file` ska ange varje källfils namn); ingenting importerades
 imported = importerade { $path } → { $dest } ({ $encoding }; fall { $case }; { $turns } repliker, { $words } ord)
@@ -68,15 +68,15 @@ init-next =
       3. Se vad som kodats:       kodbok{ $project } summary
 
 ## --help: programmet, dess kommandon (cmd-NAMN) och globala flaggor (opt-NAMN)
-cmd-about = Kvalitativ kodning av intervjutranskriptioner, i terminalen
+cmd-about = Kvalitativ kodning av intervjuavskrifter, i terminalen
 cmd-long-about =
-    kodbok kodar intervjutranskriptioner med en gemensam kodbok, en kodningsfil per kodare.
+    kodbok kodar intervjuavskrifter med en gemensam kodbok, en kodningsfil per kodare.
     Kör utan kommando för att öppna arbetsbänken på projektet i den aktuella mappen.
 cmd-init = Skapa ett nytt projekt (frågar inget; --codebook sample|empty) och visa nästa steg
-cmd-import = Hämta in transkriptioner (.txt, .md, .docx, .vtt, .srt) i projektet
-cmd-docs = Lista transkriptioner: id, fall, grupp, roll, repliker, ord, kodningar per kodare
+cmd-import = Hämta in avskrifter (.txt, .md, .docx, .vtt, .srt) i projektet
+cmd-docs = Lista avskrifter: id, fall, grupp, roll, repliker, ord, kodningar per kodare
 cmd-codes = Visa och redigera kodboken
-cmd-code = Koda ett avsnitt i en transkription; skriver ut den nya kodningens id
+cmd-code = Koda ett avsnitt i en avskrift; skriver ut den nya kodningens id
 cmd-uncode = Ta bort en av dina kodningar via dess id
 cmd-segments = Lista kodade avsnitt, med filter
 cmd-check = Kontrollera hela projektet; avslutar med 0 bara när allt är i ordning
@@ -88,7 +88,7 @@ cmd-agree = Överensstämmelse mellan kodare (procent, Cohens kappa, Krippendorf
 cmd-saturation = Mättnad: hur många koder som dyker upp för första gången i varje intervju, i kodningsordning, per grupp
 cmd-consensus = Bygg konsensuslagret (codings/konsensus.json) av kodarnas kodningar, enhet för enhet
 cmd-merge = Hämta kodningar, kodare och tillägg i kodboken från en annan kopia av projektet
-cmd-search = Sök i transkriptionerna: ord i alla böjningsformer, "fraser", "närhet"~N, /reguljära uttryck/, koder, fall och attribut
+cmd-search = Sök i avskrifterna: ord i alla böjningsformer, "fraser", "närhet"~N, /reguljära uttryck/, koder, fall och attribut
 cmd-suggest = Ställen som en kods sparade fråga hittar men som du inte har kodat med koden (kandidater du kan ha missat)
 cmd-autocode = Koda varje träff för en sökning, som en omgång som `--undo` tar bort
 cmd-bench = Prestandamätningar på en genererad svensk korpus
@@ -127,7 +127,7 @@ check-problems = { $n ->
    *[other] { $n } problem
 } hittades
 check-moved = flyttade kodningen { $id } ({ $coder }) dit citatet nu finns
-check-ok = ok: { $transcripts } transkriptioner, { $cases } fall, { $codes } koder, { $coders } kodare, { $codings } kodningar
+check-ok = ok: { $transcripts } avskrifter, { $cases } fall, { $codes } koder, { $coders } kodare, { $codings } kodningar
 
 ## summary-tabellens kolumner (bara tabellen; CSV och JSON behåller sina identifierare)
 col-code = kod
@@ -145,7 +145,7 @@ col-coding-ids = kodnings-id
 agree-head = Överensstämmelse mellan { $coders } ({ $mode })
 agree-unit = Enhet: { $unit } — { $definition }
 agree-threshold = Tröskel för överlappning: { $pct } %
-agree-compared = Jämförda transkriptioner ({ $n }, de som alla jämförda kodare kodat): { $docs }
+agree-compared = Jämförda avskrifter ({ $n }, de som alla jämförda kodare kodat): { $docs }
 agree-not-compared = Inte jämförda ({ $n }, inte kodade av alla jämförda kodare): { $docs }
 agree-units = Enheter: { $n }
 matrix-code-case = Matris kod × fall; celler: { $cells }; teman räknar med sina underkoder.
@@ -385,3 +385,15 @@ error-code-ambiguous = "{ $key }" passar in på flera koder: { $paths }; ange id
 error-pseudonym-leak = utdata skulle avslöja det riktiga namnet "{ $real }" (rad { $map_line } i { $map }) på rad { $line }, kolumn { $column }: "{ $context }"; inget skrevs. Lägg till formen som hittades i pseudonymlistan, eller rätta avskriften
 error-index-corrupt = sökindexet { $path } har inte den väntade strukturen; ta bort mappen och kör igen
 error-index-damaged = sökindexet { $path } är skadat ({ $reason }); det byggs om nästa gång det öppnas
+agree-unit-name = { $unit ->
+    [sentence] mening
+    [char] tecken
+   *[turn] talartur
+}
+agree-unit-definition = { $unit ->
+    [sentence] en enhet per mening inom en talartur (Unicodes meningsgränser, UAX #29; omgivande blanktecken borttagna, tomma delar överhoppade); en kodning räknas i varje mening den överlappar
+    [char] en enhet per tecken i talarnas repliktext (etiketter och tomrader mellan turerna undantagna); en kodning räknas i de tecken den täcker
+   *[turn] en enhet per talartur: turens text efter talaretiketten; en kodning räknas i varje tur den överlappar
+}
+agree-multiple-codes = Enheter där en kodare satte mer än en kategori ({ $n }; räknas som saknade för den kodaren):
+agree-formulas = Formler:
