@@ -466,12 +466,12 @@ pub fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
     writeln!(out, "{}\n", t!("agree-units", n = r.units))?;
     for row in rows.iter_mut().filter_map(Value::as_object_mut) {
         for (k, v) in row.iter_mut() {
-            if k != "code" && k != "path" {
-                if let Value::String(s) = v {
-                    if s.chars().all(|c| c.is_ascii_digit() || ".-–".contains(c)) {
-                        *s = crate::i18n::number_text(s);
-                    }
-                }
+            if k != "code"
+                && k != "path"
+                && let Value::String(s) = v
+                && s.chars().all(|c| c.is_ascii_digit() || ".-–".contains(c))
+            {
+                *s = crate::i18n::number_text(s);
             }
         }
     }

@@ -550,5 +550,8 @@ fn consensus_lines_and_agreement_numbers_are_swedish_in_swedish() {
     assert!(table.contains("0,") || table.contains("1,"), "{table}");
     let csv = ok(p, "sv", &["agree", "--format", "csv"]);
     let kappa: Vec<String> = csv_rows(&csv).iter().map(|r| r[7].to_string()).collect();
-    assert!(kappa.iter().all(|k| k.contains('.') && !k.contains(',')), "{kappa:?}");
+    assert!(
+        kappa.iter().all(|k| k.contains('.') && !k.contains(',')),
+        "{kappa:?}"
+    );
 }
