@@ -5,6 +5,7 @@
 use crate::analysis::AnalysisError;
 use crate::analysis::pseudonyms::PseudonymError;
 use crate::index::IndexError;
+use crate::index::query::QueryError;
 use crate::model::codebook::CodebookError;
 use crate::store::StoreError;
 use crate::t;
@@ -148,10 +149,24 @@ fn pseudonym(e: &PseudonymError) -> String {
     }
 }
 
+/// A malformed query in the current language: "column 3: empty phrase".
+pub fn query(e: &QueryError) -> String {
+    let message = e
+        .key
+        .map_or_else(|| e.message.clone(), |k| crate::i18n::tr(k, &[]));
+    t!("query-error", col = e.start + 1, message = message)
+}
+
+/// [`query`] with the query and a caret line under the problem, after "bad query, ".
+pub fn bad_query(e: &QueryError, q: &str) -> String {
+    t!("query-bad", error = e.render_as(q, &query(e)))
+}
+
 fn index(e: &IndexError) -> String {
     match e {
         IndexError::Store(s) => store(s),
-        IndexError::Query(_) | IndexError::Tantivy { .. } => e.to_string(),
+        IndexError::Query(q) => query(q),
+        IndexError::Tantivy { .. } => e.to_string(),
         IndexError::Corrupt(path) => t!("error-index-corrupt", path = path.display().to_string()),
         IndexError::Damaged { path, reason } => t!(
             "error-index-damaged",
@@ -211,5 +226,26 @@ mod tests {
         }
         let sv = with_lang(Lang::Sv, || describe(&CodebookError::Unknown("x".into())));
         assert_eq!(sv, "ingen kod med id eller namn \"x\"");
+    }
+
+    #[test]
+    fn query_errors_are_worded_from_their_key_and_every_key_is_in_the_catalogues() {
+        let e = crate::index::query::parse("\"ledning").unwrap_err();
+        assert_eq!(with_lang(Lang::En, || query(&e)), e.to_string());
+        let sv = with_lang(Lang::Sv, || bad_query(&e, "\"ledning"));
+        assert!(
+            sv.starts_with("felaktig sökfråga, kolumn 1: citattecknet avslutas aldrig\n"),
+            "{sv}"
+        );
+        let src = include_str!("index/query.rs");
+        for key in src
+            .split("keyed(\"")
+            .skip(1)
+            .filter_map(|r| r.split('"').next())
+        {
+            for lang in Lang::ALL {
+                assert!(crate::i18n::has_key(lang, key), "{key} missing in {lang:?}");
+            }
+        }
     }
 }

@@ -81,7 +81,7 @@ pub fn open_index(root: &Path) -> anyhow::Result<Searcher> {
 /// A query error with the query and a caret under the problem.
 pub fn explain(e: IndexError, query: &str) -> anyhow::Error {
     match e {
-        IndexError::Query(q) => anyhow::anyhow!("bad query, {}", q.render(query)),
+        IndexError::Query(q) => anyhow::anyhow!(crate::messages::bad_query(&q, query)),
         other => other.into(),
     }
 }
