@@ -464,10 +464,18 @@ pub fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
         writeln!(out, "{}", t!("agree-not-compared", n = n, docs = docs))?;
     }
     writeln!(out, "{}\n", t!("agree-units", n = r.units))?;
+    for row in rows.iter_mut() {
+        if let Value::Object(o) = row {
+            *o = std::mem::take(o)
+                .into_iter()
+                .map(|(k, v)| (column_head(&k), v))
+                .collect();
+        }
+    }
     for row in rows.iter_mut().filter_map(Value::as_object_mut) {
         for (k, v) in row.iter_mut() {
-            if k != "code"
-                && k != "path"
+            if k != &column_head("code")
+                && k != &column_head("path")
                 && let Value::String(s) = v
                 && s.chars().all(|c| c.is_ascii_digit() || ".-–".contains(c))
             {
@@ -518,6 +526,14 @@ fn unit_words(unit: &str, definition: &str) -> (String, String) {
             t!("agree-unit-definition", unit = unit),
         ),
         _ => (unit.to_string(), definition.to_string()),
+    }
+}
+
+/// A column of the agreement table in the current language (CSV and JSON keep the identifiers).
+fn column_head(id: &str) -> String {
+    match id.strip_prefix("coded_by_") {
+        Some(coder) => t!("agree-col-coded-by", coder = coder),
+        None => t!("agree-col", col = id),
     }
 }
 

@@ -415,3 +415,5 @@ query-star-end = `*` can only end a word (prefix search)
 query-prefix-short = a prefix search needs at least 2 letters before `*`
 query-fuzzy-range = fuzzy search takes a distance of 0, 1 or 2, as in `ledning~1`
 query-tilde-word = expected a word before `~`
+agree-col = { $col }
+agree-col-coded-by = coded_by_{ $coder }

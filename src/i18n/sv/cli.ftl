@@ -418,3 +418,20 @@ query-star-end = `*` kan bara stå sist i ett ord (prefixsökning)
 query-prefix-short = en prefixsökning behöver minst 2 bokstäver före `*`
 query-fuzzy-range = ungefärlig sökning tar avståndet 0, 1 eller 2, som i `ledning~1`
 query-tilde-word = ett ord behövs före `~`
+agree-col = { $col ->
+    [code] kod
+    [path] sökväg
+    [units] enheter
+    [pairable] parbara
+    [agreement_pct] samstämmighet_%
+    [kappa] kappa
+    [kappa_ci] kappa_ki
+    [alpha] alfa
+    [alpha_ci] alfa_ki
+    [brennan_prediger] brennan_prediger
+    [bp_ci] bp_ki
+    [ac1] ac1
+    [ac1_ci] ac1_ki
+   *[other] { $col }
+}
+agree-col-coded-by = kodat_av_{ $coder }
