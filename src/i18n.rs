@@ -13,6 +13,8 @@
 //!    ```
 //!    Keys are kebab-case and unique across all areas (the workbench's start with `tui-`).
 //!    Plural forms use Fluent selectors on a number; write numbers in running text as digits.
+//!    Decimals go through [`number`] / [`percent`] ("98,9 %" in Swedish, "98.9%" in English);
+//!    CSV and JSON keep the machine format with a point.
 //! 2. Use it: `t!("cases-found", n = 3, group = "hög")` returns a `String` in the current language.
 //!    Arguments are anything `FluentValue::from` takes: `&str`, `String`, `&String`, numbers.
 //! 3. `cargo test --lib i18n` checks that both catalogues parse, hold the same keys, and that every
