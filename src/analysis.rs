@@ -37,8 +37,14 @@ pub enum AnalysisError {
         attr: String,
         available: Vec<String>,
     },
-    #[error("{}", .0)]
-    Invalid(String),
+    #[error("choose one layer: either --coder NAME or --all-coders, not both")]
+    TwoLayers,
+    #[error("no layer in {0:?}: give a coder, coders separated by commas, all or konsensus")]
+    NoLayer(String),
+    #[error("--order names {0:?}, which is not a transcript of this project (see `kodbok docs`)")]
+    OrderNotTranscript(String),
+    #[error("--quotes takes 1, 2 or 3, not {0}")]
+    QuotesRange(usize),
     #[error("template {name}, line {line}: {message}")]
     Template {
         name: String,
@@ -79,9 +85,7 @@ impl Layer {
     /// The layer chosen on the command line: `--coder C` (C = konsensus for the consensus layer), else all coders.
     pub fn from_options(coder: Option<&str>, all_coders: bool) -> Result<Layer> {
         match (coder, all_coders) {
-            (Some(_), true) => Err(AnalysisError::Invalid(
-                "choose one layer: either --coder NAME or --all-coders, not both".into(),
-            )),
+            (Some(_), true) => Err(AnalysisError::TwoLayers),
             (Some(c), false) => Layer::parse(c),
             (None, _) => Ok(Layer::AllCoders),
         }
@@ -95,9 +99,7 @@ impl Layer {
             .filter(|n| !n.is_empty())
             .collect();
         match names.as_slice() {
-            [] => Err(AnalysisError::Invalid(format!(
-                "no layer in {s:?}: give a coder, coders separated by commas, all or konsensus"
-            ))),
+            [] => Err(AnalysisError::NoLayer(s.to_string())),
             [one] if one.eq_ignore_ascii_case("all") || one.eq_ignore_ascii_case("alla") => {
                 Ok(Layer::AllCoders)
             }

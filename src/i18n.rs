@@ -13,6 +13,8 @@
 //!    ```
 //!    Keys are kebab-case and unique across all areas (the workbench's start with `tui-`).
 //!    Plural forms use Fluent selectors on a number; write numbers in running text as digits.
+//!    Decimals go through [`number`] / [`percent`] ("98,9 %" in Swedish, "98.9%" in English);
+//!    CSV and JSON keep the machine format with a point.
 //! 2. Use it: `t!("cases-found", n = 3, group = "hög")` returns a `String` in the current language.
 //!    Arguments are anything `FluentValue::from` takes: `&str`, `String`, `&String`, numbers.
 //! 3. `cargo test --lib i18n` checks that both catalogues parse, hold the same keys, and that every
@@ -207,6 +209,49 @@ pub fn tr_in(lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> String 
 }
 
 /// Whether `key` is a message in `lang`'s catalogues.
+/// `x` with `places` decimals in running text of `lang`: a decimal point in English, a decimal comma in
+/// Swedish ("98.9" / "98,9"). The one number style for prose; CSV and JSON keep their own machine format.
+pub fn number_in(lang: Lang, x: f64, places: usize) -> String {
+    let s = format!("{x:.places$}");
+    match lang {
+        Lang::En => s,
+        Lang::Sv => s.replace('.', ",").replace('-', "−"),
+    }
+}
+
+/// A number already written the machine way ("0.81", "-3") in the current language's style.
+pub fn number_text(s: &str) -> String {
+    match lang() {
+        Lang::En => s.to_string(),
+        Lang::Sv => s.replace('.', ",").replace('-', "−"),
+    }
+}
+
+/// A percentage for running text: "12.5%" in English, "12,5 %" in Swedish (a space before the sign).
+pub fn percent(x: f64, places: usize) -> String {
+    match lang() {
+        Lang::En => format!("{}%", number_in(Lang::En, x, places)),
+        Lang::Sv => format!("{} %", number_in(Lang::Sv, x, places)),
+    }
+}
+
+/// [`number_in`] in the current language.
+pub fn number(x: f64, places: usize) -> String {
+    number_in(lang(), x, places)
+}
+
+/// [`number`] with at most `places` decimals, trailing zeros dropped ("0.95", "50", "12,5").
+pub fn number_short(x: f64, places: usize) -> String {
+    let s = number(x, places);
+    if s.contains(['.', ',']) {
+        s.trim_end_matches('0')
+            .trim_end_matches(['.', ','])
+            .to_string()
+    } else {
+        s
+    }
+}
+
 pub fn has_key(lang: Lang, key: &str) -> bool {
     bundle(lang).has_message(key)
 }

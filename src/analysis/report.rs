@@ -255,10 +255,7 @@ pub fn chart(
 /// Everything a template can print.
 pub fn context(p: &Project, opts: &ReportOptions) -> Result<ReportContext> {
     if !(1..=3).contains(&opts.quotes) {
-        return Err(AnalysisError::Invalid(format!(
-            "--quotes takes 1, 2 or 3, not {}",
-            opts.quotes
-        )));
+        return Err(AnalysisError::QuotesRange(opts.quotes));
     }
     let s = summary::compute(p, &opts.layer, &opts.attr)?;
     let data = LayerData::load(p, &opts.layer)?;

@@ -73,9 +73,7 @@ pub fn compute(p: &Project, layer: &Layer, attr: &str, order: &Order) -> Result<
         }
         Order::Given(list) => {
             if let Some(bad) = list.iter().find(|d| !p.transcripts.contains_key(*d)) {
-                return Err(AnalysisError::Invalid(format!(
-                    "--order names {bad:?}, which is not a transcript of this project (see `kodbok docs`)"
-                )));
+                return Err(AnalysisError::OrderNotTranscript(bad.to_string()));
             }
             let mut seen = BTreeSet::new();
             list.iter()

@@ -97,13 +97,13 @@ impl AgreeArgs {
             return Ok(None);
         };
         if !(100..=100_000).contains(&replicates) {
-            bail!("--bootstrap takes 100 to 100000 replicates, not {replicates}");
+            bail!(t!("agree-bootstrap-range", n = replicates));
         }
         if !(0.5..1.0).contains(&self.level) {
-            bail!(
-                "--level is a confidence level between 0.5 and 1 (0.95 for 95%), not {}",
-                self.level
-            );
+            bail!(t!(
+                "agree-level-range",
+                level = crate::i18n::number_short(self.level, 3)
+            ));
         }
         Ok(Some(BootstrapSettings {
             replicates,
@@ -167,16 +167,18 @@ pub fn run(a: &AgreeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     };
     if let Some(pct) = a.overlap {
         if boot.is_some() {
-            bail!("--bootstrap needs units (--unit turn|sentence|char), not segment overlap");
+            bail!(t!("agree-bootstrap-needs-units"));
         }
         let (report, unmatched) = overlap_agreement(&p, &o, pct)?;
         if a.disagreements {
             if format == Format::Table {
-                crate::say!(
-                    "Segments of {} without a match at {pct}% overlap (unit: segment — {})\n",
-                    o.coders.join(", "),
-                    report.unit_definition
+                let head = t!(
+                    "agree-unmatched-head",
+                    coders = o.coders.join(", "),
+                    pct = crate::i18n::number_short(pct, 1),
+                    definition = report.unit_definition.as_str()
                 );
+                crate::say!("{head}\n");
             }
             let rows: Vec<Value> = unmatched.iter().map(|u| json!(u)).collect();
             print_rows(format, &rows)?;
@@ -314,15 +316,17 @@ fn number_row(
 fn list_disagreements(p: &Project, o: &AgreeOptions, format: Format) -> anyhow::Result<ExitCode> {
     if format == Format::Table {
         let what = match &o.target {
-            CodeTarget::Domain(d) => format!("the category among {d}'s child codes differs"),
-            _ => "one coder applied the code and another did not".to_string(),
+            CodeTarget::Domain(d) => t!("agree-differs-domain", domain = d.as_str()),
+            _ => t!("agree-differs-code"),
         };
-        crate::say!(
-            "Disagreements of {} — unit: {} ({}); listed where {what}\n",
-            o.coders.join(", "),
-            o.unit.name(),
-            o.unit.description()
+        let head = t!(
+            "agree-disagreements-head",
+            coders = o.coders.join(", "),
+            unit = unit_words(o.unit.name(), "").0,
+            definition = unit_words(o.unit.name(), "").1,
+            what = what
         );
+        crate::say!("{head}\n");
     }
     let layer = p
         .coders
@@ -442,7 +446,7 @@ pub fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
     let mut out = crate::safe::stdout();
     let (coders, mode) = (r.coders.join(", "), r.mode.replace('_', "-"));
     writeln!(out, "{}", t!("agree-head", coders = coders, mode = mode))?;
-    let (unit, definition) = (r.unit.as_str(), r.unit_definition.as_str());
+    let (unit, definition) = unit_words(&r.unit, &r.unit_definition);
     writeln!(
         out,
         "{}",
@@ -460,13 +464,28 @@ pub fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
         writeln!(out, "{}", t!("agree-not-compared", n = n, docs = docs))?;
     }
     writeln!(out, "{}\n", t!("agree-units", n = r.units))?;
+    for row in rows.iter_mut() {
+        if let Value::Object(o) = row {
+            *o = std::mem::take(o)
+                .into_iter()
+                .map(|(k, v)| (column_head(&k), v))
+                .collect();
+        }
+    }
+    for row in rows.iter_mut().filter_map(Value::as_object_mut) {
+        for (k, v) in row.iter_mut() {
+            if k != &column_head("code")
+                && k != &column_head("path")
+                && let Value::String(s) = v
+                && s.chars().all(|c| c.is_ascii_digit() || ".-–".contains(c))
+            {
+                *s = crate::i18n::number_text(s);
+            }
+        }
+    }
     write_table(&mut out, &rows, 60)?;
     if let Some(multi) = &r.multiple_codes {
-        writeln!(
-            out,
-            "\nUnits where a coder applied more than one category ({}; counted as missing for that coder):",
-            multi.len()
-        )?;
+        writeln!(out, "\n{}", t!("agree-multiple-codes", n = multi.len()))?;
         for m in multi {
             writeln!(
                 out,
@@ -478,7 +497,7 @@ pub fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
             )?;
         }
     }
-    writeln!(out, "\nFormulas:")?;
+    writeln!(out, "\n{}", t!("agree-formulas"))?;
     writeln!(out, "  percent agreement: {}", r.formula.percent_agreement)?;
     writeln!(out, "  Cohen's kappa: {}", r.formula.cohen_kappa)?;
     writeln!(
@@ -499,10 +518,29 @@ pub fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The unit's name and definition in the current language (the report carries them in English).
+fn unit_words(unit: &str, definition: &str) -> (String, String) {
+    match unit {
+        "turn" | "sentence" | "char" => (
+            t!("agree-unit-name", unit = unit),
+            t!("agree-unit-definition", unit = unit),
+        ),
+        _ => (unit.to_string(), definition.to_string()),
+    }
+}
+
+/// A column of the agreement table in the current language (CSV and JSON keep the identifiers).
+fn column_head(id: &str) -> String {
+    match id.strip_prefix("coded_by_") {
+        Some(coder) => t!("agree-col-coded-by", coder = coder),
+        None => t!("agree-col", col = id),
+    }
+}
+
 /// Refuses a coder list naming the layer being written.
 pub fn check_not_layer(coders: &[String], layer: &str) -> anyhow::Result<()> {
     if coders.iter().any(|c| c == layer) {
-        bail!("the consensus layer {layer:?} cannot be one of the compared coders");
+        bail!(t!("agree-layer-compared", layer = layer));
     }
     Ok(())
 }

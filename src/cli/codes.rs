@@ -244,7 +244,7 @@ fn apply(p: &mut Project, held: &Held, action: CodesAction) -> anyhow::Result<St
             }
             if let Some(q) = query.as_deref().filter(|q| !q.trim().is_empty()) {
                 crate::index::query::parse(q)
-                    .map_err(|e| anyhow::anyhow!("bad query, {}", e.render(q)))?;
+                    .map_err(|e| anyhow::anyhow!(crate::messages::bad_query(&e, q)))?;
             }
             p.codebook.edit(&id, |c| {
                 if let Some(d) = description {

@@ -209,17 +209,23 @@ fn take_cmd(
         let mut lines = Vec::new();
         let mut entries = Vec::new();
         for (id, r) in ids.iter().zip(&refs) {
-            let out = take(&p, file, r, &from)
-                .map_err(|e| StoreError::refused(format!("deciding {id}: {e:#}")))?;
-            lines.push(format!(
-                "{id}: {} (+{} codings, −{})",
-                if from.is_empty() {
-                    "neither".to_string()
+            let out = take(&p, file, r, &from).map_err(|e| {
+                StoreError::refused(t!(
+                    "consensus-deciding",
+                    id = id.as_str(),
+                    error = format!("{e:#}")
+                ))
+            })?;
+            lines.push(t!(
+                "consensus-taken",
+                id = id.as_str(),
+                choice = if from.is_empty() {
+                    t!("consensus-neither")
                 } else {
                     from.join(" + ")
                 },
-                out.added.len(),
-                out.removed.len()
+                added = out.added.len(),
+                removed = out.removed.len()
             ));
             entries.push(log_entry(
                 r,
@@ -236,11 +242,12 @@ fn take_cmd(
     for line in lines {
         crate::say!("{line}");
     }
-    crate::say!(
-        "saved {} and {}",
-        p.coder_path(&l.into).display(),
-        log.display()
+    let line = t!(
+        "consensus-saved",
+        codings = p.coder_path(&l.into).display().to_string(),
+        log = log.display().to_string()
     );
+    crate::say!("{line}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -278,8 +285,13 @@ fn undo_cmd(
                 .current(&key)
                 .map(|d| d.took.clone())
                 .unwrap_or_default();
-            take(&p, file, r, &back)
-                .map_err(|err| StoreError::refused(format!("undoing {id}: {err:#}")))?;
+            take(&p, file, r, &back).map_err(|err| {
+                StoreError::refused(t!(
+                    "consensus-undoing",
+                    id = id.as_str(),
+                    error = format!("{err:#}")
+                ))
+            })?;
             said.push(t!(
                 "consensus-undone",
                 id = id.as_str(),
@@ -319,18 +331,20 @@ fn log_cmd(ctx: &Ctx, into: &str, format: Format) -> anyhow::Result<ExitCode> {
         .collect();
     if format == Format::Table {
         let c = log.counts();
-        crate::say!(
-            "{} entries in {}; {} units decided ({}), {} undos\n",
-            log.entries.len(),
-            p.decisions_path(into).display(),
-            c.units,
-            c.by_choice
+        let line = t!(
+            "consensus-log-summary",
+            entries = log.entries.len(),
+            path = p.decisions_path(into).display().to_string(),
+            units = c.units,
+            choices = c
+                .by_choice
                 .iter()
                 .map(|(k, v)| format!("{k}: {v}"))
                 .collect::<Vec<_>>()
                 .join(", "),
-            c.undos
+            undos = c.undos
         );
+        crate::say!("{line}\n");
     }
     print_rows(format, &rows)?;
     Ok(ExitCode::SUCCESS)
@@ -356,13 +370,14 @@ fn show(ctx: &Ctx, ids: &[String], l: &ReconcileArgs, format: Format) -> anyhow:
         return Ok(ExitCode::SUCCESS);
     }
     for v in rows {
-        crate::say!(
-            "{}  ({} characters {}–{})",
-            v["id"].as_str().unwrap_or(""),
-            v["doc"].as_str().unwrap_or(""),
-            v["start"],
-            v["end"]
+        let head = t!(
+            "consensus-show-head",
+            id = v["id"].as_str().unwrap_or(""),
+            doc = v["doc"].as_str().unwrap_or(""),
+            start = v["start"].to_string(),
+            end = v["end"].to_string()
         );
+        crate::say!("{head}");
         crate::say!(
             "  {}",
             v["text"].as_str().unwrap_or("").replace('\n', "\n  ")
@@ -401,29 +416,31 @@ fn show(ctx: &Ctx, ids: &[String], l: &ReconcileArgs, format: Format) -> anyhow:
             .flatten()
             .filter_map(|x| x.as_str())
             .collect();
-        crate::say!(
-            "  {} now matches: {}\n",
-            l.into,
-            if k.is_empty() {
+        let now = t!(
+            "consensus-now-matches",
+            layer = l.into.as_str(),
+            choices = if k.is_empty() {
                 t!("consensus-matches-none")
             } else {
                 k.join(", ")
             }
         );
+        crate::say!("  {now}\n");
         let d = &v["decision"];
         if d.is_null() {
             println!("  {}\n", t!("consensus-show-undecided"));
         } else {
-            println!(
-                "  decision: {} by {} at {} (log entry {}){}\n",
-                d["choice"].as_str().unwrap_or(""),
-                d["by"].as_str().unwrap_or(""),
-                d["at"].as_str().unwrap_or(""),
-                d["n"],
-                d["note"]
+            let line = t!(
+                "consensus-show-decision",
+                choice = d["choice"].as_str().unwrap_or(""),
+                by = d["by"].as_str().unwrap_or(""),
+                at = d["at"].as_str().unwrap_or(""),
+                n = d["n"].to_string(),
+                note = d["note"]
                     .as_str()
                     .map_or(String::new(), |n| format!(": {n}"))
             );
+            crate::say!("  {line}\n");
         }
     }
     Ok(ExitCode::SUCCESS)

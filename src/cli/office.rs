@@ -5,6 +5,7 @@ use super::output::Format;
 use crate::analysis::pseudonyms::Pseudonyms;
 use crate::analysis::xlsx::{Sheet, workbook};
 use crate::store::atomic;
+use crate::t;
 use anyhow::{Context as _, bail};
 use std::path::Path;
 
@@ -36,7 +37,7 @@ impl TableFormat {
 pub fn xlsx_out(out: Option<&Path>) -> anyhow::Result<&Path> {
     match out {
         Some(p) => Ok(p),
-        None => bail!("--format xlsx writes a file: give it with --out FILE.xlsx"),
+        None => bail!(t!("xlsx-needs-out")),
     }
 }
 
@@ -60,10 +61,7 @@ pub fn write_file(out: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 /// Writes an SVG after the leak check.
 pub fn write_svg(map: &Pseudonyms, svg: &str, out: &Path) -> anyhow::Result<()> {
     if out.extension().and_then(|e| e.to_str()) != Some("svg") {
-        bail!(
-            "--chart writes an SVG file: give a name ending in .svg, not {}",
-            out.display()
-        );
+        bail!(t!("chart-needs-svg", path = out.display().to_string()));
     }
     map.check(svg)?;
     write_file(out, svg.as_bytes())

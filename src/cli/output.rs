@@ -26,6 +26,7 @@ fn cell(v: &Value) -> String {
             .map(|(k, v)| format!("{k}={}", cell(v)))
             .collect::<Vec<_>>()
             .join(" "),
+        Value::Number(n) => crate::i18n::number_text(&n.to_string()),
         other => other.to_string(),
     };
     crate::model::text::sanitize_for_display(&s.replace('\n', " ⏎ "))

@@ -114,12 +114,12 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     }
     if a.files.iter().any(|f| super::refi::is_refi(f)) {
         if a.files.len() > 1 || a.id.is_some() || a.case.is_some() || !a.attrs.is_empty() {
-            bail!("a .qdpx or .qdc file is imported alone, without --id, --case or --attr");
+            bail!(t!("import-refi-alone"));
         }
         return super::refi::import(&a.files[0], &a.refi, a.force, ctx);
     }
     if a.refi.crlf_counts.is_some() || a.refi.split_names.is_some() {
-        bail!("--crlf-counts and --split-names apply to .qdpx and .qdc files only");
+        bail!(t!("import-refi-only-options"));
     }
     let mut project = ctx.open()?;
     let metas = metas(a)?;
@@ -307,12 +307,12 @@ fn check_size(path: &std::path::Path, max_mb: u64) -> anyhow::Result<()> {
         .with_context(|| format!("cannot read {}", path.display()))?
         .len();
     if size > max_mb.saturating_mul(1024 * 1024) {
-        bail!(
-            "{}: {:.1} MB is larger than the {max_mb} MB kodbok imports as one transcript; nothing was imported. \
-             Split it into one file per interview, or raise the limit with --max-size-mb (or KODBOK_MAX_IMPORT_MB)",
-            path.display(),
-            size as f64 / (1024.0 * 1024.0)
-        );
+        bail!(t!(
+            "import-too-large",
+            path = path.display().to_string(),
+            size = crate::i18n::number(size as f64 / (1024.0 * 1024.0), 1),
+            max = max_mb
+        ));
     }
     Ok(())
 }

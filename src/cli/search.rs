@@ -5,6 +5,7 @@ use super::output::{Format, print_rows_with};
 use super::search_out;
 use crate::index::search::mark;
 use crate::index::{Hit, IndexError, Searcher};
+use crate::t;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::{Value, json};
@@ -80,7 +81,7 @@ pub fn open_index(root: &Path) -> anyhow::Result<Searcher> {
 /// A query error with the query and a caret under the problem.
 pub fn explain(e: IndexError, query: &str) -> anyhow::Error {
     match e {
-        IndexError::Query(q) => anyhow::anyhow!("bad query, {}", q.render(query)),
+        IndexError::Query(q) => anyhow::anyhow!(crate::messages::bad_query(&q, query)),
         other => other.into(),
     }
 }
@@ -165,7 +166,7 @@ pub fn run(a: &SearchArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         .map(|(i, h)| row(i + 1, h, format))
         .collect();
     if rows.is_empty() && format == Format::Table {
-        crate::say!("no hits");
+        crate::say!("{}", t!("search-no-hits"));
         return Ok(ExitCode::SUCCESS);
     }
     // CSV names every column, so that an empty result keeps its header row

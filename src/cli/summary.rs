@@ -164,7 +164,7 @@ pub fn warn_skipped(skipped: &[String]) {
 }
 
 fn pct(x: f64) -> String {
-    format!("{:.1}%", x * 100.0)
+    crate::i18n::percent(x * 100.0, 1)
 }
 
 fn pp(x: f64) -> String {
@@ -172,7 +172,8 @@ fn pp(x: f64) -> String {
     if v == 0.0 {
         "0 pp".to_string()
     } else {
-        format!("{v:+.0} pp")
+        let sign = if v > 0.0 { "+" } else { "" };
+        format!("{sign}{} pp", crate::i18n::number(v, 0))
     }
 }
 

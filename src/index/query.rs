@@ -63,6 +63,8 @@ pub enum Node {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct QueryError {
     pub message: String,
+    /// The catalogue key of the message, for the output layer to word it in the user's language.
+    pub key: Option<&'static str>,
     /// Char positions in the query, `[start, end)`, 0-based.
     pub start: usize,
     pub end: usize,
@@ -78,20 +80,32 @@ impl QueryError {
     pub fn new(span: Span, message: impl Into<String>) -> Self {
         QueryError {
             message: message.into(),
+            key: None,
             start: span.0,
             end: span.1.max(span.0 + 1),
         }
     }
 
+    /// The same error with the catalogue key of its message.
+    pub fn keyed(mut self, key: &'static str) -> Self {
+        self.key = Some(key);
+        self
+    }
+
     /// The error with the query on one line and a caret line under the problem.
     pub fn render(&self, query: &str) -> String {
+        self.render_as(query, &self.to_string())
+    }
+
+    /// [`QueryError::render`] with `head` (the error already worded) as its first line.
+    pub fn render_as(&self, query: &str, head: &str) -> String {
         let q: String = query
             .chars()
             .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
             .collect();
         let pad = " ".repeat(self.start);
         let marks = "^".repeat((self.end - self.start).max(1));
-        format!("{self}\n  {q}\n  {pad}{marks}")
+        format!("{head}\n  {q}\n  {pad}{marks}")
     }
 }
 
@@ -159,10 +173,13 @@ fn regex_token(c: &[char], i: usize) -> Result<((Tok, Span), usize), QueryError>
         return Err(QueryError::new(
             (i, c.len()),
             "this regular expression is never closed: end it with / (or /i to ignore case)",
-        ));
+        )
+        .keyed("query-regex-open"));
     }
     if pattern.is_empty() {
-        return Err(QueryError::new((i, k + 1), "empty regular expression"));
+        return Err(
+            QueryError::new((i, k + 1), "empty regular expression").keyed("query-regex-empty")
+        );
     }
     let mut end = k + 1;
     let insensitive = c.get(end) == Some(&'i');
@@ -173,7 +190,8 @@ fn regex_token(c: &[char], i: usize) -> Result<((Tok, Span), usize), QueryError>
         return Err(QueryError::new(
             (end, end + 1),
             "a regular expression ends with / or /i, followed by a space",
-        ));
+        )
+        .keyed("query-regex-end"));
     }
     Ok(((Tok::Regex(pattern, insensitive, at), (i, end)), end))
 }
@@ -195,10 +213,10 @@ fn lex(q: &str) -> Result<Vec<(Tok, Span)>, QueryError> {
         } else if ch == '"' || ch == '”' || ch == '“' {
             let close = (i + 1..c.len()).find(|&j| matches!(c[j], '"' | '”' | '“'));
             let Some(j) = close else {
-                return Err(QueryError::new(
-                    (i, c.len()),
-                    "this quotation mark is never closed",
-                ));
+                return Err(
+                    QueryError::new((i, c.len()), "this quotation mark is never closed")
+                        .keyed("query-quote-open"),
+                );
             };
             let text: String = c[i + 1..j].iter().collect();
             if let Some((slop, k)) = near_suffix(&c, j)? {
@@ -260,14 +278,14 @@ pub fn parse(q: &str) -> Result<Node, QueryError> {
         len,
     };
     if p.toks.is_empty() {
-        return Err(QueryError::new((0, len.max(1)), "the query is empty"));
+        return Err(QueryError::new((0, len.max(1)), "the query is empty").keyed("query-empty"));
     }
     let node = p.or()?;
     if let Some((_, span)) = p.toks.get(p.pos) {
-        return Err(QueryError::new(
-            *span,
-            "this closing parenthesis has no opening one",
-        ));
+        return Err(
+            QueryError::new(*span, "this closing parenthesis has no opening one")
+                .keyed("query-paren-unopened"),
+        );
     }
     Ok(node)
 }
@@ -296,10 +314,10 @@ impl Parser {
             self.pos += 1;
             if matches!(self.peek(), None | Some(Tok::RParen | Tok::Or | Tok::And)) {
                 let at = self.prev_end();
-                return Err(QueryError::new(
-                    (at, at + 1),
-                    "expected a search term after OR",
-                ));
+                return Err(
+                    QueryError::new((at, at + 1), "expected a search term after OR")
+                        .keyed("query-after-or"),
+                );
             }
             items.push(self.and()?);
         }
@@ -320,7 +338,8 @@ impl Parser {
                         return Err(QueryError::new(
                             self.here(),
                             "AND needs a search term before it",
-                        ));
+                        )
+                        .keyed("query-before-and"));
                     }
                     self.pos += 1;
                     if matches!(self.peek(), None | Some(Tok::RParen | Tok::Or | Tok::And)) {
@@ -328,7 +347,8 @@ impl Parser {
                         return Err(QueryError::new(
                             (at, at + 1),
                             "expected a search term after AND",
-                        ));
+                        )
+                        .keyed("query-after-and"));
                     }
                 }
                 _ => items.push(self.unary()?),
@@ -354,10 +374,10 @@ impl Parser {
                 let span = self.here();
                 self.pos += 1;
                 if matches!(self.peek(), None | Some(Tok::RParen | Tok::Or | Tok::And)) {
-                    return Err(QueryError::new(
-                        span,
-                        "expected a search term after NOT or -",
-                    ));
+                    return Err(
+                        QueryError::new(span, "expected a search term after NOT or -")
+                            .keyed("query-after-not"),
+                    );
                 }
                 Ok(Node::Not(Box::new(self.unary()?)))
             }
@@ -367,33 +387,38 @@ impl Parser {
 
     fn primary(&mut self) -> Result<Node, QueryError> {
         let Some((tok, span)) = self.toks.get(self.pos).cloned() else {
-            return Err(QueryError::new(self.here(), "expected a search term"));
+            return Err(
+                QueryError::new(self.here(), "expected a search term").keyed("query-expected-term")
+            );
         };
         self.pos += 1;
         match tok {
             Tok::LParen => {
                 if self.peek() == Some(&Tok::RParen) {
-                    return Err(QueryError::new(
-                        (span.0, self.here().1),
-                        "empty parentheses",
-                    ));
+                    return Err(
+                        QueryError::new((span.0, self.here().1), "empty parentheses")
+                            .keyed("query-paren-empty"),
+                    );
                 }
                 let inner = self.or()?;
                 if self.peek() != Some(&Tok::RParen) {
-                    return Err(QueryError::new(span, "this parenthesis is never closed"));
+                    return Err(QueryError::new(span, "this parenthesis is never closed")
+                        .keyed("query-paren-open"));
                 }
                 self.pos += 1;
                 Ok(inner)
             }
             Tok::Quoted(text) => {
                 if text.trim().is_empty() {
-                    return Err(QueryError::new(span, "empty phrase"));
+                    return Err(QueryError::new(span, "empty phrase").keyed("query-phrase-empty"));
                 }
                 Ok(Node::Phrase { text, span })
             }
             Tok::Near(text, slop) => {
                 if text.trim().is_empty() {
-                    return Err(QueryError::new(span, "empty proximity search"));
+                    return Err(
+                        QueryError::new(span, "empty proximity search").keyed("query-near-empty")
+                    );
                 }
                 Ok(Node::Near { text, slop, span })
             }
@@ -407,9 +432,10 @@ impl Parser {
             Tok::RParen => Err(QueryError::new(
                 span,
                 "this closing parenthesis has no opening one",
-            )),
+            )
+            .keyed("query-paren-unopened")),
             Tok::And | Tok::Or | Tok::Not | Tok::Minus => {
-                Err(QueryError::new(span, "expected a search term"))
+                Err(QueryError::new(span, "expected a search term").keyed("query-expected-term"))
             }
         }
     }
@@ -428,16 +454,17 @@ impl Parser {
         let n = t.chars().count();
         if let Some(stem) = t.strip_suffix('*') {
             if stem.contains(['*', '~']) {
-                return Err(QueryError::new(
-                    span,
-                    "`*` can only end a word (prefix search)",
-                ));
+                return Err(
+                    QueryError::new(span, "`*` can only end a word (prefix search)")
+                        .keyed("query-star-end"),
+                );
             }
             if stem.chars().count() < 2 {
                 return Err(QueryError::new(
                     span,
                     "a prefix search needs at least 2 letters before `*`",
-                ));
+                )
+                .keyed("query-prefix-short"));
             }
             return Ok(Node::Prefix {
                 text: stem.to_string(),
@@ -446,10 +473,10 @@ impl Parser {
         }
         if let Some(star) = t.chars().position(|c| c == '*') {
             let at = span.0 + star;
-            return Err(QueryError::new(
-                (at, at + 1),
-                "`*` can only end a word (prefix search)",
-            ));
+            return Err(
+                QueryError::new((at, at + 1), "`*` can only end a word (prefix search)")
+                    .keyed("query-star-end"),
+            );
         }
         if let Some((word, d)) = t.split_once('~') {
             let tilde = span.0 + word.chars().count();
@@ -462,11 +489,14 @@ impl Parser {
                     return Err(QueryError::new(
                         (tilde, span.0 + n),
                         "fuzzy search takes a distance of 0, 1 or 2, as in `ledning~1`",
-                    ));
+                    )
+                    .keyed("query-fuzzy-range"));
                 }
             };
             if word.is_empty() {
-                return Err(QueryError::new(span, "expected a word before `~`"));
+                return Err(
+                    QueryError::new(span, "expected a word before `~`").keyed("query-tilde-word")
+                );
             }
             return Ok(Node::Fuzzy {
                 text: word.to_string(),

@@ -206,6 +206,7 @@ fn in_code(e: IndexError, code: &Code) -> IndexError {
                 q.start + 1,
                 q.message
             ),
+            key: None,
             start: 0,
             end: 1,
         }),

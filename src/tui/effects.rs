@@ -74,7 +74,10 @@ impl Runner {
                     Ok(()) => Vec::new(),
                     Err(e) => vec![Action::SaveFailed {
                         target: SaveTarget::Coder,
-                        message: crate::t!("tui-batch-not-logged", error = e.to_string()),
+                        message: crate::t!(
+                            "tui-batch-not-logged",
+                            error = crate::messages::describe(&e)
+                        ),
                     }],
                 },
                 None => Vec::new(),
@@ -114,7 +117,9 @@ impl Runner {
                     s.add(&coder, &suggestion);
                     crate::index::suggest::save_skipped(p, &s)
                 });
-                vec![Action::SkipWritten(r.map_err(|e| e.to_string()))]
+                vec![Action::SkipWritten(
+                    r.map_err(|e| crate::messages::describe(&e)),
+                )]
             }
         }
     }
@@ -338,7 +343,7 @@ fn recode_others(
                 None => recode_listed(file, coder, recodes, now),
             })
         })
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| crate::messages::describe(&e))?;
     Ok(written.into_iter().flat_map(|(_, done, _)| done).collect())
 }
 

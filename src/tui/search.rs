@@ -33,6 +33,8 @@ pub enum IndexStatus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueryProblem {
     pub message: String,
+    /// The catalogue key of the message (worded when drawn, in the workbench's language).
+    pub key: Option<&'static str>,
     pub start: usize,
     pub end: usize,
 }

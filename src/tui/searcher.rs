@@ -189,11 +189,13 @@ fn problem(e: IndexError) -> QueryProblem {
     match e {
         IndexError::Query(q) => QueryProblem {
             message: q.message,
+            key: q.key,
             start: q.start,
             end: q.end,
         },
         e => QueryProblem {
             message: e.to_string(),
+            key: None,
             start: 0,
             end: 0,
         },

@@ -342,7 +342,7 @@ fn two_inputs_for_one_transcript_id_are_refused_naming_both() {
         assert_eq!(snapshot(d.path()), unchanged);
     }
     let sv = fails(d.path(), "sv", &["import", a, b]);
-    assert!(sv.contains("skulle bli transkriptionen"), "{sv}");
+    assert!(sv.contains("skulle bli avskriften"), "{sv}");
 }
 
 #[test]
@@ -508,4 +508,50 @@ fn search_takes_both_filter_forms_and_an_empty_csv_keeps_its_header() {
     assert!(csv_rows(&colon).len() > 1);
     let none = ok(d.path(), "en", &["search", "zzzyxq", "--format", "csv"]);
     assert_eq!(csv_header(&none)[..3], ["rank", "doc", "case"]);
+}
+
+#[test]
+fn consensus_lines_and_agreement_numbers_are_swedish_in_swedish() {
+    let d = sample();
+    let p = d.path();
+    let list: serde_json::Value = serde_json::from_str(&ok(
+        p,
+        "sv",
+        &["agree", "--disagreements", "--format", "json"],
+    ))
+    .unwrap();
+    let id = list[0]["id"].as_str().unwrap().to_string();
+    let took = ok(p, "sv", &["consensus", "take", "A", &id]);
+    assert!(
+        took.contains("kodningar, −") && took.contains("sparade "),
+        "{took}"
+    );
+    let show = ok(p, "sv", &["consensus", "show", &id]);
+    assert!(
+        show.contains("stämmer nu med:") && show.contains("beslut: "),
+        "{show}"
+    );
+    assert!(
+        !show.contains("now matches") && !show.contains("characters"),
+        "{show}"
+    );
+    let log = ok(p, "sv", &["consensus", "log"]);
+    assert!(
+        log.starts_with("1 post i ") && log.contains("1 enhet avgjord"),
+        "{log}"
+    );
+    let seeded = ok(p, "sv", &["consensus", "seed"]);
+    assert!(seeded.contains("överensstämmande talarturer"), "{seeded}");
+
+    // Decimal comma in the Swedish table, a point in CSV and JSON.
+    let table = ok(p, "sv", &["agree"]);
+    let en = ok(p, "en", &["agree"]);
+    assert!(en.contains("0.") && !table.contains("0."), "{table}");
+    assert!(table.contains("0,") || table.contains("1,"), "{table}");
+    let csv = ok(p, "sv", &["agree", "--format", "csv"]);
+    let kappa: Vec<String> = csv_rows(&csv).iter().map(|r| r[7].to_string()).collect();
+    assert!(
+        kappa.iter().all(|k| k.contains('.') && !k.contains(',')),
+        "{kappa:?}"
+    );
 }

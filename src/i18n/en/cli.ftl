@@ -321,7 +321,11 @@ error-locked = { $path } is locked by { $holder }: it is open in another session
 error-unknown-coder = no coder "{ $name }" in this project; coders with a file in codings/: { $known }
 error-no-consensus = there is no consensus layer yet: { $path } does not exist
 error-unknown-attribute = no case attribute or transcript header field "{ $attr }"; case attributes in transcripts/cases.csv: { $known }
-consensus-seeded = { $n } agreed { $unit }s taken into { $into } ({ $before } codings before, { $after } now): { $path }
+consensus-seeded = { $n } agreed { $unit ->
+    [sentence] sentences
+    [char] characters
+   *[turn] turns
+} taken into { $into } ({ $before } codings before, { $after } now): { $path }
 consensus-needs-coders = give the coders being reconciled with --coders A,B
 consensus-no-coder = no coder "{ $coder }" in { $dir }
 consensus-unknown-choice = unknown choice "{ $choice }": use A–{ $last } (in the order of --coders: { $coders }), a coder name, both, or neither
@@ -440,3 +444,85 @@ refi-xml-entity = unknown entity &{ $name }; (only the five XML entities and cha
 refi-xml-malformed = malformed XML at byte { $pos }: { $error }
 refi-xml-no-root = the file has no root element
 refi-xml-too-deep = elements are nested more than { $n } deep
+consensus-deciding = deciding { $id }: { $error }
+consensus-undoing = undoing { $id }: { $error }
+consensus-neither = neither
+consensus-taken = { $id }: { $choice } (+{ $added } codings, −{ $removed })
+consensus-saved = saved { $codings } and { $log }
+consensus-log-summary = { $entries ->
+    [one] 1 entry
+   *[other] { $entries } entries
+} in { $path }; { $units ->
+    [one] 1 unit
+   *[other] { $units } units
+} decided ({ $choices }), { $undos ->
+    [one] 1 undo
+   *[other] { $undos } undos
+}
+consensus-show-head = { $id }  ({ $doc } characters { $start }–{ $end })
+consensus-now-matches = { $layer } now matches: { $choices }
+consensus-show-decision = decision: { $choice } by { $by } at { $at } (log entry { $n }){ $note }
+agree-bootstrap-range = --bootstrap takes 100 to 100000 replicates, not { $n }
+agree-level-range = --level is a confidence level between 0.5 and 1 (0.95 for 95 %), not { $level }
+agree-bootstrap-needs-units = --bootstrap needs units (--unit turn|sentence|char), not segment overlap
+agree-unmatched-head = Segments of { $coders } without a match at { $pct } % overlap (unit: segment — { $definition })
+agree-differs-domain = the category among { $domain }'s child codes differs
+agree-differs-code = one coder applied the code and another did not
+agree-disagreements-head = Disagreements of { $coders } — unit: { $unit } ({ $definition }); listed where { $what }
+agree-layer-compared = the consensus layer "{ $layer }" cannot be one of the compared coders
+search-no-hits = no hits
+xlsx-needs-out = --format xlsx writes a file: give it with --out FILE.xlsx
+chart-needs-svg = --chart writes an SVG file: give a name ending in .svg, not { $path }
+import-refi-alone = a .qdpx or .qdc file is imported alone, without --id, --case or --attr
+import-refi-only-options = --crlf-counts and --split-names apply to .qdpx and .qdc files only
+import-too-large = { $path }: { $size } MB is larger than the { $max } MB kodbok imports as one transcript; nothing was imported. Split it into one file per interview, or raise the limit with --max-size-mb (or KODBOK_MAX_IMPORT_MB)
+error-two-layers = choose one layer: either --coder NAME or --all-coders, not both
+error-no-layer = no layer in "{ $input }": give a coder, coders separated by commas, all or konsensus
+error-order-not-transcript = --order names "{ $name }", which is not a transcript of this project (see `kodbok docs`)
+error-quotes-range = --quotes takes 1, 2 or 3, not { $n }
+error-template = template { $name }, line { $line }: { $message }
+error-code-unknown = no code with id or name "{ $code }"
+error-code-duplicate-id = a code with id "{ $id }" already exists
+error-code-cycle = code "{ $code }" cannot move under "{ $parent }": that is itself or one of its descendants
+error-code-duplicate-shortcut = shortcut "{ $key }" is already used by code "{ $code }"
+error-code-too-deep = code "{ $code }" would be nested { $depth } levels deep; codes nest at most { $max } levels
+error-code-duplicate-name = { $place } already has a code named "{ $name }" ({ $path }); names are unique among siblings
+error-code-ambiguous = "{ $key }" names several codes: { $paths }; give the id or the whole path
+error-pseudonym-leak = the output would reveal the real name "{ $real }" (line { $map_line } of { $map }) at line { $line }, column { $column }: "{ $context }"; nothing was written. Add the form found to the pseudonym map, or correct the transcript
+error-index-corrupt = search index { $path } does not have the expected layout; delete the folder and run again
+error-index-damaged = search index { $path } is damaged ({ $reason }); it is rebuilt the next time it is opened
+agree-unit-name = { $unit ->
+    [sentence] sentence
+    [char] char
+   *[turn] turn
+}
+agree-unit-definition = { $unit ->
+    [sentence] one unit per sentence inside a speaker turn (Unicode sentence boundaries, UAX #29; surrounding whitespace trimmed, blank pieces skipped); a coding counts in every sentence it overlaps
+    [char] one unit per character of the speakers' turn text (labels and blank lines between turns excluded); a coding counts in the characters it covers
+   *[turn] one unit per speaker turn: the turn's text after its speaker label; a coding counts in every turn it overlaps
+}
+agree-multiple-codes = Units where a coder applied more than one category ({ $n }; counted as missing for that coder):
+agree-formulas = Formulas:
+query-error = column { $col }: { $message }
+query-bad = bad query, { $error }
+query-regex-open = this regular expression is never closed: end it with / (or /i to ignore case)
+query-regex-empty = empty regular expression
+query-regex-end = a regular expression ends with / or /i, followed by a space
+query-quote-open = this quotation mark is never closed
+query-empty = the query is empty
+query-paren-unopened = this closing parenthesis has no opening one
+query-after-or = expected a search term after OR
+query-before-and = AND needs a search term before it
+query-after-and = expected a search term after AND
+query-after-not = expected a search term after NOT or -
+query-expected-term = expected a search term
+query-paren-empty = empty parentheses
+query-paren-open = this parenthesis is never closed
+query-phrase-empty = empty phrase
+query-near-empty = empty proximity search
+query-star-end = `*` can only end a word (prefix search)
+query-prefix-short = a prefix search needs at least 2 letters before `*`
+query-fuzzy-range = fuzzy search takes a distance of 0, 1 or 2, as in `ledning~1`
+query-tilde-word = expected a word before `~`
+agree-col = { $col }
+agree-col-coded-by = coded_by_{ $coder }

@@ -492,3 +492,10 @@ tui-rescue-failed = Could not write a rescue copy either ({ $error }); not quitt
 tui-dumb-terminal = this terminal (TERM=dumb) cannot show the workbench: it needs a full-screen terminal such as xterm, GNOME Terminal, Windows Terminal or tmux (TERM=xterm-256color). Every task also has a command: see `kodbok --help`.
 tui-coder-reloaded = Updated { $coder }'s codings from disk.
 tui-agree-row-open = open
+tui-codebook-changed = Codebook: { $label } (u undoes).
+tui-removed = Removed { $label } (u undoes).
+tui-agree-taken = { $unit } → { $choice }, +{ $added } −{ $removed } codings; u undoes
+tui-op-autocode = auto-code of { $n ->
+    [one] 1 passage
+   *[other] { $n } passages
+} with { $path }

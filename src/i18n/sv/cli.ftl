@@ -16,8 +16,8 @@ segments-count = { $n ->
    *[other] { $n } segment
 }
 transcripts-count = { $n ->
-    [one] 1 transkription
-   *[other] { $n } transkriptioner
+    [one] 1 avskrift
+   *[other] { $n } avskrifter
 }
 lang-unknown = okänt språk { $value }: använd sv eller en
 layer-left-out = ; utelämnade enligt projektets inställningar (codebook.json, settings.exclude_coders): { $coders }
@@ -33,28 +33,28 @@ summary-group = { $value } = { $cases ->
    *[other] { $interviews } intervjuer
 }, { $words } ord
 summary-grouped = Grupperat efter { $attr }: { $groups }
-summary-grouped-none = Grupperat efter { $attr }: inga transkriptioner ännu
+summary-grouped-none = Grupperat efter { $attr }: inga avskrifter ännu
 summary-partial = Obs: lagret har kodningar i { $coded } av { $all } intervjuer; de övriga räknas som okodade.
 summary-cells = Celler: fall/i gruppen, intervjuer/i gruppen, segment, andel av gruppens ord som kodats. Teman räknar med sina underkoder.
 warn-skipped = varning: { $n ->
     [one] 1 kodning räknas
    *[other] { $n } kodningar räknas
-} inte: transkriptionen eller koden är okänd eller avsnittet ligger utanför texten (se `kodbok check`)
+} inte: avskriften eller koden är okänd eller avsnittet ligger utanför texten (se `kodbok check`)
 wrote-file = skrev { $path }
 filter-syntax = väntade nyckel:värde (eller nyckel=värde), fick { $found }
 unknown-attribute = inget fallattribut eller rubrikfält { $attr }; kända: { $known }
-unknown-value = inget fall eller transkription har { $attr } = { $value }; dess värden: { $known }
+unknown-value = inget fall eller avskrift har { $attr } = { $value }; dess värden: { $known }
 unknown-case = inget fall { $case } i projektet; fall: { $known }
-unknown-doc = ingen transkription { $doc } i projektet; transkriptioner: { $known }
+unknown-doc = ingen avskrift { $doc } i projektet; avskrifter: { $known }
 no-such-turn = { $doc } har repliker 1–{ $last }, inte { $n }
 already-coded = { $doc } har redan koden { $code } på tecken { $start }–{ $end } av { $coder }; inget lades till
 nothing-to-list = (inget att visa)
 agree-needs-two = agree jämför minst två kodare: --layer A,B (eller --coders A,B)
 agree-which-coders = projektet har { $n } kodare ({ $coders }): ange vilka som ska jämföras med --layer A,B
 agree-too-few = agree behöver två kodare med kodningar; projektet har: { $coders }
-import-same-id = både { $first } och { $second } skulle bli transkriptionen { $id }; inget importerades. Importera dem en i taget med --id, eller byt namn på en av dem
-import-exists = { $path }: transkriptionen { $id } finns redan ({ $dest }); inget importerades. Använd --force för att ersätta den, eller --id för att välja ett annat id
-import-id-one = --id anger en transkription, men { $n } filer angavs
+import-same-id = både { $first } och { $second } skulle bli avskriften { $id }; inget importerades. Importera dem en i taget med --id, eller byt namn på en av dem
+import-exists = { $path }: avskriften { $id } finns redan ({ $dest }); inget importerades. Använd --force för att ersätta den, eller --id för att välja ett annat id
+import-id-one = --id anger en avskrift, men { $n } filer angavs
 import-cases-and-case = --cases anger varje fils fall; utelämna --case
 import-cases-no-row = { $sheet } saknar en rad för { $file } (kolumnen `file` ska ange varje källfils namn); ingenting importerades
 imported = importerade { $path } → { $dest } ({ $encoding }; fall { $case }; { $turns } repliker, { $words } ord)
@@ -68,15 +68,15 @@ init-next =
       3. Se vad som kodats:       kodbok{ $project } summary
 
 ## --help: programmet, dess kommandon (cmd-NAMN) och globala flaggor (opt-NAMN)
-cmd-about = Kvalitativ kodning av intervjutranskriptioner, i terminalen
+cmd-about = Kvalitativ kodning av intervjuavskrifter, i terminalen
 cmd-long-about =
-    kodbok kodar intervjutranskriptioner med en gemensam kodbok, en kodningsfil per kodare.
+    kodbok kodar intervjuavskrifter med en gemensam kodbok, en kodningsfil per kodare.
     Kör utan kommando för att öppna arbetsbänken på projektet i den aktuella mappen.
 cmd-init = Skapa ett nytt projekt (frågar inget; --codebook sample|empty) och visa nästa steg
-cmd-import = Hämta in transkriptioner (.txt, .md, .docx, .vtt, .srt) i projektet
-cmd-docs = Lista transkriptioner: id, fall, grupp, roll, repliker, ord, kodningar per kodare
+cmd-import = Hämta in avskrifter (.txt, .md, .docx, .vtt, .srt) i projektet
+cmd-docs = Lista avskrifter: id, fall, grupp, roll, repliker, ord, kodningar per kodare
 cmd-codes = Visa och redigera kodboken
-cmd-code = Koda ett avsnitt i en transkription; skriver ut den nya kodningens id
+cmd-code = Koda ett avsnitt i en avskrift; skriver ut den nya kodningens id
 cmd-uncode = Ta bort en av dina kodningar via dess id
 cmd-segments = Lista kodade avsnitt, med filter
 cmd-check = Kontrollera hela projektet; avslutar med 0 bara när allt är i ordning
@@ -88,7 +88,7 @@ cmd-agree = Överensstämmelse mellan kodare (procent, Cohens kappa, Krippendorf
 cmd-saturation = Mättnad: hur många koder som dyker upp för första gången i varje intervju, i kodningsordning, per grupp
 cmd-consensus = Bygg konsensuslagret (codings/konsensus.json) av kodarnas kodningar, enhet för enhet
 cmd-merge = Hämta kodningar, kodare och tillägg i kodboken från en annan kopia av projektet
-cmd-search = Sök i transkriptionerna: ord i alla böjningsformer, "fraser", "närhet"~N, /reguljära uttryck/, koder, fall och attribut
+cmd-search = Sök i avskrifterna: ord i alla böjningsformer, "fraser", "närhet"~N, /reguljära uttryck/, koder, fall och attribut
 cmd-suggest = Ställen som en kods sparade fråga hittar men som du inte har kodat med koden (kandidater du kan ha missat)
 cmd-autocode = Koda varje träff för en sökning, som en omgång som `--undo` tar bort
 cmd-bench = Prestandamätningar på en genererad svensk korpus
@@ -127,7 +127,7 @@ check-problems = { $n ->
    *[other] { $n } problem
 } hittades
 check-moved = flyttade kodningen { $id } ({ $coder }) dit citatet nu finns
-check-ok = ok: { $transcripts } transkriptioner, { $cases } fall, { $codes } koder, { $coders } kodare, { $codings } kodningar
+check-ok = ok: { $transcripts } avskrifter, { $cases } fall, { $codes } koder, { $coders } kodare, { $codings } kodningar
 
 ## summary-tabellens kolumner (bara tabellen; CSV och JSON behåller sina identifierare)
 col-code = kod
@@ -145,7 +145,7 @@ col-coding-ids = kodnings-id
 agree-head = Överensstämmelse mellan { $coders } ({ $mode })
 agree-unit = Enhet: { $unit } — { $definition }
 agree-threshold = Tröskel för överlappning: { $pct } %
-agree-compared = Jämförda transkriptioner ({ $n }, de som alla jämförda kodare kodat): { $docs }
+agree-compared = Jämförda avskrifter ({ $n }, de som alla jämförda kodare kodat): { $docs }
 agree-not-compared = Inte jämförda ({ $n }, inte kodade av alla jämförda kodare): { $docs }
 agree-units = Enheter: { $n }
 matrix-code-case = Matris kod × fall; celler: { $cells }; teman räknar med sina underkoder.
@@ -324,7 +324,11 @@ error-locked = { $path } är låst av { $holder }: filen är öppen i en annan s
 error-unknown-coder = ingen kodare "{ $name }" i det här projektet; kodare med en fil i codings/: { $known }
 error-no-consensus = det finns inget konsensuslager ännu: { $path } finns inte
 error-unknown-attribute = inget fallattribut eller rubrikfält "{ $attr }" finns; fallattribut i transcripts/cases.csv: { $known }
-consensus-seeded = { $n } överensstämmande enheter ({ $unit }) togs in i { $into } ({ $before } kodningar före, { $after } nu): { $path }
+consensus-seeded = { $n } överensstämmande { $unit ->
+    [sentence] meningar
+    [char] tecken
+   *[turn] talarturer
+} togs in i { $into } ({ $before } kodningar före, { $after } nu): { $path }
 consensus-needs-coders = ange kodarna som ska jämkas samman med --coders A,B
 consensus-no-coder = ingen kodare "{ $coder }" i { $dir }
 consensus-unknown-choice = okänt val "{ $choice }": använd A–{ $last } (i ordningen i --coders: { $coders }), ett kodarnamn, both (båda) eller neither (ingen)
@@ -336,7 +340,7 @@ consensus-matches-none = inget av valen
 
 # REFI-QDA-utbyte (kodbok export qdpx|qdc, kodbok import FIL.qdpx|FIL.qdc)
 refi-coder-and-layer = ange antingen --coder eller --layer konsensus, inte båda
-refi-wrote-qdpx = skrev { $file }: { $transcripts } transkriptioner, { $codes } koder, { $codings } kodningar av { $coders }, { $cases } fall, { $memos } memon
+refi-wrote-qdpx = skrev { $file }: { $transcripts } avskrifter, { $codes } koder, { $codings } kodningar av { $coders }, { $cases } fall, { $memos } memon
 refi-nobody = ingen
 refi-guids-recorded = sparade REFI-GUID:er för { $n } koder i codebook.json
 refi-wrote-qdc = skrev { $file }: { $n } koder
@@ -382,8 +386,8 @@ refi-matched-code = matchad kod (efter { $how ->
 }): { $code }
 refi-summary-from = från { $name } (ursprung { $origin })
 refi-summary-transcripts = { $n ->
-    [one] 1 transkription
-   *[other] { $n } transkriptioner
+    [one] 1 avskrift
+   *[other] { $n } avskrifter
 }: { $ids }
 refi-summary-codes = { $n ->
     [one] 1 kod
@@ -427,7 +431,7 @@ refi-source-rich-only = källan { $name } har bara formaterad text; den hoppades
 refi-source-not-found = källan { $name }: dess text hittades inte ({ $path }); den hoppades över
 refi-no-path = ingen sökväg
 refi-source-empty = källan { $name } har ingen text; den hoppades över
-refi-transcript-exists = transkriptionen { $id } (källan { $name }) finns redan i projektet; använd --force för att ersätta den
+refi-transcript-exists = avskriften { $id } (källan { $name }) finns redan i projektet; använd --force för att ersätta den
 refi-source-description = källan { $name }: dess beskrivning importerades inte
 refi-source-loose = källan { $name }: { $n } kodningar av hela källan (utan urval) hoppades över
 refi-zip-invalid = inte ett zip-arkiv ({ $error })
@@ -443,3 +447,100 @@ refi-xml-entity = okänd entitet &{ $name }; (bara XML:s fem fördefinierade ent
 refi-xml-malformed = felaktig XML vid byte { $pos }: { $error }
 refi-xml-no-root = filen har inget rotelement
 refi-xml-too-deep = elementen är nästlade mer än { $n } nivåer djupt
+consensus-deciding = när { $id } avgjordes: { $error }
+consensus-undoing = när { $id } ångrades: { $error }
+consensus-neither = ingen av dem
+consensus-taken = { $id }: { $choice } (+{ $added } kodningar, −{ $removed })
+consensus-saved = sparade { $codings } och { $log }
+consensus-log-summary = { $entries ->
+    [one] 1 post
+   *[other] { $entries } poster
+} i { $path }; { $units ->
+    [one] 1 enhet avgjord
+   *[other] { $units } enheter avgjorda
+} ({ $choices }), { $undos ->
+    [one] 1 ångrad
+   *[other] { $undos } ångrade
+}
+consensus-show-head = { $id }  ({ $doc }, tecken { $start }–{ $end })
+consensus-now-matches = { $layer } stämmer nu med: { $choices }
+consensus-show-decision = beslut: { $choice } av { $by } { $at } (loggpost { $n }){ $note }
+agree-bootstrap-range = --bootstrap tar 100 till 100000 upprepningar, inte { $n }
+agree-level-range = --level är en konfidensnivå mellan 0,5 och 1 (0,95 för 95 %), inte { $level }
+agree-bootstrap-needs-units = --bootstrap behöver enheter (--unit turn|sentence|char), inte överlapp mellan segment
+agree-unmatched-head = Segment från { $coders } utan motsvarighet vid { $pct } % överlapp (enhet: segment — { $definition })
+agree-differs-domain = kategorin bland { $domain }s underkoder skiljer sig
+agree-differs-code = en kodare satte koden och en annan inte
+agree-disagreements-head = Oenigheter mellan { $coders } — enhet: { $unit } ({ $definition }); listade där { $what }
+agree-layer-compared = konsensuslagret "{ $layer }" kan inte vara en av kodarna som jämförs
+search-no-hits = inga träffar
+xlsx-needs-out = --format xlsx skriver en fil: ange den med --out FIL.xlsx
+chart-needs-svg = --chart skriver en SVG-fil: ange ett namn som slutar på .svg, inte { $path }
+import-refi-alone = en .qdpx- eller .qdc-fil importeras ensam, utan --id, --case eller --attr
+import-refi-only-options = --crlf-counts och --split-names gäller bara .qdpx- och .qdc-filer
+import-too-large = { $path }: { $size } MB är större än de { $max } MB som kodbok importerar som en avskrift; inget importerades. Dela upp den i en fil per intervju, eller höj gränsen med --max-size-mb (eller KODBOK_MAX_IMPORT_MB)
+error-two-layers = välj ett lager: antingen --coder NAMN eller --all-coders, inte båda
+error-no-layer = inget lager i "{ $input }": ange en kodare, flera kodare åtskilda med komma, all eller konsensus
+error-order-not-transcript = --order nämner "{ $name }", som inte är en avskrift i det här projektet (se `kodbok docs`)
+error-quotes-range = --quotes tar 1, 2 eller 3, inte { $n }
+error-template = mallen { $name }, rad { $line }: { $message }
+error-code-unknown = ingen kod med id eller namn "{ $code }"
+error-code-duplicate-id = det finns redan en kod med id "{ $id }"
+error-code-cycle = koden "{ $code }" kan inte flyttas under "{ $parent }": det är koden själv eller en av dess underkoder
+error-code-duplicate-shortcut = kortkommandot "{ $key }" används redan av koden "{ $code }"
+error-code-too-deep = koden "{ $code }" skulle hamna { $depth } nivåer ner; koder kan ligga högst { $max } nivåer djupt
+error-code-duplicate-name = { $place } har redan en kod som heter "{ $name }" ({ $path }); syskonkoder måste ha olika namn
+error-code-ambiguous = "{ $key }" passar in på flera koder: { $paths }; ange id eller hela sökvägen
+error-pseudonym-leak = utdata skulle avslöja det riktiga namnet "{ $real }" (rad { $map_line } i { $map }) på rad { $line }, kolumn { $column }: "{ $context }"; inget skrevs. Lägg till formen som hittades i pseudonymlistan, eller rätta avskriften
+error-index-corrupt = sökindexet { $path } har inte den väntade strukturen; ta bort mappen och kör igen
+error-index-damaged = sökindexet { $path } är skadat ({ $reason }); det byggs om nästa gång det öppnas
+agree-unit-name = { $unit ->
+    [sentence] mening
+    [char] tecken
+   *[turn] talartur
+}
+agree-unit-definition = { $unit ->
+    [sentence] en enhet per mening inom en talartur (Unicodes meningsgränser, UAX #29; omgivande blanktecken borttagna, tomma delar överhoppade); en kodning räknas i varje mening den överlappar
+    [char] en enhet per tecken i talarnas repliktext (etiketter och tomrader mellan turerna undantagna); en kodning räknas i de tecken den täcker
+   *[turn] en enhet per talartur: turens text efter talaretiketten; en kodning räknas i varje tur den överlappar
+}
+agree-multiple-codes = Enheter där en kodare satte mer än en kategori ({ $n }; räknas som saknade för den kodaren):
+agree-formulas = Formler:
+query-error = kolumn { $col }: { $message }
+query-bad = felaktig sökfråga, { $error }
+query-regex-open = det reguljära uttrycket avslutas aldrig: avsluta det med / (eller /i för att strunta i versaler)
+query-regex-empty = tomt reguljärt uttryck
+query-regex-end = ett reguljärt uttryck slutar med / eller /i, följt av ett mellanslag
+query-quote-open = citattecknet avslutas aldrig
+query-empty = sökfrågan är tom
+query-paren-unopened = den här slutparentesen har ingen startparentes
+query-after-or = en sökterm behövs efter OR
+query-before-and = AND behöver en sökterm före sig
+query-after-and = en sökterm behövs efter AND
+query-after-not = en sökterm behövs efter NOT eller -
+query-expected-term = en sökterm behövs här
+query-paren-empty = tomma parenteser
+query-paren-open = den här parentesen stängs aldrig
+query-phrase-empty = tom fras
+query-near-empty = tom närhetssökning
+query-star-end = `*` kan bara stå sist i ett ord (prefixsökning)
+query-prefix-short = en prefixsökning behöver minst 2 bokstäver före `*`
+query-fuzzy-range = ungefärlig sökning tar avståndet 0, 1 eller 2, som i `ledning~1`
+query-tilde-word = ett ord behövs före `~`
+agree-col = { $col ->
+    [code] kod
+    [path] sökväg
+    [units] enheter
+    [pairable] parbara
+    [agreement_pct] samstämmighet_%
+    [kappa] kappa
+    [kappa_ci] kappa_ki
+    [alpha] alfa
+    [alpha_ci] alfa_ki
+    [brennan_prediger] brennan_prediger
+    [bp_ci] bp_ki
+    [ac1] ac1
+    [ac1_ci] ac1_ki
+   *[other] { $col }
+}
+agree-col-coded-by = kodat_av_{ $coder }

@@ -48,7 +48,7 @@ tui-cmd-bottom = gå till slutet
 tui-hint-bottom = slutet
 tui-cmd-cancel = avbryt markeringen / stäng
 tui-hint-cancel = avbryt
-tui-cmd-open = öppna transkriptionen
+tui-cmd-open = öppna avskriften
 tui-hint-open = öppna
 tui-cmd-left = flytta vänster
 tui-hint-left = vänster
@@ -86,7 +86,7 @@ tui-cmd-uncode = ta bort en kodning under markören
 tui-hint-uncode = avkoda
 tui-cmd-memo = memo om kodningen under markören
 tui-hint-memo = memo
-tui-cmd-doc-memo = memo om transkriptionen
+tui-cmd-doc-memo = memo om avskriften
 tui-hint-doc-memo = dok-memo
 tui-cmd-toggle = fäll ihop eller ut koden
 tui-hint-toggle = fäll
@@ -181,7 +181,7 @@ tui-help-intro = Varje ändring sparas direkt; { $quit } avslutar utan att fråg
 tui-help-shortcuts = Kodgenvägar (kodar markeringen)
 tui-help-global = Överallt (utom i textfält)
 tui-help-documents = Dokumentrutan
-tui-help-transcript = Transkriptionen
+tui-help-transcript = Avskriften
 tui-help-select = Vid markering (förflyttningar utökar markeringen)
 tui-help-codebook = Kodboksrutan
 tui-help-retrieval = Segmentvyn
@@ -224,17 +224,17 @@ tui-status-saved = sparat { $time }
 
 ## Rutor
 tui-pane-documents = Dokument
-tui-pane-transcript = Transkription
+tui-pane-transcript = Avskrift
 tui-pane-codebook = Kodbok
-tui-docs-empty = Inga transkriptioner än.
+tui-docs-empty = Inga avskrifter än.
 tui-docs-add = Lägg till med
 tui-docs-no-case = (inget fall)
 tui-codebook-empty = Inga koder än ({ $key } lägger till en).
 tui-codebook-include = Ta med: { $text }
 tui-codebook-exclude = Uteslut: { $text }
 tui-codebook-no-description = Ingen beskrivning ({ $key } redigerar den).
-tui-transcript-none = Projektet har inga transkriptioner än.
-tui-transcript-not-open = Ingen transkription öppen.
+tui-transcript-none = Projektet har inga avskrifter än.
+tui-transcript-not-open = Ingen avskrift öppen.
 tui-transcript-choose = Välj en under Dokument och tryck { $key }.
 tui-transcript-memo = ✎ memo
 
@@ -256,7 +256,7 @@ tui-new-code-need-name = Skriv den nya kodens namn först.
 tui-msg-coded = Kodade { $name } ({ $chars } tecken). u ångrar; Esc tar bort markeringen.
 tui-msg-read-only = Endast läsning: { $coder }s kodningar är öppna i en annan session ({ $holder }).
 tui-msg-select-first = Markera text först (V: turen, v: en markering), koda sedan med { $path }.
-tui-msg-open-first = Öppna en transkription och markera text först.
+tui-msg-open-first = Öppna en avskrift och markera text först.
 tui-msg-blank = Markeringen är tom.
 tui-msg-already = Redan kodat { $path } här.
 tui-msg-counting = Räknar { $layer }.
@@ -265,15 +265,15 @@ tui-layer-mine = den här kodaren ({ $coder })
 tui-layer-consensus = konsensus ({ $file })
 tui-summary-layer = Lager: { $layer }
 
-## Kodningar som inte längre stämmer med en ändrad transkription (det kodbok check rapporterar)
+## Kodningar som inte längre stämmer med en ändrad avskrift (det kodbok check rapporterar)
 tui-stale-question = { $n ->
     [one] En av dina kodningar stämmer
    *[other] { $n } av dina kodningar stämmer
-} inte längre med transkriptionens text (den har ändrats sedan dess). Flytta dem dit deras citat står nu, som kodbok check --reanchor gör?
+} inte längre med avskriftens text (den har ändrats sedan dess). Flytta dem dit deras citat står nu, som kodbok check --reanchor gör?
 tui-stale-others = { $n ->
     [one] En kodning av andra kodare stämmer
    *[other] { $n } kodningar av andra kodare stämmer
-} inte längre med en ändrad transkription: kodbok check --reanchor flyttar dem.
+} inte längre med en ändrad avskrift: kodbok check --reanchor flyttar dem.
 tui-stale-done = Flyttade { $moved } av { $stale } kodningar; { $lost } kunde inte hittas igen (kodbok check listar dem).
 tui-help-last-message = Senaste meddelandet
 tui-dialog-yes-no = y/Enter: ja    n/Esc: nej
@@ -332,7 +332,7 @@ tui-search-syntax-bool = a b  a OR b  -a  ( )   AND (även underförstått) bind
 tui-search-syntax-filters = code:hinder  coder:NAMN  case:"Kommun C"  speaker:Respondent  doc:ID
 tui-search-syntax-attrs = grupp:låg eller grupp=LÅG (cases.csv)  code-query:X  -code:X: inte kodat X
 tui-search-column = kolumn { $col }:{" "}
-tui-search-index-updating = Uppdaterar sökindexet: { $done } av { $total } transkript…
+tui-search-index-updating = Uppdaterar sökindexet: { $done } av { $total } avskrifter…
 tui-search-index-opening = Öppnar sökindexet…
 tui-search-index-failed = Sökindexet: { $error }
 tui-search-type = Skriv en fråga; träffarna uppdateras medan du skriver (↓ eller Enter till träffarna).
@@ -492,3 +492,10 @@ tui-rescue-failed = Kunde inte heller skriva en räddningskopia ({ $error }); av
 tui-dumb-terminal = den här terminalen (TERM=dumb) kan inte visa arbetsbänken: den behöver en helskärmsterminal som xterm, GNOME Terminal, Windows Terminal eller tmux (TERM=xterm-256color). Varje uppgift har också ett kommando: se `kodbok --help`.
 tui-coder-reloaded = Läste in { $coder }s kodningar från disken på nytt.
 tui-agree-row-open = öppen
+tui-codebook-changed = Kodbok: { $label } (u ångrar).
+tui-removed = Tog bort { $label } (u ångrar).
+tui-agree-taken = { $unit } → { $choice }, +{ $added } −{ $removed } kodningar; u ångrar
+tui-op-autocode = autokodning av { $n ->
+    [one] 1 ställe
+   *[other] { $n } ställen
+} med { $path }

@@ -83,14 +83,15 @@ impl AppState {
                 self.agree.update(Command::Down, &cx);
                 self.message(
                     Level::Info,
-                    format!(
-                        "{} → {}, +{} −{} codings; u undoes",
-                        unit.rsplit_once(':')
+                    t!(
+                        "tui-agree-taken",
+                        unit = unit
+                            .rsplit_once(':')
                             .map_or(unit.as_str(), |x| x.0)
                             .replace(':', " "),
-                        choice.split(' ').next().unwrap_or(&choice),
-                        n.0,
-                        n.1
+                        choice = choice.split(' ').next().unwrap_or(&choice),
+                        added = n.0,
+                        removed = n.1
                     ),
                 );
                 self.save(&[SaveTarget::History])

@@ -124,7 +124,10 @@ impl AppState {
         recodes: Vec<Recode>,
     ) -> Vec<Effect> {
         if let Some(e) = after.validate().first() {
-            self.message(Level::Error, t!("tui-not-changed", error = e.to_string()));
+            self.message(
+                Level::Error,
+                t!("tui-not-changed", error = crate::messages::describe(e)),
+            );
             return Vec::new();
         }
         let before = Box::new(self.project.codebook.clone());
@@ -135,7 +138,10 @@ impl AppState {
             recodes,
         });
         if !fx.is_empty() {
-            self.message(Level::Info, format!("Codebook: {label} (u undoes)."));
+            self.message(
+                Level::Info,
+                t!("tui-codebook-changed", label = label.as_str()),
+            );
         }
         fx
     }
@@ -144,7 +150,7 @@ impl AppState {
         let mut after = self.project.codebook.clone();
         let old = self.project.codebook.path(id);
         if let Err(e) = after.rename(id, &crate::tui::wrap::clean(name)) {
-            self.message(Level::Error, e.to_string());
+            self.message(Level::Error, crate::messages::describe(&e));
             return Vec::new();
         }
         self.codebook_op(
@@ -157,7 +163,7 @@ impl AppState {
     pub(crate) fn move_code(&mut self, id: &str, parent: Option<&str>) -> Vec<Effect> {
         let mut after = self.project.codebook.clone();
         if let Err(e) = after.move_to(id, parent) {
-            self.message(Level::Error, e.to_string());
+            self.message(Level::Error, crate::messages::describe(&e));
             return Vec::new();
         }
         let book = &self.project.codebook;
@@ -170,7 +176,7 @@ impl AppState {
     pub(crate) fn merge_code(&mut self, from: &str, into: &str) -> Vec<Effect> {
         let mut after = self.project.codebook.clone();
         if let Err(e) = after.merge(from, into) {
-            self.message(Level::Error, e.to_string());
+            self.message(Level::Error, crate::messages::describe(&e));
             return Vec::new();
         }
         let me = self.coder.clone();

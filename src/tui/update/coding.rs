@@ -78,7 +78,7 @@ impl AppState {
         let coding = match self.project.new_coding(&doc, s, e, code) {
             Ok(c) => c,
             Err(err) => {
-                self.message(Level::Error, err.to_string());
+                self.message(Level::Error, crate::messages::describe(&err));
                 return Vec::new();
             }
         };
@@ -175,7 +175,7 @@ impl AppState {
                 let label = self.coding_label(&coding);
                 let fx = self.commit(Op::RemoveCoding { coding });
                 if !fx.is_empty() {
-                    self.message(Level::Info, format!("Removed {label} (u undoes)."));
+                    self.message(Level::Info, t!("tui-removed", label = label.as_str()));
                 }
                 fx
             }
@@ -320,7 +320,7 @@ impl AppState {
             .and_then(|c| c.color.clone());
         let mut after = book.clone();
         if let Err(e) = after.add(code, parent.as_deref()) {
-            self.message(Level::Error, e.to_string());
+            self.message(Level::Error, crate::messages::describe(&e));
             return (Vec::new(), None);
         }
         let where_ = parent

@@ -206,7 +206,10 @@ impl AppState {
                 let label = op.label(&self.project.codebook);
                 let fx = self.commit_local(*op);
                 if !fx.is_empty() {
-                    self.message(Level::Info, format!("Codebook: {label} (u undoes)."));
+                    self.message(
+                        Level::Info,
+                        t!("tui-codebook-changed", label = label.as_str()),
+                    );
                 }
                 fx
             }

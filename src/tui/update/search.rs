@@ -98,7 +98,7 @@ impl AppState {
             skipped = p.skipped,
             examples = examples.join(" · ")
         );
-        let label = format!("auto-code of {} passages with {path}", p.add.len());
+        let label = t!("tui-op-autocode", n = p.add.len(), path = path.as_str());
         let batch = crate::store::batches::Batch {
             id: crate::model::coding::new_id(),
             kind: "autocode-workbench".into(),

@@ -84,11 +84,11 @@ fn unit_name(u: crate::agreement::units::UnitKind) -> String {
 }
 
 fn pct(x: Option<f64>) -> String {
-    x.map_or("–".into(), |x| format!("{x:.1} %"))
+    x.map_or("–".into(), |x| format!("{} %", crate::i18n::number(x, 1)))
 }
 
 fn coef(x: Option<f64>) -> String {
-    x.map_or("–".into(), |x| format!("{x:.3}"))
+    x.map_or("–".into(), |x| crate::i18n::number(x, 3))
 }
 
 fn header(buf: &mut Buffer, r: Rect, state: &AppState) {

@@ -128,7 +128,10 @@ fn status_line(buf: &mut Buffer, r: Rect, state: &AppState) {
         } else {
             String::new()
         };
-        (format!("{at}{}", p.message), Style::new().fg(Color::Red))
+        let message = p
+            .key
+            .map_or_else(|| p.message.clone(), |k| crate::i18n::tr(k, &[]));
+        (format!("{at}{message}"), Style::new().fg(Color::Red))
     } else {
         match &s.index {
             IndexStatus::Building { done, total } if *total > 0 => (
