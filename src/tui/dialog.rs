@@ -47,13 +47,10 @@ impl Overlay {
             // The picker needs the codebook: the app hands it to `Picker::update`.
             Overlay::Picker(_) => None,
             Overlay::Prompt { input, purpose, .. } => {
+                if input.edit(c) {
+                    return None;
+                }
                 match c {
-                    Command::Backspace => input.backspace(),
-                    Command::Delete => input.delete(),
-                    Command::Left => input.left(),
-                    Command::Right => input.right(),
-                    Command::LineStart => input.home(),
-                    Command::LineEnd => input.end(),
                     Command::Cancel => return Some(DialogOutcome::Close),
                     Command::Accept => {
                         return Some(DialogOutcome::Accept {
@@ -66,16 +63,13 @@ impl Overlay {
                 None
             }
             Overlay::Editor { text, purpose, .. } => {
+                if text.edit(c) {
+                    return None;
+                }
                 match c {
                     Command::Newline => text.newline(),
-                    Command::Backspace => text.backspace(),
-                    Command::Delete => text.delete(),
-                    Command::Left => text.left(),
-                    Command::Right => text.right(),
                     Command::Up => text.up(),
                     Command::Down => text.down(),
-                    Command::LineStart => text.home(),
-                    Command::LineEnd => text.end(),
                     Command::Discard => return Some(DialogOutcome::Discarded),
                     Command::Save => {
                         return Some(DialogOutcome::Save {

@@ -14,6 +14,22 @@ fn byte_at(s: &str, col: usize) -> usize {
 }
 
 impl TextBox {
+    /// The editing keys every text field shares (delete either way, move left and right, line start and
+    /// end); false when `c` is not one of them.
+    pub fn edit(&mut self, c: super::action::Command) -> bool {
+        use super::action::Command;
+        match c {
+            Command::Backspace => self.backspace(),
+            Command::Delete => self.delete(),
+            Command::Left => self.left(),
+            Command::Right => self.right(),
+            Command::LineStart => self.home(),
+            Command::LineEnd => self.end(),
+            _ => return false,
+        }
+        true
+    }
+
     pub fn new(text: &str, multiline: bool) -> TextBox {
         let mut lines: Vec<String> = if multiline {
             text.split('\n').map(str::to_string).collect()

@@ -137,13 +137,9 @@ impl SearchState {
                 self.typing = false;
                 return Vec::new();
             }
-            Command::Backspace => input.backspace(),
-            Command::Delete => input.delete(),
-            Command::Left => input.left(),
-            Command::Right => input.right(),
-            Command::LineStart => input.home(),
-            Command::LineEnd => input.end(),
-            _ => {}
+            other => {
+                input.edit(other);
+            }
         }
         if self.input.text() == before {
             return Vec::new();
