@@ -14,7 +14,7 @@ pub mod merge;
 pub mod project;
 pub mod refi;
 
-pub use held::Held;
+pub use held::{CoderLease, Held};
 pub use load::Load;
 pub use lock::Lock;
 pub use project::{Project, coder_name_ok};

@@ -65,6 +65,65 @@ impl Project {
     }
 }
 
+/// A coder's file held for a whole workbench session: only this session writes it, always from the
+/// copy in memory (the newest, since nobody else may change the file while the lease lasts).
+#[derive(Debug)]
+pub struct CoderLease {
+    lock: Lock,
+    coder: String,
+}
+
+impl CoderLease {
+    /// The held lock, for the store's writes of this coder's other files (the batch log).
+    pub fn lock(&self) -> &Lock {
+        &self.lock
+    }
+}
+
+impl Project {
+    /// Takes `coder`'s file for a session. `Ok(Err(holder))` when another session holds it (the caller
+    /// then works read-only).
+    pub fn lease_coder(&self, coder: &str) -> Result<std::result::Result<CoderLease, String>> {
+        match self.lock_coder(coder) {
+            Ok(lock) => Ok(Ok(CoderLease {
+                lock,
+                coder: coder.to_string(),
+            })),
+            Err(StoreError::Locked { holder, .. }) => Ok(Err(holder)),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Writes the leased coder's file from memory.
+    pub fn save_leased(&self, lease: &CoderLease) -> Result<()> {
+        let empty = crate::model::CoderFile::new(&lease.coder);
+        let file = self.coders.get(&lease.coder).unwrap_or(&empty);
+        self.write_coder_held(&lease.lock, &lease.coder, file)
+    }
+
+    /// Writes the codebook from memory under its lock, unless `changed_on_disk()` says the file is not
+    /// the one this writer last saw and it holds a different codebook: then that one is returned and
+    /// nothing is written (no silent overwrite of another session's change).
+    pub fn save_codebook_unless_changed(
+        &self,
+        changed_on_disk: impl FnOnce() -> bool,
+    ) -> Result<Option<crate::model::Codebook>> {
+        let _lock = self.lock_codebook()?;
+        if changed_on_disk() {
+            let path = self.codebook_path();
+            if let Ok(bytes) = std::fs::read(&path)
+                && let Ok(theirs) =
+                    super::project::parse_json::<crate::model::Codebook>(&path, &bytes)
+                && theirs != self.codebook
+            {
+                return Ok(Some(theirs));
+            }
+        }
+        self.save_codebook()?;
+        Ok(None)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

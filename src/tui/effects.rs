@@ -27,17 +27,17 @@ pub fn rescue_dir(p: &Project) -> PathBuf {
 }
 
 pub struct Runner {
-    /// My coder file's lock, held for the whole session (None when read-only).
-    lock: Option<crate::store::Lock>,
+    /// My coder file, held for the whole session (None when read-only).
+    lease: Option<crate::store::CoderLease>,
     stamps: HashMap<PathBuf, Stamp>,
     /// The search index (opened and refreshed on a thread) and what that thread reports.
     pub(crate) search: super::searcher::Background,
 }
 
 impl Runner {
-    pub fn new(state: &AppState, lock: Option<crate::store::Lock>) -> Runner {
+    pub fn new(state: &AppState, lease: Option<crate::store::CoderLease>) -> Runner {
         let mut r = Runner {
-            lock,
+            lease,
             stamps: HashMap::new(),
             search: super::searcher::Background::default(),
         };
@@ -69,8 +69,8 @@ impl Runner {
                 self.stamps.insert(path, s);
                 vec![Action::LayerWritten { pending, result }]
             }
-            Effect::LogBatch(batch) => match &self.lock {
-                Some(lock) => match state.project.append_batch(lock, &batch) {
+            Effect::LogBatch(batch) => match &self.lease {
+                Some(lease) => match state.project.append_batch(lease.lock(), &batch) {
                     Ok(()) => Vec::new(),
                     Err(e) => vec![Action::SaveFailed {
                         target: SaveTarget::Coder,
@@ -82,8 +82,8 @@ impl Runner {
                 },
                 None => Vec::new(),
             },
-            Effect::UnlogBatch(id) => match &self.lock {
-                Some(lock) => match state.project.remove_batch(lock, &state.coder, &id) {
+            Effect::UnlogBatch(id) => match &self.lease {
+                Some(lease) => match state.project.remove_batch(lease.lock(), &state.coder, &id) {
                     Ok(_) => Vec::new(),
                     Err(e) => vec![Action::SaveFailed {
                         target: SaveTarget::Coder,
@@ -127,7 +127,7 @@ impl Runner {
     fn save(&mut self, state: &AppState, target: SaveTarget) -> Action {
         let p = &state.project;
         let result = match target {
-            SaveTarget::Coder => save_coder(p, self.lock.as_ref(), &state.coder),
+            SaveTarget::Coder => save_coder(p, self.lease.as_ref(), &state.coder),
             SaveTarget::Codebook => match self.save_codebook(p) {
                 Ok(Some(theirs)) => return Action::CodebookConflict(Box::new(theirs)),
                 Ok(None) => Ok(()),
@@ -159,19 +159,16 @@ impl Runner {
     /// Writes the codebook under its lock, unless another session wrote a different one since this
     /// session last read it: then that one is returned and nothing is written (no silent overwrite).
     fn save_codebook(&mut self, p: &Project) -> Result<Option<Codebook>, StoreError> {
-        let _lock = p.lock_codebook()?;
         let path = p.codebook_path();
-        let now = stamp(&path);
-        if self.stamps.get(&path).is_some_and(|seen| *seen != now) {
-            self.stamps.insert(path.clone(), now);
-            if let Ok(theirs) = read_json::<Codebook>(&path)
-                && theirs != p.codebook
-            {
-                return Ok(Some(theirs));
+        let stamps = &mut self.stamps;
+        p.save_codebook_unless_changed(|| {
+            let now = stamp(&path);
+            let changed = stamps.get(&path).is_some_and(|seen| *seen != now);
+            if changed {
+                stamps.insert(path.clone(), now);
             }
-        }
-        p.save_codebook()?;
-        Ok(None)
+            changed
+        })
     }
 
     /// Reports other coders' files and the codebook that changed on disk since last seen.
@@ -282,20 +279,19 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Writes my file from memory: the session has held its lock since loading it, so memory is newest.
+/// Writes my file from memory: the session has held it since loading it, so memory is newest.
 fn save_coder(
     p: &Project,
-    lock: Option<&crate::store::Lock>,
+    lease: Option<&crate::store::CoderLease>,
     coder: &str,
 ) -> Result<(), StoreError> {
-    let Some(lock) = lock else {
+    let Some(lease) = lease else {
         return Err(StoreError::refused(crate::t!(
             "tui-read-only-nothing-saved",
             coder = coder
         )));
     };
-    let empty = CoderFile::new(coder);
-    p.write_coder_held(lock, coder, p.coders.get(coder).unwrap_or(&empty))
+    p.save_leased(lease)
 }
 
 /// Re-points codings in other coders' files, each under its lock, all or nothing for the locking.

@@ -6,7 +6,7 @@ use super::effects::Runner;
 use super::history::History;
 use super::keymap::{KeyContext, Keymap, Resolved};
 use super::keys::{Key, parse_keys};
-use crate::store::{Project, StoreError};
+use crate::store::Project;
 use crate::t;
 use anyhow::Context as _;
 use std::collections::VecDeque;
@@ -73,10 +73,9 @@ impl Session {
     pub fn open(root: &Path, coder: &str, opts: &SessionOptions) -> anyhow::Result<Session> {
         let project = Project::open(root)
             .with_context(|| crate::t!("tui-cannot-open", dir = root.display().to_string()))?;
-        let (lock, read_only) = match project.lock_coder(coder) {
-            Ok(l) => (Some(l), None),
-            Err(StoreError::Locked { holder, .. }) => (None, Some(holder)),
-            Err(e) => return Err(e.into()),
+        let (lease, read_only) = match project.lease_coder(coder)? {
+            Ok(lease) => (Some(lease), None),
+            Err(holder) => (None, Some(holder)),
         };
         let (history, warn) = History::load(&History::path(&project.cache_dir(), coder));
         let files: Vec<&Path> = opts.keymap_files.iter().map(PathBuf::as_path).collect();
@@ -111,7 +110,7 @@ impl Session {
             state.message(Level::Warn, format!("{first}{more}"));
         }
         state.check_anchors();
-        let runner = Runner::new(&state, lock);
+        let runner = Runner::new(&state, lease);
         Ok(Session {
             state,
             runner,
