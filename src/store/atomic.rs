@@ -141,23 +141,22 @@ fn sync_dir(dir: &Path, path: &Path) -> Result<()> {
 
 /// Removes temp files of `prefix` whose writer is gone (killed between creating and renaming them).
 fn remove_stale_temps(dir: &Path, prefix: &str) {
+    remove_dead_writers_temps(dir, |name| name.strip_prefix(prefix)?.parse().ok());
+}
+
+/// Removes the files in `dir` that `writer_of` names as temps (giving the writer's pid) whose writer
+/// is gone. Another writer may remove one first; either way it is gone.
+fn remove_dead_writers_temps(dir: &Path, writer_of: impl Fn(&str) -> Option<u32>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
-    let stale: Vec<PathBuf> = entries
-        .flatten()
-        .filter(|e| {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            name.strip_prefix(prefix)
-                .and_then(|pid| pid.parse::<u32>().ok())
-                .is_some_and(|pid| pid != std::process::id() && !alive(pid, &e.path()))
-        })
-        .map(|e| e.path())
-        .collect();
-    for p in stale {
-        // Another writer may have removed it already; either way it is gone.
-        let _ = fs::remove_file(p);
+    for e in entries.flatten() {
+        let name = e.file_name();
+        if writer_of(&name.to_string_lossy())
+            .is_some_and(|pid| pid != std::process::id() && !alive(pid, &e.path()))
+        {
+            let _ = fs::remove_file(e.path());
+        }
     }
 }
 
@@ -244,26 +243,15 @@ impl Drop for Staged {
 
 /// Removes every temp file in `dir` left by a writer that is gone (one folder read for many files).
 fn remove_stale_dir_temps(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    let stale: Vec<PathBuf> = entries
-        .flatten()
-        .filter(|e| {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            name.trim_start_matches(|c: char| c.is_ascii_digit())
-                .starts_with('.')
-                && name
-                    .rsplit_once(".tmp-")
-                    .and_then(|(_, pid)| pid.parse::<u32>().ok())
-                    .is_some_and(|pid| pid != std::process::id() && !alive(pid, &e.path()))
-        })
-        .map(|e| e.path())
-        .collect();
-    for p in stale {
-        let _ = fs::remove_file(p);
-    }
+    remove_dead_writers_temps(dir, |name| {
+        if !name
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .starts_with('.')
+        {
+            return None;
+        }
+        name.rsplit_once(".tmp-")?.1.parse().ok()
+    });
 }
 
 /// Pretty JSON with a trailing newline, the form every project JSON file is written in.
