@@ -150,6 +150,33 @@ fn pseudonym(e: &PseudonymError) -> String {
 }
 
 /// A malformed query in the current language: "column 3: empty phrase".
+/// Why the search index was built anew, in the current language.
+pub fn rebuild(r: &crate::index::build::Rebuild) -> String {
+    use crate::index::build::Rebuild as R;
+    match r {
+        R::Missing => t!("index-rebuild-missing"),
+        R::OtherVersion => t!("index-rebuild-other-version"),
+        R::OldLayout => t!("index-rebuild-old-layout"),
+        R::Damaged(detail) => t!("index-rebuild-damaged", detail = detail.as_str()),
+        R::Unusable(detail) => t!("index-rebuild-unusable", detail = detail.as_str()),
+        R::Checksum(files) => t!("index-rebuild-checksum", files = files.join(", ")),
+        R::Incomplete { indexed, turns } => t!(
+            "index-rebuild-incomplete",
+            indexed = *indexed as f64,
+            turns = *turns as f64
+        ),
+        R::SettingsChanged => t!("index-rebuild-settings"),
+        R::ManyChanged {
+            changed,
+            transcripts,
+        } => t!(
+            "index-rebuild-many",
+            changed = *changed,
+            transcripts = *transcripts
+        ),
+    }
+}
+
 pub fn query(e: &QueryError) -> String {
     let message = e
         .key

@@ -25,6 +25,15 @@ pub enum CooccurrenceUnit {
 }
 
 impl CooccurrenceUnit {
+    /// The unit's identifier, as in JSON (`overlap`, `turn`).
+    pub fn id(self) -> &'static str {
+        match self {
+            CooccurrenceUnit::Overlap => "overlap",
+            CooccurrenceUnit::Turn => "turn",
+        }
+    }
+
+    /// The unit in English, for JSON and the workbook (the terminal says it in the chosen language).
     pub fn describe(self) -> &'static str {
         match self {
             CooccurrenceUnit::Overlap => {

@@ -336,12 +336,16 @@ fn log_cmd(ctx: &Ctx, into: &str, format: Format) -> anyhow::Result<ExitCode> {
             entries = log.entries.len(),
             path = p.decisions_path(into).display().to_string(),
             units = c.units,
-            choices = c
-                .by_choice
-                .iter()
-                .map(|(k, v)| format!("{k}: {v}"))
-                .collect::<Vec<_>>()
-                .join(", "),
+            choices = if c.by_choice.is_empty() {
+                String::new()
+            } else {
+                let list = c
+                    .by_choice
+                    .iter()
+                    .map(|(k, v)| format!("{k}: {v}"))
+                    .collect::<Vec<_>>();
+                format!(" ({})", list.join(", "))
+            },
             undos = c.undos
         );
         crate::say!("{line}\n");

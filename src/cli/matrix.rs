@@ -214,7 +214,10 @@ fn cooccurrence(p: &Project, layer: &Layer, a: &MatrixArgs) -> anyhow::Result<Ou
     let header = format!(
         "{}\n{}",
         layer_line(p, layer, &m.coders),
-        t!("matrix-cooccurrence", unit = unit.describe())
+        t!(
+            "matrix-cooccurrence",
+            unit = t!("matrix-cooccurrence-unit", unit = unit.id())
+        )
     );
     let idx: Vec<usize> = (0..m.codes.len()).filter(|&i| keep(&m.codes[i])).collect();
     let doc = json!({

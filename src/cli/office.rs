@@ -47,14 +47,21 @@ pub fn write_xlsx(map: &Pseudonyms, sheets: &[Sheet], out: &Path) -> anyhow::Res
         map.check(&serde_json::to_string(&s.rows)?)?;
         map.check(&s.name)?;
     }
-    let bytes = workbook(sheets).context("building the workbook")?;
+    let bytes = workbook(sheets).with_context(|| t!("context-building-workbook"))?;
     write_file(out, &bytes)
 }
 
 /// Writes a figure or document (already checked) atomically and says so on stderr.
 pub fn write_file(out: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    atomic::write(out, bytes).with_context(|| format!("writing {}", out.display()))?;
-    eprintln!("kodbok: wrote {}", out.display());
+    atomic::write(out, bytes)
+        .with_context(|| t!("context-writing", path = out.display().to_string()))?;
+    eprintln!(
+        "kodbok: {}",
+        t!(
+            "wrote-file",
+            path = crate::safe::terminal(&out.display().to_string())
+        )
+    );
     Ok(())
 }
 

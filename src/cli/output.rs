@@ -153,6 +153,7 @@ pub fn write_table_in(
     if cols.is_empty() {
         return writeln!(out, "{}", crate::t!("nothing-to-list"));
     }
+    let heads: Vec<String> = cols.iter().map(|c| heading(c)).collect();
     let grid: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
@@ -161,7 +162,7 @@ pub fn write_table_in(
                 .collect()
         })
         .collect();
-    let mut widths: Vec<usize> = cols
+    let mut widths: Vec<usize> = heads
         .iter()
         .enumerate()
         .map(|(i, c)| {
@@ -188,12 +189,40 @@ pub fn write_table_in(
             .trim_end()
             .to_string()
     };
-    writeln!(out, "{}", line(&cols))?;
+    writeln!(out, "{}", line(&heads))?;
     for r in &grid {
         writeln!(out, "{}", line(r))?;
     }
     Ok(())
 }
+
+/// The heading of a table column in the current language. The keys are the plain identifiers that CSV and
+/// JSON keep (`code_path`); the catalogue's `column-…` messages name them for people (`kodens sökväg`).
+/// Columns named after a coder (`codings_praktikant_a`) keep the coder's name; columns named by the
+/// user (attributes such as `grupp`) are shown as they are.
+fn heading(key: &str) -> String {
+    let lang = crate::i18n::lang();
+    let id = |k: &str| format!("column-{}", k.replace('_', "-"));
+    if crate::i18n::has_key(lang, &id(key)) {
+        return crate::i18n::tr(&id(key), &[]);
+    }
+    for (prefix, msg) in COLUMN_PREFIXES {
+        if let Some(who) = key.strip_prefix(prefix).filter(|w| !w.is_empty()) {
+            return crate::i18n::tr(
+                msg,
+                &[("coder", crate::i18n::FluentValue::from(who.to_string()))],
+            );
+        }
+    }
+    key.to_string()
+}
+
+/// Columns made of a word and a coder's name, with the message that names them.
+const COLUMN_PREFIXES: [(&str, &str); 3] = [
+    ("codings_", "column-codings-of"),
+    ("codes_", "column-codes-of"),
+    ("coded_by_", "column-coded-by"),
+];
 
 /// Shrinks the widest columns, one column at a time, until the row (with two spaces between columns)
 /// fits `total`; no column goes below 3.
@@ -279,5 +308,51 @@ mod tests {
     fn wide_characters_count_their_width() {
         assert_eq!(cut("åäö漢字漢字", 6), "åäö漢…");
         assert!(cut("åäö漢字漢字", 6).width() <= 6);
+    }
+
+    #[test]
+    fn headings_follow_the_language_and_keep_coder_names() {
+        let rows = vec![
+            json!({"doc": "kommun-a-1", "code_path": "Hinder › Resursbrist",
+            "codings_praktikant_a": 3, "grupp": "hög"}),
+        ];
+        let sv = crate::i18n::with_lang(crate::i18n::Lang::Sv, || table(&rows, None));
+        let head = sv.lines().next().unwrap();
+        for want in [
+            "avskrift",
+            "kodens sökväg",
+            "kodningar praktikant_a",
+            "grupp",
+        ] {
+            assert!(head.contains(want), "{head}");
+        }
+        let en = crate::i18n::with_lang(crate::i18n::Lang::En, || table(&rows, None));
+        let head = en.lines().next().unwrap();
+        for want in ["doc", "code_path", "codings_praktikant_a", "grupp"] {
+            assert!(head.contains(want), "{head}");
+        }
+    }
+
+    #[test]
+    fn every_column_heading_is_in_both_languages() {
+        use crate::i18n::{Lang, has_key};
+        for lang in [Lang::En, Lang::Sv] {
+            for (_, msg) in COLUMN_PREFIXES {
+                assert!(has_key(lang, msg), "{msg} in {lang:?}");
+            }
+        }
+        // Every `column-` message of one catalogue is in the other.
+        let keys = |l: &str| -> Vec<String> {
+            let text = match l {
+                "en" => include_str!("../i18n/en/cli.ftl"),
+                _ => include_str!("../i18n/sv/cli.ftl"),
+            };
+            text.lines()
+                .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.to_string()))
+                .filter(|k| k.starts_with("column-"))
+                .collect()
+        };
+        assert!(keys("en").len() > 50);
+        assert_eq!(keys("en"), keys("sv"));
     }
 }

@@ -211,7 +211,8 @@ fn metas(a: &ImportArgs) -> anyhow::Result<Vec<Meta>> {
     if a.case.is_some() {
         bail!(t!("import-cases-and-case"));
     }
-    let bytes = std::fs::read(sheet).with_context(|| format!("cannot read {}", sheet.display()))?;
+    let bytes = std::fs::read(sheet)
+        .with_context(|| t!("context-reading", path = sheet.display().to_string()))?;
     let rows = crate::store::cases_csv::parse_meta(&bytes, sheet)?;
     let mut out = Vec::with_capacity(a.files.len());
     for path in &a.files {
@@ -243,7 +244,8 @@ fn convert(
     tag: usize,
 ) -> anyhow::Result<Ready> {
     check_size(path, max_mb)?;
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = std::fs::read(path)
+        .with_context(|| t!("context-reading", path = path.display().to_string()))?;
     let raw = read_source(path, &bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     drop(bytes);
     let ext = path
@@ -304,7 +306,7 @@ fn warn_invalid(path: &std::path::Path, invalid: &[usize]) {
 /// is well under 1 MB; hundreds of MB is a mistake such as a log or an export of a whole archive).
 fn check_size(path: &std::path::Path, max_mb: u64) -> anyhow::Result<()> {
     let size = std::fs::metadata(path)
-        .with_context(|| format!("cannot read {}", path.display()))?
+        .with_context(|| t!("context-reading", path = path.display().to_string()))?
         .len();
     if size > max_mb.saturating_mul(1024 * 1024) {
         bail!(t!(

@@ -53,8 +53,12 @@ pub fn run(a: &ReportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let p = ctx.open()?;
     let template = match &a.template {
         Some(path) => {
-            let src = std::fs::read_to_string(path)
-                .with_context(|| format!("reading the template {}", path.display()))?;
+            let src = std::fs::read_to_string(path).with_context(|| {
+                crate::t!(
+                    "context-reading-template",
+                    path = path.display().to_string()
+                )
+            })?;
             Some((path.display().to_string(), src))
         }
         None => None,

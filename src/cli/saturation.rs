@@ -3,11 +3,12 @@
 use super::Ctx;
 use super::office::{TableFormat, about_sheet, write_svg, write_xlsx, xlsx_out};
 use super::output::Format;
-use super::summary::{LayerArgs, emit, pseudonyms, render_rows, warn_skipped};
+use super::summary::{LayerArgs, emit, layer_line, pseudonyms, render_rows, warn_skipped};
 use crate::analysis::LayerData;
 use crate::analysis::chart::{Line, LineChart};
 use crate::analysis::saturation::{self, Order, Saturation};
 use crate::analysis::xlsx::Sheet;
+use crate::t;
 use anyhow::Context as _;
 use clap::Args;
 use serde_json::{Value, json};
@@ -46,15 +47,19 @@ pub struct SaturationArgs {
 pub fn run(a: &SaturationArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let p = ctx.open()?;
     let layer = a.layer.layer(ctx)?;
-    warn_skipped(&LayerData::load(&p, &layer)?.skipped);
+    let coders = {
+        let data = LayerData::load(&p, &layer)?;
+        warn_skipped(&data.skipped);
+        data.coders
+    };
     let attr =
         a.by.clone()
             .unwrap_or_else(|| p.codebook.settings.group_attribute.clone());
     let order = match (&a.order, &a.order_file) {
         (Some(list), _) => Order::Given(list.clone()),
         (None, Some(f)) => {
-            let text =
-                std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
+            let text = std::fs::read_to_string(f)
+                .with_context(|| t!("context-reading", path = f.display().to_string()))?;
             Order::Given(
                 text.lines()
                     .map(str::trim)
@@ -80,7 +85,7 @@ pub fn run(a: &SaturationArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         }
         Some(Format::Table) => format!(
             "{}\n{}",
-            map.apply(&header(&s)),
+            map.apply(&header(&s, &layer_line(&p, &layer, &coders), &order)),
             render_rows(Format::Table, &rows)?
         ),
         Some(f) => render_rows(f, &rows)?,
@@ -103,8 +108,13 @@ pub fn run(a: &SaturationArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn header(s: &Saturation) -> String {
-    let mut out = format!("Layer: {}\nOrder: {}\n", s.layer, s.order);
+/// The lines above the table: layer, order, and per curve how many codes were seen and how many came late.
+fn header(s: &Saturation, layer: &str, order: &Order) -> String {
+    let order = match order {
+        Order::Coded => t!("saturation-order-coded"),
+        Order::Given(_) => t!("saturation-order-given"),
+    };
+    let mut out = format!("{layer}\n{}\n", t!("saturation-order", order = order));
     for c in &s.curves {
         let last = c.steps.last().map_or(0, |x| x.cumulative);
         let tail: usize = c
@@ -114,14 +124,19 @@ fn header(s: &Saturation) -> String {
             .take(2)
             .map(|x| x.new_codes.len())
             .sum();
-        out.push_str(&format!(
-            "{}: {} interviews, {last} of {} codes seen; {tail} new in the last two interviews\n",
-            c.group
-                .as_deref()
-                .map_or("all".to_string(), |g| format!("{} {g}", s.attr)),
-            c.steps.len(),
-            s.codes_in_codebook
+        let curve = c
+            .group
+            .as_deref()
+            .map_or(t!("saturation-all"), |g| format!("{} {g}", s.attr));
+        out.push_str(&t!(
+            "saturation-curve",
+            curve = curve,
+            interviews = c.steps.len(),
+            seen = last,
+            codes = s.codes_in_codebook,
+            late = tail
         ));
+        out.push('\n');
     }
     out
 }

@@ -71,8 +71,12 @@ pub fn open_index(root: &Path) -> anyhow::Result<Searcher> {
     }
     if let Some(reason) = &s.report().rebuilt {
         crate::warn_line!(
-            "kodbok: built the search index ({reason}): {} turns",
-            s.report().turns
+            "kodbok: {}",
+            crate::t!(
+                "index-built",
+                reason = crate::messages::rebuild(reason),
+                turns = s.report().turns
+            )
         );
     }
     Ok(s)

@@ -302,7 +302,7 @@ pub fn emit(map: &Pseudonyms, text: &str, out: Option<&Path>) -> anyhow::Result<
     match out {
         Some(path) => {
             atomic::write(path, crate::safe::terminal(text).as_bytes())
-                .with_context(|| format!("writing {}", path.display()))?;
+                .with_context(|| crate::t!("context-writing", path = path.display().to_string()))?;
             crate::warn_line!(
                 "kodbok: {}",
                 crate::t!("wrote-file", path = path.display().to_string())

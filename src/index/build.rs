@@ -44,11 +44,35 @@ pub struct Progress {
     pub full: bool,
 }
 
+/// Why the index was built from scratch. The CLI says it in the chosen language (`messages::rebuild`);
+/// the details are tantivy's own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rebuild {
+    /// There was no index yet.
+    Missing,
+    /// The manifest is from another version of kodbok, or unreadable.
+    OtherVersion,
+    /// The index's fields are an older layout.
+    OldLayout,
+    /// tantivy could not open or read it.
+    Damaged(String),
+    /// These segment files failed their checksum.
+    Checksum(Vec<String>),
+    /// It holds fewer turns than its manifest says (a build was cut off).
+    Incomplete { indexed: u64, turns: u64 },
+    /// The codebook or the case attributes changed (they are in every turn's filter fields).
+    SettingsChanged,
+    /// So many transcripts changed that building anew is quicker.
+    ManyChanged { changed: usize, transcripts: usize },
+    /// Bringing it up to date failed, so it was built again.
+    Unusable(String),
+}
+
 /// What opening the index did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SyncReport {
     /// Why the index was built from scratch, when it was.
-    pub rebuilt: Option<String>,
+    pub rebuilt: Option<Rebuild>,
     /// Transcripts (re-)indexed.
     pub reindexed: usize,
     /// Transcripts removed from the index.
@@ -73,37 +97,34 @@ fn tv(path: &Path) -> impl FnOnce(tantivy::TantivyError) -> IndexError + '_ {
 }
 
 /// Opens an existing index, checking it against its manifest; Err(reason) when it must be rebuilt.
-fn try_open(dir: &Path) -> Result<(Index, Manifest), String> {
+fn try_open(dir: &Path) -> Result<(Index, Manifest), Rebuild> {
     if !dir.join(manifest::FILE).exists() {
-        return Err("no index yet".into());
+        return Err(Rebuild::Missing);
     }
-    let m = Manifest::load(dir).ok_or("the index is from another version of kodbok or damaged")?;
+    let m = Manifest::load(dir).ok_or(Rebuild::OtherVersion)?;
     let index = CacheDirectory::open(dir)
         .and_then(Index::open)
-        .map_err(|e| format!("the index is damaged ({e})"))?;
-    Fields::of(&index.schema()).ok_or("the index has an old layout")?;
+        .map_err(|e| Rebuild::Damaged(e.to_string()))?;
+    Fields::of(&index.schema()).ok_or(Rebuild::OldLayout)?;
     // Every segment file ends in a checksum: a damaged file is found here, not by a panic later.
     let damaged = index
         .validate_checksum()
-        .map_err(|e| format!("the index is damaged ({e})"))?;
+        .map_err(|e| Rebuild::Damaged(e.to_string()))?;
     if !damaged.is_empty() {
         let mut names: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
         names.sort();
-        return Err(format!(
-            "the index is damaged (checksum of {})",
-            names.join(", ")
-        ));
+        return Err(Rebuild::Checksum(names));
     }
     schema::register(index.tokenizers());
     let reader = index
         .reader()
-        .map_err(|e| format!("the index is damaged ({e})"))?;
+        .map_err(|e| Rebuild::Damaged(e.to_string()))?;
     let n = reader.searcher().num_docs();
     if n != m.turns {
-        return Err(format!(
-            "the index is incomplete ({n} of {} turns)",
-            m.turns
-        ));
+        return Err(Rebuild::Incomplete {
+            indexed: n,
+            turns: m.turns,
+        });
     }
     Ok((index, m))
 }
@@ -157,12 +178,7 @@ pub fn sync(
     // panic in tantivy), it is built again once from the project files.
     let result = match result {
         Err(e) if e.is_cache_fault(&dir) => guarded(&dir, || {
-            rebuild(
-                root,
-                &dir,
-                format!("the old one could not be used: {e}"),
-                progress,
-            )
+            rebuild(root, &dir, Rebuild::Unusable(e.to_string()), progress)
         }),
         other => other,
     };
@@ -188,7 +204,7 @@ pub fn invalidate(root: &Path) {
 fn rebuild(
     root: &Path,
     dir: &Path,
-    reason: String,
+    reason: Rebuild,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Index, Manifest, SyncReport), IndexError> {
     if dir.exists() {
@@ -347,12 +363,7 @@ fn update(
     let settings_changed = old.codebook.map(|s| s.hash) != Some(scan.codebook.hash)
         || old.cases_file.map(|s| s.hash) != scan.cases.map(|s| s.hash);
     if settings_changed {
-        return rebuild(
-            root,
-            dir,
-            "the codebook or the case attributes changed".into(),
-            progress,
-        );
+        return rebuild(root, dir, Rebuild::SettingsChanged, progress);
     }
     let (coded, coders_changed) = coding_changes(&old, &mut scan)?;
     let mut dirty: BTreeSet<String> = BTreeSet::new();
@@ -406,11 +417,10 @@ fn update(
         return rebuild(
             root,
             dir,
-            format!(
-                "{} of {} transcripts changed",
-                dirty.len(),
-                scan.transcripts.len()
-            ),
+            Rebuild::ManyChanged {
+                changed: dirty.len(),
+                transcripts: scan.transcripts.len(),
+            },
             progress,
         );
     }

@@ -555,3 +555,48 @@ fn consensus_lines_and_agreement_numbers_are_swedish_in_swedish() {
         "{kappa:?}"
     );
 }
+
+#[test]
+fn tables_and_command_notes_speak_swedish_while_csv_keeps_its_identifiers() {
+    let d = sample();
+    let search = run(d.path(), "sv", &["search", "resurs"]);
+    let err = String::from_utf8_lossy(&search.stderr);
+    assert!(
+        err.contains("byggde sökindexet (inget index ännu)"),
+        "{err}"
+    );
+    let out = String::from_utf8_lossy(&search.stdout);
+    let head = out.lines().next().unwrap();
+    assert!(head.starts_with("rang  avskrift"), "{head}");
+    let docs = ok(d.path(), "sv", &["docs"]);
+    let head = docs.lines().next().unwrap();
+    for want in ["fall", "grupp", "turer", "ord", "kodningar praktikant_a"] {
+        assert!(head.contains(want), "{head}");
+    }
+    let sat = ok(d.path(), "sv", &["saturation"]);
+    assert!(sat.contains("Ordning: kodad"), "{sat}");
+    assert!(
+        sat.contains("alla: 20 intervjuer, 28 av 29 koder sedda"),
+        "{sat}"
+    );
+    for english in ["Layer:", "Order:", "interviews", "codes seen"] {
+        assert!(!sat.contains(english), "{english} in {sat}");
+    }
+    let co = ok(d.path(), "sv", &["matrix", "--kind", "cooccurrence"]);
+    assert!(
+        co.contains("Samförekomst efter överlappning: par av kodade"),
+        "{co}"
+    );
+    let log = ok(d.path(), "sv", &["consensus", "log"]);
+    assert!(log.contains("0 enheter avgjorda, 0 ångrade"), "{log}");
+    let csv = ok(d.path(), "sv", &["docs", "--format", "csv"]);
+    assert_eq!(
+        csv_header(&csv)[..4],
+        ["id", "case", "group", "role"].map(String::from)
+    );
+    let en = ok(d.path(), "en", &["saturation"]);
+    assert!(
+        en.contains("all: 20 interviews, 28 of 29 codes seen"),
+        "{en}"
+    );
+}

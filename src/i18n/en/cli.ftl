@@ -455,7 +455,7 @@ consensus-log-summary = { $entries ->
 } in { $path }; { $units ->
     [one] 1 unit
    *[other] { $units } units
-} decided ({ $choices }), { $undos ->
+} decided{ $choices }, { $undos ->
     [one] 1 undo
    *[other] { $undos } undos
 }
@@ -526,3 +526,102 @@ query-fuzzy-range = fuzzy search takes a distance of 0, 1 or 2, as in `ledning~1
 query-tilde-word = expected a word before `~`
 agree-col = { $col }
 agree-col-coded-by = coded_by_{ $coder }
+
+# table column headings (CSV and JSON keep the identifiers)
+column-id = id
+column-name = name
+column-path = path
+column-parent = parent
+column-depth = depth
+column-shortcut = shortcut
+column-color = color
+column-mine = mine
+column-codings = codings
+column-by-coder = by_coder
+column-description = description
+column-case = case
+column-group = group
+column-role = role
+column-turns = turns
+column-words = words
+column-doc = doc
+column-speaker = speaker
+column-turn = turn
+column-code = code
+column-code-path = code_path
+column-code-id = code_id
+column-coder = coder
+column-start = start
+column-end = end
+column-quote = quote
+column-memo = memo
+column-rank = rank
+column-chars = chars
+column-snippet = snippet
+column-score = score
+column-matches = matches
+column-snippet-matches = snippet_matches
+column-turn-start = turn_start
+column-turn-end = turn_end
+column-at = at
+column-by = by
+column-choice = choice
+column-note = note
+column-took = took
+column-undoes = undoes
+column-unit = unit
+column-query = query
+column-scope = scope
+column-hits = hits
+column-skipped = skipped
+column-units = units
+column-target = target
+column-text = text
+column-values = values
+column-layer = layer
+column-code-a = code_a
+column-code-a-path = code_a_path
+column-code-b = code_b
+column-code-b-path = code_b_path
+column-c-coefficient = c_coefficient
+column-jaccard = jaccard
+column-rarer-share = rarer_share
+column-lopsided = lopsided
+column-curve = curve
+column-position = position
+column-first-coded = first_coded
+column-new = new
+column-cumulative = cumulative
+column-new-codes = new_codes
+column-pairable = pairable
+column-codings-of = codings_{ $coder }
+column-codes-of = codes_{ $coder }
+column-coded-by = coded_by_{ $coder }
+
+# messages of the CLI commands
+matrix-cooccurrence-unit = { $unit ->
+    [turn] turn: speaker turns in which both codes occur
+   *[other] overlap: pairs of coded passages that share text (codings of one code merged first)
+}
+saturation-order = Order: { $order }
+saturation-order-coded = coded: by the time of the layer's first coding in each interview
+saturation-order-given = given: the order named with --order
+saturation-all = all
+saturation-curve = { $curve }: { $interviews ->
+    [one] 1 interview
+   *[other] { $interviews } interviews
+}, { $seen } of { $codes } codes seen; { $late } new in the last two interviews
+index-built = built the search index ({ $reason }): { $turns } turns
+index-rebuild-missing = no index yet
+index-rebuild-other-version = the index is from another version of kodbok or damaged
+index-rebuild-old-layout = the index has an old layout
+index-rebuild-damaged = the index is damaged: { $detail }
+index-rebuild-unusable = the old one could not be used: { $detail }
+index-rebuild-checksum = the index is damaged: checksum of { $files }
+index-rebuild-incomplete = the index is incomplete: { $indexed } of { $turns } turns
+index-rebuild-settings = the codebook or the case attributes changed
+index-rebuild-many = { $changed } of { $transcripts } transcripts changed
+context-reading = reading { $path }
+context-reading-template = reading the template { $path }
+context-writing = writing { $path }
+context-building-workbook = building the workbook

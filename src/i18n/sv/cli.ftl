@@ -458,7 +458,7 @@ consensus-log-summary = { $entries ->
 } i { $path }; { $units ->
     [one] 1 enhet avgjord
    *[other] { $units } enheter avgjorda
-} ({ $choices }), { $undos ->
+}{ $choices }, { $undos ->
     [one] 1 ångrad
    *[other] { $undos } ångrade
 }
@@ -544,3 +544,102 @@ agree-col = { $col ->
    *[other] { $col }
 }
 agree-col-coded-by = kodat_av_{ $coder }
+
+# table column headings (CSV and JSON keep the identifiers)
+column-id = id
+column-name = namn
+column-path = sökväg
+column-parent = överordnad
+column-depth = djup
+column-shortcut = kortkommando
+column-color = färg
+column-mine = mina
+column-codings = kodningar
+column-by-coder = per kodare
+column-description = beskrivning
+column-case = fall
+column-group = grupp
+column-role = roll
+column-turns = turer
+column-words = ord
+column-doc = avskrift
+column-speaker = talare
+column-turn = tur
+column-code = kod
+column-code-path = kodens sökväg
+column-code-id = kod-id
+column-coder = kodare
+column-start = början
+column-end = slut
+column-quote = citat
+column-memo = memo
+column-rank = rang
+column-chars = tecken
+column-snippet = utdrag
+column-score = poäng
+column-matches = träffar
+column-snippet-matches = träffar i utdraget
+column-turn-start = turens början
+column-turn-end = turens slut
+column-at = tid
+column-by = av
+column-choice = val
+column-note = anteckning
+column-took = valt
+column-undoes = ångrar
+column-unit = enhet
+column-query = fråga
+column-scope = omfång
+column-hits = träffar
+column-skipped = överhoppade
+column-units = enheter
+column-target = gäller
+column-text = text
+column-values = värden
+column-layer = lager
+column-code-a = kod A
+column-code-a-path = sökväg A
+column-code-b = kod B
+column-code-b-path = sökväg B
+column-c-coefficient = c-koefficient
+column-jaccard = Jaccard
+column-rarer-share = andel av ovanligare
+column-lopsided = skev
+column-curve = kurva
+column-position = plats
+column-first-coded = först kodad
+column-new = nya
+column-cumulative = totalt
+column-new-codes = nya koder
+column-pairable = parbara
+column-codings-of = kodningar { $coder }
+column-codes-of = koder { $coder }
+column-coded-by = kodat av { $coder }
+
+# messages of the CLI commands
+matrix-cooccurrence-unit = { $unit ->
+    [turn] tur: talarturer där båda koderna förekommer
+   *[other] överlappning: par av kodade passager som delar text (en kods kodningar slås ihop först)
+}
+saturation-order = Ordning: { $order }
+saturation-order-coded = kodad: efter tiden för lagrets första kodning i varje intervju
+saturation-order-given = given: ordningen som anges med --order
+saturation-all = alla
+saturation-curve = { $curve }: { $interviews ->
+    [one] 1 intervju
+   *[other] { $interviews } intervjuer
+}, { $seen } av { $codes } koder sedda; { $late } nya i de två sista intervjuerna
+index-built = byggde sökindexet ({ $reason }): { $turns } turer
+index-rebuild-missing = inget index ännu
+index-rebuild-other-version = indexet är från en annan version av kodbok eller skadat
+index-rebuild-old-layout = indexet har en äldre uppställning
+index-rebuild-damaged = indexet är skadat: { $detail }
+index-rebuild-unusable = det gamla gick inte att använda: { $detail }
+index-rebuild-checksum = indexet är skadat: kontrollsumman för { $files }
+index-rebuild-incomplete = indexet är ofullständigt: { $indexed } av { $turns } turer
+index-rebuild-settings = kodboken eller fallens attribut har ändrats
+index-rebuild-many = { $changed } av { $transcripts } avskrifter har ändrats
+context-reading = när { $path } lästes
+context-reading-template = när mallen { $path } lästes
+context-writing = när { $path } skrevs
+context-building-workbook = när arbetsboken byggdes
