@@ -28,7 +28,31 @@ pub fn describe(e: &(dyn std::error::Error + 'static)) -> String {
     if let Some(i) = e.downcast_ref::<IndexError>() {
         return index(i);
     }
+    if let Some(io) = e.downcast_ref::<std::io::Error>() {
+        return io_error(io);
+    }
     e.to_string()
+}
+
+/// An operating-system error in the current language for the kinds a researcher meets (a missing file,
+/// no permission, a full disk); the system's own text for the rest.
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let what = match e.kind() {
+        K::NotFound => t!("io-not-found"),
+        K::PermissionDenied => t!("io-permission-denied"),
+        K::AlreadyExists => t!("io-already-exists"),
+        K::StorageFull => t!("io-storage-full"),
+        K::ReadOnlyFilesystem => t!("io-read-only"),
+        K::IsADirectory => t!("io-is-a-directory"),
+        K::NotADirectory => t!("io-not-a-directory"),
+        K::InvalidData => t!("io-invalid-data"),
+        _ => return e.to_string(),
+    };
+    match e.raw_os_error() {
+        Some(code) => t!("io-with-code", what = what, code = code),
+        None => what,
+    }
 }
 
 fn or_none(v: &[String]) -> String {
@@ -44,7 +68,7 @@ fn store(e: &StoreError) -> String {
         StoreError::Io { path, source } => t!(
             "error-io",
             path = path.display().to_string(),
-            error = source.to_string()
+            error = io_error(source)
         ),
         StoreError::Locked { path, holder } => t!(
             "error-locked",
@@ -150,6 +174,19 @@ fn pseudonym(e: &PseudonymError) -> String {
 }
 
 /// A malformed query in the current language: "column 3: empty phrase".
+/// An importer's refusal in the current language (the messages with data are worded where they arise).
+pub fn import(e: &crate::store::import::ImportError) -> String {
+    use crate::store::decode::DecodeError;
+    use crate::store::import::ImportError as E;
+    match e {
+        E::Decode(DecodeError::Empty) => t!("import-empty"),
+        E::Decode(DecodeError::Binary(kind)) => t!("import-binary", kind = *kind),
+        E::At { line, message } => t!("import-at-line", line = *line, message = message.as_str()),
+        E::Format(message) => message.clone(),
+        E::Unsupported(ext) => t!("import-unsupported", ext = ext.as_str()),
+    }
+}
+
 /// Why the search index was built anew, in the current language.
 pub fn rebuild(r: &crate::index::build::Rebuild) -> String {
     use crate::index::build::Rebuild as R;

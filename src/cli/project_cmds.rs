@@ -246,7 +246,8 @@ fn convert(
     check_size(path, max_mb)?;
     let bytes = std::fs::read(path)
         .with_context(|| t!("context-reading", path = path.display().to_string()))?;
-    let raw = read_source(path, &bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let raw = read_source(path, &bytes)
+        .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), crate::messages::import(&e)))?;
     drop(bytes);
     let ext = path
         .extension()
@@ -259,8 +260,8 @@ fn convert(
             .flatten(),
         ..meta.clone()
     };
-    let mut t =
-        to_transcript(&raw, path, &meta).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let mut t = to_transcript(&raw, path, &meta)
+        .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), crate::messages::import(&e)))?;
     if t.case().is_empty() {
         let id = t.id.clone();
         t.header.set("case", &id);

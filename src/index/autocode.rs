@@ -125,10 +125,7 @@ pub fn plan(
         .clone();
     let hits = s.search_all(query)?;
     if scope != Scope::Turn && !hits.is_empty() && hits.iter().all(|h| h.matches.is_empty()) {
-        return Err(StoreError::refused(
-            "the query has no words to match (only filters); use --scope turn to code whole turns",
-        )
-        .into());
+        return Err(StoreError::refused(crate::t!("autocode-no-words")).into());
     }
     // Spans already coded with this code, per document: a hit is checked against its own document's
     // spans only (a scan of every coding per hit made a large auto-code quadratic).

@@ -158,9 +158,9 @@ pub fn sync(
 ) -> Result<(Index, Manifest, SyncReport), IndexError> {
     let dir = index_dir(root);
     if !root.join("codebook.json").exists() {
-        return Err(StoreError::refused(format!(
-            "{} is not a kodbok project: it has no codebook.json",
-            root.display()
+        return Err(StoreError::refused(crate::t!(
+            "store-not-a-project",
+            dir = root.display().to_string()
         ))
         .into());
     }

@@ -361,6 +361,13 @@ impl Codebook {
 
     /// Adds a code under `parent` (top level when None).
     pub fn add(&mut self, code: Code, parent: Option<&str>) -> Result<(), CodebookError> {
+        if code.name.trim().is_empty() {
+            return Err(CodebookError::Invalid {
+                field: "name",
+                value: code.name,
+                expected: "a non-empty name",
+            });
+        }
         check_id(&code.id)?;
         if let Some(col) = &code.color {
             check_color(col)?;
@@ -596,6 +603,19 @@ mod tests {
         );
         assert!(b.move_to("y", Some(&format!("c{}", MAX_DEPTH - 2))).is_ok());
         assert!(b.validate().is_empty());
+    }
+
+    #[test]
+    fn a_blank_name_is_refused_on_add_as_on_rename() {
+        let mut b = book();
+        for name in ["", "   "] {
+            let e = b.add(Code::new("kod", name), None).unwrap_err();
+            assert!(
+                matches!(e, CodebookError::Invalid { field: "name", .. }),
+                "{e:?}"
+            );
+        }
+        assert!(b.get("kod").is_none());
     }
 
     #[test]

@@ -103,8 +103,9 @@ impl super::Project {
         self.check_log_lock(lock, coder)?;
         let mut log = self.batch_log(coder)?;
         let Some(batch) = log.batches.pop() else {
-            return Err(StoreError::refused(format!(
-                "{coder} has no auto-code batch to undo"
+            return Err(StoreError::refused(crate::t!(
+                "store-no-batch",
+                coder = coder
             )));
         };
         let (removed, file) = self.update_coder_held(lock, coder, |f| {

@@ -14,11 +14,10 @@ impl Held {
     /// appeared after the locks were taken).
     pub fn coder(&self, coder: &str) -> Result<&Lock> {
         let name = lock_name(coder);
-        self.locks.iter().find(|l| l.name() == name).ok_or_else(|| {
-            StoreError::refused(format!(
-                "{coder}'s codings appeared while the command was running; run it again"
-            ))
-        })
+        self.locks
+            .iter()
+            .find(|l| l.name() == name)
+            .ok_or_else(|| StoreError::refused(crate::t!("store-coder-appeared", coder = coder)))
     }
 }
 

@@ -106,7 +106,7 @@ pub struct Meta {
 pub fn to_transcript(raw: &RawDoc, path: &Path, meta: &Meta) -> Result<Transcript, ImportError> {
     let turns = prepare(&raw.turns);
     if turns.is_empty() {
-        return Err(ImportError::Format("no text found in the file".into()));
+        return Err(ImportError::Format(crate::t!("import-no-text")));
     }
     let stem = path
         .file_stem()
@@ -123,7 +123,8 @@ pub fn to_transcript(raw: &RawDoc, path: &Path, meta: &Meta) -> Result<Transcrip
         .clone()
         .or_else(|| from_file("id"))
         .unwrap_or_else(|| slugify(stem));
-    crate::model::codebook::check_id(&id).map_err(|e| ImportError::Format(e.to_string()))?;
+    crate::model::codebook::check_id(&id)
+        .map_err(|e| ImportError::Format(crate::messages::codebook(&e)))?;
     let mut header = Header::default();
     header.set("id", &id);
     let case = meta

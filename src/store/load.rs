@@ -41,9 +41,9 @@ impl Project {
         let root = root.to_path_buf();
         let cb_path = root.join("codebook.json");
         if !cb_path.exists() {
-            return Err(StoreError::refused(format!(
-                "{} is not a kodbok project: it has no codebook.json (start one with `kodbok init`)",
-                root.display()
+            return Err(StoreError::refused(crate::t!(
+                "store-not-a-project",
+                dir = root.display().to_string()
             )));
         }
         check_inside(&root, &cb_path)?;

@@ -94,9 +94,9 @@ pub fn open_lock_file(cache: &Path, path: &Path) -> Result<File> {
 }
 
 fn link_refused(path: &Path) -> StoreError {
-    StoreError::refused(format!(
-        "{} is a symbolic link; kodbok does not follow links for its lock files (remove the link)",
-        path.display()
+    StoreError::refused(crate::t!(
+        "store-lock-link",
+        path = path.display().to_string()
     ))
 }
 

@@ -358,9 +358,9 @@ pub fn write_merged(ours: &mut Project, s: &MergeSummary, held: &super::Held) ->
     for id in &s.new_transcripts {
         let t = ours.transcript(id)?.clone();
         if ours.transcript_path(id).exists() {
-            return Err(StoreError::refused(format!(
-                "{} appeared while merging; nothing more was written",
-                ours.transcript_path(id).display()
+            return Err(StoreError::refused(crate::t!(
+                "store-merge-appeared",
+                path = ours.transcript_path(id).display().to_string()
             )));
         }
         ours.save_transcript(&t)?;

@@ -155,9 +155,9 @@ impl Project {
     pub fn init_with(root: &Path, codebook: Option<&str>) -> Result<()> {
         let cb = root.join("codebook.json");
         if cb.exists() {
-            return Err(StoreError::refused(format!(
-                "{} already holds a kodbok project (codebook.json exists); nothing was changed",
-                root.display()
+            return Err(StoreError::refused(crate::t!(
+                "store-project-exists",
+                dir = root.display().to_string()
             )));
         }
         for d in ["transcripts", "codings"] {
@@ -217,9 +217,10 @@ impl Project {
 
     pub fn transcript(&self, id: &str) -> Result<&Transcript> {
         self.transcripts.get(id).ok_or_else(|| {
-            StoreError::refused(format!(
-                "no transcript with id {id:?} in {} (see `kodbok docs`)",
-                self.transcripts_dir().display()
+            StoreError::refused(crate::t!(
+                "store-no-transcript",
+                id = id,
+                dir = self.transcripts_dir().display().to_string()
             ))
         })
     }
@@ -254,8 +255,9 @@ impl Project {
     pub fn save_codebook(&self) -> Result<()> {
         let errs = self.codebook.validate();
         if let Some(e) = errs.first() {
-            return Err(StoreError::refused(format!(
-                "the codebook was not saved: {e}"
+            return Err(StoreError::refused(crate::t!(
+                "store-codebook-not-saved",
+                error = crate::messages::codebook(e)
             )));
         }
         atomic::write_json(&self.codebook_path(), &self.codebook)
@@ -278,18 +280,22 @@ impl Project {
     pub fn new_coding(&self, doc: &str, start: usize, end: usize, code: &str) -> Result<Coding> {
         let t = self.transcript(doc)?;
         if self.codebook.get(code).is_none() {
-            return Err(StoreError::refused(format!(
-                "no code with id {code:?} in the codebook"
+            return Err(StoreError::refused(crate::t!(
+                "store-no-code-id",
+                code = code
             )));
         }
         if start >= end || end > t.char_len() {
-            return Err(StoreError::refused(format!(
-                "span {start}–{end} is not inside {doc} (characters 0–{}, end exclusive, start < end)",
-                t.char_len()
+            return Err(StoreError::refused(crate::t!(
+                "store-span-outside",
+                start = start,
+                end = end,
+                doc = doc,
+                len = t.char_len()
             )));
         }
         Coding::new(t, start, end, code, chrono::Utc::now())
-            .ok_or_else(|| StoreError::refused("the span could not be read from the transcript"))
+            .ok_or_else(|| StoreError::refused(crate::t!("store-span-unreadable")))
     }
 
     /// The span of `quote` in a transcript; it must occur exactly once.

@@ -600,3 +600,43 @@ fn tables_and_command_notes_speak_swedish_while_csv_keeps_its_identifiers() {
         "{en}"
     );
 }
+
+#[test]
+fn a_code_without_a_name_is_refused_and_nothing_changes() {
+    let d = sample();
+    let unchanged = snapshot(d.path());
+    for name in ["", "  "] {
+        let sv = fails(d.path(), "sv", &["codes", "add", name]);
+        assert!(sv.contains("kodbok:"), "{sv}");
+        let en = fails(
+            d.path(),
+            "en",
+            &["codes", "add", name, "--parent", "hinder"],
+        );
+        assert!(en.contains("non-empty name"), "{en}");
+    }
+    assert_eq!(snapshot(d.path()), unchanged);
+}
+
+#[test]
+fn import_refusals_and_system_errors_speak_the_chosen_language() {
+    let d = sample();
+    let unchanged = snapshot(d.path());
+    let src = tempfile::tempdir().unwrap();
+    let vtt = src.path().join("intervju.vtt");
+    std::fs::write(&vtt, "WEBVTT\n\n1\n00:00:xx --> 00:00:02.000\nhej\n").unwrap();
+    let docx = src.path().join("intervju.docx");
+    std::fs::write(&docx, "bara text\n").unwrap();
+    let vtt = vtt.to_str().unwrap();
+    let sv = fails(d.path(), "sv", &["import", vtt]);
+    assert!(sv.contains("rad 4: väntade en starttid"), "{sv}");
+    let en = fails(d.path(), "en", &["import", vtt]);
+    assert!(en.contains("line 4: expected a start time"), "{en}");
+    let sv = fails(d.path(), "sv", &["import", docx.to_str().unwrap()]);
+    assert!(sv.contains("det ser ut som vanlig text"), "{sv}");
+    let missing = src.path().join("finns-inte.txt");
+    let sv = fails(d.path(), "sv", &["import", missing.to_str().unwrap()]);
+    assert!(sv.contains("filen eller mappen finns inte"), "{sv}");
+    assert!(!sv.contains("No such file"), "{sv}");
+    assert_eq!(snapshot(d.path()), unchanged);
+}

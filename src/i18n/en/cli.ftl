@@ -625,3 +625,59 @@ context-reading = reading { $path }
 context-reading-template = reading the template { $path }
 context-writing = writing { $path }
 context-building-workbook = building the workbook
+store-lock-link = { $path } is a symbolic link; kodbok does not follow links for its lock files (remove the link)
+store-coder-appeared = { $coder }'s codings appeared while the command was running; run it again
+store-no-batch = { $coder } has no auto-code batch to undo
+store-project-exists = { $dir } already holds a kodbok project (codebook.json exists); nothing was changed
+store-no-transcript = no transcript with id "{ $id }" in { $dir } (see `kodbok docs`)
+store-codebook-not-saved = the codebook was not saved: { $error }
+store-no-code-id = no code with id "{ $code }" in the codebook
+store-span-outside = span { $start }–{ $end } is not inside { $doc } (characters 0–{ $len }, end exclusive, start < end)
+store-span-unreadable = the span could not be read from the transcript
+store-bad-coder-name = "{ $coder }" cannot be a coder name: use letters, digits, '-', '_' or '.'
+store-merge-appeared = { $path } appeared while merging; nothing more was written
+store-not-a-project = { $dir } is not a kodbok project: it has no codebook.json (start one with `kodbok init`)
+autocode-no-words = the query has no words to match (only filters); use --scope turn to code whole turns
+io-not-found = no such file or folder
+io-permission-denied = permission denied
+io-already-exists = it already exists
+io-storage-full = the disk is full
+io-read-only = the file system is read-only
+io-is-a-directory = it is a folder, not a file
+io-not-a-directory = a part of the path is not a folder
+io-invalid-data = the data is not valid (for example not UTF-8 text)
+io-with-code = { $what } (os error { $code })
+import-not-docx = not a Word .docx file: { $kind ->
+    [doc] it is an old binary Word document (.doc) or a password-protected file; open it in Word and save it as .docx without a password, or as .txt
+    [rtf] it is an RTF document; save it as .docx or .txt
+    [pdf] it is a PDF; export the text as .txt or .docx
+    [text] it looks like plain text; give it the extension .txt
+   *[other] a .docx file is a ZIP archive and this one is not
+}
+import-not-word = not a Word document: { $kind ->
+    [xlsx] it is an Excel workbook
+    [pptx] it is a PowerPoint presentation
+    [odt] it is an OpenDocument file (.odt); save it as .docx
+   *[other] it is a ZIP archive without word/document.xml
+}
+import-docx-damaged-zip = not a readable .docx file (a damaged ZIP archive): { $error }
+import-docx-part-unreadable = cannot read { $name } in the .docx: { $error }
+import-docx-too-big = { $name } in the .docx unpacks to more than { $mb } MB; refusing it as a possible zip bomb
+import-docx-bad-xml = the document part of the .docx is not well-formed XML near byte { $pos }: { $error }
+import-header-line = expected `key: value` in the header, found { $found }
+import-header-unclosed = the header opened with `---` is never closed by a `---` line
+import-vtt-signature = expected `WEBVTT` on the first line of a .vtt file, found { $found }
+import-srt-number = expected a cue number such as `1` at the start of an .srt file, found { $found }
+import-srt-no-cues = no subtitle cues found in the .srt file
+import-cue-timing = expected a cue timing line like `{ $example }`, found { $found }
+import-cue-time = expected { $what ->
+    [arrow] `-->` between two times
+    [start] a start time
+   *[end] an end time
+} like `00:01:02.500` in the timing line, found { $found }
+import-cue-backwards = the cue ends ({ $end }) before it starts ({ $start })
+import-no-text = no text found in the file
+import-empty = the file is empty
+import-binary = the file looks binary ({ $kind }), not text
+import-at-line = line { $line }: { $message }
+import-unsupported = unsupported file type "{ $ext }": kodbok imports .txt, .md, .docx, .vtt and .srt

@@ -643,3 +643,59 @@ context-reading = när { $path } lästes
 context-reading-template = när mallen { $path } lästes
 context-writing = när { $path } skrevs
 context-building-workbook = när arbetsboken byggdes
+store-lock-link = { $path } är en symbolisk länk; kodbok följer inte länkar för sina låsfiler (ta bort länken)
+store-coder-appeared = { $coder }s kodningar dök upp medan kommandot körde; kör det igen
+store-no-batch = { $coder } har ingen autokodningsomgång att ångra
+store-project-exists = { $dir } har redan ett kodbok-projekt (codebook.json finns); ingenting ändrades
+store-no-transcript = ingen avskrift med id "{ $id }" i { $dir } (se `kodbok docs`)
+store-codebook-not-saved = kodboken sparades inte: { $error }
+store-no-code-id = ingen kod med id "{ $code }" i kodboken
+store-span-outside = avsnittet { $start }–{ $end } ligger inte inom { $doc } (tecken 0–{ $len }, slutet exklusive, början < slut)
+store-span-unreadable = avsnittet gick inte att läsa ur avskriften
+store-bad-coder-name = "{ $coder }" kan inte vara ett kodarnamn: använd bokstäver, siffror, '-', '_' eller '.'
+store-merge-appeared = { $path } dök upp under sammanslagningen; inget mer skrevs
+store-not-a-project = { $dir } är inte ett kodbok-projekt: det saknar codebook.json (starta ett med `kodbok init`)
+autocode-no-words = frågan har inga ord att matcha (bara filter); använd --scope turn för att koda hela turer
+io-not-found = filen eller mappen finns inte
+io-permission-denied = åtkomst nekad
+io-already-exists = den finns redan
+io-storage-full = disken är full
+io-read-only = filsystemet är skrivskyddat
+io-is-a-directory = det är en mapp, inte en fil
+io-not-a-directory = en del av sökvägen är inte en mapp
+io-invalid-data = innehållet är ogiltigt (till exempel inte UTF-8-text)
+io-with-code = { $what } (systemfel { $code })
+import-not-docx = inte en Word-fil (.docx): { $kind ->
+    [doc] det är ett gammalt binärt Word-dokument (.doc) eller en lösenordsskyddad fil; öppna den i Word och spara den som .docx utan lösenord, eller som .txt
+    [rtf] det är ett RTF-dokument; spara det som .docx eller .txt
+    [pdf] det är en PDF; exportera texten som .txt eller .docx
+    [text] det ser ut som vanlig text; ge filen ändelsen .txt
+   *[other] en .docx-fil är ett zip-arkiv och det är inte den här
+}
+import-not-word = inte ett Word-dokument: { $kind ->
+    [xlsx] det är en Excel-arbetsbok
+    [pptx] det är en PowerPoint-presentation
+    [odt] det är en OpenDocument-fil (.odt); spara den som .docx
+   *[other] det är ett zip-arkiv utan word/document.xml
+}
+import-docx-damaged-zip = ingen läsbar .docx-fil (ett skadat zip-arkiv): { $error }
+import-docx-part-unreadable = kan inte läsa { $name } i .docx-filen: { $error }
+import-docx-too-big = { $name } i .docx-filen packas upp till mer än { $mb } MB; den vägras som en möjlig zip-bomb
+import-docx-bad-xml = dokumentdelen i .docx-filen är inte välformad XML nära byte { $pos }: { $error }
+import-header-line = väntade `nyckel: värde` i huvudet, fann { $found }
+import-header-unclosed = huvudet som öppnas med `---` stängs aldrig av en rad med `---`
+import-vtt-signature = väntade `WEBVTT` på första raden i en .vtt-fil, fann { $found }
+import-srt-number = väntade ett textnummer som `1` i början av en .srt-fil, fann { $found }
+import-srt-no-cues = inga undertexter hittades i .srt-filen
+import-cue-timing = väntade en tidsrad som `{ $example }`, fann { $found }
+import-cue-time = väntade { $what ->
+    [arrow] `-->` mellan två tider
+    [start] en starttid
+   *[end] en sluttid
+} som `00:01:02.500` på tidsraden, fann { $found }
+import-cue-backwards = texten slutar ({ $end }) innan den börjar ({ $start })
+import-no-text = ingen text hittades i filen
+import-empty = filen är tom
+import-binary = filen ser binär ut ({ $kind }), inte som text
+import-at-line = rad { $line }: { $message }
+import-unsupported = filtypen "{ $ext }" stöds inte: kodbok importerar .txt, .md, .docx, .vtt och .srt

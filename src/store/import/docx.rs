@@ -46,9 +46,7 @@ fn main_part(bytes: &[u8]) -> Result<String, ImportError> {
         return Err(ImportError::Format(not_zip(bytes)));
     }
     let mut zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        ImportError::Format(format!(
-            "not a readable .docx file (a damaged ZIP archive): {e}"
-        ))
+        ImportError::Format(crate::t!("import-docx-damaged-zip", error = e.to_string()))
     })?;
     let name = main_part_name(&mut zip)?;
     let xml = read_entry(&mut zip, &name, MAX_PART_BYTES)?;
@@ -57,18 +55,17 @@ fn main_part(bytes: &[u8]) -> Result<String, ImportError> {
 
 fn not_zip(bytes: &[u8]) -> String {
     let what = if bytes.starts_with(b"\xd0\xcf\x11\xe0") {
-        "it is an old binary Word document (.doc) or a password-protected file; \
-         open it in Word and save it as .docx without a password, or as .txt"
+        "doc"
     } else if bytes.starts_with(b"{\\rtf") {
-        "it is an RTF document; save it as .docx or .txt"
+        "rtf"
     } else if bytes.starts_with(b"%PDF") {
-        "it is a PDF; export the text as .txt or .docx"
+        "pdf"
     } else if std::str::from_utf8(bytes).is_ok() {
-        "it looks like plain text; give it the extension .txt"
+        "text"
     } else {
-        "a .docx file is a ZIP archive and this one is not"
+        "other"
     };
-    format!("not a Word .docx file: {what}")
+    crate::t!("import-not-docx", kind = what)
 }
 
 /// Finds the main part through the package relationships, as Word does.
@@ -79,10 +76,10 @@ fn main_part_name(zip: &mut ZipArchive<Cursor<&[u8]>>) -> Result<String, ImportE
     };
     let name = target.unwrap_or_else(|| "word/document.xml".to_string());
     if name.starts_with("xl/") {
-        return Err(not_word("it is an Excel workbook"));
+        return Err(not_word("xlsx"));
     }
     if name.starts_with("ppt/") {
-        return Err(not_word("it is a PowerPoint presentation"));
+        return Err(not_word("pptx"));
     }
     if zip.index_for_name(&name).is_some() {
         return Ok(name);
@@ -90,15 +87,12 @@ fn main_part_name(zip: &mut ZipArchive<Cursor<&[u8]>>) -> Result<String, ImportE
     let odf = zip.index_for_name("mimetype").is_some()
         && read_entry(zip, "mimetype", 200)
             .is_ok_and(|m| m.starts_with("application/vnd.oasis.opendocument"));
-    Err(not_word(if odf {
-        "it is an OpenDocument file (.odt); save it as .docx"
-    } else {
-        "it is a ZIP archive without word/document.xml"
-    }))
+    Err(not_word(if odf { "odt" } else { "zip" }))
 }
 
-fn not_word(what: &str) -> ImportError {
-    ImportError::Format(format!("not a Word document: {what}"))
+/// A ZIP archive that is another kind of document (`kind`: xlsx, pptx, odt or zip).
+fn not_word(kind: &str) -> ImportError {
+    ImportError::Format(crate::t!("import-not-word", kind = kind))
 }
 
 /// The `Target` of the relationship whose type ends in `/officeDocument`.
@@ -125,13 +119,18 @@ fn read_entry(
     cap: u64,
 ) -> Result<String, ImportError> {
     let bad = |e: &dyn std::fmt::Display| {
-        ImportError::Format(format!("cannot read {name} in the .docx: {e}"))
+        ImportError::Format(crate::t!(
+            "import-docx-part-unreadable",
+            name = name,
+            error = e.to_string()
+        ))
     };
     let file = zip.by_name(name).map_err(|e| bad(&e))?;
     let too_big = || {
-        ImportError::Format(format!(
-            "{name} in the .docx unpacks to more than {} MB; refusing it as a possible zip bomb",
-            cap / (1024 * 1024)
+        ImportError::Format(crate::t!(
+            "import-docx-too-big",
+            name = name,
+            mb = cap / (1024 * 1024)
         ))
     };
     if file.size() > cap {
@@ -178,8 +177,10 @@ pub fn parse_document(xml: &str) -> Result<Vec<Block>, ImportError> {
     loop {
         let pos = reader.buffer_position();
         let (ns, event) = reader.read_resolved_event().map_err(|e| {
-            ImportError::Format(format!(
-                "the document part of the .docx is not well-formed XML near byte {pos}: {e}"
+            ImportError::Format(crate::t!(
+                "import-docx-bad-xml",
+                pos = pos,
+                error = e.to_string()
             ))
         })?;
         let word = matches!(ns, ResolveResult::Bound(n) if W_NS.contains(&n.as_ref()));

@@ -26,7 +26,7 @@ pub fn read_vtt(text: &str) -> Result<RawDoc, ImportError> {
     if !signature.is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t'])) {
         return Err(ImportError::At {
             line: 1,
-            message: format!("expected `WEBVTT` on the first line of a .vtt file, found {first:?}"),
+            message: crate::t!("import-vtt-signature", found = format!("{first:?}")),
         });
     }
     let mut cues = Vec::new();
@@ -95,9 +95,7 @@ pub fn read_srt(text: &str) -> Result<RawDoc, ImportError> {
         } else {
             return Err(ImportError::At {
                 line: at,
-                message: format!(
-                    "expected a cue number such as `1` at the start of an .srt file, found {head:?}"
-                ),
+                message: crate::t!("import-srt-number", found = format!("{head:?}")),
             });
         };
         let start = parse_timing(block[timing], at + timing)?;
@@ -107,9 +105,7 @@ pub fn read_srt(text: &str) -> Result<RawDoc, ImportError> {
         });
     }
     if cues.is_empty() {
-        return Err(ImportError::Format(
-            "no subtitle cues found in the .srt file".into(),
-        ));
+        return Err(ImportError::Format(crate::t!("import-srt-no-cues")));
     }
     Ok(doc_from_cues(cues))
 }
@@ -135,26 +131,29 @@ fn blocks<'a>(lines: &[&'a str]) -> Vec<(usize, Vec<&'a str>)> {
 fn expected_timing(line: usize, found: &str, example: &str) -> ImportError {
     ImportError::At {
         line,
-        message: format!("expected a cue timing line like `{example}`, found {found:?}"),
+        message: crate::t!(
+            "import-cue-timing",
+            example = example,
+            found = format!("{found:?}")
+        ),
     }
 }
 
 /// The start time of a timing line `start --> end [settings]`, checking both times.
 fn parse_timing(line: &str, lineno: usize) -> Result<Option<String>, ImportError> {
+    // `what`: arrow, start or end
     let bad = |what: &str, found: &str| ImportError::At {
         line: lineno,
-        message: format!("expected {what} like `00:01:02.500` in the timing line, found {found:?}"),
+        message: crate::t!("import-cue-time", what = what, found = format!("{found:?}")),
     };
-    let (start, rest) = line
-        .split_once("-->")
-        .ok_or_else(|| bad("`-->` between two times", line))?;
+    let (start, rest) = line.split_once("-->").ok_or_else(|| bad("arrow", line))?;
     let end = rest.split_whitespace().next().unwrap_or("");
-    let start_ms = parse_time(start.trim()).ok_or_else(|| bad("a start time", start.trim()))?;
-    let end_ms = parse_time(end).ok_or_else(|| bad("an end time", end))?;
+    let start_ms = parse_time(start.trim()).ok_or_else(|| bad("start", start.trim()))?;
+    let end_ms = parse_time(end).ok_or_else(|| bad("end", end))?;
     if end_ms < start_ms {
         return Err(ImportError::At {
             line: lineno,
-            message: format!("the cue ends ({}) before it starts ({})", end, start.trim()),
+            message: crate::t!("import-cue-backwards", end = end, start = start.trim()),
         });
     }
     let secs = start_ms / 1000;

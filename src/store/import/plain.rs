@@ -178,14 +178,14 @@ fn split_header(text: &str) -> Result<HeaderSplit<'_>, ImportError> {
             _ => {
                 return Err(ImportError::At {
                     line: i + 2,
-                    message: format!("expected `key: value` in the header, found {l:?}"),
+                    message: crate::t!("import-header-line", found = format!("{l:?}")),
                 });
             }
         }
     }
     Err(ImportError::At {
         line: 1,
-        message: "the header opened with `---` is never closed by a `---` line".into(),
+        message: crate::t!("import-header-unclosed"),
     })
 }
 
