@@ -309,7 +309,7 @@ fn no_rust_range_notation_reaches_the_user() {
             "999",
         ],
     );
-    assert!(sv.contains("har repliker 1–"), "{sv}");
+    assert!(sv.contains("har turerna 1–"), "{sv}");
 }
 
 #[test]

@@ -46,7 +46,7 @@ unknown-attribute = inget fallattribut eller rubrikfält { $attr }; kända: { $k
 unknown-value = inget fall eller avskrift har { $attr } = { $value }; dess värden: { $known }
 unknown-case = inget fall { $case } i projektet; fall: { $known }
 unknown-doc = ingen avskrift { $doc } i projektet; avskrifter: { $known }
-no-such-turn = { $doc } har repliker 1–{ $last }, inte { $n }
+no-such-turn = { $doc } har turerna 1–{ $last }, inte { $n }
 already-coded = { $doc } har redan koden { $code } på tecken { $start }–{ $end } av { $coder }; inget lades till
 nothing-to-list = (inget att visa)
 agree-needs-two = agree jämför minst två kodare: --layer A,B (eller --coders A,B)
@@ -57,7 +57,7 @@ import-exists = { $path }: avskriften { $id } finns redan ({ $dest }); inget imp
 import-id-one = --id anger en avskrift, men { $n } filer angavs
 import-cases-and-case = --cases anger varje fils fall; utelämna --case
 import-cases-no-row = { $sheet } saknar en rad för { $file } (kolumnen `file` ska ange varje källfils namn); ingenting importerades
-imported = importerade { $path } → { $dest } ({ $encoding }; fall { $case }; { $turns } repliker, { $words } ord)
+imported = importerade { $path } → { $dest } ({ $encoding }; fall { $case }; { $turns } turer, { $words } ord)
 project-missing = mappen { $dir } finns inte
 not-a-project = { $dir } är inget kodbok-projekt: det saknar codebook.json (skapa ett med `kodbok init`)
 init-created = Skapade ett kodbok-projekt i { $dir }.
@@ -74,7 +74,7 @@ cmd-long-about =
     Kör utan kommando för att öppna arbetsbänken på projektet i den aktuella mappen.
 cmd-init = Skapa ett nytt projekt (frågar inget; --codebook sample|empty) och visa nästa steg
 cmd-import = Hämta in avskrifter (.txt, .md, .docx, .vtt, .srt) i projektet
-cmd-docs = Lista avskrifter: id, fall, grupp, roll, repliker, ord, kodningar per kodare
+cmd-docs = Lista avskrifter: id, fall, grupp, roll, turer, ord, kodningar per kodare
 cmd-codes = Visa och redigera kodboken
 cmd-code = Koda ett avsnitt i en avskrift; skriver ut den nya kodningens id
 cmd-uncode = Ta bort en av dina kodningar via dess id
