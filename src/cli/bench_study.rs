@@ -107,24 +107,24 @@ fn measure(a: &StudyBench, root: &Path) -> anyhow::Result<ExitCode> {
 
     let mut import = vec!["import".to_string()];
     import.extend(sources.iter().map(|p| p.display().to_string()));
-    let mut rows: Vec<(String, Cost, String)> = Vec::new();
-    let mut tantivy = Cost::default();
+    let mut table = Table::default();
     let steps = steps(import);
     for (i, step) in steps.iter().enumerate() {
         let args: Vec<&str> = step.args.iter().map(String::as_str).collect();
-        let cost = child(&project, &args)?;
+        let cost = table.or_stop(step.name, child(&project, &args))?;
         if i == 0 {
             // The baseline indexes the files just imported, before the first search builds kodbok's index.
-            tantivy = tantivy_baseline(&project)?;
+            table.tantivy = Some(table.or_stop("baseline: tantivy", tantivy_baseline(&project))?);
         }
-        let verdict = verdict(step.target, cost, tantivy);
-        rows.push((step.name.to_string(), cost, verdict));
+        let verdict = verdict(step.target, cost, table.tantivy.unwrap_or_default());
+        table.rows.push((step.name.to_string(), cost, verdict));
     }
+    let tantivy = table.tantivy.unwrap_or_default();
     for (name, keys) in [
         ("workbench: first screen", ""),
         ("workbench: `S` group comparison", "S"),
     ] {
-        let (cost, inner) = frame_child(&project, keys)?;
+        let (cost, inner) = table.or_stop(name, frame_child(&project, keys))?;
         let shown = if keys.is_empty() { inner.0 } else { inner.1 };
         let target = Target::Under(0.5, keys.is_empty().then_some(300));
         let v = verdict(
@@ -135,35 +135,66 @@ fn measure(a: &StudyBench, root: &Path) -> anyhow::Result<ExitCode> {
             },
             tantivy,
         );
-        rows.push((format!("{name} (in process {})", secs(shown)), cost, v));
+        table
+            .rows
+            .push((format!("{name} (in process {})", secs(shown)), cost, v));
     }
-    let scan = scan_baseline(&project)?;
-    crate::say!("");
-    crate::say!(
-        "{:<48} {:>9} {:>9} {:>8}  target",
-        "step",
-        "wall",
-        "cpu",
-        "peak MB"
-    );
-    let line = |name: &str, c: Cost, v: &str| {
-        crate::say!(
-            "{name:<48} {:>9} {:>9} {:>8}  {v}",
-            secs(c.wall),
-            secs(c.cpu),
-            c.rss_kb / 1024
-        );
-    };
-    line("baseline: tantivy indexes the same files", tantivy, "");
-    line("baseline: one scan of the corpus", scan, "");
-    for (name, cost, v) in &rows {
-        line(name, *cost, v);
-    }
+    table.scan = Some(table.or_stop("baseline: one scan", scan_baseline(&project))?);
+    table.print();
     crate::say!("(targets are judged on CPU time: the machine may be shared; peak MB is VmHWM)");
     if let Ok(n) = count_codings(&project) {
         crate::say!("codings in the study: {n}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The figures measured so far: printed at the end, or when a step fails, so that a failure still shows
+/// what was measured and which step stopped the run.
+#[derive(Default)]
+struct Table {
+    tantivy: Option<Cost>,
+    scan: Option<Cost>,
+    rows: Vec<(String, Cost, String)>,
+}
+
+impl Table {
+    /// The step's result; on failure the table so far and the failing step are printed, and the error
+    /// (which holds the child's exit status and stderr) is returned naming the step.
+    fn or_stop<T>(&self, step: &str, r: anyhow::Result<T>) -> anyhow::Result<T> {
+        r.map_err(|e| {
+            self.print();
+            crate::say!("stopped: step `{step}` failed (its error follows on stderr)");
+            e.context(format!("bench study: step `{step}` failed"))
+        })
+    }
+
+    fn print(&self) {
+        crate::say!("");
+        crate::say!(
+            "{:<48} {:>9} {:>9} {:>8}  target",
+            "step",
+            "wall",
+            "cpu",
+            "peak MB"
+        );
+        let line = |name: &str, c: Cost, v: &str| {
+            crate::say!(
+                "{name:<48} {:>9} {:>9} {:>8}  {v}",
+                secs(c.wall),
+                secs(c.cpu),
+                c.rss_kb / 1024
+            );
+        };
+        if let Some(tantivy) = self.tantivy {
+            line("baseline: tantivy indexes the same files", tantivy, "");
+        }
+        if let Some(scan) = self.scan {
+            line("baseline: one scan of the corpus", scan, "");
+        }
+        for (name, cost, v) in &self.rows {
+            line(name, *cost, v);
+        }
+    }
 }
 
 fn steps(import: Vec<String>) -> Vec<BenchStep> {
@@ -385,8 +416,13 @@ fn child(project: &Path, args: &[&str]) -> anyhow::Result<Cost> {
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
     let shown = args.iter().take(4).copied().collect::<Vec<_>>().join(" ");
-    let (cost, ok, err) = run_measured(cmd)?;
-    anyhow::ensure!(ok, "kodbok {shown} failed: {err}");
+    let (cost, exit, err) = run_measured(cmd)?;
+    if let Some(exit) = exit {
+        anyhow::bail!(
+            "kodbok {shown} {exit}; its stderr:\n{}",
+            stderr_or_none(&err)
+        );
+    }
     Ok(cost)
 }
 
@@ -401,8 +437,13 @@ fn frame_child(project: &Path, keys: &str) -> anyhow::Result<(Cost, (Duration, D
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    let (cost, ok, out) = run_measured(cmd)?;
-    anyhow::ensure!(ok, "kodbok bench frame failed: {out}");
+    let (cost, exit, out) = run_measured(cmd)?;
+    if let Some(exit) = exit {
+        anyhow::bail!(
+            "kodbok bench frame {exit}; its output:\n{}",
+            stderr_or_none(&out)
+        );
+    }
     let num = |k: &str| -> Duration {
         out.split_whitespace()
             .find_map(|w| w.strip_prefix(k))
@@ -412,10 +453,18 @@ fn frame_child(project: &Path, keys: &str) -> anyhow::Result<(Cost, (Duration, D
     Ok((cost, (num("first="), num("keys="))))
 }
 
+fn stderr_or_none(text: &str) -> &str {
+    if text.trim().is_empty() {
+        "(nothing)"
+    } else {
+        text.trim_end()
+    }
+}
+
 /// Spawns `cmd` and waits for it with `wait4`, which gives the child's own CPU time and peak memory.
-/// Returns the cost, whether it succeeded, and its output (stdout then stderr).
+/// Returns the cost, how it failed (None when it exited with 0), and its output (stdout then stderr).
 #[cfg(unix)]
-fn run_measured(mut cmd: Command) -> anyhow::Result<(Cost, bool, String)> {
+fn run_measured(mut cmd: Command) -> anyhow::Result<(Cost, Option<String>, String)> {
     use std::io::Read;
     let t = Instant::now();
     let mut ch = cmd.spawn()?;
@@ -445,12 +494,19 @@ fn run_measured(mut cmd: Command) -> anyhow::Result<(Cost, bool, String)> {
         cpu: tv(ru.ru_utime) + tv(ru.ru_stime),
         rss_kb: ru.ru_maxrss as u64,
     };
-    let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
-    Ok((cost, ok, text))
+    let exit = if libc::WIFEXITED(status) {
+        let code = libc::WEXITSTATUS(status);
+        (code != 0).then(|| format!("exited with status {code}"))
+    } else if libc::WIFSIGNALED(status) {
+        Some(format!("was killed by signal {}", libc::WTERMSIG(status)))
+    } else {
+        Some(format!("ended with wait status {status}"))
+    };
+    Ok((cost, exit, text))
 }
 
 #[cfg(not(unix))]
-fn run_measured(mut cmd: Command) -> anyhow::Result<(Cost, bool, String)> {
+fn run_measured(mut cmd: Command) -> anyhow::Result<(Cost, Option<String>, String)> {
     let t = Instant::now();
     let o = cmd.output()?;
     let wall = t.elapsed();
@@ -461,7 +517,8 @@ fn run_measured(mut cmd: Command) -> anyhow::Result<(Cost, bool, String)> {
         cpu: wall,
         rss_kb: 0,
     };
-    Ok((cost, o.status.success(), text))
+    let exit = (!o.status.success()).then(|| format!("ended with {}", o.status));
+    Ok((cost, exit, text))
 }
 
 /// This process's CPU time so far (all threads) and peak memory.

@@ -2,6 +2,9 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+mod words;
+pub use words::word_count;
+
 /// True for characters that must never reach a terminal or a canonical transcript.
 pub fn is_forbidden(c: char) -> bool {
     match c {
@@ -21,6 +24,14 @@ pub fn is_forbidden(c: char) -> bool {
 
 /// Normalises any text to the canonical form: CRLF and CR to LF, forbidden characters dropped, NFC.
 pub fn canonicalize(input: &str) -> String {
+    if is_canonical(input) {
+        return input.to_string();
+    }
+    rebuild(input)
+}
+
+/// `canonicalize` character by character.
+fn rebuild(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     let mut chars = input.chars().peekable();
     while let Some(c) = chars.next() {
@@ -47,6 +58,74 @@ pub fn canonicalize(input: &str) -> String {
         return out;
     }
     out.nfc().collect()
+}
+
+/// True when `canonicalize` would return `s` unchanged, found by scanning bytes: a transcript is
+/// nearly always canonical already, and most of its characters are ASCII.
+pub fn is_canonical(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    // The start of a run of characters from U+0300 up, which the NFC check must see together.
+    let mut run: Option<usize> = None;
+    while i < bytes.len() {
+        if run.is_none() && bytes.len() - i >= 16 && plain_latin(&bytes[i..i + 16]) {
+            i += 16;
+            continue;
+        }
+        let b = bytes[i];
+        if (0x80..=0xbf).contains(&b) {
+            // the second byte of a character from U+00C0 to U+02FF whose first one ended a chunk above
+            i += 1;
+            continue;
+        }
+        if b < 0x80 {
+            if (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f {
+                return false;
+            }
+            if let Some(r) = run.take()
+                && !nfc_quick(&s[r..i])
+            {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or('\0');
+        // \u{80}–\u{9f} are forbidden; U+2028/9 become newlines; a joiner may go.
+        if is_forbidden(c) || c == ZWJ || c == '\u{2028}' || c == '\u{2029}' {
+            return false;
+        }
+        // Below U+0300 every character is a starter that NFC keeps as it is.
+        if c < '\u{300}' {
+            if let Some(r) = run.take()
+                && !nfc_quick(&s[r..i])
+            {
+                return false;
+            }
+        } else {
+            run.get_or_insert(i);
+        }
+        i += c.len_utf8();
+    }
+    run.is_none_or(|r| nfc_quick(&s[r..]))
+}
+
+/// True when every byte of a chunk is printable ASCII, a tab, a line feed, the first byte of a
+/// character from U+00C0 to U+02FF (Latin letters, all canonical starters) or a continuation byte.
+/// It has no early exit, so it vectorises.
+pub fn plain_latin(chunk: &[u8]) -> bool {
+    chunk.iter().fold(true, |ok, &b| {
+        ok & ((0x20..0x7f).contains(&b)
+            | (b == b'\n')
+            | (b == b'\t')
+            | (0x80..=0xbf).contains(&b)
+            | (0xc3..=0xcb).contains(&b))
+    })
+}
+
+/// The NFC quick check of a run of characters that follows a starter.
+fn nfc_quick(run: &str) -> bool {
+    unicode_normalization::is_nfc_quick(run.chars()) == unicode_normalization::IsNormalized::Yes
 }
 
 /// The zero-width joiner, kept only between the parts of an emoji sequence.
@@ -97,22 +176,49 @@ const BLOCK: usize = 64;
 
 impl OffsetMap {
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let blocks = bytes.len().div_ceil(BLOCK);
         let mut m = OffsetMap {
+            marks: Vec::with_capacity(blocks),
+            low: Vec::with_capacity(blocks),
+            high: Vec::with_capacity(blocks),
+            chars: 0,
             len: text.len(),
-            ..OffsetMap::default()
         };
-        for (n, (i, c)) in text.char_indices().enumerate() {
-            let bit = n % BLOCK;
+        let (mut i, mut bit, mut low, mut high) = (0, 0, 0u64, 0u64);
+        while i < bytes.len() {
             if bit == 0 {
                 m.marks.push(i);
-                m.low.push(0);
-                m.high.push(0);
+                // 64 ASCII chars: a block with nothing to record but where it starts.
+                if bytes.len() - i >= BLOCK && bytes[i..i + BLOCK].is_ascii() {
+                    m.low.push(0);
+                    m.high.push(0);
+                    m.chars += BLOCK;
+                    i += BLOCK;
+                    continue;
+                }
             }
-            let extra = c.len_utf8() - 1;
-            let k = m.low.len() - 1;
-            m.low[k] |= ((extra & 1) as u64) << bit;
-            m.high[k] |= ((extra >> 1) as u64) << bit;
-            m.chars = n + 1;
+            // `i` is always at the first byte of a char, which gives its length.
+            let extra = match bytes[i] {
+                0..=0x7f => 0,
+                0xc0..=0xdf => 1,
+                0xe0..=0xef => 2,
+                _ => 3,
+            };
+            low |= ((extra & 1) as u64) << bit;
+            high |= ((extra >> 1) as u64) << bit;
+            i += extra + 1;
+            m.chars += 1;
+            bit += 1;
+            if bit == BLOCK {
+                m.low.push(std::mem::take(&mut low));
+                m.high.push(std::mem::take(&mut high));
+                bit = 0;
+            }
+        }
+        if bit > 0 {
+            m.low.push(low);
+            m.high.push(high);
         }
         m
     }
@@ -232,6 +338,7 @@ mod tests {
             &"aåä€😀\n".repeat(40),
             &"x".repeat(128),
             &"å".repeat(64),
+            &format!("{}å{}😀{}", "x".repeat(70), "y".repeat(130), "z".repeat(63)),
         ] {
             let m = OffsetMap::new(text);
             let bytes: Vec<usize> = text
@@ -257,6 +364,14 @@ mod tests {
         assert_eq!(canonicalize(raw), "a\nb\nc[31mredxy\tz");
         // NFD "å" becomes one scalar.
         assert_eq!(canonicalize("a\u{30a}"), "å");
+        // after a chunk of plain text, whose last character's second byte starts the next chunk
+        let a15 = "a".repeat(15);
+        assert_eq!(
+            canonicalize(&format!("{a15}å\u{301}")),
+            format!("{a15}\u{1fb}")
+        );
+        assert_eq!(canonicalize(&format!("{a15}å\r\n")), format!("{a15}å\n"));
+        assert!(is_canonical(&format!("{a15}åäö\n{a15}")));
     }
 
     #[test]
@@ -277,6 +392,23 @@ mod tests {
         let s = "a\u{61c}b\u{200b}c\u{200d}d\u{200e}e\u{2060}f\u{2066}g\u{feff}h";
         assert_eq!(canonicalize(s), "abcdefgh");
         assert_eq!(canonicalize("a\u{2028}b"), "a\nb");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn text_found_canonical_is_left_as_it_is(
+            picks in proptest::collection::vec(proptest::prelude::any::<proptest::sample::Index>(), 0..48)
+        ) {
+            // long enough for the 16-byte chunks of `is_canonical`; mostly letters, as text is
+            let a: Vec<char> = "abcdefghijklmnopqrstuvwxyz åäöéȳ\u{2ff}a å\t\n\r\u{7}\u{7f}\u{85}\u{a0}\u{300}\u{301}\u{316}\u{340}\u{30a}\u{200b}\u{200d}\u{2028}\u{feff}–😀\u{1f4bb}\u{fe0f}"
+                .chars()
+                .collect();
+            let s: String = picks.iter().map(|i| a[i.index(a.len())]).collect();
+            if is_canonical(&s) {
+                proptest::prop_assert_eq!(rebuild(&s), s.as_str());
+            }
+            proptest::prop_assert_eq!(canonicalize(&s), rebuild(&s));
+        }
     }
 
     #[test]

@@ -3,8 +3,7 @@
 //! Offsets everywhere are Unicode scalar (char) offsets into the *body*: the text after the header block.
 //! The header can change (an attribute added) without moving any coding.
 
-use super::text::{OffsetMap, canonicalize};
-use unicode_segmentation::UnicodeSegmentation;
+use super::text::{OffsetMap, canonicalize, word_count};
 
 /// Ordered `key: value` pairs of a transcript header.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -82,7 +81,7 @@ impl Transcript {
     pub fn new(id: &str, header: Header, text: String) -> Self {
         let speakers = header.speakers();
         let map = OffsetMap::new(&text);
-        let turns = parse_turns(&text, speakers.as_deref());
+        let turns = parse_turns(&text, &map, speakers.as_deref());
         Transcript {
             id: id.to_string(),
             header,
@@ -148,7 +147,7 @@ impl Transcript {
         self.turns
             .iter()
             .filter_map(|t| self.slice(t.start, t.end))
-            .map(|s| s.unicode_words().count())
+            .map(word_count)
             .sum()
     }
 
@@ -289,14 +288,13 @@ pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
                 None => (pos, pos + len),
             });
         }
-        pos += line.chars().count();
+        pos += len + usize::from(line.len() > content.len());
     }
     out.extend(current);
     out
 }
 
-fn parse_turns(text: &str, speakers: Option<&[String]>) -> Vec<Turn> {
-    let map = OffsetMap::new(text);
+fn parse_turns(text: &str, map: &OffsetMap, speakers: Option<&[String]>) -> Vec<Turn> {
     let mut turns: Vec<Turn> = Vec::new();
     for (s, e) in paragraphs(text) {
         let par = map.slice(text, s, e).unwrap_or("");

@@ -31,7 +31,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return finish(text.into_owned(), enc, false);
     }
-    if let Some(enc) = utf16_without_bom(bytes) {
+    // UTF-16 without a BOM shows as NUL bytes, which most text has none of.
+    if bytes.contains(&0)
+        && let Some(enc) = utf16_without_bom(bytes)
+    {
         let (text, _) = enc.decode_without_bom_handling(bytes);
         return finish(text.into_owned(), enc, true);
     }
@@ -60,6 +63,14 @@ fn finish(text: String, enc: &'static Encoding, guessed: bool) -> Result<Decoded
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
+    if !has_control(text.as_bytes()) {
+        return Ok(Decoded {
+            text,
+            encoding: enc.name(),
+            guessed,
+            invalid: Vec::new(),
+        });
+    }
     let controls = text
         .chars()
         .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
@@ -72,6 +83,21 @@ fn finish(text: String, enc: &'static Encoding, guessed: bool) -> Result<Decoded
         encoding: enc.name(),
         guessed,
         invalid: Vec::new(),
+    })
+}
+
+/// Whether UTF-8 text holds a control character other than line feed, carriage return, tab and
+/// form feed, seen in its bytes: C0 controls and DEL, and C1 controls (0xC2 0x80–0x9F).
+fn has_control(b: &[u8]) -> bool {
+    let control = |i: usize| {
+        let x = b[i];
+        (x < 0x20 && !matches!(x, b'\n' | b'\r' | b'\t' | 0x0c))
+            || x == 0x7f
+            || (x == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    };
+    (0..b.len()).step_by(16).any(|at| {
+        let end = (at + 16).min(b.len());
+        !crate::model::text::plain_latin(&b[at..end]) && (at..end).any(control)
     })
 }
 

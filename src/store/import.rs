@@ -7,7 +7,7 @@ pub mod plain;
 
 use super::decode::{DecodeError, decode};
 use crate::model::Transcript;
-use crate::model::text::{canonicalize, slugify};
+use crate::model::text::{canonicalize, is_canonical, slugify};
 use crate::model::transcript::{Header, is_timestamp, parse_label};
 use std::path::Path;
 
@@ -245,13 +245,21 @@ fn layout_prepared(turns: &[RawTurn], speakers: &[String]) -> String {
 }
 /// Canonical text without terminal escape sequences.
 fn clean_text(s: &str) -> String {
+    // Canonical text holds no escape sequence (ESC and the C1 controls are never canonical).
+    if is_canonical(s) {
+        return s.to_string();
+    }
     canonicalize(&escapes::strip_escapes(s))
 }
 
 /// A paragraph in canonical form: no blank lines inside, no trailing spaces, no leading/trailing blank.
 fn clean_paragraph(p: &str) -> String {
-    clean_text(p)
-        .lines()
+    let p = clean_text(p);
+    if !p.contains('\n') {
+        // one line: the lines below would come to the line trimmed
+        return p.trim().to_string();
+    }
+    p.lines()
         .map(str::trim_end)
         .filter(|l| !l.trim().is_empty())
         .collect::<Vec<_>>()

@@ -4,6 +4,7 @@
 mod corpus;
 mod fixtures;
 mod props;
+mod sample;
 
 use kodbok::model::Transcript;
 use kodbok::model::text::canonicalize;

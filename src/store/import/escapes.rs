@@ -1,16 +1,15 @@
 //! Terminal escape sequences removed whole, so no `[31m` residue is left once ESC itself is dropped.
 
+use std::borrow::Cow;
 use std::iter::Peekable;
 use std::str::Chars;
 
 /// Removes ANSI/ECMA-48 escape sequences: CSI (`ESC [` or U+009B, parameters, final byte),
 /// OSC/DCS/APC/PM/SOS strings (up to BEL, `ESC \`, U+009C or the end of the line) and
 /// two-character escapes. Other control characters are left for `canonicalize` to drop.
-pub fn strip_escapes(s: &str) -> String {
-    if !s.contains([
-        '\u{1b}', '\u{9b}', '\u{9d}', '\u{90}', '\u{98}', '\u{9e}', '\u{9f}',
-    ]) {
-        return s.to_string();
+pub fn strip_escapes(s: &str) -> Cow<'_, str> {
+    if !has_escape(s.as_bytes()) {
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut it = s.chars().peekable();
@@ -33,7 +32,16 @@ pub fn strip_escapes(s: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Whether the text holds ESC or one of the C1 controls that open a sequence (U+0090, U+0098,
+/// U+009B, U+009D–U+009F, which UTF-8 writes as 0xC2 and a second byte), seen in its bytes.
+fn has_escape(b: &[u8]) -> bool {
+    b.iter().enumerate().any(|(i, &x)| {
+        x == 0x1b
+            || (x == 0xc2 && matches!(b.get(i + 1), Some(0x90 | 0x98 | 0x9b | 0x9d | 0x9e | 0x9f)))
+    })
 }
 
 /// Parameter bytes, intermediate bytes, then one final byte.

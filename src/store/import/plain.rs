@@ -64,7 +64,10 @@ fn text_line(line: &str, accepted: &[String], turns: &mut Vec<RawTurn>, par: &mu
                 time,
                 paragraphs: Vec::new(),
             });
-            let rest: String = line.chars().skip(skip).collect();
+            let rest = line
+                .char_indices()
+                .nth(skip)
+                .map_or("", |(b, _)| &line[b..]);
             if !rest.trim().is_empty() {
                 par.push(rest.trim().to_string());
             }
