@@ -120,20 +120,13 @@ pub fn write_with(
 }
 
 fn write_tmp(tmp: &Path, body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
-    let f = fill_tmp(tmp, body)?;
-    fault::check(Step::SyncTemp)
-        .and_then(|()| f.sync_all())
-        .map_err(|e| StoreError::io(tmp, e))
-}
-
-/// Creates the temp file and writes it, not yet synced.
-fn fill_tmp(tmp: &Path, body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<File> {
     let io = |e| StoreError::io(tmp, e);
     fault::check(Step::CreateTemp).map_err(io)?;
     let mut f = create_new(tmp).map_err(io)?;
     fault::check(Step::WriteTemp).map_err(io)?;
     body(&mut f).map_err(io)?;
-    Ok(f)
+    fault::check(Step::SyncTemp).map_err(io)?;
+    f.sync_all().map_err(io)
 }
 
 /// Makes the rename durable; an error names the file written, whose folder could not be synced.
@@ -183,10 +176,9 @@ pub(crate) fn alive(pid: u32, tmp: &Path) -> bool {
         .is_none_or(|age| age < old)
 }
 
-/// Files written together (an import of many transcripts): each goes to its own temp file; when every
-/// one is ready, all temps are synced (on Linux, many of them with one `syncfs` of their file system
-/// instead of an fsync each), then renamed, then each folder is synced once. Until `commit`, nothing in
-/// the project changed; a staging that is dropped uncommitted removes its temps.
+/// Files written together (an import of many transcripts): each goes to its own synced temp file,
+/// then, when every one is ready, all are renamed and each folder is synced once. Until `commit`,
+/// nothing in the project changed; a staging that is dropped uncommitted removes its temps.
 #[derive(Debug, Default)]
 pub struct Staged {
     /// (temp, destination)
@@ -195,8 +187,8 @@ pub struct Staged {
 }
 
 impl Staged {
-    /// Writes `bytes` to a temp file beside `path`, synced by `commit` (safe to call from several
-    /// threads, then `push` the result).
+    /// Writes `bytes` to a synced temp file beside `path` (safe to call from several threads through
+    /// `stage_file`, then `push` the result).
     /// `tag` tells apart temps of files staged at once (two sources may claim one destination).
     pub fn stage_file(path: &Path, bytes: &[u8], tag: usize) -> Result<(PathBuf, PathBuf)> {
         let dir = match path.parent() {
@@ -206,7 +198,7 @@ impl Staged {
         fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         let tmp = dir.join(format!("{tag}{}{}", temp_prefix(path), std::process::id()));
         let _ = fs::remove_file(&tmp);
-        if let Err(e) = fill_tmp(&tmp, |w| w.write_all(bytes)) {
+        if let Err(e) = write_tmp(&tmp, |w| w.write_all(bytes)) {
             let _ = fs::remove_file(&tmp);
             return Err(e);
         }
@@ -217,9 +209,8 @@ impl Staged {
         self.files.push(staged);
     }
 
-    /// Makes every temp durable, renames each onto its destination, then syncs each folder once.
+    /// Renames every temp onto its destination, then syncs each folder once.
     pub fn commit(mut self) -> Result<()> {
-        self.sync_temps()?;
         let mut dirs: Vec<PathBuf> = Vec::new();
         for (tmp, dest) in &self.files {
             if let Some(d) = dest.parent()
@@ -238,53 +229,6 @@ impl Staged {
         }
         Ok(())
     }
-}
-
-impl Staged {
-    /// Syncs the temps before any is renamed, so a crash never leaves a destination with a torn file.
-    /// Many temps are synced with one `syncfs` per folder's file system (one flush of the device
-    /// instead of one per file); a few, or off Linux, with an fsync each.
-    fn sync_temps(&self) -> Result<()> {
-        const MANY: usize = 16;
-        if cfg!(target_os = "linux") && self.files.len() >= MANY {
-            let mut dirs: Vec<&Path> = Vec::new();
-            for (tmp, _) in &self.files {
-                let dir = tmp.parent().unwrap_or(Path::new("."));
-                if !dirs.contains(&dir) {
-                    dirs.push(dir);
-                    fault::check(Step::SyncTemp)
-                        .and_then(|()| syncfs(dir))
-                        .map_err(|e| StoreError::io(tmp, e))?;
-                }
-            }
-            return Ok(());
-        }
-        for (tmp, _) in &self.files {
-            fault::check(Step::SyncTemp)
-                .and_then(|()| OpenOptions::new().write(true).open(tmp)?.sync_all())
-                .map_err(|e| StoreError::io(tmp, e))?;
-        }
-        Ok(())
-    }
-}
-
-/// Writes out everything of the file system that holds `dir` and waits for it (Linux `syncfs`, which
-/// reports write-back errors since Linux 5.8).
-#[cfg(target_os = "linux")]
-fn syncfs(dir: &Path) -> std::io::Result<()> {
-    use std::os::fd::AsRawFd;
-    let d = File::open(dir)?;
-    // SAFETY: the descriptor is open for the duration of the call.
-    if unsafe { libc::syncfs(d.as_raw_fd()) } == 0 {
-        Ok(())
-    } else {
-        Err(std::io::Error::last_os_error())
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn syncfs(_: &Path) -> std::io::Result<()> {
-    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
 }
 
 impl Drop for Staged {
@@ -393,38 +337,6 @@ mod tests {
                 assert!(e.contains("a.json") && e.contains("injected"), "{e}");
                 assert_eq!(names(dir.path()), ["a.json"], "{step:?}: temp left behind");
             }
-        }
-    }
-
-    #[test]
-    fn a_staging_that_cannot_sync_changes_nothing() {
-        for n in [2, 20] {
-            let dir = tempfile::tempdir().unwrap();
-            let dests: Vec<PathBuf> = (0..n)
-                .map(|i| dir.path().join(format!("t{i}.txt")))
-                .collect();
-            write(&dests[0], b"old").unwrap();
-            for step in [Step::SyncTemp, Step::Rename] {
-                let mut staged = Staged::default();
-                for (i, d) in dests.iter().enumerate() {
-                    staged.push(Staged::stage_file(d, b"new", i).unwrap());
-                }
-                fault::arm(step, std::io::ErrorKind::StorageFull);
-                let e = staged
-                    .commit()
-                    .expect_err("the injected fault must be reported");
-                fault::disarm();
-                assert!(e.to_string().contains("injected"), "{e}");
-                assert_eq!(fs::read(&dests[0]).unwrap(), b"old", "{n} {step:?}");
-                assert_eq!(names(dir.path()), ["t0.txt"], "{n} {step:?}: temps left");
-            }
-            let mut staged = Staged::default();
-            for (i, d) in dests.iter().enumerate() {
-                staged.push(Staged::stage_file(d, b"new", i).unwrap());
-            }
-            staged.commit().unwrap();
-            assert!(dests.iter().all(|d| fs::read(d).unwrap() == b"new"));
-            assert_eq!(names(dir.path()).len(), n);
         }
     }
 
