@@ -111,6 +111,18 @@ impl Runner {
                 only,
             } => vec![self.search.plan(state, &query, &code, scope, &only)],
             Effect::Suggest { code } => vec![self.search.suggest(state, code.as_deref())],
+            Effect::ReadTexts { retry, then } => {
+                let result = state
+                    .project
+                    .read_texts(None)
+                    .map(super::action::Texts)
+                    .map_err(|e| crate::messages::describe(&e));
+                vec![Action::TextsRead {
+                    result,
+                    retry,
+                    then,
+                }]
+            }
             Effect::SkipSuggestion { coder, suggestion } => {
                 let p = &state.project;
                 let r = crate::index::suggest::load_skipped(p).and_then(|mut s| {
