@@ -456,6 +456,55 @@ mod tests {
     }
 
     #[test]
+    fn headers_first_then_the_texts_when_they_are_asked_for() {
+        let d = project();
+        fs::remove_file(d.path().join("codings/a.json")).unwrap();
+        // the header is fine, the body is not UTF-8: found when the text is read
+        let mut bad = b"---\nid: t3\ncase: k2\n---\n\nA: ".to_vec();
+        bad.extend([0xff, b'\n']);
+        fs::write(d.path().join("transcripts/t3.txt"), bad).unwrap();
+        let mut p = Project::open_with(d.path(), &Load::Headers).unwrap();
+        assert!(p.transcripts.is_empty());
+        assert_eq!(p.doc_ids(), ["t1", "t2", "t3"]);
+        assert_eq!(p.group_of("t3"), "");
+        assert_eq!(p.header_of("t3").and_then(|h| h.get("case")), Some("k2"));
+        p.load_text("t1").unwrap();
+        assert_eq!(p.transcripts.keys().collect::<Vec<_>>(), ["t1"]);
+        assert_eq!(p.doc_ids(), ["t1", "t2", "t3"]);
+        let e = p.read_texts(None).unwrap_err().to_string();
+        assert!(e.contains("t3.txt") && e.contains("UTF-8"), "{e}");
+        p.load_text("t2").unwrap();
+        assert_eq!(p.unread.keys().collect::<Vec<_>>(), ["t3"]);
+        assert!(p.has_doc("t3") && !p.has_doc("t4"));
+    }
+
+    #[test]
+    fn headers_are_checked_as_a_full_load_checks_them() {
+        let d = project();
+        fs::remove_file(d.path().join("codings/a.json")).unwrap();
+        fs::write(
+            d.path().join("transcripts/t3.txt"),
+            "---\nid: t1\n---\n\nA: x.\n",
+        )
+        .unwrap();
+        fs::write(
+            d.path().join("transcripts/t4.txt"),
+            "---\nid: t4\nno colon\n---\n",
+        )
+        .unwrap();
+        fs::write(d.path().join("transcripts/t5.txt"), "---\nid: t5\n").unwrap();
+        let e = Project::open_with(d.path(), &Load::Headers)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("t3.txt:2:1") && e.contains("used by another file"),
+            "{e}"
+        );
+        assert!(e.contains("t4.txt:3:1"), "{e}");
+        assert!(e.contains("t5.txt") && e.contains("never closed"), "{e}");
+    }
+
+    #[test]
     fn an_id_that_is_not_a_file_name_is_not_looked_for() {
         let d = project();
         fs::write(d.path().join("x.txt"), "id: x\ncase: k1\n\nA: ut.\n").unwrap();

@@ -264,7 +264,8 @@ fn read_transcript(path: &Path) -> Option<Action> {
 fn watched(state: &AppState) -> Vec<PathBuf> {
     let p = &state.project;
     let mut out = vec![p.codebook_path()];
-    out.extend(p.transcripts.keys().map(|id| p.transcript_path(id)));
+    // every transcript, read or not: one read later is then not taken for a change on disk
+    out.extend(p.doc_ids().into_iter().map(|id| p.transcript_path(id)));
     let Ok(dir) = std::fs::read_dir(p.codings_dir()) else {
         return out;
     };

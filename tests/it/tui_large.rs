@@ -303,3 +303,27 @@ fn the_group_comparison_keeps_its_columns_apart() {
         });
     }
 }
+
+#[test]
+fn a_transcript_changed_on_disk_before_it_is_read_is_read_as_it_is_now() {
+    let dir = national();
+    let mut s = lazy(dir.path(), 120, 40);
+    let path = dir.path().join("transcripts/i0005.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("pengar", "personal")).unwrap();
+    for _ in 0..4 {
+        s.dispatch(kodbok::tui::action::Action::Tick);
+    }
+    assert!(
+        s.state.project.transcripts.is_empty(),
+        "the poll reads nothing in"
+    );
+    feed(&mut s, "fi0005<enter>");
+    assert!(
+        s.state
+            .doc()
+            .unwrap()
+            .text
+            .contains("för lite tid och personal")
+    );
+}
