@@ -413,8 +413,11 @@ fn compute_stats(p: &Project, me: &str) -> CodingStats {
             continue;
         }
         e.0 += 1;
-        let (Some(t), Some(cov)) = (p.transcripts.get(&c.doc), covered.get_mut(c.doc.as_str()))
-        else {
+        // a transcript not read yet has no progress (and the lookup in `covered` is skipped)
+        let Some(t) = p.transcripts.get(&c.doc) else {
+            continue;
+        };
+        let Some(cov) = covered.get_mut(c.doc.as_str()) else {
             continue;
         };
         let first = t.turn_at(c.start).unwrap_or(0);
