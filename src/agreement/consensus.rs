@@ -310,6 +310,7 @@ mod tests {
             codebook: book,
             cases: Default::default(),
             transcripts: BTreeMap::from([("d".to_string(), t)]),
+            unread: BTreeMap::new(),
             coders: BTreeMap::new(),
         }
     }

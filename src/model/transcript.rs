@@ -101,6 +101,17 @@ impl Transcript {
         Ok(t)
     }
 
+    /// The id and header of a transcript file from its beginning alone: `head` holds at least the
+    /// lines up to the `---` that closes the header (the body is not looked at).
+    pub fn parse_header(
+        head: &str,
+        fallback_id: &str,
+    ) -> Result<(String, Header), TranscriptError> {
+        let (header, _, _) = split_header(head)?;
+        let id = header.get("id").unwrap_or(fallback_id).to_string();
+        Ok((id, header))
+    }
+
     /// The canonical file content.
     pub fn render(&self) -> String {
         let mut out = String::from("---\n");
@@ -363,6 +374,17 @@ mod tests {
         assert_eq!(err.line, 3);
         let err = Transcript::parse("---\nid: x\n", "x").unwrap_err();
         assert!(err.message.contains("never closed"));
+    }
+
+    #[test]
+    fn the_header_alone_gives_the_same_id_and_fields() {
+        let full = Transcript::parse(DOC, "x").unwrap();
+        let head = &DOC[..DOC.find("---\n\n").unwrap() + 4];
+        let (id, header) = Transcript::parse_header(head, "x").unwrap();
+        assert_eq!((id.as_str(), &header), (full.id.as_str(), &full.header));
+        let (id, header) = Transcript::parse_header("Intervjuare: Hej.\n", "stem").unwrap();
+        assert_eq!((id.as_str(), header.fields.len()), ("stem", 0));
+        assert!(Transcript::parse_header("---\nid: x\n", "x").is_err());
     }
 
     #[test]

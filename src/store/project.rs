@@ -20,6 +20,8 @@ pub struct Project {
     pub cases: Cases,
     /// Transcripts by id, in id order.
     pub transcripts: BTreeMap<String, Transcript>,
+    /// Transcripts whose text is not read yet, by id (only with [`super::Load::Headers`]).
+    pub unread: BTreeMap<String, super::load::Unread>,
     /// Coder files by coder name.
     pub coders: BTreeMap<String, CoderFile>,
 }
@@ -227,7 +229,10 @@ impl Project {
 
     /// The value of the group attribute for a transcript's case.
     pub fn group_of(&self, doc: &str) -> &str {
-        let case = self.transcripts.get(doc).map_or("", |t| t.case());
+        let case = self
+            .header_of(doc)
+            .and_then(|h| h.get("case"))
+            .unwrap_or("");
         self.cases
             .attr(case, &self.codebook.settings.group_attribute)
     }

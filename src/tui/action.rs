@@ -117,6 +117,28 @@ pub enum Action {
         pending: RewriteReason,
         result: Result<LayerDone, String>,
     },
+    /// The transcripts not read at the start were read (or why not); then `retry` runs again and
+    /// `then` is run.
+    TextsRead {
+        result: Result<Texts, String>,
+        retry: Option<Command>,
+        then: Vec<Effect>,
+    },
+}
+
+/// Transcripts read on demand (equal when they have the same ids and content).
+#[derive(Debug, Clone)]
+pub struct Texts(pub Vec<crate::model::Transcript>);
+
+impl PartialEq for Texts {
+    fn eq(&self, other: &Texts) -> bool {
+        self.0.len() == other.0.len()
+            && self
+                .0
+                .iter()
+                .zip(&other.0)
+                .all(|(a, b)| a.id == b.id && a.header == b.header && a.text == b.text)
+    }
 }
 
 /// What a write to the consensus layer did.
@@ -196,4 +218,16 @@ pub enum Effect {
         change: LayerChange,
         pending: RewriteReason,
     },
+    /// Read every transcript not read yet, then run `retry` again and the effects `then`.
+    ReadTexts {
+        retry: Option<Command>,
+        then: Vec<Effect>,
+    },
+}
+
+impl Effect {
+    /// Whether the effect works on the texts of transcripts it cannot name in advance.
+    pub fn needs_texts(&self) -> bool {
+        matches!(self, Effect::PlanAutocode { .. } | Effect::Suggest { .. })
+    }
 }

@@ -154,7 +154,7 @@ pub struct AppState {
     pub screen: Screen,
     pub overlay: Option<Overlay>,
     pub(crate) size: (u16, u16),
-    pub(crate) docs: DocList,
+    pub docs: DocList,
     pub view: Option<DocView>,
     pub tree: Tree,
     pub retrieval: Retrieval,
@@ -226,13 +226,7 @@ impl AppState {
             mouse_down: None,
             positions: HashMap::new(),
         };
-        s.docs.rows = doc_rows(&s.project);
-        s.docs.selected = s
-            .docs
-            .rows
-            .iter()
-            .position(|r| matches!(r, DocRow::Doc { .. }))
-            .unwrap_or(0);
+        s.docs = DocList::new(doc_rows(&s.project));
         s.recompute();
         s
     }
@@ -256,6 +250,7 @@ impl AppState {
             (Screen::Search, _) if self.search.typing => KeyContext::SearchQuery,
             (Screen::Search, _) => KeyContext::SearchList,
             (Screen::Suggest, _) => KeyContext::Suggest,
+            (Screen::Workbench, Focus::Documents) if self.docs.typing => KeyContext::DocFilter,
             (Screen::Workbench, Focus::Documents) => KeyContext::Documents,
             (Screen::Workbench, Focus::Codebook) => KeyContext::Codebook,
             (Screen::Workbench, Focus::Transcript) => match &self.view {
@@ -347,17 +342,28 @@ fn others_of<'a>(p: &'a Project, me: &str, layers: Layers) -> Vec<(&'a str, &'a 
         .collect()
 }
 
-fn doc_rows(p: &Project) -> Vec<DocRow> {
+/// The documents pane's rows, from the transcripts' headers (their texts need not be read).
+fn doc_rows(p: &Project) -> Vec<(DocRow, String)> {
+    let rank_of: HashMap<&str, usize> = p
+        .cases
+        .cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.name.as_str(), i))
+        .rev()
+        .collect();
     let mut by_case: BTreeMap<(usize, String), Vec<String>> = BTreeMap::new();
-    for t in p.transcripts.values() {
-        let case = t.case().to_string();
-        let rank = p
-            .cases
-            .cases
-            .iter()
-            .position(|c| c.name == case)
-            .unwrap_or(usize::MAX);
-        by_case.entry((rank, case)).or_default().push(t.id.clone());
+    for id in p.doc_ids() {
+        let case = p
+            .header_of(id)
+            .and_then(|h| h.get("case"))
+            .unwrap_or("")
+            .to_string();
+        let rank = rank_of.get(case.as_str()).copied().unwrap_or(usize::MAX);
+        by_case
+            .entry((rank, case))
+            .or_default()
+            .push(id.to_string());
     }
     let mut rows = Vec::new();
     for ((_, case), docs) in by_case {
@@ -365,8 +371,27 @@ fn doc_rows(p: &Project) -> Vec<DocRow> {
             .cases
             .attr(&case, &p.codebook.settings.group_attribute)
             .to_string();
-        rows.push(DocRow::Case { name: case, group });
-        rows.extend(docs.into_iter().map(|id| DocRow::Doc { id }));
+        // a case is found by its name and its attribute values in cases.csv
+        let mut words = case.clone();
+        for v in p
+            .cases
+            .get(&case)
+            .into_iter()
+            .flat_map(|c| c.attrs.values())
+        {
+            words.push(' ');
+            words.push_str(v);
+        }
+        rows.push((DocRow::Case { name: case, group }, words));
+        rows.extend(docs.into_iter().map(|id| {
+            // a transcript by its id and the values in its header
+            let mut words = id.clone();
+            for (_, v) in p.header_of(&id).map_or(&[][..], |h| &h.fields[..]) {
+                words.push(' ');
+                words.push_str(v);
+            }
+            (DocRow::Doc { id }, words)
+        }));
     }
     rows
 }
@@ -378,14 +403,21 @@ fn compute_stats(p: &Project, me: &str) -> CodingStats {
         covered.insert(id.as_str(), vec![false; t.turns.len()]);
     }
     for (coder, c) in p.all_codings() {
-        let e = stats.counts.entry(c.code.clone()).or_default();
+        // a code's id is copied once, not once per coding (a study may hold 100,000 codings)
+        let e = match stats.counts.get_mut(&c.code) {
+            Some(e) => e,
+            None => stats.counts.entry(c.code.clone()).or_default(),
+        };
         e.1 += 1;
         if coder != me {
             continue;
         }
         e.0 += 1;
-        let (Some(t), Some(cov)) = (p.transcripts.get(&c.doc), covered.get_mut(c.doc.as_str()))
-        else {
+        // a transcript not read yet has no progress (and the lookup in `covered` is skipped)
+        let Some(t) = p.transcripts.get(&c.doc) else {
+            continue;
+        };
+        let Some(cov) = covered.get_mut(c.doc.as_str()) else {
             continue;
         };
         let first = t.turn_at(c.start).unwrap_or(0);

@@ -111,6 +111,18 @@ impl Runner {
                 only,
             } => vec![self.search.plan(state, &query, &code, scope, &only)],
             Effect::Suggest { code } => vec![self.search.suggest(state, code.as_deref())],
+            Effect::ReadTexts { retry, then } => {
+                let result = state
+                    .project
+                    .read_texts(None)
+                    .map(super::action::Texts)
+                    .map_err(|e| crate::messages::describe(&e));
+                vec![Action::TextsRead {
+                    result,
+                    retry,
+                    then,
+                }]
+            }
             Effect::SkipSuggestion { coder, suggestion } => {
                 let p = &state.project;
                 let r = crate::index::suggest::load_skipped(p).and_then(|mut s| {
@@ -252,7 +264,8 @@ fn read_transcript(path: &Path) -> Option<Action> {
 fn watched(state: &AppState) -> Vec<PathBuf> {
     let p = &state.project;
     let mut out = vec![p.codebook_path()];
-    out.extend(p.transcripts.keys().map(|id| p.transcript_path(id)));
+    // every transcript, read or not: one read later is then not taken for a change on disk
+    out.extend(p.doc_ids().into_iter().map(|id| p.transcript_path(id)));
     let Ok(dir) = std::fs::read_dir(p.codings_dir()) else {
         return out;
     };

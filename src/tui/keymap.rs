@@ -31,10 +31,12 @@ pub enum KeyContext {
     Choose,
     Agreement,
     Suggest,
+    /// The documents pane's filter line, while it is typed.
+    DocFilter,
 }
 
 impl KeyContext {
-    pub const ALL: [KeyContext; 18] = [
+    pub const ALL: [KeyContext; 19] = [
         KeyContext::Global,
         KeyContext::Documents,
         KeyContext::Transcript,
@@ -53,6 +55,7 @@ impl KeyContext {
         KeyContext::Choose,
         KeyContext::Agreement,
         KeyContext::Suggest,
+        KeyContext::DocFilter,
     ];
 
     /// The section name in a keymap file.
@@ -76,6 +79,7 @@ impl KeyContext {
             KeyContext::Choose => "choose",
             KeyContext::Agreement => "agreement",
             KeyContext::Suggest => "suggest",
+            KeyContext::DocFilter => "doc_filter",
         }
     }
 
@@ -100,6 +104,7 @@ impl KeyContext {
             KeyContext::Agreement => &[KeyContext::Agreement, KeyContext::Global],
             KeyContext::Suggest => &[KeyContext::Suggest, KeyContext::Global],
             KeyContext::SearchQuery => &[KeyContext::SearchQuery],
+            KeyContext::DocFilter => &[KeyContext::DocFilter],
             KeyContext::SearchList => &[KeyContext::SearchList, KeyContext::Global],
             KeyContext::Global => &[KeyContext::Global],
             KeyContext::Help => &[KeyContext::Help],
@@ -115,7 +120,11 @@ impl KeyContext {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            KeyContext::Picker | KeyContext::Prompt | KeyContext::Editor | KeyContext::SearchQuery
+            KeyContext::Picker
+                | KeyContext::Prompt
+                | KeyContext::Editor
+                | KeyContext::SearchQuery
+                | KeyContext::DocFilter
         )
     }
 }

@@ -21,7 +21,14 @@ pub struct SessionOptions {
     pub palette: super::views::theme::Palette,
     /// Why the theme asked for in `KODBOK_THEME` is not used.
     pub theme_warning: Option<String>,
+    /// Transcript text (bytes) up to which every transcript is read at the start; above it each is
+    /// read when it is opened or a screen needs it (None: [`READ_ALL_UP_TO`]).
+    pub read_all_up_to: Option<u64>,
 }
+
+/// A study this small (about 60 interviews of 8,000 words) is read whole at the start in a few tens
+/// of milliseconds, so the documents pane shows every transcript's progress from the first frame.
+pub const READ_ALL_UP_TO: u64 = 4_000_000;
 
 impl SessionOptions {
     /// The user's config folder keymap, then the project's `.kodbok/keymap.toml`; colour depth from `COLORTERM`.
@@ -46,6 +53,7 @@ impl SessionOptions {
             truecolor,
             palette,
             theme_warning,
+            read_all_up_to: None,
         }
     }
 }
@@ -71,7 +79,7 @@ pub struct Session {
 impl Session {
     /// Opens the project, takes my coder file's lock (read-only when another session has it) and loads undo history.
     pub fn open(root: &Path, coder: &str, opts: &SessionOptions) -> anyhow::Result<Session> {
-        let project = Project::open(root)
+        let project = open_project(root, opts.read_all_up_to.unwrap_or(READ_ALL_UP_TO))
             .with_context(|| crate::t!("tui-cannot-open", dir = root.display().to_string()))?;
         let (lease, read_only) = match project.lease_coder(coder)? {
             Ok(lease) => (Some(lease), None),
@@ -203,6 +211,17 @@ impl Session {
     pub fn pending(&self) -> &[Key] {
         &self.pending
     }
+}
+
+/// The codebook, cases, coder files and every transcript's header; the texts too when they are at
+/// most `read_all_up_to` bytes.
+fn open_project(root: &Path, read_all_up_to: u64) -> Result<Project, crate::store::StoreError> {
+    let mut project = Project::open_with(root, &crate::store::Load::Headers)?;
+    if project.unread_bytes() <= read_all_up_to {
+        let texts = project.read_texts(None)?;
+        project.add_texts(texts);
+    }
+    Ok(project)
 }
 
 /// Code shortcuts that a key binding hides in the transcript.

@@ -60,10 +60,7 @@ impl UiState {
         };
         state.positions = self.positions.into_iter().collect();
         state.summary.layer = self.summary_layer;
-        if let Some(doc) = self
-            .doc
-            .filter(|d| state.project.transcripts.contains_key(d))
-        {
+        if let Some(doc) = self.doc.filter(|d| state.project.has_doc(d)) {
             if let Some(i) = state
                 .docs
                 .rows

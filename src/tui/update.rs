@@ -18,6 +18,7 @@ mod screens;
 mod search;
 mod suggest;
 mod text;
+mod texts;
 
 /// Ticks (one per `tui::TICK`, 250 ms) between looks at the watched files (other coders' files, the
 /// codebook): once a second shows a colleague's save quickly and costs little (a `stat` per file; a file is
@@ -31,6 +32,7 @@ impl AppState {
     /// Applies one action and returns the effects to run (saves, polling); their results come back as actions.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let fx = self.dispatch_action(action);
+        let fx = self.texts_first(fx);
         if self.screen == Screen::Agreement && self.layers.blind {
             // Blind mode hides other coders: the agreement screen cannot stay open.
             self.screen = Screen::Workbench;
@@ -84,6 +86,11 @@ impl AppState {
                 self.quit = true;
                 Vec::new()
             }
+            Action::TextsRead {
+                result,
+                retry,
+                then,
+            } => self.texts_read(result, retry, then),
             Action::RescueWritten(Err(e)) => {
                 self.message(Level::Error, t!("tui-rescue-failed", error = e.to_string()));
                 Vec::new()
@@ -104,6 +111,9 @@ impl AppState {
             }
             _ => {}
         }
+        if let Some(fx) = self.wait_for_texts(ctx, c) {
+            return fx;
+        }
         match c {
             Command::Quit => self.quit_cmd(),
             Command::Help => {
@@ -122,7 +132,7 @@ impl AppState {
             Command::Search if ctx != KeyContext::SearchList => self.open_search(),
             Command::Suggestions => self.open_suggest(),
             _ => match ctx {
-                KeyContext::Documents => self.docs_cmd(c),
+                KeyContext::Documents | KeyContext::DocFilter => self.docs_cmd(c),
                 KeyContext::Transcript | KeyContext::Select => self.text_cmd(c),
                 KeyContext::Codebook => self.tree_cmd(c),
                 KeyContext::Retrieval => {

@@ -24,6 +24,7 @@ mod tui_a11y;
 mod tui_agree;
 mod tui_flow;
 mod tui_lang;
+mod tui_large;
 mod tui_render;
 mod tui_search;
 mod tui_suggest;

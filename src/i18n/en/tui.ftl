@@ -50,6 +50,12 @@ tui-cmd-cancel = cancel the selection / close
 tui-hint-cancel = cancel
 tui-cmd-open = open the transcript
 tui-hint-open = open
+tui-cmd-filter-docs = filter the list: type part of a transcript id, case or attribute value (Esc clears)
+tui-hint-filter-docs = filter
+tui-cmd-next-case = first transcript of the next case
+tui-hint-next-case = next case
+tui-cmd-prev-case = first transcript of this case, then of the case before
+tui-hint-prev-case = previous case
 tui-cmd-left = move left
 tui-hint-left = left
 tui-cmd-right = move right
@@ -181,6 +187,7 @@ tui-help-intro = Every change is saved at once; { $quit } quits without asking. 
 tui-help-shortcuts = Code shortcuts (apply to the selection)
 tui-help-global = Everywhere (except in text fields)
 tui-help-documents = Documents pane
+tui-help-doc-filter = Documents filter (f): typing narrows the list
 tui-help-transcript = Transcript
 tui-help-select = While selecting (motions extend the selection)
 tui-help-codebook = Codebook pane
@@ -229,6 +236,15 @@ tui-pane-codebook = Codebook
 tui-docs-empty = No transcripts yet.
 tui-docs-add = Add some with
 tui-docs-no-case = (no case)
+tui-docs-no-match = No transcript matches “{ $filter }” (Esc clears the filter).
+tui-docs-filter-label = Filter:
+tui-docs-filter-count = { $shown } of { $total }
+tui-reading-texts = Reading { $n ->
+    [one] one transcript
+   *[other] { $n } transcripts
+}…
+tui-texts-unreadable = The transcripts could not be read: { $error }
+tui-text-unreadable = { $id } could not be read: { $error }
 tui-codebook-empty = No codes yet ({ $key } adds one).
 tui-codebook-include = Include: { $text }
 tui-codebook-exclude = Exclude: { $text }

@@ -50,6 +50,12 @@ tui-cmd-cancel = avbryt markeringen / stäng
 tui-hint-cancel = avbryt
 tui-cmd-open = öppna avskriften
 tui-hint-open = öppna
+tui-cmd-filter-docs = filtrera listan: skriv en del av en avskrifts id, ett fall eller ett attributvärde (Esc rensar)
+tui-hint-filter-docs = filtrera
+tui-cmd-next-case = första avskriften i nästa fall
+tui-hint-next-case = nästa fall
+tui-cmd-prev-case = första avskriften i det här fallet, sedan i fallet före
+tui-hint-prev-case = förra fallet
 tui-cmd-left = flytta vänster
 tui-hint-left = vänster
 tui-cmd-right = flytta höger
@@ -181,6 +187,7 @@ tui-help-intro = Varje ändring sparas direkt; { $quit } avslutar utan att fråg
 tui-help-shortcuts = Kodgenvägar (kodar markeringen)
 tui-help-global = Överallt (utom i textfält)
 tui-help-documents = Dokumentrutan
+tui-help-doc-filter = Dokumentfilter (f): det du skriver smalnar av listan
 tui-help-transcript = Avskriften
 tui-help-select = Vid markering (förflyttningar utökar markeringen)
 tui-help-codebook = Kodboksrutan
@@ -229,6 +236,15 @@ tui-pane-codebook = Kodbok
 tui-docs-empty = Inga avskrifter än.
 tui-docs-add = Lägg till med
 tui-docs-no-case = (inget fall)
+tui-docs-no-match = Ingen avskrift matchar ”{ $filter }” (Esc rensar filtret).
+tui-docs-filter-label = Filter:
+tui-docs-filter-count = { $shown } av { $total }
+tui-reading-texts = Läser { $n ->
+    [one] en avskrift
+   *[other] { $n } avskrifter
+}…
+tui-texts-unreadable = Avskrifterna kunde inte läsas: { $error }
+tui-text-unreadable = { $id } kunde inte läsas: { $error }
 tui-codebook-empty = Inga koder än ({ $key } lägger till en).
 tui-codebook-include = Ta med: { $text }
 tui-codebook-exclude = Uteslut: { $text }

@@ -7,7 +7,9 @@ use crate::tui::action::Command::{self, *};
 pub const HINTS: &[(Cx, &[Command])] = &[
     (
         Cx::Documents,
-        &[Open, FocusNext, Search, Retrieve, Summary, Help, Quit],
+        &[
+            Open, FilterDocs, FocusNext, Search, Summary, Help, Quit, Retrieve, NextCase,
+        ],
     ),
     (
         Cx::Transcript,
@@ -66,6 +68,7 @@ pub const HINTS: &[(Cx, &[Command])] = &[
         ],
     ),
     (Cx::SearchQuery, &[Accept, Down, Cancel]),
+    (Cx::DocFilter, &[Accept, Cancel]),
     (
         Cx::Suggest,
         &[

@@ -9,19 +9,33 @@ use crate::tui::layout::{contains, scroll};
 use crate::tui::picker::Purpose;
 
 impl AppState {
-    fn docs_height(&self) -> usize {
-        self.panes()
+    /// Rows of the documents list on screen (the pane without its border and filter line).
+    pub(crate) fn docs_height(&self) -> usize {
+        let inner = self
+            .panes()
             .docs
-            .map_or(1, |r| r.height.saturating_sub(2) as usize)
+            .map_or(1, |r| r.height.saturating_sub(2) as usize);
+        self.docs.list_height(inner).max(1)
     }
 
     pub(crate) fn docs_cmd(&mut self, c: Command) -> Vec<Effect> {
         let h = self.docs_height();
         match self.docs.update(c, h) {
             Some(DocsOutcome::Open(id)) => self.open_doc(&id, None),
+            Some(DocsOutcome::Empty) if self.docs.shows_filter() => {
+                let filter = self.docs.filter.text();
+                self.message(Level::Info, t!("tui-docs-no-match", filter = filter));
+            }
             Some(DocsOutcome::Empty) => self.message(Level::Info, t!("tui-no-transcripts-hint")),
             None => {}
         }
+        Vec::new()
+    }
+
+    /// Text typed into the documents filter.
+    pub(crate) fn docs_input(&mut self, s: &str) -> Vec<Effect> {
+        let h = self.docs_height();
+        self.docs.input(s, h);
         Vec::new()
     }
 
@@ -67,10 +81,10 @@ impl AppState {
                     .flat_map(|_| self.docs_cmd(delta))
                     .collect();
             }
-            let h = r.height.saturating_sub(2) as usize;
+            let h = self.docs_height();
             let top = scroll(self.docs.top, self.docs.selected, h, self.docs.rows.len());
             let i = top + y.saturating_sub(r.y + 1) as usize;
-            if self.docs.is_doc(i) && y > r.y {
+            if self.docs.is_doc(i) && y > r.y && y <= r.y + h as u16 {
                 self.docs.selected = i;
                 return self.docs_cmd(Command::Open);
             }
@@ -97,8 +111,8 @@ impl AppState {
     /// Keeps list scroll positions valid after a resize.
     pub(crate) fn clamp_lists(&mut self) {
         let panes = self.panes();
-        if let Some(r) = panes.docs {
-            let h = r.height.saturating_sub(2) as usize;
+        if panes.docs.is_some() {
+            let h = self.docs_height();
             self.docs.top = scroll(self.docs.top, self.docs.selected, h, self.docs.rows.len());
         }
         if let Some(r) = panes.codebook {

@@ -227,7 +227,7 @@ impl AppState {
                 if has(&coding.id) {
                     return Err(t!("tui-op-coding-exists"));
                 }
-                if !self.project.transcripts.contains_key(&coding.doc) {
+                if !self.project.has_doc(&coding.doc) {
                     return Err(t!("tui-op-doc-gone", doc = coding.doc.as_str()));
                 }
                 if self.project.codebook.get(&coding.code).is_none() {

@@ -46,6 +46,9 @@ impl AppState {
 
     /// Typed or pasted text goes to the open text field, if any.
     pub(crate) fn input(&mut self, s: &str) -> Vec<Effect> {
+        if self.context() == crate::tui::keymap::KeyContext::DocFilter {
+            return self.docs_input(s);
+        }
         match self.overlay.as_mut() {
             Some(Overlay::Picker(p)) => p.input(s, &self.project.codebook),
             Some(o) => {

@@ -12,6 +12,10 @@ impl AppState {
     /// Takes the transcript as it is on disk now, moves codings whose quote moved (mine are saved),
     /// and says how many could not be found again (they stay, and `kodbok check` lists them).
     pub(crate) fn transcript_changed(&mut self, id: &str, text: &str) -> Vec<Effect> {
+        if self.project.unread.contains_key(id) {
+            // not read yet: it is read as it is now when it is opened
+            return Vec::new();
+        }
         let t = match Transcript::parse(text, id) {
             Ok(t) if t.id == id => t,
             Ok(_) => return Vec::new(),

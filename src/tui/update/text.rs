@@ -139,6 +139,9 @@ impl AppState {
     }
 
     pub(crate) fn focus_pane(&mut self, f: Focus) {
+        if f != Focus::Documents {
+            self.docs.typing = false;
+        }
         if self.focus != f {
             self.focus = f;
             self.relayout();
@@ -148,8 +151,12 @@ impl AppState {
     /// Opens a transcript with the cursor at `pos` (the first turn when None).
     pub(crate) fn open_doc(&mut self, id: &str, pos: Option<usize>) {
         self.focus = Focus::Transcript;
+        self.docs.typing = false;
         self.screen = Screen::Workbench;
         let Some(g) = self.text_geom() else { return };
+        if !self.ensure_text(id) {
+            return;
+        }
         let Some(t) = self.project.transcripts.get(id) else {
             self.message(Level::Error, t!("tui-no-such-doc", id = id));
             return;

@@ -31,6 +31,7 @@ fn heading(ctx: KeyContext) -> String {
         KeyContext::Choose => t!("tui-help-choose"),
         KeyContext::Agreement => t!("tui-help-agreement"),
         KeyContext::Suggest => t!("tui-help-suggest"),
+        KeyContext::DocFilter => t!("tui-help-doc-filter"),
     }
 }
 

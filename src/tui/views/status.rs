@@ -21,7 +21,7 @@ pub fn mode_name(ctx: KeyContext) -> String {
         KeyContext::SearchQuery | KeyContext::SearchList => t!("tui-mode-search"),
         KeyContext::Help => t!("tui-mode-help"),
         KeyContext::Picker => t!("tui-mode-pick"),
-        KeyContext::Prompt => t!("tui-mode-input"),
+        KeyContext::Prompt | KeyContext::DocFilter => t!("tui-mode-input"),
         KeyContext::Editor => t!("tui-mode-edit"),
         KeyContext::Confirm => t!("tui-mode-confirm"),
         KeyContext::Choose => t!("tui-mode-choose"),

@@ -13,10 +13,86 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-/// Columns of one group's block: " cases  intv  seg".
-const BLOCK: u16 = 17;
-/// Columns of the difference: " +100".
-const DIFF: u16 = 6;
+/// Narrowest numbers of a group's block (" cases  intv segs"): a small study's table keeps this shape,
+/// a large one's columns grow to their widest cell (`162/162`, `1000/1000`).
+const MIN_WIDTHS: Widths = Widths {
+    cases: 5,
+    intv: 5,
+    segs: 4,
+};
+/// Narrowest difference column (" +100"), without its leading space.
+const MIN_DIFF: usize = 5;
+/// The code names keep at least this many columns before group blocks are scrolled out of view.
+const MIN_NAME: u16 = 14;
+
+/// Widths of a group block's three numbers: cases k/n, interviews k/n, segments.
+#[derive(Debug, Clone, Copy)]
+struct Widths {
+    cases: usize,
+    intv: usize,
+    segs: usize,
+}
+
+impl Widths {
+    /// The block's columns, a space before each number.
+    fn total(self) -> u16 {
+        (3 + self.cases + self.intv + self.segs) as u16
+    }
+
+    fn max(self, o: Widths) -> Widths {
+        Widths {
+            cases: self.cases.max(o.cases),
+            intv: self.intv.max(o.intv),
+            segs: self.segs.max(o.segs),
+        }
+    }
+}
+
+/// The three numbers of a cell as text.
+fn cell_nums(c: &Cell) -> [String; 3] {
+    [
+        format!("{}/{}", c.cases.len(), c.cases_in_group),
+        format!("{}/{}", c.docs.len(), c.interviews_in_group),
+        c.segments().to_string(),
+    ]
+}
+
+/// Column `col`'s widths: its widest cell and heading, at least [`MIN_WIDTHS`].
+fn col_widths(s: &Summary, col: usize) -> Widths {
+    let w = super::width;
+    let heads = Widths {
+        cases: w(&t!("tui-summary-col-cases")),
+        intv: w(&t!("tui-summary-col-intv")),
+        segs: w(&t!("tui-summary-col-segs")),
+    };
+    s.rows
+        .iter()
+        .map(|r| {
+            let [a, b, c] = cell_nums(r.cells.get(col).unwrap_or(&r.total));
+            Widths {
+                cases: a.len(),
+                intv: b.len(),
+                segs: c.len(),
+            }
+        })
+        .fold(MIN_WIDTHS.max(heads), Widths::max)
+}
+
+/// The group blocks shown (`first..last`) when the code names keep [`MIN_NAME`] columns: from the
+/// first while they fit, else scrolled so that the selected column is in view.
+fn visible_cols(widths: &[Widths], selected: usize, room: u16) -> (usize, usize) {
+    let sel = selected.min(widths.len().saturating_sub(1));
+    let sum = |a: usize, b: usize| widths[a..b].iter().map(|w| w.total()).sum::<u16>();
+    let mut first = 0;
+    while first < sel && sum(first, sel + 1) > room {
+        first += 1;
+    }
+    let mut last = sel + 1;
+    while last < widths.len() && sum(first, last + 1) <= room {
+        last += 1;
+    }
+    (first, last.min(widths.len()))
+}
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let sv = &state.summary;
@@ -110,12 +186,13 @@ fn diff_col(s: &Summary, col: usize) -> usize {
     if col < s.groups.len() { col } else { 0 }
 }
 
-fn cell_text(c: &Cell) -> String {
+fn cell_text(c: &Cell, w: Widths) -> String {
+    let [a, b, n] = cell_nums(c);
     format!(
-        " {:>5} {:>5} {:>4}",
-        format!("{}/{}", c.cases.len(), c.cases_in_group),
-        format!("{}/{}", c.docs.len(), c.interviews_in_group),
-        c.segments()
+        " {a:>ca$} {b:>ib$} {n:>sc$}",
+        ca = w.cases,
+        ib = w.intv,
+        sc = w.segs
     )
 }
 
@@ -133,57 +210,27 @@ fn points(d: Option<f64>) -> String {
     }
 }
 
+/// The table: code names, then one block per group and the total (each as wide as its widest cell;
+/// blocks that do not fit beside the names scroll with the selected column), then the difference.
 fn table(buf: &mut Buffer, inner: Rect, state: &AppState, s: &Summary) {
     let sv = &state.summary;
     let cols = s.groups.len() + 1;
     let with_diff = !s.groups.is_empty();
-    let fixed = BLOCK * cols as u16 + if with_diff { DIFF } else { 0 };
-    let name_w = inner.width.saturating_sub(fixed).max(8);
     let dc = diff_col(s, sv.col);
-    let (y0, y1) = (inner.y + 1, inner.y + 2);
-    put(
-        buf,
-        inner.x,
-        y1,
-        &pad(&t!("tui-summary-col-code"), name_w as usize),
-        name_w,
-        theme::dim(),
-    );
-    let mut x = inner.x + name_w;
-    for col in 0..cols {
-        let style = if col == sv.col {
-            Style::new().add_modifier(Modifier::BOLD)
-        } else {
-            theme::dim()
-        };
-        let name = format!(" {}", fit(&col_name(s, col), BLOCK as usize - 1));
-        put(buf, x, y0, &name, BLOCK, style);
-        put(
-            buf,
-            x,
-            y1,
-            &format!(
-                " {:>5} {:>5} {:>4}",
-                fit(&t!("tui-summary-col-cases"), 5),
-                fit(&t!("tui-summary-col-intv"), 5),
-                fit(&t!("tui-summary-col-segs"), 4)
-            ),
-            BLOCK,
-            theme::dim(),
-        );
-        x += BLOCK;
-    }
-    if with_diff {
-        put(buf, x, y0, &format!(" {:>5}", "Δ"), DIFF, theme::dim());
-        put(
-            buf,
-            x,
-            y1,
-            &format!(" {:>5}", fit(&col_name(s, dc), 5)),
-            DIFF,
-            theme::dim(),
-        );
-    }
+    let widths: Vec<Widths> = (0..cols).map(|c| col_widths(s, c)).collect();
+    let diff_w = s
+        .rows
+        .iter()
+        .filter_map(|r| r.cells.get(dc))
+        .map(|c| points(c.case_share_difference).chars().count())
+        .fold(MIN_DIFF, usize::max);
+    let diff_cols = if with_diff { diff_w as u16 + 1 } else { 0 };
+    let room = inner.width.saturating_sub(MIN_NAME + diff_cols);
+    let (first, last) = visible_cols(&widths, sv.col, room);
+    let shown = &widths[first..last];
+    let fixed: u16 = shown.iter().map(|w| w.total()).sum::<u16>() + diff_cols;
+    let name_w = inner.width.saturating_sub(fixed).max(8);
+    table_head(buf, inner, state, s, (first, shown), name_w, diff_w);
     let height = inner.height.saturating_sub(TABLE_HEAD) as usize;
     let top = keep_visible(sv.top, sv.row, height);
     for (i, row) in s.rows.iter().enumerate().skip(top).take(height) {
@@ -203,7 +250,7 @@ fn table(buf: &mut Buffer, inner: Rect, state: &AppState, s: &Summary) {
         };
         put(buf, inner.x + 1, y, &format!(" {name}"), name_w - 1, style);
         let mut x = inner.x + name_w;
-        for col in 0..cols {
+        for (col, w) in (first..last).zip(shown) {
             let c = row.cells.get(col).unwrap_or(&row.total);
             let style = if selected && col == sv.col {
                 theme::selected_row()
@@ -212,19 +259,85 @@ fn table(buf: &mut Buffer, inner: Rect, state: &AppState, s: &Summary) {
             } else {
                 Style::new()
             };
-            put(buf, x, y, &cell_text(c), BLOCK, style);
-            x += BLOCK;
+            put(buf, x, y, &cell_text(c, *w), w.total(), style);
+            x += w.total();
         }
         if let Some(c) = row.cells.get(dc) {
+            let d = points(c.case_share_difference);
             put(
                 buf,
                 x,
                 y,
-                &format!(" {:>5}", points(c.case_share_difference)),
-                DIFF,
+                &format!(" {d:>diff_w$}"),
+                diff_cols,
                 Style::new(),
             );
         }
+    }
+}
+
+/// The two heading rows: group names over their blocks (‹ › when blocks are scrolled out of view),
+/// then the column names.
+fn table_head(
+    buf: &mut Buffer,
+    inner: Rect,
+    state: &AppState,
+    s: &Summary,
+    (first, shown): (usize, &[Widths]),
+    name_w: u16,
+    diff_w: usize,
+) {
+    let sv = &state.summary;
+    let (y0, y1) = (inner.y + 1, inner.y + 2);
+    put(
+        buf,
+        inner.x,
+        y1,
+        &pad(&t!("tui-summary-col-code"), name_w as usize),
+        name_w,
+        theme::dim(),
+    );
+    if first > 0 {
+        put(buf, inner.x + name_w - 2, y0, "‹", 1, theme::dim());
+    }
+    let mut x = inner.x + name_w;
+    for (col, w) in (first..).zip(shown) {
+        let style = if col == sv.col {
+            Style::new().add_modifier(Modifier::BOLD)
+        } else {
+            theme::dim()
+        };
+        let bw = w.total();
+        let name = format!(" {}", fit(&col_name(s, col), bw as usize - 1));
+        put(buf, x, y0, &name, bw, style);
+        let head = format!(
+            " {:>ca$} {:>ib$} {:>sc$}",
+            t!("tui-summary-col-cases"),
+            t!("tui-summary-col-intv"),
+            t!("tui-summary-col-segs"),
+            ca = w.cases,
+            ib = w.intv,
+            sc = w.segs
+        );
+        put(buf, x, y1, &head, bw, theme::dim());
+        x += bw;
+    }
+    if first + shown.len() < s.groups.len() + 1 {
+        put(buf, x.saturating_sub(1), y0, "›", 1, theme::dim());
+    }
+    if !s.groups.is_empty() {
+        let dc = diff_col(s, sv.col);
+        let cols = diff_w as u16 + 1;
+        put(
+            buf,
+            x,
+            y0,
+            &format!(" {:>diff_w$}", "Δ"),
+            cols,
+            theme::dim(),
+        );
+        let name = fit(&col_name(s, dc), diff_w);
+        put(buf, x, y1, &format!(" {name:>diff_w$}"), cols, theme::dim());
     }
 }
 

@@ -71,7 +71,7 @@ fn empty(frame: &mut Frame, area: Rect, state: &AppState, focused: bool) {
         .keymap
         .key_for(KeyContext::Documents, crate::tui::action::Command::Open)
         .unwrap_or_default();
-    let msg = if state.docs.rows.is_empty() {
+    let msg = if state.docs.counts().1 == 0 {
         vec![t!("tui-transcript-none")]
     } else {
         vec![
