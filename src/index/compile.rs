@@ -344,7 +344,8 @@ impl<'a> Compiler<'a> {
                 pattern.to_string(),
                 1.0,
             )
-            .with_texts(self.texts()),
+            .with_texts(self.texts())
+            .scan_when_dense(),
         ))
     }
 
