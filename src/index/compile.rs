@@ -602,7 +602,13 @@ pub fn find_matches(
     text: &str,
     stem_an: &mut TextAnalyzer,
 ) -> Vec<(usize, usize)> {
-    let toks = tokens(&mut raw_analyzer(), text);
+    // a query of regular expressions alone needs no words
+    let words = matchers.iter().any(|m| !matches!(m, Matcher::Regex(_)));
+    let toks = if words {
+        tokens(&mut raw_analyzer(), text)
+    } else {
+        Vec::new()
+    };
     let mut out = span_matches(matchers, text, &toks, stem_an);
     for (i, (tok, from, to)) in toks.iter().enumerate() {
         let mut cached: Option<String> = None;

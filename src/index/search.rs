@@ -9,12 +9,14 @@ use super::schema::{Fields, stem_analyzer};
 use super::texts::{TextSource, TurnRef, TurnTexts};
 use crate::model::Codebook;
 use crate::store::{FileProblem, StoreError};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::schema::Value;
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, TantivyDocument};
 
 /// Characters of a snippet (before `…` marks are added) and of context before the first match.
@@ -22,6 +24,8 @@ const SNIPPET: usize = 160;
 const BEFORE: usize = 50;
 /// Hits read from the transcripts in memory once they are at least one in this many turns.
 const TEXTS_FOR_HITS: u64 = 16;
+/// Hits (with their snippets and match spans) made on all cores from this many on.
+const PARALLEL_HITS: usize = 256;
 
 /// One matching speaker turn.
 #[derive(Debug, Clone, PartialEq)]
@@ -308,35 +312,35 @@ impl Searcher {
             let v = s.search(&c.query, &top).map_err(|e| self.tv(e))?;
             v.into_iter().map(|(_, a)| (0.0, a)).collect()
         };
-        let mut stem = stem_analyzer();
-        let mut hits = Vec::with_capacity(found.len());
         // many hits are read from the transcripts in memory, not from the document store
         let texts = self.texts_for(found.len(), s.num_docs());
-        let mut seqs: Vec<Option<Column<u64>>> = Vec::new();
-        for (score, addr) in found {
-            if let Some(t) = &texts {
-                let ord = addr.segment_ord as usize;
-                if seqs.is_empty() {
-                    seqs = s
-                        .segment_readers()
-                        .iter()
-                        .map(|r| r.fast_fields().u64("seq").ok())
-                        .collect();
-                }
-                let turn = seqs
-                    .get(ord)
-                    .and_then(Option::as_ref)
-                    .and_then(|col| col.first(addr.doc_id))
-                    .and_then(|seq| t.turn(seq));
-                if let Some(turn) = turn {
-                    hits.push(self.hit_in_memory(&turn, score, &c, &mut stem));
-                    continue;
-                }
+        let seqs: Vec<Option<Column<u64>>> = match texts {
+            Some(_) => s
+                .segment_readers()
+                .iter()
+                .map(|r| r.fast_fields().u64("seq").ok())
+                .collect(),
+            None => Vec::new(),
+        };
+        let one = |stem: &mut TextAnalyzer, (score, addr): (f32, DocAddress)| {
+            let turn = texts.as_ref().and_then(|t| {
+                let seq = seqs.get(addr.segment_ord as usize)?.as_ref()?;
+                t.turn(seq.first(addr.doc_id)?)
+            });
+            if let Some(turn) = turn {
+                return Ok(self.hit_in_memory(&turn, score, &c, stem));
             }
             let d: TantivyDocument = s.doc(addr).map_err(|e| self.tv(e))?;
-            hits.push(self.hit(&d, score, &c, &mut stem));
+            Ok(self.hit(&d, score, &c, stem))
+        };
+        if found.len() < PARALLEL_HITS {
+            let mut stem = stem_analyzer();
+            return found.into_iter().map(|x| one(&mut stem, x)).collect();
         }
-        Ok(hits)
+        found
+            .into_par_iter()
+            .map_init(stem_analyzer, |stem, x| one(stem, x))
+            .collect()
     }
 
     /// The turn texts held in memory (read now unless they are already), or None when verifying from the
@@ -517,22 +521,27 @@ pub fn snippet_sized(
     width: usize,
     before: usize,
 ) -> (String, Vec<(usize, usize)>) {
-    let chars: Vec<char> = text.chars().collect();
-    let n = chars.len();
+    let n = text.chars().count();
     let first = matches.first().copied();
     let mut s = first.map_or(0, |(ms, _)| ms.saturating_sub(before));
     let mut e = (s + width).min(n);
-    if let Some((ms, me)) = first {
+    if let Some((_, me)) = first {
         e = e.max((me + 10).min(n));
+    }
+    // only the window's chars (a turn may be long), indexed from its start `s`
+    let window: Vec<char> = text.chars().skip(s).take(e - s).collect();
+    let base = s;
+    let chars = |k: usize| window[k - base];
+    if let Some((ms, me)) = first {
         if s > 0
-            && let Some(k) = (s..ms.min(s + 15)).find(|&k| chars[k].is_whitespace())
+            && let Some(k) = (s..ms.min(s + 15)).find(|&k| chars(k).is_whitespace())
         {
             s = k + 1;
         }
         if e < n
             && let Some(k) = (me.max(e.saturating_sub(15))..e)
                 .rev()
-                .find(|&k| chars[k].is_whitespace())
+                .find(|&k| chars(k).is_whitespace())
         {
             e = k;
         }
@@ -542,7 +551,7 @@ pub fn snippet_sized(
     if s > 0 {
         out.push('…');
     }
-    out.extend(chars[s..e].iter().map(|&c| {
+    out.extend(window[s - base..e - base].iter().map(|&c| {
         if c == '\n' || c == '\r' || c == '\t' {
             ' '
         } else {

@@ -1,7 +1,9 @@
 //! The turn texts that `/…/` and proximity candidates are verified against, read once from the
 //! transcript files the index was built from and held in memory, found by a turn's `seq` (a fast
 //! field). Reading them from tantivy's document store instead (decompressing blocks, decoding
-//! every stored field) was what kept regular expressions behind ripgrep.
+//! every stored field) was what kept regular expressions behind ripgrep. A search with many hits
+//! makes them from here too (the transcripts are kept whole, with their cases' groups), and
+//! `kodbok autocode` takes the hits' transcripts from here rather than reading them again.
 //!
 //! A transcript whose file no longer has the content hash recorded in the manifest is left out:
 //! its turns are read from the document store, which always holds what was indexed.
