@@ -2,11 +2,14 @@
 
 use super::Ctx;
 use super::output::{Format, print_rows};
-use super::search::{explain, open_index};
+use super::search::{explain, open_index_for};
 use crate::index::autocode::{self, Scope};
+use crate::index::{Hit, Searcher};
+use crate::store::{Load, Project, StoreError};
 use anyhow::bail;
 use clap::Args;
 use serde_json::json;
+use std::collections::BTreeSet;
 use std::process::ExitCode;
 
 /// `--scope`: the CLI's spelling of [`Scope`].
@@ -58,18 +61,25 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let (Some(query), Some(code)) = (&a.query, &a.code) else {
         bail!(crate::t!("autocode-needs-query"));
     };
-    let searcher = open_index(&ctx.root)?;
-    let mut p = ctx.open()?;
+    let searcher = open_index_for(&ctx.root, query)?;
+    // the codebook and cases.csv; the code is checked before the search
+    let mut p = ctx.open_with(&Load::nothing_else())?;
+    p.codebook
+        .resolve(code)
+        .map_err(|e| StoreError::refused(e.to_string()))?;
+    let hits = searcher.search_all(query).map_err(|e| explain(e, query))?;
+    add_transcripts(ctx, &mut p, &searcher, &hits)?;
+    drop(searcher);
     if a.dry_run {
         p.reload_coder(&ctx.coder)?;
-        let plan = autocode::plan(&p, &searcher, query, code, a.scope.into(), &ctx.coder)
+        let plan = autocode::plan_hits(&p, &hits, query, code, a.scope.into(), &ctx.coder)
             .map_err(|e| explain(e, query))?;
         return dry_run(a, plan);
     }
     // Planned and applied under the coder's lock, on the coder's file as it is on disk now.
     p.with_coder_locked(&ctx.coder, |p, lock| {
         p.reload_coder(&ctx.coder)?;
-        let plan = autocode::plan(p, &searcher, query, code, a.scope.into(), &ctx.coder)
+        let plan = autocode::plan_hits(p, &hits, query, code, a.scope.into(), &ctx.coder)
             .map_err(|e| explain(e, query))?;
         let summary = summary(&plan);
         let (hits, skipped) = (plan.hits, plan.skipped);
@@ -93,6 +103,32 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         }
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// Adds the transcripts of the hits to `p`: those the search read into memory, the others from their files.
+fn add_transcripts(ctx: &Ctx, p: &mut Project, s: &Searcher, hits: &[Hit]) -> anyhow::Result<()> {
+    let docs: BTreeSet<&str> = hits.iter().map(|h| h.doc.as_str()).collect();
+    let texts = s.loaded_texts();
+    let mut missing = Vec::new();
+    for doc in docs {
+        match texts.as_ref().and_then(|t| t.transcript(doc)) {
+            Some(t) => {
+                p.transcripts.insert(doc.to_string(), t.clone());
+            }
+            None => missing.push(doc.to_string()),
+        }
+    }
+    if !missing.is_empty() {
+        // a transcript whose header id is not its file name is found by a full load only
+        let rest = match ctx.open_with(&Load::Only(missing)) {
+            Ok(rest) => rest,
+            Err(_) => ctx.open()?,
+        };
+        for (id, t) in rest.transcripts {
+            p.transcripts.entry(id).or_insert(t);
+        }
+    }
+    Ok(())
 }
 
 fn summary(plan: &autocode::Plan) -> serde_json::Value {

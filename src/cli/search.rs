@@ -46,12 +46,22 @@ pub enum SearchFormat {
 
 /// Opens the search index, building or updating it first (with a progress bar for a full build).
 pub fn open_index(root: &Path) -> anyhow::Result<Searcher> {
+    open_index_with(root, None)
+}
+
+/// [`open_index`] for running `query` alone: codings changed since the index was written are brought
+/// in only when the query filters by codes or coders.
+pub fn open_index_for(root: &Path, query: &str) -> anyhow::Result<Searcher> {
+    open_index_with(root, Some(query))
+}
+
+fn open_index_with(root: &Path, query: Option<&str>) -> anyhow::Result<Searcher> {
     if !root.join("codebook.json").exists() {
         // the same message as every other command
         crate::store::Project::open(root)?;
     }
     let mut bar: Option<ProgressBar> = None;
-    let s = Searcher::open(root, &mut |p| {
+    let mut progress = |p: crate::index::build::Progress| {
         if !p.full {
             return;
         }
@@ -65,7 +75,11 @@ pub fn open_index(root: &Path) -> anyhow::Result<Searcher> {
             b
         });
         b.set_position(p.done as u64);
-    })?;
+    };
+    let s = match query {
+        Some(q) => Searcher::open_for(root, q, &mut progress)?,
+        None => Searcher::open(root, &mut progress)?,
+    };
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -141,7 +155,7 @@ pub fn row(rank: usize, h: &Hit, format: Format) -> Value {
 }
 
 pub fn run(a: &SearchArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let mut s = open_index(&ctx.root)?;
+    let mut s = open_index_for(&ctx.root, &a.query)?;
     s.set_layer(ctx.coder_filter.clone());
     let hits = s
         .search(&a.query, a.limit)

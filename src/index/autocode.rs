@@ -124,6 +124,25 @@ pub fn plan(
         .id
         .clone();
     let hits = s.search_all(query)?;
+    plan_hits(p, &hits, query, &code, scope, coder)
+}
+
+/// The codings that coding `hits` (every hit of `query`, in document order) with `code` would add for
+/// `coder`. The project must hold the hits' transcripts and `coder`'s file.
+pub fn plan_hits(
+    p: &Project,
+    hits: &[Hit],
+    query: &str,
+    code: &str,
+    scope: Scope,
+    coder: &str,
+) -> Result<Plan, IndexError> {
+    let code = p
+        .codebook
+        .resolve(code)
+        .map_err(|e| StoreError::refused(e.to_string()))?
+        .id
+        .clone();
     if scope != Scope::Turn && !hits.is_empty() && hits.iter().all(|h| h.matches.is_empty()) {
         return Err(StoreError::refused(crate::t!("autocode-no-words")).into());
     }
@@ -147,7 +166,7 @@ pub fn plan(
         skipped: 0,
         hits: hits.len(),
     };
-    for hit in &hits {
+    for hit in hits {
         for (start, end) in spans(hit, scope) {
             let spans = covered.entry(hit.doc.as_str()).or_default();
             if spans.iter().any(|&(s, e)| s <= start && end <= e) {

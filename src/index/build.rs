@@ -79,6 +79,20 @@ pub struct SyncReport {
     pub removed: usize,
     /// Turns in the index now.
     pub turns: u64,
+    /// Coder files changed since the index was written, and their codings were not brought in: the
+    /// `code:` and `coder:` fields are stale (see [`Codings`]).
+    pub stale_codings: bool,
+}
+
+/// Whether opening the index must bring the codings into it (the `code:` and `coder:` filter fields).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Codings {
+    /// Yes: the index matches every project file.
+    Current,
+    /// Only when a transcript, the codebook or the case attributes changed as well: a query without
+    /// coding filters does not read those fields, and after an auto-code, whose codings touch most
+    /// transcripts, bringing them in means indexing the whole study again.
+    Unless,
 }
 
 pub fn index_dir(root: &Path) -> PathBuf {
@@ -156,6 +170,15 @@ pub fn sync(
     root: &Path,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Index, Manifest, SyncReport), IndexError> {
+    sync_with(root, Codings::Current, progress)
+}
+
+/// [`sync`], bringing in changed codings only as `codings` asks.
+pub fn sync_with(
+    root: &Path,
+    codings: Codings,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Index, Manifest, SyncReport), IndexError> {
     let dir = index_dir(root);
     if !root.join("codebook.json").exists() {
         return Err(StoreError::refused(crate::t!(
@@ -171,7 +194,7 @@ pub fn sync(
     let lock = crate::store::lock::open_lock_file(&cache, &lock_path)?;
     lock.lock().map_err(io(&lock_path))?;
     let result = guarded(&dir, || match try_open(&dir) {
-        Ok((index, m)) => update(root, &dir, index, m, progress),
+        Ok((index, m)) => update(root, &dir, index, m, codings, progress),
         Err(reason) => rebuild(root, &dir, reason, progress),
     });
     // The index is a cache: whatever went wrong with it (a run killed mid-commit, damaged files, a
@@ -253,6 +276,7 @@ fn rebuild(
         reindexed: total,
         removed: 0,
         turns: m.turns,
+        stale_codings: false,
     };
     Ok((index, m, report))
 }
@@ -352,11 +376,27 @@ fn coding_changes(old: &Manifest, scan: &mut Scan) -> Result<(BTreeSet<String>, 
     Ok((dirty, any))
 }
 
+/// Whether coder files changed and nothing else did (the codebook and cases.csv are checked before).
+fn only_codings_changed(old: &Manifest, scan: &Scan) -> bool {
+    let coders = old.coders.len() != scan.coders.len()
+        || scan
+            .coders
+            .iter()
+            .any(|(n, (_, s))| old.coders.get(n).is_none_or(|e| e.sig.hash != s.hash));
+    let texts = old.transcripts.len() != scan.transcripts.len()
+        || scan
+            .transcripts
+            .iter()
+            .any(|(n, (_, s))| old.transcripts.get(n).is_none_or(|e| e.sig.hash != s.hash));
+    coders && !texts
+}
+
 fn update(
     root: &Path,
     dir: &Path,
     index: Index,
     old: Manifest,
+    codings: Codings,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Index, Manifest, SyncReport), IndexError> {
     let mut scan = Scan::new(root, &old)?;
@@ -364,6 +404,15 @@ fn update(
         || old.cases_file.map(|s| s.hash) != scan.cases.map(|s| s.hash);
     if settings_changed {
         return rebuild(root, dir, Rebuild::SettingsChanged, progress);
+    }
+    if codings == Codings::Unless && only_codings_changed(&old, &scan) {
+        // the manifest keeps the old coder signatures: the next open that needs the codings finds them changed
+        let report = SyncReport {
+            turns: old.turns,
+            stale_codings: true,
+            ..SyncReport::default()
+        };
+        return Ok((index, old, report));
     }
     let (coded, coders_changed) = coding_changes(&old, &mut scan)?;
     let mut dirty: BTreeSet<String> = BTreeSet::new();
@@ -476,6 +525,7 @@ fn update(
         reindexed: total,
         removed: removed.len(),
         turns: m.turns,
+        stale_codings: false,
     };
     Ok((index, m, report))
 }

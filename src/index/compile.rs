@@ -344,7 +344,8 @@ impl<'a> Compiler<'a> {
                 pattern.to_string(),
                 1.0,
             )
-            .with_texts(self.texts()),
+            .with_texts(self.texts())
+            .scan_when_dense(),
         ))
     }
 
@@ -601,7 +602,13 @@ pub fn find_matches(
     text: &str,
     stem_an: &mut TextAnalyzer,
 ) -> Vec<(usize, usize)> {
-    let toks = tokens(&mut raw_analyzer(), text);
+    // a query of regular expressions alone needs no words
+    let words = matchers.iter().any(|m| !matches!(m, Matcher::Regex(_)));
+    let toks = if words {
+        tokens(&mut raw_analyzer(), text)
+    } else {
+        Vec::new()
+    };
     let mut out = span_matches(matchers, text, &toks, stem_an);
     for (i, (tok, from, to)) in toks.iter().enumerate() {
         let mut cached: Option<String> = None;

@@ -1,24 +1,31 @@
 //! Opening the index for searching, and hits: ranked turns with a keyword-in-context snippet.
 
 use super::IndexError;
-use super::build::{self, Progress, SyncReport};
+use super::build::{self, Codings, Progress, SyncReport};
 use super::compile::{Compiled, Compiler, Vocabulary, find_matches};
 use super::manifest::Manifest;
-use super::query;
+use super::query::{self, Node};
 use super::schema::{Fields, stem_analyzer};
-use super::texts::{TextSource, TurnTexts};
+use super::texts::{TextSource, TurnRef, TurnTexts};
 use crate::model::Codebook;
 use crate::store::{FileProblem, StoreError};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 use tantivy::collector::{Count, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::schema::Value;
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, TantivyDocument};
 
 /// Characters of a snippet (before `…` marks are added) and of context before the first match.
 const SNIPPET: usize = 160;
 const BEFORE: usize = 50;
+/// Hits read from the transcripts in memory once they are at least one in this many turns.
+const TEXTS_FOR_HITS: u64 = 16;
+/// Hits (with their snippets and match spans) made on all cores from this many on.
+const PARALLEL_HITS: usize = 256;
 
 /// One matching speaker turn.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,7 +118,46 @@ impl Searcher {
     /// Brings `.kodbok/index/` up to date with the project (rebuilding it when missing, of an old
     /// format or damaged) and opens it. `progress` is called per transcript indexed.
     pub fn open(root: &Path, progress: &mut dyn FnMut(Progress)) -> Result<Searcher, IndexError> {
-        let (index, manifest, report) = build::sync(root, progress)?;
+        Self::open_with(root, Codings::Current, progress)
+    }
+
+    /// Opens the index for one query: changed codings are brought into the index only when the query
+    /// filters by codes or coders (see [`Codings::Unless`]). Use the searcher for that query alone.
+    pub fn open_for(
+        root: &Path,
+        q: &str,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Searcher, IndexError> {
+        if query::parse(q).is_ok_and(|n| !uses_codings(&n)) {
+            let s = Self::open_with(root, Codings::Unless, progress)?;
+            if !s.report.stale_codings || !s.reads_codings(q) {
+                return Ok(s);
+            }
+        }
+        Self::open_with(root, Codings::Current, progress)
+    }
+
+    /// Whether the compiled query looks up a term of the coding fields (or does not compile against
+    /// the index as it is).
+    fn reads_codings(&self, q: &str) -> bool {
+        let s = self.reader.searcher();
+        let Ok(c) = self.compile(q, &s) else {
+            return true;
+        };
+        let f = &self.fields;
+        let coding = [f.f_code, f.f_coder_code, f.f_coder];
+        let mut reads = false;
+        c.query
+            .query_terms(&mut |t, _| reads |= coding.contains(&t.field()));
+        reads
+    }
+
+    fn open_with(
+        root: &Path,
+        codings: Codings,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Searcher, IndexError> {
+        let (index, manifest, report) = build::sync_with(root, codings, progress)?;
         let dir = build::index_dir(root);
         let fields = Fields::of(&index.schema()).ok_or_else(|| IndexError::Corrupt(dir.clone()))?;
         let reader = index
@@ -161,6 +207,7 @@ impl Searcher {
             TextSource {
                 root: &self.root,
                 manifest: &self.manifest,
+                codebook: &self.codebook,
                 cell: &self.texts,
             }
             .get()
@@ -189,6 +236,7 @@ impl Searcher {
 
     fn compile(&self, q: &str, searcher: &tantivy::Searcher) -> Result<Compiled, IndexError> {
         let node = query::parse(q)?;
+
         let vocab = Vocabulary {
             codebook: &self.codebook,
             coders: &self.coders,
@@ -199,6 +247,7 @@ impl Searcher {
         let texts = TextSource {
             root: &self.root,
             manifest: &self.manifest,
+            codebook: &self.codebook,
             cell: &self.texts,
         };
         let mut c = Compiler::new(self.fields, vocab, searcher, &mut stem);
@@ -263,13 +312,91 @@ impl Searcher {
             let v = s.search(&c.query, &top).map_err(|e| self.tv(e))?;
             v.into_iter().map(|(_, a)| (0.0, a)).collect()
         };
-        let mut stem = stem_analyzer();
-        let mut hits = Vec::with_capacity(found.len());
-        for (score, addr) in found {
+        // many hits are read from the transcripts in memory, not from the document store
+        let texts = self.texts_for(found.len(), s.num_docs());
+        let seqs: Vec<Option<Column<u64>>> = match texts {
+            Some(_) => s
+                .segment_readers()
+                .iter()
+                .map(|r| r.fast_fields().u64("seq").ok())
+                .collect(),
+            None => Vec::new(),
+        };
+        let one = |stem: &mut TextAnalyzer, (score, addr): (f32, DocAddress)| {
+            let turn = texts.as_ref().and_then(|t| {
+                let seq = seqs.get(addr.segment_ord as usize)?.as_ref()?;
+                t.turn(seq.first(addr.doc_id)?)
+            });
+            if let Some(turn) = turn {
+                return Ok(self.hit_in_memory(&turn, score, &c, stem));
+            }
             let d: TantivyDocument = s.doc(addr).map_err(|e| self.tv(e))?;
-            hits.push(self.hit(&d, score, &c, &mut stem));
+            Ok(self.hit(&d, score, &c, stem))
+        };
+        if found.len() < PARALLEL_HITS {
+            let mut stem = stem_analyzer();
+            return found.into_iter().map(|x| one(&mut stem, x)).collect();
         }
-        Ok(hits)
+        found
+            .into_par_iter()
+            .map_init(stem_analyzer, |stem, x| one(stem, x))
+            .collect()
+    }
+
+    /// The turn texts held in memory (read now unless they are already), or None when verifying from the
+    /// document store. The transcripts are read for `hits` results only when there are many: a
+    /// sixteenth of the `turns`, where reading every transcript costs less than the document store.
+    fn texts_for(&self, hits: usize, turns: u64) -> Option<Arc<TurnTexts>> {
+        if self.from_store.load(Ordering::Relaxed) {
+            return None;
+        }
+        if let Some(t) = self.texts.get() {
+            return Some(t.clone());
+        }
+        (hits as u64 * TEXTS_FOR_HITS >= turns && hits > 0).then(|| self.texts())
+    }
+
+    /// The turn texts and transcripts if they have been read (by a regular expression, a proximity
+    /// search or many hits).
+    pub fn loaded_texts(&self) -> Option<Arc<TurnTexts>> {
+        self.texts.get().cloned()
+    }
+
+    /// The turn texts and transcripts, read from the transcript files at the first call.
+    pub fn texts(&self) -> Arc<TurnTexts> {
+        TextSource {
+            root: &self.root,
+            manifest: &self.manifest,
+            codebook: &self.codebook,
+            cell: &self.texts,
+        }
+        .get()
+    }
+
+    fn hit_in_memory(
+        &self,
+        turn: &TurnRef<'_>,
+        score: f32,
+        c: &Compiled,
+        stem: &mut tantivy::tokenizer::TextAnalyzer,
+    ) -> Hit {
+        let t = turn.transcript;
+        let tn = &t.turns[turn.index];
+        make_hit(
+            HitFields {
+                doc: t.id.clone(),
+                case: t.case().to_string(),
+                group: turn.group.to_string(),
+                speaker: tn.speaker.clone(),
+                turn: turn.index + 1,
+                turn_start: tn.start,
+                turn_end: tn.end,
+            },
+            turn.text.to_string(),
+            score,
+            c,
+            stem,
+        )
     }
 
     /// Every hit of a query (for auto-coding), in document order.
@@ -295,27 +422,72 @@ impl Searcher {
                 .to_string()
         };
         let num = |field| d.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0) as usize;
-        let text = text_of(f.text);
-        let turn_start = num(f.start);
-        let local = char_ranges(&text, &find_matches(&c.matchers, &text, stem));
-        let (snippet, snippet_matches) = snippet(&text, &local);
-        Hit {
-            doc: text_of(f.doc),
-            case: text_of(f.case),
-            group: text_of(f.group),
-            speaker: text_of(f.speaker),
-            turn: num(f.turn),
-            turn_start,
-            turn_end: num(f.end),
+        make_hit(
+            HitFields {
+                doc: text_of(f.doc),
+                case: text_of(f.case),
+                group: text_of(f.group),
+                speaker: text_of(f.speaker),
+                turn: num(f.turn),
+                turn_start: num(f.start),
+                turn_end: num(f.end),
+            },
+            text_of(f.text),
             score,
-            snippet,
-            snippet_matches,
-            matches: local
-                .iter()
-                .map(|&(s, e)| (turn_start + s, turn_start + e))
-                .collect(),
-            text,
-        }
+            c,
+            stem,
+        )
+    }
+}
+
+/// A hit's turn, as the index or the transcript in memory gives it.
+struct HitFields {
+    doc: String,
+    case: String,
+    group: String,
+    speaker: String,
+    turn: usize,
+    turn_start: usize,
+    turn_end: usize,
+}
+
+fn make_hit(
+    f: HitFields,
+    text: String,
+    score: f32,
+    c: &Compiled,
+    stem: &mut tantivy::tokenizer::TextAnalyzer,
+) -> Hit {
+    let turn_start = f.turn_start;
+    let local = char_ranges(&text, &find_matches(&c.matchers, &text, stem));
+    let (snippet, snippet_matches) = snippet(&text, &local);
+    Hit {
+        doc: f.doc,
+        case: f.case,
+        group: f.group,
+        speaker: f.speaker,
+        turn: f.turn,
+        turn_start,
+        turn_end: f.turn_end,
+        score,
+        snippet,
+        snippet_matches,
+        matches: local
+            .iter()
+            .map(|&(s, e)| (turn_start + s, turn_start + e))
+            .collect(),
+        text,
+    }
+}
+
+/// Whether a query reads the codings in the index: a `code:`, `coder:` or `code-query:` filter (a
+/// saved query may filter by code).
+pub fn uses_codings(node: &Node) -> bool {
+    match node {
+        Node::Filter { key, .. } => matches!(key.as_str(), "code" | "coder" | "code-query"),
+        Node::Not(n) => uses_codings(n),
+        Node::And(ns) | Node::Or(ns) => ns.iter().any(uses_codings),
+        _ => false,
     }
 }
 
@@ -349,22 +521,27 @@ pub fn snippet_sized(
     width: usize,
     before: usize,
 ) -> (String, Vec<(usize, usize)>) {
-    let chars: Vec<char> = text.chars().collect();
-    let n = chars.len();
+    let n = text.chars().count();
     let first = matches.first().copied();
     let mut s = first.map_or(0, |(ms, _)| ms.saturating_sub(before));
     let mut e = (s + width).min(n);
-    if let Some((ms, me)) = first {
+    if let Some((_, me)) = first {
         e = e.max((me + 10).min(n));
+    }
+    // only the window's chars (a turn may be long), indexed from its start `s`
+    let window: Vec<char> = text.chars().skip(s).take(e - s).collect();
+    let base = s;
+    let chars = |k: usize| window[k - base];
+    if let Some((ms, me)) = first {
         if s > 0
-            && let Some(k) = (s..ms.min(s + 15)).find(|&k| chars[k].is_whitespace())
+            && let Some(k) = (s..ms.min(s + 15)).find(|&k| chars(k).is_whitespace())
         {
             s = k + 1;
         }
         if e < n
             && let Some(k) = (me.max(e.saturating_sub(15))..e)
                 .rev()
-                .find(|&k| chars[k].is_whitespace())
+                .find(|&k| chars(k).is_whitespace())
         {
             e = k;
         }
@@ -374,7 +551,7 @@ pub fn snippet_sized(
     if s > 0 {
         out.push('…');
     }
-    out.extend(chars[s..e].iter().map(|&c| {
+    out.extend(window[s - base..e - base].iter().map(|&c| {
         if c == '\n' || c == '\r' || c == '\t' {
             ' '
         } else {
@@ -395,6 +572,15 @@ pub fn snippet_sized(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn queries_that_read_codings() {
+        let uses = |q: &str| uses_codings(&query::parse(q).unwrap());
+        assert!(uses("resurs code:hinder"));
+        assert!(uses("resurs -(a OR coder:x)"));
+        assert!(uses("code-query:resursbrist"));
+        assert!(!uses("resurs grupp:låg speaker:respondent \"det är\" /x+/"));
+    }
 
     #[test]
     fn snippet_windows_and_marks() {

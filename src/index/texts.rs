@@ -1,13 +1,16 @@
 //! The turn texts that `/…/` and proximity candidates are verified against, read once from the
 //! transcript files the index was built from and held in memory, found by a turn's `seq` (a fast
 //! field). Reading them from tantivy's document store instead (decompressing blocks, decoding
-//! every stored field) was what kept regular expressions behind ripgrep.
+//! every stored field) was what kept regular expressions behind ripgrep. A search with many hits
+//! makes them from here too (the transcripts are kept whole, with their cases' groups), and
+//! `kodbok autocode` takes the hits' transcripts from here rather than reading them again.
 //!
 //! A transcript whose file no longer has the content hash recorded in the manifest is left out:
 //! its turns are read from the document store, which always holds what was indexed.
 
 use super::build::parse_transcript;
 use super::manifest::{Manifest, hash};
+use crate::model::{Cases, Codebook, Transcript};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -15,10 +18,21 @@ use std::sync::{Arc, OnceLock};
 /// Bits of `seq` that number a turn inside its transcript (the rest is the transcript's rank).
 pub const TURN_BITS: u32 = 20;
 
-/// One transcript's body and the byte range of each turn's text in it.
+/// One transcript, the byte range of each turn's text in its body, and its case's group.
 struct Body {
-    text: String,
+    t: Transcript,
     turns: Vec<(usize, usize)>,
+    /// None when cases.csv could not be read as the index was built from it.
+    group: Option<String>,
+}
+
+/// One turn as the index holds it (what a hit shows), read from memory.
+pub struct TurnRef<'a> {
+    pub transcript: &'a Transcript,
+    /// 0-based turn index.
+    pub index: usize,
+    pub text: &'a str,
+    pub group: &'a str,
 }
 
 /// Bytes of turn text that checking costs about as much as one term in a pass over the term
@@ -29,13 +43,32 @@ const BYTES_PER_TERM: u64 = 400;
 #[derive(Default)]
 pub struct TurnTexts {
     by_rank: HashMap<u64, Body>,
+    /// Transcript id to rank.
+    ranks: HashMap<String, u64>,
     bytes: u64,
 }
 
+/// The case groups as the index has them: from cases.csv when it is the file the index was built
+/// from (None when it changed since or cannot be read).
+fn groups(root: &Path, m: &Manifest) -> Option<Cases> {
+    let path = root.join("transcripts").join("cases.csv");
+    let Some(sig) = m.cases_file else {
+        return (!path.exists()).then(Cases::default);
+    };
+    let bytes = std::fs::read(&path).ok()?;
+    if hash(&bytes) != sig.hash {
+        return None;
+    }
+    crate::store::cases_csv::parse(&bytes, &path).ok()
+}
+
 impl TurnTexts {
-    /// Reads every transcript of the manifest from `root/transcripts/`.
-    pub fn load(root: &Path, m: &Manifest) -> TurnTexts {
+    /// Reads every transcript of the manifest from `root/transcripts/`; `codebook` names the group
+    /// attribute.
+    pub fn load(root: &Path, m: &Manifest, codebook: &Codebook) -> TurnTexts {
         let dir = root.join("transcripts");
+        let cases = groups(root, m);
+        let attr = &codebook.settings.group_attribute;
         let mut by_rank = HashMap::with_capacity(m.transcripts.len());
         for (name, entry) in &m.transcripts {
             let path = dir.join(name);
@@ -61,23 +94,45 @@ impl TurnTexts {
                     None => (0, 0),
                 })
                 .collect();
-            by_rank.insert(
-                entry.rank,
-                Body {
-                    text: t.text,
-                    turns,
-                },
-            );
+            let group = cases.as_ref().map(|c| c.attr(t.case(), attr).to_string());
+            by_rank.insert(entry.rank, Body { t, turns, group });
         }
-        let bytes = by_rank.values().map(|b| b.text.len() as u64).sum();
-        TurnTexts { by_rank, bytes }
+        let bytes = by_rank.values().map(|b| b.t.text.len() as u64).sum();
+        let ranks = by_rank
+            .iter()
+            .map(|(rank, b)| (b.t.id.clone(), *rank))
+            .collect();
+        TurnTexts {
+            by_rank,
+            ranks,
+            bytes,
+        }
     }
 
     /// The text of the turn numbered `seq` in the index; None when its transcript was left out.
     pub fn get(&self, seq: u64) -> Option<&str> {
         let body = self.by_rank.get(&(seq >> TURN_BITS))?;
         let (s, e) = *body.turns.get((seq & ((1 << TURN_BITS) - 1)) as usize)?;
-        body.text.get(s..e)
+        body.t.text.get(s..e)
+    }
+
+    /// The turn numbered `seq` with what a hit shows of it; None when its transcript or its case's
+    /// group is not held.
+    pub fn turn(&self, seq: u64) -> Option<TurnRef<'_>> {
+        let body = self.by_rank.get(&(seq >> TURN_BITS))?;
+        let index = (seq & ((1 << TURN_BITS) - 1)) as usize;
+        let (s, e) = *body.turns.get(index)?;
+        Some(TurnRef {
+            transcript: &body.t,
+            index,
+            text: body.t.text.get(s..e)?,
+            group: body.group.as_deref()?,
+        })
+    }
+
+    /// A transcript held, by id (as the index was built from it).
+    pub fn transcript(&self, id: &str) -> Option<&Transcript> {
+        self.by_rank.get(self.ranks.get(id)?).map(|b| &b.t)
     }
 
     /// Transcripts held.
@@ -114,13 +169,14 @@ pub fn dictionary_pass_pays(
 pub struct TextSource<'a> {
     pub root: &'a Path,
     pub manifest: &'a Manifest,
+    pub codebook: &'a Codebook,
     pub cell: &'a OnceLock<Arc<TurnTexts>>,
 }
 
 impl TextSource<'_> {
     pub fn get(&self) -> Arc<TurnTexts> {
         self.cell
-            .get_or_init(|| Arc::new(TurnTexts::load(self.root, self.manifest)))
+            .get_or_init(|| Arc::new(TurnTexts::load(self.root, self.manifest, self.codebook)))
             .clone()
     }
 }

@@ -176,49 +176,51 @@ const BLOCK: usize = 64;
 
 impl OffsetMap {
     pub fn new(text: &str) -> Self {
+        // a block at a time from the bytes (the text is valid UTF-8: a lead byte gives its char's
+        // length); 64 ASCII bytes in a row, the usual case, are one block without looking at each
         let bytes = text.as_bytes();
-        let blocks = bytes.len().div_ceil(BLOCK);
+        let blocks = bytes.len() / BLOCK + 1;
         let mut m = OffsetMap {
             marks: Vec::with_capacity(blocks),
             low: Vec::with_capacity(blocks),
             high: Vec::with_capacity(blocks),
             chars: 0,
-            len: text.len(),
+            len: bytes.len(),
         };
-        let (mut i, mut bit, mut low, mut high) = (0, 0, 0u64, 0u64);
+        let mut i = 0;
         while i < bytes.len() {
-            if bit == 0 {
-                m.marks.push(i);
-                // 64 ASCII chars: a block with nothing to record but where it starts.
-                if bytes.len() - i >= BLOCK && bytes[i..i + BLOCK].is_ascii() {
-                    m.low.push(0);
-                    m.high.push(0);
-                    m.chars += BLOCK;
-                    i += BLOCK;
+            m.marks.push(i);
+            if let Some(run) = bytes.get(i..i + BLOCK)
+                && run.is_ascii()
+            {
+                m.low.push(0);
+                m.high.push(0);
+                m.chars += BLOCK;
+                i += BLOCK;
+                continue;
+            }
+            let (mut low, mut high, mut bit) = (0u64, 0u64, 0);
+            while bit < BLOCK && i < bytes.len() {
+                // eight ASCII chars at once
+                if bit + 8 <= BLOCK && bytes.get(i..i + 8).is_some_and(|b| b.is_ascii()) {
+                    i += 8;
+                    bit += 8;
                     continue;
                 }
+                let extra = match bytes[i] {
+                    0..0xC0 => 0,
+                    0xC0..0xE0 => 1,
+                    0xE0..0xF0 => 2,
+                    _ => 3,
+                };
+                low |= ((extra & 1) as u64) << bit;
+                high |= ((extra >> 1) as u64) << bit;
+                i += extra + 1;
+                bit += 1;
             }
-            // `i` is always at the first byte of a char, which gives its length.
-            let extra = match bytes[i] {
-                0..=0x7f => 0,
-                0xc0..=0xdf => 1,
-                0xe0..=0xef => 2,
-                _ => 3,
-            };
-            low |= ((extra & 1) as u64) << bit;
-            high |= ((extra >> 1) as u64) << bit;
-            i += extra + 1;
-            m.chars += 1;
-            bit += 1;
-            if bit == BLOCK {
-                m.low.push(std::mem::take(&mut low));
-                m.high.push(std::mem::take(&mut high));
-                bit = 0;
-            }
-        }
-        if bit > 0 {
             m.low.push(low);
             m.high.push(high);
+            m.chars += bit;
         }
         m
     }
@@ -339,6 +341,8 @@ mod tests {
             &"x".repeat(128),
             &"å".repeat(64),
             &format!("{}å{}😀{}", "x".repeat(70), "y".repeat(130), "z".repeat(63)),
+            &format!("{}å{}😀{}", "x".repeat(63), "y".repeat(130), "z".repeat(64)),
+            &format!("{}€{}", "a".repeat(64), "b".repeat(200)),
         ] {
             let m = OffsetMap::new(text);
             let bytes: Vec<usize> = text

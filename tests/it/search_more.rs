@@ -450,3 +450,124 @@ fn a_transcript_edited_after_indexing_is_verified_as_indexed() {
     fs::write(&f, edited).unwrap();
     assert_eq!(found(&s, q), store);
 }
+
+#[test]
+fn hits_read_from_memory_equal_hits_read_from_the_store() {
+    let d = sample();
+    let s = open(d.path());
+    for q in [
+        "resurs",
+        "\"det är\"",
+        "/resurs\\w*/i",
+        r"/\bvi (har|hade)\b/",
+        "ledning* -resurs",
+        "\"stöd ledning\"~2",
+    ] {
+        s.verify_from_store(true);
+        let store = s.search_all(q).unwrap();
+        s.verify_from_store(false);
+        s.texts();
+        let memory = s.search_all(q).unwrap();
+        assert!(!store.is_empty(), "{q}");
+        assert_eq!(memory, store, "{q}");
+        // the best few alike
+        assert_eq!(s.search(q, 5).unwrap(), {
+            s.verify_from_store(true);
+            let v = s.search(q, 5).unwrap();
+            s.verify_from_store(false);
+            v
+        });
+    }
+}
+
+/// Auto-coding as the command does it (transcripts from the search's memory or from their files)
+/// plans what a plan on the whole project plans.
+#[test]
+fn autocode_plans_as_on_the_whole_project() {
+    use kodbok::index::autocode::{Scope, plan};
+    let d = sample();
+    let p = Project::open(d.path()).unwrap();
+    let s = open(d.path());
+    // many hits (transcripts read into memory by the search), few hits (read from their files)
+    for q in ["det", "upphandling", "/resurs\\w*/i"] {
+        let out = ok(
+            d.path(),
+            &[
+                "autocode",
+                q,
+                "--code",
+                "hinder",
+                "--scope",
+                "sentence",
+                "--dry-run",
+                "--format",
+                "json",
+            ],
+        );
+        let v: Vec<Value> = serde_json::from_str(&out).unwrap();
+        let got: Vec<(String, u64, u64, String)> = v[0]["codings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["doc"].as_str().unwrap().to_string(),
+                    c["start"].as_u64().unwrap(),
+                    c["end"].as_u64().unwrap(),
+                    c["quote"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, u64, u64, String)> =
+            plan(&p, &s, q, "hinder", Scope::Sentence, "tester")
+                .unwrap()
+                .add
+                .into_iter()
+                .map(|c| (c.doc, c.start as u64, c.end as u64, c.quote))
+                .collect();
+        assert!(!want.is_empty(), "{q}");
+        assert_eq!(got, want, "{q}");
+    }
+}
+
+/// Codings changed since the index was written are brought in only for a query that filters by
+/// codes or coders.
+#[test]
+fn codings_are_brought_into_the_index_when_a_query_filters_by_them() {
+    let d = sample();
+    let root = d.path();
+    let before = open(root).count("code:hinder").unwrap();
+    ok(
+        root,
+        &[
+            "autocode",
+            "upphandling",
+            "--code",
+            "hinder",
+            "--scope",
+            "turn",
+        ],
+    );
+    let s = Searcher::open_for(root, "upphandling", &mut |_| {}).unwrap();
+    assert!(s.report().stale_codings);
+    assert!(s.report().rebuilt.is_none() && s.report().reindexed == 0);
+    let n = s.count("upphandling").unwrap();
+    for q in ["code:hinder", "upphandling -code:hinder", "coder:tester"] {
+        let s = Searcher::open_for(root, q, &mut |_| {}).unwrap();
+        assert!(!s.report().stale_codings, "{q}");
+        if q == "code:hinder" {
+            assert!(s.count(q).unwrap() > before);
+        }
+        if q.starts_with("upphandling") {
+            assert_eq!(
+                s.count(q).unwrap(),
+                0,
+                "every upphandling turn is coded now"
+            );
+        }
+    }
+    assert!(n > 0);
+    // and the command line says the same
+    let out = ok(root, &["search", "upphandling -code:hinder"]);
+    assert!(!out.contains("upphandling"), "{out}");
+}
