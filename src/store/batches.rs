@@ -51,9 +51,7 @@ impl super::Project {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return self.legacy_log(coder),
             Err(e) => return Err(StoreError::io(&path, e)),
         };
-        serde_json::from_slice(&bytes).map_err(|e| {
-            StoreError::one(FileProblem::new(&path, e.to_string()).at(e.line(), e.column()))
-        })
+        serde_json::from_slice(&bytes).map_err(|e| StoreError::one(FileProblem::json(&path, &e)))
     }
 
     fn legacy_log(&self, coder: &str) -> Result<BatchLog> {

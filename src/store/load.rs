@@ -6,7 +6,7 @@
 //! and validates everything.
 
 use super::project::{check_inside, codebook_problems, line_of_key, parse_json, read};
-use super::{FileProblem, Project, Result, StoreError, cases_csv};
+use super::{FileProblem, Problem, Project, Result, StoreError, cases_csv};
 use crate::model::{Cases, Codebook, CoderFile, Transcript};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -141,35 +141,26 @@ impl Project {
         }
         let bytes = read(path)?;
         let Ok(text) = String::from_utf8(bytes) else {
-            problems.push(FileProblem::new(
-                path,
-                "expected UTF-8 text; import the file with `kodbok import`",
-            ));
+            problems.push(FileProblem::new(path, Problem::NotUtf8Transcript));
             return Ok(None);
         };
         let problem = match Transcript::parse(&text, stem) {
             Ok(t) if crate::model::codebook::check_id(&t.id).is_err() || t.id.starts_with('.') => {
-                FileProblem::new(
-                    path,
-                    format!(
-                        "the header id {:?} cannot name a transcript: use letters, digits, '-', '_' or '.' (and the file's name)",
-                        t.id
-                    ),
-                )
-                .at(line_of_key(&text, "id"), 1)
+                FileProblem::new(path, Problem::BadTranscriptId { id: t.id })
+                    .at(line_of_key(&text, "id"), 1)
             }
             Ok(t) if named_by_id && t.id != stem => FileProblem::new(
                 path,
-                format!("the header id differs from the file name {stem:?}"),
+                Problem::IdNotFileName {
+                    stem: stem.to_string(),
+                },
             )
             .at(line_of_key(&text, "id"), 1),
-            Ok(t) if self.transcripts.contains_key(&t.id) => FileProblem::new(
-                path,
-                format!("transcript id {:?} is used by another file too", t.id),
-            )
-            .at(2, 1),
+            Ok(t) if self.transcripts.contains_key(&t.id) => {
+                FileProblem::new(path, Problem::TranscriptIdTwice { id: t.id }).at(2, 1)
+            }
             Ok(t) => return Ok(Some(t)),
-            Err(e) => FileProblem::new(path, e.message).at(e.line, e.column),
+            Err(e) => FileProblem::new(path, Problem::Header(e.problem)).at(e.line, e.column),
         };
         problems.push(problem);
         Ok(None)

@@ -1,6 +1,6 @@
 //! A project folder: codebook.json, transcripts/ (with cases.csv), codings/<coder>.json, and the .kodbok/ cache.
 
-use super::{FileProblem, Lock, Result, StoreError, atomic, cases_csv};
+use super::{CodingProblem, FileProblem, Lock, Problem, Result, StoreError, atomic, cases_csv};
 use crate::model::coding::reanchor;
 use crate::model::text::find_all_chars;
 use crate::model::{Cases, Codebook, CoderFile, Coding, Transcript};
@@ -51,18 +51,8 @@ pub fn check_inside(root: &Path, path: &Path) -> Result<()> {
     }
     Err(StoreError::one(FileProblem::new(
         path,
-        format!(
-            "is a symbolic link to {}, outside the project folder; kodbok reads only files inside the project (copy the file in, or import it)",
-            real.display()
-        ),
+        Problem::OutsideLink { target: real },
     )))
-}
-
-fn json_problem(path: &Path, e: &serde_json::Error) -> FileProblem {
-    let msg = e.to_string();
-    // serde_json appends " at line L column C"; the position is given separately.
-    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-    FileProblem::new(path, msg).at(e.line(), e.column())
 }
 
 /// Parses a JSON project file, with errors naming line and column.
@@ -73,19 +63,17 @@ pub(super) fn parse_json<T: serde::de::DeserializeOwned>(
     let text = std::str::from_utf8(bytes).map_err(|e| {
         FileProblem::new(
             path,
-            format!(
-                "expected UTF-8 text: invalid byte at offset {}",
-                e.valid_up_to()
-            ),
+            Problem::NotUtf8At {
+                offset: e.valid_up_to(),
+            },
         )
     })?;
     serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        let mut p = json_problem(path, &e);
-        if p.message.contains("recursion limit") {
-            p.message = format!(
-                "the file nests too deeply for kodbok to read (codes nest at most {} levels; move the deepest codes up)",
-                crate::model::codebook::MAX_DEPTH
-            );
+        let mut p = FileProblem::json(path, &e);
+        if e.to_string().contains("recursion limit") {
+            p.problem = Problem::NestsTooDeep {
+                max: crate::model::codebook::MAX_DEPTH,
+            };
         }
         p
     })
@@ -100,11 +88,15 @@ pub(super) fn codebook_problems(path: &Path, bytes: &[u8], book: &Codebook) -> V
         .into_iter()
         .filter_map(|e| {
             let needle = match &e {
-                E::Invalid { field, value, .. } if *field != "shortcut" => value.clone(),
+                E::Invalid { field, value }
+                    if *field != crate::model::codebook::Field::Shortcut =>
+                {
+                    value.clone()
+                }
                 E::DuplicateId(id) | E::TooDeep { code: id, .. } => id.clone(),
                 _ => return None,
             };
-            let p = FileProblem::new(path, e.to_string());
+            let p = FileProblem::new(path, Problem::Codebook(e));
             Some(match position_of(&text, &needle) {
                 Some((l, c)) => p.at(l, c),
                 None => p,
@@ -336,7 +328,7 @@ impl Project {
     pub fn check(&self) -> Vec<FileProblem> {
         let mut out = Vec::new();
         for e in self.codebook.validate() {
-            out.push(FileProblem::new(self.codebook_path(), e.to_string()));
+            out.push(FileProblem::new(self.codebook_path(), Problem::Codebook(e)));
         }
         self.check_transcripts(&mut out);
         let mut seen: HashMap<&str, &str> = HashMap::new();
@@ -345,32 +337,36 @@ impl Project {
             if file.coder != *coder {
                 out.push(FileProblem::new(
                     &path,
-                    format!(
-                        "the file says coder {:?} but is named {coder:?}.json",
-                        file.coder
-                    ),
+                    Problem::CoderMismatch {
+                        says: file.coder.clone(),
+                        named: coder.clone(),
+                    },
                 ));
             }
             let lines = self.coding_lines(coder);
             for c in &file.codings {
-                let mut p = |msg: String| {
-                    let mut pr = FileProblem::new(&path, msg).coding(&c.id);
+                let mut p = |problem: Problem| {
+                    let mut pr = FileProblem::new(&path, problem).coding(&c.id);
                     if let Some(l) = lines.get(&c.id) {
                         pr = pr.at(*l, 1);
                     }
                     out.push(pr);
                 };
                 if let Some(other) = seen.insert(&c.id, coder) {
-                    p(format!(
-                        "coding id {} is used twice (also by {other})",
-                        c.id
-                    ));
+                    p(Problem::CodingIdTwice {
+                        id: c.id.clone(),
+                        other: other.to_string(),
+                    });
                 }
-                if let Some(msg) = self.coding_problem(c) {
-                    p(format!(
-                        "coding {} ({} in {}, characters {}–{}): {msg}",
-                        c.id, c.code, c.doc, c.start, c.end
-                    ));
+                if let Some(problem) = self.coding_problem(c) {
+                    p(Problem::Coding {
+                        id: c.id.clone(),
+                        code: c.code.clone(),
+                        doc: c.doc.clone(),
+                        start: c.start,
+                        end: c.end,
+                        problem,
+                    });
                 }
             }
             for doc in file
@@ -380,7 +376,7 @@ impl Project {
             {
                 out.push(FileProblem::new(
                     &path,
-                    format!("a memo refers to unknown transcript {doc:?}"),
+                    Problem::MemoUnknownTranscript { doc: doc.clone() },
                 ));
             }
             for code in file
@@ -390,7 +386,7 @@ impl Project {
             {
                 out.push(FileProblem::new(
                     &path,
-                    format!("a memo refers to unknown code {code:?}"),
+                    Problem::MemoUnknownCode { code: code.clone() },
                 ));
             }
         }
@@ -401,30 +397,27 @@ impl Project {
         for (id, t) in &self.transcripts {
             let path = self.transcript_path(id);
             if t.header.get("id").is_none() {
-                out.push(FileProblem::new(&path, "expected an `id:` line in the header").at(1, 1));
+                out.push(FileProblem::new(&path, Problem::NoIdLine).at(1, 1));
             }
             match t.header.get("case") {
-                None => out.push(
-                    FileProblem::new(&path, "expected a `case:` line in the header").at(1, 1),
-                ),
+                None => out.push(FileProblem::new(&path, Problem::NoCaseLine).at(1, 1)),
                 Some(case) if !self.cases.cases.is_empty() && self.cases.get(case).is_none() => out
                     .push(
                         FileProblem::new(
                             &path,
-                            format!("case {case:?} is not in transcripts/cases.csv"),
+                            Problem::CaseNotInCases {
+                                case: case.to_string(),
+                            },
                         )
                         .at(1, 1),
                     ),
                 _ => {}
             }
             if t.turns.is_empty() {
-                out.push(FileProblem::new(&path, "the transcript has no text"));
+                out.push(FileProblem::new(&path, Problem::NoText));
             }
             if t.text.chars().any(crate::model::text::is_forbidden) || t.render() != canonical(t) {
-                out.push(FileProblem::new(
-                    &path,
-                    "the text is not canonical (control characters, CR or non-NFC); re-import it",
-                ));
+                out.push(FileProblem::new(&path, Problem::NotCanonical));
             }
         }
         let ids: Vec<_> = self.transcripts.keys().collect();
@@ -434,7 +427,9 @@ impl Project {
                 out.push(
                     FileProblem::new(
                         &path,
-                        format!("the header id differs from the file name {stem:?}"),
+                        Problem::IdNotFileName {
+                            stem: stem.to_string(),
+                        },
                     )
                     .at(2, 1),
                 );
@@ -443,32 +438,25 @@ impl Project {
     }
 
     /// What is wrong with one coding, if anything.
-    pub fn coding_problem(&self, c: &Coding) -> Option<String> {
+    pub fn coding_problem(&self, c: &Coding) -> Option<CodingProblem> {
         let Some(t) = self.transcripts.get(&c.doc) else {
-            return Some(format!("unknown transcript {:?}", c.doc));
+            return Some(CodingProblem::UnknownTranscript { doc: c.doc.clone() });
         };
         if self.codebook.get(&c.code).is_none() {
-            return Some(format!("unknown code id {:?}", c.code));
+            return Some(CodingProblem::UnknownCode {
+                code: c.code.clone(),
+            });
         }
         if c.start >= c.end || c.end > t.char_len() {
-            return Some(format!(
-                "offsets out of range (the transcript has {} characters)",
-                t.char_len()
-            ));
+            return Some(CodingProblem::OutOfRange { len: t.char_len() });
         }
         let now = t.slice(c.start, c.end).unwrap_or("");
         if now != c.quote {
-            let hint = match reanchor(c, t) {
-                Some((s, e)) => format!(
-                    "; the quote is found at characters {s}–{e} (`kodbok check --reanchor` moves it)"
-                ),
-                None => "; the quote is no longer in the transcript".to_string(),
-            };
-            return Some(format!(
-                "the quote {:?} no longer matches the text {:?} at its offsets{hint}",
-                short(&c.quote),
-                short(now)
-            ));
+            return Some(CodingProblem::QuoteMoved {
+                quote: short(&c.quote),
+                now: short(now),
+                found: reanchor(c, t),
+            });
         }
         None
     }

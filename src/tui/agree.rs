@@ -105,7 +105,7 @@ impl AgreeView {
                 self.stats = None;
                 self.docs = 0;
                 self.rows.clear();
-                self.error = Some(e.to_string());
+                self.error = Some(crate::messages::describe(&e));
             }
         }
         if let Some(i) = keep.and_then(|id| self.rows.iter().position(|d| d.id == id)) {
@@ -372,7 +372,7 @@ pub fn write_layer(p: &Project, coder: &str, change: &LayerChange) -> Result<Lay
                 Ok(((removed.clone(), added.clone()), entries))
             }
         })
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| crate::messages::describe(&e))?;
     let decisions = logged.then_some(log);
     Ok(LayerDone {
         file: Box::new(file),

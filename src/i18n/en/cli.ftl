@@ -480,7 +480,9 @@ error-two-layers = choose one layer: either --coder NAME or --all-coders, not bo
 error-no-layer = no layer in "{ $input }": give a coder, coders separated by commas, all or konsensus
 error-order-not-transcript = --order names "{ $name }", which is not a transcript of this project (see `kodbok docs`)
 error-quotes-range = --quotes takes 1, 2 or 3, not { $n }
-error-template = template { $name }, line { $line }: { $message }
+error-template = template { $name }, line { $line }: { $fault ->
+   *[other] { $kind }
+}{ $detail }
 error-code-unknown = no code with id or name "{ $code }"
 error-code-duplicate-id = a code with id "{ $id }" already exists
 error-code-cycle = code "{ $code }" cannot move under "{ $parent }": that is itself or one of its descendants
@@ -526,3 +528,60 @@ query-fuzzy-range = fuzzy search takes a distance of 0, 1 or 2, as in `ledning~1
 query-tilde-word = expected a word before `~`
 agree-col = { $col }
 agree-col-coded-by = coded_by_{ $coder }
+
+# store, agreement and chart messages
+problem-outside-link = is a symbolic link to { $target }, outside the project folder; kodbok reads only files inside the project (copy the file in, or import it)
+problem-json = { $detail }
+problem-not-utf8-at = expected UTF-8 text: invalid byte at offset { $offset }
+problem-not-utf8-transcript = expected UTF-8 text; import the file with `kodbok import`
+problem-nests-too-deep = the file nests too deeply for kodbok to read (codes nest at most { $max } levels; move the deepest codes up)
+problem-coder-mismatch = the file says coder { $says } but is named { $named }.json
+problem-coding-id-twice = coding id { $id } is used twice (also by { $other })
+problem-coding = coding { $id } ({ $code } in { $doc }, characters { $start }–{ $end }): { $problem }
+problem-memo-unknown-transcript = a memo refers to unknown transcript { $doc }
+problem-memo-unknown-code = a memo refers to unknown code { $code }
+problem-no-id-line = expected an `id:` line in the header
+problem-no-case-line = expected a `case:` line in the header
+problem-case-not-in-cases = case { $case } is not in transcripts/cases.csv
+problem-no-text = the transcript has no text
+problem-not-canonical = the text is not canonical (control characters, CR or non-NFC); re-import it
+problem-id-not-file-name = the header id differs from the file name { $stem }
+problem-bad-transcript-id = the header id { $id } cannot name a transcript: use letters, digits, '-', '_' or '.' (and the file's name)
+problem-transcript-id-twice = transcript id { $id } is used by another file too
+problem-no-case-column = expected a `case` column in the header line, found [{ $found }]
+problem-empty-case-name = expected a case name in the `case` column, found an empty field
+problem-case-twice = case { $name } appears twice
+problem-no-file-case-columns = expected `file` and `case` columns in the header line, found [{ $found }]
+problem-empty-file-or-case = expected a file name and a case, found an empty field
+problem-file-twice = file { $file } appears twice (first on line { $first })
+problem-csv-fields = expected { $expected } fields like the header line, found { $found }
+problem-csv = { $detail }
+problem-not-decision = not a decision entry: { $detail }
+problem-not-saved = not saved, nothing was changed: { $reason }
+problem-unknown-transcript = unknown transcript { $doc }
+problem-unknown-code = unknown code id { $code }
+problem-out-of-range = offsets out of range (the transcript has { $len } characters)
+problem-quote-moved = the quote { $quote } no longer matches the text { $now } at its offsets; the quote is found at characters { $start }–{ $end } (`kodbok check --reanchor` moves it)
+problem-quote-gone = the quote { $quote } no longer matches the text { $now } at its offsets; the quote is no longer in the transcript
+problem-save-coder-mismatch = the file says coder { $says }, not { $coder }
+problem-save-id-twice = coding id { $id } occurs twice
+problem-save-quote-length = coding { $id } has characters { $start }–{ $end } but a quote of { $len } characters
+problem-header-not-key-value = expected `key: value` in the header, found { $found }
+problem-header-space-in-key = expected a header key without spaces before `:`, found { $key }
+problem-header-never-closed = the header opened with `---` is never closed by a `---` line
+problem-file-empty = the file is empty
+problem-file-binary = the file looks binary ({ $kind ->
+   *[other] { $text }
+}), not text
+error-code-invalid = invalid { $field } { $value }: { $field ->
+    [id] 1-64 ASCII letters, digits, '-', '_' or '.'
+    [name] a non-empty name
+    [color] a colour written #RRGGBB
+   *[shortcut] a single character
+}
+error-pseudonym-map = { $path }:{ $line }: { $problem }
+problem-map-unreadable = { $detail }
+problem-map-no-columns = expected the columns `real` and `pseudonym` in the header line, found [{ $found }]
+problem-map-no-real = expected a real name in the `real` column
+problem-map-no-pseudonym = expected a pseudonym for { $real }
+problem-map-twice = { $real } is mapped twice (also on line { $first })

@@ -483,7 +483,18 @@ error-two-layers = välj ett lager: antingen --coder NAMN eller --all-coders, in
 error-no-layer = inget lager i "{ $input }": ange en kodare, flera kodare åtskilda med komma, all eller konsensus
 error-order-not-transcript = --order nämner "{ $name }", som inte är en avskrift i det här projektet (se `kodbok docs`)
 error-quotes-range = --quotes tar 1, 2 eller 3, inte { $n }
-error-template = mallen { $name }, rad { $line }: { $message }
+error-template = mallen { $name }, rad { $line }: { $fault ->
+    [syntax] syntaxfel
+    [undefined] odefinierat värde
+    [filter] okänt filter
+    [function] okänd funktion
+    [method] okänd metod
+    [test] okänt test
+    [operation] otillåten operation
+    [arguments] fel antal argument
+    [not-found] mallen finns inte
+   *[other] { $kind }
+}{ $detail }
 error-code-unknown = ingen kod med id eller namn "{ $code }"
 error-code-duplicate-id = det finns redan en kod med id "{ $id }"
 error-code-cycle = koden "{ $code }" kan inte flyttas under "{ $parent }": det är koden själv eller en av dess underkoder
@@ -544,3 +555,77 @@ agree-col = { $col ->
    *[other] { $col }
 }
 agree-col-coded-by = kodat_av_{ $coder }
+
+# store, agreement and chart messages
+problem-outside-link = är en symbolisk länk till { $target }, utanför projektmappen; kodbok läser bara filer i projektet (kopiera in filen eller importera den)
+problem-json = filen kan inte läsas som JSON ({ $detail })
+problem-not-utf8-at = texten är inte UTF-8: ogiltig byte vid position { $offset }
+problem-not-utf8-transcript = texten är inte UTF-8; importera filen med `kodbok import`
+problem-nests-too-deep = filen är för djupt nästlad för att kodbok ska kunna läsa den (koder nästlas högst { $max } nivåer; flytta upp de djupaste koderna)
+problem-coder-mismatch = filen anger kodaren { $says } men heter { $named }.json
+problem-coding-id-twice = kodnings-id { $id } används två gånger (även av { $other })
+problem-coding = kodningen { $id } ({ $code } i { $doc }, tecken { $start }–{ $end }): { $problem }
+problem-memo-unknown-transcript = ett memo gäller en okänd avskrift, { $doc }
+problem-memo-unknown-code = ett memo gäller en okänd kod, { $code }
+problem-no-id-line = rubriken saknar en rad `id:`
+problem-no-case-line = rubriken saknar en rad `case:`
+problem-case-not-in-cases = fallet { $case } finns inte i transcripts/cases.csv
+problem-no-text = avskriften har ingen text
+problem-not-canonical = texten är inte normaliserad (styrtecken, CR eller inte NFC); importera den igen
+problem-id-not-file-name = id:t i rubriken skiljer sig från filnamnet { $stem }
+problem-bad-transcript-id = id:t { $id } i rubriken kan inte namnge en avskrift: använd bokstäver, siffror, '-', '_' eller '.' (och filens namn)
+problem-transcript-id-twice = avskriftens id { $id } används av en annan fil också
+problem-no-case-column = rubrikraden saknar en kolumn `case`; kolumnerna är { $found }
+problem-empty-case-name = ett fallnamn behövs i kolumnen `case`, men fältet är tomt
+problem-case-twice = fallet { $name } förekommer två gånger
+problem-no-file-case-columns = rubrikraden saknar kolumnerna `file` och `case`; kolumnerna är { $found }
+problem-empty-file-or-case = ett filnamn och ett fall behövs, men ett fält är tomt
+problem-file-twice = filen { $file } förekommer två gånger (första gången på rad { $first })
+problem-csv-fields = raden har { $found } fält men rubrikraden { $expected }
+problem-csv = CSV-filen kan inte läsas ({ $detail })
+problem-not-decision = raden är inget beslut: { $detail }
+problem-not-saved = inte sparat, inget ändrades: { $reason }
+problem-unknown-transcript = okänd avskrift { $doc }
+problem-unknown-code = okänt kod-id { $code }
+problem-out-of-range = positionerna ligger utanför texten (avskriften har { $len } tecken)
+problem-quote-moved = citatet { $quote } stämmer inte längre med texten { $now } på sina positioner; citatet finns nu på tecken { $start }–{ $end } (`kodbok check --reanchor` flyttar dit det)
+problem-quote-gone = citatet { $quote } stämmer inte längre med texten { $now } på sina positioner; citatet finns inte längre i avskriften
+problem-save-coder-mismatch = filen anger kodaren { $says }, inte { $coder }
+problem-save-id-twice = kodnings-id { $id } förekommer två gånger
+problem-save-quote-length = kodningen { $id } har tecken { $start }–{ $end } men ett citat på { $len } tecken
+problem-header-not-key-value = rubriken ska ha raderna `nyckel: värde`, men här står { $found }
+problem-header-space-in-key = en nyckel i rubriken får inte ha mellanslag före `:`, men här står { $key }
+problem-header-never-closed = rubriken som börjar med `---` avslutas aldrig med en rad `---`
+problem-file-empty = filen är tom
+problem-file-binary = filen ser ut att vara { $kind ->
+    [nul] binär (den innehåller NUL-byte)
+    [control] binär (den består mest av styrtecken)
+    [pdf] ett PDF-dokument
+    [zip] ett ZIP-arkiv
+    [png] en PNG-bild
+    [jpeg] en JPEG-bild
+    [gif] en GIF-bild
+    [doc] ett gammalt binärt Office-dokument (.doc); spara det som .docx eller .txt
+    [exe] ett körbart program
+    [mp3] en MP3-ljudfil
+    [riff] en RIFF-mediefil
+    [rtf] ett RTF-dokument; spara det som .docx eller .txt
+   *[other] binär ({ $text })
+}, inte text
+error-code-invalid = { $field ->
+    [id] ogiltigt id
+    [name] ogiltigt namn
+    [color] ogiltig färg
+   *[shortcut] ogiltigt kortkommando
+} { $value }: { $field ->
+    [id] 1–64 tecken bland ASCII-bokstäver, siffror, '-', '_' och '.'
+    [name] namnet får inte vara tomt
+    [color] en färg skrivs #RRGGBB
+   *[shortcut] ett enda tecken
+}
+error-pseudonym-map = { $path }:{ $line }: { $problem }
+problem-map-unreadable = filen kan inte läsas ({ $detail })
+problem-map-no-columns = rubrikraden saknar kolumnerna `real` och `pseudonym`; kolumnerna är { $found }
+problem-map-no-real = ett riktigt namn behövs i kolumnen `real`
+problem-map-no-pseudonym = en pseudonym behövs för { $real }
+problem-map-twice = { $real } förekommer två gånger (även på rad { $first })
