@@ -10,7 +10,9 @@ use crate::model::codebook::CodebookError;
 use crate::store::StoreError;
 use crate::t;
 
+mod agreement;
 mod problems;
+pub use agreement::agreement;
 pub use problems::{coding_problem, decode, file_problem, file_problems, header, problem};
 
 /// `e` in the current language when it is one of the library's errors that has its own wording, else its
@@ -30,6 +32,9 @@ pub fn describe(e: &(dyn std::error::Error + 'static)) -> String {
     }
     if let Some(i) = e.downcast_ref::<IndexError>() {
         return index(i);
+    }
+    if let Some(a) = e.downcast_ref::<crate::agreement::AgreementError>() {
+        return agreement(a);
     }
     e.to_string()
 }

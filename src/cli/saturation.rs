@@ -8,6 +8,7 @@ use crate::analysis::LayerData;
 use crate::analysis::chart::{Line, LineChart};
 use crate::analysis::saturation::{self, Order, Saturation};
 use crate::analysis::xlsx::Sheet;
+use crate::t;
 use anyhow::Context as _;
 use clap::Args;
 use serde_json::{Value, json};
@@ -86,10 +87,13 @@ pub fn run(a: &SaturationArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Some(f) => render_rows(f, &rows)?,
         None => {
             let about = about_sheet(&[
-                ("layer", s.layer.clone()),
-                ("order", s.order.clone()),
-                ("grouped by", s.attr.clone()),
-                ("codes in the codebook", s.codes_in_codebook.to_string()),
+                (t!("about-label", field = "layer"), s.layer.clone()),
+                (t!("about-label", field = "order"), order_words(&s)),
+                (t!("about-label", field = "grouped-by"), s.attr.clone()),
+                (
+                    t!("about-label", field = "codes-in-codebook"),
+                    s.codes_in_codebook.to_string(),
+                ),
             ]);
             write_xlsx(
                 &map,
@@ -103,8 +107,30 @@ pub fn run(a: &SaturationArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// How the interviews were ordered, in the current language (the JSON keeps its English `order`).
+fn order_words(s: &Saturation) -> String {
+    let how = if s.order.starts_with("given") {
+        "given"
+    } else {
+        "coded"
+    };
+    t!("saturation-order", order = how)
+}
+
+/// A curve's name in the current language: all interviews, or the group's attribute and value.
+fn curve_name(s: &Saturation, group: Option<&str>) -> String {
+    match group {
+        Some(g) => t!("saturation-group", attr = s.attr.as_str(), group = g),
+        None => t!("saturation-all"),
+    }
+}
+
 fn header(s: &Saturation) -> String {
-    let mut out = format!("Layer: {}\nOrder: {}\n", s.layer, s.order);
+    let mut out = format!(
+        "{}\n{}\n",
+        t!("saturation-layer", layer = s.layer.as_str()),
+        t!("saturation-order-line", order = order_words(s))
+    );
     for c in &s.curves {
         let last = c.steps.last().map_or(0, |x| x.cumulative);
         let tail: usize = c
@@ -114,14 +140,16 @@ fn header(s: &Saturation) -> String {
             .take(2)
             .map(|x| x.new_codes.len())
             .sum();
-        out.push_str(&format!(
-            "{}: {} interviews, {last} of {} codes seen; {tail} new in the last two interviews\n",
-            c.group
-                .as_deref()
-                .map_or("all".to_string(), |g| format!("{} {g}", s.attr)),
-            c.steps.len(),
-            s.codes_in_codebook
-        ));
+        let line = t!(
+            "saturation-curve",
+            curve = curve_name(s, c.group.as_deref()),
+            n = c.steps.len(),
+            seen = last,
+            codes = s.codes_in_codebook,
+            tail = tail
+        );
+        out.push_str(&line);
+        out.push('\n');
     }
     out
 }
@@ -155,14 +183,14 @@ fn rows(s: &Saturation, p: &crate::store::Project) -> Vec<Value> {
 
 fn chart(s: &Saturation) -> LineChart {
     LineChart {
-        title: format!("Codes seen after each interview ({})", s.layer),
-        x_label: "interviews, in order".into(),
-        y_label: "codes seen".into(),
+        title: t!("saturation-chart-title", layer = s.layer.as_str()),
+        x_label: t!("saturation-chart-x"),
+        y_label: t!("saturation-chart-y"),
         lines: s
             .curves
             .iter()
             .map(|c| Line {
-                name: c.group.clone().unwrap_or_else(|| "all".into()),
+                name: c.group.clone().unwrap_or_else(|| t!("saturation-all")),
                 values: c.steps.iter().map(|x| x.cumulative).collect(),
             })
             .collect(),

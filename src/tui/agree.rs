@@ -350,8 +350,8 @@ pub fn write_layer(p: &Project, coder: &str, change: &LayerChange) -> Result<Lay
     let ((removed, added), file, log) = p
         .decide(coder, |file, _| match change {
             LayerChange::Take { unit, from, .. } => {
-                let out =
-                    take(p, file, unit, from).map_err(|e| StoreError::refused(e.to_string()))?;
+                let out = take(p, file, unit, from)
+                    .map_err(|e| StoreError::refused(crate::messages::agreement(&e)))?;
                 Ok(((out.removed, out.added), entries))
             }
             LayerChange::Apply { removed, added, .. } => {

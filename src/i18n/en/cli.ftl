@@ -585,3 +585,83 @@ problem-map-no-columns = expected the columns `real` and `pseudonym` in the head
 problem-map-no-real = expected a real name in the `real` column
 problem-map-no-pseudonym = expected a pseudonym for { $real }
 problem-map-twice = { $real } is mapped twice (also on line { $first })
+agree-pooled-label = (pooled)
+agree-domain-label = (domain { $domain })
+agree-formula-label = { $coef ->
+    [percent] percent agreement
+    [kappa] Cohen's kappa
+    [alpha] Krippendorff's alpha
+    [bp] Brennan–Prediger (BP)
+    [ac1] Gwet's AC1
+   *[ci] CI
+}
+agree-formula-percent = mean over units with values from two or more coders of the share of coder pairs giving the same value, × 100 (two coders: units where they agree / units both gave a value)
+agree-formula-kappa = Cohen (1960): (p_o − p_e) / (1 − p_e) over units both coders gave a value, p_e from each coder's own category proportions; null unless exactly two coders, or when p_e = 1
+agree-formula-alpha = Krippendorff (2011), nominal: 1 − (n − 1) · Σ_{"{"}c≠k{"}"} o_ck / Σ_{"{"}c≠k{"}"} n_c · n_k over the coincidence matrix of pairable values; missing values allowed; null without variation
+agree-formula-bp = Brennan & Prediger (1981), as in MAXQDA: (p_a − 1/q) / (1 − 1/q), p_a the proportion agreement, q the number of categories (2 for a code present/absent)
+agree-formula-ac1 = Gwet (2008) AC1: (p_a − p_e) / (1 − p_e), p_e = Σ_k π_k (1 − π_k) / (q − 1), π_k the mean share of category k among a unit's values; stays near p_a for rare codes where kappa collapses
+agree-formula-pooled = every code × { $unit } decision (present/absent) of the listed codes, pooled into one two-category table: one reliability unit per code per unit; `codes` lists each code that a compared coder applied in the compared transcripts, present where that exact code was applied (with `--code C --subcodes` codings of sub-codes count too)
+agree-formula-pooled-domain = the domain's child codes are the categories: each unit's value for a coder is the child code (or a code under it) applied there, missing where none was; a unit where a coder applied two children counts as missing for that coder and is listed under multiple_codes; `codes` gives each category as present/absent over all units
+agree-overlap-percent = segments that agree / all segments of both coders × 100 (MAXQDA, segment overlap)
+agree-overlap-kappa = null: segment matching has no count of text both coders left uncoded, so no chance-corrected coefficient is given (use --unit turn|sentence|char for kappa and alpha)
+agree-overlap-null = null, as for kappa
+agree-overlap-pooled = all segments of all compared codes together
+agree-overlap-unit = one unit per coded segment of either coder with a compared code; a segment agrees when the other coder has a segment with the same code in the same transcript overlapping it by at least { $pct }% (intersection / union of the two spans, in characters); every segment of both coders is checked
+agree-unit-segment = segment
+agree-bootstrap-method = percentile interval ({ $level }%) over { $replicates } replicates: the { $units } units of analysis resampled with replacement (codes of a unit stay together), ChaCha8 generator seeded with { $seed }; replicates where a coefficient is undefined are left out of its percentiles (see `defined`)
+about-sheet = about
+about-field = field
+about-value = value
+about-label = { $field ->
+    [coders] coders
+    [mode] mode
+    [unit] unit
+    [documents] transcripts
+    [layer] layer
+    [order] order
+    [grouped-by] grouped by
+    [codes-in-codebook] codes in the codebook
+   *[other] { $field }
+}
+about-fisher-p = Fisher's exact test on cases (coded / not coded × the two groups), two-sided; empty unless there are exactly two groups
+about-odds-ratio = odds of a first-group case having the code over the same odds in the second group; empty when infinite or undefined
+xlsx-building = building the workbook
+writing-file = writing { $path }
+saturation-layer = Layer: { $layer }
+saturation-order-line = Order: { $order }
+saturation-order = { $order ->
+    [given] given: the order named with --order
+   *[coded] coded: by the time of the layer's first coding in each interview
+}
+saturation-all = all
+saturation-group = { $attr } { $group }
+saturation-curve = { $curve }: { $n ->
+    [one] 1 interview
+   *[other] { $n } interviews
+}, { $seen } of { $codes } codes seen; { $tail } new in the last two interviews
+saturation-chart-title = Codes seen after each interview ({ $layer })
+saturation-chart-x = interviews, in order
+saturation-chart-y = codes seen
+chart-themes-title = Share of each group's municipalities where the code occurs
+agreement-too-few-coders = agreement needs at least two coders: --coders A,B
+agreement-unknown-coder = no coder { $name } in { $dir } (coders: { $known })
+agreement-coder-twice = coder { $name } is named twice in --coders
+agreement-unknown-doc = no transcript { $doc } (see `kodbok docs`)
+agreement-nothing-in-common = no transcript is coded by all of { $coders }; agreement needs transcripts every compared coder has coded
+agreement-unknown-code = no code with id { $code } in the codebook
+agreement-domain-too-small = --domain { $code }: a domain needs at least two child codes as its categories; { $code } has { $children }
+agreement-overlap-two-coders = segment-overlap agreement compares exactly two coders
+agreement-overlap-range = --overlap { $threshold }: give a percentage above 0, at most 100
+agreement-not-a-coder = cannot take codings from { $name }: not a coder of this project
+agreement-span-outside = span { $start }–{ $end } is not in { $doc }
+agreement-bad-id = { $id } is not a disagreement id ({ $problem }); ids look like kommun-a-1:t12:resursbrist, as listed by `kodbok agree --disagreements`
+agreement-id-three-parts = expected three parts separated by ':'
+agreement-id-no-transcript = no transcript { $doc }
+agreement-id-no-code = no code { $code } in the codebook
+agreement-id-range-form = a character range is written c100-140
+agreement-id-bad-start = bad start
+agreement-id-bad-end = bad end
+agreement-id-range-outside = the character range is outside the transcript
+agreement-id-bad-unit-number = bad unit number
+agreement-id-unit-count = { $doc } has { $n } { $unit }s
+agreement-id-unit-form = the unit is t<number>, s<number> or c<start>-<end>

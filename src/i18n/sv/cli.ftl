@@ -629,3 +629,89 @@ problem-map-no-columns = rubrikraden saknar kolumnerna `real` och `pseudonym`; k
 problem-map-no-real = ett riktigt namn behövs i kolumnen `real`
 problem-map-no-pseudonym = en pseudonym behövs för { $real }
 problem-map-twice = { $real } förekommer två gånger (även på rad { $first })
+agree-pooled-label = (sammanslaget)
+agree-domain-label = (domänen { $domain })
+agree-formula-label = { $coef ->
+    [percent] procentuell överensstämmelse
+    [kappa] Cohens kappa
+    [alpha] Krippendorffs alfa
+    [bp] Brennan–Prediger (BP)
+    [ac1] Gwets AC1
+   *[ci] KI
+}
+agree-formula-percent = medelvärdet, över enheter med värden från två eller fler kodare, av andelen kodarpar som ger samma värde, × 100 (två kodare: enheter där de är överens / enheter där båda gav ett värde)
+agree-formula-kappa = Cohen (1960): (p_o − p_e) / (1 − p_e) över enheter där båda kodarna gav ett värde, p_e ur varje kodares egna kategoriandelar; null om inte exakt två kodare jämförs, eller när p_e = 1
+agree-formula-alpha = Krippendorff (2011), nominal: 1 − (n − 1) · Σ_{"{"}c≠k{"}"} o_ck / Σ_{"{"}c≠k{"}"} n_c · n_k över koincidensmatrisen av parbara värden; saknade värden tillåts; null utan variation
+agree-formula-bp = Brennan & Prediger (1981), som i MAXQDA: (p_a − 1/q) / (1 − 1/q), där p_a är andelen överensstämmelse och q antalet kategorier (2 för en kod som finns eller saknas)
+agree-formula-ac1 = Gwet (2008) AC1: (p_a − p_e) / (1 − p_e), p_e = Σ_k π_k (1 − π_k) / (q − 1), där π_k är kategori k:s genomsnittliga andel av en enhets värden; ligger nära p_a för ovanliga koder där kappa faller ihop
+agree-formula-pooled = varje beslut kod × { $unit } (finns/saknas) för de listade koderna, sammanslagna i en tabell med två kategorier: en reliabilitetsenhet per kod och enhet; `codes` listar varje kod som en jämförd kodare satte i de jämförda avskrifterna, som finns där just den koden sattes (med `--code C --subcodes` räknas även kodningar av underkoder)
+agree-formula-pooled-domain = domänens underkoder är kategorierna: en enhets värde för en kodare är den underkod (eller en kod under den) som sattes där, saknat där ingen sattes; en enhet där en kodare satte två underkoder räknas som saknad för den kodaren och listas under multiple_codes; `codes` anger varje kategori som finns/saknas över alla enheter
+agree-overlap-percent = segment som stämmer överens / alla segment från båda kodarna × 100 (MAXQDA, segmentöverlappning)
+agree-overlap-kappa = null: segmentmatchning vet inte hur mycket text båda kodarna lämnade okodad, så ingen slumpkorrigerad koefficient ges (använd --unit turn|sentence|char för kappa och alfa)
+agree-overlap-null = null, som för kappa
+agree-overlap-pooled = alla segment av alla jämförda koder tillsammans
+agree-overlap-unit = en enhet per kodat segment från någon av kodarna med en jämförd kod; ett segment stämmer överens när den andra kodaren har ett segment med samma kod i samma avskrift som överlappar det med minst { $pct } % (snitt / union av de två spannen, i tecken); varje segment från båda kodarna prövas
+agree-unit-segment = segment
+agree-bootstrap-method = percentilintervall ({ $level } %) över { $replicates } replikat: de { $units } analysenheterna dragna med återläggning (en enhets koder hålls ihop), ChaCha8-generatorn med fröet { $seed }; replikat där en koefficient är odefinierad lämnas utanför dess percentiler (se `defined`)
+about-sheet = om
+about-field = uppgift
+about-value = värde
+about-label = { $field ->
+    [coders] kodare
+    [mode] läge
+    [unit] enhet
+    [documents] avskrifter
+    [layer] lager
+    [order] ordning
+    [grouped-by] grupperat efter
+    [codes-in-codebook] koder i kodboken
+   *[other] { $field }
+}
+about-fisher-p = Fishers exakta test på fallen (kodat / inte kodat × de två grupperna), tvåsidigt; tomt om det inte finns exakt två grupper
+about-odds-ratio = oddset att ett fall i den första gruppen har koden, delat med samma odds i den andra gruppen; tomt när kvoten är oändlig eller odefinierad
+xlsx-building = arbetsboken kunde inte byggas
+writing-file = { $path } kunde inte skrivas
+saturation-layer = Lager: { $layer }
+saturation-order-line = Ordning: { $order }
+saturation-order = { $order ->
+    [given] angiven: den ordning som --order anger
+   *[coded] kodad: efter tiden för lagrets första kodning i varje intervju
+}
+saturation-all = alla
+saturation-group = { $attr } { $group }
+saturation-curve = { $curve }: { $n ->
+    [one] 1 intervju
+   *[other] { $n } intervjuer
+}, { $seen } av { $codes } koder har förekommit; { $tail ->
+    [one] 1 ny
+   *[other] { $tail } nya
+} i de två sista intervjuerna
+saturation-chart-title = Koder som förekommit efter varje intervju ({ $layer })
+saturation-chart-x = intervjuer, i ordning
+saturation-chart-y = koder hittills
+chart-themes-title = Andel kommuner i varje grupp där koden förekommer
+agreement-too-few-coders = samstämmighet kräver minst två kodare: --coders A,B
+agreement-unknown-coder = ingen kodare { $name } i { $dir } (kodare: { $known })
+agreement-coder-twice = kodaren { $name } anges två gånger i --coders
+agreement-unknown-doc = ingen avskrift { $doc } (se `kodbok docs`)
+agreement-nothing-in-common = ingen avskrift är kodad av alla av { $coders }; samstämmighet kräver avskrifter som varje jämförd kodare har kodat
+agreement-unknown-code = ingen kod med id { $code } i kodboken
+agreement-domain-too-small = --domain { $code }: en domän behöver minst två underkoder som kategorier; { $code } har { $children }
+agreement-overlap-two-coders = samstämmighet med segmentöverlappning jämför exakt två kodare
+agreement-overlap-range = --overlap { $threshold }: ange en procentsats över 0 och högst 100
+agreement-not-a-coder = kan inte hämta kodningar från { $name }: det är ingen kodare i projektet
+agreement-span-outside = avsnittet { $start }–{ $end } ligger inte i { $doc }
+agreement-bad-id = { $id } är inget id för en oenighet ({ $problem }); ett id ser ut som kommun-a-1:t12:resursbrist, så som `kodbok agree --disagreements` listar dem
+agreement-id-three-parts = tre delar åtskilda med ':' behövs
+agreement-id-no-transcript = ingen avskrift { $doc }
+agreement-id-no-code = ingen kod { $code } i kodboken
+agreement-id-range-form = ett teckenintervall skrivs c100-140
+agreement-id-bad-start = felaktig början
+agreement-id-bad-end = felaktigt slut
+agreement-id-range-outside = teckenintervallet ligger utanför avskriften
+agreement-id-bad-unit-number = felaktigt enhetsnummer
+agreement-id-unit-count = { $doc } har { $n } { $unit ->
+    [sentence] meningar
+   *[turn] talarturer
+}
+agreement-id-unit-form = enheten skrivs t<nummer>, s<nummer> eller c<början>-<slut>
