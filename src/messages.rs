@@ -13,7 +13,7 @@ use crate::t;
 mod agreement;
 mod problems;
 pub use agreement::agreement;
-pub use problems::{coding_problem, decode, file_problem, file_problems, header, problem};
+pub use problems::{coding_problem, decode, file_problem, file_problems, header, problem, refusal};
 
 /// `e` in the current language when it is one of the library's errors that has its own wording, else its
 /// `Display` text.
@@ -60,6 +60,7 @@ fn store(e: &StoreError) -> String {
             holder = holder.as_str()
         ),
         StoreError::Problems(ps) => file_problems(ps),
+        StoreError::Refusal(r) => refusal(r),
         // Refusals are worded where they arise.
         StoreError::Refused { .. } => e.to_string(),
     }

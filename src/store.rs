@@ -18,7 +18,7 @@ pub mod refi;
 pub use held::{CoderLease, Held};
 pub use load::Load;
 pub use lock::Lock;
-pub use problem::{CodingProblem, Problem, SaveProblem};
+pub use problem::{CodingProblem, Problem, Refusal, SaveProblem};
 pub use project::{Project, coder_name_ok};
 
 use std::fmt;
@@ -103,6 +103,8 @@ pub enum StoreError {
     Locked { path: PathBuf, holder: String },
     #[error("{message}")]
     Refused { message: String },
+    #[error(transparent)]
+    Refusal(#[from] Refusal),
 }
 
 fn list(ps: &[FileProblem]) -> String {

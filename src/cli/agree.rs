@@ -277,7 +277,7 @@ fn number_row(
     let mut row =
         json!({ "code": label, "path": path, "units": s.units, "pairable": s.pairable_units });
     for c in coders {
-        row[format!("coded by {c}")] = json!(coded.and_then(|m| m.get(c)));
+        row[format!("coded_by_{}", ident(c))] = json!(coded.and_then(|m| m.get(c)));
     }
     row["agreement_share"] = json!(s.percent_agreement.map(|x| x / 100.0));
     let i = s.intervals.as_ref();

@@ -3,7 +3,7 @@
 
 use crate::model::HeaderProblem;
 use crate::store::decode::DecodeError;
-use crate::store::{CodingProblem, FileProblem, Problem, SaveProblem};
+use crate::store::{CodingProblem, FileProblem, Problem, Refusal, SaveProblem};
 use crate::t;
 
 /// `path:line:col: message` in the current language.
@@ -170,8 +170,56 @@ pub fn decode(e: &DecodeError) -> String {
     }
 }
 
+/// A request the store refused, in the current language.
+pub fn refusal(r: &Refusal) -> String {
+    let path = |p: &std::path::Path| p.display().to_string();
+    match r {
+        Refusal::NotAProject { root } => t!("refusal-not-a-project", root = path(root)),
+        Refusal::AlreadyAProject { root } => t!("refusal-already-a-project", root = path(root)),
+        Refusal::NoTranscript { id, dir } => {
+            t!("refusal-no-transcript", id = q(id), dir = path(dir))
+        }
+        Refusal::CodebookNotSaved(e) => {
+            t!("refusal-codebook-not-saved", error = super::codebook(e))
+        }
+        Refusal::NoCode { code } => t!("refusal-no-code", code = q(code)),
+        Refusal::SpanOutside {
+            start,
+            end,
+            doc,
+            len,
+        } => t!(
+            "refusal-span-outside",
+            start = *start,
+            end = *end,
+            doc = doc.as_str(),
+            len = *len
+        ),
+        Refusal::SpanUnreadable => t!("refusal-span-unreadable"),
+        Refusal::QuoteMissing { doc } => t!("refusal-quote-missing", doc = doc.as_str()),
+        Refusal::QuoteAmbiguous { doc, places } => {
+            let mut s = t!("refusal-quote-ambiguous", n = places.len(), doc = doc.as_str());
+            for (line, column, start, end) in places {
+                s.push_str("\n  ");
+                s.push_str(&t!(
+                    "refusal-quote-place",
+                    line = *line,
+                    column = *column,
+                    start = *start,
+                    end = *end
+                ));
+            }
+            s
+        }
+        Refusal::BadCoderName { name } => t!("refusal-bad-coder-name", name = q(name)),
+        Refusal::NoBatch { coder } => t!("refusal-no-batch", coder = coder.as_str()),
+        Refusal::CoderAppeared { coder } => t!("refusal-coder-appeared", coder = coder.as_str()),
+        Refusal::LinkedLock { path: p } => t!("refusal-linked-lock", path = path(p)),
+    }
+}
+
 /// The catalogue's selector for one of `decode`'s descriptions of binary content.
-fn binary_kind(kind: &str) -> &'static str {
+pub(crate) fn binary_kind(kind: &str) -> &'static str {
     match kind {
         "contains NUL bytes" => "nul",
         "mostly control characters" => "control",
@@ -329,6 +377,49 @@ mod tests {
             "codings/anna.json:14:1: kodningen c7 (resurser i intervju-01, tecken 3–9): \
              okänt kod-id \"resurser\""
         );
+    }
+
+    #[test]
+    fn every_refusal_reads_in_english_as_its_display_and_otherwise_in_swedish() {
+        let s = |x: &str| x.to_string();
+        let refusals = [
+            Refusal::NotAProject { root: "/tmp/x".into() },
+            Refusal::AlreadyAProject { root: "/tmp/x".into() },
+            Refusal::NoTranscript {
+                id: s("d9"),
+                dir: "transcripts".into(),
+            },
+            Refusal::CodebookNotSaved(CodebookError::DuplicateId(s("a"))),
+            Refusal::NoCode { code: s("c") },
+            Refusal::SpanOutside {
+                start: 5,
+                end: 900,
+                doc: s("d"),
+                len: 800,
+            },
+            Refusal::SpanUnreadable,
+            Refusal::QuoteMissing { doc: s("d") },
+            Refusal::QuoteAmbiguous {
+                doc: s("d"),
+                places: vec![(3, 1, 40, 45), (9, 12, 300, 305)],
+            },
+            Refusal::BadCoderName { name: s("a b") },
+            Refusal::NoBatch { coder: s("anna") },
+            Refusal::CoderAppeared { coder: s("anna") },
+            Refusal::LinkedLock {
+                path: ".kodbok/locks".into(),
+            },
+        ];
+        for r in &refusals {
+            assert_eq!(with_lang(Lang::En, || refusal(r)), r.to_string());
+            let sv = with_lang(Lang::Sv, || refusal(r));
+            assert_ne!(sv, r.to_string());
+            for w in sv.split(|c: char| !c.is_alphabetic()) {
+                assert!(!["the", "is", "not", "has", "no"].contains(&w), "{w} in {sv}");
+            }
+        }
+        let sv = with_lang(Lang::Sv, || refusal(&refusals[8]));
+        assert!(sv.ends_with("\n  rad 9, kolumn 12 (tecken 300–305)"), "{sv}");
     }
 
     #[test]

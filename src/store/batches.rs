@@ -101,9 +101,10 @@ impl super::Project {
         self.check_log_lock(lock, coder)?;
         let mut log = self.batch_log(coder)?;
         let Some(batch) = log.batches.pop() else {
-            return Err(StoreError::refused(format!(
-                "{coder} has no auto-code batch to undo"
-            )));
+            return Err(super::Refusal::NoBatch {
+                coder: coder.to_string(),
+            }
+            .into());
         };
         let (removed, file) = self.update_coder_held(lock, coder, |f| {
             Ok(batch

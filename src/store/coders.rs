@@ -21,9 +21,10 @@ impl super::Project {
     /// Takes the write lock of one coder's file.
     pub fn lock_coder(&self, coder: &str) -> Result<Lock> {
         if !coder_name_ok(coder) {
-            return Err(StoreError::refused(format!(
-                "{coder:?} cannot be a coder name: use letters, digits, '-', '_' or '.'"
-            )));
+            return Err(super::Refusal::BadCoderName {
+                name: coder.to_string(),
+            }
+            .into());
         }
         Lock::acquire(&self.root, &lock_name(coder), &self.coder_path(coder))
     }

@@ -15,9 +15,9 @@ impl Held {
     pub fn coder(&self, coder: &str) -> Result<&Lock> {
         let name = lock_name(coder);
         self.locks.iter().find(|l| l.name() == name).ok_or_else(|| {
-            StoreError::refused(format!(
-                "{coder}'s codings appeared while the command was running; run it again"
-            ))
+            StoreError::from(super::Refusal::CoderAppeared {
+                coder: coder.to_string(),
+            })
         })
     }
 }

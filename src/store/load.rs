@@ -41,10 +41,7 @@ impl Project {
         let root = root.to_path_buf();
         let cb_path = root.join("codebook.json");
         if !cb_path.exists() {
-            return Err(StoreError::refused(format!(
-                "{} is not a kodbok project: it has no codebook.json (start one with `kodbok init`)",
-                root.display()
-            )));
+            return Err(super::Refusal::NotAProject { root }.into());
         }
         check_inside(&root, &cb_path)?;
         let mut problems = Vec::new();

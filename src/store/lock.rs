@@ -94,10 +94,9 @@ pub fn open_lock_file(cache: &Path, path: &Path) -> Result<File> {
 }
 
 fn link_refused(path: &Path) -> StoreError {
-    StoreError::refused(format!(
-        "{} is a symbolic link; kodbok does not follow links for its lock files (remove the link)",
-        path.display()
-    ))
+    StoreError::from(super::Refusal::LinkedLock {
+        path: path.to_path_buf(),
+    })
 }
 
 impl Drop for Lock {

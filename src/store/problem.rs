@@ -138,3 +138,57 @@ pub enum SaveProblem {
         len: usize,
     },
 }
+
+/// A request the store refuses, with what the user needs to put it right.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error("{} is not a kodbok project: it has no codebook.json (start one with `kodbok init`)", root.display())]
+    NotAProject { root: PathBuf },
+    #[error("{} already holds a kodbok project (codebook.json exists); nothing was changed", root.display())]
+    AlreadyAProject { root: PathBuf },
+    #[error("no transcript with id {id:?} in {} (see `kodbok docs`)", dir.display())]
+    NoTranscript { id: String, dir: PathBuf },
+    #[error("the codebook was not saved: {0}")]
+    CodebookNotSaved(CodebookError),
+    #[error("no code with id {code:?} in the codebook")]
+    NoCode { code: String },
+    #[error("span {start}–{end} is not inside {doc} (characters 0–{len}, end exclusive, start < end)")]
+    SpanOutside {
+        start: usize,
+        end: usize,
+        doc: String,
+        len: usize,
+    },
+    #[error("the span could not be read from the transcript")]
+    SpanUnreadable,
+    #[error("the quote does not occur in {doc}")]
+    QuoteMissing { doc: String },
+    /// `places`: line, column, start and end of each occurrence.
+    #[error(
+        "the quote occurs {} times in {doc}; quote more text so it matches once, or use --from/--to:{}",
+        places.len(),
+        places_en(places)
+    )]
+    QuoteAmbiguous {
+        doc: String,
+        places: Vec<(usize, usize, usize, usize)>,
+    },
+    #[error("{name:?} cannot be a coder name: use letters, digits, '-', '_' or '.'")]
+    BadCoderName { name: String },
+    #[error("{coder} has no auto-code batch to undo")]
+    NoBatch { coder: String },
+    #[error("{coder}'s codings appeared while the command was running; run it again")]
+    CoderAppeared { coder: String },
+    #[error(
+        "{} is a symbolic link; kodbok does not follow links for its lock files (remove the link)",
+        path.display()
+    )]
+    LinkedLock { path: PathBuf },
+}
+
+fn places_en(places: &[(usize, usize, usize, usize)]) -> String {
+    places
+        .iter()
+        .map(|(l, c, s, e)| format!("\n  line {l}, column {c} (characters {s}–{e})"))
+        .collect()
+}

@@ -1,6 +1,8 @@
 //! A project folder: codebook.json, transcripts/ (with cases.csv), codings/<coder>.json, and the .kodbok/ cache.
 
-use super::{CodingProblem, FileProblem, Lock, Problem, Result, StoreError, atomic, cases_csv};
+use super::{
+    CodingProblem, FileProblem, Lock, Problem, Refusal, Result, StoreError, atomic, cases_csv,
+};
 use crate::model::coding::reanchor;
 use crate::model::text::find_all_chars;
 use crate::model::{Cases, Codebook, CoderFile, Coding, Transcript};
@@ -147,10 +149,10 @@ impl Project {
     pub fn init_with(root: &Path, codebook: Option<&str>) -> Result<()> {
         let cb = root.join("codebook.json");
         if cb.exists() {
-            return Err(StoreError::refused(format!(
-                "{} already holds a kodbok project (codebook.json exists); nothing was changed",
-                root.display()
-            )));
+            return Err(Refusal::AlreadyAProject {
+                root: root.to_path_buf(),
+            }
+            .into());
         }
         for d in ["transcripts", "codings"] {
             let p = root.join(d);
@@ -209,10 +211,10 @@ impl Project {
 
     pub fn transcript(&self, id: &str) -> Result<&Transcript> {
         self.transcripts.get(id).ok_or_else(|| {
-            StoreError::refused(format!(
-                "no transcript with id {id:?} in {} (see `kodbok docs`)",
-                self.transcripts_dir().display()
-            ))
+            StoreError::from(Refusal::NoTranscript {
+                id: id.to_string(),
+                dir: self.transcripts_dir(),
+            })
         })
     }
 
@@ -246,9 +248,7 @@ impl Project {
     pub fn save_codebook(&self) -> Result<()> {
         let errs = self.codebook.validate();
         if let Some(e) = errs.first() {
-            return Err(StoreError::refused(format!(
-                "the codebook was not saved: {e}"
-            )));
+            return Err(Refusal::CodebookNotSaved(e.clone()).into());
         }
         atomic::write_json(&self.codebook_path(), &self.codebook)
     }
@@ -270,18 +270,22 @@ impl Project {
     pub fn new_coding(&self, doc: &str, start: usize, end: usize, code: &str) -> Result<Coding> {
         let t = self.transcript(doc)?;
         if self.codebook.get(code).is_none() {
-            return Err(StoreError::refused(format!(
-                "no code with id {code:?} in the codebook"
-            )));
+            return Err(Refusal::NoCode {
+                code: code.to_string(),
+            }
+            .into());
         }
         if start >= end || end > t.char_len() {
-            return Err(StoreError::refused(format!(
-                "span {start}–{end} is not inside {doc} (characters 0–{}, end exclusive, start < end)",
-                t.char_len()
-            )));
+            return Err(Refusal::SpanOutside {
+                start,
+                end,
+                doc: doc.to_string(),
+                len: t.char_len(),
+            }
+            .into());
         }
         Coding::new(t, start, end, code, chrono::Utc::now())
-            .ok_or_else(|| StoreError::refused("the span could not be read from the transcript"))
+            .ok_or_else(|| Refusal::SpanUnreadable.into())
     }
 
     /// The span of `quote` in a transcript; it must occur exactly once.
@@ -292,22 +296,23 @@ impl Project {
         let len = quote.chars().count();
         match hits.as_slice() {
             [one] => Ok((*one, one + len)),
-            [] => Err(StoreError::refused(format!(
-                "the quote does not occur in {doc}"
-            ))),
+            [] => Err(Refusal::QuoteMissing {
+                doc: doc.to_string(),
+            }
+            .into()),
             many => {
-                let places: Vec<String> = many
+                let places = many
                     .iter()
                     .map(|s| {
                         let (l, c) = t.line_col(*s);
-                        format!("  line {l}, column {c} (characters {s}–{})", s + len)
+                        (l, c, *s, s + len)
                     })
                     .collect();
-                Err(StoreError::refused(format!(
-                    "the quote occurs {} times in {doc}; quote more text so it matches once, or use --from/--to:\n{}",
-                    many.len(),
-                    places.join("\n")
-                )))
+                Err(Refusal::QuoteAmbiguous {
+                    doc: doc.to_string(),
+                    places,
+                }
+                .into())
             }
         }
     }

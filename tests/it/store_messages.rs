@@ -113,7 +113,7 @@ fn an_edited_transcript_says_where_the_quote_went_in_swedish() {
     assert!(sv.contains("codings/praktikant-a.json:"), "{sv}");
     assert!(sv.contains("stämmer inte längre med texten"), "{sv}");
     assert!(
-        sv.contains("`kodbok check --reanchor` flyttar dit det"),
+        sv.contains("`kodbok check --reanchor` flyttar kodningen dit"),
         "{sv}"
     );
 }

@@ -715,3 +715,17 @@ agreement-id-unit-count = { $doc } har { $n } { $unit ->
    *[turn] talarturer
 }
 agreement-id-unit-form = enheten skrivs t<nummer>, s<nummer> eller c<början>-<slut>
+refusal-not-a-project = { $root } är inget kodbok-projekt: där finns ingen codebook.json (starta ett med `kodbok init`)
+refusal-already-a-project = { $root } har redan ett kodbok-projekt (codebook.json finns); inget ändrades
+refusal-no-transcript = ingen avskrift med id { $id } i { $dir } (se `kodbok docs`)
+refusal-codebook-not-saved = kodboken sparades inte: { $error }
+refusal-no-code = ingen kod med id { $code } i kodboken
+refusal-span-outside = avsnittet { $start }–{ $end } ligger inte inom { $doc } (tecken 0–{ $len }, slutet exklusivt, början < slut)
+refusal-span-unreadable = avsnittet kunde inte läsas ur avskriften
+refusal-quote-missing = citatet finns inte i { $doc }
+refusal-quote-ambiguous = citatet förekommer { $n } gånger i { $doc }; citera mer text så att det bara träffar en gång, eller använd --from/--to:
+refusal-quote-place = rad { $line }, kolumn { $column } (tecken { $start }–{ $end })
+refusal-bad-coder-name = { $name } kan inte vara ett kodarnamn: använd bokstäver, siffror, '-', '_' eller '.'
+refusal-no-batch = { $coder } har ingen autokodningsomgång att ångra
+refusal-coder-appeared = kodningar av { $coder } dök upp medan kommandot kördes; kör det igen
+refusal-linked-lock = { $path } är en symbolisk länk; kodbok följer inte länkar för sina låsfiler (ta bort länken)
