@@ -13,6 +13,8 @@ use crate::t;
 mod agreement;
 mod problems;
 pub use agreement::agreement;
+#[cfg(test)]
+pub(crate) use problems::binary_kind as problems_binary_kind;
 pub use problems::{coding_problem, decode, file_problem, file_problems, header, problem, refusal};
 
 /// `e` in the current language when it is one of the library's errors that has its own wording, else its

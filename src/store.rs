@@ -30,7 +30,8 @@ pub struct FileProblem {
     pub path: PathBuf,
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub problem: Problem,
+    /// Boxed: the kinds carry their data, and a `Result<_, FileProblem>` stays small.
+    pub problem: Box<Problem>,
     /// The coding concerned, for problems with codings.
     pub coding: Option<String>,
 }
@@ -41,7 +42,7 @@ impl FileProblem {
             path: path.into(),
             line: None,
             column: None,
-            problem,
+            problem: Box::new(problem),
             coding: None,
         }
     }

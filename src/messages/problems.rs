@@ -198,7 +198,11 @@ pub fn refusal(r: &Refusal) -> String {
         Refusal::SpanUnreadable => t!("refusal-span-unreadable"),
         Refusal::QuoteMissing { doc } => t!("refusal-quote-missing", doc = doc.as_str()),
         Refusal::QuoteAmbiguous { doc, places } => {
-            let mut s = t!("refusal-quote-ambiguous", n = places.len(), doc = doc.as_str());
+            let mut s = t!(
+                "refusal-quote-ambiguous",
+                n = places.len(),
+                doc = doc.as_str()
+            );
             for (line, column, start, end) in places {
                 s.push_str("\n  ");
                 s.push_str(&t!(
@@ -383,8 +387,12 @@ mod tests {
     fn every_refusal_reads_in_english_as_its_display_and_otherwise_in_swedish() {
         let s = |x: &str| x.to_string();
         let refusals = [
-            Refusal::NotAProject { root: "/tmp/x".into() },
-            Refusal::AlreadyAProject { root: "/tmp/x".into() },
+            Refusal::NotAProject {
+                root: "/tmp/x".into(),
+            },
+            Refusal::AlreadyAProject {
+                root: "/tmp/x".into(),
+            },
             Refusal::NoTranscript {
                 id: s("d9"),
                 dir: "transcripts".into(),
@@ -415,11 +423,17 @@ mod tests {
             let sv = with_lang(Lang::Sv, || refusal(r));
             assert_ne!(sv, r.to_string());
             for w in sv.split(|c: char| !c.is_alphabetic()) {
-                assert!(!["the", "is", "not", "has", "no"].contains(&w), "{w} in {sv}");
+                assert!(
+                    !["the", "is", "not", "has", "no"].contains(&w),
+                    "{w} in {sv}"
+                );
             }
         }
         let sv = with_lang(Lang::Sv, || refusal(&refusals[8]));
-        assert!(sv.ends_with("\n  rad 9, kolumn 12 (tecken 300–305)"), "{sv}");
+        assert!(
+            sv.ends_with("\n  rad 9, kolumn 12 (tecken 300–305)"),
+            "{sv}"
+        );
     }
 
     #[test]

@@ -152,7 +152,9 @@ pub enum Refusal {
     CodebookNotSaved(CodebookError),
     #[error("no code with id {code:?} in the codebook")]
     NoCode { code: String },
-    #[error("span {start}–{end} is not inside {doc} (characters 0–{len}, end exclusive, start < end)")]
+    #[error(
+        "span {start}–{end} is not inside {doc} (characters 0–{len}, end exclusive, start < end)"
+    )]
     SpanOutside {
         start: usize,
         end: usize,

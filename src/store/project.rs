@@ -73,7 +73,7 @@ pub(super) fn parse_json<T: serde::de::DeserializeOwned>(
     serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
         let mut p = FileProblem::json(path, &e);
         if e.to_string().contains("recursion limit") {
-            p.problem = Problem::NestsTooDeep {
+            *p.problem = Problem::NestsTooDeep {
                 max: crate::model::codebook::MAX_DEPTH,
             };
         }
