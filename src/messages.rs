@@ -11,8 +11,10 @@ use crate::store::StoreError;
 use crate::t;
 
 mod agreement;
+mod merge;
 mod problems;
 pub use agreement::agreement;
+pub use merge::conflict;
 #[cfg(test)]
 pub(crate) use problems::binary_kind as problems_binary_kind;
 pub use problems::{coding_problem, decode, file_problem, file_problems, header, problem, refusal};

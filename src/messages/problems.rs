@@ -219,6 +219,9 @@ pub fn refusal(r: &Refusal) -> String {
         Refusal::NoBatch { coder } => t!("refusal-no-batch", coder = coder.as_str()),
         Refusal::CoderAppeared { coder } => t!("refusal-coder-appeared", coder = coder.as_str()),
         Refusal::LinkedLock { path: p } => t!("refusal-linked-lock", path = path(p)),
+        Refusal::AppearedWhileMerging { path: p } => {
+            t!("refusal-appeared-while-merging", path = path(p))
+        }
     }
 }
 

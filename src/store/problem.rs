@@ -186,6 +186,8 @@ pub enum Refusal {
         path.display()
     )]
     LinkedLock { path: PathBuf },
+    #[error("{} appeared while merging; nothing more was written", path.display())]
+    AppearedWhileMerging { path: PathBuf },
 }
 
 fn places_en(places: &[(usize, usize, usize, usize)]) -> String {

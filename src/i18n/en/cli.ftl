@@ -679,3 +679,23 @@ refusal-bad-coder-name = { $name } cannot be a coder name: use letters, digits, 
 refusal-no-batch = { $coder } has no auto-code batch to undo
 refusal-coder-appeared = { $coder }'s codings appeared while the command was running; run it again
 refusal-linked-lock = { $path } is a symbolic link; kodbok does not follow links for its lock files (remove the link)
+refusal-appeared-while-merging = { $path } appeared while merging; nothing more was written
+merge-coding = { $code } in { $doc } characters { $start }–{ $end }, memo { $memo }
+merge-top-level = the top level
+merge-under = { $parent }
+merge-text-differs = the text differs ({ $here } characters here, { $there } there); this copy's text is kept and the other copy's codings of it are not brought in
+merge-header-differs = the header differs (same text); this copy's header is kept, codings are merged
+merge-attrs-differ = attributes differ in transcripts/cases.csv: here { $here }, there { $there }; this copy's are kept
+merge-code-differs = code { $id } differs (here { $here }, there { $there }: name, description, notes, colour or shortcut); this copy's is kept
+merge-code-moved = code { $id } sits under { $here } here and under { $there } there; it stays where it is here
+merge-shortcut-taken = new code { $id } has shortcut { $key }, already used here; it is added without a shortcut
+merge-code-not-added = code { $id } could not be added: { $error }
+merge-bad-coder-name = { $coder } is not a usable coder name; its file was not brought in
+merge-id-taken = the id is already used by coder { $who } here; not brought in
+merge-coding-differs = differs: here { $here }, there { $there }; this copy's is kept
+merge-on-differing-text = { $coding } is on transcript { $doc }, whose text differs between the copies; not brought in
+merge-unknown-code = { $coding } uses code { $code }, which neither codebook has; not brought in
+merge-memo-differs = { $coder }'s memo on { $on ->
+    [code] code
+   *[transcript] transcript
+} { $key } differs between the copies; this copy's is kept

@@ -729,3 +729,23 @@ refusal-bad-coder-name = { $name } kan inte vara ett kodarnamn: använd bokstäv
 refusal-no-batch = { $coder } har ingen autokodningsomgång att ångra
 refusal-coder-appeared = kodningar av { $coder } dök upp medan kommandot kördes; kör det igen
 refusal-linked-lock = { $path } är en symbolisk länk; kodbok följer inte länkar för sina låsfiler (ta bort länken)
+refusal-appeared-while-merging = { $path } dök upp under sammanslagningen; inget mer skrevs
+merge-coding = { $code } i { $doc } tecken { $start }–{ $end }, memo { $memo }
+merge-top-level = översta nivån
+merge-under = { $parent }
+merge-text-differs = texten skiljer sig ({ $here } tecken i den här kopian, { $there } i den andra); den här kopians text behålls och den andra kopians kodningar av den hämtas inte
+merge-header-differs = rubriken skiljer sig (texten är densamma); den här kopians rubrik behålls, kodningarna slås samman
+merge-attrs-differ = attributen i transcripts/cases.csv skiljer sig: i den här kopian { $here }, i den andra { $there }; den här kopians behålls
+merge-code-differs = koden { $id } skiljer sig (i den här kopian { $here }, i den andra { $there }: namn, beskrivning, anteckningar, färg eller kortkommando); den här kopians behålls
+merge-code-moved = koden { $id } ligger under { $here } i den här kopian och under { $there } i den andra; den stannar där den ligger i den här
+merge-shortcut-taken = den nya koden { $id } har kortkommandot { $key }, som redan används i den här kopian; den läggs till utan kortkommando
+merge-code-not-added = koden { $id } kunde inte läggas till: { $error }
+merge-bad-coder-name = { $coder } duger inte som kodarnamn; filen hämtades inte
+merge-id-taken = id:t används redan av kodaren { $who } i den här kopian; kodningen hämtades inte
+merge-coding-differs = skiljer sig: i den här kopian { $here }, i den andra { $there }; den här kopians behålls
+merge-on-differing-text = { $coding } gäller avskriften { $doc }, vars text skiljer sig mellan kopiorna; kodningen hämtades inte
+merge-unknown-code = { $coding } använder koden { $code }, som ingen av kodböckerna har; kodningen hämtades inte
+merge-memo-differs = memot av { $coder } om { $on ->
+    [code] koden
+   *[transcript] avskriften
+} { $key } skiljer sig mellan kopiorna; den här kopians behålls
