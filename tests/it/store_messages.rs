@@ -1,19 +1,24 @@
 //! Problems in project files (`kodbok check` and every command that loads a project) in Swedish and English,
-//! each with its file and line.
+//! each with its file and line; and the explanations of `agree` and `saturation` in the chosen language.
 
 use crate::common::sample;
 use serde_json::Value;
 use std::path::Path;
 
-fn check_in(dir: &Path, lang: &str, args: &[&str]) -> String {
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_kodbok"))
+fn run(dir: &Path, lang: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_kodbok"))
         .current_dir(dir)
         .env("KODBOK_CODER", "tester")
         .env("KODBOK_LANG", lang)
         .env("LC_ALL", "C.UTF-8")
+        .env_remove("COLUMNS")
         .args(args)
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+fn check_in(dir: &Path, lang: &str, args: &[&str]) -> String {
+    let o = run(dir, lang, args);
     assert!(!o.status.success(), "kodbok {args:?} should fail");
     format!(
         "{}{}",
@@ -115,5 +120,118 @@ fn an_edited_transcript_says_where_the_quote_went_in_swedish() {
     assert!(
         sv.contains("`kodbok check --reanchor` flyttar kodningen dit"),
         "{sv}"
+    );
+}
+
+fn ok_in(dir: &Path, lang: &str, args: &[&str]) -> String {
+    let o = run(dir, lang, args);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "kodbok {args:?} failed: {err}");
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn agree_explains_its_formulas_in_swedish_and_keeps_json_and_csv_machine_readable() {
+    let d = sample();
+    let both = ["agree", "--layer", "praktikant-a,praktikant-b"];
+    let sv = ok_in(d.path(), "sv", &both);
+    for words in [
+        "Formler:",
+        "  procentuell överensstämmelse: medelvärdet",
+        "  Cohens kappa: Cohen (1960)",
+        "Σ_{c≠k} o_ck",
+        "  (sammanslaget): varje beslut kod × talartur",
+    ] {
+        assert!(sv.contains(words), "{words:?} in {sv}");
+    }
+    assert!(
+        !sv.contains("percent agreement") && !sv.contains("(pooled)"),
+        "{sv}"
+    );
+    let en = ok_in(d.path(), "en", &both);
+    assert!(en.contains("  percent agreement: mean over units"), "{en}");
+    let json: Value = serde_json::from_str(&ok_in(
+        d.path(),
+        "sv",
+        &[&both[..], &["--format", "json"]].concat(),
+    ))
+    .unwrap();
+    assert!(
+        json["formula"]["cohen_kappa"]
+            .as_str()
+            .unwrap()
+            .starts_with("Cohen (1960)")
+    );
+    let csv = ok_in(d.path(), "sv", &[&both[..], &["--format", "csv"]].concat());
+    assert!(csv.contains("(pooled)"), "{csv}");
+    let overlap = ok_in(d.path(), "sv", &[&both[..], &["--overlap", "60"]].concat());
+    assert!(
+        overlap.contains("överlappar det med minst 60 %"),
+        "{overlap}"
+    );
+    let bad = check_in(d.path(), "sv", &[&both[..], &["--overlap", "120"]].concat());
+    assert!(
+        bad.contains("--overlap 120: ange en procentsats över 0 och högst 100"),
+        "{bad}"
+    );
+}
+
+#[test]
+fn saturation_and_its_chart_speak_swedish() {
+    let d = sample();
+    let svg = d.path().join("mattnad.svg");
+    let sv = ok_in(
+        d.path(),
+        "sv",
+        &["saturation", "--chart", svg.to_str().unwrap()],
+    );
+    assert!(sv.contains("Ordning: kodad: efter tiden"), "{sv}");
+    assert!(sv.contains("alla: 20 intervjuer, "), "{sv}");
+    assert!(sv.contains(" koder har förekommit; "), "{sv}");
+    let chart = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        chart.contains("Koder som förekommit efter varje intervju"),
+        "title"
+    );
+    assert!(chart.contains("intervjuer, i ordning") && chart.contains("koder hittills"));
+    assert!(!chart.contains("Codes seen") && !chart.contains("interviews, in order"));
+}
+
+#[test]
+fn the_about_sheet_of_a_workbook_is_in_the_command_language() {
+    use crate::findings::office;
+    let d = sample();
+    let out = d.path().join("a.xlsx");
+    let args = [
+        "agree",
+        "--layer",
+        "praktikant-a,praktikant-b",
+        "--format",
+        "xlsx",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    ok_in(d.path(), "sv", &args);
+    let p = office::check_package(&std::fs::read(&out).unwrap());
+    let book = String::from_utf8_lossy(&p["xl/workbook.xml"]).into_owned();
+    assert!(book.contains("name=\"om\""), "{book}");
+    let about = office::read_sheet(&p, 3);
+    assert_eq!(about[0], ["uppgift", "värde"]);
+    let fields: Vec<&str> = about[1..].iter().map(|r| r[0].as_str()).collect();
+    for f in [
+        "kodare",
+        "enhet",
+        "avskrifter",
+        "procentuell överensstämmelse",
+        "(sammanslaget)",
+    ] {
+        assert!(fields.contains(&f), "{f} in {fields:?}");
+    }
+    // The figures keep their machine column names, so scripts read them in any language.
+    let figures = office::read_sheet(&p, 1);
+    assert!(
+        figures[0].contains(&"coded_by_praktikant_a".to_string()),
+        "{:?}",
+        figures[0]
     );
 }
