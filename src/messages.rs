@@ -61,7 +61,11 @@ fn store(e: &StoreError) -> String {
         StoreError::Locked { path, holder } => t!(
             "error-locked",
             path = path.display().to_string(),
-            holder = holder.as_str()
+            holder = match holder.as_str() {
+                // what `Lock` says when the holder left no line in the lock file
+                "another kodbok process" => t!("lock-another-process"),
+                h => h.to_string(),
+            }
         ),
         StoreError::Problems(ps) => file_problems(ps),
         StoreError::Refusal(r) => refusal(r),
@@ -246,6 +250,16 @@ mod tests {
         assert!(sv.contains("är låst av anna@host"), "{sv}");
         let en = with_lang(Lang::En, || describe(&e));
         assert_eq!(en, e.to_string());
+        let unknown = StoreError::Locked {
+            path: "codebook.json".into(),
+            holder: "another kodbok process".into(),
+        };
+        assert_eq!(
+            with_lang(Lang::En, || describe(&unknown)),
+            unknown.to_string()
+        );
+        let sv = with_lang(Lang::Sv, || describe(&unknown));
+        assert!(sv.contains("är låst av en annan kodbok-process"), "{sv}");
         let a = AnalysisError::UnknownCoder {
             name: "x".into(),
             known: vec!["anna".into()],

@@ -699,3 +699,4 @@ merge-memo-differs = { $coder }'s memo on { $on ->
     [code] code
    *[transcript] transcript
 } { $key } differs between the copies; this copy's is kept
+lock-another-process = another kodbok process

@@ -749,3 +749,4 @@ merge-memo-differs = memot av { $coder } om { $on ->
     [code] koden
    *[transcript] avskriften
 } { $key } skiljer sig mellan kopiorna; den här kopians behålls
+lock-another-process = en annan kodbok-process
