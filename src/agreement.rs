@@ -6,12 +6,14 @@
 pub mod bootstrap;
 pub mod consensus;
 pub mod disagree;
+pub mod error;
 pub mod overlap;
 pub mod report;
 pub mod stats;
 pub mod units;
 
 pub use disagree::{Disagreement, disagreements};
+pub use error::{AgreementError, IdProblem};
 pub use report::{CodeResult, Coefficients, Report, agreement, agreement_with};
 pub use stats::Tally;
 pub use units::{Unit, UnitData, UnitKind};
@@ -20,18 +22,6 @@ use crate::model::{Codebook, Coding, Transcript};
 use crate::store::Project;
 use serde::Serialize;
 use std::fmt;
-
-#[derive(Debug, thiserror::Error)]
-pub enum AgreementError {
-    #[error("{0}")]
-    Invalid(String),
-}
-
-impl AgreementError {
-    fn invalid(msg: impl Into<String>) -> Self {
-        AgreementError::Invalid(msg.into())
-    }
-}
 
 pub type Result<T, E = AgreementError> = std::result::Result<T, E>;
 
@@ -112,31 +102,24 @@ pub struct Selection<'p> {
 /// Checks the options against the project and picks the transcripts every compared coder coded.
 pub fn select<'p>(p: &'p Project, o: &AgreeOptions) -> Result<Selection<'p>> {
     if o.coders.len() < 2 {
-        return Err(AgreementError::invalid(
-            "agreement needs at least two coders: --coders A,B",
-        ));
+        return Err(AgreementError::TooFewCoders);
     }
     for (i, c) in o.coders.iter().enumerate() {
         if !p.coders.contains_key(c) {
-            let known: Vec<&str> = p.coders.keys().map(String::as_str).collect();
-            return Err(AgreementError::invalid(format!(
-                "no coder {c:?} in {} (coders: {})",
-                p.codings_dir().display(),
-                known.join(", ")
-            )));
+            return Err(AgreementError::UnknownCoder {
+                name: c.clone(),
+                dir: p.codings_dir(),
+                known: p.coders.keys().cloned().collect(),
+            });
         }
         if o.coders[..i].contains(c) {
-            return Err(AgreementError::invalid(format!(
-                "coder {c:?} is named twice in --coders"
-            )));
+            return Err(AgreementError::CoderTwice { name: c.clone() });
         }
     }
     if let Some(docs) = &o.docs
         && let Some(d) = docs.iter().find(|d| !p.transcripts.contains_key(*d))
     {
-        return Err(AgreementError::invalid(format!(
-            "no transcript {d:?} (see `kodbok docs`)"
-        )));
+        return Err(AgreementError::UnknownDoc { doc: d.clone() });
     }
     check_target(&p.codebook, &o.target)?;
     let mut sel = Selection {
@@ -169,10 +152,9 @@ pub fn select<'p>(p: &'p Project, o: &AgreeOptions) -> Result<Selection<'p>> {
         }
     }
     if sel.docs.is_empty() {
-        return Err(AgreementError::invalid(format!(
-            "no transcript is coded by all of {}; agreement needs transcripts every compared coder has coded",
-            o.coders.join(", ")
-        )));
+        return Err(AgreementError::NothingInCommon {
+            coders: o.coders.clone(),
+        });
     }
     for c in &o.coders {
         let file = &p.coders[c];
@@ -192,12 +174,12 @@ fn check_target(book: &Codebook, t: &CodeTarget) -> Result<()> {
     };
     let code = book
         .get(c)
-        .ok_or_else(|| AgreementError::invalid(format!("no code with id {c:?} in the codebook")))?;
+        .ok_or_else(|| AgreementError::UnknownCode { code: c.clone() })?;
     if matches!(t, CodeTarget::Domain(_)) && code.children.len() < 2 {
-        return Err(AgreementError::invalid(format!(
-            "--domain {c}: a domain needs at least two child codes as its categories; {c} has {}",
-            code.children.len()
-        )));
+        return Err(AgreementError::DomainTooSmall {
+            code: c.clone(),
+            children: code.children.len(),
+        });
     }
     Ok(())
 }

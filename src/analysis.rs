@@ -45,16 +45,53 @@ pub enum AnalysisError {
     OrderNotTranscript(String),
     #[error("--quotes takes 1, 2 or 3, not {0}")]
     QuotesRange(usize),
-    #[error("template {name}, line {line}: {message}")]
+    /// `kind` and `detail` are the template engine's own words (`detail` empty or starting ": ");
+    /// `fault` sorts the kind for the catalogues.
+    #[error("template {name}, line {line}: {kind}{detail}")]
     Template {
         name: String,
         line: usize,
-        message: String,
+        fault: TemplateFault,
+        kind: String,
+        detail: String,
     },
     #[error(transparent)]
     Pseudonym(#[from] pseudonyms::PseudonymError),
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// What kind of mistake a report template has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TemplateFault {
+    Syntax,
+    Undefined,
+    UnknownFilter,
+    UnknownFunction,
+    UnknownMethod,
+    UnknownTest,
+    InvalidOperation,
+    Arguments,
+    NotFound,
+    Other,
+}
+
+impl TemplateFault {
+    /// The catalogues' selector for the fault.
+    pub fn id(self) -> &'static str {
+        match self {
+            TemplateFault::Syntax => "syntax",
+            TemplateFault::Undefined => "undefined",
+            TemplateFault::UnknownFilter => "filter",
+            TemplateFault::UnknownFunction => "function",
+            TemplateFault::UnknownMethod => "method",
+            TemplateFault::UnknownTest => "test",
+            TemplateFault::InvalidOperation => "operation",
+            TemplateFault::Arguments => "arguments",
+            TemplateFault::NotFound => "not-found",
+            TemplateFault::Other => "other",
+        }
+    }
 }
 
 fn list_or_none(v: &[String]) -> String {

@@ -3,12 +3,21 @@
 //! command line's error printer and the workbench's status line use [`describe`].
 
 use crate::analysis::AnalysisError;
-use crate::analysis::pseudonyms::PseudonymError;
+use crate::analysis::pseudonyms::{MapProblem, PseudonymError};
 use crate::index::IndexError;
 use crate::index::query::QueryError;
 use crate::model::codebook::CodebookError;
 use crate::store::StoreError;
 use crate::t;
+
+mod agreement;
+mod merge;
+mod problems;
+pub use agreement::agreement;
+pub use merge::conflict;
+#[cfg(test)]
+pub(crate) use problems::binary_kind as problems_binary_kind;
+pub use problems::{coding_problem, decode, file_problem, file_problems, header, problem, refusal};
 
 /// `e` in the current language when it is one of the library's errors that has its own wording, else its
 /// `Display` text.
@@ -30,6 +39,9 @@ pub fn describe(e: &(dyn std::error::Error + 'static)) -> String {
     }
     if let Some(io) = e.downcast_ref::<std::io::Error>() {
         return io_error(io);
+    }
+    if let Some(a) = e.downcast_ref::<crate::agreement::AgreementError>() {
+        return agreement(a);
     }
     e.to_string()
 }
@@ -73,10 +85,16 @@ fn store(e: &StoreError) -> String {
         StoreError::Locked { path, holder } => t!(
             "error-locked",
             path = path.display().to_string(),
-            holder = holder.as_str()
+            holder = match holder.as_str() {
+                // what `Lock` says when the holder left no line in the lock file
+                "another kodbok process" => t!("lock-another-process"),
+                h => h.to_string(),
+            }
         ),
-        // Problems name a file and line and quote its content; refusals are worded where they arise.
-        StoreError::Problems(_) | StoreError::Refused { .. } => e.to_string(),
+        StoreError::Problems(ps) => file_problems(ps),
+        StoreError::Refusal(r) => refusal(r),
+        // Refusals are worded where they arise.
+        StoreError::Refused { .. } => e.to_string(),
     }
 }
 
@@ -103,12 +121,16 @@ fn analysis(e: &AnalysisError) -> String {
         AnalysisError::Template {
             name,
             line,
-            message,
+            fault,
+            kind,
+            detail,
         } => t!(
             "error-template",
             name = name.as_str(),
             line = *line,
-            message = message.as_str()
+            fault = fault.id(),
+            kind = kind.as_str(),
+            detail = detail.as_str()
         ),
         AnalysisError::Pseudonym(p) => pseudonym(p),
     }
@@ -124,8 +146,11 @@ pub fn codebook(e: &CodebookError) -> String {
             code = code.as_str(),
             parent = parent.as_str()
         ),
-        // The field, value and expectation are the file format's own words.
-        CodebookError::Invalid { .. } => e.to_string(),
+        CodebookError::Invalid { field, value } => t!(
+            "error-code-invalid",
+            field = field.name(),
+            value = format!("{value:?}")
+        ),
         CodebookError::DuplicateShortcut { key, code } => t!(
             "error-code-duplicate-shortcut",
             key = key.as_str(),
@@ -153,7 +178,16 @@ pub fn codebook(e: &CodebookError) -> String {
 
 fn pseudonym(e: &PseudonymError) -> String {
     match e {
-        PseudonymError::Parse { .. } => e.to_string(),
+        PseudonymError::Parse {
+            path,
+            line,
+            problem,
+        } => t!(
+            "error-pseudonym-map",
+            path = path.display().to_string(),
+            line = *line,
+            problem = map_problem(problem)
+        ),
         PseudonymError::Leak {
             real,
             map,
@@ -173,14 +207,36 @@ fn pseudonym(e: &PseudonymError) -> String {
     }
 }
 
-/// A malformed query in the current language: "column 3: empty phrase".
+fn map_problem(p: &MapProblem) -> String {
+    match p {
+        MapProblem::Unreadable { detail } => t!("problem-map-unreadable", detail = detail.as_str()),
+        MapProblem::Decode(d) => decode(d),
+        MapProblem::Csv { detail } => t!("problem-csv", detail = detail.as_str()),
+        MapProblem::NoColumns { found } => t!(
+            "problem-map-no-columns",
+            found = found
+                .iter()
+                .map(|f| format!("{f:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        MapProblem::NoReal => t!("problem-map-no-real"),
+        MapProblem::NoPseudonym { real } => {
+            t!("problem-map-no-pseudonym", real = format!("{real:?}"))
+        }
+        MapProblem::MappedTwice { real, first } => t!(
+            "problem-map-twice",
+            real = format!("{real:?}"),
+            first = *first
+        ),
+    }
+}
+
 /// An importer's refusal in the current language (the messages with data are worded where they arise).
 pub fn import(e: &crate::store::import::ImportError) -> String {
-    use crate::store::decode::DecodeError;
     use crate::store::import::ImportError as E;
     match e {
-        E::Decode(DecodeError::Empty) => t!("import-empty"),
-        E::Decode(DecodeError::Binary(kind)) => t!("import-binary", kind = *kind),
+        E::Decode(d) => decode(d),
         E::At { line, message } => t!("import-at-line", line = *line, message = message.as_str()),
         E::Format(message) => message.clone(),
         E::Unsupported(ext) => t!("import-unsupported", ext = ext.as_str()),
@@ -214,6 +270,7 @@ pub fn rebuild(r: &crate::index::build::Rebuild) -> String {
     }
 }
 
+/// A malformed query in the current language: "column 3: empty phrase".
 pub fn query(e: &QueryError) -> String {
     let message = e
         .key
@@ -255,6 +312,16 @@ mod tests {
         assert!(sv.contains("är låst av anna@host"), "{sv}");
         let en = with_lang(Lang::En, || describe(&e));
         assert_eq!(en, e.to_string());
+        let unknown = StoreError::Locked {
+            path: "codebook.json".into(),
+            holder: "another kodbok process".into(),
+        };
+        assert_eq!(
+            with_lang(Lang::En, || describe(&unknown)),
+            unknown.to_string()
+        );
+        let sv = with_lang(Lang::Sv, || describe(&unknown));
+        assert!(sv.contains("är låst av en annan kodbok-process"), "{sv}");
         let a = AnalysisError::UnknownCoder {
             name: "x".into(),
             known: vec!["anna".into()],
@@ -290,6 +357,69 @@ mod tests {
         }
         let sv = with_lang(Lang::Sv, || describe(&CodebookError::Unknown("x".into())));
         assert_eq!(sv, "ingen kod med id eller namn \"x\"");
+    }
+
+    #[test]
+    fn refused_codebook_values_map_entries_and_templates_keep_their_place_in_both_languages() {
+        use crate::analysis::TemplateFault;
+        use crate::model::codebook::Field;
+        let mut errors: Vec<Box<dyn std::error::Error>> = Vec::new();
+        for field in [Field::Id, Field::Name, Field::Color, Field::Shortcut] {
+            errors.push(Box::new(CodebookError::Invalid {
+                field,
+                value: "x y".into(),
+            }));
+        }
+        for problem in [
+            MapProblem::Unreadable {
+                detail: "Permission denied".into(),
+            },
+            MapProblem::NoColumns {
+                found: vec!["namn".into()],
+            },
+            MapProblem::NoReal,
+            MapProblem::NoPseudonym {
+                real: "Anna".into(),
+            },
+            MapProblem::MappedTwice {
+                real: "Anna".into(),
+                first: 2,
+            },
+        ] {
+            errors.push(Box::new(PseudonymError::Parse {
+                path: "transcripts/pseudonyms.csv".into(),
+                line: 4,
+                problem,
+            }));
+        }
+        errors.push(Box::new(AnalysisError::Template {
+            name: "rapport.md".into(),
+            line: 3,
+            fault: TemplateFault::Syntax,
+            kind: "syntax error".into(),
+            detail: ": unexpected end of input".into(),
+        }));
+        for e in &errors {
+            assert_eq!(with_lang(Lang::En, || describe(e.as_ref())), e.to_string());
+            let sv = with_lang(Lang::Sv, || describe(e.as_ref()));
+            assert_ne!(sv, e.to_string(), "{sv}");
+            for w in sv.split(|c: char| !c.is_alphabetic()) {
+                assert!(
+                    !["expected", "invalid", "found"].contains(&w),
+                    "{w} in {sv}"
+                );
+            }
+        }
+        let sv = |i: usize| with_lang(Lang::Sv, || describe(errors[i].as_ref()));
+        assert_eq!(sv(2), "ogiltig färg \"x y\": en färg skrivs #RRGGBB");
+        assert_eq!(
+            sv(7),
+            "transcripts/pseudonyms.csv:4: en pseudonym behövs för \"Anna\""
+        );
+        assert_eq!(
+            sv(9),
+            "mallen rapport.md, rad 3: syntaxfel: unexpected end of input"
+        );
     }
 
     #[test]

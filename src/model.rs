@@ -12,4 +12,4 @@ pub use cases::{Case, Cases};
 pub use codebook::{Code, Codebook, CodebookError, QueryScope, Settings};
 pub use coding::{CONSENSUS_CODER, CoderFile, Coding, Memo};
 pub use decision::{Decision, DecisionLog};
-pub use transcript::{Header, Transcript, TranscriptError, Turn};
+pub use transcript::{Header, HeaderProblem, Transcript, TranscriptError, Turn};

@@ -11,12 +11,14 @@ pub mod import;
 pub mod load;
 pub mod lock;
 pub mod merge;
+pub mod problem;
 pub mod project;
 pub mod refi;
 
 pub use held::{CoderLease, Held};
 pub use load::Load;
 pub use lock::Lock;
+pub use problem::{CodingProblem, Problem, Refusal, SaveProblem};
 pub use project::{Project, coder_name_ok};
 
 use std::fmt;
@@ -28,20 +30,45 @@ pub struct FileProblem {
     pub path: PathBuf,
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub message: String,
+    /// Boxed: the kinds carry their data, and a `Result<_, FileProblem>` stays small.
+    pub problem: Box<Problem>,
     /// The coding concerned, for problems with codings.
     pub coding: Option<String>,
 }
 
 impl FileProblem {
-    pub fn new(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn new(path: impl Into<PathBuf>, problem: Problem) -> Self {
         FileProblem {
             path: path.into(),
             line: None,
             column: None,
-            message: message.into(),
+            problem: Box::new(problem),
             coding: None,
         }
+    }
+
+    /// A JSON file the parser refused, at the parser's line and column (its message without them).
+    pub fn json(path: impl Into<PathBuf>, e: &serde_json::Error) -> Self {
+        let msg = e.to_string();
+        let detail = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        let p = FileProblem::new(path, Problem::Json { detail });
+        if e.line() == 0 {
+            p
+        } else {
+            p.at(e.line(), e.column())
+        }
+    }
+
+    /// `path:line:col: ` (as far as known), the prefix every problem message starts with.
+    pub fn place(&self) -> String {
+        let mut s = self.path.display().to_string();
+        if let Some(l) = self.line {
+            s.push_str(&format!(":{l}"));
+            if let Some(c) = self.column {
+                s.push_str(&format!(":{c}"));
+            }
+        }
+        s
     }
 
     pub fn at(mut self, line: usize, column: usize) -> Self {
@@ -58,14 +85,7 @@ impl FileProblem {
 
 impl fmt::Display for FileProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
-        if let Some(l) = self.line {
-            write!(f, ":{l}")?;
-            if let Some(c) = self.column {
-                write!(f, ":{c}")?;
-            }
-        }
-        write!(f, ": {}", self.message)
+        write!(f, "{}: {}", self.place(), self.problem)
     }
 }
 
@@ -84,6 +104,8 @@ pub enum StoreError {
     Locked { path: PathBuf, holder: String },
     #[error("{message}")]
     Refused { message: String },
+    #[error(transparent)]
+    Refusal(#[from] Refusal),
 }
 
 fn list(ps: &[FileProblem]) -> String {

@@ -93,16 +93,12 @@ fn union(mut pieces: Vec<Piece>) -> Vec<Piece> {
 
 /// Sets the layer inside unit `r` to the codings of coders `from` (none: "neither") for the codes `r` is about.
 pub fn take(p: &Project, layer: &mut CoderFile, r: &UnitRef, from: &[String]) -> Result<Outcome> {
-    let t = p
-        .transcript(&r.doc)
-        .map_err(|e| AgreementError::Invalid(e.to_string()))?;
+    let t = p.transcript(&r.doc)?;
     if let Some(c) = from
         .iter()
         .find(|c| !p.coders.contains_key(*c) || **c == layer.coder)
     {
-        return Err(AgreementError::Invalid(format!(
-            "cannot take codings from {c:?}: not a coder of this project"
-        )));
+        return Err(AgreementError::NotACoder { name: c.clone() });
     }
     let (s, e) = (r.start, r.end);
     let now = chrono::Utc::now();
@@ -153,10 +149,11 @@ pub fn take(p: &Project, layer: &mut CoderFile, r: &UnitRef, from: &[String]) ->
                 continue;
             }
             let mut c = Coding::new(t, piece.start, piece.end, &code, now).ok_or_else(|| {
-                AgreementError::Invalid(format!(
-                    "span {}–{} is not in {}",
-                    piece.start, piece.end, r.doc
-                ))
+                AgreementError::SpanOutside {
+                    start: piece.start,
+                    end: piece.end,
+                    doc: r.doc.clone(),
+                }
             })?;
             c.memo = (!piece.memos.is_empty()).then(|| piece.memos.join("\n"));
             out.added.push(c);

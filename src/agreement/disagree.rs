@@ -2,7 +2,7 @@
 
 use super::report::{Question, categories, has_any, questions};
 use super::units::{UnitData, UnitKind, segment};
-use super::{AgreeOptions, AgreementError, CodeTarget, Result, select};
+use super::{AgreeOptions, AgreementError, CodeTarget, IdProblem, Result, select};
 use crate::store::Project;
 use serde::Serialize;
 
@@ -177,37 +177,37 @@ pub struct UnitRef {
 
 /// Parses `doc:t12:code`, `doc:s40:@domain` or `doc:c100-140:code+` against the project.
 pub fn parse_id(p: &Project, id: &str) -> Result<UnitRef> {
-    let bad = |why: &str| {
-        AgreementError::Invalid(format!(
-            "{id:?} is not a disagreement id ({why}); ids look like kommun-a-1:t12:resursbrist, as listed by `kodbok agree --disagreements`"
-        ))
+    let bad = |problem: IdProblem| AgreementError::BadId {
+        id: id.to_string(),
+        problem,
     };
     let mut parts = id.rsplitn(3, ':');
     let (Some(target), Some(unit), Some(doc)) = (parts.next(), parts.next(), parts.next()) else {
-        return Err(bad("expected three parts separated by ':'"));
+        return Err(bad(IdProblem::ThreeParts));
     };
-    let t = p
-        .transcripts
-        .get(doc)
-        .ok_or_else(|| bad(&format!("no transcript {doc:?}")))?;
+    let t = p.transcripts.get(doc).ok_or_else(|| {
+        bad(IdProblem::NoTranscript {
+            doc: doc.to_string(),
+        })
+    })?;
     let target = CodeTarget::parse(target);
     let code = match &target {
         CodeTarget::Code(c) | CodeTarget::CodeTree(c) | CodeTarget::Domain(c) => c.clone(),
         CodeTarget::AllCodes => String::new(),
     };
     if p.codebook.get(&code).is_none() {
-        return Err(bad(&format!("no code {code:?} in the codebook")));
+        return Err(bad(IdProblem::NoCode { code }));
     }
     let (kind, rest) = unit.split_at(unit.chars().next().map_or(0, char::len_utf8));
     let (start, end) = match kind {
         "c" => {
             let (s, e) = rest
                 .split_once('-')
-                .ok_or_else(|| bad("a character range is written c100-140"))?;
-            let s: usize = s.parse().map_err(|_| bad("bad start"))?;
-            let e: usize = e.parse().map_err(|_| bad("bad end"))?;
+                .ok_or_else(|| bad(IdProblem::RangeForm))?;
+            let s: usize = s.parse().map_err(|_| bad(IdProblem::BadStart))?;
+            let e: usize = e.parse().map_err(|_| bad(IdProblem::BadEnd))?;
             if s >= e || e > t.char_len() {
-                return Err(bad("the character range is outside the transcript"));
+                return Err(bad(IdProblem::RangeOutside));
             }
             (s, e)
         }
@@ -217,13 +217,17 @@ pub fn parse_id(p: &Project, id: &str) -> Result<UnitRef> {
             } else {
                 UnitKind::Sentence
             };
-            let n: usize = rest.parse().map_err(|_| bad("bad unit number"))?;
+            let n: usize = rest.parse().map_err(|_| bad(IdProblem::BadUnitNumber))?;
             let spans = segment(t, kind);
-            *n.checked_sub(1)
-                .and_then(|i| spans.get(i))
-                .ok_or_else(|| bad(&format!("{doc} has {} {}s", spans.len(), kind.name())))?
+            *n.checked_sub(1).and_then(|i| spans.get(i)).ok_or_else(|| {
+                bad(IdProblem::UnitCount {
+                    doc: doc.to_string(),
+                    n: spans.len(),
+                    unit: kind.name(),
+                })
+            })?
         }
-        _ => return Err(bad("the unit is t<number>, s<number> or c<start>-<end>")),
+        _ => return Err(bad(IdProblem::UnitForm)),
     };
     Ok(UnitRef {
         doc: doc.to_string(),

@@ -38,14 +38,10 @@ pub fn overlap_agreement(
     threshold: f64,
 ) -> Result<(Report, Vec<Unmatched>)> {
     if o.coders.len() != 2 {
-        return Err(AgreementError::Invalid(
-            "segment-overlap agreement compares exactly two coders".into(),
-        ));
+        return Err(AgreementError::OverlapTwoCoders);
     }
     if !(threshold > 0.0 && threshold <= 100.0) {
-        return Err(AgreementError::Invalid(format!(
-            "--overlap {threshold}: give a percentage above 0, at most 100"
-        )));
+        return Err(AgreementError::OverlapRange { threshold });
     }
     let sel = select(p, o)?;
     let codes = codes_compared(p, o, &sel.codings);

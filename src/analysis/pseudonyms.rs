@@ -17,11 +17,11 @@ pub const FILE: &str = "transcripts/pseudonyms.csv";
 
 #[derive(Debug, thiserror::Error)]
 pub enum PseudonymError {
-    #[error("{}:{line}: {message}", path.display())]
+    #[error("{}:{line}: {problem}", path.display())]
     Parse {
         path: PathBuf,
         line: usize,
-        message: String,
+        problem: MapProblem,
     },
     #[error(
         "the output would reveal the real name {real:?} (line {map_line} of {}) at line {line}, column {column}: \
@@ -36,6 +36,27 @@ pub enum PseudonymError {
         column: usize,
         context: String,
     },
+}
+
+/// What is wrong with the pseudonym map; worded for users by `messages`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MapProblem {
+    /// The file could not be read (the system's words).
+    #[error("{detail}")]
+    Unreadable { detail: String },
+    #[error("{0}")]
+    Decode(crate::store::decode::DecodeError),
+    /// The CSV reader's own words.
+    #[error("{detail}")]
+    Csv { detail: String },
+    #[error("expected the columns `real` and `pseudonym` in the header line, found {found:?}")]
+    NoColumns { found: Vec<String> },
+    #[error("expected a real name in the `real` column")]
+    NoReal,
+    #[error("expected a pseudonym for {real:?}")]
+    NoPseudonym { real: String },
+    #[error("{real:?} is mapped twice (also on line {first})")]
+    MappedTwice { real: String, first: usize },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,22 +87,27 @@ impl Pseudonyms {
             Err(e) => Err(PseudonymError::Parse {
                 path,
                 line: 0,
-                message: e.to_string(),
+                problem: MapProblem::Unreadable {
+                    detail: e.to_string(),
+                },
             }),
         }
     }
 
     /// Parses CSV with a header naming the columns `real` and `pseudonym` (`,` `;` or tab separated).
     pub fn parse(bytes: &[u8], path: &Path) -> Result<Pseudonyms, PseudonymError> {
-        let err = |line: usize, message: String| PseudonymError::Parse {
+        let err = |line: usize, problem: MapProblem| PseudonymError::Parse {
             path: path.to_path_buf(),
             line,
-            message,
+            problem,
+        };
+        let csv = |e: &csv::Error| MapProblem::Csv {
+            detail: e.to_string(),
         };
         let text = match decode(bytes) {
             Ok(d) => canonicalize(&d.text),
             Err(crate::store::decode::DecodeError::Empty) => String::new(),
-            Err(e) => return Err(err(1, e.to_string())),
+            Err(e) => return Err(err(1, MapProblem::Decode(e))),
         };
         let first = text.lines().next().unwrap_or("");
         let delim = [b'\t', b';', b',']
@@ -96,7 +122,7 @@ impl Pseudonyms {
         let headers: Vec<String> = match rdr.headers() {
             Ok(h) => h.iter().map(|s| s.to_lowercase()).collect(),
             Err(_) if text.trim().is_empty() => Vec::new(),
-            Err(e) => return Err(err(1, e.to_string())),
+            Err(e) => return Err(err(1, csv(&e))),
         };
         let mut map = Pseudonyms {
             path: path.to_path_buf(),
@@ -107,16 +133,11 @@ impl Pseudonyms {
         }
         let col = |name: &str| headers.iter().position(|h| h == name);
         let (Some(ri), Some(pi)) = (col("real"), col("pseudonym")) else {
-            return Err(err(
-                1,
-                format!(
-                    "expected the columns `real` and `pseudonym` in the header line, found {headers:?}"
-                ),
-            ));
+            return Err(err(1, MapProblem::NoColumns { found: headers }));
         };
         for rec in rdr.records() {
             let rec =
-                rec.map_err(|e| err(e.position().map_or(0, |p| p.line() as usize), e.to_string()))?;
+                rec.map_err(|e| err(e.position().map_or(0, |p| p.line() as usize), csv(&e)))?;
             let line = rec.position().map_or(0, |p| p.line() as usize);
             let field = |i: usize| rec.get(i).unwrap_or("").to_string();
             if let Some(entry) = map
@@ -132,18 +153,23 @@ impl Pseudonyms {
     }
 
     /// Validates one row against the rows read so far; None for a blank row.
-    fn row(&self, real: String, pseudonym: String, line: usize) -> Result<Option<Entry>, String> {
+    fn row(
+        &self,
+        real: String,
+        pseudonym: String,
+        line: usize,
+    ) -> Result<Option<Entry>, MapProblem> {
         match (real.is_empty(), pseudonym.is_empty()) {
             (true, true) => return Ok(None),
-            (true, false) => return Err("expected a real name in the `real` column".into()),
-            (false, true) => return Err(format!("expected a pseudonym for {real:?}")),
+            (true, false) => return Err(MapProblem::NoReal),
+            (false, true) => return Err(MapProblem::NoPseudonym { real }),
             _ => {}
         }
         if let Some(prev) = self.entries.iter().find(|e| e.real == real) {
-            return Err(format!(
-                "{real:?} is mapped twice (also on line {})",
-                prev.line
-            ));
+            return Err(MapProblem::MappedTwice {
+                real,
+                first: prev.line,
+            });
         }
         Ok(Some(Entry {
             real,

@@ -7,7 +7,7 @@
 use super::quotes::{self, Quote};
 use super::summary::{self, Cell, Summary};
 use super::words::{self, CASES_EN, CASES_SV, Count, GroupLabel};
-use super::{AnalysisError, Lang, Layer, LayerData, Result};
+use super::{AnalysisError, Lang, Layer, LayerData, Result, TemplateFault};
 use crate::store::Project;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
@@ -201,18 +201,31 @@ pub fn render_context(ctx: &ReportContext, opts: &ReportOptions) -> Result<Strin
 }
 
 fn template_error(name: &str, e: &minijinja::Error) -> AnalysisError {
-    let mut message = e
-        .detail()
-        .map_or_else(|| e.kind().to_string(), |d| format!("{}: {d}", e.kind()));
+    use minijinja::ErrorKind as K;
+    let mut detail = e.detail().map_or_else(String::new, |d| format!(": {d}"));
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
-        message.push_str(&format!(" ({s})"));
+        detail.push_str(&format!(" ({s})"));
         source = s.source();
     }
+    let fault = match e.kind() {
+        K::SyntaxError | K::BadEscape => TemplateFault::Syntax,
+        K::UndefinedError => TemplateFault::Undefined,
+        K::UnknownFilter => TemplateFault::UnknownFilter,
+        K::UnknownFunction => TemplateFault::UnknownFunction,
+        K::UnknownMethod => TemplateFault::UnknownMethod,
+        K::UnknownTest => TemplateFault::UnknownTest,
+        K::InvalidOperation => TemplateFault::InvalidOperation,
+        K::TooManyArguments | K::MissingArgument => TemplateFault::Arguments,
+        K::TemplateNotFound => TemplateFault::NotFound,
+        _ => TemplateFault::Other,
+    };
     AnalysisError::Template {
         name: e.name().unwrap_or(name).to_string(),
         line: e.line().unwrap_or(0),
-        message,
+        fault,
+        kind: e.kind().to_string(),
+        detail,
     }
 }
 

@@ -176,7 +176,7 @@ pub fn run(a: &AgreeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                     "agree-unmatched-head",
                     coders = o.coders.join(", "),
                     pct = crate::i18n::number_short(pct, 1),
-                    definition = report.unit_definition.as_str()
+                    definition = unit_words(&report).1
                 );
                 crate::say!("{head}\n");
             }
@@ -221,36 +221,32 @@ fn xlsx(
         .map(|c| number_row(&c.code, &c.path, &c.stats, Some(&c.coded), &report.coders))
         .collect();
     rows.push(number_row(
-        "(pooled)",
+        &pooled_label(&report),
         "",
         &report.pooled,
         None,
         &report.coders,
     ));
+    let (unit, definition) = unit_words(&report);
     let mut about = vec![
-        ("coders", report.coders.join(", ")),
-        ("mode", report.mode.clone()),
         (
-            "unit",
-            format!("{}: {}", report.unit, report.unit_definition),
+            t!("about-label", field = "coders"),
+            report.coders.join(", "),
         ),
-        ("documents", report.documents.join(", ")),
         (
-            "percent agreement",
-            report.formula.percent_agreement.clone(),
+            t!("about-label", field = "mode"),
+            report.mode.replace('_', "-"),
         ),
-        ("Cohen's kappa", report.formula.cohen_kappa.clone()),
         (
-            "Krippendorff's alpha",
-            report.formula.krippendorff_alpha.clone(),
+            t!("about-label", field = "unit"),
+            format!("{unit}: {definition}"),
         ),
-        ("Brennan-Prediger", report.formula.brennan_prediger.clone()),
-        ("Gwet's AC1", report.formula.gwet_ac1.clone()),
-        ("pooled", report.formula.pooled.clone()),
+        (
+            t!("about-label", field = "documents"),
+            report.documents.join(", "),
+        ),
     ];
-    if let Some(b) = &report.bootstrap {
-        about.push(("bootstrap", b.method.clone()));
-    }
+    about.extend(formula_lines(&report));
     let map = crate::analysis::pseudonyms::Pseudonyms::load(&p.root)?;
     let mut listed = listed;
     listed.iter_mut().for_each(|r| map.apply_value(r));
@@ -281,7 +277,7 @@ fn number_row(
     let mut row =
         json!({ "code": label, "path": path, "units": s.units, "pairable": s.pairable_units });
     for c in coders {
-        row[format!("coded by {c}")] = json!(coded.and_then(|m| m.get(c)));
+        row[format!("coded_by_{}", ident(c))] = json!(coded.and_then(|m| m.get(c)));
     }
     row["agreement_share"] = json!(s.percent_agreement.map(|x| x / 100.0));
     let i = s.intervals.as_ref();
@@ -322,8 +318,8 @@ fn list_disagreements(p: &Project, o: &AgreeOptions, format: Format) -> anyhow::
         let head = t!(
             "agree-disagreements-head",
             coders = o.coders.join(", "),
-            unit = unit_words(o.unit.name(), "").0,
-            definition = unit_words(o.unit.name(), "").1,
+            unit = t!("agree-unit-name", unit = o.unit.name()),
+            definition = t!("agree-unit-definition", unit = o.unit.name()),
             what = what
         );
         crate::say!("{head}\n");
@@ -435,18 +431,20 @@ pub fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
         .iter()
         .map(|c| stats_row(&c.code, &c.path, &c.stats, Some(&c.coded), &r.coders))
         .collect();
-    let pooled_label = match &r.domain {
-        Some(d) => format!("(domain {d})"),
-        None => "(pooled)".to_string(),
-    };
-    rows.push(stats_row(&pooled_label, "", &r.pooled, None, &r.coders));
     if format == Format::Csv {
+        // CSV keeps the machine labels, whatever the language.
+        let label = match &r.domain {
+            Some(d) => format!("(domain {d})"),
+            None => "(pooled)".to_string(),
+        };
+        rows.push(stats_row(&label, "", &r.pooled, None, &r.coders));
         return print_rows(format, &rows);
     }
+    rows.push(stats_row(&pooled_label(r), "", &r.pooled, None, &r.coders));
     let mut out = crate::safe::stdout();
     let (coders, mode) = (r.coders.join(", "), r.mode.replace('_', "-"));
     writeln!(out, "{}", t!("agree-head", coders = coders, mode = mode))?;
-    let (unit, definition) = unit_words(&r.unit, &r.unit_definition);
+    let (unit, definition) = unit_words(r);
     writeln!(
         out,
         "{}",
@@ -498,34 +496,78 @@ pub fn print_report(r: &Report, format: Format) -> anyhow::Result<()> {
         }
     }
     writeln!(out, "\n{}", t!("agree-formulas"))?;
-    writeln!(out, "  percent agreement: {}", r.formula.percent_agreement)?;
-    writeln!(out, "  Cohen's kappa: {}", r.formula.cohen_kappa)?;
-    writeln!(
-        out,
-        "  Krippendorff's alpha: {}",
-        r.formula.krippendorff_alpha
-    )?;
-    writeln!(
-        out,
-        "  Brennan–Prediger (BP): {}",
-        r.formula.brennan_prediger
-    )?;
-    writeln!(out, "  Gwet's AC1: {}", r.formula.gwet_ac1)?;
-    writeln!(out, "  {}: {}", pooled_label, r.formula.pooled)?;
-    if let Some(b) = &r.bootstrap {
-        writeln!(out, "  CI: {}", b.method)?;
+    for (label, text) in formula_lines(r) {
+        writeln!(out, "  {label}: {text}")?;
     }
     Ok(())
 }
 
-/// The unit's name and definition in the current language (the report carries them in English).
-fn unit_words(unit: &str, definition: &str) -> (String, String) {
-    match unit {
-        "turn" | "sentence" | "char" => (
-            t!("agree-unit-name", unit = unit),
-            t!("agree-unit-definition", unit = unit),
+/// The label of the pooled row in the current language: "(pooled)", or the domain's.
+fn pooled_label(r: &Report) -> String {
+    match &r.domain {
+        Some(d) => t!("agree-domain-label", domain = d.as_str()),
+        None => t!("agree-pooled-label"),
+    }
+}
+
+/// The formulas of a report as (label, text) in the current language, for the table and the workbook
+/// (the report's JSON keeps its English `formula` texts).
+fn formula_lines(r: &Report) -> Vec<(String, String)> {
+    let label = |coef: &str| t!("agree-formula-label", coef = coef);
+    let mut out = if r.mode == "segment_overlap" {
+        vec![
+            (label("percent"), t!("agree-overlap-percent")),
+            (label("kappa"), t!("agree-overlap-kappa")),
+            (label("alpha"), t!("agree-overlap-null")),
+            (label("bp"), t!("agree-overlap-null")),
+            (label("ac1"), t!("agree-overlap-null")),
+        ]
+    } else {
+        vec![
+            (label("percent"), t!("agree-formula-percent")),
+            (label("kappa"), t!("agree-formula-kappa")),
+            (label("alpha"), t!("agree-formula-alpha")),
+            (label("bp"), t!("agree-formula-bp")),
+            (label("ac1"), t!("agree-formula-ac1")),
+        ]
+    };
+    let pooled = match (r.mode.as_str(), &r.domain) {
+        ("segment_overlap", _) => t!("agree-overlap-pooled"),
+        (_, Some(_)) => t!("agree-formula-pooled-domain"),
+        _ => t!(
+            "agree-formula-pooled",
+            unit = t!("agree-unit-name", unit = r.unit.as_str())
         ),
-        _ => (unit.to_string(), definition.to_string()),
+    };
+    out.push((pooled_label(r), pooled));
+    if let Some(b) = &r.bootstrap {
+        let text = t!(
+            "agree-bootstrap-method",
+            level = crate::i18n::number_short(b.settings.level * 100.0, 1),
+            replicates = b.settings.replicates,
+            units = r.units,
+            seed = b.settings.seed.to_string()
+        );
+        out.push((label("ci"), text));
+    }
+    out
+}
+
+/// The unit's name and definition in the current language (the report carries them in English).
+fn unit_words(r: &Report) -> (String, String) {
+    match (r.unit.as_str(), r.overlap_threshold) {
+        ("turn" | "sentence" | "char", _) => (
+            t!("agree-unit-name", unit = r.unit.as_str()),
+            t!("agree-unit-definition", unit = r.unit.as_str()),
+        ),
+        ("segment", Some(pct)) => (
+            t!("agree-unit-segment"),
+            t!(
+                "agree-overlap-unit",
+                pct = crate::i18n::number_short(pct, 2)
+            ),
+        ),
+        _ => (r.unit.clone(), r.unit_definition.clone()),
     }
 }
 

@@ -125,7 +125,8 @@ pub fn run(a: &ConsensusArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             };
             let ((n, before), file) = p.update_coder(&layer.into, |file| {
                 let before = file.codings.len();
-                let n = seed(&p, &o, file).map_err(|e| StoreError::refused(format!("{e:#}")))?;
+                let n = seed(&p, &o, file)
+                    .map_err(|e| StoreError::refused(crate::messages::agreement(&e)))?;
                 Ok((n, before))
             })?;
             let after = file.codings.len();
@@ -213,7 +214,7 @@ fn take_cmd(
                 StoreError::refused(t!(
                     "consensus-deciding",
                     id = id.as_str(),
-                    error = format!("{e:#}")
+                    error = crate::messages::agreement(&e)
                 ))
             })?;
             lines.push(t!(
@@ -289,7 +290,7 @@ fn undo_cmd(
                 StoreError::refused(t!(
                     "consensus-undoing",
                     id = id.as_str(),
-                    error = format!("{err:#}")
+                    error = crate::messages::agreement(&err)
                 ))
             })?;
             said.push(t!(

@@ -128,7 +128,8 @@ fn print_summary(s: &MergeSummary, format: Format) -> anyhow::Result<()> {
                 .coder
                 .as_ref()
                 .map_or(String::new(), |c| format!(" [{c}]"));
-            writeln!(out, "  {} {}{who}: {}", c.kind, c.id, c.message)?;
+            let reason = crate::messages::conflict(&c.reason);
+            writeln!(out, "  {} {}{who}: {reason}", c.kind, c.id)?;
         }
     }
     Ok(())

@@ -74,11 +74,20 @@ pub fn write_svg(map: &Pseudonyms, svg: &str, out: &Path) -> anyhow::Result<()> 
     write_file(out, svg.as_bytes())
 }
 
-/// A key/value sheet that says what the other sheets hold.
-pub fn about_sheet(pairs: &[(&str, String)]) -> Sheet {
+/// A key/value sheet that says what the other sheets hold, in the current language (labels and values
+/// come worded by the caller).
+pub fn about_sheet(pairs: &[(String, String)]) -> Sheet {
+    let (field, value) = (t!("about-field"), t!("about-value"));
     let rows = pairs
         .iter()
-        .map(|(k, v)| serde_json::json!({ "field": k, "value": v }))
+        .map(|(k, v)| {
+            let mut row = serde_json::Map::new();
+            row.insert(field.clone(), serde_json::json!(k));
+            row.insert(value.clone(), serde_json::json!(v));
+            serde_json::Value::Object(row)
+        })
         .collect();
-    Sheet::new("about", rows)
+    let mut sheet = Sheet::new(&t!("about-sheet"), rows);
+    sheet.columns = vec![field, value];
+    sheet
 }

@@ -411,7 +411,7 @@ pub fn check(a: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Ok(p) => p,
         Err(crate::store::StoreError::Problems(ps)) => {
             for pr in &ps {
-                crate::say!("{pr}");
+                crate::say!("{}", crate::messages::file_problem(pr));
             }
             crate::warn_line!("{}", t!("check-problems", n = ps.len()));
             return Ok(ExitCode::FAILURE);
@@ -435,7 +435,7 @@ pub fn check(a: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     }
     let problems = p.check();
     for pr in &problems {
-        crate::say!("{pr}");
+        crate::say!("{}", crate::messages::file_problem(pr));
     }
     if problems.is_empty() {
         let n = p.all_codings().count();

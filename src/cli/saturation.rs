@@ -91,10 +91,13 @@ pub fn run(a: &SaturationArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Some(f) => render_rows(f, &rows)?,
         None => {
             let about = about_sheet(&[
-                ("layer", s.layer.clone()),
-                ("order", s.order.clone()),
-                ("grouped by", s.attr.clone()),
-                ("codes in the codebook", s.codes_in_codebook.to_string()),
+                (t!("about-label", field = "layer"), s.layer.clone()),
+                (t!("about-label", field = "order"), order_words(&s)),
+                (t!("about-label", field = "grouped-by"), s.attr.clone()),
+                (
+                    t!("about-label", field = "codes-in-codebook"),
+                    s.codes_in_codebook.to_string(),
+                ),
             ]);
             write_xlsx(
                 &map,
@@ -106,6 +109,15 @@ pub fn run(a: &SaturationArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     };
     emit(&map, &text, a.out.as_deref())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// How the interviews were ordered, in the current language (the JSON keeps its English `order`).
+fn order_words(s: &Saturation) -> String {
+    if s.order.starts_with("given") {
+        t!("saturation-order-given")
+    } else {
+        t!("saturation-order-coded")
+    }
 }
 
 /// The lines above the table: layer, order, and per curve how many codes were seen and how many came late.
@@ -170,14 +182,14 @@ fn rows(s: &Saturation, p: &crate::store::Project) -> Vec<Value> {
 
 fn chart(s: &Saturation) -> LineChart {
     LineChart {
-        title: format!("Codes seen after each interview ({})", s.layer),
-        x_label: "interviews, in order".into(),
-        y_label: "codes seen".into(),
+        title: t!("saturation-chart-title", layer = s.layer.as_str()),
+        x_label: t!("saturation-chart-x"),
+        y_label: t!("saturation-chart-y"),
         lines: s
             .curves
             .iter()
             .map(|c| Line {
-                name: c.group.clone().unwrap_or_else(|| "all".into()),
+                name: c.group.clone().unwrap_or_else(|| t!("saturation-all")),
                 values: c.steps.iter().map(|x| x.cumulative).collect(),
             })
             .collect(),

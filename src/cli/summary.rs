@@ -120,11 +120,12 @@ pub fn run(a: &SummaryArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Some(f) => render_rows(f, &flat()?)?,
         None => {
             let out = xlsx_out(a.out.as_deref())?;
+            let layer = s.layer.describe(&s.coders, crate::i18n::lang());
             let about = about_sheet(&[
-                ("layer", map.apply(&s.layer.describe(&s.coders, Lang::En))),
-                ("grouped by", s.attr.clone()),
-                ("fisher_p", "Fisher's exact test on cases (coded / not coded × the two groups), two-sided; empty unless there are exactly two groups".into()),
-                ("odds_ratio", "odds of a first-group case having the code over the same odds in the second group; empty when infinite or undefined".into()),
+                (t!("about-label", field = "layer"), map.apply(&layer)),
+                (t!("about-label", field = "grouped-by"), s.attr.clone()),
+                ("fisher_p".into(), t!("about-fisher-p")),
+                ("odds_ratio".into(), t!("about-odds-ratio")),
             ]);
             write_xlsx(&map, &[Sheet::new("summary", flat()?), about], out)?;
             return Ok(ExitCode::SUCCESS);

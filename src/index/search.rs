@@ -171,7 +171,7 @@ impl Searcher {
         let cb_path = root.join("codebook.json");
         let bytes = std::fs::read(&cb_path).map_err(|e| StoreError::io(&cb_path, e))?;
         let codebook: Codebook = serde_json::from_slice(&bytes)
-            .map_err(|e| StoreError::one(FileProblem::new(&cb_path, e.to_string())))?;
+            .map_err(|e| StoreError::one(FileProblem::json(&cb_path, &e)))?;
         Ok(Searcher {
             root: root.to_path_buf(),
             coders: manifest.coder_names(),

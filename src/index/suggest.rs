@@ -111,9 +111,7 @@ pub fn load_skipped(p: &Project) -> Result<Skipped, StoreError> {
         return Ok(Skipped::default());
     }
     let bytes = std::fs::read(&path).map_err(|e| StoreError::io(&path, e))?;
-    serde_json::from_slice(&bytes).map_err(|e| {
-        StoreError::one(FileProblem::new(&path, e.to_string()).at(e.line(), e.column()))
-    })
+    serde_json::from_slice(&bytes).map_err(|e| StoreError::one(FileProblem::json(&path, &e)))
 }
 
 pub fn save_skipped(p: &Project, s: &Skipped) -> Result<(), StoreError> {

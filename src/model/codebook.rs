@@ -114,6 +114,37 @@ impl Default for Codebook {
     }
 }
 
+/// A field of a code whose value can be refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Id,
+    Name,
+    Color,
+    Shortcut,
+}
+
+impl Field {
+    /// The field's name in the file format.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::Name => "name",
+            Field::Color => "color",
+            Field::Shortcut => "shortcut",
+        }
+    }
+
+    /// What a value of the field must look like, in English (users read `messages::codebook`).
+    pub fn expected(self) -> &'static str {
+        match self {
+            Field::Id => "1-64 ASCII letters, digits, '-', '_' or '.'",
+            Field::Name => "a non-empty name",
+            Field::Color => "a colour written #RRGGBB",
+            Field::Shortcut => "a single character",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CodebookError {
     #[error("no code with id or name {0:?}")]
@@ -122,12 +153,8 @@ pub enum CodebookError {
     DuplicateId(String),
     #[error("code {code:?} cannot move under {parent:?}: that is itself or one of its descendants")]
     Cycle { code: String, parent: String },
-    #[error("invalid {field} {value:?}: {expected}")]
-    Invalid {
-        field: &'static str,
-        value: String,
-        expected: &'static str,
-    },
+    #[error("invalid {} {value:?}: {}", field.name(), field.expected())]
+    Invalid { field: Field, value: String },
     #[error("shortcut {key:?} is already used by code {code:?}")]
     DuplicateShortcut { key: String, code: String },
     #[error(
@@ -344,9 +371,8 @@ impl Codebook {
             if let Some(k) = &c.shortcut {
                 if k.chars().count() != 1 {
                     errs.push(CodebookError::Invalid {
-                        field: "shortcut",
+                        field: Field::Shortcut,
                         value: k.clone(),
-                        expected: "a single character",
                     });
                 } else if let Some(other) = keys.insert(k, &c.id) {
                     errs.push(CodebookError::DuplicateShortcut {
@@ -363,9 +389,8 @@ impl Codebook {
     pub fn add(&mut self, code: Code, parent: Option<&str>) -> Result<(), CodebookError> {
         if code.name.trim().is_empty() {
             return Err(CodebookError::Invalid {
-                field: "name",
+                field: Field::Name,
                 value: code.name,
-                expected: "a non-empty name",
             });
         }
         check_id(&code.id)?;
@@ -397,9 +422,8 @@ impl Codebook {
     pub fn rename(&mut self, id: &str, name: &str) -> Result<(), CodebookError> {
         if name.trim().is_empty() {
             return Err(CodebookError::Invalid {
-                field: "name",
+                field: Field::Name,
                 value: name.into(),
-                expected: "a non-empty name",
             });
         }
         self.get(id)
@@ -547,9 +571,8 @@ pub fn check_id(id: &str) -> Result<(), CodebookError> {
         Ok(())
     } else {
         Err(CodebookError::Invalid {
-            field: "id",
+            field: Field::Id,
             value: id.into(),
-            expected: "1-64 ASCII letters, digits, '-', '_' or '.'",
         })
     }
 }
@@ -560,9 +583,8 @@ pub fn check_color(c: &str) -> Result<(), CodebookError> {
         Ok(())
     } else {
         Err(CodebookError::Invalid {
-            field: "color",
+            field: Field::Color,
             value: c.into(),
-            expected: "a colour written #RRGGBB",
         })
     }
 }
@@ -611,7 +633,13 @@ mod tests {
         for name in ["", "   "] {
             let e = b.add(Code::new("kod", name), None).unwrap_err();
             assert!(
-                matches!(e, CodebookError::Invalid { field: "name", .. }),
+                matches!(
+                    e,
+                    CodebookError::Invalid {
+                        field: Field::Name,
+                        ..
+                    }
+                ),
                 "{e:?}"
             );
         }

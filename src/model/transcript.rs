@@ -57,11 +57,22 @@ pub struct Turn {
 
 /// A parse problem, with a 1-based line and column in the file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("line {line}, column {column}: {message}")]
+#[error("line {line}, column {column}: {problem}")]
 pub struct TranscriptError {
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    pub problem: HeaderProblem,
+}
+
+/// What is wrong with a transcript's header; worded for users by `messages`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HeaderProblem {
+    #[error("expected `key: value` in the header, found {found:?}")]
+    NotKeyValue { found: String },
+    #[error("expected a header key without spaces before `:`, found {key:?}")]
+    SpaceInKey { key: String },
+    #[error("the header opened with `---` is never closed by a `---` line")]
+    NeverClosed,
 }
 
 #[derive(Debug, Clone)]
@@ -195,7 +206,9 @@ fn split_header(content: &str) -> Result<(Header, &str, usize), TranscriptError>
             return Err(TranscriptError {
                 line: lineno,
                 column: 1,
-                message: format!("expected `key: value` in the header, found {l:?}"),
+                problem: HeaderProblem::NotKeyValue {
+                    found: l.to_string(),
+                },
             });
         };
         let key = k.trim();
@@ -203,7 +216,9 @@ fn split_header(content: &str) -> Result<(Header, &str, usize), TranscriptError>
             return Err(TranscriptError {
                 line: lineno,
                 column: 1,
-                message: format!("expected a header key without spaces before `:`, found {key:?}"),
+                problem: HeaderProblem::SpaceInKey {
+                    key: key.to_string(),
+                },
             });
         }
         header.fields.push((key.to_string(), v.trim().to_string()));
@@ -211,7 +226,7 @@ fn split_header(content: &str) -> Result<(Header, &str, usize), TranscriptError>
     Err(TranscriptError {
         line: 1,
         column: 1,
-        message: "the header opened with `---` is never closed by a `---` line".into(),
+        problem: HeaderProblem::NeverClosed,
     })
 }
 
@@ -373,7 +388,7 @@ mod tests {
         let err = Transcript::parse("---\nid: x\nnonsense\n---\n", "x").unwrap_err();
         assert_eq!(err.line, 3);
         let err = Transcript::parse("---\nid: x\n", "x").unwrap_err();
-        assert!(err.message.contains("never closed"));
+        assert_eq!(err.problem, HeaderProblem::NeverClosed);
     }
 
     #[test]

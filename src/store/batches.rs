@@ -51,9 +51,7 @@ impl super::Project {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return self.legacy_log(coder),
             Err(e) => return Err(StoreError::io(&path, e)),
         };
-        serde_json::from_slice(&bytes).map_err(|e| {
-            StoreError::one(FileProblem::new(&path, e.to_string()).at(e.line(), e.column()))
-        })
+        serde_json::from_slice(&bytes).map_err(|e| StoreError::one(FileProblem::json(&path, &e)))
     }
 
     fn legacy_log(&self, coder: &str) -> Result<BatchLog> {
@@ -103,10 +101,10 @@ impl super::Project {
         self.check_log_lock(lock, coder)?;
         let mut log = self.batch_log(coder)?;
         let Some(batch) = log.batches.pop() else {
-            return Err(StoreError::refused(crate::t!(
-                "store-no-batch",
-                coder = coder
-            )));
+            return Err(super::Refusal::NoBatch {
+                coder: coder.to_string(),
+            }
+            .into());
         };
         let (removed, file) = self.update_coder_held(lock, coder, |f| {
             Ok(batch

@@ -1,7 +1,7 @@
 //! Reading and writing `transcripts/cases.csv` as spreadsheets write it: BOM, `;` or `,`, quoted fields.
 
 use super::decode::decode;
-use super::{FileProblem, Result, StoreError};
+use super::{FileProblem, Problem, Result, StoreError};
 use crate::model::{Case, Cases};
 use std::path::Path;
 
@@ -10,7 +10,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Cases> {
     let text = match decode(bytes) {
         Ok(d) => d.text,
         Err(super::decode::DecodeError::Empty) => return Ok(Cases::default()),
-        Err(e) => return Err(StoreError::one(FileProblem::new(path, e.to_string()))),
+        Err(e) => return Err(StoreError::one(FileProblem::new(path, Problem::Decode(e)))),
     };
     let text = crate::model::text::canonicalize(&text);
     let delimiter = sniff_delimiter(text.lines().next().unwrap_or(""));
@@ -27,14 +27,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Cases> {
         .collect::<Vec<_>>();
     let Some(case_col) = headers.iter().position(|h| h.eq_ignore_ascii_case("case")) else {
         return Err(StoreError::one(
-            FileProblem::new(
-                path,
-                format!(
-                    "expected a `case` column in the header line, found {:?}",
-                    headers
-                ),
-            )
-            .at(1, 1),
+            FileProblem::new(path, Problem::NoCaseColumn { found: headers }).at(1, 1),
         ));
     };
     let columns: Vec<String> = headers
@@ -56,16 +49,12 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Cases> {
                 continue;
             }
             return Err(StoreError::one(
-                FileProblem::new(
-                    path,
-                    "expected a case name in the `case` column, found an empty field",
-                )
-                .at(line, 1),
+                FileProblem::new(path, Problem::EmptyCaseName).at(line, 1),
             ));
         }
         if cases.get(&name).is_some() {
             return Err(StoreError::one(
-                FileProblem::new(path, format!("case {name:?} appears twice")).at(line, 1),
+                FileProblem::new(path, Problem::CaseTwice { name }).at(line, 1),
             ));
         }
         let attrs = headers
@@ -94,7 +83,7 @@ pub struct MetaRow {
 /// attributes), one row per source file. Errors name the sheet and the line.
 pub fn parse_meta(bytes: &[u8], path: &Path) -> Result<Vec<MetaRow>> {
     let text = decode(bytes)
-        .map_err(|e| StoreError::one(FileProblem::new(path, e.to_string())))?
+        .map_err(|e| StoreError::one(FileProblem::new(path, Problem::Decode(e))))?
         .text;
     let text = crate::model::text::canonicalize(&text);
     let mut rdr = csv::ReaderBuilder::new()
@@ -111,11 +100,7 @@ pub fn parse_meta(bytes: &[u8], path: &Path) -> Result<Vec<MetaRow>> {
     let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
     let (Some(file_col), Some(case_col)) = (col("file"), col("case")) else {
         return Err(StoreError::one(
-            FileProblem::new(
-                path,
-                format!("expected `file` and `case` columns in the header line, found {headers:?}"),
-            )
-            .at(1, 1),
+            FileProblem::new(path, Problem::NoFileCaseColumns { found: headers }).at(1, 1),
         ));
     };
     let mut rows: Vec<MetaRow> = Vec::new();
@@ -129,17 +114,15 @@ pub fn parse_meta(bytes: &[u8], path: &Path) -> Result<Vec<MetaRow>> {
             rec.get(file_col).unwrap_or(""),
             rec.get(case_col).unwrap_or(""),
         );
-        let bad = |msg: String| StoreError::one(FileProblem::new(path, msg).at(line, 1));
+        let bad = |problem: Problem| StoreError::one(FileProblem::new(path, problem).at(line, 1));
         if file.is_empty() || case.is_empty() {
-            return Err(bad(
-                "expected a file name and a case, found an empty field".into()
-            ));
+            return Err(bad(Problem::EmptyFileOrCase));
         }
         if let Some(first) = rows.iter().find(|r| r.file == file) {
-            return Err(bad(format!(
-                "file {file:?} appears twice (first on line {})",
-                first.line
-            )));
+            return Err(bad(Problem::FileTwice {
+                file: file.to_string(),
+                first: first.line,
+            }));
         }
         let attrs = headers
             .iter()
@@ -160,15 +143,18 @@ pub fn parse_meta(bytes: &[u8], path: &Path) -> Result<Vec<MetaRow>> {
 
 fn csv_problem(path: &Path, e: &csv::Error) -> StoreError {
     let line = e.position().map_or(1, |p| p.line() as usize);
-    let msg = match e.kind() {
+    let problem = match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => {
-            format!("expected {expected_len} fields like the header line, found {len}")
-        }
-        _ => e.to_string(),
+        } => Problem::CsvFields {
+            expected: *expected_len,
+            found: *len,
+        },
+        _ => Problem::Csv {
+            detail: e.to_string(),
+        },
     };
-    StoreError::one(FileProblem::new(path, msg).at(line, 1))
+    StoreError::one(FileProblem::new(path, problem).at(line, 1))
 }
 
 /// Swedish Excel writes `;`; others `,` or tab. The header line decides.

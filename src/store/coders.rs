@@ -4,7 +4,10 @@
 //! recode effects, consensus, merges) goes through `Project::update_coder` or its variants here, so a
 //! fault in saving has one place to be fixed and tested.
 
-use super::{FileProblem, Lock, Result, StoreError, atomic, coder_name_ok, project::parse_json};
+use super::{
+    FileProblem, Lock, Problem, Result, SaveProblem, StoreError, atomic, coder_name_ok,
+    project::parse_json,
+};
 use crate::model::CoderFile;
 use crate::model::text::char_len;
 use std::collections::HashSet;
@@ -18,10 +21,10 @@ impl super::Project {
     /// Takes the write lock of one coder's file.
     pub fn lock_coder(&self, coder: &str) -> Result<Lock> {
         if !coder_name_ok(coder) {
-            return Err(StoreError::refused(crate::t!(
-                "store-bad-coder-name",
-                coder = coder
-            )));
+            return Err(super::Refusal::BadCoderName {
+                name: coder.to_string(),
+            }
+            .into());
         }
         Lock::acquire(&self.root, &lock_name(coder), &self.coder_path(coder))
     }
@@ -159,7 +162,7 @@ impl super::Project {
         if let Some(msg) = invalid(coder, file) {
             return Err(StoreError::one(FileProblem::new(
                 &path,
-                format!("not saved, nothing was changed: {msg}"),
+                Problem::NotSaved(msg),
             )));
         }
         atomic::write_json(&path, file)
@@ -177,23 +180,25 @@ fn check_lock(lock: &Lock, coder: &str) -> Result<()> {
 }
 
 /// What makes a coder file unfit to write: it would not load back, or its codings contradict themselves.
-fn invalid(coder: &str, f: &CoderFile) -> Option<String> {
+fn invalid(coder: &str, f: &CoderFile) -> Option<SaveProblem> {
     if f.coder != coder {
-        return Some(format!("the file says coder {:?}, not {coder:?}", f.coder));
+        return Some(SaveProblem::CoderMismatch {
+            says: f.coder.clone(),
+            coder: coder.to_string(),
+        });
     }
     let mut ids = HashSet::new();
     for c in &f.codings {
         if !ids.insert(c.id.as_str()) {
-            return Some(format!("coding id {} occurs twice", c.id));
+            return Some(SaveProblem::IdTwice { id: c.id.clone() });
         }
         if c.start >= c.end || char_len(&c.quote) != c.end - c.start {
-            return Some(format!(
-                "coding {} has chars {}..{} but a quote of {} characters",
-                c.id,
-                c.start,
-                c.end,
-                char_len(&c.quote)
-            ));
+            return Some(SaveProblem::QuoteLength {
+                id: c.id.clone(),
+                start: c.start,
+                end: c.end,
+                len: char_len(&c.quote),
+            });
         }
     }
     None

@@ -1,7 +1,7 @@
 //! The consensus decision log on disk: `codings/<layer>.decisions.jsonl`, read with line numbers in errors and
 //! rewritten atomically with each new entry (callers hold the layer's lock).
 
-use super::{FileProblem, Project, StoreError, atomic};
+use super::{FileProblem, Problem, Project, StoreError, atomic};
 use crate::model::{CoderFile, Decision, DecisionLog};
 use std::path::{Path, PathBuf};
 
@@ -26,7 +26,13 @@ pub fn read(path: &Path) -> Result<DecisionLog> {
         }
         let d: Decision = serde_json::from_str(line).map_err(|e| {
             StoreError::one(
-                FileProblem::new(path, format!("not a decision entry: {e}")).at(i + 1, e.column()),
+                FileProblem::new(
+                    path,
+                    Problem::NotDecision {
+                        detail: e.to_string(),
+                    },
+                )
+                .at(i + 1, e.column()),
             )
         })?;
         entries.push(d);

@@ -14,10 +14,11 @@ impl Held {
     /// appeared after the locks were taken).
     pub fn coder(&self, coder: &str) -> Result<&Lock> {
         let name = lock_name(coder);
-        self.locks
-            .iter()
-            .find(|l| l.name() == name)
-            .ok_or_else(|| StoreError::refused(crate::t!("store-coder-appeared", coder = coder)))
+        self.locks.iter().find(|l| l.name() == name).ok_or_else(|| {
+            StoreError::from(super::Refusal::CoderAppeared {
+                coder: coder.to_string(),
+            })
+        })
     }
 }
 

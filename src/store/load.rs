@@ -8,7 +8,7 @@
 //! transcript's text when it is opened, or all of them when a view needs them ([`Project::read_texts`]).
 
 use super::project::{check_inside, codebook_problems, line_of_key, parse_json, read};
-use super::{FileProblem, Project, Result, StoreError, cases_csv};
+use super::{FileProblem, Problem, Project, Result, StoreError, cases_csv};
 use crate::model::transcript::Header;
 use crate::model::{Cases, Codebook, CoderFile, Transcript};
 use std::collections::BTreeMap;
@@ -58,10 +58,7 @@ impl Project {
         let root = root.to_path_buf();
         let cb_path = root.join("codebook.json");
         if !cb_path.exists() {
-            return Err(StoreError::refused(crate::t!(
-                "store-not-a-project",
-                dir = root.display().to_string()
-            )));
+            return Err(super::Refusal::NotAProject { root }.into());
         }
         check_inside(&root, &cb_path)?;
         let mut problems = Vec::new();
@@ -178,25 +175,18 @@ impl Project {
         named_by_id: bool,
     ) -> Option<FileProblem> {
         let p = if crate::model::codebook::check_id(id).is_err() || id.starts_with('.') {
-            FileProblem::new(
-                path,
-                format!(
-                    "the header id {id:?} cannot name a transcript: use letters, digits, '-', '_' or '.' (and the file's name)"
-                ),
-            )
-            .at(line_of_key(text, "id"), 1)
+            FileProblem::new(path, Problem::BadTranscriptId { id: id.to_string() })
+                .at(line_of_key(text, "id"), 1)
         } else if named_by_id && id != stem {
             FileProblem::new(
                 path,
-                format!("the header id differs from the file name {stem:?}"),
+                Problem::IdNotFileName {
+                    stem: stem.to_string(),
+                },
             )
             .at(line_of_key(text, "id"), 1)
         } else if self.transcripts.contains_key(id) || self.unread.contains_key(id) {
-            FileProblem::new(
-                path,
-                format!("transcript id {id:?} is used by another file too"),
-            )
-            .at(2, 1)
+            FileProblem::new(path, Problem::TranscriptIdTwice { id: id.to_string() }).at(2, 1)
         } else {
             return None;
         };
@@ -213,10 +203,7 @@ impl Project {
             }
             let (head, bytes) = read_head(&path)?;
             let Ok(head) = String::from_utf8(head) else {
-                problems.push(FileProblem::new(
-                    &path,
-                    "expected UTF-8 text; import the file with `kodbok import`",
-                ));
+                problems.push(FileProblem::new(&path, Problem::NotUtf8Transcript));
                 continue;
             };
             match Transcript::parse_header(&head, stem) {
@@ -231,7 +218,8 @@ impl Project {
                         self.unread.insert(id, unread);
                     }
                 },
-                Err(e) => problems.push(FileProblem::new(&path, e.message).at(e.line, e.column)),
+                Err(e) => problems
+                    .push(FileProblem::new(&path, Problem::Header(e.problem)).at(e.line, e.column)),
             }
         }
         Ok(())
@@ -279,13 +267,9 @@ impl Project {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         Ok(match parse_file(&self.root, path, stem)? {
             Ok((t, _)) if t.id == id => Ok(t),
-            Ok(_) => Err(FileProblem::new(
-                path,
-                format!(
-                    "the header id is no longer {id:?}: the file changed since the project was opened"
-                ),
-            )
-            .at(2, 1)),
+            Ok(_) => {
+                Err(FileProblem::new(path, Problem::IdChanged { id: id.to_string() }).at(2, 1))
+            }
             Err(p) => Err(p),
         })
     }
@@ -372,14 +356,11 @@ fn parse_file(
         return Ok(Err(p));
     }
     let Ok(text) = String::from_utf8(read(path)?) else {
-        return Ok(Err(FileProblem::new(
-            path,
-            "expected UTF-8 text; import the file with `kodbok import`",
-        )));
+        return Ok(Err(FileProblem::new(path, Problem::NotUtf8Transcript)));
     };
     Ok(match Transcript::parse(&text, stem) {
         Ok(t) => Ok((t, text)),
-        Err(e) => Err(FileProblem::new(path, e.message).at(e.line, e.column)),
+        Err(e) => Err(FileProblem::new(path, Problem::Header(e.problem)).at(e.line, e.column)),
     })
 }
 

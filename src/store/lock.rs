@@ -94,10 +94,9 @@ pub fn open_lock_file(cache: &Path, path: &Path) -> Result<File> {
 }
 
 fn link_refused(path: &Path) -> StoreError {
-    StoreError::refused(crate::t!(
-        "store-lock-link",
-        path = path.display().to_string()
-    ))
+    StoreError::from(super::Refusal::LinkedLock {
+        path: path.to_path_buf(),
+    })
 }
 
 impl Drop for Lock {

@@ -4,7 +4,8 @@
 //! and the difference is reported as a conflict. Codings removed in one copy are not removed in the other (without a
 //! common ancestor, a removal cannot be told from an addition).
 
-use super::{Project, Result, StoreError, coder_name_ok};
+use super::{Project, Result, coder_name_ok};
+use crate::model::codebook::CodebookError;
 use crate::model::{Case, Code, CoderFile, Coding};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -17,7 +18,99 @@ pub struct Conflict {
     pub id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coder: Option<String>,
+    /// The reason in English (JSON output); users read `reason` worded by `messages::conflict`.
     pub message: String,
+    #[serde(skip)]
+    pub reason: Reason,
+}
+
+/// Why a difference was left alone.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Reason {
+    #[error(
+        "the text differs ({here} characters here, {there} there); this copy's text is kept and the other copy's \
+         codings of it are not brought in"
+    )]
+    TextDiffers { here: usize, there: usize },
+    #[error("the header differs (same text); this copy's header is kept, codings are merged")]
+    HeaderDiffers,
+    /// The attributes written `name=value, …`.
+    #[error(
+        "attributes differ in transcripts/cases.csv: here {here}, there {there}; this copy's are kept"
+    )]
+    AttrsDiffer { here: String, there: String },
+    #[error(
+        "code {id:?} differs (here {here:?}, there {there:?}: name, description, notes, colour or shortcut); \
+         this copy's is kept"
+    )]
+    CodeDiffers {
+        id: String,
+        here: String,
+        there: String,
+    },
+    /// Parents; None is the top level.
+    #[error(
+        "code {id:?} sits under {} here and under {} there; it stays where it is here",
+        under(here),
+        under(there)
+    )]
+    CodeMoved {
+        id: String,
+        here: Option<String>,
+        there: Option<String>,
+    },
+    #[error(
+        "new code {id:?} has shortcut {key:?}, already used here; it is added without a shortcut"
+    )]
+    ShortcutTaken { id: String, key: String },
+    #[error("code {id:?} could not be added: {error}")]
+    CodeNotAdded { id: String, error: CodebookError },
+    #[error("{coder:?} is not a usable coder name; its file was not brought in")]
+    BadCoderName { coder: String },
+    #[error("the id is already used by coder {who} here; not brought in")]
+    IdTaken { who: String },
+    #[error("differs: here {here}, there {there}; this copy's is kept")]
+    CodingDiffers { here: Brief, there: Brief },
+    #[error("{coding} is on transcript {}, whose text differs between the copies; not brought in", coding.doc)]
+    OnDifferingText { coding: Brief },
+    #[error("{coding} uses code {:?}, which neither codebook has; not brought in", coding.code)]
+    UnknownCode { coding: Brief },
+    /// `on_code`: a memo on a code, else on a transcript.
+    #[error(
+        "{coder}'s memo on {} {key:?} differs between the copies; this copy's is kept",
+        if *on_code { "code" } else { "transcript" }
+    )]
+    MemoDiffers {
+        coder: String,
+        on_code: bool,
+        key: String,
+    },
+}
+
+fn under(parent: &Option<String>) -> String {
+    parent
+        .as_ref()
+        .map_or_else(|| "the top level".to_string(), |p| format!("{p:?}"))
+}
+
+/// A coding as a conflict names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Brief {
+    pub code: String,
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub memo: String,
+}
+
+impl std::fmt::Display for Brief {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} in {} characters {}–{}, memo {:?}",
+            self.code, self.doc, self.start, self.end, self.memo
+        )
+    }
 }
 
 /// What a merge brings in (or would, in a dry run), and what it leaves alone.
@@ -57,13 +150,22 @@ impl MergeSummary {
     }
 }
 
-fn conflict(kind: &str, id: &str, coder: Option<&str>, message: String) -> Conflict {
+fn conflict(kind: &str, id: &str, coder: Option<&str>, reason: Reason) -> Conflict {
     Conflict {
         kind: kind.into(),
         id: id.into(),
         coder: coder.map(str::to_string),
-        message,
+        message: reason.to_string(),
+        reason,
     }
+}
+
+/// `name=value, …` of a case's attributes.
+fn attrs(a: &BTreeMap<String, String>) -> String {
+    a.iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Merges `theirs` into `ours` in memory; `ours` then holds the result. Transcripts to copy are returned in the summary.
@@ -96,20 +198,16 @@ fn merge_transcripts(ours: &mut Project, theirs: &Project, s: &mut MergeSummary)
                     "transcript",
                     id,
                     None,
-                    format!(
-                        "the text differs ({} characters here, {} there); this copy's text is kept and the other copy's codings of it are not brought in",
-                        mine.char_len(),
-                        t.char_len()
-                    ),
+                    Reason::TextDiffers {
+                        here: mine.char_len(),
+                        there: t.char_len(),
+                    },
                 ));
             }
-            Some(mine) if mine.header != t.header => s.conflicts.push(conflict(
-                "transcript",
-                id,
-                None,
-                "the header differs (same text); this copy's header is kept, codings are merged"
-                    .into(),
-            )),
+            Some(mine) if mine.header != t.header => {
+                s.conflicts
+                    .push(conflict("transcript", id, None, Reason::HeaderDiffers))
+            }
             Some(_) => {}
         }
     }
@@ -137,10 +235,11 @@ fn merge_cases(ours: &mut Project, theirs: &Project, s: &mut MergeSummary) {
                     .iter()
                     .any(|(k, v)| mine.attrs.get(k).is_some_and(|m| m != v));
                 if differs {
-                    s.conflicts.push(conflict("case", &case.name, None, format!(
-                        "attributes differ in transcripts/cases.csv: here {:?}, there {:?}; this copy's are kept",
-                        mine.attrs, case.attrs
-                    )));
+                    let reason = Reason::AttrsDiffer {
+                        here: attrs(&mine.attrs),
+                        there: attrs(&case.attrs),
+                    };
+                    s.conflicts.push(conflict("case", &case.name, None, reason));
                 }
             }
         }
@@ -169,17 +268,21 @@ fn merge_codebook(ours: &mut Project, theirs: &Project, s: &mut MergeSummary) {
         let id = &f.code.id;
         if let Some(mine) = ours.codebook.get(id) {
             if !same_code(mine, f.code) {
-                s.conflicts.push(conflict("code", id, None, format!(
-                    "code {id:?} differs (here {:?}, there {:?}: name, description, notes, colour or shortcut); this copy's is kept",
-                    mine.name, f.code.name
-                )));
+                let reason = Reason::CodeDiffers {
+                    id: id.clone(),
+                    here: mine.name.clone(),
+                    there: f.code.name.clone(),
+                };
+                s.conflicts.push(conflict("code", id, None, reason));
             }
             let parent = ours.codebook.parent_of(id).map(str::to_string);
             if parent.as_deref() != f.parent {
-                s.conflicts.push(conflict("code", id, None, format!(
-                    "code {id:?} sits under {parent:?} here and under {:?} there; it stays where it is here",
-                    f.parent
-                )));
+                let reason = Reason::CodeMoved {
+                    id: id.clone(),
+                    here: parent,
+                    there: f.parent.map(str::to_string),
+                };
+                s.conflicts.push(conflict("code", id, None, reason));
             }
             continue;
         }
@@ -189,10 +292,11 @@ fn merge_codebook(ours: &mut Project, theirs: &Project, s: &mut MergeSummary) {
             .as_ref()
             .is_some_and(|k| ours.codebook.by_shortcut(k).is_some())
         {
-            s.conflicts.push(conflict("code", id, None, format!(
-                "new code {id:?} has shortcut {:?}, already used here; it is added without a shortcut",
-                code.shortcut.as_deref().unwrap_or("")
-            )));
+            let reason = Reason::ShortcutTaken {
+                id: id.clone(),
+                key: code.shortcut.clone().unwrap_or_default(),
+            };
+            s.conflicts.push(conflict("code", id, None, reason));
             code.shortcut = None;
         }
         let parent = f.parent.filter(|p| ours.codebook.get(p).is_some());
@@ -205,21 +309,23 @@ fn merge_codebook(ours: &mut Project, theirs: &Project, s: &mut MergeSummary) {
                 "code",
                 id,
                 None,
-                format!("code {id:?} could not be added: {e}"),
+                Reason::CodeNotAdded {
+                    id: id.clone(),
+                    error: e,
+                },
             )),
         }
     }
 }
 
-fn describe(c: &Coding) -> String {
-    format!(
-        "{} in {} characters {}–{}, memo {:?}",
-        c.code,
-        c.doc,
-        c.start,
-        c.end,
-        c.memo.as_deref().unwrap_or("")
-    )
+fn describe(c: &Coding) -> Brief {
+    Brief {
+        code: c.code.clone(),
+        doc: c.doc.clone(),
+        start: c.start,
+        end: c.end,
+        memo: c.memo.clone().unwrap_or_default(),
+    }
 }
 
 fn merge_coder(
@@ -234,7 +340,9 @@ fn merge_coder(
             "coding",
             coder,
             Some(coder),
-            format!("{coder:?} is not a usable coder name; its file was not brought in"),
+            Reason::BadCoderName {
+                coder: coder.to_string(),
+            },
         ));
         return;
     }
@@ -252,15 +360,13 @@ fn merge_coder(
         .cloned()
         .unwrap_or_else(|| CoderFile::new(coder));
     for c in &theirs.codings {
-        let mut held = |msg: String| {
+        let mut held = |reason: Reason| {
             s.conflicts
-                .push(conflict("coding", &c.id, Some(coder), msg))
+                .push(conflict("coding", &c.id, Some(coder), reason))
         };
         match owners.get(&c.id) {
             Some(who) if who != coder => {
-                held(format!(
-                    "the id is already used by coder {who} here; not brought in"
-                ));
+                held(Reason::IdTaken { who: who.clone() });
                 continue;
             }
             Some(_) => {
@@ -268,30 +374,25 @@ fn merge_coder(
                 if mine.as_ref() == Some(c) {
                     s.codings_already_here += 1;
                 } else if let Some(mine) = mine {
-                    held(format!(
-                        "differs: here {}, there {}; this copy's is kept",
-                        describe(&mine),
-                        describe(c)
-                    ));
+                    held(Reason::CodingDiffers {
+                        here: describe(&mine),
+                        there: describe(c),
+                    });
                 }
                 continue;
             }
             None => {}
         }
         if differing.contains(&c.doc) {
-            held(format!(
-                "{} is on transcript {}, whose text differs between the copies; not brought in",
-                describe(c),
-                c.doc
-            ));
+            held(Reason::OnDifferingText {
+                coding: describe(c),
+            });
             continue;
         }
         if ours.codebook.get(&c.code).is_none() {
-            held(format!(
-                "{} uses code {:?}, which neither codebook has; not brought in",
-                describe(c),
-                c.code
-            ));
+            held(Reason::UnknownCode {
+                coding: describe(c),
+            });
             continue;
         }
         if file.insert(c.clone()) {
@@ -341,9 +442,11 @@ fn merge_memos(
                 "memo",
                 k,
                 Some(coder),
-                format!(
-                    "{coder}'s memo on {what} {k:?} differs between the copies; this copy's is kept"
-                ),
+                Reason::MemoDiffers {
+                    coder: coder.to_string(),
+                    on_code: what == "code",
+                    key: k.clone(),
+                },
             )),
             Some(_) => {}
         }
@@ -358,10 +461,10 @@ pub fn write_merged(ours: &mut Project, s: &MergeSummary, held: &super::Held) ->
     for id in &s.new_transcripts {
         let t = ours.transcript(id)?.clone();
         if ours.transcript_path(id).exists() {
-            return Err(StoreError::refused(crate::t!(
-                "store-merge-appeared",
-                path = ours.transcript_path(id).display().to_string()
-            )));
+            return Err(super::Refusal::AppearedWhileMerging {
+                path: ours.transcript_path(id),
+            }
+            .into());
         }
         ours.save_transcript(&t)?;
     }

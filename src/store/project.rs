@@ -1,6 +1,8 @@
 //! A project folder: codebook.json, transcripts/ (with cases.csv), codings/<coder>.json, and the .kodbok/ cache.
 
-use super::{FileProblem, Lock, Result, StoreError, atomic, cases_csv};
+use super::{
+    CodingProblem, FileProblem, Lock, Problem, Refusal, Result, StoreError, atomic, cases_csv,
+};
 use crate::model::coding::reanchor;
 use crate::model::text::find_all_chars;
 use crate::model::{Cases, Codebook, CoderFile, Coding, Transcript};
@@ -53,18 +55,8 @@ pub fn check_inside(root: &Path, path: &Path) -> Result<()> {
     }
     Err(StoreError::one(FileProblem::new(
         path,
-        format!(
-            "is a symbolic link to {}, outside the project folder; kodbok reads only files inside the project (copy the file in, or import it)",
-            real.display()
-        ),
+        Problem::OutsideLink { target: real },
     )))
-}
-
-fn json_problem(path: &Path, e: &serde_json::Error) -> FileProblem {
-    let msg = e.to_string();
-    // serde_json appends " at line L column C"; the position is given separately.
-    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-    FileProblem::new(path, msg).at(e.line(), e.column())
 }
 
 /// Parses a JSON project file, with errors naming line and column.
@@ -75,19 +67,17 @@ pub(super) fn parse_json<T: serde::de::DeserializeOwned>(
     let text = std::str::from_utf8(bytes).map_err(|e| {
         FileProblem::new(
             path,
-            format!(
-                "expected UTF-8 text: invalid byte at offset {}",
-                e.valid_up_to()
-            ),
+            Problem::NotUtf8At {
+                offset: e.valid_up_to(),
+            },
         )
     })?;
     serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        let mut p = json_problem(path, &e);
-        if p.message.contains("recursion limit") {
-            p.message = format!(
-                "the file nests too deeply for kodbok to read (codes nest at most {} levels; move the deepest codes up)",
-                crate::model::codebook::MAX_DEPTH
-            );
+        let mut p = FileProblem::json(path, &e);
+        if e.to_string().contains("recursion limit") {
+            *p.problem = Problem::NestsTooDeep {
+                max: crate::model::codebook::MAX_DEPTH,
+            };
         }
         p
     })
@@ -102,11 +92,15 @@ pub(super) fn codebook_problems(path: &Path, bytes: &[u8], book: &Codebook) -> V
         .into_iter()
         .filter_map(|e| {
             let needle = match &e {
-                E::Invalid { field, value, .. } if *field != "shortcut" => value.clone(),
+                E::Invalid { field, value }
+                    if *field != crate::model::codebook::Field::Shortcut =>
+                {
+                    value.clone()
+                }
                 E::DuplicateId(id) | E::TooDeep { code: id, .. } => id.clone(),
                 _ => return None,
             };
-            let p = FileProblem::new(path, e.to_string());
+            let p = FileProblem::new(path, Problem::Codebook(e));
             Some(match position_of(&text, &needle) {
                 Some((l, c)) => p.at(l, c),
                 None => p,
@@ -157,10 +151,10 @@ impl Project {
     pub fn init_with(root: &Path, codebook: Option<&str>) -> Result<()> {
         let cb = root.join("codebook.json");
         if cb.exists() {
-            return Err(StoreError::refused(crate::t!(
-                "store-project-exists",
-                dir = root.display().to_string()
-            )));
+            return Err(Refusal::AlreadyAProject {
+                root: root.to_path_buf(),
+            }
+            .into());
         }
         for d in ["transcripts", "codings"] {
             let p = root.join(d);
@@ -219,11 +213,10 @@ impl Project {
 
     pub fn transcript(&self, id: &str) -> Result<&Transcript> {
         self.transcripts.get(id).ok_or_else(|| {
-            StoreError::refused(crate::t!(
-                "store-no-transcript",
-                id = id,
-                dir = self.transcripts_dir().display().to_string()
-            ))
+            StoreError::from(Refusal::NoTranscript {
+                id: id.to_string(),
+                dir: self.transcripts_dir(),
+            })
         })
     }
 
@@ -260,10 +253,7 @@ impl Project {
     pub fn save_codebook(&self) -> Result<()> {
         let errs = self.codebook.validate();
         if let Some(e) = errs.first() {
-            return Err(StoreError::refused(crate::t!(
-                "store-codebook-not-saved",
-                error = crate::messages::codebook(e)
-            )));
+            return Err(Refusal::CodebookNotSaved(e.clone()).into());
         }
         atomic::write_json(&self.codebook_path(), &self.codebook)
     }
@@ -285,22 +275,22 @@ impl Project {
     pub fn new_coding(&self, doc: &str, start: usize, end: usize, code: &str) -> Result<Coding> {
         let t = self.transcript(doc)?;
         if self.codebook.get(code).is_none() {
-            return Err(StoreError::refused(crate::t!(
-                "store-no-code-id",
-                code = code
-            )));
+            return Err(Refusal::NoCode {
+                code: code.to_string(),
+            }
+            .into());
         }
         if start >= end || end > t.char_len() {
-            return Err(StoreError::refused(crate::t!(
-                "store-span-outside",
-                start = start,
-                end = end,
-                doc = doc,
-                len = t.char_len()
-            )));
+            return Err(Refusal::SpanOutside {
+                start,
+                end,
+                doc: doc.to_string(),
+                len: t.char_len(),
+            }
+            .into());
         }
         Coding::new(t, start, end, code, chrono::Utc::now())
-            .ok_or_else(|| StoreError::refused(crate::t!("store-span-unreadable")))
+            .ok_or_else(|| Refusal::SpanUnreadable.into())
     }
 
     /// The span of `quote` in a transcript; it must occur exactly once.
@@ -311,22 +301,23 @@ impl Project {
         let len = quote.chars().count();
         match hits.as_slice() {
             [one] => Ok((*one, one + len)),
-            [] => Err(StoreError::refused(format!(
-                "the quote does not occur in {doc}"
-            ))),
+            [] => Err(Refusal::QuoteMissing {
+                doc: doc.to_string(),
+            }
+            .into()),
             many => {
-                let places: Vec<String> = many
+                let places = many
                     .iter()
                     .map(|s| {
                         let (l, c) = t.line_col(*s);
-                        format!("  line {l}, column {c} (characters {s}–{})", s + len)
+                        (l, c, *s, s + len)
                     })
                     .collect();
-                Err(StoreError::refused(format!(
-                    "the quote occurs {} times in {doc}; quote more text so it matches once, or use --from/--to:\n{}",
-                    many.len(),
-                    places.join("\n")
-                )))
+                Err(Refusal::QuoteAmbiguous {
+                    doc: doc.to_string(),
+                    places,
+                }
+                .into())
             }
         }
     }
@@ -347,7 +338,7 @@ impl Project {
     pub fn check(&self) -> Vec<FileProblem> {
         let mut out = Vec::new();
         for e in self.codebook.validate() {
-            out.push(FileProblem::new(self.codebook_path(), e.to_string()));
+            out.push(FileProblem::new(self.codebook_path(), Problem::Codebook(e)));
         }
         self.check_transcripts(&mut out);
         let mut seen: HashMap<&str, &str> = HashMap::new();
@@ -356,32 +347,36 @@ impl Project {
             if file.coder != *coder {
                 out.push(FileProblem::new(
                     &path,
-                    format!(
-                        "the file says coder {:?} but is named {coder:?}.json",
-                        file.coder
-                    ),
+                    Problem::CoderMismatch {
+                        says: file.coder.clone(),
+                        named: coder.clone(),
+                    },
                 ));
             }
             let lines = self.coding_lines(coder);
             for c in &file.codings {
-                let mut p = |msg: String| {
-                    let mut pr = FileProblem::new(&path, msg).coding(&c.id);
+                let mut p = |problem: Problem| {
+                    let mut pr = FileProblem::new(&path, problem).coding(&c.id);
                     if let Some(l) = lines.get(&c.id) {
                         pr = pr.at(*l, 1);
                     }
                     out.push(pr);
                 };
                 if let Some(other) = seen.insert(&c.id, coder) {
-                    p(format!(
-                        "coding id {} is used twice (also by {other})",
-                        c.id
-                    ));
+                    p(Problem::CodingIdTwice {
+                        id: c.id.clone(),
+                        other: other.to_string(),
+                    });
                 }
-                if let Some(msg) = self.coding_problem(c) {
-                    p(format!(
-                        "coding {} ({} in {}, characters {}–{}): {msg}",
-                        c.id, c.code, c.doc, c.start, c.end
-                    ));
+                if let Some(problem) = self.coding_problem(c) {
+                    p(Problem::Coding {
+                        id: c.id.clone(),
+                        code: c.code.clone(),
+                        doc: c.doc.clone(),
+                        start: c.start,
+                        end: c.end,
+                        problem,
+                    });
                 }
             }
             for doc in file
@@ -391,7 +386,7 @@ impl Project {
             {
                 out.push(FileProblem::new(
                     &path,
-                    format!("a memo refers to unknown transcript {doc:?}"),
+                    Problem::MemoUnknownTranscript { doc: doc.clone() },
                 ));
             }
             for code in file
@@ -401,7 +396,7 @@ impl Project {
             {
                 out.push(FileProblem::new(
                     &path,
-                    format!("a memo refers to unknown code {code:?}"),
+                    Problem::MemoUnknownCode { code: code.clone() },
                 ));
             }
         }
@@ -412,30 +407,27 @@ impl Project {
         for (id, t) in &self.transcripts {
             let path = self.transcript_path(id);
             if t.header.get("id").is_none() {
-                out.push(FileProblem::new(&path, "expected an `id:` line in the header").at(1, 1));
+                out.push(FileProblem::new(&path, Problem::NoIdLine).at(1, 1));
             }
             match t.header.get("case") {
-                None => out.push(
-                    FileProblem::new(&path, "expected a `case:` line in the header").at(1, 1),
-                ),
+                None => out.push(FileProblem::new(&path, Problem::NoCaseLine).at(1, 1)),
                 Some(case) if !self.cases.cases.is_empty() && self.cases.get(case).is_none() => out
                     .push(
                         FileProblem::new(
                             &path,
-                            format!("case {case:?} is not in transcripts/cases.csv"),
+                            Problem::CaseNotInCases {
+                                case: case.to_string(),
+                            },
                         )
                         .at(1, 1),
                     ),
                 _ => {}
             }
             if t.turns.is_empty() {
-                out.push(FileProblem::new(&path, "the transcript has no text"));
+                out.push(FileProblem::new(&path, Problem::NoText));
             }
             if t.text.chars().any(crate::model::text::is_forbidden) || t.render() != canonical(t) {
-                out.push(FileProblem::new(
-                    &path,
-                    "the text is not canonical (control characters, CR or non-NFC); re-import it",
-                ));
+                out.push(FileProblem::new(&path, Problem::NotCanonical));
             }
         }
         let ids: Vec<_> = self.transcripts.keys().collect();
@@ -445,7 +437,9 @@ impl Project {
                 out.push(
                     FileProblem::new(
                         &path,
-                        format!("the header id differs from the file name {stem:?}"),
+                        Problem::IdNotFileName {
+                            stem: stem.to_string(),
+                        },
                     )
                     .at(2, 1),
                 );
@@ -454,32 +448,25 @@ impl Project {
     }
 
     /// What is wrong with one coding, if anything.
-    pub fn coding_problem(&self, c: &Coding) -> Option<String> {
+    pub fn coding_problem(&self, c: &Coding) -> Option<CodingProblem> {
         let Some(t) = self.transcripts.get(&c.doc) else {
-            return Some(format!("unknown transcript {:?}", c.doc));
+            return Some(CodingProblem::UnknownTranscript { doc: c.doc.clone() });
         };
         if self.codebook.get(&c.code).is_none() {
-            return Some(format!("unknown code id {:?}", c.code));
+            return Some(CodingProblem::UnknownCode {
+                code: c.code.clone(),
+            });
         }
         if c.start >= c.end || c.end > t.char_len() {
-            return Some(format!(
-                "offsets out of range (the transcript has {} characters)",
-                t.char_len()
-            ));
+            return Some(CodingProblem::OutOfRange { len: t.char_len() });
         }
         let now = t.slice(c.start, c.end).unwrap_or("");
         if now != c.quote {
-            let hint = match reanchor(c, t) {
-                Some((s, e)) => format!(
-                    "; the quote is found at characters {s}–{e} (`kodbok check --reanchor` moves it)"
-                ),
-                None => "; the quote is no longer in the transcript".to_string(),
-            };
-            return Some(format!(
-                "the quote {:?} no longer matches the text {:?} at its offsets{hint}",
-                short(&c.quote),
-                short(now)
-            ));
+            return Some(CodingProblem::QuoteMoved {
+                quote: short(&c.quote),
+                now: short(now),
+                found: reanchor(c, t),
+            });
         }
         None
     }

@@ -136,7 +136,10 @@ fn summary(plan: &write::ExportPlan) -> ExportSummary {
                     "refi-coding-not-exported",
                     id = c.id.as_str(),
                     coder = f.coder.as_str(),
-                    problem = p.coding_problem(c).unwrap_or_default()
+                    problem = p
+                        .coding_problem(c)
+                        .map(|x| crate::messages::coding_problem(&x))
+                        .unwrap_or_default()
                 ));
             }
         }

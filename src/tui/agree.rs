@@ -105,7 +105,7 @@ impl AgreeView {
                 self.stats = None;
                 self.docs = 0;
                 self.rows.clear();
-                self.error = Some(e.to_string());
+                self.error = Some(crate::messages::describe(&e));
             }
         }
         if let Some(i) = keep.and_then(|id| self.rows.iter().position(|d| d.id == id)) {
@@ -350,8 +350,8 @@ pub fn write_layer(p: &Project, coder: &str, change: &LayerChange) -> Result<Lay
     let ((removed, added), file, log) = p
         .decide(coder, |file, _| match change {
             LayerChange::Take { unit, from, .. } => {
-                let out =
-                    take(p, file, unit, from).map_err(|e| StoreError::refused(e.to_string()))?;
+                let out = take(p, file, unit, from)
+                    .map_err(|e| StoreError::refused(crate::messages::agreement(&e)))?;
                 Ok(((out.removed, out.added), entries))
             }
             LayerChange::Apply { removed, added, .. } => {
@@ -372,7 +372,7 @@ pub fn write_layer(p: &Project, coder: &str, change: &LayerChange) -> Result<Lay
                 Ok(((removed.clone(), added.clone()), entries))
             }
         })
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| crate::messages::describe(&e))?;
     let decisions = logged.then_some(log);
     Ok(LayerDone {
         file: Box::new(file),

@@ -87,7 +87,10 @@ impl Runner {
                     Ok(_) => Vec::new(),
                     Err(e) => vec![Action::SaveFailed {
                         target: SaveTarget::Coder,
-                        message: crate::t!("tui-batch-not-unlogged", error = e.to_string()),
+                        message: crate::t!(
+                            "tui-batch-not-unlogged",
+                            error = crate::messages::describe(&e)
+                        ),
                     }],
                 },
                 None => Vec::new(),

@@ -225,7 +225,7 @@ impl History {
                     Some(crate::t!(
                         "tui-history-unreadable",
                         path = path.display().to_string(),
-                        error = e.to_string()
+                        error = crate::messages::describe(&e)
                     )),
                 ),
             },

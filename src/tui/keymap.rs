@@ -229,7 +229,7 @@ impl Keymap {
                 Err(e) => warnings.push(t!(
                     "tui-keymap-unreadable",
                     path = path.display().to_string(),
-                    error = e.to_string()
+                    error = crate::messages::describe(&e)
                 )),
             }
         }

@@ -93,7 +93,10 @@ impl Session {
         let mut state = AppState::new(project, coder, keymap, history, read_only);
         match decisions {
             Ok(log) => state.agree.decisions = log,
-            Err(e) => warnings.push(crate::t!("tui-decisions-unreadable", error = e.to_string())),
+            Err(e) => warnings.push(crate::t!(
+                "tui-decisions-unreadable",
+                error = crate::messages::describe(&e)
+            )),
         }
         state.truecolor = opts.truecolor;
         state.palette = opts.palette;

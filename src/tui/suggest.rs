@@ -106,7 +106,10 @@ impl SuggestView {
             Ok(coding) => vec![Request::Code(Box::new(coding))],
             Err(e) => vec![Request::Say(
                 Level::Error,
-                t!("tui-suggest-cannot-code", error = e.to_string()),
+                t!(
+                    "tui-suggest-cannot-code",
+                    error = crate::messages::describe(&e)
+                ),
             )],
         }
     }

@@ -312,6 +312,6 @@ fn explain(e: AnalysisError, layer: LayerChoice) -> String {
             "tui-summary-no-consensus",
             file = format!("codings/{CONSENSUS_CODER}.json")
         ),
-        (e, _) => e.to_string(),
+        (e, _) => crate::messages::describe(&e),
     }
 }

@@ -1,7 +1,7 @@
 //! Black-box tests of the findings outputs: the Word report, Excel workbooks, the themes chart, Fisher's test in
 //! `summary`, bootstrap intervals in `agree`, co-occurrence strength, saturation and the consensus decision log.
 
-mod office;
+pub(crate) mod office;
 
 use crate::common::*;
 use serde_json::Value;

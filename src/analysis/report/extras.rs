@@ -218,10 +218,7 @@ fn open_en(x: Option<(usize, usize)>) -> String {
 /// The themes chart of a summary: every code, one bar per group with k/n cases.
 pub fn chart(s: &Summary, groups: &[GroupCtx], lang: Lang) -> BarChart {
     BarChart {
-        title: match lang {
-            Lang::Sv => "Andel kommuner i varje grupp där koden förekommer".into(),
-            Lang::En => "Share of each group's municipalities where the code occurs".into(),
-        },
+        title: crate::t_in!(lang, "chart-themes-title"),
         groups: groups.iter().map(|g| g.label.name.clone()).collect(),
         rows: s
             .rows

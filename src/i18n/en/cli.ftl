@@ -480,7 +480,9 @@ error-two-layers = choose one layer: either --coder NAME or --all-coders, not bo
 error-no-layer = no layer in "{ $input }": give a coder, coders separated by commas, all or konsensus
 error-order-not-transcript = --order names "{ $name }", which is not a transcript of this project (see `kodbok docs`)
 error-quotes-range = --quotes takes 1, 2 or 3, not { $n }
-error-template = template { $name }, line { $line }: { $message }
+error-template = template { $name }, line { $line }: { $fault ->
+   *[other] { $kind }
+}{ $detail }
 error-code-unknown = no code with id or name "{ $code }"
 error-code-duplicate-id = a code with id "{ $id }" already exists
 error-code-cycle = code "{ $code }" cannot move under "{ $parent }": that is itself or one of its descendants
@@ -625,17 +627,6 @@ context-reading = reading { $path }
 context-reading-template = reading the template { $path }
 context-writing = writing { $path }
 context-building-workbook = building the workbook
-store-lock-link = { $path } is a symbolic link; kodbok does not follow links for its lock files (remove the link)
-store-coder-appeared = { $coder }'s codings appeared while the command was running; run it again
-store-no-batch = { $coder } has no auto-code batch to undo
-store-project-exists = { $dir } already holds a kodbok project (codebook.json exists); nothing was changed
-store-no-transcript = no transcript with id "{ $id }" in { $dir } (see `kodbok docs`)
-store-codebook-not-saved = the codebook was not saved: { $error }
-store-no-code-id = no code with id "{ $code }" in the codebook
-store-span-outside = span { $start }–{ $end } is not inside { $doc } (characters 0–{ $len }, end exclusive, start < end)
-store-span-unreadable = the span could not be read from the transcript
-store-bad-coder-name = "{ $coder }" cannot be a coder name: use letters, digits, '-', '_' or '.'
-store-merge-appeared = { $path } appeared while merging; nothing more was written
 store-not-a-project = { $dir } is not a kodbok project: it has no codebook.json (start one with `kodbok init`)
 autocode-no-words = the query has no words to match (only filters); use --scope turn to code whole turns
 io-not-found = no such file or folder
@@ -677,7 +668,167 @@ import-cue-time = expected { $what ->
 } like `00:01:02.500` in the timing line, found { $found }
 import-cue-backwards = the cue ends ({ $end }) before it starts ({ $start })
 import-no-text = no text found in the file
-import-empty = the file is empty
-import-binary = the file looks binary ({ $kind }), not text
 import-at-line = line { $line }: { $message }
 import-unsupported = unsupported file type "{ $ext }": kodbok imports .txt, .md, .docx, .vtt and .srt
+# store, agreement and chart messages
+problem-outside-link = is a symbolic link to { $target }, outside the project folder; kodbok reads only files inside the project (copy the file in, or import it)
+problem-json = { $detail }
+problem-not-utf8-at = expected UTF-8 text: invalid byte at offset { $offset }
+problem-not-utf8-transcript = expected UTF-8 text; import the file with `kodbok import`
+problem-nests-too-deep = the file nests too deeply for kodbok to read (codes nest at most { $max } levels; move the deepest codes up)
+problem-coder-mismatch = the file says coder { $says } but is named { $named }.json
+problem-coding-id-twice = coding id { $id } is used twice (also by { $other })
+problem-coding = coding { $id } ({ $code } in { $doc }, characters { $start }–{ $end }): { $problem }
+problem-memo-unknown-transcript = a memo refers to unknown transcript { $doc }
+problem-memo-unknown-code = a memo refers to unknown code { $code }
+problem-no-id-line = expected an `id:` line in the header
+problem-no-case-line = expected a `case:` line in the header
+problem-case-not-in-cases = case { $case } is not in transcripts/cases.csv
+problem-no-text = the transcript has no text
+problem-not-canonical = the text is not canonical (control characters, CR or non-NFC); re-import it
+problem-id-not-file-name = the header id differs from the file name { $stem }
+problem-bad-transcript-id = the header id { $id } cannot name a transcript: use letters, digits, '-', '_' or '.' (and the file's name)
+problem-id-changed = the header id is no longer { $id }: the file changed since the project was opened
+problem-transcript-id-twice = transcript id { $id } is used by another file too
+problem-no-case-column = expected a `case` column in the header line, found [{ $found }]
+problem-empty-case-name = expected a case name in the `case` column, found an empty field
+problem-case-twice = case { $name } appears twice
+problem-no-file-case-columns = expected `file` and `case` columns in the header line, found [{ $found }]
+problem-empty-file-or-case = expected a file name and a case, found an empty field
+problem-file-twice = file { $file } appears twice (first on line { $first })
+problem-csv-fields = expected { $expected } fields like the header line, found { $found }
+problem-csv = { $detail }
+problem-not-decision = not a decision entry: { $detail }
+problem-not-saved = not saved, nothing was changed: { $reason }
+problem-unknown-transcript = unknown transcript { $doc }
+problem-unknown-code = unknown code id { $code }
+problem-out-of-range = offsets out of range (the transcript has { $len } characters)
+problem-quote-moved = the quote { $quote } no longer matches the text { $now } at its offsets; the quote is found at characters { $start }–{ $end } (`kodbok check --reanchor` moves it)
+problem-quote-gone = the quote { $quote } no longer matches the text { $now } at its offsets; the quote is no longer in the transcript
+problem-save-coder-mismatch = the file says coder { $says }, not { $coder }
+problem-save-id-twice = coding id { $id } occurs twice
+problem-save-quote-length = coding { $id } has characters { $start }–{ $end } but a quote of { $len } characters
+problem-header-not-key-value = expected `key: value` in the header, found { $found }
+problem-header-space-in-key = expected a header key without spaces before `:`, found { $key }
+problem-header-never-closed = the header opened with `---` is never closed by a `---` line
+problem-file-empty = the file is empty
+problem-file-binary = the file looks binary ({ $kind ->
+   *[other] { $text }
+}), not text
+error-code-invalid = invalid { $field } { $value }: { $field ->
+    [id] 1-64 ASCII letters, digits, '-', '_' or '.'
+    [name] a non-empty name
+    [color] a colour written #RRGGBB
+   *[shortcut] a single character
+}
+error-pseudonym-map = { $path }:{ $line }: { $problem }
+problem-map-unreadable = { $detail }
+problem-map-no-columns = expected the columns `real` and `pseudonym` in the header line, found [{ $found }]
+problem-map-no-real = expected a real name in the `real` column
+problem-map-no-pseudonym = expected a pseudonym for { $real }
+problem-map-twice = { $real } is mapped twice (also on line { $first })
+agree-pooled-label = (pooled)
+agree-domain-label = (domain { $domain })
+agree-formula-label = { $coef ->
+    [percent] percent agreement
+    [kappa] Cohen's kappa
+    [alpha] Krippendorff's alpha
+    [bp] Brennan–Prediger (BP)
+    [ac1] Gwet's AC1
+   *[ci] CI
+}
+agree-formula-percent = mean over units with values from two or more coders of the share of coder pairs giving the same value, × 100 (two coders: units where they agree / units both gave a value)
+agree-formula-kappa = Cohen (1960): (p_o − p_e) / (1 − p_e) over units both coders gave a value, p_e from each coder's own category proportions; null unless exactly two coders, or when p_e = 1
+agree-formula-alpha = Krippendorff (2011), nominal: 1 − (n − 1) · Σ_{"{"}c≠k{"}"} o_ck / Σ_{"{"}c≠k{"}"} n_c · n_k over the coincidence matrix of pairable values; missing values allowed; null without variation
+agree-formula-bp = Brennan & Prediger (1981), as in MAXQDA: (p_a − 1/q) / (1 − 1/q), p_a the proportion agreement, q the number of categories (2 for a code present/absent)
+agree-formula-ac1 = Gwet (2008) AC1: (p_a − p_e) / (1 − p_e), p_e = Σ_k π_k (1 − π_k) / (q − 1), π_k the mean share of category k among a unit's values; stays near p_a for rare codes where kappa collapses
+agree-formula-pooled = every code × { $unit } decision (present/absent) of the listed codes, pooled into one two-category table: one reliability unit per code per unit; `codes` lists each code that a compared coder applied in the compared transcripts, present where that exact code was applied (with `--code C --subcodes` codings of sub-codes count too)
+agree-formula-pooled-domain = the domain's child codes are the categories: each unit's value for a coder is the child code (or a code under it) applied there, missing where none was; a unit where a coder applied two children counts as missing for that coder and is listed under multiple_codes; `codes` gives each category as present/absent over all units
+agree-overlap-percent = segments that agree / all segments of both coders × 100 (MAXQDA, segment overlap)
+agree-overlap-kappa = null: segment matching has no count of text both coders left uncoded, so no chance-corrected coefficient is given (use --unit turn|sentence|char for kappa and alpha)
+agree-overlap-null = null, as for kappa
+agree-overlap-pooled = all segments of all compared codes together
+agree-overlap-unit = one unit per coded segment of either coder with a compared code; a segment agrees when the other coder has a segment with the same code in the same transcript overlapping it by at least { $pct }% (intersection / union of the two spans, in characters); every segment of both coders is checked
+agree-unit-segment = segment
+agree-bootstrap-method = percentile interval ({ $level }%) over { $replicates } replicates: the { $units } units of analysis resampled with replacement (codes of a unit stay together), ChaCha8 generator seeded with { $seed }; replicates where a coefficient is undefined are left out of its percentiles (see `defined`)
+about-sheet = about
+about-field = field
+about-value = value
+about-label = { $field ->
+    [coders] coders
+    [mode] mode
+    [unit] unit
+    [documents] transcripts
+    [layer] layer
+    [order] order
+    [grouped-by] grouped by
+    [codes-in-codebook] codes in the codebook
+   *[other] { $field }
+}
+about-fisher-p = Fisher's exact test on cases (coded / not coded × the two groups), two-sided; empty unless there are exactly two groups
+about-odds-ratio = odds of a first-group case having the code over the same odds in the second group; empty when infinite or undefined
+xlsx-building = building the workbook
+writing-file = writing { $path }
+}
+}, { $seen } of { $codes } codes seen; { $tail } new in the last two interviews
+saturation-chart-title = Codes seen after each interview ({ $layer })
+saturation-chart-x = interviews, in order
+saturation-chart-y = codes seen
+chart-themes-title = Share of each group's municipalities where the code occurs
+agreement-too-few-coders = agreement needs at least two coders: --coders A,B
+agreement-unknown-coder = no coder { $name } in { $dir } (coders: { $known })
+agreement-coder-twice = coder { $name } is named twice in --coders
+agreement-unknown-doc = no transcript { $doc } (see `kodbok docs`)
+agreement-nothing-in-common = no transcript is coded by all of { $coders }; agreement needs transcripts every compared coder has coded
+agreement-unknown-code = no code with id { $code } in the codebook
+agreement-domain-too-small = --domain { $code }: a domain needs at least two child codes as its categories; { $code } has { $children }
+agreement-overlap-two-coders = segment-overlap agreement compares exactly two coders
+agreement-overlap-range = --overlap { $threshold }: give a percentage above 0, at most 100
+agreement-not-a-coder = cannot take codings from { $name }: not a coder of this project
+agreement-span-outside = span { $start }–{ $end } is not in { $doc }
+agreement-bad-id = { $id } is not a disagreement id ({ $problem }); ids look like kommun-a-1:t12:resursbrist, as listed by `kodbok agree --disagreements`
+agreement-id-three-parts = expected three parts separated by ':'
+agreement-id-no-transcript = no transcript { $doc }
+agreement-id-no-code = no code { $code } in the codebook
+agreement-id-range-form = a character range is written c100-140
+agreement-id-bad-start = bad start
+agreement-id-bad-end = bad end
+agreement-id-range-outside = the character range is outside the transcript
+agreement-id-bad-unit-number = bad unit number
+agreement-id-unit-count = { $doc } has { $n } { $unit }s
+agreement-id-unit-form = the unit is t<number>, s<number> or c<start>-<end>
+refusal-not-a-project = { $root } is not a kodbok project: it has no codebook.json (start one with `kodbok init`)
+refusal-already-a-project = { $root } already holds a kodbok project (codebook.json exists); nothing was changed
+refusal-no-transcript = no transcript with id { $id } in { $dir } (see `kodbok docs`)
+refusal-codebook-not-saved = the codebook was not saved: { $error }
+refusal-no-code = no code with id { $code } in the codebook
+refusal-span-outside = span { $start }–{ $end } is not inside { $doc } (characters 0–{ $len }, end exclusive, start < end)
+refusal-span-unreadable = the span could not be read from the transcript
+refusal-quote-missing = the quote does not occur in { $doc }
+refusal-quote-ambiguous = the quote occurs { $n } times in { $doc }; quote more text so it matches once, or use --from/--to:
+refusal-quote-place = line { $line }, column { $column } (characters { $start }–{ $end })
+refusal-bad-coder-name = { $name } cannot be a coder name: use letters, digits, '-', '_' or '.'
+refusal-no-batch = { $coder } has no auto-code batch to undo
+refusal-coder-appeared = { $coder }'s codings appeared while the command was running; run it again
+refusal-linked-lock = { $path } is a symbolic link; kodbok does not follow links for its lock files (remove the link)
+refusal-appeared-while-merging = { $path } appeared while merging; nothing more was written
+merge-coding = { $code } in { $doc } characters { $start }–{ $end }, memo { $memo }
+merge-top-level = the top level
+merge-under = { $parent }
+merge-text-differs = the text differs ({ $here } characters here, { $there } there); this copy's text is kept and the other copy's codings of it are not brought in
+merge-header-differs = the header differs (same text); this copy's header is kept, codings are merged
+merge-attrs-differ = attributes differ in transcripts/cases.csv: here { $here }, there { $there }; this copy's are kept
+merge-code-differs = code { $id } differs (here { $here }, there { $there }: name, description, notes, colour or shortcut); this copy's is kept
+merge-code-moved = code { $id } sits under { $here } here and under { $there } there; it stays where it is here
+merge-shortcut-taken = new code { $id } has shortcut { $key }, already used here; it is added without a shortcut
+merge-code-not-added = code { $id } could not be added: { $error }
+merge-bad-coder-name = { $coder } is not a usable coder name; its file was not brought in
+merge-id-taken = the id is already used by coder { $who } here; not brought in
+merge-coding-differs = differs: here { $here }, there { $there }; this copy's is kept
+merge-on-differing-text = { $coding } is on transcript { $doc }, whose text differs between the copies; not brought in
+merge-unknown-code = { $coding } uses code { $code }, which neither codebook has; not brought in
+merge-memo-differs = { $coder }'s memo on { $on ->
+    [code] code
+   *[transcript] transcript
+} { $key } differs between the copies; this copy's is kept
+lock-another-process = another kodbok process

@@ -483,7 +483,18 @@ error-two-layers = välj ett lager: antingen --coder NAMN eller --all-coders, in
 error-no-layer = inget lager i "{ $input }": ange en kodare, flera kodare åtskilda med komma, all eller konsensus
 error-order-not-transcript = --order nämner "{ $name }", som inte är en avskrift i det här projektet (se `kodbok docs`)
 error-quotes-range = --quotes tar 1, 2 eller 3, inte { $n }
-error-template = mallen { $name }, rad { $line }: { $message }
+error-template = mallen { $name }, rad { $line }: { $fault ->
+    [syntax] syntaxfel
+    [undefined] odefinierat värde
+    [filter] okänt filter
+    [function] okänd funktion
+    [method] okänd metod
+    [test] okänt test
+    [operation] otillåten operation
+    [arguments] fel antal argument
+    [not-found] mallen finns inte
+   *[other] { $kind }
+}{ $detail }
 error-code-unknown = ingen kod med id eller namn "{ $code }"
 error-code-duplicate-id = det finns redan en kod med id "{ $id }"
 error-code-cycle = koden "{ $code }" kan inte flyttas under "{ $parent }": det är koden själv eller en av dess underkoder
@@ -643,17 +654,6 @@ context-reading = när { $path } lästes
 context-reading-template = när mallen { $path } lästes
 context-writing = när { $path } skrevs
 context-building-workbook = när arbetsboken byggdes
-store-lock-link = { $path } är en symbolisk länk; kodbok följer inte länkar för sina låsfiler (ta bort länken)
-store-coder-appeared = { $coder }s kodningar dök upp medan kommandot körde; kör det igen
-store-no-batch = { $coder } har ingen autokodningsomgång att ångra
-store-project-exists = { $dir } har redan ett kodbok-projekt (codebook.json finns); ingenting ändrades
-store-no-transcript = ingen avskrift med id "{ $id }" i { $dir } (se `kodbok docs`)
-store-codebook-not-saved = kodboken sparades inte: { $error }
-store-no-code-id = ingen kod med id "{ $code }" i kodboken
-store-span-outside = avsnittet { $start }–{ $end } ligger inte inom { $doc } (tecken 0–{ $len }, slutet exklusive, början < slut)
-store-span-unreadable = avsnittet gick inte att läsa ur avskriften
-store-bad-coder-name = "{ $coder }" kan inte vara ett kodarnamn: använd bokstäver, siffror, '-', '_' eller '.'
-store-merge-appeared = { $path } dök upp under sammanslagningen; inget mer skrevs
 store-not-a-project = { $dir } är inte ett kodbok-projekt: det saknar codebook.json (starta ett med `kodbok init`)
 autocode-no-words = frågan har inga ord att matcha (bara filter); använd --scope turn för att koda hela turer
 io-not-found = filen eller mappen finns inte
@@ -695,7 +695,190 @@ import-cue-time = väntade { $what ->
 } som `00:01:02.500` på tidsraden, fann { $found }
 import-cue-backwards = texten slutar ({ $end }) innan den börjar ({ $start })
 import-no-text = ingen text hittades i filen
-import-empty = filen är tom
-import-binary = filen ser binär ut ({ $kind }), inte som text
 import-at-line = rad { $line }: { $message }
 import-unsupported = filtypen "{ $ext }" stöds inte: kodbok importerar .txt, .md, .docx, .vtt och .srt
+# store, agreement and chart messages
+problem-outside-link = är en symbolisk länk till { $target }, utanför projektmappen; kodbok läser bara filer i projektet (kopiera in filen eller importera den)
+problem-json = filen kan inte läsas som JSON ({ $detail })
+problem-not-utf8-at = texten är inte UTF-8: ogiltig byte vid position { $offset }
+problem-not-utf8-transcript = texten är inte UTF-8; importera filen med `kodbok import`
+problem-nests-too-deep = filen är för djupt nästlad för att kodbok ska kunna läsa den (koder nästlas högst { $max } nivåer; flytta upp de djupaste koderna)
+problem-coder-mismatch = filen anger kodaren { $says } men heter { $named }.json
+problem-coding-id-twice = kodnings-id { $id } används två gånger (även av { $other })
+problem-coding = kodningen { $id } ({ $code } i { $doc }, tecken { $start }–{ $end }): { $problem }
+problem-memo-unknown-transcript = ett memo gäller en okänd avskrift, { $doc }
+problem-memo-unknown-code = ett memo gäller en okänd kod, { $code }
+problem-no-id-line = rubriken saknar en rad `id:`
+problem-no-case-line = rubriken saknar en rad `case:`
+problem-case-not-in-cases = fallet { $case } finns inte i transcripts/cases.csv
+problem-no-text = avskriften har ingen text
+problem-not-canonical = texten är inte normaliserad (styrtecken, CR eller inte NFC); importera den igen
+problem-id-not-file-name = id:t i rubriken skiljer sig från filnamnet { $stem }
+problem-bad-transcript-id = id:t { $id } i rubriken kan inte namnge en avskrift: använd bokstäver, siffror, '-', '_' eller '.' (och filens namn)
+problem-id-changed = rubrikens id är inte längre { $id }: filen har ändrats sedan projektet öppnades
+problem-transcript-id-twice = avskriftens id { $id } används av en annan fil också
+problem-no-case-column = rubrikraden saknar en kolumn `case`; kolumnerna är { $found }
+problem-empty-case-name = ett fallnamn behövs i kolumnen `case`, men fältet är tomt
+problem-case-twice = fallet { $name } förekommer två gånger
+problem-no-file-case-columns = rubrikraden saknar kolumnerna `file` och `case`; kolumnerna är { $found }
+problem-empty-file-or-case = ett filnamn och ett fall behövs, men ett fält är tomt
+problem-file-twice = filen { $file } förekommer två gånger (första gången på rad { $first })
+problem-csv-fields = raden har { $found } fält men rubrikraden { $expected }
+problem-csv = CSV-filen kan inte läsas ({ $detail })
+problem-not-decision = raden är inget beslut: { $detail }
+problem-not-saved = inte sparat, inget ändrades: { $reason }
+problem-unknown-transcript = okänd avskrift { $doc }
+problem-unknown-code = okänt kod-id { $code }
+problem-out-of-range = positionerna ligger utanför texten (avskriften har { $len } tecken)
+problem-quote-moved = citatet { $quote } stämmer inte längre med texten { $now } på sina positioner; citatet finns nu på tecken { $start }–{ $end } (`kodbok check --reanchor` flyttar kodningen dit)
+problem-quote-gone = citatet { $quote } stämmer inte längre med texten { $now } på sina positioner; citatet finns inte längre i avskriften
+problem-save-coder-mismatch = filen anger kodaren { $says }, inte { $coder }
+problem-save-id-twice = kodnings-id { $id } förekommer två gånger
+problem-save-quote-length = kodningen { $id } har tecken { $start }–{ $end } men ett citat på { $len } tecken
+problem-header-not-key-value = rubriken ska ha raderna `nyckel: värde`, men här står { $found }
+problem-header-space-in-key = en nyckel i rubriken får inte ha mellanslag före `:`, men här står { $key }
+problem-header-never-closed = rubriken som börjar med `---` avslutas aldrig med en rad `---`
+problem-file-empty = filen är tom
+problem-file-binary = filen ser ut att vara { $kind ->
+    [nul] binär (den innehåller NUL-byte)
+    [control] binär (den består mest av styrtecken)
+    [pdf] ett PDF-dokument
+    [zip] ett ZIP-arkiv
+    [png] en PNG-bild
+    [jpeg] en JPEG-bild
+    [gif] en GIF-bild
+    [doc] ett gammalt binärt Office-dokument (.doc); spara det som .docx eller .txt
+    [exe] ett körbart program
+    [mp3] en MP3-ljudfil
+    [riff] en RIFF-mediefil
+    [rtf] ett RTF-dokument; spara det som .docx eller .txt
+   *[other] binär ({ $text })
+}, inte text
+error-code-invalid = { $field ->
+    [id] ogiltigt id
+    [name] ogiltigt namn
+    [color] ogiltig färg
+   *[shortcut] ogiltigt kortkommando
+} { $value }: { $field ->
+    [id] 1–64 tecken bland ASCII-bokstäver, siffror, '-', '_' och '.'
+    [name] namnet får inte vara tomt
+    [color] en färg skrivs #RRGGBB
+   *[shortcut] ett enda tecken
+}
+error-pseudonym-map = { $path }:{ $line }: { $problem }
+problem-map-unreadable = filen kan inte läsas ({ $detail })
+problem-map-no-columns = rubrikraden saknar kolumnerna `real` och `pseudonym`; kolumnerna är { $found }
+problem-map-no-real = ett riktigt namn behövs i kolumnen `real`
+problem-map-no-pseudonym = en pseudonym behövs för { $real }
+problem-map-twice = { $real } förekommer två gånger (även på rad { $first })
+agree-pooled-label = (sammanslaget)
+agree-domain-label = (domänen { $domain })
+agree-formula-label = { $coef ->
+    [percent] procentuell överensstämmelse
+    [kappa] Cohens kappa
+    [alpha] Krippendorffs alfa
+    [bp] Brennan–Prediger (BP)
+    [ac1] Gwets AC1
+   *[ci] KI
+}
+agree-formula-percent = medelvärdet, över enheter med värden från två eller fler kodare, av andelen kodarpar som ger samma värde, × 100 (två kodare: enheter där de är överens / enheter där båda gav ett värde)
+agree-formula-kappa = Cohen (1960): (p_o − p_e) / (1 − p_e) över enheter där båda kodarna gav ett värde, p_e ur varje kodares egna kategoriandelar; null om inte exakt två kodare jämförs, eller när p_e = 1
+agree-formula-alpha = Krippendorff (2011), nominal: 1 − (n − 1) · Σ_{"{"}c≠k{"}"} o_ck / Σ_{"{"}c≠k{"}"} n_c · n_k över koincidensmatrisen av parbara värden; saknade värden tillåts; null utan variation
+agree-formula-bp = Brennan & Prediger (1981), som i MAXQDA: (p_a − 1/q) / (1 − 1/q), där p_a är andelen överensstämmelse och q antalet kategorier (2 för en kod som finns eller saknas)
+agree-formula-ac1 = Gwet (2008) AC1: (p_a − p_e) / (1 − p_e), p_e = Σ_k π_k (1 − π_k) / (q − 1), där π_k är kategori k:s genomsnittliga andel av en enhets värden; ligger nära p_a för ovanliga koder där kappa faller ihop
+agree-formula-pooled = varje beslut kod × { $unit } (finns/saknas) för de listade koderna, sammanslagna i en tabell med två kategorier: en reliabilitetsenhet per kod och enhet; `codes` listar varje kod som en jämförd kodare satte i de jämförda avskrifterna, som finns där just den koden sattes (med `--code C --subcodes` räknas även kodningar av underkoder)
+agree-formula-pooled-domain = domänens underkoder är kategorierna: en enhets värde för en kodare är den underkod (eller en kod under den) som sattes där, saknat där ingen sattes; en enhet där en kodare satte två underkoder räknas som saknad för den kodaren och listas under multiple_codes; `codes` anger varje kategori som finns/saknas över alla enheter
+agree-overlap-percent = segment som stämmer överens / alla segment från båda kodarna × 100 (MAXQDA, segmentöverlappning)
+agree-overlap-kappa = null: segmentmatchning vet inte hur mycket text båda kodarna lämnade okodad, så ingen slumpkorrigerad koefficient ges (använd --unit turn|sentence|char för kappa och alfa)
+agree-overlap-null = null, som för kappa
+agree-overlap-pooled = alla segment av alla jämförda koder tillsammans
+agree-overlap-unit = en enhet per kodat segment från någon av kodarna med en jämförd kod; ett segment stämmer överens när den andra kodaren har ett segment med samma kod i samma avskrift som överlappar det med minst { $pct } % (snitt / union av de två spannen, i tecken); varje segment från båda kodarna prövas
+agree-unit-segment = segment
+agree-bootstrap-method = percentilintervall ({ $level } %) över { $replicates } replikat: de { $units } analysenheterna dragna med återläggning (en enhets koder hålls ihop), ChaCha8-generatorn med fröet { $seed }; replikat där en koefficient är odefinierad lämnas utanför dess percentiler (se `defined`)
+about-sheet = om
+about-field = uppgift
+about-value = värde
+about-label = { $field ->
+    [coders] kodare
+    [mode] läge
+    [unit] enhet
+    [documents] avskrifter
+    [layer] lager
+    [order] ordning
+    [grouped-by] grupperat efter
+    [codes-in-codebook] koder i kodboken
+   *[other] { $field }
+}
+about-fisher-p = Fishers exakta test på fallen (kodat / inte kodat × de två grupperna), tvåsidigt; tomt om det inte finns exakt två grupper
+about-odds-ratio = oddset att ett fall i den första gruppen har koden, delat med samma odds i den andra gruppen; tomt när kvoten är oändlig eller odefinierad
+xlsx-building = arbetsboken kunde inte byggas
+writing-file = { $path } kunde inte skrivas
+}
+}, { $seen } av { $codes } koder har förekommit; { $tail ->
+    [one] 1 ny
+   *[other] { $tail } nya
+} i de två sista intervjuerna
+saturation-chart-title = Koder som förekommit efter varje intervju ({ $layer })
+saturation-chart-x = intervjuer, i ordning
+saturation-chart-y = koder hittills
+chart-themes-title = Andel kommuner i varje grupp där koden förekommer
+agreement-too-few-coders = överensstämmelse kräver minst två kodare: --coders A,B
+agreement-unknown-coder = ingen kodare { $name } i { $dir } (kodare: { $known })
+agreement-coder-twice = kodaren { $name } anges två gånger i --coders
+agreement-unknown-doc = ingen avskrift { $doc } (se `kodbok docs`)
+agreement-nothing-in-common = ingen avskrift är kodad av alla av { $coders }; överensstämmelse kräver avskrifter som varje jämförd kodare har kodat
+agreement-unknown-code = ingen kod med id { $code } i kodboken
+agreement-domain-too-small = --domain { $code }: en domän behöver minst två underkoder som kategorier; { $code } har { $children }
+agreement-overlap-two-coders = överensstämmelse med segmentöverlappning jämför exakt två kodare
+agreement-overlap-range = --overlap { $threshold }: ange en procentsats över 0 och högst 100
+agreement-not-a-coder = kan inte hämta kodningar från { $name }: det är ingen kodare i projektet
+agreement-span-outside = avsnittet { $start }–{ $end } ligger inte i { $doc }
+agreement-bad-id = { $id } är inget id för en oenighet ({ $problem }); ett id ser ut som kommun-a-1:t12:resursbrist, så som `kodbok agree --disagreements` listar dem
+agreement-id-three-parts = tre delar åtskilda med ':' behövs
+agreement-id-no-transcript = ingen avskrift { $doc }
+agreement-id-no-code = ingen kod { $code } i kodboken
+agreement-id-range-form = ett teckenintervall skrivs c100-140
+agreement-id-bad-start = felaktig början
+agreement-id-bad-end = felaktigt slut
+agreement-id-range-outside = teckenintervallet ligger utanför avskriften
+agreement-id-bad-unit-number = felaktigt enhetsnummer
+agreement-id-unit-count = { $doc } har { $n } { $unit ->
+    [sentence] meningar
+   *[turn] talarturer
+}
+agreement-id-unit-form = enheten skrivs t<nummer>, s<nummer> eller c<början>-<slut>
+refusal-not-a-project = { $root } är inget kodbok-projekt: där finns ingen codebook.json (starta ett med `kodbok init`)
+refusal-already-a-project = { $root } har redan ett kodbok-projekt (codebook.json finns); inget ändrades
+refusal-no-transcript = ingen avskrift med id { $id } i { $dir } (se `kodbok docs`)
+refusal-codebook-not-saved = kodboken sparades inte: { $error }
+refusal-no-code = ingen kod med id { $code } i kodboken
+refusal-span-outside = avsnittet { $start }–{ $end } ligger inte inom { $doc } (tecken 0–{ $len }, slutet exklusivt, början < slut)
+refusal-span-unreadable = avsnittet kunde inte läsas ur avskriften
+refusal-quote-missing = citatet finns inte i { $doc }
+refusal-quote-ambiguous = citatet förekommer { $n } gånger i { $doc }; citera mer text så att det bara träffar en gång, eller använd --from/--to:
+refusal-quote-place = rad { $line }, kolumn { $column } (tecken { $start }–{ $end })
+refusal-bad-coder-name = { $name } kan inte vara ett kodarnamn: använd bokstäver, siffror, '-', '_' eller '.'
+refusal-no-batch = { $coder } har ingen autokodningsomgång att ångra
+refusal-coder-appeared = kodningar av { $coder } dök upp medan kommandot kördes; kör det igen
+refusal-linked-lock = { $path } är en symbolisk länk; kodbok följer inte länkar för sina låsfiler (ta bort länken)
+refusal-appeared-while-merging = { $path } dök upp under sammanslagningen; inget mer skrevs
+merge-coding = { $code } i { $doc } tecken { $start }–{ $end }, memo { $memo }
+merge-top-level = översta nivån
+merge-under = { $parent }
+merge-text-differs = texten skiljer sig ({ $here } tecken i den här kopian, { $there } i den andra); den här kopians text behålls och den andra kopians kodningar av den hämtas inte
+merge-header-differs = rubriken skiljer sig (texten är densamma); den här kopians rubrik behålls, kodningarna slås samman
+merge-attrs-differ = attributen i transcripts/cases.csv skiljer sig: i den här kopian { $here }, i den andra { $there }; den här kopians behålls
+merge-code-differs = koden { $id } skiljer sig (i den här kopian { $here }, i den andra { $there }: namn, beskrivning, anteckningar, färg eller kortkommando); den här kopians behålls
+merge-code-moved = koden { $id } ligger under { $here } i den här kopian och under { $there } i den andra; den stannar där den ligger i den här
+merge-shortcut-taken = den nya koden { $id } har kortkommandot { $key }, som redan används i den här kopian; den läggs till utan kortkommando
+merge-code-not-added = koden { $id } kunde inte läggas till: { $error }
+merge-bad-coder-name = { $coder } duger inte som kodarnamn; filen hämtades inte
+merge-id-taken = id:t används redan av kodaren { $who } i den här kopian; kodningen hämtades inte
+merge-coding-differs = skiljer sig: i den här kopian { $here }, i den andra { $there }; den här kopians behålls
+merge-on-differing-text = { $coding } gäller avskriften { $doc }, vars text skiljer sig mellan kopiorna; kodningen hämtades inte
+merge-unknown-code = { $coding } använder koden { $code }, som ingen av kodböckerna har; kodningen hämtades inte
+merge-memo-differs = memot av { $coder } om { $on ->
+    [code] koden
+   *[transcript] avskriften
+} { $key } skiljer sig mellan kopiorna; den här kopians behålls
+lock-another-process = en annan kodbok-process

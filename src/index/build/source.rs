@@ -6,7 +6,7 @@ use crate::index::manifest::{CoderSpans, Manifest, Sig};
 use crate::index::schema::Fields;
 use crate::index::texts::TURN_BITS;
 use crate::model::{Cases, Codebook, CoderFile, Transcript};
-use crate::store::{FileProblem, StoreError, cases_csv};
+use crate::store::{FileProblem, Problem, StoreError, cases_csv};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -130,26 +130,17 @@ pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(
     path: &Path,
     bytes: &[u8],
 ) -> Result<T, IndexError> {
-    serde_json::from_slice(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)).map_err(|e| {
-        let msg = e.to_string();
-        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-        IndexError::Store(StoreError::one(
-            FileProblem::new(path, msg).at(e.line(), e.column()),
-        ))
-    })
+    serde_json::from_slice(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))
+        .map_err(|e| IndexError::Store(StoreError::one(FileProblem::json(path, &e))))
 }
 
 pub(crate) fn parse_transcript(path: &Path, bytes: Vec<u8>) -> Result<Transcript, IndexError> {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    let text = String::from_utf8(bytes).map_err(|_| {
-        StoreError::one(FileProblem::new(
-            path,
-            "expected UTF-8 text; import the file with `kodbok import`",
-        ))
-    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| StoreError::one(FileProblem::new(path, Problem::NotUtf8Transcript)))?;
     Transcript::parse(&text, stem).map_err(|e| {
         IndexError::Store(StoreError::one(
-            FileProblem::new(path, e.message).at(e.line, e.column),
+            FileProblem::new(path, Problem::Header(e.problem)).at(e.line, e.column),
         ))
     })
 }

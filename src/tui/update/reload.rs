@@ -26,7 +26,7 @@ impl AppState {
                         "tui-reload-unreadable",
                         id = id,
                         line = e.line,
-                        error = e.message.as_str()
+                        error = crate::messages::header(&e.problem)
                     ),
                 );
                 return Vec::new();
