@@ -576,7 +576,7 @@ fn tables_and_command_notes_speak_swedish_while_csv_keeps_its_identifiers() {
     let sat = ok(d.path(), "sv", &["saturation"]);
     assert!(sat.contains("Ordning: kodad"), "{sat}");
     assert!(
-        sat.contains("alla: 20 intervjuer, 28 av 29 koder sedda"),
+        sat.contains("alla: 20 intervjuer, 28 av 29 koder har förekommit"),
         "{sat}"
     );
     for english in ["Layer:", "Order:", "interviews", "codes seen"] {

@@ -767,10 +767,6 @@ about-label = { $field ->
 }
 about-fisher-p = Fisher's exact test on cases (coded / not coded × the two groups), two-sided; empty unless there are exactly two groups
 about-odds-ratio = odds of a first-group case having the code over the same odds in the second group; empty when infinite or undefined
-xlsx-building = building the workbook
-writing-file = writing { $path }
-}
-}, { $seen } of { $codes } codes seen; { $tail } new in the last two interviews
 saturation-chart-title = Codes seen after each interview ({ $layer })
 saturation-chart-x = interviews, in order
 saturation-chart-y = codes seen

@@ -639,7 +639,7 @@ saturation-all = alla
 saturation-curve = { $curve }: { $interviews ->
     [one] 1 intervju
    *[other] { $interviews } intervjuer
-}, { $seen } av { $codes } koder sedda; { $late } nya i de två sista intervjuerna
+}, { $seen } av { $codes } koder har förekommit; { $late } nya i de två sista intervjuerna
 index-built = byggde sökindexet ({ $reason }): { $turns } turer
 index-rebuild-missing = inget index ännu
 index-rebuild-other-version = indexet är från en annan version av kodbok eller skadat
@@ -811,13 +811,6 @@ about-label = { $field ->
 }
 about-fisher-p = Fishers exakta test på fallen (kodat / inte kodat × de två grupperna), tvåsidigt; tomt om det inte finns exakt två grupper
 about-odds-ratio = oddset att ett fall i den första gruppen har koden, delat med samma odds i den andra gruppen; tomt när kvoten är oändlig eller odefinierad
-xlsx-building = arbetsboken kunde inte byggas
-writing-file = { $path } kunde inte skrivas
-}
-}, { $seen } av { $codes } koder har förekommit; { $tail ->
-    [one] 1 ny
-   *[other] { $tail } nya
-} i de två sista intervjuerna
 saturation-chart-title = Koder som förekommit efter varje intervju ({ $layer })
 saturation-chart-x = intervjuer, i ordning
 saturation-chart-y = koder hittills
