@@ -526,3 +526,114 @@ query-fuzzy-range = fuzzy search takes a distance of 0, 1 or 2, as in `ledning~1
 query-tilde-word = expected a word before `~`
 agree-col = { $col }
 agree-col-coded-by = coded_by_{ $coder }
+
+# clap and query messages
+## clap's own words in --help and usage errors (src/cli/help.rs, src/cli/usage_error.rs)
+clap-usage = Usage
+clap-commands = Commands
+clap-arguments = Arguments
+clap-options = Options
+clap-options-placeholder = [OPTIONS]
+clap-command-placeholder = COMMAND
+clap-default = [default: { $value }]
+clap-possible-values = [possible values: { $values }]
+clap-possible-values-heading = Possible values
+clap-subcommands = [subcommands: { $values }]
+clap-env = [env: { $name }]
+clap-help = Print help
+clap-help-more = Print help (see more with '--help')
+clap-help-summary = Print help (see a summary with '-h')
+clap-version = Print version
+clap-help-command = Print this message or the help of the given subcommand(s)
+clap-help-command-arg = Print help for the subcommand(s)
+clap-error = error
+clap-tip = tip
+clap-more-info = For more information, try '{ $flag }'.
+clap-error-unknown-argument = unexpected argument '{ $arg }' found
+clap-error-unknown-subcommand = unrecognized subcommand '{ $name }'
+clap-error-value-missing = a value is required for '{ $arg }' but none was supplied
+clap-error-invalid-value = invalid value '{ $value }' for '{ $arg }'
+clap-error-value-validation = invalid value '{ $value }' for '{ $arg }': { $reason }
+clap-error-missing-required = the following required arguments were not provided:
+clap-error-missing-subcommand = '{ $name }' requires a subcommand but one was not provided
+clap-error-conflict = the argument '{ $arg }' cannot be used with { $others }
+clap-error-conflict-others = one or more of the other specified arguments
+clap-error-used-twice = the argument '{ $arg }' cannot be used multiple times
+clap-error-no-equals = equal sign is needed when assigning values to '{ $arg }'
+clap-error-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+clap-error-too-few-values = { $min } values required by '{ $arg }'; only { $n } provided
+clap-error-wrong-number-of-values = { $expected } values required for '{ $arg }' but { $n } provided
+clap-error-invalid-utf8 = invalid UTF-8 was detected in one or more arguments
+clap-error-other = the command line could not be read
+clap-reason-integer = not a whole number
+clap-reason-number = not a number
+clap-tip-similar = { $kind ->
+    [subcommand] { $n ->
+        [one] a similar subcommand exists: { $names }
+       *[other] some similar subcommands exist: { $names }
+    }
+    [value] { $n ->
+        [one] a similar value exists: { $names }
+       *[other] some similar values exist: { $names }
+    }
+   *[argument] { $n ->
+        [one] a similar argument exists: { $names }
+       *[other] some similar arguments exist: { $names }
+    }
+}
+clap-tip-as-value = to pass '{ $arg }' as a value, use '{ $usage }'
+clap-tip-remove-dashes = subcommand '{ $name }' exists; to use it, remove the '--' before it
+clap-tip-exists = '{ $what }' exists
+## --help of nested commands (cmd-PATH), text after the options (cmd-PATH-after), values (val-[PATH-]ID-VALUE)
+cmd-codes-add = Add a code
+cmd-codes-rename = Rename a code (its id, and so every coding, stays)
+cmd-codes-move = Move a code (and its sub-codes) under another parent
+cmd-codes-merge = Merge FROM into INTO: every coding of every coder moves to INTO, FROM's sub-codes too
+cmd-codes-remove = Remove a code; refused while codings use it unless --force names where they go
+cmd-codes-describe = Set a code's description, inclusion/exclusion notes, colour, shortcut or saved search query
+cmd-consensus-take = Decide units: CHOICE is A or B (first or second of --coders), a coder name, both, or neither; IDs are disagreement ids from `kodbok agree --disagreements`
+cmd-consensus-undo = Take back the decision in force on these units: the layer gets the decision before it (or, with none, the unit is emptied as before any decision); the undo is a log entry too
+cmd-consensus-log = The decision log (codings/<layer>.decisions.jsonl): who decided what, when, on which unit, and why
+cmd-consensus-seed = Put every unit where all coders agree into the layer (their codings there, together); units the layer already has codings of that code in are left alone
+cmd-consensus-show = Show one unit: its text, what each coder and the layer applied there
+cmd-export-segments = Every coded segment of the layer: id, doc, case, the case's attributes, role, speaker, turn, code, code_path, coder, memo, quote, start, end, layer
+cmd-export-qdpx = The whole study as a REFI-QDA project (.qdpx) for NVivo, MAXQDA, ATLAS.ti, QualCoder…
+cmd-export-qdc = The codebook alone as a REFI-QDA codebook (.qdc)
+cmd-search-after =
+    Query language (docs/search.md):
+      resurs                  the word in all its forms, irregular ones too (liten: små, mindre, minst)
+      "politisk ledning"      exact phrase
+      "ledningen stöd"~5      the words in this order, at most 5 words between, every inflection
+      /resurs(er)? saknas/    regular expression over the turn's text; /…/i ignores case
+      info*  ledningn~1       prefix; within 1 edit
+      a b  a OR b  -a  ( )    AND (implied) binds tighter than OR
+      code:X coder:N case:C speaker:S doc:D grupp:låg   filters; code-query:X runs code X's saved query
+cmd-suggest-after = A code's saved query is its "query" in codebook.json (set it with `kodbok codes describe CODE --query '…'` or Q in the workbench's codebook); its "query_scope" (match, sentence or turn; default sentence) is what a suggestion covers. The workbench reviews suggestions one by one (S).
+val-theme-default = Colours from the codebook
+val-theme-no-color = No colour: reverse video, bold and underline; coded text underlined (as with NO_COLOR)
+val-theme-high-contrast = No dimmed grey text; cursor and selection in reverse video
+val-theme-colour-blind = Code colours from the Okabe–Ito palette; nothing told apart by red and green
+val-codebook-sample = The reference study's five themes and their sub-codes, described in the language of --lang
+val-codebook-empty = No codes yet
+val-scope-match = The matched words (a phrase as a whole)
+val-scope-sentence = The sentence around each match
+val-scope-turn = The whole speaker turn
+val-query-scope-match = The matched words (a phrase as a whole)
+val-query-scope-sentence = The sentence around each match
+val-query-scope-turn = The whole speaker turn
+val-format-table = An aligned table for the terminal
+val-format-xlsx = An Excel workbook, one sheet per table (needs --out FILE.xlsx)
+val-format-md = Markdown
+val-format-docx = A Word document with Word's built-in styles, real tables and the themes chart (needs --out FILE.docx)
+val-sort-codebook = Codebook order: each theme, then its sub-codes
+val-sort-difference = Largest difference in case share between groups first
+val-kind-code-case = One row per code, one column per case
+val-kind-cooccurrence = One row and one column per code: how often two codes co-occur
+val-values-count = Coded segments of the code in the case
+val-values-binary = 1 when the code was coded in the case at all, else 0
+val-values-interviews = Interviews of the case in which the code was coded
+val-matrix-unit-overlap = Two codes co-occur where their coded text overlaps
+val-matrix-unit-turn = Two codes co-occur in a speaker turn both touch
+val-unit-turn = A speaker turn's text (the label `Respondent:` excluded)
+val-unit-sentence = A sentence (Unicode sentence boundaries) inside a turn, surrounding spaces trimmed
+val-unit-char = One character of a turn's text
