@@ -188,14 +188,14 @@ impl Background {
 fn problem(e: IndexError) -> QueryProblem {
     match e {
         IndexError::Query(q) => QueryProblem {
-            message: q.message,
-            key: q.key,
+            message: q.kind.to_string(),
+            kind: Some(q.kind),
             start: q.start,
             end: q.end,
         },
         e => QueryProblem {
             message: e.to_string(),
-            key: None,
+            kind: None,
             start: 0,
             end: 0,
         },
