@@ -8,8 +8,8 @@
 
 use crate::i18n::{self, Lang};
 use crate::t;
-use clap::Command;
 use clap::builder::{Arg, PossibleValue, StyledStr};
+use clap::{ArgAction, Command};
 use std::fmt::Write as _;
 
 /// The command tree with every text in the current language, built (so `--help`, `--version` and the `help`
@@ -99,88 +99,99 @@ fn localize_arg(a: Arg, path: &str, lang: Lang) -> Arg {
         Some(key) => i18n::tr(&key, &[]),
         None => a.get_help().map(|h| h.to_string()).unwrap_or_default(),
     };
-    // A flag's `true`/`false` are not shown, as in clap.
-    let values: Vec<PossibleValue> =
-        if a.is_hide_possible_values_set() || !a.get_action().takes_values() {
-            Vec::new()
-        } else {
-            a.get_possible_values()
-                .into_iter()
-                .filter(|v| !v.is_hide_set())
-                .collect()
-        };
-    let mut extra = Vec::new();
-    if !values.is_empty() {
-        let names: Vec<&str> = values.iter().map(PossibleValue::get_name).collect();
-        extra.push(t!("clap-possible-values", values = names.join(", ")));
+    let values = shown_values(&a);
+    let names: Vec<&str> = values.iter().map(PossibleValue::get_name).collect();
+    let choices =
+        (!names.is_empty()).then(|| t!("clap-possible-values", values = names.join(", ")));
+    let notes = notes(&a);
+    let explained = explained_values(&values, path, &id, lang);
+    let a = hide_clap_notes(a);
+    if help.is_empty() && choices.is_none() && notes.is_empty() {
+        return a;
     }
+    let short: Vec<&str> = std::iter::once(help.as_str())
+        .chain(choices.as_deref())
+        .chain(notes.iter().map(String::as_str))
+        .filter(|s| !s.is_empty())
+        .collect();
+    let a = a.help(short.join(" "));
+    // Like clap: the choices with their meanings in the long help (`--help`), the names alone in `-h`.
+    if explained.is_empty() {
+        return a.long_help(None::<&str>);
+    }
+    let list = format!(
+        "{}:\n{}",
+        t!("clap-possible-values-heading"),
+        explained.join("\n")
+    );
+    let long: Vec<&str> = std::iter::once(help.as_str())
+        .chain(std::iter::once(list.as_str()))
+        .chain(notes.iter().map(String::as_str))
+        .filter(|s| !s.is_empty())
+        .collect();
+    a.long_help(long.join("\n\n"))
+}
+
+/// The values clap would list for an option (a flag's `true`/`false` are not shown, as in clap).
+fn shown_values(a: &Arg) -> Vec<PossibleValue> {
+    if a.is_hide_possible_values_set() || !a.get_action().takes_values() {
+        return Vec::new();
+    }
+    a.get_possible_values()
+        .into_iter()
+        .filter(|v| !v.is_hide_set())
+        .collect()
+}
+
+/// `[standard: …]` and `[miljövariabel: …]` where clap would show its own.
+fn notes(a: &Arg) -> Vec<String> {
+    let mut notes = Vec::new();
     let defaults: Vec<String> = a
         .get_default_values()
         .iter()
         .map(|v| quoted(&v.to_string_lossy()))
         .collect();
     if a.get_action().takes_values() && !a.is_hide_default_value_set() && !defaults.is_empty() {
-        extra.push(t!("clap-default", value = defaults.join(" ")));
+        notes.push(t!("clap-default", value = defaults.join(" ")));
     }
     if let Some(env) = a.get_env().filter(|_| !a.is_hide_env_set()) {
-        extra.push(t!("clap-env", name = env.to_string_lossy().to_string()));
+        notes.push(t!("clap-env", name = env.to_string_lossy().to_string()));
     }
+    notes
+}
+
+/// `- name: meaning` for every value that has a meaning, the names padded to one width.
+fn explained_values(values: &[PossibleValue], path: &str, id: &str, lang: Lang) -> Vec<String> {
     let described: Vec<&PossibleValue> = values.iter().filter(|v| v.get_help().is_some()).collect();
     let width = described
         .iter()
-        .map(|v| v.get_name().chars().count())
+        .map(|v| v.get_name().chars().count() + 1)
         .max()
         .unwrap_or(0);
-    let explained: Vec<String> = described
+    described
         .iter()
         .map(|v| {
-            let text = value_key(lang, path, &id, v.get_name())
+            let text = value_key(lang, path, id, v.get_name())
                 .map(|k| i18n::tr(&k, &[]))
                 .or_else(|| v.get_help().map(|h| h.to_string()))
                 .unwrap_or_default();
             let name = format!("{}:", v.get_name());
-            format!("- {name:<w$} {text}", w = width + 1)
+            format!("- {name:<width$} {text}")
         })
-        .collect();
-    // clap asserts that these are set only on options that take a value or have a variable.
+        .collect()
+}
+
+/// The option with clap's own notes hidden (clap asserts they are hidden only where they could show).
+fn hide_clap_notes(a: Arg) -> Arg {
     let a = if a.get_action().takes_values() {
         a.hide_possible_values(true).hide_default_value(true)
     } else {
         a
     };
-    let a = if a.get_env().is_some() {
+    if a.get_env().is_some() {
         a.hide_env(true)
     } else {
         a
-    };
-    if help.is_empty() && extra.is_empty() {
-        return a;
-    }
-    let short: String = std::iter::once(help.clone())
-        .chain(extra.iter().cloned())
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    // Like clap: the choices with their meanings in the long help (`--help`), the names alone in `-h`.
-    let long = (!explained.is_empty()).then(|| {
-        let mut long = format!(
-            "{}:\n{}",
-            t!("clap-possible-values-heading"),
-            explained.join("\n")
-        );
-        if !help.is_empty() {
-            long = format!("{help}\n\n{long}");
-        }
-        for e in extra.iter().skip(1) {
-            long.push_str("\n\n");
-            long.push_str(e);
-        }
-        long
-    });
-    let a = a.help(short);
-    match long {
-        Some(long) => a.long_help(long),
-        None => a.long_help(None::<&str>),
     }
 }
 
@@ -195,31 +206,8 @@ fn quoted(v: &str) -> String {
 
 /// What clap adds while building, in the current language: the `--help`/`--version` flags, the `help`
 /// subcommand, the usage line and the headings.
-fn finish(mut cmd: Command) -> Command {
-    let has = |c: &Command, id: &str| c.get_arguments().any(|a| a.get_id() == id);
-    if has(&cmd, "help") {
-        cmd = cmd.mut_arg("help", |a| {
-            // clap offers `--help` for more only where a long help exists; keep that choice.
-            if a.get_long_help().is_some() {
-                a.help(t!("clap-help-more"))
-                    .long_help(t!("clap-help-summary"))
-            } else {
-                a.help(t!("clap-help"))
-            }
-        });
-    }
-    if has(&cmd, "version") {
-        cmd = cmd.mut_arg("version", |a| a.help(t!("clap-version")));
-    }
-    if cmd.get_name() == "help" {
-        cmd = cmd.about(t!("clap-help-command"));
-        if has(&cmd, "subcommand") {
-            cmd = cmd.mut_arg("subcommand", |a| {
-                a.help(t!("clap-help-command-arg"))
-                    .value_name(t!("clap-command-placeholder"))
-            });
-        }
-    }
+fn finish(cmd: Command) -> Command {
+    let mut cmd = clap_args(cmd);
     if cmd.has_subcommands() {
         cmd = cmd
             .subcommand_value_name(t!("clap-command-placeholder"))
@@ -233,6 +221,39 @@ fn finish(mut cmd: Command) -> Command {
     cmd = cmd.help_template(template);
     for sub in cmd.get_subcommands_mut() {
         *sub = finish(std::mem::take(sub));
+    }
+    cmd
+}
+
+/// The `--help` and `--version` flags clap added, and the `help` subcommand, in the current language.
+fn clap_args(mut cmd: Command) -> Command {
+    let find = |c: &Command, is: fn(&ArgAction) -> bool| {
+        c.get_arguments()
+            .find(|a| is(a.get_action()))
+            .map(|a| a.get_id().to_string())
+    };
+    if let Some(id) = find(&cmd, |a| matches!(a, ArgAction::Help)) {
+        cmd = cmd.mut_arg(id, |a| {
+            // clap offers `--help` for more only where a long help exists; keep that choice.
+            if a.get_long_help().is_some() {
+                a.help(t!("clap-help-more"))
+                    .long_help(t!("clap-help-summary"))
+            } else {
+                a.help(t!("clap-help"))
+            }
+        });
+    }
+    if let Some(id) = find(&cmd, |a| matches!(a, ArgAction::Version)) {
+        cmd = cmd.mut_arg(id, |a| a.help(t!("clap-version")));
+    }
+    if cmd.get_name() == "help" {
+        cmd = cmd.about(t!("clap-help-command"));
+        if cmd.get_arguments().any(|a| a.get_id() == "subcommand") {
+            cmd = cmd.mut_arg("subcommand", |a| {
+                a.help(t!("clap-help-command-arg"))
+                    .value_name(t!("clap-command-placeholder"))
+            });
+        }
     }
     cmd
 }
