@@ -4,8 +4,8 @@
 
 use crate::analysis::AnalysisError;
 use crate::analysis::pseudonyms::PseudonymError;
-use crate::index::IndexError;
 use crate::index::query::{QueryError, QueryErrorKind};
+use crate::index::{IndexError, RebuildReason};
 use crate::model::codebook::CodebookError;
 use crate::store::StoreError;
 use crate::t;
@@ -241,6 +241,27 @@ pub fn bad_query(e: &QueryError, q: &str) -> String {
     t!("query-bad", error = e.render_as(q, &query(e)))
 }
 
+/// Why the search index was built from scratch, in the current language.
+pub fn rebuild_reason(r: &RebuildReason) -> String {
+    match r {
+        RebuildReason::Missing => t!("index-rebuilt-missing"),
+        RebuildReason::OtherVersion => t!("index-rebuilt-other-version"),
+        RebuildReason::Damaged(e) => t!("index-rebuilt-damaged", error = e.as_str()),
+        RebuildReason::Checksum(files) => t!("index-rebuilt-checksum", files = files.join(", ")),
+        RebuildReason::OldLayout => t!("index-rebuilt-old-layout"),
+        RebuildReason::Incomplete { found, expected } => t!(
+            "index-rebuilt-incomplete",
+            found = *found,
+            expected = *expected
+        ),
+        RebuildReason::Unusable(e) => t!("index-rebuilt-unusable", error = e.as_str()),
+        RebuildReason::SettingsChanged => t!("index-rebuilt-settings"),
+        RebuildReason::ManyChanged { changed, of } => {
+            t!("index-rebuilt-many-changed", changed = *changed, of = *of)
+        }
+    }
+}
+
 fn index(e: &IndexError) -> String {
     match e {
         IndexError::Store(s) => store(s),
@@ -340,6 +361,30 @@ mod tests {
             sv,
             "kolumn 11: den sparade sökfrågan för koden \"Resursbrist\" (\"resurs AND\"), kolumn 11: en sökterm behövs efter AND"
         );
+    }
+
+    #[test]
+    fn rebuild_reasons_read_the_same_in_english_and_are_swedish_in_swedish() {
+        let reasons = [
+            RebuildReason::Missing,
+            RebuildReason::OtherVersion,
+            RebuildReason::Damaged("x".into()),
+            RebuildReason::Checksum(vec!["a.term".into(), "b.idx".into()]),
+            RebuildReason::OldLayout,
+            RebuildReason::Incomplete {
+                found: 3,
+                expected: 5,
+            },
+            RebuildReason::Unusable("x".into()),
+            RebuildReason::SettingsChanged,
+            RebuildReason::ManyChanged { changed: 9, of: 10 },
+        ];
+        for r in &reasons {
+            assert_eq!(with_lang(Lang::En, || rebuild_reason(r)), r.to_string());
+            let sv = with_lang(Lang::Sv, || rebuild_reason(r));
+            assert_ne!(sv, r.to_string());
+            assert!(!sv.starts_with("index-"), "{sv}");
+        }
     }
 
     /// One of each kind: its English wording is its `Display`, its Swedish one differs.

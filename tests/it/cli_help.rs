@@ -192,6 +192,11 @@ fn query_errors_in_both_languages_keep_their_position() {
     let o = run(d.path(), SV, &["search", "\"ledningen stöd\"~5000"]);
     assert!(!o.status.success());
     let sv = text(&o.stderr);
+    // the first search builds the index and says why, in Swedish too
+    assert!(
+        sv.starts_with("kodbok: byggde sökindexet (inget index än): "),
+        "{sv}"
+    );
     assert!(
         sv.contains("kolumn 17: en närhetssökning tar ett antal ord från 0 till 1000"),
         "{sv}"

@@ -656,3 +656,19 @@ query-unknown-filter = unknown filter `{ $key }:` (filters: { $known })
 query-no-saved-query = code { $name } has no saved query (`kodbok codes describe { $id } --query …`, or Q in the workbench's codebook)
 query-saved-query-loop = the saved query of code { $name } uses itself
 query-in-saved-query = the saved query of code { $name } ({ $query }), { $error }
+## the search index built from scratch (src/cli/search.rs, messages::rebuild_reason)
+index-building = building the search index
+index-building-transcripts = transcripts
+index-built = kodbok: built the search index ({ $reason }): { $turns ->
+    [one] 1 turn
+   *[other] { $turns } turns
+}
+index-rebuilt-missing = no index yet
+index-rebuilt-other-version = the index is from another version of kodbok or damaged
+index-rebuilt-damaged = the index is damaged ({ $error })
+index-rebuilt-checksum = the index is damaged (checksum of { $files })
+index-rebuilt-old-layout = the index has an old layout
+index-rebuilt-incomplete = the index is incomplete ({ $found } of { $expected } turns)
+index-rebuilt-unusable = the old one could not be used: { $error }
+index-rebuilt-settings = the codebook or the case attributes changed
+index-rebuilt-many-changed = { $changed } of { $of } transcripts changed

@@ -674,3 +674,19 @@ query-unknown-filter = okänt filter `{ $key }:` (filter: { $known })
 query-no-saved-query = koden { $name } har ingen sparad sökfråga (`kodbok codes describe { $id } --query …`, eller Q i arbetsbänkens kodbok)
 query-saved-query-loop = den sparade sökfrågan för koden { $name } använder sig själv
 query-in-saved-query = den sparade sökfrågan för koden { $name } ({ $query }), { $error }
+## the search index built from scratch (src/cli/search.rs, messages::rebuild_reason)
+index-building = bygger sökindexet
+index-building-transcripts = avskrifter
+index-built = kodbok: byggde sökindexet ({ $reason }): { $turns ->
+    [one] 1 replik
+   *[other] { $turns } repliker
+}
+index-rebuilt-missing = inget index än
+index-rebuilt-other-version = indexet är från en annan version av kodbok eller skadat
+index-rebuilt-damaged = indexet är skadat ({ $error })
+index-rebuilt-checksum = indexet är skadat (kontrollsumman för { $files })
+index-rebuilt-old-layout = indexet har en gammal uppbyggnad
+index-rebuilt-incomplete = indexet är ofullständigt ({ $found } av { $expected } repliker)
+index-rebuilt-unusable = det gamla gick inte att använda: { $error }
+index-rebuilt-settings = kodboken eller fallens attribut har ändrats
+index-rebuilt-many-changed = { $changed } av { $of } avskrifter har ändrats
