@@ -44,7 +44,7 @@ impl Background {
                     let _ = tx.send(IndexReport::Progress(p.done, p.total));
                 }
             };
-            let r = Searcher::open(&root, &mut progress).map_err(|e| e.to_string());
+            let r = Searcher::open(&root, &mut progress).map_err(|e| crate::messages::describe(&e));
             let _ = tx.send(IndexReport::Done(Box::new(r)));
         });
         self.running = Some(rx);
@@ -140,7 +140,7 @@ impl Background {
             return Action::AutocodePlanned(Err(crate::t!("tui-index-not-open")));
         };
         let r = autocode::plan(&state.project, s, query, code, scope, &state.coder);
-        Action::AutocodePlanned(r.map_err(|e| e.to_string()).map(|mut p| {
+        Action::AutocodePlanned(r.map_err(|e| crate::messages::describe(&e)).map(|mut p| {
             if !only.is_empty() {
                 p.add.retain(|c| {
                     only.iter()
@@ -168,7 +168,7 @@ impl Background {
         };
         let p = &state.project;
         let r = suggest::codes_with_query(p, code)
-            .map_err(|e| e.to_string())
+            .map_err(|e| crate::messages::describe(&e))
             .and_then(|codes| {
                 if codes.is_empty() {
                     let key = state
@@ -177,9 +177,10 @@ impl Background {
                         .unwrap_or_default();
                     return Err(crate::t!("tui-suggest-no-query", key = key));
                 }
-                let skipped = suggest::load_skipped(p).map_err(|e| e.to_string())?;
+                let skipped =
+                    suggest::load_skipped(p).map_err(|e| crate::messages::describe(&e))?;
                 suggest::suggest(p, s, &state.coder, &codes, &skipped, false)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| crate::messages::describe(&e))
             });
         Action::SuggestionsDone(r)
     }
@@ -194,7 +195,7 @@ fn problem(e: IndexError) -> QueryProblem {
             end: q.end,
         },
         e => QueryProblem {
-            message: e.to_string(),
+            message: crate::messages::describe(&e),
             kind: None,
             start: 0,
             end: 0,
