@@ -14,6 +14,7 @@ mod coding;
 mod consensus;
 mod export;
 mod filters;
+mod help;
 mod matrix;
 mod merge;
 mod office;
@@ -26,10 +27,12 @@ mod search;
 mod search_out;
 mod suggest;
 mod summary;
+mod usage_error;
 
 use crate::i18n::{self, Lang};
 use crate::t;
 use clap::{Args, Parser, Subcommand};
+pub use help::localized;
 use output::Format;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -198,10 +201,12 @@ pub fn main() -> ExitCode {
     use clap::{CommandFactory, FromArgMatches};
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     i18n::init(lang_in_args(&args));
-    let matches = localized(Cli::command()).get_matches_from(args);
-    let cli = match Cli::from_arg_matches(&matches) {
-        Ok(c) => c,
-        Err(e) => e.exit(),
+    let parsed = localized(Cli::command())
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m).map(|cli| (m, cli)));
+    let (matches, cli) = match parsed {
+        Ok(p) => p,
+        Err(e) => return usage_error::report(&e),
     };
     let report_lang = cli
         .lang
@@ -319,64 +324,6 @@ fn lang_in_args(args: &[std::ffi::OsString]) -> Option<Lang> {
     None
 }
 
-/// The command's descriptions and global options' help from the catalogue (`cmd-NAME`, `opt-NAME`),
-/// in the current language; a command without a key keeps its doc comment.
-pub fn localized(cmd: clap::Command) -> clap::Command {
-    let lang = i18n::lang();
-    let mut cmd = cmd.about(t!("cmd-about")).long_about(t!("cmd-long-about"));
-    let names: Vec<String> = cmd
-        .get_subcommands()
-        .map(|c| c.get_name().to_string())
-        .collect();
-    for name in names {
-        let key = format!("cmd-{name}");
-        if i18n::has_key(lang, &key) {
-            cmd = cmd.mut_subcommand(&name, |c| c.about(i18n::tr(&key, &[])));
-        }
-    }
-    for opt in ["project", "coder", "lang"] {
-        let key = format!("opt-{opt}");
-        cmd = cmd.mut_arg(opt, |a| a.help(i18n::tr(&key, &[])));
-    }
-    localize_args(cmd, "kodbok", lang)
-}
-
-/// The catalogue key of an option's help: `arg-COMMAND-ID` (COMMAND the path of subcommands joined by `-`,
-/// `kodbok` at the top), else `opt-ID` for an option that reads the same in every command.
-fn arg_key(lang: Lang, path: &str, id: &str) -> Option<String> {
-    let id = id.replace('_', "-");
-    [format!("arg-{path}-{id}"), format!("opt-{id}")]
-        .into_iter()
-        .find(|k| i18n::has_key(lang, k))
-}
-
-/// Every option's help, in this command and its subcommands, from the catalogue where it has a key.
-fn localize_args(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
-    let ids: Vec<String> = cmd
-        .get_arguments()
-        .filter(|a| !a.is_global_set())
-        .map(|a| a.get_id().to_string())
-        .collect();
-    for id in ids {
-        if let Some(key) = arg_key(lang, path, &id) {
-            cmd = cmd.mut_arg(&id, |a| a.help(i18n::tr(&key, &[])));
-        }
-    }
-    let subs: Vec<String> = cmd
-        .get_subcommands()
-        .map(|c| c.get_name().to_string())
-        .collect();
-    for name in subs {
-        let sub_path = if path == "kodbok" {
-            name.clone()
-        } else {
-            format!("{path}-{name}")
-        };
-        cmd = cmd.mut_subcommand(&name, |c| localize_args(c, &sub_path, lang));
-    }
-    cmd
-}
-
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| t!("lang-unknown", value = s))
 }
@@ -386,86 +333,6 @@ pub use filters::parse_kv;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn every_command_is_described_in_both_catalogues() {
-        for c in Cli::command().get_subcommands() {
-            let key = format!("cmd-{}", c.get_name());
-            for lang in Lang::ALL {
-                assert!(
-                    i18n::has_key(lang, &key),
-                    "add {key} to src/i18n/{lang}/cli.ftl"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn help_comes_in_the_chosen_language() {
-        let help = i18n::with_lang(Lang::Sv, || localized(Cli::command()).render_help());
-        assert!(help.to_string().contains("Kvalitativ kodning"), "{help}");
-        assert!(
-            help.to_string().contains("Visa och redigera kodboken"),
-            "{help}"
-        );
-        let help = i18n::with_lang(Lang::En, || localized(Cli::command()).render_help());
-        assert!(
-            help.to_string().contains("Show and edit the codebook"),
-            "{help}"
-        );
-    }
-
-    /// Options whose help has no catalogue key yet; lower it as they are translated, never raise it.
-    const UNTRANSLATED_OPTIONS: usize = 2;
-
-    #[test]
-    fn options_help_comes_from_the_catalogue() {
-        fn walk(c: &clap::Command, path: &str, missing: &mut Vec<String>) {
-            for a in c.get_arguments() {
-                let described = a.get_help().is_some_and(|h| !h.to_string().is_empty());
-                if a.is_global_set() || a.is_hide_set() || !described {
-                    continue;
-                }
-                if arg_key(Lang::Sv, path, a.get_id().as_str()).is_none() {
-                    missing.push(format!("{path} --{}", a.get_id()));
-                }
-            }
-            for s in c.get_subcommands() {
-                let p = if path == "kodbok" {
-                    s.get_name().to_string()
-                } else {
-                    format!("{path}-{}", s.get_name())
-                };
-                walk(s, &p, missing);
-            }
-        }
-        let mut missing = Vec::new();
-        walk(&Cli::command(), "kodbok", &mut missing);
-        assert!(
-            missing.len() <= UNTRANSLATED_OPTIONS,
-            "add arg-COMMAND-ID (or opt-ID) to src/i18n/{{en,sv}}/cli.ftl for: {missing:?}"
-        );
-        // What a Swedish intern reads under `kodbok summary --help`.
-        let help = i18n::with_lang(Lang::Sv, || {
-            let mut cmd = localized(Cli::command());
-            cmd.find_subcommand_mut("summary")
-                .unwrap()
-                .render_help()
-                .to_string()
-        });
-        assert!(help.contains("Radordning"), "{help}");
-        assert!(help.contains("Vilka kodningar som räknas"), "{help}");
-        assert!(!help.contains("Which codings count"), "{help}");
-        let help = i18n::with_lang(Lang::En, || {
-            let mut cmd = localized(Cli::command());
-            cmd.find_subcommand_mut("summary")
-                .unwrap()
-                .render_help()
-                .to_string()
-        });
-        assert!(help.contains("Which codings count"), "{help}");
-    }
 
     #[test]
     fn export_is_described_with_qdpx_and_qdc() {

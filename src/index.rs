@@ -19,7 +19,7 @@ pub mod synth;
 pub mod texts;
 pub mod verify;
 
-pub use build::{Progress, SyncReport};
+pub use build::{Progress, RebuildReason, SyncReport};
 pub use query::QueryError;
 pub use search::{Hit, Searcher};
 

@@ -4,8 +4,8 @@
 
 use crate::analysis::AnalysisError;
 use crate::analysis::pseudonyms::{MapProblem, PseudonymError};
-use crate::index::IndexError;
-use crate::index::query::QueryError;
+use crate::index::query::{QueryError, QueryErrorKind};
+use crate::index::{IndexError, RebuildReason};
 use crate::model::codebook::CodebookError;
 use crate::store::StoreError;
 use crate::t;
@@ -243,44 +243,117 @@ pub fn import(e: &crate::store::import::ImportError) -> String {
     }
 }
 
-/// Why the search index was built anew, in the current language.
-pub fn rebuild(r: &crate::index::build::Rebuild) -> String {
-    use crate::index::build::Rebuild as R;
-    match r {
-        R::Missing => t!("index-rebuild-missing"),
-        R::OtherVersion => t!("index-rebuild-other-version"),
-        R::OldLayout => t!("index-rebuild-old-layout"),
-        R::Damaged(detail) => t!("index-rebuild-damaged", detail = detail.as_str()),
-        R::Unusable(detail) => t!("index-rebuild-unusable", detail = detail.as_str()),
-        R::Checksum(files) => t!("index-rebuild-checksum", files = files.join(", ")),
-        R::Incomplete { indexed, turns } => t!(
-            "index-rebuild-incomplete",
-            indexed = *indexed as f64,
-            turns = *turns as f64
-        ),
-        R::SettingsChanged => t!("index-rebuild-settings"),
-        R::ManyChanged {
-            changed,
-            transcripts,
-        } => t!(
-            "index-rebuild-many",
-            changed = *changed,
-            transcripts = *transcripts
-        ),
-    }
-}
-
 /// A malformed query in the current language: "column 3: empty phrase".
 pub fn query(e: &QueryError) -> String {
-    let message = e
-        .key
-        .map_or_else(|| e.message.clone(), |k| crate::i18n::tr(k, &[]));
-    t!("query-error", col = e.start + 1, message = message)
+    t!(
+        "query-error",
+        col = e.start + 1,
+        message = query_problem(&e.kind)
+    )
+}
+
+/// What is wrong with a query, in the current language, without its position.
+pub fn query_problem(k: &QueryErrorKind) -> String {
+    use QueryErrorKind as K;
+    let key = match k {
+        K::Empty => "query-empty",
+        K::QuoteOpen => "query-quote-open",
+        K::RegexOpen => "query-regex-open",
+        K::RegexEmpty => "query-regex-empty",
+        K::RegexEnd => "query-regex-end",
+        K::RegexSyntax(m) => return t!("query-regex-syntax", detail = m.as_str()),
+        K::RegexUnusable(m) => return t!("query-regex-unusable", detail = m.as_str()),
+        K::ParenUnopened => "query-paren-unopened",
+        K::ParenOpen => "query-paren-open",
+        K::ParenEmpty => "query-paren-empty",
+        K::PhraseEmpty => "query-phrase-empty",
+        K::NearEmpty => "query-near-empty",
+        K::NearSlop { max } => return t!("query-near-slop", max = *max),
+        K::AfterOr => "query-after-or",
+        K::BeforeOr => "query-before-or",
+        K::BeforeAnd => "query-before-and",
+        K::AfterAnd => "query-after-and",
+        K::AfterNot => "query-after-not",
+        K::BeforeCloseParen => "query-before-close-paren",
+        K::ExpectedTerm => "query-expected-term",
+        K::StarEnd => "query-star-end",
+        K::PrefixShort => "query-prefix-short",
+        K::FuzzyRange => "query-fuzzy-range",
+        K::TildeWord => "query-tilde-word",
+        K::FilterValue { key } => return t!("query-filter-value", key = key.as_str()),
+        K::NoLetters { text } => return t!("query-no-letters", text = format!("{text:?}")),
+        K::PhraseNoLetters => "query-phrase-no-letters",
+        K::PrefixOneWord => "query-prefix-one-word",
+        K::FuzzyOneWord => "query-fuzzy-one-word",
+        K::PrefixUnusable(m) => return t!("query-prefix-unusable", detail = m.as_str()),
+        K::UnknownCode { code } => return t!("query-unknown-code", code = format!("{code:?}")),
+        K::UnknownCoder { name, known } => {
+            return t!(
+                "query-unknown-coder",
+                name = format!("{name:?}"),
+                known = known.join(", ")
+            );
+        }
+        K::UnknownCase { name, known } => {
+            return t!(
+                "query-unknown-case",
+                name = format!("{name:?}"),
+                known = known.join(", ")
+            );
+        }
+        K::UnknownFilter { key, known } => {
+            return t!(
+                "query-unknown-filter",
+                key = key.as_str(),
+                known = known.join(", ")
+            );
+        }
+        K::NoSavedQuery { name, id } => {
+            return t!(
+                "query-no-saved-query",
+                name = format!("{name:?}"),
+                id = id.as_str()
+            );
+        }
+        K::SavedQueryLoop { name } => {
+            return t!("query-saved-query-loop", name = format!("{name:?}"));
+        }
+        K::InSavedQuery { name, query, error } => {
+            return t!(
+                "query-in-saved-query",
+                name = format!("{name:?}"),
+                query = format!("{query:?}"),
+                error = self::query(error)
+            );
+        }
+    };
+    crate::i18n::tr(key, &[])
 }
 
 /// [`query`] with the query and a caret line under the problem, after "bad query, ".
 pub fn bad_query(e: &QueryError, q: &str) -> String {
     t!("query-bad", error = e.render_as(q, &query(e)))
+}
+
+/// Why the search index was built from scratch, in the current language.
+pub fn rebuild_reason(r: &RebuildReason) -> String {
+    match r {
+        RebuildReason::Missing => t!("index-rebuilt-missing"),
+        RebuildReason::OtherVersion => t!("index-rebuilt-other-version"),
+        RebuildReason::Damaged(e) => t!("index-rebuilt-damaged", error = e.as_str()),
+        RebuildReason::Checksum(files) => t!("index-rebuilt-checksum", files = files.join(", ")),
+        RebuildReason::OldLayout => t!("index-rebuilt-old-layout"),
+        RebuildReason::Incomplete { found, expected } => t!(
+            "index-rebuilt-incomplete",
+            found = *found,
+            expected = *expected
+        ),
+        RebuildReason::Unusable(e) => t!("index-rebuilt-unusable", error = e.as_str()),
+        RebuildReason::SettingsChanged => t!("index-rebuilt-settings"),
+        RebuildReason::ManyChanged { changed, of } => {
+            t!("index-rebuilt-many-changed", changed = *changed, of = *of)
+        }
+    }
 }
 
 fn index(e: &IndexError) -> String {
@@ -423,7 +496,7 @@ mod tests {
     }
 
     #[test]
-    fn query_errors_are_worded_from_their_key_and_every_key_is_in_the_catalogues() {
+    fn query_errors_are_worded_in_both_languages_with_their_position() {
         let e = crate::index::query::parse("\"ledning").unwrap_err();
         assert_eq!(with_lang(Lang::En, || query(&e)), e.to_string());
         let sv = with_lang(Lang::Sv, || bad_query(&e, "\"ledning"));
@@ -431,15 +504,116 @@ mod tests {
             sv.starts_with("felaktig sökfråga, kolumn 1: citattecknet avslutas aldrig\n"),
             "{sv}"
         );
-        let src = include_str!("index/query.rs");
-        for key in src
-            .split("keyed(\"")
-            .skip(1)
-            .filter_map(|r| r.split('"').next())
-        {
-            for lang in Lang::ALL {
-                assert!(crate::i18n::has_key(lang, key), "{key} missing in {lang:?}");
-            }
+        let e = crate::index::query::parse("\"a b\"~5000").unwrap_err();
+        let sv = with_lang(Lang::Sv, || query(&e));
+        assert_eq!(
+            sv,
+            "kolumn 6: en närhetssökning tar ett antal ord från 0 till 1000, som i \"ledningen stöd\"~5"
+        );
+        let e = crate::index::query::parse("grupp:").unwrap_err();
+        let sv = with_lang(Lang::Sv, || query(&e));
+        assert!(sv.contains("ett värde behövs efter `grupp:`"), "{sv}");
+        let inner = crate::index::query::parse("resurs AND").unwrap_err();
+        let e = QueryError::new(
+            (10, 20),
+            QueryErrorKind::InSavedQuery {
+                name: "Resursbrist".into(),
+                query: "resurs AND".into(),
+                error: Box::new(inner),
+            },
+        );
+        assert_eq!(with_lang(Lang::En, || query(&e)), e.to_string());
+        let sv = with_lang(Lang::Sv, || query(&e));
+        assert_eq!(
+            sv,
+            "kolumn 11: den sparade sökfrågan för koden \"Resursbrist\" (\"resurs AND\"), kolumn 11: en sökterm behövs efter AND"
+        );
+    }
+
+    #[test]
+    fn rebuild_reasons_read_the_same_in_english_and_are_swedish_in_swedish() {
+        let reasons = [
+            RebuildReason::Missing,
+            RebuildReason::OtherVersion,
+            RebuildReason::Damaged("x".into()),
+            RebuildReason::Checksum(vec!["a.term".into(), "b.idx".into()]),
+            RebuildReason::OldLayout,
+            RebuildReason::Incomplete {
+                found: 3,
+                expected: 5,
+            },
+            RebuildReason::Unusable("x".into()),
+            RebuildReason::SettingsChanged,
+            RebuildReason::ManyChanged { changed: 9, of: 10 },
+        ];
+        for r in &reasons {
+            assert_eq!(with_lang(Lang::En, || rebuild_reason(r)), r.to_string());
+            let sv = with_lang(Lang::Sv, || rebuild_reason(r));
+            assert_ne!(sv, r.to_string());
+            assert!(!sv.starts_with("index-"), "{sv}");
+        }
+    }
+
+    /// One of each kind: its English wording is its `Display`, its Swedish one differs.
+    #[test]
+    fn every_query_problem_has_both_wordings() {
+        use QueryErrorKind as K;
+        let list = || vec!["a".to_string(), "b".to_string()];
+        let kinds = vec![
+            K::Empty,
+            K::QuoteOpen,
+            K::RegexOpen,
+            K::RegexEmpty,
+            K::RegexEnd,
+            K::RegexSyntax("x".into()),
+            K::RegexUnusable("x".into()),
+            K::ParenUnopened,
+            K::ParenOpen,
+            K::ParenEmpty,
+            K::PhraseEmpty,
+            K::NearEmpty,
+            K::NearSlop { max: 9 },
+            K::AfterOr,
+            K::BeforeOr,
+            K::BeforeAnd,
+            K::AfterAnd,
+            K::AfterNot,
+            K::BeforeCloseParen,
+            K::ExpectedTerm,
+            K::StarEnd,
+            K::PrefixShort,
+            K::FuzzyRange,
+            K::TildeWord,
+            K::FilterValue { key: "k".into() },
+            K::NoLetters { text: "--".into() },
+            K::PhraseNoLetters,
+            K::PrefixOneWord,
+            K::FuzzyOneWord,
+            K::PrefixUnusable("x".into()),
+            K::UnknownCode { code: "c".into() },
+            K::UnknownCoder {
+                name: "n".into(),
+                known: list(),
+            },
+            K::UnknownCase {
+                name: "n".into(),
+                known: list(),
+            },
+            K::UnknownFilter {
+                key: "k".into(),
+                known: list(),
+            },
+            K::NoSavedQuery {
+                name: "n".into(),
+                id: "i".into(),
+            },
+            K::SavedQueryLoop { name: "n".into() },
+        ];
+        for k in kinds {
+            assert_eq!(with_lang(Lang::En, || query_problem(&k)), k.to_string());
+            let sv = with_lang(Lang::Sv, || query_problem(&k));
+            assert_ne!(sv, k.to_string(), "{k:?}");
+            assert!(!sv.starts_with("query-"), "{sv}");
         }
     }
 }

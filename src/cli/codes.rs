@@ -27,12 +27,15 @@ pub struct CodesArgs {
 pub enum CodesAction {
     /// Add a code
     Add {
+        /// Name of the new code
         name: String,
+        /// Id of the new code (default: made from the name)
         #[arg(long)]
         id: Option<String>,
         /// Parent code (id or name); top level when absent
         #[arg(long)]
         parent: Option<String>,
+        /// What the code means
         #[arg(long)]
         description: Option<String>,
         /// Colour as #RRGGBB
@@ -43,9 +46,15 @@ pub enum CodesAction {
         shortcut: Option<String>,
     },
     /// Rename a code (its id, and so every coding, stays)
-    Rename { id: String, name: String },
+    Rename {
+        /// The code (id or name)
+        id: String,
+        /// Its new name
+        name: String,
+    },
     /// Move a code (and its sub-codes) under another parent
     Move {
+        /// The code (id or name)
         id: String,
         /// New parent (id or name)
         #[arg(long, required_unless_present = "top")]
@@ -55,9 +64,15 @@ pub enum CodesAction {
         top: bool,
     },
     /// Merge FROM into INTO: every coding of every coder moves to INTO, FROM's sub-codes too
-    Merge { from: String, into: String },
+    Merge {
+        /// The code that goes (id or name)
+        from: String,
+        /// The code that stays and receives the codings (id or name)
+        into: String,
+    },
     /// Remove a code; refused while codings use it unless --force names where they go
     Remove {
+        /// The code (id or name)
         id: String,
         /// Code (id or name) that receives the codings, or `delete` to delete them
         #[arg(long, value_name = "CODE|delete")]
@@ -65,13 +80,18 @@ pub enum CodesAction {
     },
     /// Set a code's description, inclusion/exclusion notes, colour, shortcut or saved search query
     Describe {
+        /// The code (id or name)
         id: String,
+        /// What the code means
         #[arg(long)]
         description: Option<String>,
+        /// When to apply the code
         #[arg(long)]
         inclusion: Option<String>,
+        /// When not to apply it
         #[arg(long)]
         exclusion: Option<String>,
+        /// Colour as #RRGGBB
         #[arg(long)]
         color: Option<String>,
         /// Shortcut key, or an empty string to clear it

@@ -50,6 +50,7 @@ pub enum ConsensusAction {
     /// Take back the decision in force on these units: the layer gets the decision before it (or, with none, the
     /// unit is emptied as before any decision); the undo is a log entry too
     Undo {
+        /// Unit ids, as `kodbok consensus log` lists them
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
         #[command(flatten)]

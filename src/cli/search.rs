@@ -66,10 +66,12 @@ fn open_index_with(root: &Path, query: Option<&str>) -> anyhow::Result<Searcher>
             return;
         }
         let b = bar.get_or_insert_with(|| {
-            let b = ProgressBar::new(p.total as u64).with_message("building the search index");
-            if let Ok(style) =
-                ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} transcripts")
-            {
+            let b = ProgressBar::new(p.total as u64).with_message(t!("index-building"));
+            let template = format!(
+                "{{msg}} {{bar:30}} {{pos}}/{{len}} {}",
+                t!("index-building-transcripts")
+            );
+            if let Ok(style) = ProgressStyle::with_template(&template) {
                 b.set_style(style);
             }
             b
@@ -85,10 +87,10 @@ fn open_index_with(root: &Path, query: Option<&str>) -> anyhow::Result<Searcher>
     }
     if let Some(reason) = &s.report().rebuilt {
         crate::warn_line!(
-            "kodbok: {}",
-            crate::t!(
+            "{}",
+            t!(
                 "index-built",
-                reason = crate::messages::rebuild(reason),
+                reason = crate::messages::rebuild_reason(reason),
                 turns = s.report().turns
             )
         );

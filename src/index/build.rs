@@ -44,35 +44,11 @@ pub struct Progress {
     pub full: bool,
 }
 
-/// Why the index was built from scratch. The CLI says it in the chosen language (`messages::rebuild`);
-/// the details are tantivy's own words.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Rebuild {
-    /// There was no index yet.
-    Missing,
-    /// The manifest is from another version of kodbok, or unreadable.
-    OtherVersion,
-    /// The index's fields are an older layout.
-    OldLayout,
-    /// tantivy could not open or read it.
-    Damaged(String),
-    /// These segment files failed their checksum.
-    Checksum(Vec<String>),
-    /// It holds fewer turns than its manifest says (a build was cut off).
-    Incomplete { indexed: u64, turns: u64 },
-    /// The codebook or the case attributes changed (they are in every turn's filter fields).
-    SettingsChanged,
-    /// So many transcripts changed that building anew is quicker.
-    ManyChanged { changed: usize, transcripts: usize },
-    /// Bringing it up to date failed, so it was built again.
-    Unusable(String),
-}
-
 /// What opening the index did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SyncReport {
     /// Why the index was built from scratch, when it was.
-    pub rebuilt: Option<Rebuild>,
+    pub rebuilt: Option<RebuildReason>,
     /// Transcripts (re-)indexed.
     pub reindexed: usize,
     /// Transcripts removed from the index.
@@ -95,6 +71,59 @@ pub enum Codings {
     Unless,
 }
 
+/// Why the index was built from scratch; English in `Display`, the user's language in `crate::messages`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RebuildReason {
+    /// There was no index.
+    Missing,
+    /// The manifest is of another version of kodbok, or unreadable.
+    OtherVersion,
+    /// tantivy could not open or read it (its own words).
+    Damaged(String),
+    /// Files whose checksum failed.
+    Checksum(Vec<String>),
+    OldLayout,
+    Incomplete {
+        found: u64,
+        expected: u64,
+    },
+    /// Opening or updating the old index failed (the error's words).
+    Unusable(String),
+    /// The codebook or the case attributes changed.
+    SettingsChanged,
+    /// So many transcripts changed that building afresh is quicker.
+    ManyChanged {
+        changed: usize,
+        of: usize,
+    },
+}
+
+impl std::fmt::Display for RebuildReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RebuildReason::Missing => f.write_str("no index yet"),
+            RebuildReason::OtherVersion => {
+                f.write_str("the index is from another version of kodbok or damaged")
+            }
+            RebuildReason::Damaged(e) => write!(f, "the index is damaged ({e})"),
+            RebuildReason::Checksum(files) => {
+                write!(f, "the index is damaged (checksum of {})", files.join(", "))
+            }
+            RebuildReason::OldLayout => f.write_str("the index has an old layout"),
+            RebuildReason::Incomplete { found, expected } => {
+                write!(f, "the index is incomplete ({found} of {expected} turns)")
+            }
+            RebuildReason::Unusable(e) => write!(f, "the old one could not be used: {e}"),
+            RebuildReason::SettingsChanged => {
+                f.write_str("the codebook or the case attributes changed")
+            }
+            RebuildReason::ManyChanged { changed, of } => {
+                write!(f, "{changed} of {of} transcripts changed")
+            }
+        }
+    }
+}
+
 pub fn index_dir(root: &Path) -> PathBuf {
     root.join(".kodbok").join("index")
 }
@@ -111,33 +140,32 @@ fn tv(path: &Path) -> impl FnOnce(tantivy::TantivyError) -> IndexError + '_ {
 }
 
 /// Opens an existing index, checking it against its manifest; Err(reason) when it must be rebuilt.
-fn try_open(dir: &Path) -> Result<(Index, Manifest), Rebuild> {
+fn try_open(dir: &Path) -> Result<(Index, Manifest), RebuildReason> {
     if !dir.join(manifest::FILE).exists() {
-        return Err(Rebuild::Missing);
+        return Err(RebuildReason::Missing);
     }
-    let m = Manifest::load(dir).ok_or(Rebuild::OtherVersion)?;
+    let m = Manifest::load(dir).ok_or(RebuildReason::OtherVersion)?;
+    fn damaged(e: impl std::fmt::Display) -> RebuildReason {
+        RebuildReason::Damaged(e.to_string())
+    }
     let index = CacheDirectory::open(dir)
         .and_then(Index::open)
-        .map_err(|e| Rebuild::Damaged(e.to_string()))?;
-    Fields::of(&index.schema()).ok_or(Rebuild::OldLayout)?;
+        .map_err(damaged)?;
+    Fields::of(&index.schema()).ok_or(RebuildReason::OldLayout)?;
     // Every segment file ends in a checksum: a damaged file is found here, not by a panic later.
-    let damaged = index
-        .validate_checksum()
-        .map_err(|e| Rebuild::Damaged(e.to_string()))?;
-    if !damaged.is_empty() {
-        let mut names: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
+    let failed = index.validate_checksum().map_err(damaged)?;
+    if !failed.is_empty() {
+        let mut names: Vec<String> = failed.iter().map(|p| p.display().to_string()).collect();
         names.sort();
-        return Err(Rebuild::Checksum(names));
+        return Err(RebuildReason::Checksum(names));
     }
     schema::register(index.tokenizers());
-    let reader = index
-        .reader()
-        .map_err(|e| Rebuild::Damaged(e.to_string()))?;
+    let reader = index.reader().map_err(damaged)?;
     let n = reader.searcher().num_docs();
     if n != m.turns {
-        return Err(Rebuild::Incomplete {
-            indexed: n,
-            turns: m.turns,
+        return Err(RebuildReason::Incomplete {
+            found: n,
+            expected: m.turns,
         });
     }
     Ok((index, m))
@@ -201,7 +229,7 @@ pub fn sync_with(
     // panic in tantivy), it is built again once from the project files.
     let result = match result {
         Err(e) if e.is_cache_fault(&dir) => guarded(&dir, || {
-            rebuild(root, &dir, Rebuild::Unusable(e.to_string()), progress)
+            rebuild(root, &dir, RebuildReason::Unusable(e.to_string()), progress)
         }),
         other => other,
     };
@@ -227,7 +255,7 @@ pub fn invalidate(root: &Path) {
 fn rebuild(
     root: &Path,
     dir: &Path,
-    reason: Rebuild,
+    reason: RebuildReason,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Index, Manifest, SyncReport), IndexError> {
     if dir.exists() {
@@ -403,7 +431,7 @@ fn update(
     let settings_changed = old.codebook.map(|s| s.hash) != Some(scan.codebook.hash)
         || old.cases_file.map(|s| s.hash) != scan.cases.map(|s| s.hash);
     if settings_changed {
-        return rebuild(root, dir, Rebuild::SettingsChanged, progress);
+        return rebuild(root, dir, RebuildReason::SettingsChanged, progress);
     }
     if codings == Codings::Unless && only_codings_changed(&old, &scan) {
         // the manifest keeps the old coder signatures: the next open that needs the codings finds them changed
@@ -466,9 +494,9 @@ fn update(
         return rebuild(
             root,
             dir,
-            Rebuild::ManyChanged {
+            RebuildReason::ManyChanged {
                 changed: dirty.len(),
-                transcripts: scan.transcripts.len(),
+                of: scan.transcripts.len(),
             },
             progress,
         );

@@ -1,7 +1,7 @@
 //! Turns a parsed query into a tantivy query plus the matchers that find and highlight matches in a turn.
 
 use super::inflect::{self, WordSet};
-use super::query::{self, Node, QueryError, Span};
+use super::query::{self, Node, QueryError, QueryErrorKind, Span};
 use super::schema::{Fields, raw_analyzer, stem_one, stem_term, tokens};
 use super::texts::{TextSource, TurnTexts};
 use super::verify::{Check, VerifiedQuery};
@@ -229,7 +229,9 @@ impl<'a> Compiler<'a> {
         match words.len() {
             0 => Err(QueryError::new(
                 span,
-                format!("nothing to search for in {text:?}: no letters or digits"),
+                QueryErrorKind::NoLetters {
+                    text: text.to_string(),
+                },
             )),
             1 => {
                 let (q, set) = self.word_query(&words[0]);
@@ -361,36 +363,36 @@ impl<'a> Compiler<'a> {
         let code = codebook.resolve(value).map_err(|_| {
             QueryError::new(
                 vspan,
-                format!(
-                    "no code {value:?} in the codebook (give its id or name; see `kodbok codes`)"
-                ),
+                QueryErrorKind::UnknownCode {
+                    code: value.to_string(),
+                },
             )
         })?;
         if code.query.trim().is_empty() {
             return Err(QueryError::new(
                 vspan,
-                format!(
-                    "code {:?} has no saved query (`kodbok codes describe {} --query …`, or Q in the workbench's codebook)",
-                    code.name, code.id
-                ),
+                QueryErrorKind::NoSavedQuery {
+                    name: code.name.clone(),
+                    id: code.id.clone(),
+                },
             ));
         }
         if self.expanding.contains(&code.id) {
             return Err(QueryError::new(
                 vspan,
-                format!("the saved query of code {:?} uses itself", code.name),
+                QueryErrorKind::SavedQueryLoop {
+                    name: code.name.clone(),
+                },
             ));
         }
         let wrap = |e: QueryError| {
             QueryError::new(
                 vspan,
-                format!(
-                    "the saved query of code {:?} ({:?}), column {}: {}",
-                    code.name,
-                    code.query,
-                    e.start + 1,
-                    e.message
-                ),
+                QueryErrorKind::InSavedQuery {
+                    name: code.name.clone(),
+                    query: code.query.clone(),
+                    error: Box::new(e),
+                },
             )
         };
         let node = query::parse(&code.query).map_err(wrap)?;
@@ -432,22 +434,22 @@ impl<'a> Compiler<'a> {
     ) -> Result<Box<dyn Query>, QueryError> {
         let words = self.words(text);
         if words.is_empty() {
-            return Err(QueryError::new(
-                span,
-                "nothing to search for in this phrase: no letters or digits",
-            ));
+            return Err(QueryError::new(span, QueryErrorKind::PhraseNoLetters));
         }
         Ok(self.words_query(words, positive))
     }
 
-    fn single(&mut self, text: &str, span: Span, what: &str) -> Result<String, QueryError> {
+    /// The one word of a prefix or fuzzy term; `not_one` is the error when there is not exactly one.
+    fn single(
+        &mut self,
+        text: &str,
+        span: Span,
+        not_one: QueryErrorKind,
+    ) -> Result<String, QueryError> {
         let words = self.words(text);
         match <[String; 1]>::try_from(words) {
             Ok([w]) => Ok(w),
-            Err(_) => Err(QueryError::new(
-                span,
-                format!("a {what} search takes one word of letters or digits"),
-            )),
+            Err(_) => Err(QueryError::new(span, not_one)),
         }
     }
 
@@ -457,9 +459,9 @@ impl<'a> Compiler<'a> {
         span: Span,
         positive: bool,
     ) -> Result<Box<dyn Query>, QueryError> {
-        let w = self.single(text, span, "prefix")?;
+        let w = self.single(text, span, QueryErrorKind::PrefixOneWord)?;
         let q = RegexQuery::from_pattern(&format!("{w}.*"), self.fields.text)
-            .map_err(|e| QueryError::new(span, format!("cannot search this prefix: {e}")))?;
+            .map_err(|e| QueryError::new(span, QueryErrorKind::PrefixUnusable(e.to_string())))?;
         if positive {
             self.matchers.push(Matcher::Prefix(w));
         }
@@ -473,7 +475,7 @@ impl<'a> Compiler<'a> {
         span: Span,
         positive: bool,
     ) -> Result<Box<dyn Query>, QueryError> {
-        let w = self.single(text, span, "fuzzy")?;
+        let w = self.single(text, span, QueryErrorKind::FuzzyOneWord)?;
         let term = Term::from_field_text(self.fields.text, &w);
         if positive {
             self.matchers.push(Matcher::Fuzzy(w, d));
@@ -499,7 +501,12 @@ impl<'a> Compiler<'a> {
         match key {
             "code" => {
                 let code = self.vocab.codebook.resolve(value).map_err(|_| {
-                    QueryError::new(vspan, format!("no code {value:?} in the codebook (give its id or name; see `kodbok codes`)"))
+                    QueryError::new(
+                        vspan,
+                        QueryErrorKind::UnknownCode {
+                            code: value.to_string(),
+                        },
+                    )
                 })?;
                 Ok(match coder {
                     Some(c) => term(f.f_coder_code, &format!("{c}={}", code.id)),
@@ -508,10 +515,12 @@ impl<'a> Compiler<'a> {
             }
             "coder" => {
                 if !self.vocab.coders.iter().any(|c| c == value) {
-                    let known = self.vocab.coders.join(", ");
                     return Err(QueryError::new(
                         vspan,
-                        format!("no coder {value:?} has codings (coders: {known})"),
+                        QueryErrorKind::UnknownCoder {
+                            name: value.to_string(),
+                            known: self.vocab.coders.to_vec(),
+                        },
                     ));
                 }
                 Ok(term(f.f_coder, value))
@@ -519,10 +528,12 @@ impl<'a> Compiler<'a> {
             "case" => {
                 let lower = value.to_lowercase();
                 if !self.vocab.cases.iter().any(|c| c.to_lowercase() == lower) {
-                    let known = self.vocab.cases.join(", ");
                     return Err(QueryError::new(
                         vspan,
-                        format!("no case {value:?} (cases: {known})"),
+                        QueryErrorKind::UnknownCase {
+                            name: value.to_string(),
+                            known: self.vocab.cases.to_vec(),
+                        },
                     ));
                 }
                 Ok(term(f.f_case, &lower))
@@ -539,12 +550,16 @@ impl<'a> Compiler<'a> {
                         .flatten()
                 });
                 let Some(attr) = found else {
-                    let mut keys: Vec<&str> = FILTER_KEYS.to_vec();
-                    keys.extend(self.vocab.attrs.iter().map(String::as_str));
+                    let mut known: Vec<String> =
+                        FILTER_KEYS.iter().map(|k| k.to_string()).collect();
+                    known.extend(self.vocab.attrs.iter().cloned());
                     let key_span = (span.0, span.0 + key.chars().count());
                     return Err(QueryError::new(
                         key_span,
-                        format!("unknown filter `{key}:` (filters: {})", keys.join(", ")),
+                        QueryErrorKind::UnknownFilter {
+                            key: key.to_string(),
+                            known,
+                        },
                     ));
                 };
                 Ok(term(f.f_attr, &attr_value(attr, value)))

@@ -62,34 +62,187 @@ pub enum Node {
 /// A malformed query, with the char range of the problem.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct QueryError {
-    pub message: String,
-    /// The catalogue key of the message, for the output layer to word it in the user's language.
-    pub key: Option<&'static str>,
+    /// What is wrong; worded in English by `Display`, in the user's language by `crate::messages::query`.
+    pub kind: QueryErrorKind,
     /// Char positions in the query, `[start, end)`, 0-based.
     pub start: usize,
     pub end: usize,
 }
 
+/// What is wrong with a query, with what the message names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryErrorKind {
+    Empty,
+    QuoteOpen,
+    RegexOpen,
+    RegexEmpty,
+    RegexEnd,
+    /// The regex parser's own (English) description of the problem.
+    RegexSyntax(String),
+    /// A regex that parses but cannot be built (too big, say).
+    RegexUnusable(String),
+    ParenUnopened,
+    ParenOpen,
+    ParenEmpty,
+    PhraseEmpty,
+    NearEmpty,
+    /// `"…"~N` with N not a number from 0 to `max`.
+    NearSlop {
+        max: u32,
+    },
+    AfterOr,
+    BeforeOr,
+    BeforeAnd,
+    AfterAnd,
+    AfterNot,
+    BeforeCloseParen,
+    ExpectedTerm,
+    StarEnd,
+    PrefixShort,
+    FuzzyRange,
+    TildeWord,
+    /// `key:` with no value.
+    FilterValue {
+        key: String,
+    },
+    /// A word with no letters or digits.
+    NoLetters {
+        text: String,
+    },
+    PhraseNoLetters,
+    PrefixOneWord,
+    FuzzyOneWord,
+    /// The index's refusal of a prefix.
+    PrefixUnusable(String),
+    UnknownCode {
+        code: String,
+    },
+    UnknownCoder {
+        name: String,
+        known: Vec<String>,
+    },
+    UnknownCase {
+        name: String,
+        known: Vec<String>,
+    },
+    UnknownFilter {
+        key: String,
+        known: Vec<String>,
+    },
+    /// `code-query:X` for a code without a saved query.
+    NoSavedQuery {
+        name: String,
+        id: String,
+    },
+    /// A saved query that runs itself through `code-query:`.
+    SavedQueryLoop {
+        name: String,
+    },
+    /// A problem inside the saved query of a code, at its own position in that query.
+    InSavedQuery {
+        name: String,
+        query: String,
+        error: Box<QueryError>,
+    },
+}
+
 impl fmt::Display for QueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "column {}: {}", self.start + 1, self.message)
+        write!(f, "column {}: {}", self.start + 1, self.kind)
+    }
+}
+
+impl fmt::Display for QueryErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use QueryErrorKind as K;
+        let text = match self {
+            K::Empty => "the query is empty",
+            K::QuoteOpen => "this quotation mark is never closed",
+            K::RegexOpen => {
+                "this regular expression is never closed: end it with / (or /i to ignore case)"
+            }
+            K::RegexEmpty => "empty regular expression",
+            K::RegexEnd => "a regular expression ends with / or /i, followed by a space",
+            K::RegexSyntax(m) => return write!(f, "in the regular expression: {m}"),
+            K::RegexUnusable(m) => return write!(f, "cannot use this regular expression: {m}"),
+            K::ParenUnopened => "this closing parenthesis has no opening one",
+            K::ParenOpen => "this parenthesis is never closed",
+            K::ParenEmpty => "empty parentheses",
+            K::PhraseEmpty => "empty phrase",
+            K::NearEmpty => "empty proximity search",
+            K::NearSlop { max } => {
+                return write!(
+                    f,
+                    "a proximity search takes a number of words from 0 to {max}, as in \"ledningen stöd\"~5"
+                );
+            }
+            K::AfterOr => "expected a search term after OR",
+            K::BeforeOr => "OR needs a search term before it",
+            K::BeforeAnd => "AND needs a search term before it",
+            K::AfterAnd => "expected a search term after AND",
+            K::AfterNot => "expected a search term after NOT or -",
+            K::BeforeCloseParen => "expected a search term before this closing parenthesis",
+            K::ExpectedTerm => "expected a search term",
+            K::StarEnd => "`*` can only end a word (prefix search)",
+            K::PrefixShort => "a prefix search needs at least 2 letters before `*`",
+            K::FuzzyRange => "fuzzy search takes a distance of 0, 1 or 2, as in `ledning~1`",
+            K::TildeWord => "expected a word before `~`",
+            K::FilterValue { key } => {
+                return write!(
+                    f,
+                    "expected a value after `{key}:`, as in `{key}:value` or `{key}:\"two words\"`"
+                );
+            }
+            K::NoLetters { text } => {
+                return write!(f, "nothing to search for in {text:?}: no letters or digits");
+            }
+            K::PhraseNoLetters => "nothing to search for in this phrase: no letters or digits",
+            K::PrefixOneWord => "a prefix search takes one word of letters or digits",
+            K::FuzzyOneWord => "a fuzzy search takes one word of letters or digits",
+            K::PrefixUnusable(m) => return write!(f, "cannot search this prefix: {m}"),
+            K::UnknownCode { code } => {
+                return write!(
+                    f,
+                    "no code {code:?} in the codebook (give its id or name; see `kodbok codes`)"
+                );
+            }
+            K::UnknownCoder { name, known } => {
+                return write!(
+                    f,
+                    "no coder {name:?} has codings (coders: {})",
+                    known.join(", ")
+                );
+            }
+            K::UnknownCase { name, known } => {
+                return write!(f, "no case {name:?} (cases: {})", known.join(", "));
+            }
+            K::UnknownFilter { key, known } => {
+                return write!(f, "unknown filter `{key}:` (filters: {})", known.join(", "));
+            }
+            K::NoSavedQuery { name, id } => {
+                return write!(
+                    f,
+                    "code {name:?} has no saved query (`kodbok codes describe {id} --query …`, or Q in the workbench's codebook)"
+                );
+            }
+            K::SavedQueryLoop { name } => {
+                return write!(f, "the saved query of code {name:?} uses itself");
+            }
+            K::InSavedQuery { name, query, error } => {
+                return write!(f, "the saved query of code {name:?} ({query:?}), {error}");
+            }
+        };
+        f.write_str(text)
     }
 }
 
 impl QueryError {
-    pub fn new(span: Span, message: impl Into<String>) -> Self {
+    pub fn new(span: Span, kind: QueryErrorKind) -> Self {
         QueryError {
-            message: message.into(),
-            key: None,
+            kind,
             start: span.0,
             end: span.1.max(span.0 + 1),
         }
-    }
-
-    /// The same error with the catalogue key of its message.
-    pub fn keyed(mut self, key: &'static str) -> Self {
-        self.key = Some(key);
-        self
     }
 
     /// The error with the query on one line and a caret line under the problem.
@@ -145,9 +298,7 @@ fn near_suffix(c: &[char], j: usize) -> Result<Option<(u32, usize)>, QueryError>
         Ok(n) if ends && n <= MAX_SLOP => Ok(Some((n, k))),
         _ => Err(QueryError::new(
             (j + 1, k.max(j + 2)),
-            format!(
-                "a proximity search takes a number of words from 0 to {MAX_SLOP}, as in \"ledningen stöd\"~5"
-            ),
+            QueryErrorKind::NearSlop { max: MAX_SLOP },
         )),
     }
 }
@@ -170,16 +321,10 @@ fn regex_token(c: &[char], i: usize) -> Result<((Tok, Span), usize), QueryError>
         k += 1;
     }
     if k >= c.len() {
-        return Err(QueryError::new(
-            (i, c.len()),
-            "this regular expression is never closed: end it with / (or /i to ignore case)",
-        )
-        .keyed("query-regex-open"));
+        return Err(QueryError::new((i, c.len()), QueryErrorKind::RegexOpen));
     }
     if pattern.is_empty() {
-        return Err(
-            QueryError::new((i, k + 1), "empty regular expression").keyed("query-regex-empty")
-        );
+        return Err(QueryError::new((i, k + 1), QueryErrorKind::RegexEmpty));
     }
     let mut end = k + 1;
     let insensitive = c.get(end) == Some(&'i');
@@ -187,11 +332,7 @@ fn regex_token(c: &[char], i: usize) -> Result<((Tok, Span), usize), QueryError>
         end += 1;
     }
     if c.get(end).is_some_and(|n| !n.is_whitespace() && *n != ')') {
-        return Err(QueryError::new(
-            (end, end + 1),
-            "a regular expression ends with / or /i, followed by a space",
-        )
-        .keyed("query-regex-end"));
+        return Err(QueryError::new((end, end + 1), QueryErrorKind::RegexEnd));
     }
     Ok(((Tok::Regex(pattern, insensitive, at), (i, end)), end))
 }
@@ -213,10 +354,7 @@ fn lex(q: &str) -> Result<Vec<(Tok, Span)>, QueryError> {
         } else if ch == '"' || ch == '”' || ch == '“' {
             let close = (i + 1..c.len()).find(|&j| matches!(c[j], '"' | '”' | '“'));
             let Some(j) = close else {
-                return Err(
-                    QueryError::new((i, c.len()), "this quotation mark is never closed")
-                        .keyed("query-quote-open"),
-                );
+                return Err(QueryError::new((i, c.len()), QueryErrorKind::QuoteOpen));
             };
             let text: String = c[i + 1..j].iter().collect();
             if let Some((slop, k)) = near_suffix(&c, j)? {
@@ -278,14 +416,11 @@ pub fn parse(q: &str) -> Result<Node, QueryError> {
         len,
     };
     if p.toks.is_empty() {
-        return Err(QueryError::new((0, len.max(1)), "the query is empty").keyed("query-empty"));
+        return Err(QueryError::new((0, len.max(1)), QueryErrorKind::Empty));
     }
     let node = p.or()?;
     if let Some((_, span)) = p.toks.get(p.pos) {
-        return Err(
-            QueryError::new(*span, "this closing parenthesis has no opening one")
-                .keyed("query-paren-unopened"),
-        );
+        return Err(QueryError::new(*span, QueryErrorKind::ParenUnopened));
     }
     Ok(node)
 }
@@ -314,10 +449,7 @@ impl Parser {
             self.pos += 1;
             if matches!(self.peek(), None | Some(Tok::RParen | Tok::Or | Tok::And)) {
                 let at = self.prev_end();
-                return Err(
-                    QueryError::new((at, at + 1), "expected a search term after OR")
-                        .keyed("query-after-or"),
-                );
+                return Err(QueryError::new((at, at + 1), QueryErrorKind::AfterOr));
             }
             items.push(self.and()?);
         }
@@ -335,20 +467,12 @@ impl Parser {
                 None | Some(Tok::RParen) | Some(Tok::Or) => break,
                 Some(Tok::And) => {
                     if items.is_empty() {
-                        return Err(QueryError::new(
-                            self.here(),
-                            "AND needs a search term before it",
-                        )
-                        .keyed("query-before-and"));
+                        return Err(QueryError::new(self.here(), QueryErrorKind::BeforeAnd));
                     }
                     self.pos += 1;
                     if matches!(self.peek(), None | Some(Tok::RParen | Tok::Or | Tok::And)) {
                         let at = self.prev_end();
-                        return Err(QueryError::new(
-                            (at, at + 1),
-                            "expected a search term after AND",
-                        )
-                        .keyed("query-after-and"));
+                        return Err(QueryError::new((at, at + 1), QueryErrorKind::AfterAnd));
                     }
                 }
                 _ => items.push(self.unary()?),
@@ -356,12 +480,12 @@ impl Parser {
         }
         match items.len() {
             0 => {
-                let msg = match self.peek() {
-                    Some(Tok::Or) => "OR needs a search term before it",
-                    Some(Tok::RParen) => "expected a search term before this closing parenthesis",
-                    _ => "expected a search term",
+                let kind = match self.peek() {
+                    Some(Tok::Or) => QueryErrorKind::BeforeOr,
+                    Some(Tok::RParen) => QueryErrorKind::BeforeCloseParen,
+                    _ => QueryErrorKind::ExpectedTerm,
                 };
-                Err(QueryError::new(self.here(), msg))
+                Err(QueryError::new(self.here(), kind))
             }
             1 => Ok(items.remove(0)),
             _ => Ok(Node::And(items)),
@@ -374,10 +498,7 @@ impl Parser {
                 let span = self.here();
                 self.pos += 1;
                 if matches!(self.peek(), None | Some(Tok::RParen | Tok::Or | Tok::And)) {
-                    return Err(
-                        QueryError::new(span, "expected a search term after NOT or -")
-                            .keyed("query-after-not"),
-                    );
+                    return Err(QueryError::new(span, QueryErrorKind::AfterNot));
                 }
                 Ok(Node::Not(Box::new(self.unary()?)))
             }
@@ -387,38 +508,33 @@ impl Parser {
 
     fn primary(&mut self) -> Result<Node, QueryError> {
         let Some((tok, span)) = self.toks.get(self.pos).cloned() else {
-            return Err(
-                QueryError::new(self.here(), "expected a search term").keyed("query-expected-term")
-            );
+            return Err(QueryError::new(self.here(), QueryErrorKind::ExpectedTerm));
         };
         self.pos += 1;
         match tok {
             Tok::LParen => {
                 if self.peek() == Some(&Tok::RParen) {
-                    return Err(
-                        QueryError::new((span.0, self.here().1), "empty parentheses")
-                            .keyed("query-paren-empty"),
-                    );
+                    return Err(QueryError::new(
+                        (span.0, self.here().1),
+                        QueryErrorKind::ParenEmpty,
+                    ));
                 }
                 let inner = self.or()?;
                 if self.peek() != Some(&Tok::RParen) {
-                    return Err(QueryError::new(span, "this parenthesis is never closed")
-                        .keyed("query-paren-open"));
+                    return Err(QueryError::new(span, QueryErrorKind::ParenOpen));
                 }
                 self.pos += 1;
                 Ok(inner)
             }
             Tok::Quoted(text) => {
                 if text.trim().is_empty() {
-                    return Err(QueryError::new(span, "empty phrase").keyed("query-phrase-empty"));
+                    return Err(QueryError::new(span, QueryErrorKind::PhraseEmpty));
                 }
                 Ok(Node::Phrase { text, span })
             }
             Tok::Near(text, slop) => {
                 if text.trim().is_empty() {
-                    return Err(
-                        QueryError::new(span, "empty proximity search").keyed("query-near-empty")
-                    );
+                    return Err(QueryError::new(span, QueryErrorKind::NearEmpty));
                 }
                 Ok(Node::Near { text, slop, span })
             }
@@ -429,13 +545,9 @@ impl Parser {
                 at,
             }),
             Tok::Term(t) => self.term(t, span),
-            Tok::RParen => Err(QueryError::new(
-                span,
-                "this closing parenthesis has no opening one",
-            )
-            .keyed("query-paren-unopened")),
+            Tok::RParen => Err(QueryError::new(span, QueryErrorKind::ParenUnopened)),
             Tok::And | Tok::Or | Tok::Not | Tok::Minus => {
-                Err(QueryError::new(span, "expected a search term").keyed("query-expected-term"))
+                Err(QueryError::new(span, QueryErrorKind::ExpectedTerm))
             }
         }
     }
@@ -454,17 +566,10 @@ impl Parser {
         let n = t.chars().count();
         if let Some(stem) = t.strip_suffix('*') {
             if stem.contains(['*', '~']) {
-                return Err(
-                    QueryError::new(span, "`*` can only end a word (prefix search)")
-                        .keyed("query-star-end"),
-                );
+                return Err(QueryError::new(span, QueryErrorKind::StarEnd));
             }
             if stem.chars().count() < 2 {
-                return Err(QueryError::new(
-                    span,
-                    "a prefix search needs at least 2 letters before `*`",
-                )
-                .keyed("query-prefix-short"));
+                return Err(QueryError::new(span, QueryErrorKind::PrefixShort));
             }
             return Ok(Node::Prefix {
                 text: stem.to_string(),
@@ -473,10 +578,7 @@ impl Parser {
         }
         if let Some(star) = t.chars().position(|c| c == '*') {
             let at = span.0 + star;
-            return Err(
-                QueryError::new((at, at + 1), "`*` can only end a word (prefix search)")
-                    .keyed("query-star-end"),
-            );
+            return Err(QueryError::new((at, at + 1), QueryErrorKind::StarEnd));
         }
         if let Some((word, d)) = t.split_once('~') {
             let tilde = span.0 + word.chars().count();
@@ -488,15 +590,12 @@ impl Parser {
                 _ => {
                     return Err(QueryError::new(
                         (tilde, span.0 + n),
-                        "fuzzy search takes a distance of 0, 1 or 2, as in `ledning~1`",
-                    )
-                    .keyed("query-fuzzy-range"));
+                        QueryErrorKind::FuzzyRange,
+                    ));
                 }
             };
             if word.is_empty() {
-                return Err(
-                    QueryError::new(span, "expected a word before `~`").keyed("query-tilde-word")
-                );
+                return Err(QueryError::new(span, QueryErrorKind::TildeWord));
             }
             return Ok(Node::Fuzzy {
                 text: word.to_string(),
@@ -529,12 +628,7 @@ impl Parser {
                     value_span: vs,
                 })
             }
-            _ => Err(QueryError::new(
-                span,
-                format!(
-                    "expected a value after `{key}:`, as in `{key}:value` or `{key}:\"two words\"`"
-                ),
-            )),
+            _ => Err(QueryError::new(span, QueryErrorKind::FilterValue { key })),
         }
     }
 }
@@ -671,7 +765,7 @@ mod tests {
     fn regex_and_proximity_errors() {
         let e = |q: &str| parse(q).unwrap_err();
         assert_eq!(e("a /resurs").start, 2);
-        assert!(e("a /resurs").message.contains("never closed"));
+        assert!(e("a /resurs").to_string().contains("never closed"));
         assert_eq!(e("/x/y").start, 3);
         assert_eq!(e("//").start, 0);
         assert_eq!(e("\"a b\"~x").start, 5);
@@ -682,17 +776,17 @@ mod tests {
     fn errors_point_at_the_problem() {
         let e = |q: &str| parse(q).unwrap_err();
         assert_eq!(e("(resurs OR brist").start, 0);
-        assert!(e("(resurs OR brist").message.contains("never closed"));
+        assert!(e("(resurs OR brist").to_string().contains("never closed"));
         assert_eq!(e("resurs)").start, 6);
         assert_eq!(e("\"politisk ledning").start, 0);
-        assert!(e("resurs AND").message.contains("after AND"));
+        assert!(e("resurs AND").to_string().contains("after AND"));
         assert_eq!(e("resurs AND").start, 10);
         assert_eq!(e("OR resurs").start, 0);
         assert_eq!(e("led*ning").start, 3);
         assert_eq!(e("ledning~5").start, 7);
         assert_eq!(e("code:").start, 0);
         assert_eq!(e("a ()").start, 2);
-        assert!(e("   ").message.contains("empty"));
+        assert!(e("   ").to_string().contains("empty"));
         let r = e("resurs AND").render("resurs AND");
         assert!(r.ends_with("            ^"), "{r}");
     }

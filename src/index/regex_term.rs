@@ -9,7 +9,7 @@
 //! nothing can be looked up every turn is a candidate (its text is in memory, see `texts.rs`).
 //! Either way the regex decides.
 
-use super::query::{QueryError, Span};
+use super::query::{QueryError, QueryErrorKind, Span};
 use super::schema::{Fields, LONG_TOKENS};
 use regex::{Regex, RegexBuilder};
 use regex_syntax::hir::Hir;
@@ -47,14 +47,14 @@ pub fn compile(
         let (s, e) = (to_query(range.0), to_query(range.1));
         return Err(QueryError::new(
             (s, e.max(s + 1)),
-            format!("in the regular expression: {message}"),
+            QueryErrorKind::RegexSyntax(message),
         ));
     }
     RegexBuilder::new(pattern)
         .case_insensitive(insensitive)
         .size_limit(SIZE_LIMIT)
         .build()
-        .map_err(|e| QueryError::new(span, format!("cannot use this regular expression: {e}")))
+        .map_err(|e| QueryError::new(span, QueryErrorKind::RegexUnusable(e.to_string())))
 }
 
 fn byte_span(s: &regex_syntax::ast::Span) -> (usize, usize) {
@@ -294,7 +294,7 @@ mod tests {
         let at: Vec<usize> = (8..15).collect();
         let e = compile("(saknas", false, (7, 16), &at).unwrap_err();
         assert_eq!(e.start, 8, "{e:?} in {q}");
-        assert!(e.message.contains("regular expression"));
+        assert!(e.to_string().contains("regular expression"));
         let e = compile("a{2,1}", false, (0, 8), &(1..7).collect::<Vec<_>>()).unwrap_err();
         assert!(e.start >= 1 && e.start < 7, "{e:?}");
     }

@@ -3,6 +3,7 @@
 //! `.kodbok/skipped.json` so that they do not come back.
 
 use super::autocode::{Scope, spans};
+use super::query::QueryErrorKind;
 use super::{Hit, IndexError, QueryError, Searcher};
 use crate::model::{Code, Coding};
 use crate::store::{FileProblem, Project, StoreError, atomic};
@@ -196,18 +197,14 @@ pub fn suggest(
 
 fn in_code(e: IndexError, code: &Code) -> IndexError {
     match e {
-        IndexError::Query(q) => IndexError::Query(QueryError {
-            message: format!(
-                "the saved query of code {:?} ({:?}), column {}: {}",
-                code.name,
-                code.query,
-                q.start + 1,
-                q.message
-            ),
-            key: None,
-            start: 0,
-            end: 1,
-        }),
+        IndexError::Query(q) => IndexError::Query(QueryError::new(
+            (0, 1),
+            QueryErrorKind::InSavedQuery {
+                name: code.name.clone(),
+                query: code.query.clone(),
+                error: Box::new(q),
+            },
+        )),
         other => other,
     }
 }

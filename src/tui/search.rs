@@ -32,9 +32,10 @@ pub enum IndexStatus {
 /// A query the index could not read, with the char range to underline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueryProblem {
+    /// The problem in English (logs, tests); what is drawn is `kind` worded in the workbench's language.
     pub message: String,
-    /// The catalogue key of the message (worded when drawn, in the workbench's language).
-    pub key: Option<&'static str>,
+    /// The query's problem, worded when drawn; `None` when something else failed (`message` then).
+    pub kind: Option<crate::index::query::QueryErrorKind>,
     pub start: usize,
     pub end: usize,
 }

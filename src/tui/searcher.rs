@@ -189,14 +189,14 @@ impl Background {
 fn problem(e: IndexError) -> QueryProblem {
     match e {
         IndexError::Query(q) => QueryProblem {
-            message: q.message,
-            key: q.key,
+            message: q.kind.to_string(),
+            kind: Some(q.kind),
             start: q.start,
             end: q.end,
         },
         e => QueryProblem {
             message: crate::messages::describe(&e),
-            key: None,
+            kind: None,
             start: 0,
             end: 0,
         },

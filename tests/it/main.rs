@@ -10,6 +10,7 @@ mod agree_random_cli;
 mod agree_util;
 mod analysis_cli;
 mod cli;
+mod cli_help;
 mod cli_i18n;
 mod findings;
 mod i18n_more;

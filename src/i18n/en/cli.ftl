@@ -613,16 +613,6 @@ saturation-curve = { $curve }: { $interviews ->
     [one] 1 interview
    *[other] { $interviews } interviews
 }, { $seen } of { $codes } codes seen; { $late } new in the last two interviews
-index-built = built the search index ({ $reason }): { $turns } turns
-index-rebuild-missing = no index yet
-index-rebuild-other-version = the index is from another version of kodbok or damaged
-index-rebuild-old-layout = the index has an old layout
-index-rebuild-damaged = the index is damaged: { $detail }
-index-rebuild-unusable = the old one could not be used: { $detail }
-index-rebuild-checksum = the index is damaged: checksum of { $files }
-index-rebuild-incomplete = the index is incomplete: { $indexed } of { $turns } turns
-index-rebuild-settings = the codebook or the case attributes changed
-index-rebuild-many = { $changed } of { $transcripts } transcripts changed
 context-reading = reading { $path }
 context-reading-template = reading the template { $path }
 context-writing = writing { $path }
@@ -828,3 +818,164 @@ merge-memo-differs = { $coder }'s memo on { $on ->
    *[transcript] transcript
 } { $key } differs between the copies; this copy's is kept
 lock-another-process = another kodbok process
+# clap and query messages
+## clap's own words in --help and usage errors (src/cli/help.rs, src/cli/usage_error.rs)
+clap-usage = Usage
+clap-commands = Commands
+clap-arguments = Arguments
+clap-options = Options
+clap-options-placeholder = [OPTIONS]
+clap-command-placeholder = COMMAND
+clap-default = [default: { $value }]
+clap-possible-values = [possible values: { $values }]
+clap-possible-values-heading = Possible values
+clap-subcommands = [subcommands: { $values }]
+clap-env = [env: { $name }]
+clap-help = Print help
+clap-help-more = Print help (see more with '--help')
+clap-help-summary = Print help (see a summary with '-h')
+clap-version = Print version
+clap-help-command = Print this message or the help of the given subcommand(s)
+clap-help-command-arg = Print help for the subcommand(s)
+clap-error = error
+clap-tip = tip
+clap-more-info = For more information, try '{ $flag }'.
+clap-error-unknown-argument = unexpected argument '{ $arg }' found
+clap-error-unknown-subcommand = unrecognized subcommand '{ $name }'
+clap-error-value-missing = a value is required for '{ $arg }' but none was supplied
+clap-error-invalid-value = invalid value '{ $value }' for '{ $arg }'
+clap-error-value-validation = invalid value '{ $value }' for '{ $arg }': { $reason }
+clap-error-missing-required = the following required arguments were not provided:
+clap-error-missing-subcommand = '{ $name }' requires a subcommand but one was not provided
+clap-error-conflict = the argument '{ $arg }' cannot be used with { $others }
+clap-error-conflict-others = one or more of the other specified arguments
+clap-error-used-twice = the argument '{ $arg }' cannot be used multiple times
+clap-error-no-equals = equal sign is needed when assigning values to '{ $arg }'
+clap-error-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+clap-error-too-few-values = { $min } values required by '{ $arg }'; only { $n } provided
+clap-error-wrong-number-of-values = { $expected } values required for '{ $arg }' but { $n } provided
+clap-error-invalid-utf8 = invalid UTF-8 was detected in one or more arguments
+clap-error-other = the command line could not be read
+clap-reason-integer = not a whole number
+clap-reason-number = not a number
+clap-tip-similar = { $kind ->
+    [subcommand] { $n ->
+        [one] a similar subcommand exists: { $names }
+       *[other] some similar subcommands exist: { $names }
+    }
+    [value] { $n ->
+        [one] a similar value exists: { $names }
+       *[other] some similar values exist: { $names }
+    }
+   *[argument] { $n ->
+        [one] a similar argument exists: { $names }
+       *[other] some similar arguments exist: { $names }
+    }
+}
+clap-tip-as-value = to pass '{ $arg }' as a value, use '{ $usage }'
+clap-tip-remove-dashes = subcommand '{ $name }' exists; to use it, remove the '--' before it
+clap-tip-exists = '{ $what }' exists
+## --help of nested commands (cmd-PATH), text after the options (cmd-PATH-after), values (val-[PATH-]ID-VALUE)
+cmd-codes-add = Add a code
+cmd-codes-rename = Rename a code (its id, and so every coding, stays)
+cmd-codes-move = Move a code (and its sub-codes) under another parent
+cmd-codes-merge = Merge FROM into INTO: every coding of every coder moves to INTO, FROM's sub-codes too
+cmd-codes-remove = Remove a code; refused while codings use it unless --force names where they go
+cmd-codes-describe = Set a code's description, inclusion/exclusion notes, colour, shortcut or saved search query
+cmd-consensus-take = Decide units: CHOICE is A or B (first or second of --coders), a coder name, both, or neither; IDs are disagreement ids from `kodbok agree --disagreements`
+cmd-consensus-undo = Take back the decision in force on these units: the layer gets the decision before it (or, with none, the unit is emptied as before any decision); the undo is a log entry too
+cmd-consensus-log = The decision log (codings/<layer>.decisions.jsonl): who decided what, when, on which unit, and why
+cmd-consensus-seed = Put every unit where all coders agree into the layer (their codings there, together); units the layer already has codings of that code in are left alone
+cmd-consensus-show = Show one unit: its text, what each coder and the layer applied there
+cmd-export-segments = Every coded segment of the layer: id, doc, case, the case's attributes, role, speaker, turn, code, code_path, coder, memo, quote, start, end, layer
+cmd-export-qdpx = The whole study as a REFI-QDA project (.qdpx) for NVivo, MAXQDA, ATLAS.ti, QualCoder…
+cmd-export-qdc = The codebook alone as a REFI-QDA codebook (.qdc)
+cmd-search-after =
+    Query language (docs/search.md):
+      resurs                  the word in all its forms, irregular ones too (liten: små, mindre, minst)
+      "politisk ledning"      exact phrase
+      "ledningen stöd"~5      the words in this order, at most 5 words between, every inflection
+      /resurs(er)? saknas/    regular expression over the turn's text; /…/i ignores case
+      info*  ledningn~1       prefix; within 1 edit
+      a b  a OR b  -a  ( )    AND (implied) binds tighter than OR
+      code:X coder:N case:C speaker:S doc:D grupp:låg   filters; code-query:X runs code X's saved query
+cmd-suggest-after = A code's saved query is its "query" in codebook.json (set it with `kodbok codes describe CODE --query '…'` or Q in the workbench's codebook); its "query_scope" (match, sentence or turn; default sentence) is what a suggestion covers. The workbench reviews suggestions one by one (S).
+val-theme-default = Colours from the codebook
+val-theme-no-color = No colour: reverse video, bold and underline; coded text underlined (as with NO_COLOR)
+val-theme-high-contrast = No dimmed grey text; cursor and selection in reverse video
+val-theme-colour-blind = Code colours from the Okabe–Ito palette; nothing told apart by red and green
+val-codebook-sample = The reference study's five themes and their sub-codes, described in the language of --lang
+val-codebook-empty = No codes yet
+val-scope-match = The matched words (a phrase as a whole)
+val-scope-sentence = The sentence around each match
+val-scope-turn = The whole speaker turn
+val-query-scope-match = The matched words (a phrase as a whole)
+val-query-scope-sentence = The sentence around each match
+val-query-scope-turn = The whole speaker turn
+val-format-table = An aligned table for the terminal
+val-format-xlsx = An Excel workbook, one sheet per table (needs --out FILE.xlsx)
+val-format-md = Markdown
+val-format-docx = A Word document with Word's built-in styles, real tables and the themes chart (needs --out FILE.docx)
+val-sort-codebook = Codebook order: each theme, then its sub-codes
+val-sort-difference = Largest difference in case share between groups first
+val-kind-code-case = One row per code, one column per case
+val-kind-cooccurrence = One row and one column per code: how often two codes co-occur
+val-values-count = Coded segments of the code in the case
+val-values-binary = 1 when the code was coded in the case at all, else 0
+val-values-interviews = Interviews of the case in which the code was coded
+val-matrix-unit-overlap = Two codes co-occur where their coded text overlaps
+val-matrix-unit-turn = Two codes co-occur in a speaker turn both touch
+val-unit-turn = A speaker turn's text (the label `Respondent:` excluded)
+val-unit-sentence = A sentence (Unicode sentence boundaries) inside a turn, surrounding spaces trimmed
+val-unit-char = One character of a turn's text
+## search query problems with their details (src/messages.rs, query_problem)
+query-regex-syntax = in the regular expression: { $detail }
+query-regex-unusable = cannot use this regular expression: { $detail }
+query-near-slop = a proximity search takes a number of words from 0 to { $max }, as in "ledningen stöd"~5
+query-before-or = OR needs a search term before it
+query-before-close-paren = expected a search term before this closing parenthesis
+query-filter-value = expected a value after `{ $key }:`, as in `{ $key }:value` or `{ $key }:"two words"`
+query-no-letters = nothing to search for in { $text }: no letters or digits
+query-phrase-no-letters = nothing to search for in this phrase: no letters or digits
+query-prefix-one-word = a prefix search takes one word of letters or digits
+query-fuzzy-one-word = a fuzzy search takes one word of letters or digits
+query-prefix-unusable = cannot search this prefix: { $detail }
+query-unknown-code = no code { $code } in the codebook (give its id or name; see `kodbok codes`)
+query-unknown-coder = no coder { $name } has codings (coders: { $known })
+query-unknown-case = no case { $name } (cases: { $known })
+query-unknown-filter = unknown filter `{ $key }:` (filters: { $known })
+query-no-saved-query = code { $name } has no saved query (`kodbok codes describe { $id } --query …`, or Q in the workbench's codebook)
+query-saved-query-loop = the saved query of code { $name } uses itself
+query-in-saved-query = the saved query of code { $name } ({ $query }), { $error }
+## the search index built from scratch (src/cli/search.rs, messages::rebuild_reason)
+index-building = building the search index
+index-building-transcripts = transcripts
+index-built = kodbok: built the search index ({ $reason }): { $turns ->
+    [one] 1 turn
+   *[other] { $turns } turns
+}
+index-rebuilt-missing = no index yet
+index-rebuilt-other-version = the index is from another version of kodbok or damaged
+index-rebuilt-damaged = the index is damaged ({ $error })
+index-rebuilt-checksum = the index is damaged (checksum of { $files })
+index-rebuilt-old-layout = the index has an old layout
+index-rebuilt-incomplete = the index is incomplete ({ $found } of { $expected } turns)
+index-rebuilt-unusable = the old one could not be used: { $error }
+index-rebuilt-settings = the codebook or the case attributes changed
+index-rebuilt-many-changed = { $changed } of { $of } transcripts changed
+## arguments that had no help before (arg-PATH-ID)
+arg-codes-add-name = Name of the new code
+arg-codes-add-id = Id of the new code (default: made from the name)
+arg-codes-add-description = What the code means
+arg-codes-rename-id = The code (id or name)
+arg-codes-rename-name = Its new name
+arg-codes-move-id = The code (id or name)
+arg-codes-merge-from = The code that goes (id or name)
+arg-codes-merge-into = The code that stays and receives the codings (id or name)
+arg-codes-remove-id = The code (id or name)
+arg-codes-describe-id = The code (id or name)
+arg-codes-describe-description = What the code means
+arg-codes-describe-inclusion = When to apply the code
+arg-codes-describe-exclusion = When not to apply it
+arg-codes-describe-color = Colour as #RRGGBB
+arg-consensus-undo-ids = Unit ids, as `kodbok consensus log` lists them

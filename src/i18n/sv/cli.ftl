@@ -512,7 +512,7 @@ agree-unit-name = { $unit ->
 }
 agree-unit-definition = { $unit ->
     [sentence] en enhet per mening inom en talartur (Unicodes meningsgränser, UAX #29; omgivande blanktecken borttagna, tomma delar överhoppade); en kodning räknas i varje mening den överlappar
-    [char] en enhet per tecken i talarnas repliktext (etiketter och tomrader mellan turerna undantagna); en kodning räknas i de tecken den täcker
+    [char] en enhet per tecken i talarnas turtext (etiketter och tomrader mellan turerna undantagna); en kodning räknas i de tecken den täcker
    *[turn] en enhet per talartur: turens text efter talaretiketten; en kodning räknas i varje tur den överlappar
 }
 agree-multiple-codes = Enheter där en kodare satte mer än en kategori ({ $n }; räknas som saknade för den kodaren):
@@ -640,16 +640,6 @@ saturation-curve = { $curve }: { $interviews ->
     [one] 1 intervju
    *[other] { $interviews } intervjuer
 }, { $seen } av { $codes } koder har förekommit; { $late } nya i de två sista intervjuerna
-index-built = byggde sökindexet ({ $reason }): { $turns } turer
-index-rebuild-missing = inget index ännu
-index-rebuild-other-version = indexet är från en annan version av kodbok eller skadat
-index-rebuild-old-layout = indexet har en äldre uppställning
-index-rebuild-damaged = indexet är skadat: { $detail }
-index-rebuild-unusable = det gamla gick inte att använda: { $detail }
-index-rebuild-checksum = indexet är skadat: kontrollsumman för { $files }
-index-rebuild-incomplete = indexet är ofullständigt: { $indexed } av { $turns } turer
-index-rebuild-settings = kodboken eller fallens attribut har ändrats
-index-rebuild-many = { $changed } av { $transcripts } avskrifter har ändrats
 context-reading = när { $path } lästes
 context-reading-template = när mallen { $path } lästes
 context-writing = när { $path } skrevs
@@ -875,3 +865,164 @@ merge-memo-differs = memot av { $coder } om { $on ->
    *[transcript] avskriften
 } { $key } skiljer sig mellan kopiorna; den här kopians behålls
 lock-another-process = en annan kodbok-process
+# clap and query messages
+## clap's own words in --help and usage errors (src/cli/help.rs, src/cli/usage_error.rs)
+clap-usage = Användning
+clap-commands = Kommandon
+clap-arguments = Argument
+clap-options = Flaggor
+clap-options-placeholder = [FLAGGOR]
+clap-command-placeholder = KOMMANDO
+clap-default = [standard: { $value }]
+clap-possible-values = [möjliga värden: { $values }]
+clap-possible-values-heading = Möjliga värden
+clap-subcommands = [kommandon: { $values }]
+clap-env = [miljövariabel: { $name }]
+clap-help = Visa hjälpen
+clap-help-more = Visa hjälpen (mer med '--help')
+clap-help-summary = Visa hjälpen (en sammanfattning med '-h')
+clap-version = Visa versionen
+clap-help-command = Visa den här hjälpen eller hjälpen för de angivna kommandona
+clap-help-command-arg = Kommandona att visa hjälpen för
+clap-error = fel
+clap-tip = tips
+clap-more-info = Mer information med '{ $flag }'.
+clap-error-unknown-argument = oväntat argument '{ $arg }'
+clap-error-unknown-subcommand = okänt kommando '{ $name }'
+clap-error-value-missing = '{ $arg }' behöver ett värde men fick inget
+clap-error-invalid-value = ogiltigt värde '{ $value }' för '{ $arg }'
+clap-error-value-validation = ogiltigt värde '{ $value }' för '{ $arg }': { $reason }
+clap-error-missing-required = de här argumenten krävs men saknas:
+clap-error-missing-subcommand = '{ $name }' behöver ett kommando men fick inget
+clap-error-conflict = argumentet '{ $arg }' kan inte användas tillsammans med { $others }
+clap-error-conflict-others = ett eller flera av de andra argumenten
+clap-error-used-twice = argumentet '{ $arg }' kan bara anges en gång
+clap-error-no-equals = '{ $arg }' behöver ett likhetstecken mellan flaggan och värdet
+clap-error-too-many-values = oväntat värde '{ $value }' för '{ $arg }'; inga fler värden väntades
+clap-error-too-few-values = '{ $arg }' behöver { $min } värden men fick bara { $n }
+clap-error-wrong-number-of-values = '{ $arg }' behöver { $expected } värden men fick { $n }
+clap-error-invalid-utf8 = ett eller flera argument är inte giltig UTF-8
+clap-error-other = kommandoraden gick inte att tolka
+clap-reason-integer = inte ett heltal
+clap-reason-number = inte ett tal
+clap-tip-similar = { $kind ->
+    [subcommand] { $n ->
+        [one] det finns ett liknande kommando: { $names }
+       *[other] det finns liknande kommandon: { $names }
+    }
+    [value] { $n ->
+        [one] det finns ett liknande värde: { $names }
+       *[other] det finns liknande värden: { $names }
+    }
+   *[argument] { $n ->
+        [one] det finns ett liknande argument: { $names }
+       *[other] det finns liknande argument: { $names }
+    }
+}
+clap-tip-as-value = för att ge '{ $arg }' som ett värde, skriv '{ $usage }'
+clap-tip-remove-dashes = kommandot '{ $name }' finns; ta bort '--' före det för att använda det
+clap-tip-exists = '{ $what }' finns
+## --help of nested commands (cmd-PATH), text after the options (cmd-PATH-after), values (val-[PATH-]ID-VALUE)
+cmd-codes-add = Lägg till en kod
+cmd-codes-rename = Byt namn på en kod (dess id, och därmed varje kodning, består)
+cmd-codes-move = Flytta en kod (med dess underkoder) till en annan överordnad kod
+cmd-codes-merge = Slå ihop FROM med INTO: alla kodningar av alla kodare flyttas till INTO, liksom FROM:s underkoder
+cmd-codes-remove = Ta bort en kod; vägras så länge kodningar använder den, om inte --force anger vart de ska
+cmd-codes-describe = Ange en kods beskrivning, anteckningar om vad som ingår och inte, färg, kortkommando eller sparade sökfråga
+cmd-consensus-take = Avgör enheter: CHOICE är A eller B (första eller andra i --coders), ett kodarnamn, both eller neither; ID är id:n för oenigheter från `kodbok agree --disagreements`
+cmd-consensus-undo = Ta tillbaka beslutet som gäller för de här enheterna: lagret får beslutet före det (eller, om inget finns, töms enheten som före alla beslut); ångrandet blir också en post i loggen
+cmd-consensus-log = Beslutsloggen (codings/<lager>.decisions.jsonl): vem som beslutade vad, när, om vilken enhet och varför
+cmd-consensus-seed = Lägg in varje enhet där alla kodare är överens i lagret (deras kodningar där, tillsammans); enheter där lagret redan har kodningar med den koden lämnas orörda
+cmd-consensus-show = Visa en enhet: dess text och vad varje kodare och lagret har kodat där
+cmd-export-segments = Varje kodat segment i lagret: id, doc, case, fallets attribut, role, speaker, turn, code, code_path, coder, memo, quote, start, end, layer
+cmd-export-qdpx = Hela studien som ett REFI-QDA-projekt (.qdpx) för NVivo, MAXQDA, ATLAS.ti, QualCoder…
+cmd-export-qdc = Bara kodboken, som en REFI-QDA-kodbok (.qdc)
+cmd-search-after =
+    Frågespråket (docs/search.md):
+      resurs                  ordet i alla dess former, även oregelbundna (liten: små, mindre, minst)
+      "politisk ledning"      exakt fras
+      "ledningen stöd"~5      orden i den här ordningen, högst 5 ord emellan, alla böjningsformer
+      /resurs(er)? saknas/    reguljärt uttryck över turens text; /…/i struntar i versaler
+      info*  ledningn~1       prefix; högst 1 ändring bort
+      a b  a OR b  -a  ( )    AND (underförstått) binder hårdare än OR
+      code:X coder:N case:C speaker:S doc:D grupp:låg   filter; code-query:X kör kod X:s sparade fråga
+cmd-suggest-after = En kods sparade fråga är dess "query" i codebook.json (sätt den med `kodbok codes describe KOD --query '…'` eller Q i arbetsbänkens kodbok); dess "query_scope" (match, sentence eller turn; standard sentence) är vad ett förslag täcker. Arbetsbänken går igenom förslagen ett i taget (S).
+val-theme-default = Färger från kodboken
+val-theme-no-color = Ingen färg: omvänd video, fetstil och understrykning; kodad text understruken (som med NO_COLOR)
+val-theme-high-contrast = Ingen nedtonad grå text; markör och markering i omvänd video
+val-theme-colour-blind = Kodfärger ur Okabe–Ito-paletten; inget skiljs åt med rött och grönt
+val-codebook-sample = Referensstudiens fem teman med underkoder, beskrivna på språket i --lang
+val-codebook-empty = Inga koder än
+val-scope-match = De matchade orden (en fras som helhet)
+val-scope-sentence = Meningen runt varje träff
+val-scope-turn = Hela talarturen
+val-query-scope-match = De matchade orden (en fras som helhet)
+val-query-scope-sentence = Meningen runt varje träff
+val-query-scope-turn = Hela talarturen
+val-format-table = En justerad tabell för terminalen
+val-format-xlsx = En Excel-arbetsbok, ett blad per tabell (kräver --out FIL.xlsx)
+val-format-md = Markdown
+val-format-docx = Ett Word-dokument med Words inbyggda format, riktiga tabeller och temadiagrammet (kräver --out FIL.docx)
+val-sort-codebook = Kodbokens ordning: varje tema, sedan dess underkoder
+val-sort-difference = Störst skillnad i andel fall mellan grupperna först
+val-kind-code-case = En rad per kod, en kolumn per fall
+val-kind-cooccurrence = En rad och en kolumn per kod: hur ofta två koder förekommer tillsammans
+val-values-count = Kodade segment med koden i fallet
+val-values-binary = 1 när koden alls har kodats i fallet, annars 0
+val-values-interviews = Intervjuer i fallet där koden har kodats
+val-matrix-unit-overlap = Två koder förekommer tillsammans där deras kodade text överlappar
+val-matrix-unit-turn = Två koder förekommer tillsammans i en talartur som båda berör
+val-unit-turn = En talarturs text (etiketten `Respondent:` oräknad)
+val-unit-sentence = En mening (Unicodes meningsgränser) inom en tur, utan omgivande blanksteg
+val-unit-char = Ett tecken i en turs text
+## search query problems with their details (src/messages.rs, query_problem)
+query-regex-syntax = i det reguljära uttrycket: { $detail }
+query-regex-unusable = det reguljära uttrycket går inte att använda: { $detail }
+query-near-slop = en närhetssökning tar ett antal ord från 0 till { $max }, som i "ledningen stöd"~5
+query-before-or = OR behöver en sökterm före sig
+query-before-close-paren = en sökterm behövs före den här slutparentesen
+query-filter-value = ett värde behövs efter `{ $key }:`, som i `{ $key }:värde` eller `{ $key }:"två ord"`
+query-no-letters = inget att söka efter i { $text }: inga bokstäver eller siffror
+query-phrase-no-letters = inget att söka efter i den här frasen: inga bokstäver eller siffror
+query-prefix-one-word = en prefixsökning tar ett ord av bokstäver eller siffror
+query-fuzzy-one-word = en ungefärlig sökning tar ett ord av bokstäver eller siffror
+query-prefix-unusable = det går inte att söka på det här prefixet: { $detail }
+query-unknown-code = ingen kod { $code } i kodboken (ange dess id eller namn; se `kodbok codes`)
+query-unknown-coder = ingen kodare { $name } har kodningar (kodare: { $known })
+query-unknown-case = inget fall { $name } (fall: { $known })
+query-unknown-filter = okänt filter `{ $key }:` (filter: { $known })
+query-no-saved-query = koden { $name } har ingen sparad sökfråga (`kodbok codes describe { $id } --query …`, eller Q i arbetsbänkens kodbok)
+query-saved-query-loop = den sparade sökfrågan för koden { $name } använder sig själv
+query-in-saved-query = den sparade sökfrågan för koden { $name } ({ $query }), { $error }
+## the search index built from scratch (src/cli/search.rs, messages::rebuild_reason)
+index-building = bygger sökindexet
+index-building-transcripts = avskrifter
+index-built = kodbok: byggde sökindexet ({ $reason }): { $turns ->
+    [one] 1 tur
+   *[other] { $turns } turer
+}
+index-rebuilt-missing = inget index än
+index-rebuilt-other-version = indexet är från en annan version av kodbok eller skadat
+index-rebuilt-damaged = indexet är skadat ({ $error })
+index-rebuilt-checksum = indexet är skadat (kontrollsumman för { $files })
+index-rebuilt-old-layout = indexet har en gammal uppbyggnad
+index-rebuilt-incomplete = indexet är ofullständigt ({ $found } av { $expected } turer)
+index-rebuilt-unusable = det gamla gick inte att använda: { $error }
+index-rebuilt-settings = kodboken eller fallens attribut har ändrats
+index-rebuilt-many-changed = { $changed } av { $of } avskrifter har ändrats
+## arguments that had no help before (arg-PATH-ID)
+arg-codes-add-name = Den nya kodens namn
+arg-codes-add-id = Den nya kodens id (standard: bildat av namnet)
+arg-codes-add-description = Vad koden betyder
+arg-codes-rename-id = Koden (id eller namn)
+arg-codes-rename-name = Dess nya namn
+arg-codes-move-id = Koden (id eller namn)
+arg-codes-merge-from = Koden som försvinner (id eller namn)
+arg-codes-merge-into = Koden som blir kvar och får kodningarna (id eller namn)
+arg-codes-remove-id = Koden (id eller namn)
+arg-codes-describe-id = Koden (id eller namn)
+arg-codes-describe-description = Vad koden betyder
+arg-codes-describe-inclusion = När koden ska användas
+arg-codes-describe-exclusion = När den inte ska användas
+arg-codes-describe-color = Färg som #RRGGBB
+arg-consensus-undo-ids = Enheternas id, som `kodbok consensus log` listar dem

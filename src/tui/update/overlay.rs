@@ -153,7 +153,7 @@ impl AppState {
         {
             self.message(
                 Level::Error,
-                crate::t!("tui-code-query-bad", problem = e.to_string()),
+                crate::t!("tui-code-query-bad", problem = crate::messages::query(&e)),
             );
             return Vec::new();
         }

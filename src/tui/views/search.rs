@@ -129,8 +129,9 @@ fn status_line(buf: &mut Buffer, r: Rect, state: &AppState) {
             String::new()
         };
         let message = p
-            .key
-            .map_or_else(|| p.message.clone(), |k| crate::i18n::tr(k, &[]));
+            .kind
+            .as_ref()
+            .map_or_else(|| p.message.clone(), crate::messages::query_problem);
         (format!("{at}{message}"), Style::new().fg(Color::Red))
     } else {
         match &s.index {
