@@ -13,6 +13,7 @@ pub mod lock;
 pub mod merge;
 pub mod project;
 pub mod refi;
+pub mod stats;
 
 pub use held::{CoderLease, Held};
 pub use load::Load;

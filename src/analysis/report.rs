@@ -11,7 +11,7 @@ use super::{AnalysisError, Lang, Layer, LayerData, Result};
 use crate::store::Project;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub mod extras;
 
@@ -259,6 +259,7 @@ pub fn context(p: &Project, opts: &ReportOptions) -> Result<ReportContext> {
     }
     let s = summary::compute(p, &opts.layer, &opts.attr)?;
     let data = LayerData::load(p, &opts.layer)?;
+    let sources = Sources::new(&data);
     let lang = opts.lang;
     let labels: Vec<GroupLabel> = s
         .groups
@@ -289,7 +290,7 @@ pub fn context(p: &Project, opts: &ReportOptions) -> Result<ReportContext> {
         .rows
         .iter()
         .filter(|r| r.depth == 0)
-        .map(|r| theme(p, &s, &data, r, &groups, opts))
+        .map(|r| theme(p, &s, (&data, &sources), r, &groups, opts))
         .collect();
     let stats = if opts.stats {
         extras::stats(&s, &groups, lang)
@@ -360,7 +361,7 @@ fn notes(s: &Summary, lang: Lang) -> Vec<String> {
 fn theme(
     p: &Project,
     s: &Summary,
-    data: &LayerData,
+    (data, src): (&LayerData, &Sources),
     r: &summary::CodeRow,
     groups: &[GroupCtx],
     opts: &ReportOptions,
@@ -402,7 +403,7 @@ fn theme(
             name: x.name.clone().replace('|', "\\|"),
             path: x.path.clone(),
             depth: x.depth - r.depth,
-            numbers: numbers(data, s, x),
+            numbers: numbers(src, s, x),
         })
         .collect();
     let quotes = theme_quotes(data, r, groups, opts.quotes);
@@ -412,7 +413,7 @@ fn theme(
         opening,
         interviews_sentence,
         contrast: contrast(lang, s, &members, &r.code, groups),
-        numbers: numbers(data, s, r),
+        numbers: numbers(src, s, r),
         subcodes,
         quotes,
     }
@@ -505,12 +506,35 @@ pub fn escape_md(s: &str) -> String {
     out
 }
 
-fn numbers(data: &LayerData, s: &Summary, r: &summary::CodeRow) -> NumbersCtx {
-    let coder_of: BTreeMap<&str, (&str, &str)> = data
-        .codings
-        .iter()
-        .map(|c| (c.coding.id.as_str(), (c.coder, c.coding.doc.as_str())))
-        .collect();
+/// Where each coding of the layer comes from, found once for every number of the report.
+struct Sources<'a> {
+    /// Coding id → (coder, transcript id).
+    coder_of: HashMap<&'a str, (&'a str, &'a str)>,
+    /// Transcript id → its case.
+    case_of: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Sources<'a> {
+    fn new(data: &'a LayerData) -> Self {
+        let mut case_of = HashMap::new();
+        for c in &data.codings {
+            case_of
+                .entry(c.coding.doc.as_str())
+                .or_insert_with(|| c.doc.case());
+        }
+        Sources {
+            coder_of: data
+                .codings
+                .iter()
+                .map(|c| (c.coding.id.as_str(), (c.coder, c.coding.doc.as_str())))
+                .collect(),
+            case_of,
+        }
+    }
+}
+
+fn numbers(src: &Sources, s: &Summary, r: &summary::CodeRow) -> NumbersCtx {
+    let coder_of = &src.coder_of;
     let number = |group: String, c: &Cell| {
         let mut by_doc: BTreeMap<&str, BTreeMap<&str, Vec<String>>> = BTreeMap::new();
         for id in &c.coding_ids {
@@ -535,12 +559,7 @@ fn numbers(data: &LayerData, s: &Summary, r: &summary::CodeRow) -> NumbersCtx {
                 .into_iter()
                 .map(|(doc, coders)| SourceCtx {
                     doc: doc.to_string(),
-                    case: data
-                        .codings
-                        .iter()
-                        .find(|x| x.coding.doc == doc)
-                        .map_or("", |x| x.doc.case())
-                        .to_string(),
+                    case: src.case_of.get(doc).copied().unwrap_or("").to_string(),
                     ids_by_coder: coders
                         .into_iter()
                         .map(|(coder, ids)| CoderIds {

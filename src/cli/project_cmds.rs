@@ -3,6 +3,7 @@
 use super::output::{Format, ident, print_rows_with};
 use super::{Ctx, parse_kv};
 use crate::store::Project;
+use crate::store::stats::DocStats;
 use crate::store::import::{Meta, read_source, to_transcript};
 use crate::t;
 use anyhow::{Context, bail};
@@ -104,7 +105,7 @@ struct Ready {
     guessed: bool,
     invalid_lines: Vec<usize>,
     turns: usize,
-    words: usize,
+    stats: DocStats,
     staged: (PathBuf, PathBuf),
 }
 
@@ -175,6 +176,7 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         ready.iter().map(|r| (r.case.as_str(), r.attrs.as_slice())),
     )?;
     staged.commit()?;
+    crate::store::stats::record(&project.root, ready.iter().map(|r| r.stats.clone()));
     for r in &ready {
         let enc = match (r.encoding, r.guessed) {
             (Some(e), true) => format!("{e}, detected"),
@@ -190,7 +192,7 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 encoding = enc,
                 case = r.case.as_str(),
                 turns = r.turns,
-                words = r.words
+                words = r.stats.words
             )
         );
     }
@@ -272,7 +274,10 @@ fn convert(
             dest = dest.display().to_string()
         ));
     }
-    let staged = crate::store::atomic::Staged::stage_file(&dest, t.render().as_bytes(), tag)?;
+    let content = t.render();
+    let staged = crate::store::atomic::Staged::stage_file(&dest, content.as_bytes(), tag)?;
+    // Counted here once, so that the analyses need not segment the words again (`store::stats`).
+    let stats = DocStats::of(&t, crate::store::stats::hash(content.as_bytes()));
     Ok(Ready {
         path: path.to_path_buf(),
         id: t.id.clone(),
@@ -282,7 +287,7 @@ fn convert(
         guessed: raw.guessed,
         invalid_lines: raw.invalid_lines.clone(),
         turns: t.turns.len(),
-        words: t.word_count(),
+        stats,
         staged,
     })
 }

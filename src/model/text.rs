@@ -49,6 +49,18 @@ pub fn canonicalize(input: &str) -> String {
     out.nfc().collect()
 }
 
+/// True when [`canonicalize`] would return `s` unchanged; without building the copy when nothing in `s`
+/// is one of the characters it changes and the NFC quick check says yes.
+pub fn is_canonical(s: &str) -> bool {
+    let changes = |c: char| c == '\r' || c == ZWJ || is_forbidden(c);
+    if !s.chars().any(changes)
+        && unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        return true;
+    }
+    canonicalize(s) == s
+}
+
 /// The zero-width joiner, kept only between the parts of an emoji sequence.
 pub const ZWJ: char = '\u{200d}';
 
@@ -97,23 +109,42 @@ const BLOCK: usize = 64;
 
 impl OffsetMap {
     pub fn new(text: &str) -> Self {
+        // Byte by byte: a char starts at every byte that is not a continuation byte, and its lead byte
+        // gives its length (faster than decoding the chars).
+        let bytes = text.as_bytes();
         let mut m = OffsetMap {
-            len: text.len(),
+            len: bytes.len(),
             ..OffsetMap::default()
         };
-        for (n, (i, c)) in text.char_indices().enumerate() {
+        let (mut low, mut high, mut n) = (0u64, 0u64, 0usize);
+        for (i, &b) in bytes.iter().enumerate() {
+            if (0x80..0xc0).contains(&b) {
+                continue;
+            }
             let bit = n % BLOCK;
             if bit == 0 {
+                if n > 0 {
+                    m.low.push(low);
+                    m.high.push(high);
+                    (low, high) = (0, 0);
+                }
                 m.marks.push(i);
-                m.low.push(0);
-                m.high.push(0);
             }
-            let extra = c.len_utf8() - 1;
-            let k = m.low.len() - 1;
-            m.low[k] |= ((extra & 1) as u64) << bit;
-            m.high[k] |= ((extra >> 1) as u64) << bit;
-            m.chars = n + 1;
+            let extra: u64 = match b {
+                0..0x80 => 0,
+                0xc0..0xe0 => 1,
+                0xe0..0xf0 => 2,
+                _ => 3,
+            };
+            low |= (extra & 1) << bit;
+            high |= (extra >> 1) << bit;
+            n += 1;
         }
+        if n > 0 {
+            m.low.push(low);
+            m.high.push(high);
+        }
+        m.chars = n;
         m
     }
 

@@ -82,7 +82,7 @@ impl Transcript {
     pub fn new(id: &str, header: Header, text: String) -> Self {
         let speakers = header.speakers();
         let map = OffsetMap::new(&text);
-        let turns = parse_turns(&text, speakers.as_deref());
+        let turns = parse_turns(&text, &map, speakers.as_deref());
         Transcript {
             id: id.to_string(),
             header,
@@ -141,6 +141,26 @@ impl Transcript {
     pub fn turn_at(&self, pos: usize) -> Option<usize> {
         let i = self.turns.partition_point(|t| t.label_start <= pos);
         i.checked_sub(1)
+    }
+
+    /// Char ranges of the words in the turns' text (labels excluded), in order: the words `word_count` counts.
+    pub fn word_spans(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for turn in &self.turns {
+            let Some(text) = self.slice(turn.start, turn.end) else {
+                continue;
+            };
+            let mut chars = turn.start;
+            let mut last_byte = 0;
+            for (b, w) in text.unicode_word_indices() {
+                chars += text[last_byte..b].chars().count();
+                let n = w.chars().count();
+                out.push((chars, chars + n));
+                chars += n;
+                last_byte = b + w.len();
+            }
+        }
+        out
     }
 
     /// Number of words in the turns' text (labels excluded).
@@ -295,8 +315,7 @@ pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-fn parse_turns(text: &str, speakers: Option<&[String]>) -> Vec<Turn> {
-    let map = OffsetMap::new(text);
+fn parse_turns(text: &str, map: &OffsetMap, speakers: Option<&[String]>) -> Vec<Turn> {
     let mut turns: Vec<Turn> = Vec::new();
     for (s, e) in paragraphs(text) {
         let par = map.slice(text, s, e).unwrap_or("");

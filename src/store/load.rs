@@ -19,6 +19,9 @@ pub enum Load {
     /// Only these transcripts (by id, from `transcripts/<id>.txt`; an id without a file is simply
     /// absent, as in a full load) and no coder file: a writer reads its own under the lock.
     Only(Vec<String>),
+    /// Every coder file and no transcript: an analysis that reads the transcripts' statistics from
+    /// [`super::stats::from_files`] instead of their text.
+    Codings,
 }
 
 impl Load {
@@ -72,6 +75,7 @@ impl Project {
                 project.load_transcripts(&mut problems)?;
                 project.load_coders(&mut problems)?;
             }
+            Load::Codings => project.load_coders(&mut problems)?,
             Load::Only(ids) => {
                 for id in ids {
                     project.load_one_transcript(id, &mut problems)?;
