@@ -269,8 +269,9 @@ pub struct LayerData<'a> {
 
 impl<'a> LayerData<'a> {
     pub fn load(p: &'a Project, layer: &Layer) -> Result<Self> {
-        let (coders, counted, skipped) =
-            layer_codings(p, layer, |id| p.transcripts.get(id).map(|t| (t, t.char_len())))?;
+        let (coders, counted, skipped) = layer_codings(p, layer, |id| {
+            p.transcripts.get(id).map(|t| (t, t.char_len()))
+        })?;
         let codings = counted
             .into_iter()
             .map(|(coder, coding, doc)| LayerCoding { coder, coding, doc })

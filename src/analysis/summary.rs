@@ -205,10 +205,23 @@ pub fn compute_with(p: &Project, docs: &[DocStats], layer: &Layer, attr: &str) -
     let flat = p.codebook.flatten();
     let per_row = codings_per_row(p, &flat, &counted);
     let covered = words_per_row_and_doc(docs, &counted, &per_row);
+    let mut case_names: Vec<&str> = docs
+        .iter()
+        .map(|d| d.case())
+        .filter(|c| !c.is_empty())
+        .collect();
+    case_names.sort_unstable();
+    case_names.dedup();
+    let doc_case = docs
+        .iter()
+        .map(|d| case_names.binary_search(&d.case()).ok())
+        .collect();
     let ctx = Tallying {
         docs,
         doc_group: &doc_group,
         counted: &counted,
+        case_names,
+        doc_case,
     };
     let rows = flat
         .iter()
@@ -229,12 +242,64 @@ pub fn compute_with(p: &Project, docs: &[DocStats], layer: &Layer, attr: &str) -
     })
 }
 
-/// What every cell of the comparison reads: the transcripts, each one's group and the layer's codings
-/// (coder, coding, index into `docs`).
+/// What every cell of the comparison reads: the transcripts, each one's group and case (an index into
+/// `case_names`, in name order) and the layer's codings (coder, coding, index into `docs`).
 struct Tallying<'a> {
     docs: &'a [DocStats],
     doc_group: &'a [Option<usize>],
     counted: &'a [(&'a str, &'a Coding, usize)],
+    case_names: Vec<&'a str>,
+    doc_case: Vec<Option<usize>>,
+}
+
+/// One cell being counted: which cases and transcripts it has met (by index, so in name order), and the
+/// ids of its codings.
+struct Tally {
+    cases: Vec<bool>,
+    docs: Vec<bool>,
+    coding_ids: Vec<String>,
+    words: usize,
+}
+
+impl Tally {
+    fn new(ctx: &Tallying) -> Tally {
+        Tally {
+            cases: vec![false; ctx.case_names.len()],
+            docs: vec![false; ctx.docs.len()],
+            coding_ids: Vec::new(),
+            words: 0,
+        }
+    }
+
+    fn add(&mut self, ctx: &Tallying, d: usize, id: &str) {
+        self.docs[d] = true;
+        if let Some(c) = ctx.doc_case[d] {
+            self.cases[c] = true;
+        }
+        self.coding_ids.push(id.to_string());
+    }
+
+    fn cell(self, ctx: &Tallying, info: &GroupInfo) -> Cell {
+        let met = |flags: &[bool], name: &dyn Fn(usize) -> String| -> Vec<String> {
+            flags
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| **m)
+                .map(|(i, _)| name(i))
+                .collect()
+        };
+        Cell {
+            cases: met(&self.cases, &|i| ctx.case_names[i].to_string()),
+            docs: met(&self.docs, &|i| ctx.docs[i].id.clone()),
+            coding_ids: self.coding_ids,
+            words: self.words,
+            cases_in_group: info.cases.len(),
+            interviews_in_group: info.docs.len(),
+            words_in_group: info.words,
+            case_share_difference: None,
+            interview_share_difference: None,
+        }
+    }
 }
 
 /// Per row of `flat`: the indices into `counted` of the codings it counts (its code's and its
@@ -313,10 +378,30 @@ fn code_row(
     groups: &[GroupInfo],
     total: &GroupInfo,
 ) -> CodeRow {
-    let mut cells: Vec<Cell> = groups
-        .iter()
-        .enumerate()
-        .map(|(g, info)| cell(ctx, mine, words, Some(g), info))
+    // One pass over the codings: each counts in its transcript's group and in the total (the last tally).
+    let mut tallies: Vec<Tally> = (0..=groups.len()).map(|_| Tally::new(ctx)).collect();
+    let all = groups.len();
+    for &k in mine {
+        let (_, c, d) = ctx.counted[k];
+        if let Some(g) = ctx.doc_group[d] {
+            tallies[g].add(ctx, d, &c.id);
+        }
+        tallies[all].add(ctx, d, &c.id);
+    }
+    for &(d, n) in words {
+        if let Some(g) = ctx.doc_group[d] {
+            tallies[g].words += n;
+        }
+        tallies[all].words += n;
+    }
+    let total_cell = tallies
+        .pop()
+        .map(|t| t.cell(ctx, total))
+        .unwrap_or_default();
+    let mut cells: Vec<Cell> = tallies
+        .into_iter()
+        .zip(groups)
+        .map(|(t, info)| t.cell(ctx, info))
         .collect();
     differences(&mut cells, groups);
     let fisher = match cells.as_slice() {
@@ -331,7 +416,7 @@ fn code_row(
         depth: f.depth,
         has_children: !f.code.children.is_empty(),
         cells,
-        total: cell(ctx, mine, words, None, total),
+        total: total_cell,
     }
 }
 
@@ -342,43 +427,6 @@ pub fn case_test(x: &Cell, y: &Cell) -> Fisher {
     let b = (x.cases_in_group as u64).saturating_sub(a);
     let d = (y.cases_in_group as u64).saturating_sub(c);
     fisher_exact(a, b, c, d)
-}
-
-/// The cell of group `g` (all groups when None) for a row's codings `mine` and its words per transcript.
-fn cell(
-    ctx: &Tallying,
-    mine: &[usize],
-    words: &[(usize, usize)],
-    g: Option<usize>,
-    info: &GroupInfo,
-) -> Cell {
-    let in_group = |d: usize| g.is_none() || ctx.doc_group[d] == g;
-    let mut cases = BTreeSet::new();
-    let mut docs = BTreeSet::new();
-    let mut coding_ids = Vec::new();
-    for &k in mine {
-        let (_, c, d) = ctx.counted[k];
-        if !in_group(d) {
-            continue;
-        }
-        let case = ctx.docs[d].case();
-        if !case.is_empty() {
-            cases.insert(case);
-        }
-        docs.insert(ctx.docs[d].id.as_str());
-        coding_ids.push(c.id.clone());
-    }
-    Cell {
-        cases: cases.into_iter().map(str::to_string).collect(),
-        docs: docs.into_iter().map(str::to_string).collect(),
-        coding_ids,
-        words: words.iter().filter(|(d, _)| in_group(*d)).map(|(_, n)| n).sum(),
-        cases_in_group: info.cases.len(),
-        interviews_in_group: info.docs.len(),
-        words_in_group: info.words,
-        case_share_difference: None,
-        interview_share_difference: None,
-    }
 }
 
 /// Fills each cell's difference to the rest: its share minus the share over all other groups together.

@@ -3,8 +3,8 @@
 use super::output::{Format, ident, print_rows_with};
 use super::{Ctx, parse_kv};
 use crate::store::Project;
-use crate::store::stats::DocStats;
 use crate::store::import::{Meta, read_source, to_transcript};
+use crate::store::stats::DocStats;
 use crate::t;
 use anyhow::{Context, bail};
 use clap::Args;

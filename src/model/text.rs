@@ -54,7 +54,8 @@ pub fn canonicalize(input: &str) -> String {
 pub fn is_canonical(s: &str) -> bool {
     let changes = |c: char| c == '\r' || c == ZWJ || is_forbidden(c);
     if !s.chars().any(changes)
-        && unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
+        && unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
     {
         return true;
     }

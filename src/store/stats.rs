@@ -206,10 +206,7 @@ pub fn from_files(root: &Path) -> Result<Option<Vec<DocStats>>> {
         let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let bytes = read(&file)?;
         let h = hash(&bytes);
-        let cached = std::str::from_utf8(&bytes)
-            .ok()
-            .and_then(|text| header_id(text, stem))
-            .and_then(|id| cache.get(&id, h).cloned());
+        let cached = cache.get(&header_id(&bytes, stem), h).cloned();
         let entry = match cached {
             Some(e) => e,
             None => {
@@ -224,7 +221,8 @@ pub fn from_files(root: &Path) -> Result<Option<Vec<DocStats>>> {
                 e
             }
         };
-        let bad_id = crate::model::codebook::check_id(&entry.id).is_err() || entry.id.starts_with('.');
+        let bad_id =
+            crate::model::codebook::check_id(&entry.id).is_err() || entry.id.starts_with('.');
         if bad_id || out.contains_key(&entry.id) {
             return Ok(None);
         }
@@ -239,22 +237,23 @@ pub fn from_files(root: &Path) -> Result<Option<Vec<DocStats>>> {
     Ok(Some(out.into_values().collect()))
 }
 
-/// The id a transcript file's header gives (else its stem), read without parsing the body.
-fn header_id(text: &str, stem: &str) -> Option<String> {
-    let Some(rest) = text.strip_prefix("---\n") else {
-        return Some(stem.to_string());
+/// The id a transcript file's header gives (else its stem), read without decoding the body.
+fn header_id(bytes: &[u8], stem: &str) -> String {
+    let Some(rest) = bytes.strip_prefix(b"---\n") else {
+        return stem.to_string();
     };
-    for line in rest.lines() {
+    for line in rest.split(|&b| b == b'\n') {
+        let line = std::str::from_utf8(line).unwrap_or("");
         if line == "---" {
             break;
         }
         if let Some((k, v)) = line.split_once(':')
             && k.trim() == "id"
         {
-            return Some(v.trim().to_string());
+            return v.trim().to_string();
         }
     }
-    Some(stem.to_string())
+    stem.to_string()
 }
 
 /// Adds the statistics of transcripts just written (by `import`, which has counted their words already).
@@ -401,7 +400,10 @@ mod tests {
         Project::init(dir.path(), false).unwrap();
         for (id, text) in [
             ("t1", "Respondent: Vi har inga resurser alls.\n"),
-            ("t2", "Intervjuare: Och sedan?\n\nRespondent: Ledningen, är med… 42 år!\n"),
+            (
+                "t2",
+                "Intervjuare: Och sedan?\n\nRespondent: Ledningen, är med… 42 år!\n",
+            ),
         ] {
             fs::write(
                 dir.path().join(format!("transcripts/{id}.txt")),
@@ -475,7 +477,11 @@ mod tests {
         let d = project();
         fs::write(d.path().join("transcripts/t3.txt"), [0xff, 0xfe]).unwrap();
         assert_eq!(from_files(d.path()).unwrap(), None);
-        fs::write(d.path().join("transcripts/t3.txt"), "---\nid: t1\n---\n\nA: b.\n").unwrap();
+        fs::write(
+            d.path().join("transcripts/t3.txt"),
+            "---\nid: t1\n---\n\nA: b.\n",
+        )
+        .unwrap();
         assert_eq!(from_files(d.path()).unwrap(), None, "id used twice");
     }
 }
