@@ -103,21 +103,21 @@ fn agree(a: (usize, usize), b: (usize, usize)) -> bool {
 fn passages<'a>(codings: &[&'a LayerCoding<'a>]) -> Vec<Passage<'a>> {
     // Codings by document and start, so each one is compared only with those that can overlap it
     // (a scan of all pairs is quadratic: 30,000 codings of a theme are 900 million comparisons).
+    // Grouped by the transcript they lie in (its address: no string comparisons), then by start.
+    let key = |c: &LayerCoding| (std::ptr::from_ref(c.doc) as usize, c.coding.start);
     let mut sorted: Vec<(usize, &'a LayerCoding<'a>)> =
         codings.iter().copied().enumerate().collect();
-    sorted.sort_by(|a, b| {
-        (&a.1.coding.doc, a.1.coding.start).cmp(&(&b.1.coding.doc, b.1.coding.start))
-    });
+    sorted.sort_by_key(|o| key(o.1));
     codings
         .iter()
         .map(|c| {
             let span = (c.coding.start, c.coding.end);
-            let doc = c.coding.doc.as_str();
-            let from = sorted.partition_point(|o| o.1.coding.doc.as_str() < doc);
+            let (doc, _) = key(c);
+            let from = sorted.partition_point(|o| key(o.1).0 < doc);
             let mut members: Vec<(usize, &'a LayerCoding<'a>)> = sorted[from..]
                 .iter()
                 .copied()
-                .take_while(|o| o.1.coding.doc == doc && o.1.coding.start < span.1)
+                .take_while(|o| key(o.1).0 == doc && o.1.coding.start < span.1)
                 .filter(|o| agree(span, (o.1.coding.start, o.1.coding.end)))
                 .collect();
             // In the order of `codings`, as an all-pairs scan gives them.
@@ -138,17 +138,12 @@ fn candidate(p: &Passage) -> Option<(i64, Quote)> {
     if is_interviewer(&turn.speaker, t) {
         return None;
     }
-    // Only the turn's characters: collecting the whole transcript per candidate made a report of a
-    // large study quadratic in practice (tens of thousands of candidates × 60,000 chars).
-    let base = turn.start;
-    let chars: Vec<char> = t.slice(turn.start, turn.end)?.chars().collect();
-    let len = chars.len();
-    // The line of the turn in which the passage starts.
+    // Only the characters of the line of the turn in which the passage starts: a quote never leaves it,
+    // and collecting more per candidate (once the whole transcript) made a report of a large study
+    // quadratic in practice (tens of thousands of candidates × 60,000 chars).
+    let (base, chars) = line_at(t, turn, p.start.max(turn.start))?;
+    let (line_start, line_end) = (0, chars.len());
     let start = p.start.max(turn.start) - base;
-    let line_start = (0..=start)
-        .rev()
-        .find(|&i| i == 0 || chars[i - 1] == '\n')?;
-    let line_end = (start..len).find(|&i| chars[i] == '\n').unwrap_or(len);
     let (mut s, mut e) = (start, p.end.saturating_sub(base).min(line_end));
     if s >= e {
         return None;
@@ -214,6 +209,19 @@ fn candidate(p: &Passage) -> Option<(i64, Quote)> {
             codes: codes.into_iter().collect(),
         },
     ))
+}
+
+/// The line of `turn` holding char `pos` (from the turn's start or the line break before `pos` to the
+/// next line break or the turn's end): its first char's offset and its chars.
+fn line_at(t: &Transcript, turn: &crate::model::Turn, pos: usize) -> Option<(usize, Vec<char>)> {
+    let text = t.slice(turn.start, turn.end)?;
+    let turn_byte = t.offsets().byte(turn.start)?;
+    let at = t.offsets().byte(pos)?.checked_sub(turn_byte)?;
+    let before = text.get(..at)?;
+    let from = before.rfind('\n').map_or(0, |i| i + 1);
+    let to = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let base = t.offsets().char_of_byte(turn_byte + from)?;
+    Some((base, text[from..to].chars().collect()))
 }
 
 fn ends_sentence(c: char) -> bool {

@@ -105,6 +105,7 @@ struct Ready {
     guessed: bool,
     invalid_lines: Vec<usize>,
     turns: usize,
+    words: usize,
     stats: DocStats,
     staged: (PathBuf, PathBuf),
 }
@@ -176,7 +177,8 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         ready.iter().map(|r| (r.case.as_str(), r.attrs.as_slice())),
     )?;
     staged.commit()?;
-    crate::store::stats::record(&project.root, ready.iter().map(|r| r.stats.clone()));
+    let counted = ready.iter_mut().map(|r| std::mem::take(&mut r.stats));
+    crate::store::stats::record(&project.root, counted);
     for r in &ready {
         let enc = match (r.encoding, r.guessed) {
             (Some(e), true) => format!("{e}, detected"),
@@ -192,7 +194,7 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 encoding = enc,
                 case = r.case.as_str(),
                 turns = r.turns,
-                words = r.stats.words
+                words = r.words
             )
         );
     }
@@ -287,6 +289,7 @@ fn convert(
         guessed: raw.guessed,
         invalid_lines: raw.invalid_lines.clone(),
         turns: t.turns.len(),
+        words: stats.words,
         stats,
         staged,
     })

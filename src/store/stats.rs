@@ -11,6 +11,7 @@ use super::project::{check_inside, read};
 use super::{Project, Result, atomic};
 use crate::model::{Header, Transcript};
 use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The file under `.kodbok/`.
@@ -36,7 +37,7 @@ pub fn hash(bytes: &[u8]) -> u64 {
 }
 
 /// What the analyses read of one transcript.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocStats {
     /// Transcript id (the header's, else the file stem).
     pub id: String,
@@ -163,7 +164,7 @@ impl Cache {
         }
         let mut v: Vec<&DocStats> = self.entries.values().collect();
         v.sort_by(|a, b| a.id.cmp(&b.id));
-        if let Err(e) = atomic::write(&path(root), &encode(&v)) {
+        if let Err(e) = atomic::write_with(&path(root), |out| encode(&v, out)) {
             tracing::warn!("the statistics cache could not be written: {e}");
         }
     }
@@ -278,30 +279,52 @@ fn put_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
-/// The file: magic, version, payload length and hash, then the payload (entry count, entries).
-fn encode(entries: &[&DocStats]) -> Vec<u8> {
-    let mut body = Vec::new();
-    put_varint(&mut body, entries.len() as u64);
+/// The file: magic, version, the number of entries, each entry (its length, then its bytes), and a
+/// checksum of the entries, so that a damaged or truncated file is told from a whole one. Written as a
+/// stream: the cache is never held twice in memory.
+fn encode(entries: &[&DocStats], out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(MAGIC)?;
+    out.write_all(&VERSION.to_le_bytes())?;
+    out.write_all(&(entries.len() as u64).to_le_bytes())?;
+    let mut sum = Checksum::new(entries.len());
+    let mut buf = Vec::new();
     for e in entries {
-        put_str(&mut body, &e.id);
-        body.extend_from_slice(&e.hash.to_le_bytes());
-        put_varint(&mut body, e.header.fields.len() as u64);
-        for (k, v) in &e.header.fields {
-            put_str(&mut body, k);
-            put_str(&mut body, v);
-        }
-        for n in [e.char_len, e.turns, e.words, e.spans.len()] {
-            put_varint(&mut body, n as u64);
-        }
-        body.extend_from_slice(&e.spans);
+        buf.clear();
+        entry_bytes(e, &mut buf);
+        out.write_all(&(buf.len() as u64).to_le_bytes())?;
+        out.write_all(&buf)?;
+        sum.add(&buf);
     }
-    let mut out = Vec::with_capacity(body.len() + 28);
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&VERSION.to_le_bytes());
-    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    out.extend_from_slice(&hash(&body).to_le_bytes());
-    out.extend_from_slice(&body);
-    out
+    out.write_all(&sum.0.to_le_bytes())
+}
+
+fn entry_bytes(e: &DocStats, out: &mut Vec<u8>) {
+    put_str(out, &e.id);
+    out.extend_from_slice(&e.hash.to_le_bytes());
+    put_varint(out, e.header.fields.len() as u64);
+    for (k, v) in &e.header.fields {
+        put_str(out, k);
+        put_str(out, v);
+    }
+    for n in [e.char_len, e.turns, e.words] {
+        put_varint(out, n as u64);
+    }
+    out.extend_from_slice(&e.spans);
+}
+
+/// The checksum of the entries: their hashes folded in order, starting from their number.
+struct Checksum(u64);
+
+impl Checksum {
+    fn new(n: usize) -> Self {
+        Checksum(hash(&(n as u64).to_le_bytes()))
+    }
+
+    fn add(&mut self, entry: &[u8]) {
+        self.0 = (self.0 ^ hash(entry))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(31);
+    }
 }
 
 /// The entries of a file; None when it is not a whole, unchanged cache file of this version.
@@ -310,35 +333,37 @@ fn decode(bytes: &[u8]) -> Option<Vec<DocStats>> {
     if r.take(8)? != MAGIC || r.u32()? != VERSION {
         return None;
     }
-    let len = usize::try_from(r.u64()?).ok()?;
-    let h = r.u64()?;
-    let body = r.take(len)?;
-    if !r.done() || hash(body) != h {
-        return None;
-    }
-    let mut r = Reader::new(body);
-    let n = r.varint()?;
+    let n = usize::try_from(r.u64()?).ok()?;
+    let mut sum = Checksum::new(n);
     let mut out = Vec::new();
     for _ in 0..n {
-        let id = r.string()?;
-        let hash = r.u64()?;
-        let fields = (0..r.varint()?)
-            .map(|_| Some((r.string()?, r.string()?)))
-            .collect::<Option<Vec<_>>>()?;
-        let mut n = || r.varint().and_then(|v| usize::try_from(v).ok());
-        let (char_len, turns, words, spans_len) = (n()?, n()?, n()?, n()?);
-        let spans = r.take(spans_len)?.to_vec();
-        out.push(DocStats {
-            id,
-            hash,
-            header: Header { fields },
-            char_len,
-            turns,
-            words,
-            spans,
-        });
+        let len = usize::try_from(r.u64()?).ok()?;
+        let bytes = r.take(len)?;
+        sum.add(bytes);
+        out.push(entry(bytes)?);
     }
-    r.done().then_some(out)
+    (r.u64()? == sum.0 && r.done()).then_some(out)
+}
+
+fn entry(bytes: &[u8]) -> Option<DocStats> {
+    let mut r = Reader::new(bytes);
+    let id = r.string()?;
+    let hash = r.u64()?;
+    let fields = (0..r.varint()?)
+        .map(|_| Some((r.string()?, r.string()?)))
+        .collect::<Option<Vec<_>>>()?;
+    let mut n = || r.varint().and_then(|v| usize::try_from(v).ok());
+    let (char_len, turns, words) = (n()?, n()?, n()?);
+    let spans = bytes[r.at..].to_vec();
+    Some(DocStats {
+        id,
+        hash,
+        header: Header { fields },
+        char_len,
+        turns,
+        words,
+        spans,
+    })
 }
 
 /// Reads a byte slice front to back; every read is checked, so a damaged file yields None, never a panic.
