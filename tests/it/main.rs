@@ -20,6 +20,7 @@ mod refi;
 mod robust;
 mod scale;
 mod search_more;
+mod stats_cache;
 mod tui_a11y;
 mod tui_agree;
 mod tui_flow;
