@@ -142,10 +142,11 @@ pub fn run(a: &SummaryArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 /// more), unless `text` is needed (the chart's quotes) or a file has a problem, which the full load
 /// reports all at once.
 fn open(ctx: &Ctx, text: bool) -> anyhow::Result<(Project, Option<Vec<DocStats>>)> {
-    if !text && let Ok(p) = ctx.open_with(&Load::Codings) {
-        if let Some(docs) = stats::from_files(&p.root)? {
-            return Ok((p, Some(docs)));
-        }
+    if !text
+        && let Ok(p) = ctx.open_with(&Load::Codings)
+        && let Some(docs) = stats::from_files(&p.root)?
+    {
+        return Ok((p, Some(docs)));
     }
     Ok((ctx.open()?, None))
 }
