@@ -490,37 +490,6 @@ impl Grouping {
             .map(|c| c.name.as_str())
             .collect()
     }
-
-    /// The cases in group `value`: those cases.csv puts there, and the cases of its transcripts.
-    pub fn cases_in(&self, p: &Project, value: Option<&str>) -> BTreeSet<String> {
-        let mut out = BTreeSet::new();
-        for c in &p.cases.cases {
-            let listed = match value {
-                None => true,
-                Some(v) => {
-                    self.case_attribute
-                        && self.group_of(c.attrs.get(&self.attr).map_or("", String::as_str)) == v
-                }
-            };
-            if listed {
-                out.insert(c.name.clone());
-            }
-        }
-        for t in p.transcripts.values() {
-            if value.is_none_or(|x| x == self.value_of(p, t)) && !t.case().is_empty() {
-                out.insert(t.case().to_string());
-            }
-        }
-        out
-    }
-
-    /// The transcripts in group `value` (all transcripts when None).
-    pub fn docs_in<'a>(&self, p: &'a Project, value: Option<&str>) -> Vec<&'a Transcript> {
-        p.transcripts
-            .values()
-            .filter(|t| value.is_none_or(|x| x == self.value_of(p, *t)))
-            .collect()
-    }
 }
 
 /// A code in codebook order with the ids it counts: itself and all its descendants.

@@ -552,6 +552,25 @@ mod tests {
     }
 
     #[test]
+    fn words_by_binary_search_equal_the_scan() {
+        let words: Vec<(usize, usize)> = (0..40).map(|i| (i * 5, i * 5 + 3)).collect();
+        for ranges in [
+            vec![],
+            vec![(0, 1)],
+            vec![(3, 5)],
+            vec![(4, 5), (6, 7), (8, 9)],
+            vec![(2, 11), (12, 13), (60, 200)],
+            vec![(199, 400)],
+        ] {
+            assert_eq!(
+                words_touched(&words, &ranges),
+                crate::analysis::words_covered(&words, &ranges),
+                "{ranges:?}"
+            );
+        }
+    }
+
+    #[test]
     fn known_answers_all_coders() {
         let (_dir, p) = tiny_project();
         let s = compute(&p, &Layer::AllCoders, "grupp").unwrap();
