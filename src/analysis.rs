@@ -19,12 +19,12 @@ pub(crate) mod tests_support;
 pub mod words;
 pub mod xlsx;
 
-use crate::model::{CONSENSUS_CODER, Coding, Transcript};
+use crate::model::{CONSENSUS_CODER, Coding, Header, Transcript};
+use crate::store::stats::DocStats;
 use crate::store::{Project, StoreError};
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
-use unicode_segmentation::UnicodeSegmentation;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AnalysisError {
@@ -306,30 +306,13 @@ pub struct LayerData<'a> {
 
 impl<'a> LayerData<'a> {
     pub fn load(p: &'a Project, layer: &Layer) -> Result<Self> {
-        let coders = layer.coders(p)?;
-        let mut codings = Vec::new();
-        let mut skipped = Vec::new();
-        for coder in &coders {
-            let Some((name, file)) = p.coders.get_key_value(coder) else {
-                continue;
-            };
-            for c in &file.codings {
-                match p.transcripts.get(&c.doc) {
-                    Some(doc)
-                        if p.codebook.get(&c.code).is_some()
-                            && c.start < c.end
-                            && c.end <= doc.char_len() =>
-                    {
-                        codings.push(LayerCoding {
-                            coder: name.as_str(),
-                            coding: c,
-                            doc,
-                        })
-                    }
-                    _ => skipped.push(c.id.clone()),
-                }
-            }
-        }
+        let (coders, counted, skipped) = layer_codings(p, layer, |id| {
+            p.transcripts.get(id).map(|t| (t, t.char_len()))
+        })?;
+        let codings = counted
+            .into_iter()
+            .map(|(coder, coding, doc)| LayerCoding { coder, coding, doc })
+            .collect();
         Ok(LayerData {
             layer: layer.clone(),
             coders,
@@ -342,6 +325,43 @@ impl<'a> LayerData<'a> {
     pub fn coded_docs(&self) -> BTreeSet<&str> {
         self.codings.iter().map(|c| c.coding.doc.as_str()).collect()
     }
+}
+
+/// A layer's coders, its countable codings as (coder, coding, transcript), and the ids of the others. A
+/// coding counts when `doc` finds its transcript (with its length in chars), its code is in the codebook and
+/// its span lies within the text.
+pub type Counted<'a, D> = (Vec<String>, Vec<(&'a str, &'a Coding, D)>, Vec<String>);
+
+pub fn layer_codings<'a, D>(
+    p: &'a Project,
+    layer: &Layer,
+    doc: impl Fn(&str) -> Option<(D, usize)>,
+) -> Result<Counted<'a, D>> {
+    let coders = layer.coders(p)?;
+    let codes: HashSet<&str> = p
+        .codebook
+        .flatten()
+        .iter()
+        .map(|f| f.code.id.as_str())
+        .collect();
+    let mut codings = Vec::new();
+    let mut skipped = Vec::new();
+    for coder in &coders {
+        let Some((name, file)) = p.coders.get_key_value(coder) else {
+            continue;
+        };
+        for c in &file.codings {
+            match doc(&c.doc) {
+                Some((d, len))
+                    if codes.contains(c.code.as_str()) && c.start < c.end && c.end <= len =>
+                {
+                    codings.push((name.as_str(), c, d))
+                }
+                _ => skipped.push(c.id.clone()),
+            }
+        }
+    }
+    Ok((coders, codings, skipped))
 }
 
 /// How transcripts fall into groups: by a case attribute (cases.csv) or a transcript header field.
@@ -375,10 +395,37 @@ fn group_key(v: &str) -> String {
     v.trim().to_lowercase()
 }
 
+/// What a grouping reads of a transcript: its header. A loaded transcript and its cached statistics
+/// ([`crate::store::stats::DocStats`]) both have one.
+pub trait DocHeader {
+    fn doc_header(&self) -> &Header;
+
+    fn doc_case(&self) -> &str {
+        self.doc_header().get("case").unwrap_or("")
+    }
+}
+
+impl DocHeader for Transcript {
+    fn doc_header(&self) -> &Header {
+        &self.header
+    }
+}
+
+impl DocHeader for DocStats {
+    fn doc_header(&self) -> &Header {
+        &self.header
+    }
+}
+
 impl Grouping {
     pub fn new(p: &Project, attr: &str) -> Result<Grouping> {
+        Self::over(p, attr, &p.transcripts.values().collect::<Vec<_>>())
+    }
+
+    /// The grouping of the transcripts `docs` (those of `p`, loaded or as statistics).
+    pub fn over<D: DocHeader>(p: &Project, attr: &str, docs: &[&D]) -> Result<Grouping> {
         let case_attribute = p.cases.columns.iter().any(|c| c == attr);
-        let in_headers = p.transcripts.values().any(|t| t.header.get(attr).is_some());
+        let in_headers = docs.iter().any(|t| t.doc_header().get(attr).is_some());
         if !case_attribute && !in_headers {
             return Err(AnalysisError::UnknownAttribute {
                 attr: attr.to_string(),
@@ -398,13 +445,13 @@ impl Grouping {
                 }
             }
         }
-        for t in p.transcripts.values() {
+        for t in docs {
             if case_attribute {
                 // A case listed in cases.csv was counted above.
-                let listed = p.cases.get(t.case()).is_some();
-                count(p.cases.attr(t.case(), attr), usize::from(!listed));
+                let listed = p.cases.get(t.doc_case()).is_some();
+                count(p.cases.attr(t.doc_case(), attr), usize::from(!listed));
             } else {
-                count(t.header.get(attr).unwrap_or(""), 1);
+                count(t.doc_header().get(attr).unwrap_or(""), 1);
             }
         }
         Ok(Self::from_spellings(attr, case_attribute, &seen))
@@ -456,43 +503,28 @@ impl Grouping {
         self.shown.get(&group_key(raw)).map_or(raw, String::as_str)
     }
 
-    pub fn value_of<'s>(&'s self, p: &'s Project, t: &'s Transcript) -> &'s str {
+    pub fn value_of<'s, D: DocHeader>(&'s self, p: &'s Project, t: &'s D) -> &'s str {
         let raw = if self.case_attribute {
-            p.cases.attr(t.case(), &self.attr)
+            p.cases.attr(t.doc_case(), &self.attr)
         } else {
-            t.header.get(&self.attr).unwrap_or("")
+            t.doc_header().get(&self.attr).unwrap_or("")
         };
         self.group_of(raw)
     }
 
-    /// The cases in group `value`: those cases.csv puts there, and the cases of its transcripts.
-    pub fn cases_in(&self, p: &Project, value: Option<&str>) -> BTreeSet<String> {
-        let mut out = BTreeSet::new();
-        for c in &p.cases.cases {
-            let listed = match value {
+    /// Cases listed in cases.csv that fall in group `value` (every listed case when None).
+    pub fn listed_cases_in<'p>(&self, p: &'p Project, value: Option<&str>) -> Vec<&'p str> {
+        p.cases
+            .cases
+            .iter()
+            .filter(|c| match value {
                 None => true,
                 Some(v) => {
                     self.case_attribute
                         && self.group_of(c.attrs.get(&self.attr).map_or("", String::as_str)) == v
                 }
-            };
-            if listed {
-                out.insert(c.name.clone());
-            }
-        }
-        for t in p.transcripts.values() {
-            if value.is_none_or(|x| x == self.value_of(p, t)) && !t.case().is_empty() {
-                out.insert(t.case().to_string());
-            }
-        }
-        out
-    }
-
-    /// The transcripts in group `value` (all transcripts when None).
-    pub fn docs_in<'a>(&self, p: &'a Project, value: Option<&str>) -> Vec<&'a Transcript> {
-        p.transcripts
-            .values()
-            .filter(|t| value.is_none_or(|x| x == self.value_of(p, t)))
+            })
+            .map(|c| c.name.as_str())
             .collect()
     }
 }
@@ -549,22 +581,7 @@ pub fn case_names(p: &Project) -> Vec<String> {
 
 /// Char ranges of the words in a transcript's turns (speaker labels excluded), as counted by `word_count`.
 pub fn word_spans(t: &Transcript) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    for turn in &t.turns {
-        let Some(text) = t.slice(turn.start, turn.end) else {
-            continue;
-        };
-        let mut chars = turn.start;
-        let mut last_byte = 0;
-        for (b, w) in text.unicode_word_indices() {
-            chars += text[last_byte..b].chars().count();
-            let n = w.chars().count();
-            out.push((chars, chars + n));
-            chars += n;
-            last_byte = b + w.len();
-        }
-    }
-    out
+    t.word_spans()
 }
 
 /// Merges char ranges into a sorted list of disjoint ranges.

@@ -14,6 +14,7 @@ pub mod merge;
 pub mod problem;
 pub mod project;
 pub mod refi;
+pub mod stats;
 
 pub use held::{CoderLease, Held};
 pub use load::Load;

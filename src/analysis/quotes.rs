@@ -53,34 +53,58 @@ pub fn is_interviewer(label: &str, t: &Transcript) -> bool {
 
 /// Up to `max` quotes from `codings`, best first, each from a different case while there are cases left.
 pub fn select(codings: &[&LayerCoding], max: usize) -> Vec<Quote> {
-    let mut cands: Vec<(i64, Quote)> = passages(codings)
-        .into_iter()
-        .filter_map(|p| candidate(&p))
+    let passages = passages(codings);
+    // Scored first, and made into quotes only when chosen: a theme of a large study has tens of
+    // thousands of candidates and needs two or three quotes.
+    let mut line = Vec::new();
+    let mut cands: Vec<(i64, Span, usize)> = passages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| candidate(p, &mut line).map(|(score, span)| (score, span, i)))
         .collect();
-    cands.sort_by(|a, b| {
-        b.0.cmp(&a.0)
-            .then_with(|| (&a.1.doc, a.1.start, a.1.end).cmp(&(&b.1.doc, b.1.start, b.1.end)))
+    // Best first; on a tie by transcript id, then position (ranks of the ids compare as the ids do).
+    let mut ids: Vec<&str> = passages.iter().map(|p| p.doc.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let rank = |i: usize| ids.binary_search(&passages[i].doc.id.as_str()).unwrap_or(0);
+    cands.sort_by_cached_key(|(score, span, i)| {
+        (std::cmp::Reverse(*score), rank(*i), span.start, span.end)
     });
-    let mut out: Vec<Quote> = Vec::new();
-    for pass in 0..3 {
-        for (_, q) in &cands {
+    // The chosen: (transcript, span, passage), in the order of choice.
+    let mut out: Vec<(&Transcript, Span, usize)> = Vec::new();
+    'passes: for pass in 0..3 {
+        for &(_, q, i) in &cands {
             if out.len() >= max {
-                return out;
+                break 'passes;
             }
+            let doc = passages[i].doc;
+            let same_doc = |o: &&(&Transcript, Span, usize)| std::ptr::eq(o.0, doc);
             let overlaps = out
                 .iter()
-                .any(|o| o.doc == q.doc && o.start < q.end && q.start < o.end);
+                .filter(same_doc)
+                .any(|(_, o, _)| o.start < q.end && q.start < o.end);
             let fresh = match pass {
-                0 => !out.iter().any(|o| o.case == q.case),
-                1 => !out.iter().any(|o| o.doc == q.doc),
+                0 => !out.iter().any(|(o, _, _)| o.case() == doc.case()),
+                1 => !out.iter().any(|o| same_doc(&o)),
                 _ => true,
             };
             if fresh && !overlaps {
-                out.push(q.clone());
+                out.push((doc, q, i));
             }
         }
     }
-    out
+    out.iter()
+        .filter_map(|&(_, span, i)| quote(&passages[i], span))
+        .collect()
+}
+
+/// Where a candidate quote lies (char offsets in its transcript) and whether it was cut at either end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    start: usize,
+    end: usize,
+    cut_before: bool,
+    cut_after: bool,
 }
 
 /// A passage: one coding's span, with the codings (of any coder) that substantially cover the same text.
@@ -103,21 +127,21 @@ fn agree(a: (usize, usize), b: (usize, usize)) -> bool {
 fn passages<'a>(codings: &[&'a LayerCoding<'a>]) -> Vec<Passage<'a>> {
     // Codings by document and start, so each one is compared only with those that can overlap it
     // (a scan of all pairs is quadratic: 30,000 codings of a theme are 900 million comparisons).
+    // Grouped by the transcript they lie in (its address: no string comparisons), then by start.
+    let key = |c: &LayerCoding| (std::ptr::from_ref(c.doc) as usize, c.coding.start);
     let mut sorted: Vec<(usize, &'a LayerCoding<'a>)> =
         codings.iter().copied().enumerate().collect();
-    sorted.sort_by(|a, b| {
-        (&a.1.coding.doc, a.1.coding.start).cmp(&(&b.1.coding.doc, b.1.coding.start))
-    });
+    sorted.sort_by_key(|o| key(o.1));
     codings
         .iter()
         .map(|c| {
             let span = (c.coding.start, c.coding.end);
-            let doc = c.coding.doc.as_str();
-            let from = sorted.partition_point(|o| o.1.coding.doc.as_str() < doc);
+            let (doc, _) = key(c);
+            let from = sorted.partition_point(|o| key(o.1).0 < doc);
             let mut members: Vec<(usize, &'a LayerCoding<'a>)> = sorted[from..]
                 .iter()
                 .copied()
-                .take_while(|o| o.1.coding.doc == doc && o.1.coding.start < span.1)
+                .take_while(|o| key(o.1).0 == doc && o.1.coding.start < span.1)
                 .filter(|o| agree(span, (o.1.coding.start, o.1.coding.end)))
                 .collect();
             // In the order of `codings`, as an all-pairs scan gives them.
@@ -132,23 +156,21 @@ fn passages<'a>(codings: &[&'a LayerCoding<'a>]) -> Vec<Passage<'a>> {
         .collect()
 }
 
-fn candidate(p: &Passage) -> Option<(i64, Quote)> {
+/// The quote a passage gives, widened to whole words and, when near, whole sentences, with its score;
+/// `line` is a buffer for the chars of the line it lies in.
+fn candidate(p: &Passage, line: &mut Vec<char>) -> Option<(i64, Span)> {
     let t = p.doc;
     let turn = &t.turns[t.turn_at(p.start)?];
     if is_interviewer(&turn.speaker, t) {
         return None;
     }
-    // Only the turn's characters: collecting the whole transcript per candidate made a report of a
-    // large study quadratic in practice (tens of thousands of candidates × 60,000 chars).
-    let base = turn.start;
-    let chars: Vec<char> = t.slice(turn.start, turn.end)?.chars().collect();
-    let len = chars.len();
-    // The line of the turn in which the passage starts.
+    // Only the characters of the line of the turn in which the passage starts: a quote never leaves it,
+    // and collecting more per candidate (once the whole transcript) made a report of a large study
+    // quadratic in practice (tens of thousands of candidates × 60,000 chars).
+    let base = line_at(t, turn, p.start.max(turn.start), line)?;
+    let chars = &line[..];
+    let (line_start, line_end) = (0, chars.len());
     let start = p.start.max(turn.start) - base;
-    let line_start = (0..=start)
-        .rev()
-        .find(|&i| i == 0 || chars[i - 1] == '\n')?;
-    let line_end = (start..len).find(|&i| chars[i] == '\n').unwrap_or(len);
     let (mut s, mut e) = (start, p.end.saturating_sub(base).min(line_end));
     if s >= e {
         return None;
@@ -165,31 +187,21 @@ fn candidate(p: &Passage) -> Option<(i64, Quote)> {
     while e > s && chars[e - 1].is_whitespace() {
         e -= 1;
     }
-    let (s, cut_before) = widen_start(&chars, line_start, line_end, s);
-    let (e, mut cut_after) = widen_end(&chars, line_end, e);
+    let (s, cut_before) = widen_start(chars, line_start, line_end, s);
+    let (e, mut cut_after) = widen_end(chars, line_end, e);
     let e = if e - s > MAX_CHARS {
         cut_after = true;
-        shorten(&chars, s, e, line_end)
+        shorten(chars, s, e, line_end)
     } else {
         e
     };
-    let text: String = chars[s..e].iter().collect();
-    if text.chars().count() < MIN_CHARS {
+    let len = e - s;
+    if len < MIN_CHARS {
         return None;
     }
-    let mut shown = String::new();
-    if cut_before {
-        shown.push_str(CUT);
-        shown.push(' ');
-    }
-    shown.push_str(&text);
-    if cut_after {
-        shown.push(' ');
-        shown.push_str(CUT);
-    }
-    let coders: BTreeSet<String> = p.members.iter().map(|m| m.coder.to_string()).collect();
-    let codes: BTreeSet<String> = p.members.iter().map(|m| m.coding.code.clone()).collect();
-    let len = text.chars().count();
+    let mut coders: Vec<&str> = p.members.iter().map(|m| m.coder).collect();
+    coders.sort_unstable();
+    coders.dedup();
     let length_score = match len {
         80..=300 => 6,
         40..=79 | 301..=MAX_CHARS => 4,
@@ -198,22 +210,64 @@ fn candidate(p: &Passage) -> Option<(i64, Quote)> {
     let score = coders.len() as i64 * 10 + length_score
         - 2 * i64::from(cut_before)
         - 2 * i64::from(cut_after);
-    Some((
-        score,
-        Quote {
-            text: shown,
-            pieces: vec![text],
-            doc: t.id.clone(),
-            case: t.case().to_string(),
-            role: t.role().to_string(),
-            speaker: turn.speaker.clone(),
-            start: s + base,
-            end: e + base,
-            coders: coders.into_iter().collect(),
-            coding_ids: p.members.iter().map(|m| m.coding.id.clone()).collect(),
-            codes: codes.into_iter().collect(),
-        },
-    ))
+    let span = Span {
+        start: s + base,
+        end: e + base,
+        cut_before,
+        cut_after,
+    };
+    Some((score, span))
+}
+
+/// The quote of a passage at the span [`candidate`] chose.
+fn quote(p: &Passage, span: Span) -> Option<Quote> {
+    let t = p.doc;
+    let turn = &t.turns[t.turn_at(p.start)?];
+    let text = t.slice(span.start, span.end)?.to_string();
+    let mut shown = String::new();
+    if span.cut_before {
+        shown.push_str(CUT);
+        shown.push(' ');
+    }
+    shown.push_str(&text);
+    if span.cut_after {
+        shown.push(' ');
+        shown.push_str(CUT);
+    }
+    let coders: BTreeSet<String> = p.members.iter().map(|m| m.coder.to_string()).collect();
+    let codes: BTreeSet<String> = p.members.iter().map(|m| m.coding.code.clone()).collect();
+    Some(Quote {
+        text: shown,
+        pieces: vec![text],
+        doc: t.id.clone(),
+        case: t.case().to_string(),
+        role: t.role().to_string(),
+        speaker: turn.speaker.clone(),
+        start: span.start,
+        end: span.end,
+        coders: coders.into_iter().collect(),
+        coding_ids: p.members.iter().map(|m| m.coding.id.clone()).collect(),
+        codes: codes.into_iter().collect(),
+    })
+}
+
+/// The line of `turn` holding char `pos` (from the turn's start or the line break before `pos` to the
+/// next line break or the turn's end): its chars into `line`, and its first char's offset.
+fn line_at(
+    t: &Transcript,
+    turn: &crate::model::Turn,
+    pos: usize,
+    line: &mut Vec<char>,
+) -> Option<usize> {
+    let text = t.slice(turn.start, turn.end)?;
+    let turn_byte = t.offsets().byte(turn.start)?;
+    let at = t.offsets().byte(pos)?.checked_sub(turn_byte)?;
+    let before = text.get(..at)?;
+    let from = before.rfind('\n').map_or(0, |i| i + 1);
+    let to = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    line.clear();
+    line.extend(text[from..to].chars());
+    t.offsets().char_of_byte(turn_byte + from)
 }
 
 fn ends_sentence(c: char) -> bool {

@@ -11,7 +11,7 @@ use super::{AnalysisError, Lang, Layer, LayerData, Result, TemplateFault};
 use crate::store::Project;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 pub mod extras;
 
@@ -191,6 +191,8 @@ pub fn render_context(ctx: &ReportContext, opts: &ReportOptions) -> Result<Strin
     let lang = opts.lang;
     env.add_filter("words", move |n: usize| words::number(n, lang));
     env.add_filter("capitalize_first", |s: String| words::capitalize(&s));
+    // The appendix lists every coding id: one call per list instead of a template loop per id.
+    env.add_filter("code_list", |ids: Vec<String>| code_list(&ids));
     env.add_template_owned(name.clone(), source)
         .map_err(|e| template_error(&name, &e))?;
     let tmpl = env
@@ -198,6 +200,20 @@ pub fn render_context(ctx: &ReportContext, opts: &ReportOptions) -> Result<Strin
         .map_err(|e| template_error(&name, &e))?;
     let out = tmpl.render(ctx).map_err(|e| template_error(&name, &e))?;
     Ok(tidy(&out))
+}
+
+/// `` `a`, `b`, `c` ``: ids as inline code, separated by commas.
+fn code_list(ids: &[String]) -> String {
+    let mut out = String::new();
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push('`');
+        out.push_str(id);
+        out.push('`');
+    }
+    out
 }
 
 fn template_error(name: &str, e: &minijinja::Error) -> AnalysisError {
@@ -272,6 +288,7 @@ pub fn context(p: &Project, opts: &ReportOptions) -> Result<ReportContext> {
     }
     let s = summary::compute(p, &opts.layer, &opts.attr)?;
     let data = LayerData::load(p, &opts.layer)?;
+    let sources = Sources::new(&data);
     let lang = opts.lang;
     let labels: Vec<GroupLabel> = s
         .groups
@@ -302,7 +319,7 @@ pub fn context(p: &Project, opts: &ReportOptions) -> Result<ReportContext> {
         .rows
         .iter()
         .filter(|r| r.depth == 0)
-        .map(|r| theme(p, &s, &data, r, &groups, opts))
+        .map(|r| theme(p, &s, (&data, &sources), r, &groups, opts))
         .collect();
     let stats = if opts.stats {
         extras::stats(&s, &groups, lang)
@@ -373,7 +390,7 @@ fn notes(s: &Summary, lang: Lang) -> Vec<String> {
 fn theme(
     p: &Project,
     s: &Summary,
-    data: &LayerData,
+    (data, src): (&LayerData, &Sources),
     r: &summary::CodeRow,
     groups: &[GroupCtx],
     opts: &ReportOptions,
@@ -415,7 +432,7 @@ fn theme(
             name: x.name.clone().replace('|', "\\|"),
             path: x.path.clone(),
             depth: x.depth - r.depth,
-            numbers: numbers(data, s, x),
+            numbers: numbers(src, s, x),
         })
         .collect();
     let quotes = theme_quotes(data, r, groups, opts.quotes);
@@ -425,7 +442,7 @@ fn theme(
         opening,
         interviews_sentence,
         contrast: contrast(lang, s, &members, &r.code, groups),
-        numbers: numbers(data, s, r),
+        numbers: numbers(src, s, r),
         subcodes,
         quotes,
     }
@@ -518,24 +535,68 @@ pub fn escape_md(s: &str) -> String {
     out
 }
 
-fn numbers(data: &LayerData, s: &Summary, r: &summary::CodeRow) -> NumbersCtx {
-    let coder_of: BTreeMap<&str, (&str, &str)> = data
-        .codings
-        .iter()
-        .map(|c| (c.coding.id.as_str(), (c.coder, c.coding.doc.as_str())))
-        .collect();
+/// Where each coding of the layer comes from, found once for every number of the report. Transcripts and
+/// coders are numbered in name order, so that grouping by their numbers sorts as by their names.
+struct Sources<'a> {
+    /// Coding id → (coder, transcript), as indices into `coders` and `docs`.
+    of: HashMap<&'a str, (usize, usize)>,
+    coders: Vec<&'a str>,
+    /// Transcript ids with their case.
+    docs: Vec<(&'a str, &'a str)>,
+}
+
+impl<'a> Sources<'a> {
+    fn new(data: &'a LayerData) -> Self {
+        let mut docs: Vec<(&str, &str)> = data
+            .codings
+            .iter()
+            .map(|c| (c.coding.doc.as_str(), c.doc.case()))
+            .collect();
+        docs.sort_unstable();
+        docs.dedup_by_key(|d| d.0);
+        let mut coders: Vec<&str> = data.codings.iter().map(|c| c.coder).collect();
+        coders.sort_unstable();
+        coders.dedup();
+        let doc_index: HashMap<&str, usize> =
+            docs.iter().enumerate().map(|(i, d)| (d.0, i)).collect();
+        let of = data
+            .codings
+            .iter()
+            .map(|c| {
+                let coder = coders.binary_search(&c.coder).unwrap_or(0);
+                let doc = doc_index.get(c.coding.doc.as_str()).copied().unwrap_or(0);
+                (c.coding.id.as_str(), (coder, doc))
+            })
+            .collect();
+        Sources { of, coders, docs }
+    }
+}
+
+fn numbers(src: &Sources, s: &Summary, r: &summary::CodeRow) -> NumbersCtx {
     let number = |group: String, c: &Cell| {
-        let mut by_doc: BTreeMap<&str, BTreeMap<&str, Vec<String>>> = BTreeMap::new();
-        for id in &c.coding_ids {
-            if let Some((coder, doc)) = coder_of.get(id.as_str()) {
-                by_doc
-                    .entry(doc)
-                    .or_default()
-                    .entry(coder)
-                    .or_default()
-                    .push(id.clone());
-            }
-        }
+        // (transcript, coder, position) of each coding, sorted: grouped by transcript, then coder,
+        // each group's ids in the cell's order.
+        let mut found: Vec<(usize, usize, usize)> = c
+            .coding_ids
+            .iter()
+            .enumerate()
+            .filter_map(|(k, id)| src.of.get(id.as_str()).map(|&(coder, doc)| (doc, coder, k)))
+            .collect();
+        found.sort_unstable();
+        let sources = found
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|doc| SourceCtx {
+                doc: src.docs[doc[0].0].0.to_string(),
+                case: src.docs[doc[0].0].1.to_string(),
+                ids_by_coder: doc
+                    .chunk_by(|a, b| a.1 == b.1)
+                    .map(|coder| CoderIds {
+                        coder: src.coders[coder[0].1].to_string(),
+                        ids: coder.iter().map(|x| c.coding_ids[x.2].clone()).collect(),
+                    })
+                    .collect(),
+            })
+            .collect();
         NumberCtx {
             group,
             cases: c.cases.len(),
@@ -544,25 +605,7 @@ fn numbers(data: &LayerData, s: &Summary, r: &summary::CodeRow) -> NumbersCtx {
             interviews_in_group: c.interviews_in_group,
             segments: c.segments(),
             case_names: c.cases.clone(),
-            sources: by_doc
-                .into_iter()
-                .map(|(doc, coders)| SourceCtx {
-                    doc: doc.to_string(),
-                    case: data
-                        .codings
-                        .iter()
-                        .find(|x| x.coding.doc == doc)
-                        .map_or("", |x| x.doc.case())
-                        .to_string(),
-                    ids_by_coder: coders
-                        .into_iter()
-                        .map(|(coder, ids)| CoderIds {
-                            coder: coder.to_string(),
-                            ids,
-                        })
-                        .collect(),
-                })
-                .collect(),
+            sources,
         }
     };
     NumbersCtx {

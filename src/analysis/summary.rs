@@ -4,12 +4,12 @@
 //! [`compute`] and, for any cell, list the segments behind it with [`crate::analysis::codings_by_ids`].
 
 use super::fisher::{Fisher, fisher_exact};
-use super::{
-    Grouping, Layer, LayerCoding, LayerData, Result, merge_ranges, word_spans, words_covered,
-};
+use super::{Grouping, Layer, Result, layer_codings, merge_ranges};
+use crate::model::Coding;
 use crate::store::Project;
+use crate::store::stats::{self, DocStats};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 /// The comparison for one layer and one grouping attribute.
 #[derive(Debug, Clone)]
@@ -149,94 +149,259 @@ impl Summary {
     }
 }
 
-/// What every cell of the comparison reads: the grouping, each transcript's group and its word spans.
-struct Tallying<'a> {
-    grouping: Grouping,
-    doc_group: HashMap<&'a str, String>,
-    doc_words: HashMap<&'a str, Vec<(usize, usize)>>,
+/// Computes the comparison of `layer` grouped by `attr` (a cases.csv column or a transcript header field),
+/// over the transcripts `p` holds; their word spans come from the statistics cache (`store::stats`).
+pub fn compute(p: &Project, layer: &Layer, attr: &str) -> Result<Summary> {
+    compute_with(p, &stats::for_project(p), layer, attr)
 }
 
-/// Computes the comparison of `layer` grouped by `attr` (a cases.csv column or a transcript header field).
-pub fn compute(p: &Project, layer: &Layer, attr: &str) -> Result<Summary> {
-    let data = LayerData::load(p, layer)?;
-    let grouping = Grouping::new(p, attr)?;
-    let doc_group = p
-        .transcripts
-        .values()
-        .map(|t| (t.id.as_str(), grouping.value_of(p, t).to_string()))
+/// [`compute`] over the transcripts' statistics `docs` (one per transcript, in id order), without their
+/// text: `p` needs its codebook, cases.csv and coder files only.
+pub fn compute_with(p: &Project, docs: &[DocStats], layer: &Layer, attr: &str) -> Result<Summary> {
+    let by_id: HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
         .collect();
-    let doc_words = p
-        .transcripts
-        .values()
-        .map(|t| (t.id.as_str(), word_spans(t)))
+    let (coders, counted, skipped) =
+        layer_codings(p, layer, |id| by_id.get(id).map(|&i| (i, docs[i].char_len)))?;
+    let grouping = Grouping::over(p, attr, &docs.iter().collect::<Vec<_>>())?;
+    // Each transcript's group, as an index into `grouping.values` (None: a value outside them).
+    let doc_group: Vec<Option<usize>> = docs
+        .iter()
+        .map(|d| {
+            let v = grouping.value_of(p, d);
+            grouping.values.iter().position(|x| x == v)
+        })
+        .collect();
+    let info = |g: Option<usize>| {
+        let value = g.map(|g| grouping.values[g].as_str());
+        let mine: Vec<&DocStats> = docs
+            .iter()
+            .zip(&doc_group)
+            .filter(|(_, dg)| g.is_none() || **dg == g)
+            .map(|(d, _)| d)
+            .collect();
+        let mut cases: BTreeSet<String> = grouping
+            .listed_cases_in(p, value)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        cases.extend(
+            mine.iter()
+                .map(|d| d.case())
+                .filter(|c| !c.is_empty())
+                .map(str::to_string),
+        );
+        GroupInfo {
+            value: value.map(str::to_string),
+            cases: cases.into_iter().collect(),
+            docs: mine.iter().map(|d| d.id.clone()).collect(),
+            words: mine.iter().map(|d| d.words).sum(),
+        }
+    };
+    let groups: Vec<GroupInfo> = (0..grouping.values.len()).map(|g| info(Some(g))).collect();
+    let total = info(None);
+    let flat = p.codebook.flatten();
+    let per_row = codings_per_row(p, &flat, &counted);
+    let covered = words_per_row_and_doc(docs, &counted, &per_row);
+    let mut case_names: Vec<&str> = docs
+        .iter()
+        .map(|d| d.case())
+        .filter(|c| !c.is_empty())
+        .collect();
+    case_names.sort_unstable();
+    case_names.dedup();
+    let doc_case = docs
+        .iter()
+        .map(|d| case_names.binary_search(&d.case()).ok())
         .collect();
     let ctx = Tallying {
-        grouping,
-        doc_group,
-        doc_words,
+        docs,
+        doc_group: &doc_group,
+        counted: &counted,
+        case_names,
+        doc_case,
     };
-    let info = |value: Option<&str>| GroupInfo {
-        value: value.map(str::to_string),
-        cases: ctx.grouping.cases_in(p, value).into_iter().collect(),
-        docs: ctx
-            .grouping
-            .docs_in(p, value)
-            .iter()
-            .map(|t| t.id.clone())
-            .collect(),
-        words: ctx
-            .grouping
-            .docs_in(p, value)
-            .iter()
-            .map(|t| ctx.doc_words[t.id.as_str()].len())
-            .sum(),
-    };
-    let groups: Vec<GroupInfo> = ctx.grouping.values.iter().map(|v| info(Some(v))).collect();
-    let total = info(None);
-    let rows = p
-        .codebook
-        .flatten()
+    let rows = flat
         .iter()
-        .map(|f| code_row(p, &ctx, &data.codings, f, &groups, &total))
+        .zip(per_row.iter().zip(&covered))
+        .map(|(f, (mine, words))| code_row(p, &ctx, f, mine, words, &groups, &total))
         .collect();
-    let merged = ctx.grouping.merged.clone();
+    let coded_docs: BTreeSet<&str> = counted.iter().map(|c| c.1.doc.as_str()).collect();
     Ok(Summary {
         layer: layer.clone(),
-        coders: data.coders.clone(),
+        coders,
         attr: attr.to_string(),
         groups,
         total,
         rows,
-        coded_docs: data.coded_docs().into_iter().map(str::to_string).collect(),
-        skipped: data.skipped.clone(),
-        merged,
+        coded_docs: coded_docs.into_iter().map(str::to_string).collect(),
+        skipped,
+        merged: grouping.merged.clone(),
     })
+}
+
+/// What every cell of the comparison reads: the transcripts, each one's group and case (an index into
+/// `case_names`, in name order) and the layer's codings (coder, coding, index into `docs`).
+struct Tallying<'a> {
+    docs: &'a [DocStats],
+    doc_group: &'a [Option<usize>],
+    counted: &'a [(&'a str, &'a Coding, usize)],
+    case_names: Vec<&'a str>,
+    doc_case: Vec<Option<usize>>,
+}
+
+/// One cell being counted: which cases and transcripts it has met (by index, so in name order), and the
+/// ids of its codings.
+struct Tally {
+    cases: Vec<bool>,
+    docs: Vec<bool>,
+    coding_ids: Vec<String>,
+    words: usize,
+}
+
+impl Tally {
+    fn new(ctx: &Tallying) -> Tally {
+        Tally {
+            cases: vec![false; ctx.case_names.len()],
+            docs: vec![false; ctx.docs.len()],
+            coding_ids: Vec::new(),
+            words: 0,
+        }
+    }
+
+    fn add(&mut self, ctx: &Tallying, d: usize, id: &str) {
+        self.docs[d] = true;
+        if let Some(c) = ctx.doc_case[d] {
+            self.cases[c] = true;
+        }
+        self.coding_ids.push(id.to_string());
+    }
+
+    fn cell(self, ctx: &Tallying, info: &GroupInfo) -> Cell {
+        let met = |flags: &[bool], name: &dyn Fn(usize) -> String| -> Vec<String> {
+            flags
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| **m)
+                .map(|(i, _)| name(i))
+                .collect()
+        };
+        Cell {
+            cases: met(&self.cases, &|i| ctx.case_names[i].to_string()),
+            docs: met(&self.docs, &|i| ctx.docs[i].id.clone()),
+            coding_ids: self.coding_ids,
+            words: self.words,
+            cases_in_group: info.cases.len(),
+            interviews_in_group: info.docs.len(),
+            words_in_group: info.words,
+            case_share_difference: None,
+            interview_share_difference: None,
+        }
+    }
+}
+
+/// Per row of `flat`: the indices into `counted` of the codings it counts (its code's and its
+/// descendants'), in layer order.
+fn codings_per_row(
+    p: &Project,
+    flat: &[crate::model::codebook::FlatCode],
+    counted: &[(&str, &Coding, usize)],
+) -> Vec<Vec<usize>> {
+    let mut rows_of: HashMap<String, Vec<usize>> = HashMap::new();
+    for (r, f) in flat.iter().enumerate() {
+        for member in p.codebook.descendants(&f.code.id) {
+            rows_of.entry(member).or_default().push(r);
+        }
+    }
+    let mut out = vec![Vec::new(); flat.len()];
+    for (k, c) in counted.iter().enumerate() {
+        for &r in rows_of.get(&c.1.code).into_iter().flatten() {
+            out[r].push(k);
+        }
+    }
+    out
+}
+
+/// Per row: (transcript, words of it touched by the row's codings), one transcript at a time so that only
+/// its word spans are decoded.
+fn words_per_row_and_doc(
+    docs: &[DocStats],
+    counted: &[(&str, &Coding, usize)],
+    per_row: &[Vec<usize>],
+) -> Vec<Vec<(usize, usize)>> {
+    let mut by_doc: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); docs.len()];
+    for (r, ks) in per_row.iter().enumerate() {
+        for &k in ks {
+            let (_, c, d) = counted[k];
+            by_doc[d].push((r, c.start, c.end));
+        }
+    }
+    let mut out = vec![Vec::new(); per_row.len()];
+    let mut words = Vec::new();
+    for (d, mut spans) in by_doc.into_iter().enumerate() {
+        if spans.is_empty() {
+            continue;
+        }
+        docs[d].word_spans_into(&mut words);
+        spans.sort_unstable();
+        for row in spans.chunk_by(|a, b| a.0 == b.0) {
+            let ranges = merge_ranges(row.iter().map(|&(_, s, e)| (s, e)).collect());
+            out[row[0].0].push((d, words_touched(&words, &ranges)));
+        }
+    }
+    out
+}
+
+/// [`super::words_covered`] by binary search: the words (sorted, disjoint spans) sharing at least one
+/// character with the sorted, disjoint `ranges`.
+fn words_touched(words: &[(usize, usize)], ranges: &[(usize, usize)]) -> usize {
+    let (mut n, mut done) = (0, 0);
+    for &(s, e) in ranges {
+        let lo = words.partition_point(|w| w.1 <= s).max(done);
+        let hi = words.partition_point(|w| w.0 < e);
+        if hi > lo {
+            n += hi - lo;
+            done = hi;
+        }
+    }
+    n
 }
 
 fn code_row(
     p: &Project,
     ctx: &Tallying,
-    codings: &[LayerCoding],
     f: &crate::model::codebook::FlatCode,
+    mine: &[usize],
+    words: &[(usize, usize)],
     groups: &[GroupInfo],
     total: &GroupInfo,
 ) -> CodeRow {
-    let ids: HashSet<String> = p.codebook.descendants(&f.code.id).into_iter().collect();
-    let mine: Vec<&LayerCoding> = codings
-        .iter()
-        .filter(|c| ids.contains(&c.coding.code))
-        .collect();
-    let mut cells: Vec<Cell> = groups
-        .iter()
-        .map(|g| {
-            let v = g.value.as_deref();
-            let sel: Vec<&LayerCoding> = mine
-                .iter()
-                .copied()
-                .filter(|c| v.is_none_or(|x| ctx.doc_group[c.coding.doc.as_str()] == x))
-                .collect();
-            cell(ctx, &sel, g)
-        })
+    // One pass over the codings: each counts in its transcript's group and in the total (the last tally).
+    let mut tallies: Vec<Tally> = (0..=groups.len()).map(|_| Tally::new(ctx)).collect();
+    let all = groups.len();
+    for &k in mine {
+        let (_, c, d) = ctx.counted[k];
+        if let Some(g) = ctx.doc_group[d] {
+            tallies[g].add(ctx, d, &c.id);
+        }
+        tallies[all].add(ctx, d, &c.id);
+    }
+    for &(d, n) in words {
+        if let Some(g) = ctx.doc_group[d] {
+            tallies[g].words += n;
+        }
+        tallies[all].words += n;
+    }
+    let total_cell = tallies
+        .pop()
+        .map(|t| t.cell(ctx, total))
+        .unwrap_or_default();
+    let mut cells: Vec<Cell> = tallies
+        .into_iter()
+        .zip(groups)
+        .map(|(t, info)| t.cell(ctx, info))
         .collect();
     differences(&mut cells, groups);
     let fisher = match cells.as_slice() {
@@ -251,7 +416,7 @@ fn code_row(
         depth: f.depth,
         has_children: !f.code.children.is_empty(),
         cells,
-        total: cell(ctx, &mine, total),
+        total: total_cell,
     }
 }
 
@@ -262,35 +427,6 @@ pub fn case_test(x: &Cell, y: &Cell) -> Fisher {
     let b = (x.cases_in_group as u64).saturating_sub(a);
     let d = (y.cases_in_group as u64).saturating_sub(c);
     fisher_exact(a, b, c, d)
-}
-
-fn cell(ctx: &Tallying, sel: &[&LayerCoding], g: &GroupInfo) -> Cell {
-    let mut cases = BTreeSet::new();
-    let mut by_doc: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
-    for c in sel {
-        if !c.doc.case().is_empty() {
-            cases.insert(c.doc.case().to_string());
-        }
-        by_doc
-            .entry(c.coding.doc.as_str())
-            .or_default()
-            .push((c.coding.start, c.coding.end));
-    }
-    let words = by_doc
-        .iter()
-        .map(|(d, r)| words_covered(&ctx.doc_words[d], &merge_ranges(r.clone())))
-        .sum();
-    Cell {
-        cases: cases.into_iter().collect(),
-        docs: by_doc.keys().map(|d| d.to_string()).collect(),
-        coding_ids: sel.iter().map(|c| c.coding.id.clone()).collect(),
-        words,
-        cases_in_group: g.cases.len(),
-        interviews_in_group: g.docs.len(),
-        words_in_group: g.words,
-        case_share_difference: None,
-        interview_share_difference: None,
-    }
 }
 
 /// Fills each cell's difference to the rest: its share minus the share over all other groups together.
@@ -413,6 +549,25 @@ mod tests {
             c.interviews_in_group,
             c.segments(),
         )
+    }
+
+    #[test]
+    fn words_by_binary_search_equal_the_scan() {
+        let words: Vec<(usize, usize)> = (0..40).map(|i| (i * 5, i * 5 + 3)).collect();
+        for ranges in [
+            vec![],
+            vec![(0, 1)],
+            vec![(3, 5)],
+            vec![(4, 5), (6, 7), (8, 9)],
+            vec![(2, 11), (12, 13), (60, 200)],
+            vec![(199, 400)],
+        ] {
+            assert_eq!(
+                words_touched(&words, &ranges),
+                crate::analysis::words_covered(&words, &ranges),
+                "{ranges:?}"
+            );
+        }
     }
 
     #[test]

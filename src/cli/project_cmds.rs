@@ -4,6 +4,7 @@ use super::output::{Format, ident, print_rows_with};
 use super::{Ctx, parse_kv};
 use crate::store::Project;
 use crate::store::import::{Meta, read_source, to_transcript};
+use crate::store::stats::DocStats;
 use crate::t;
 use anyhow::{Context, bail};
 use clap::Args;
@@ -105,6 +106,7 @@ struct Ready {
     invalid_lines: Vec<usize>,
     turns: usize,
     words: usize,
+    stats: DocStats,
     staged: (PathBuf, PathBuf),
 }
 
@@ -175,6 +177,8 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         ready.iter().map(|r| (r.case.as_str(), r.attrs.as_slice())),
     )?;
     staged.commit()?;
+    let counted = ready.iter_mut().map(|r| std::mem::take(&mut r.stats));
+    crate::store::stats::record(&project.root, counted);
     for r in &ready {
         let enc = match (r.encoding, r.guessed) {
             (Some(e), true) => format!("{e}, detected"),
@@ -275,7 +279,10 @@ fn convert(
             dest = dest.display().to_string()
         ));
     }
-    let staged = crate::store::atomic::Staged::stage_file(&dest, t.render().as_bytes(), tag)?;
+    let content = t.render();
+    let staged = crate::store::atomic::Staged::stage_file(&dest, content.as_bytes(), tag)?;
+    // Counted here once, so that the analyses need not segment the words again (`store::stats`).
+    let stats = DocStats::of(&t, crate::store::stats::hash(content.as_bytes()));
     Ok(Ready {
         path: path.to_path_buf(),
         id: t.id.clone(),
@@ -285,7 +292,8 @@ fn convert(
         guessed: raw.guessed,
         invalid_lines: raw.invalid_lines.clone(),
         turns: t.turns.len(),
-        words: t.word_count(),
+        words: stats.words,
+        stats,
         staged,
     })
 }

@@ -9,7 +9,8 @@ use crate::analysis::Layer;
 use crate::analysis::pseudonyms::Pseudonyms;
 use crate::analysis::summary::{self, Summary};
 use crate::analysis::xlsx::Sheet;
-use crate::store::{Project, atomic};
+use crate::store::stats::{self, DocStats};
+use crate::store::{Load, Project, atomic};
 use crate::t;
 use anyhow::Context as _;
 use clap::Args;
@@ -91,12 +92,15 @@ pub struct SummaryArgs {
 }
 
 pub fn run(a: &SummaryArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let p = ctx.open()?;
+    let (p, docs) = open(ctx, a.chart.is_some())?;
     let layer = a.layer.layer(ctx)?;
     let attr =
         a.by.clone()
             .unwrap_or_else(|| p.codebook.settings.group_attribute.clone());
-    let mut s = summary::compute(&p, &layer, &attr)?;
+    let mut s = match &docs {
+        Some(docs) => summary::compute_with(&p, docs, &layer, &attr)?,
+        None => summary::compute(&p, &layer, &attr)?,
+    };
     warn_skipped(&s.skipped);
     if a.sort == SortBy::Difference {
         s.rows
@@ -133,6 +137,19 @@ pub fn run(a: &SummaryArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     };
     emit(&map, &text, a.out.as_deref())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The project without its transcripts' text and their statistics from the cache (summary's numbers need no
+/// more), unless `text` is needed (the chart's quotes) or a file has a problem, which the full load
+/// reports all at once.
+fn open(ctx: &Ctx, text: bool) -> anyhow::Result<(Project, Option<Vec<DocStats>>)> {
+    if !text
+        && let Ok(p) = ctx.open_with(&Load::Codings)
+        && let Some(docs) = stats::from_files(&p.root)?
+    {
+        return Ok((p, Some(docs)));
+    }
+    Ok((ctx.open()?, None))
 }
 
 /// Writes the themes chart of a layer and grouping.

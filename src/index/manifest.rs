@@ -100,21 +100,8 @@ impl Manifest {
     }
 }
 
-/// A fast non-cryptographic 64-bit hash of file contents (stable across builds).
-pub fn hash(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h: u64 = 0xCBF2_9CE4_8422_2325 ^ (bytes.len() as u64);
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(c);
-        h = (h ^ u64::from_le_bytes(b)).wrapping_mul(K).rotate_left(29);
-    }
-    for &b in chunks.remainder() {
-        h = (h ^ u64::from(b)).wrapping_mul(K).rotate_left(29);
-    }
-    h ^ (h >> 32)
-}
+/// A fast non-cryptographic 64-bit hash of file contents (stable across builds); the statistics cache uses it too.
+pub use crate::store::stats::hash;
 
 /// Modification time (ns since the epoch) and size; None when the file cannot be read.
 pub fn stat(path: &Path) -> Option<(u64, u64)> {

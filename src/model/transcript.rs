@@ -4,6 +4,7 @@
 //! The header can change (an attribute added) without moving any coding.
 
 use super::text::{OffsetMap, canonicalize, word_count};
+use unicode_segmentation::UnicodeSegmentation as _;
 
 /// Ordered `key: value` pairs of a transcript header.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -162,6 +163,26 @@ impl Transcript {
     pub fn turn_at(&self, pos: usize) -> Option<usize> {
         let i = self.turns.partition_point(|t| t.label_start <= pos);
         i.checked_sub(1)
+    }
+
+    /// Char ranges of the words in the turns' text (labels excluded), in order: the words `word_count` counts.
+    pub fn word_spans(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for turn in &self.turns {
+            let Some(text) = self.slice(turn.start, turn.end) else {
+                continue;
+            };
+            let mut chars = turn.start;
+            let mut last_byte = 0;
+            for (b, w) in text.unicode_word_indices() {
+                chars += text[last_byte..b].chars().count();
+                let n = w.chars().count();
+                out.push((chars, chars + n));
+                chars += n;
+                last_byte = b + w.len();
+            }
+        }
+        out
     }
 
     /// Number of words in the turns' text (labels excluded).

@@ -26,6 +26,9 @@ pub enum Load {
     /// Every coder file and every transcript's header, not its text: each transcript is in
     /// [`Project::unread`] until [`Project::read_texts`] and [`Project::add_texts`] bring it in.
     Headers,
+    /// Every coder file and no transcript: an analysis that reads the transcripts' statistics from
+    /// [`super::stats::from_files`] instead of their text.
+    Codings,
 }
 
 /// A transcript known by its header only (a project opened with [`Load::Headers`]).
@@ -87,6 +90,7 @@ impl Project {
                 project.load_transcripts(&mut problems)?;
                 project.load_coders(&mut problems)?;
             }
+            Load::Codings => project.load_coders(&mut problems)?,
             Load::Only(ids) => {
                 for id in ids {
                     project.load_one_transcript(id, &mut problems)?;

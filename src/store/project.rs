@@ -426,7 +426,7 @@ impl Project {
             if t.turns.is_empty() {
                 out.push(FileProblem::new(&path, Problem::NoText));
             }
-            if t.text.chars().any(crate::model::text::is_forbidden) || t.render() != canonical(t) {
+            if !crate::model::text::is_canonical(&t.render()) {
                 out.push(FileProblem::new(&path, Problem::NotCanonical));
             }
         }
@@ -545,10 +545,6 @@ pub(super) fn line_of_key(text: &str, key: &str) -> usize {
     text.lines()
         .position(|l| l.split_once(':').is_some_and(|(k, _)| k.trim() == key))
         .map_or(1, |i| i + 1)
-}
-
-fn canonical(t: &Transcript) -> String {
-    crate::model::text::canonicalize(&t.render())
 }
 
 fn short(s: &str) -> String {

@@ -21,6 +21,7 @@ mod refi;
 mod robust;
 mod scale;
 mod search_more;
+mod stats_cache;
 mod store_messages;
 mod tui_a11y;
 mod tui_agree;
