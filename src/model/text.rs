@@ -60,8 +60,10 @@ fn rebuild(input: &str) -> String {
     out.nfc().collect()
 }
 
-/// True when `canonicalize` would return `s` unchanged, found by scanning bytes: a transcript is
-/// nearly always canonical already, and most of its characters are ASCII.
+/// True when `canonicalize` surely returns `s` unchanged, found by scanning bytes: a transcript is
+/// nearly always canonical already, and most of its characters are ASCII. False when it finds what
+/// canonicalising changes, or cannot tell (the NFC quick check says "maybe"): then compare with
+/// `canonicalize(s)` for a verdict.
 pub fn is_canonical(s: &str) -> bool {
     let bytes = s.as_bytes();
     let mut i = 0;
