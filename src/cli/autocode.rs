@@ -66,7 +66,7 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let mut p = ctx.open_with(&Load::nothing_else())?;
     p.codebook
         .resolve(code)
-        .map_err(|e| StoreError::refused(e.to_string()))?;
+        .map_err(|e| StoreError::from(crate::store::Refusal::Codebook(e)))?;
     let hits = searcher.search_all(query).map_err(|e| explain(e, query))?;
     add_transcripts(ctx, &mut p, &searcher, &hits)?;
     drop(searcher);

@@ -3,7 +3,7 @@
 
 use super::{Hit, IndexError, Searcher};
 use crate::model::Coding;
-use crate::store::{Lock, Project, StoreError};
+use crate::store::{Lock, Project, Refusal, StoreError};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -117,14 +117,8 @@ pub fn plan(
     scope: Scope,
     coder: &str,
 ) -> Result<Plan, IndexError> {
-    let code = p
-        .codebook
-        .resolve(code)
-        .map_err(|e| StoreError::refused(e.to_string()))?
-        .id
-        .clone();
     let hits = s.search_all(query)?;
-    plan_hits(p, &hits, query, &code, scope, coder)
+    plan_hits(p, &hits, query, code, scope, coder)
 }
 
 /// The codings that coding `hits` (every hit of `query`, in document order) with `code` would add for
@@ -140,7 +134,7 @@ pub fn plan_hits(
     let code = p
         .codebook
         .resolve(code)
-        .map_err(|e| StoreError::refused(e.to_string()))?
+        .map_err(|e| StoreError::from(Refusal::Codebook(e)))?
         .id
         .clone();
     if scope != Scope::Turn && !hits.is_empty() && hits.iter().all(|h| h.matches.is_empty()) {

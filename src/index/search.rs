@@ -203,15 +203,7 @@ impl Searcher {
     /// Whether `/pattern/` is narrowed by the index (else every turn is checked), as searches decide.
     pub fn regex_narrowed(&self, pattern: &str) -> bool {
         let s = self.reader.searcher();
-        let texts = (!self.from_store.load(Ordering::Relaxed)).then(|| {
-            TextSource {
-                root: &self.root,
-                manifest: &self.manifest,
-                codebook: &self.codebook,
-                cell: &self.texts,
-            }
-            .get()
-        });
+        let texts = (!self.from_store.load(Ordering::Relaxed)).then(|| self.texts());
         let inside = super::texts::dictionary_pass_pays(&s, self.fields.text, texts.as_deref());
         super::regex_term::candidates(pattern, inside, &self.fields).1
     }

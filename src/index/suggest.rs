@@ -6,7 +6,7 @@ use super::autocode::{Scope, spans};
 use super::query::QueryErrorKind;
 use super::{Hit, IndexError, QueryError, Searcher};
 use crate::model::{Code, Coding};
-use crate::store::{FileProblem, Project, StoreError, atomic};
+use crate::store::{FileProblem, Project, Refusal, StoreError, atomic};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -129,12 +129,13 @@ pub fn codes_with_query<'a>(
         let c = p
             .codebook
             .resolve(key)
-            .map_err(|e| StoreError::refused(e.to_string()))?;
+            .map_err(|e| StoreError::from(Refusal::Codebook(e)))?;
         if c.query.trim().is_empty() {
-            return Err(StoreError::refused(format!(
-                "code {:?} has no saved query; add one with `kodbok codes describe {} --query …`",
-                c.name, c.id
-            )));
+            return Err(Refusal::NoSavedQuery {
+                name: c.name.clone(),
+                id: c.id.clone(),
+            }
+            .into());
         }
         return Ok(vec![c]);
     }

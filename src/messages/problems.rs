@@ -175,6 +175,10 @@ pub fn decode(e: &DecodeError) -> String {
 pub fn refusal(r: &Refusal) -> String {
     let path = |p: &std::path::Path| p.display().to_string();
     match r {
+        Refusal::Codebook(e) => super::codebook(e),
+        Refusal::NoSavedQuery { name, id } => {
+            t!("refusal-no-saved-query", name = q(name), id = id.as_str())
+        }
         Refusal::NotAProject { root } => t!("refusal-not-a-project", root = path(root)),
         Refusal::AlreadyAProject { root } => t!("refusal-already-a-project", root = path(root)),
         Refusal::NoTranscript { id, dir } => {
@@ -421,6 +425,11 @@ mod tests {
             Refusal::CoderAppeared { coder: s("anna") },
             Refusal::LinkedLock {
                 path: ".kodbok/locks".into(),
+            },
+            Refusal::Codebook(CodebookError::Unknown(s("x"))),
+            Refusal::NoSavedQuery {
+                name: s("Resursbrist"),
+                id: s("resursbrist"),
             },
         ];
         for r in &refusals {

@@ -144,6 +144,13 @@ pub enum SaveProblem {
 /// A request the store refuses, with what the user needs to put it right.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Refusal {
+    /// A code that cannot be found or is ambiguous, or a codebook edit the model refused.
+    #[error(transparent)]
+    Codebook(#[from] crate::model::codebook::CodebookError),
+    #[error(
+        "code {name:?} has no saved query; add one with `kodbok codes describe {id} --query …`"
+    )]
+    NoSavedQuery { name: String, id: String },
     #[error("{} is not a kodbok project: it has no codebook.json (start one with `kodbok init`)", root.display())]
     NotAProject { root: PathBuf },
     #[error("{} already holds a kodbok project (codebook.json exists); nothing was changed", root.display())]

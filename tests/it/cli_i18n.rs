@@ -1,32 +1,18 @@
 //! Issue 14, command line: messages in Swedish and English, one filter syntax, one --layer option,
 //! unknown names refused, plain CSV, and the bad inputs that used to slip through.
 
-use crate::common::{sample, snapshot};
+use crate::common::{kodbok_in, sample, snapshot};
 use std::path::Path;
-use std::process::Output;
-
-/// Runs kodbok in `dir` with the language set by `KODBOK_LANG` (and a neutral locale).
-fn run(dir: &Path, lang: &str, args: &[&str]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_kodbok"))
-        .current_dir(dir)
-        .env("KODBOK_CODER", "tester")
-        .env("KODBOK_LANG", lang)
-        .env("LC_ALL", "C.UTF-8")
-        .env_remove("COLUMNS")
-        .args(args)
-        .output()
-        .unwrap()
-}
 
 fn ok(dir: &Path, lang: &str, args: &[&str]) -> String {
-    let o = run(dir, lang, args);
+    let o = kodbok_in(dir, lang, args);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "kodbok {args:?} failed: {err}");
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 fn fails(dir: &Path, lang: &str, args: &[&str]) -> String {
-    let o = run(dir, lang, args);
+    let o = kodbok_in(dir, lang, args);
     assert!(!o.status.success(), "kodbok {args:?} should fail");
     format!(
         "{}{}",
@@ -559,7 +545,7 @@ fn consensus_lines_and_agreement_numbers_are_swedish_in_swedish() {
 #[test]
 fn tables_and_command_notes_speak_swedish_while_csv_keeps_its_identifiers() {
     let d = sample();
-    let search = run(d.path(), "sv", &["search", "resurs"]);
+    let search = kodbok_in(d.path(), "sv", &["search", "resurs"]);
     let err = String::from_utf8_lossy(&search.stderr);
     assert!(err.contains("byggde sökindexet (inget index än)"), "{err}");
     let out = String::from_utf8_lossy(&search.stdout);

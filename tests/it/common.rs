@@ -56,6 +56,19 @@ pub fn kodbok(dir: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// Runs kodbok in `dir` with the language set by `KODBOK_LANG` (a neutral locale, no `COLUMNS`).
+pub fn kodbok_in(dir: &Path, lang: &str, args: &[&str]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_kodbok"))
+        .current_dir(dir)
+        .env("KODBOK_CODER", "tester")
+        .env("KODBOK_LANG", lang)
+        .env("LC_ALL", "C.UTF-8")
+        .env_remove("COLUMNS")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }

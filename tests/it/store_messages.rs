@@ -1,24 +1,12 @@
 //! Problems in project files (`kodbok check` and every command that loads a project) in Swedish and English,
 //! each with its file and line; and the explanations of `agree` and `saturation` in the chosen language.
 
-use crate::common::sample;
+use crate::common::{kodbok_in, sample};
 use serde_json::Value;
 use std::path::Path;
 
-fn run(dir: &Path, lang: &str, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_kodbok"))
-        .current_dir(dir)
-        .env("KODBOK_CODER", "tester")
-        .env("KODBOK_LANG", lang)
-        .env("LC_ALL", "C.UTF-8")
-        .env_remove("COLUMNS")
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 fn check_in(dir: &Path, lang: &str, args: &[&str]) -> String {
-    let o = run(dir, lang, args);
+    let o = kodbok_in(dir, lang, args);
     assert!(!o.status.success(), "kodbok {args:?} should fail");
     format!(
         "{}{}",
@@ -124,7 +112,7 @@ fn an_edited_transcript_says_where_the_quote_went_in_swedish() {
 }
 
 fn ok_in(dir: &Path, lang: &str, args: &[&str]) -> String {
-    let o = run(dir, lang, args);
+    let o = kodbok_in(dir, lang, args);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "kodbok {args:?} failed: {err}");
     String::from_utf8_lossy(&o.stdout).into_owned()

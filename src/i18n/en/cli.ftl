@@ -786,6 +786,7 @@ agreement-id-unit-form = the unit is t<number>, s<number> or c<start>-<end>
 refusal-not-a-project = { $root } is not a kodbok project: it has no codebook.json (start one with `kodbok init`)
 refusal-already-a-project = { $root } already holds a kodbok project (codebook.json exists); nothing was changed
 refusal-no-transcript = no transcript with id { $id } in { $dir } (see `kodbok docs`)
+refusal-no-saved-query = code { $name } has no saved query; add one with `kodbok codes describe { $id } --query …`
 refusal-codebook-not-saved = the codebook was not saved: { $error }
 refusal-no-code = no code with id { $code } in the codebook
 refusal-span-outside = span { $start }–{ $end } is not inside { $doc } (characters 0–{ $len }, end exclusive, start < end)

@@ -833,6 +833,7 @@ agreement-id-unit-form = enheten skrivs t<nummer>, s<nummer> eller c<början>-<s
 refusal-not-a-project = { $root } är inget kodbok-projekt: där finns ingen codebook.json (starta ett med `kodbok init`)
 refusal-already-a-project = { $root } har redan ett kodbok-projekt (codebook.json finns); inget ändrades
 refusal-no-transcript = ingen avskrift med id { $id } i { $dir } (se `kodbok docs`)
+refusal-no-saved-query = koden { $name } har ingen sparad fråga; lägg till en med `kodbok codes describe { $id } --query …`
 refusal-codebook-not-saved = kodboken sparades inte: { $error }
 refusal-no-code = ingen kod med id { $code } i kodboken
 refusal-span-outside = avsnittet { $start }–{ $end } ligger inte inom { $doc } (tecken 0–{ $len }, slutet exklusivt, början < slut)
