@@ -130,12 +130,92 @@ pub enum Input {
     Nothing,
 }
 
-/// The next terminal event within `timeout`, translated; None when nothing happened.
+/// The next terminal event within `timeout`, translated; None when nothing happened or a signal came (the
+/// loop then looks at the signal flag). An error when the terminal went away (a dropped SSH connection, a
+/// killed tmux): the caller saves and ends.
+#[cfg(unix)]
+pub fn next_input(timeout: std::time::Duration) -> std::io::Result<Option<Input>> {
+    // crossterm 0.29 retries for ever when its terminal read returns end-of-file or an error, which is what a
+    // hung-up terminal gives, and no signal breaks that loop: so crossterm reads only after the terminal
+    // itself said it has input and has not hung up.
+    use std::time::Duration;
+    tty::ready(Duration::ZERO)?;
+    if crossterm::event::poll(Duration::ZERO)? {
+        return Ok(Some(translate(crossterm::event::read()?)));
+    }
+    match tty::ready(timeout)? {
+        tty::Ready::Input if crossterm::event::poll(Duration::ZERO)? => {
+            Ok(Some(translate(crossterm::event::read()?)))
+        }
+        _ => Ok(None),
+    }
+}
+
+#[cfg(not(unix))]
 pub fn next_input(timeout: std::time::Duration) -> std::io::Result<Option<Input>> {
     if crossterm::event::poll(timeout)? {
         Ok(Some(translate(crossterm::event::read()?)))
     } else {
         Ok(None)
+    }
+}
+
+/// The terminal crossterm reads (standard input when it is a terminal, else `/dev/tty`), watched with
+/// `poll(2)`, which a signal interrupts and which reports a hang-up.
+#[cfg(unix)]
+mod tty {
+    use std::io;
+    use std::os::fd::{AsRawFd, RawFd};
+    use std::sync::OnceLock;
+    use std::time::Duration;
+
+    pub enum Ready {
+        Input,
+        /// Nothing within the time, or a signal came.
+        Nothing,
+    }
+
+    fn fd() -> io::Result<RawFd> {
+        static DEV_TTY: OnceLock<Option<std::fs::File>> = OnceLock::new();
+        // SAFETY: isatty only inspects the descriptor.
+        if unsafe { libc::isatty(libc::STDIN_FILENO) } == 1 {
+            return Ok(libc::STDIN_FILENO);
+        }
+        DEV_TTY
+            .get_or_init(|| std::fs::File::open("/dev/tty").ok())
+            .as_ref()
+            .map(|f| f.as_raw_fd())
+            .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no terminal to read from"))
+    }
+
+    /// Waits up to `timeout` for input; an error when the terminal hung up or failed.
+    pub fn ready(timeout: Duration) -> io::Result<Ready> {
+        let mut watched = libc::pollfd {
+            fd: fd()?,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        let ms = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+        // SAFETY: one valid pollfd, for the length given.
+        let n = unsafe { libc::poll(&mut watched, 1, ms) };
+        if n < 0 {
+            let e = io::Error::last_os_error();
+            return match e.kind() {
+                io::ErrorKind::Interrupted => Ok(Ready::Nothing),
+                _ => Err(e),
+            };
+        }
+        if watched.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+            return Err(io::Error::new(
+                io::ErrorKind::BrokenPipe,
+                "the terminal went away",
+            ));
+        }
+        Ok(if n > 0 && watched.revents & libc::POLLIN != 0 {
+            Ready::Input
+        } else {
+            Ready::Nothing
+        })
     }
 }
 

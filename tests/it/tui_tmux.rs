@@ -330,3 +330,72 @@ fn summary_counts_my_coding_and_follows_another_coders_file() {
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_exit(), "0", "{}", tmux.screen());
 }
+
+/// A dropped SSH connection looks like this to the workbench: its terminal goes away (the tmux server is
+/// killed with the pane). The workbench must notice, end, and free its coder lock, so the coder can go on
+/// from a new connection; what was coded is on disk.
+#[test]
+fn a_workbench_whose_terminal_goes_away_ends_and_frees_its_coder() {
+    let dir = common::sample();
+    let Some(tmux) = Tmux::start(dir.path(), "hangup") else {
+        return;
+    };
+    tmux.wait_for("kommun-a-1");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Intervjuare: Tack");
+    tmux.keys(&["]", "V", "4"]);
+    tmux.wait_for("Coded Resursbrist");
+    let undo = dir.path().join(".kodbok/undo-intern.json");
+    let start = Instant::now();
+    while !std::fs::read_to_string(&undo)
+        .unwrap_or_default()
+        .contains("resursbrist")
+    {
+        assert!(start.elapsed() < TIMEOUT, "the coding was never saved");
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    let lock = std::fs::read_to_string(dir.path().join(".kodbok/locks/coder-intern.lock")).unwrap();
+    let pid = lock.split_whitespace().nth(2).unwrap().to_string();
+    let proc_dir = Path::new("/proc").join(&pid);
+    assert!(proc_dir.exists(), "kodbok (pid {pid}) is not running");
+    tmux.run(&["kill-server"]);
+    // Gone means: no such process, or a zombie waiting for its parent (it ran no more code).
+    let gone = || {
+        std::fs::read_to_string(proc_dir.join("stat"))
+            .map(|s| {
+                s.rsplit(')')
+                    .next()
+                    .unwrap_or("")
+                    .trim_start()
+                    .starts_with('Z')
+            })
+            .unwrap_or(true)
+    };
+    let start = Instant::now();
+    while !gone() {
+        if start.elapsed() > TIMEOUT {
+            let _ = Command::new("kill").args(["-9", &pid]).status();
+            panic!("the workbench (pid {pid}) kept running after its terminal went away");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let codes = segments(dir.path());
+    assert_eq!(codes.len(), 1, "{codes:?}");
+    assert_eq!(codes[0]["code"], "resursbrist");
+    // The coder is free again: a write as the same coder is not refused as locked.
+    let out = common::kodbok(
+        dir.path(),
+        &[
+            "code",
+            "kommun-a-1",
+            "--code",
+            "lagkrav",
+            "--turn",
+            "3",
+            "--coder",
+            "intern",
+        ],
+    );
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert_eq!(segments(dir.path()).len(), 2);
+}
