@@ -3,7 +3,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 mod words;
-pub use words::word_count;
+pub use words::{word_count, word_spans_into};
 
 /// True for characters that must never reach a terminal or a canonical transcript.
 pub fn is_forbidden(c: char) -> bool {

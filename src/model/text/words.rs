@@ -66,14 +66,87 @@ const fn class(c: char) -> Option<Class> {
 
 /// The number of words in `s`, equal to `s.unicode_words().count()`.
 pub fn word_count(s: &str) -> usize {
-    by_pieces(s).unwrap_or_else(|| s.unicode_words().count())
+    let mut n = Count(0);
+    scan(s, 0, &mut n);
+    n.0
 }
 
-/// The count piece by piece; None when a piece starts with a character of unknown class, which may
-/// attach to the whitespace before it (an accent after a space): then only the whole text is exact.
-fn by_pieces(s: &str) -> Option<usize> {
+/// Appends to `out` the char ranges of the words of `s`, equal to those of `s.unicode_word_indices()`
+/// counted in chars from `base` (the char offset of `s` in a longer text).
+pub fn word_spans_into(s: &str, base: usize, out: &mut Vec<(usize, usize)>) {
+    scan(s, base, &mut Spans(out));
+}
+
+/// What a scan does with the words it finds: counts them or records their spans.
+trait Sink {
+    /// A word from char `start` to `end` (exclusive).
+    fn word(&mut self, start: usize, end: usize);
+    /// The words so far, for [`Sink::truncate`].
+    fn len(&self) -> usize;
+    /// Forgets the words after the first `n`.
+    fn truncate(&mut self, n: usize);
+    /// The words of `text`, which starts at char `base`, as the general segmenter finds them.
+    fn segment(&mut self, text: &str, base: usize);
+}
+
+struct Count(usize);
+
+impl Sink for Count {
+    fn word(&mut self, _: usize, _: usize) {
+        self.0 += 1;
+    }
+    fn len(&self) -> usize {
+        self.0
+    }
+    fn truncate(&mut self, n: usize) {
+        self.0 = n;
+    }
+    fn segment(&mut self, text: &str, _: usize) {
+        self.0 += text.unicode_words().count();
+    }
+}
+
+struct Spans<'a>(&'a mut Vec<(usize, usize)>);
+
+impl Sink for Spans<'_> {
+    fn word(&mut self, start: usize, end: usize) {
+        self.0.push((start, end));
+    }
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn truncate(&mut self, n: usize) {
+        self.0.truncate(n);
+    }
+    fn segment(&mut self, text: &str, base: usize) {
+        let (mut chars, mut last) = (base, 0);
+        for (b, w) in text.unicode_word_indices() {
+            chars += text[last..b].chars().count();
+            let n = w.chars().count();
+            self.0.push((chars, chars + n));
+            chars += n;
+            last = b + w.len();
+        }
+    }
+}
+
+/// The words of `s` (starting at char `base`) into `sink`, piece by piece; a piece that starts with a
+/// character of unknown class may attach to the whitespace before it (an accent after a space), so
+/// then the whole text goes to the segmenter instead.
+fn scan(s: &str, base: usize, sink: &mut impl Sink) {
+    let before = sink.len();
+    if !by_pieces(s, base, sink) {
+        sink.truncate(before);
+        sink.segment(s, base);
+    }
+}
+
+/// The words piece by piece; false when a piece starts with a character of unknown class.
+fn by_pieces(s: &str, base: usize, sink: &mut impl Sink) -> bool {
     let b = s.as_bytes();
-    let (mut n, mut piece, mut start, mut i) = (0, Piece::default(), 0, 0);
+    let mut piece = Piece::new(0, base, sink.len());
+    // byte and char offsets
+    let (mut i, mut at) = (0, base);
     while i < b.len() {
         let (k, len) = match b[i] {
             x @ 0..=0x7f => (ASCII[x as usize], 1),
@@ -83,37 +156,58 @@ fn by_pieces(s: &str) -> Option<usize> {
             }
         };
         if k.is_none() && matches!(b[i], b' ' | b'\n' | b'\t') {
-            n += piece.finish(&s[start..i])?;
-            piece = Piece::default();
-            start = i + 1;
+            if !piece.finish(s, i, sink) {
+                return false;
+            }
+            piece = Piece::new(i + 1, at + 1, sink.len());
         } else if !piece.unknown {
             match k {
-                Some(k) => piece.push(k),
+                Some(k) => piece.push(k, at, sink),
                 None => piece.unknown = true,
             }
         }
         i += len;
+        at += 1;
     }
-    Some(n + piece.finish(&s[start..])?)
+    piece.finish(s, b.len(), sink)
 }
 
-/// The count so far of a piece between whitespace. A mid character (`.` in `t.ex`) is held until the
-/// next character shows whether it joins two letters or two digits.
-#[derive(Debug, Default)]
+/// The scan of a piece between whitespace. A mid character (`.` in `t.ex`) is held until the next
+/// character shows whether it joins two letters or two digits.
+#[derive(Debug)]
 struct Piece {
-    words: usize,
-    /// Inside a word; whether it holds a letter or digit yet.
-    word: Option<bool>,
+    /// Byte and char offset of the piece, and the sink's words before it.
+    byte: usize,
+    char: usize,
+    words_before: usize,
+    /// Inside a word: the char it starts at, and whether it holds a letter or digit yet.
+    word: Option<(usize, bool)>,
+    /// The char after the word's last letter, digit or joiner.
+    end: usize,
     /// The class of the last character (before a held mid character).
     last: Option<Class>,
     /// A mid character waiting for the next one.
     held: Option<Class>,
-    /// The piece holds a character of unknown class: the segmenter counts it.
+    /// The piece holds a character of unknown class: the segmenter finds its words.
     unknown: bool,
 }
 
 impl Piece {
-    fn push(&mut self, k: Class) {
+    fn new(byte: usize, char: usize, words_before: usize) -> Piece {
+        Piece {
+            byte,
+            char,
+            words_before,
+            word: None,
+            end: char,
+            last: None,
+            held: None,
+            unknown: false,
+        }
+    }
+
+    /// Takes the character of class `k` at char `at`.
+    fn push(&mut self, k: Class, at: usize, sink: &mut impl Sink) {
         use Class::*;
         if let Some(mid) = self.held.take() {
             let joins = match (self.last, k) {
@@ -122,41 +216,50 @@ impl Piece {
                 _ => false,
             };
             if !joins {
-                self.end_word();
+                self.end_word(sink);
             }
         }
         match k {
             Letter | Digit | Joiner => {
-                let has = self.word.unwrap_or(false);
-                self.word = Some(has || k != Joiner);
+                let (start, has) = self.word.unwrap_or((at, false));
+                self.word = Some((start, has || k != Joiner));
+                self.end = at + 1;
                 self.last = Some(k);
             }
             MidLetter | MidNumLet | MidNum if matches!(self.last, Some(Letter | Digit)) => {
                 self.held = Some(k);
             }
             _ => {
-                self.end_word();
-                self.words += usize::from(k == Number);
+                self.end_word(sink);
+                if k == Number {
+                    sink.word(at, at + 1);
+                }
                 self.last = Some(k);
             }
         }
     }
 
-    fn end_word(&mut self) {
-        if self.word.take() == Some(true) {
-            self.words += 1;
+    fn end_word(&mut self, sink: &mut impl Sink) {
+        if let Some((start, true)) = self.word.take() {
+            sink.word(start, self.end);
         }
         self.last = None;
     }
 
-    /// The piece's words; `text` is the piece, counted by the segmenter when it holds an unknown.
-    fn finish(mut self, text: &str) -> Option<usize> {
+    /// Ends the piece, which ends at byte `end` of `s`: its words go to the sink, from the segmenter
+    /// when it holds an unknown character; false when that character is its first.
+    fn finish(mut self, s: &str, end: usize, sink: &mut impl Sink) -> bool {
         if self.unknown {
-            let first = text.chars().next().map(class);
-            return first.flatten().map(|_| text.unicode_words().count());
+            let text = &s[self.byte..end];
+            if text.chars().next().and_then(class).is_none() {
+                return false;
+            }
+            sink.truncate(self.words_before);
+            sink.segment(text, self.char);
+            return true;
         }
-        self.end_word();
-        Some(self.words)
+        self.end_word(sink);
+        true
     }
 }
 
@@ -164,6 +267,30 @@ impl Piece {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The spans as the segmenter gives them, in chars from `base`.
+    fn segmenter_spans(s: &str, base: usize) -> Vec<(usize, usize)> {
+        s.unicode_word_indices()
+            .map(|(b, w)| {
+                let start = base + s[..b].chars().count();
+                (start, start + w.chars().count())
+            })
+            .collect()
+    }
+
+    fn spans(s: &str, base: usize) -> Vec<(usize, usize)> {
+        let mut out = vec![(0, 0)];
+        word_spans_into(s, base, &mut out);
+        assert_eq!(out.remove(0), (0, 0), "what was in `out` is kept");
+        out
+    }
+
+    /// Both the count and the spans agree with the segmenter.
+    fn agrees(s: &str) -> Result<(), TestCaseError> {
+        prop_assert_eq!(word_count(s), s.unicode_words().count(), "{:?}", s);
+        prop_assert_eq!(spans(s, 7), segmenter_spans(s, 7), "{:?}", s);
+        Ok(())
+    }
 
     #[test]
     fn counts_like_the_segmenter() {
@@ -179,6 +306,7 @@ mod tests {
             "x \u{200d}\u{1f600} ² ½ 1½ a² \u{a0}ord ‑ \u{2011}a",
         ] {
             assert_eq!(word_count(s), s.unicode_words().count(), "{s:?}");
+            assert_eq!(spans(s, 3), segmenter_spans(s, 3), "{s:?}");
         }
     }
 
@@ -194,20 +322,48 @@ mod tests {
         v
     }
 
+    /// Swedish text with what transcripts hold besides: numbers, apostrophes, quotes, dashes, emoji
+    /// and their joiners, accents, other scripts.
+    fn transcript_like() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            4 => prop::sample::select(vec![
+                "Vi", "har", "för", "lite", "resurser", "på", "området", "Åsa", "öppna", "t.ex.",
+                "3,5", "10:30", "1.000", "kl.", "s.k.", "don't", "’bra’", "”visst”", "–", "…",
+                "a_b", "_", "SOU:er", "m.m.", "2010", "½", "x²", "e\u{301}", "\u{301}",
+                "👩\u{200d}💻", "\u{200d}", "😀", "🇸🇪", "カタカナ", "שלום", "ok?", "(ja)", "€5",
+            ]).prop_map(str::to_string),
+            1 => any::<char>().prop_map(String::from),
+        ];
+        let sep =
+            prop::sample::select(vec!["", " ", " ", "\n", "\n\n", "\t", ", ", ". ", "\u{a0}"]);
+        proptest::collection::vec((piece, sep), 0..20)
+            .prop_map(|v| v.into_iter().map(|(p, s)| p + s).collect())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
         #[test]
         fn equals_unicode_words(picks in proptest::collection::vec(any::<prop::sample::Index>(), 0..14)) {
             let a = alphabet();
             let s: String = picks.iter().map(|i| a[i.index(a.len())]).collect();
-            prop_assert_eq!(word_count(&s), s.unicode_words().count(), "{:?}", s);
+            agrees(&s)?;
+        }
+
+        #[test]
+        fn equals_unicode_words_on_any_string(s in any::<String>()) {
+            agrees(&s)?;
+        }
+
+        #[test]
+        fn equals_unicode_words_on_transcript_like_text(s in transcript_like()) {
+            agrees(&s)?;
         }
 
         #[test]
         fn equals_unicode_words_on_word_like_text(picks in proptest::collection::vec(any::<prop::sample::Index>(), 0..14)) {
             let a: Vec<char> = "aåZ9_.:',;·’ \n-–\u{301}²".chars().collect();
             let s: String = picks.iter().map(|i| a[i.index(a.len())]).collect();
-            prop_assert_eq!(word_count(&s), s.unicode_words().count(), "{:?}", s);
+            agrees(&s)?;
         }
     }
 
@@ -222,6 +378,7 @@ mod tests {
             ] {
                 let s = p.replace("{}", &c.to_string());
                 assert_eq!(word_count(&s), s.unicode_words().count(), "{s:?}");
+                assert_eq!(spans(&s, 0), segmenter_spans(&s, 0), "{s:?}");
             }
         }
     }
