@@ -259,7 +259,14 @@ pub fn parse_label(
         }
         None => (None, par, 0),
     };
-    let colon = rest.find(':')?;
+    // A label is short (or one of the speakers): the colon is looked for only where it can end one,
+    // not along the whole of a long paragraph.
+    let longest = match speakers {
+        Some(list) => list.iter().map(String::len).max().unwrap_or(0),
+        None => LABEL_MAX_CHARS * 4,
+    };
+    let head = &rest.as_bytes()[..rest.len().min(longest + 1)];
+    let colon = head.iter().position(|&b| b == b':')?;
     let label = &rest[..colon];
     let after = &rest[colon + 1..];
     if !(after.is_empty() || after.starts_with(' ') || after.starts_with('\n')) {
