@@ -167,7 +167,8 @@ impl Transcript {
     /// Char ranges of the words in the turns' text (labels excluded), in order: the words `word_count`
     /// counts, where `unicode_word_indices` finds them.
     pub fn word_spans(&self) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
+        // about one word in every seven bytes of Swedish text
+        let mut out = Vec::with_capacity(self.text.len() / 7);
         for turn in &self.turns {
             if let Some(text) = self.slice(turn.start, turn.end) {
                 word_spans_into(text, turn.start, &mut out);

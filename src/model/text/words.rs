@@ -40,6 +40,20 @@ const ASCII: [Option<Class>; 128] = {
     t
 };
 
+/// The class of each character from U+0080 to U+00FF (two bytes in UTF-8, led by 0xC2 or 0xC3).
+const LATIN1: [Option<Class>; 128] = {
+    let mut t = [None; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = match char::from_u32(0x80 + i as u32) {
+            Some(c) => class(c),
+            None => None,
+        };
+        i += 1;
+    }
+    t
+};
+
 const fn class(c: char) -> Option<Class> {
     use Class::*;
     Some(match c {
@@ -148,8 +162,26 @@ fn by_pieces(s: &str, base: usize, sink: &mut impl Sink) -> bool {
     // byte and char offsets
     let (mut i, mut at) = (0, base);
     while i < b.len() {
-        let (k, len) = match b[i] {
-            x @ 0..=0x7f => (ASCII[x as usize], 1),
+        let x = b[i];
+        if x.is_ascii_alphanumeric() {
+            // a run of ASCII letters and digits, the bulk of most text, stays one word
+            let mut j = i + 1;
+            while j < b.len() && b[j].is_ascii_alphanumeric() {
+                j += 1;
+            }
+            if !piece.unknown {
+                piece.run(x, b[j - 1], at, j - i, sink);
+            }
+            at += j - i;
+            i = j;
+            continue;
+        }
+        let (k, len) = match x {
+            0..=0x7f => (ASCII[x as usize], 1),
+            0xc2 | 0xc3 => {
+                let c = (usize::from(x & 0x1f) << 6) | usize::from(b[i + 1] & 0x3f);
+                (LATIN1[c - 0x80], 2)
+            }
             _ => {
                 let c = s[i..].chars().next().unwrap_or(' ');
                 (class(c), c.len_utf8())
@@ -237,6 +269,18 @@ impl Piece {
                 self.last = Some(k);
             }
         }
+    }
+
+    /// Takes a run of `n` ASCII letters and digits from char `at`, whose first byte is `first` and
+    /// last `last`: what taking them one by one would do.
+    fn run(&mut self, first: u8, last: u8, at: usize, n: usize, sink: &mut impl Sink) {
+        let class = |b: u8| match b {
+            b'0'..=b'9' => Class::Digit,
+            _ => Class::Letter,
+        };
+        self.push(class(first), at, sink);
+        self.last = Some(class(last));
+        self.end = at + n;
     }
 
     fn end_word(&mut self, sink: &mut impl Sink) {
