@@ -216,7 +216,7 @@ fn alnum_run_end(b: &[u8], mut j: usize) -> usize {
         let w = u64::from_le_bytes(w);
         let t = w & !HIGH;
         // `| 0x20` makes A–Z a–z and moves no other byte into a–z
-        let alnum = (within(t, b'0', b'9') | within(t | ONES * 0x20, b'a', b'z')) & !w;
+        let alnum = (within(t, b'0', b'9') | within(t | (ONES * 0x20), b'a', b'z')) & !w;
         let other = !alnum & HIGH;
         if other != 0 {
             return j + (other.trailing_zeros() / 8) as usize;
