@@ -1,5 +1,6 @@
-//! Word counts as `unicode_words().count()` gives them (UAX #29 segments holding a letter or digit),
-//! without the general segmenter for the common case: Latin letters, digits and punctuation.
+//! Word counts and word spans as `unicode_words()` and `unicode_word_indices()` give them (UAX #29
+//! segments holding a letter or digit), without the general segmenter for the common case: Latin
+//! letters, digits and punctuation.
 //!
 //! The general segmenter looks every character up in the Unicode tables; counting the words of a
 //! national study (60 MB) that way took most of an import's time. Text is cut at ASCII whitespace,
