@@ -3,7 +3,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 mod words;
-pub use words::word_count;
+pub use words::{word_count, word_spans_into};
 
 /// True for characters that must never reach a terminal or a canonical transcript.
 pub fn is_forbidden(c: char) -> bool {
@@ -203,11 +203,19 @@ impl OffsetMap {
             }
             let (mut low, mut high, mut bit) = (0u64, 0u64, 0);
             while bit < BLOCK && i < bytes.len() {
-                // eight ASCII chars at once
-                if bit + 8 <= BLOCK && bytes.get(i..i + 8).is_some_and(|b| b.is_ascii()) {
-                    i += 8;
-                    bit += 8;
-                    continue;
+                // the ASCII chars before the next other one, up to eight at once
+                if bit + 8 <= BLOCK
+                    && let Some(eight) = bytes.get(i..i + 8)
+                {
+                    let mut w = [0u8; 8];
+                    w.copy_from_slice(eight);
+                    let high = u64::from_le_bytes(w) & 0x8080_8080_8080_8080;
+                    let ascii = (high.trailing_zeros() / 8) as usize;
+                    if ascii > 0 {
+                        i += ascii;
+                        bit += ascii;
+                        continue;
+                    }
                 }
                 let extra = match bytes[i] {
                     0..0xC0 => 0,
@@ -345,6 +353,8 @@ mod tests {
             &format!("{}å{}😀{}", "x".repeat(70), "y".repeat(130), "z".repeat(63)),
             &format!("{}å{}😀{}", "x".repeat(63), "y".repeat(130), "z".repeat(64)),
             &format!("{}€{}", "a".repeat(64), "b".repeat(200)),
+            &"Vi har för lite, så är det. Åsa – ”ja”😀 x\u{301}\n".repeat(20),
+            &"åäöabcdefg€".repeat(30),
         ] {
             let m = OffsetMap::new(text);
             let bytes: Vec<usize> = text

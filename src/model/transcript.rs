@@ -3,8 +3,7 @@
 //! Offsets everywhere are Unicode scalar (char) offsets into the *body*: the text after the header block.
 //! The header can change (an attribute added) without moving any coding.
 
-use super::text::{OffsetMap, canonicalize, word_count};
-use unicode_segmentation::UnicodeSegmentation as _;
+use super::text::{OffsetMap, canonicalize, word_count, word_spans_into};
 
 /// Ordered `key: value` pairs of a transcript header.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -165,21 +164,14 @@ impl Transcript {
         i.checked_sub(1)
     }
 
-    /// Char ranges of the words in the turns' text (labels excluded), in order: the words `word_count` counts.
+    /// Char ranges of the words in the turns' text (labels excluded), in order: the words `word_count`
+    /// counts, where `unicode_word_indices` finds them.
     pub fn word_spans(&self) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
+        // about one word in every seven bytes of Swedish text
+        let mut out = Vec::with_capacity(self.text.len() / 7);
         for turn in &self.turns {
-            let Some(text) = self.slice(turn.start, turn.end) else {
-                continue;
-            };
-            let mut chars = turn.start;
-            let mut last_byte = 0;
-            for (b, w) in text.unicode_word_indices() {
-                chars += text[last_byte..b].chars().count();
-                let n = w.chars().count();
-                out.push((chars, chars + n));
-                chars += n;
-                last_byte = b + w.len();
+            if let Some(text) = self.slice(turn.start, turn.end) {
+                word_spans_into(text, turn.start, &mut out);
             }
         }
         out
@@ -268,7 +260,14 @@ pub fn parse_label(
         }
         None => (None, par, 0),
     };
-    let colon = rest.find(':')?;
+    // A label is short (or one of the speakers): the colon is looked for only where it can end one,
+    // not along the whole of a long paragraph.
+    let longest = match speakers {
+        Some(list) => list.iter().map(String::len).max().unwrap_or(0),
+        None => LABEL_MAX_CHARS * 4,
+    };
+    let head = &rest.as_bytes()[..rest.len().min(longest + 1)];
+    let colon = head.iter().position(|&b| b == b':')?;
     let label = &rest[..colon];
     let after = &rest[colon + 1..];
     if !(after.is_empty() || after.starts_with(' ') || after.starts_with('\n')) {
@@ -421,6 +420,33 @@ mod tests {
         let (id, header) = Transcript::parse_header("Intervjuare: Hej.\n", "stem").unwrap();
         assert_eq!((id.as_str(), header.fields.len()), ("stem", 0));
         assert!(Transcript::parse_header("---\nid: x\n", "x").is_err());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// The word spans are the segmenter's, turn by turn, over any text with labels among it.
+        #[test]
+        fn word_spans_are_the_segmenters(
+            parts in proptest::collection::vec(
+                (proptest::sample::select(vec!["", "Respondent: ", "Intervjuare: ", "\n\n", "\n\nA: "]),
+                 proptest::prelude::any::<String>(),
+                 proptest::sample::select(vec!["Vi har för lite 3,5 t.ex. don’t", "👩\u{200d}💻 ok", "\u{301}å", ""])),
+                0..6)
+        ) {
+            use unicode_segmentation::UnicodeSegmentation as _;
+            let body: String = parts.iter().map(|(a, b, c)| format!("{a}{b} {c}")).collect();
+            let t = Transcript::new("t", Header::default(), canonicalize(&body));
+            let mut want = Vec::new();
+            for turn in &t.turns {
+                let text = t.slice(turn.start, turn.end).unwrap();
+                for (b, w) in text.unicode_word_indices() {
+                    let start = turn.start + text[..b].chars().count();
+                    want.push((start, start + w.chars().count()));
+                }
+            }
+            proptest::prop_assert_eq!(t.word_count(), want.len());
+            proptest::prop_assert_eq!(t.word_spans(), want);
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::decode::{DecodeError, decode};
 use crate::model::Transcript;
 use crate::model::text::{canonicalize, is_canonical, slugify};
 use crate::model::transcript::{Header, is_timestamp, parse_label};
+use std::borrow::Cow;
 use std::path::Path;
 
 /// One speaker turn as read from a source file, before canonical layout.
@@ -243,13 +244,14 @@ fn layout_prepared(turns: &[RawTurn], speakers: &[String]) -> String {
     }
     out
 }
-/// Canonical text without terminal escape sequences.
-fn clean_text(s: &str) -> String {
+/// Canonical text without terminal escape sequences (borrowed when `s` is that already, as nearly
+/// every text is).
+fn clean_text(s: &str) -> Cow<'_, str> {
     // Canonical text holds no escape sequence (ESC and the C1 controls are never canonical).
     if is_canonical(s) {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
-    canonicalize(&escapes::strip_escapes(s))
+    Cow::Owned(canonicalize(&escapes::strip_escapes(s)))
 }
 
 /// A paragraph in canonical form: no blank lines inside, no trailing spaces, no leading/trailing blank.

@@ -2,6 +2,7 @@
 
 use super::{ImportError, RawDoc, RawTurn};
 use crate::model::transcript::{looks_like_label, parse_label};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A piece of a source document, before speaker turns are found in it.
@@ -18,10 +19,16 @@ pub enum Block {
 pub fn read(text: &str) -> Result<RawDoc, ImportError> {
     let (header, body) = split_header(text)?;
     // Indentation is noise in a transcript, and an indented `Name:` is still a speaker label.
-    let body: Vec<String> = body.lines().map(|l| unmark(l.trim_start())).collect();
+    let mut text = String::with_capacity(body.len());
+    for (i, l) in body.lines().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        text.push_str(&unmark(l.trim_start()));
+    }
     Ok(RawDoc {
         header,
-        turns: turns_from_blocks(&[Block::Text(body.join("\n"))]),
+        turns: turns_from_blocks(&[Block::Text(text)]),
         ..RawDoc::default()
     })
 }
@@ -84,8 +91,11 @@ fn flush(turns: &mut Vec<RawTurn>, par: &mut Vec<String>) {
     if par.is_empty() {
         return;
     }
-    let text = par.join("\n");
-    par.clear();
+    // one line, the usual paragraph, is moved, not copied
+    let text = match par.len() {
+        1 => par.pop().unwrap_or_default(),
+        _ => std::mem::take(par).join("\n"),
+    };
     match turns.last_mut() {
         Some(t) => t.paragraphs.push(text),
         None => turns.push(RawTurn {
@@ -137,7 +147,7 @@ fn name_like(label: &str, strict: bool) -> bool {
 }
 
 /// Removes Markdown emphasis around a leading label (`**Anna:** text`) and heading markers.
-fn unmark(line: &str) -> String {
+fn unmark(line: &str) -> Cow<'_, str> {
     let t = line.trim_start_matches('#').trim_start();
     let t = if line.starts_with('#') { t } else { line };
     for m in ["**", "__"] {
@@ -147,14 +157,14 @@ fn unmark(line: &str) -> String {
             let label = &rest[..end];
             let after = &rest[end + m.len()..];
             if let Some(l) = label.strip_suffix(':') {
-                return format!("{l}:{after}");
+                return Cow::Owned(format!("{l}:{after}"));
             }
             if let Some(a) = after.strip_prefix(':') {
-                return format!("{label}:{a}");
+                return Cow::Owned(format!("{label}:{a}"));
             }
         }
     }
-    t.to_string()
+    Cow::Borrowed(t)
 }
 
 type HeaderSplit<'a> = (Vec<(String, String)>, &'a str);
