@@ -31,6 +31,20 @@ pub struct Summary {
     pub skipped: Vec<String>,
     /// Group values written in several ways (`Hög`, `hög`) that were counted as one group.
     pub merged: Vec<super::MergedSpellings>,
+    /// The layer's countable codings in layer order (coder, then file order), as
+    /// [`super::LayerData::load`] lists them for the same project; cells refer to them by index.
+    pub codings: Vec<Counted>,
+    /// The case of each transcript of `total.docs`, in the same order.
+    pub doc_cases: Vec<String>,
+}
+
+/// One counted coding: its id, its coder (an index into `Summary::coders`) and its transcript (an index
+/// into `Summary::total.docs`).
+#[derive(Debug, Clone)]
+pub struct Counted {
+    pub id: String,
+    pub coder: usize,
+    pub doc: usize,
 }
 
 /// A group's size.
@@ -65,8 +79,8 @@ pub struct Cell {
     pub cases: Vec<String>,
     /// Transcripts with at least one coding.
     pub docs: Vec<String>,
-    /// Every coding counted, in layer order (coder, then file order).
-    pub coding_ids: Vec<String>,
+    /// Every coding counted, in layer order (coder, then file order): indices into `Summary::codings`.
+    pub codings: Vec<usize>,
     /// Words of the group's transcripts touched by at least one of these codings.
     pub words: usize,
     pub cases_in_group: usize,
@@ -83,7 +97,7 @@ fn share(n: usize, d: usize) -> f64 {
 
 impl Cell {
     pub fn segments(&self) -> usize {
-        self.coding_ids.len()
+        self.codings.len()
     }
     pub fn case_share(&self) -> f64 {
         share(self.cases.len(), self.cases_in_group)
@@ -139,6 +153,11 @@ impl Summary {
                 row.cells.get(i)
             }
         }
+    }
+
+    /// The ids of the codings behind a cell, in layer order.
+    pub fn coding_ids<'s>(&'s self, c: &'s Cell) -> impl Iterator<Item = &'s str> + 's {
+        c.codings.iter().map(|&k| self.codings[k].id.as_str())
     }
 
     /// Index of a group value in `groups`.
@@ -229,7 +248,17 @@ pub fn compute_with(p: &Project, docs: &[DocStats], layer: &Layer, attr: &str) -
         .map(|(f, (mine, words))| code_row(p, &ctx, f, mine, words, &groups, &total))
         .collect();
     let coded_docs: BTreeSet<&str> = counted.iter().map(|c| c.1.doc.as_str()).collect();
+    let codings = counted
+        .iter()
+        .map(|&(coder, c, doc)| Counted {
+            id: c.id.clone(),
+            coder: coders.iter().position(|x| x == coder).unwrap_or(0),
+            doc,
+        })
+        .collect();
     Ok(Summary {
+        codings,
+        doc_cases: docs.iter().map(|d| d.case().to_string()).collect(),
         layer: layer.clone(),
         coders,
         attr: attr.to_string(),
@@ -252,12 +281,12 @@ struct Tallying<'a> {
     doc_case: Vec<Option<usize>>,
 }
 
-/// One cell being counted: which cases and transcripts it has met (by index, so in name order), and the
-/// ids of its codings.
+/// One cell being counted: which cases and transcripts it has met (by index, so in name order), and its
+/// codings (indices into `counted`).
 struct Tally {
     cases: Vec<bool>,
     docs: Vec<bool>,
-    coding_ids: Vec<String>,
+    codings: Vec<usize>,
     words: usize,
 }
 
@@ -266,17 +295,17 @@ impl Tally {
         Tally {
             cases: vec![false; ctx.case_names.len()],
             docs: vec![false; ctx.docs.len()],
-            coding_ids: Vec::new(),
+            codings: Vec::new(),
             words: 0,
         }
     }
 
-    fn add(&mut self, ctx: &Tallying, d: usize, id: &str) {
+    fn add(&mut self, ctx: &Tallying, d: usize, k: usize) {
         self.docs[d] = true;
         if let Some(c) = ctx.doc_case[d] {
             self.cases[c] = true;
         }
-        self.coding_ids.push(id.to_string());
+        self.codings.push(k);
     }
 
     fn cell(self, ctx: &Tallying, info: &GroupInfo) -> Cell {
@@ -291,7 +320,7 @@ impl Tally {
         Cell {
             cases: met(&self.cases, &|i| ctx.case_names[i].to_string()),
             docs: met(&self.docs, &|i| ctx.docs[i].id.clone()),
-            coding_ids: self.coding_ids,
+            codings: self.codings,
             words: self.words,
             cases_in_group: info.cases.len(),
             interviews_in_group: info.docs.len(),
@@ -382,11 +411,11 @@ fn code_row(
     let mut tallies: Vec<Tally> = (0..=groups.len()).map(|_| Tally::new(ctx)).collect();
     let all = groups.len();
     for &k in mine {
-        let (_, c, d) = ctx.counted[k];
+        let d = ctx.counted[k].2;
         if let Some(g) = ctx.doc_group[d] {
-            tallies[g].add(ctx, d, &c.id);
+            tallies[g].add(ctx, d, k);
         }
-        tallies[all].add(ctx, d, &c.id);
+        tallies[all].add(ctx, d, k);
     }
     for &(d, n) in words {
         if let Some(g) = ctx.doc_group[d] {
@@ -523,7 +552,7 @@ impl Summary {
             interview_share_difference: c.interview_share_difference.map(round4),
             fisher_p: r.fisher.map(|f| f.p),
             odds_ratio: r.fisher.and_then(|f| f.odds_ratio),
-            coding_ids: with_ids.then(|| c.coding_ids.clone()),
+            coding_ids: with_ids.then(|| self.coding_ids(c).map(str::to_string).collect()),
         }
     }
 
@@ -641,5 +670,11 @@ mod tests {
         assert_eq!(rows[2].group, None);
         assert_eq!(rows[0].layer, "coder:y");
         assert_eq!(rows[0].coding_ids.as_ref().unwrap().len(), 2);
+        let cell = s.cell("t", Some("hög")).unwrap();
+        let ids: Vec<&str> = s.coding_ids(cell).collect();
+        assert_eq!(
+            Some(&ids.iter().map(|i| i.to_string()).collect()),
+            rows[0].coding_ids.as_ref()
+        );
     }
 }
