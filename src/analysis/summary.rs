@@ -241,6 +241,7 @@ pub fn compute_with(p: &Project, docs: &[DocStats], layer: &Layer, attr: &str) -
         counted: &counted,
         case_names,
         doc_case,
+        rest: rest_sizes(&groups),
     };
     let rows = flat
         .iter()
@@ -279,6 +280,8 @@ struct Tallying<'a> {
     counted: &'a [(&'a str, &'a Coding, usize)],
     case_names: Vec<&'a str>,
     doc_case: Vec<Option<usize>>,
+    /// Per group: the cases and transcripts of all other groups ([`rest_sizes`]).
+    rest: Vec<(usize, usize)>,
 }
 
 /// One cell being counted: which cases and transcripts it has met (by index, so in name order), and its
@@ -432,7 +435,7 @@ fn code_row(
         .zip(groups)
         .map(|(t, info)| t.cell(ctx, info))
         .collect();
-    differences(&mut cells, groups);
+    differences(&mut cells, &ctx.rest);
     let fisher = match cells.as_slice() {
         [x, y] => Some(case_test(x, y)),
         _ => None,
@@ -458,20 +461,47 @@ pub fn case_test(x: &Cell, y: &Cell) -> Fisher {
     fisher_exact(a, b, c, d)
 }
 
-/// Fills each cell's difference to the rest: its share minus the share over all other groups together.
-fn differences(cells: &mut [Cell], groups: &[GroupInfo]) {
-    if groups.len() < 2 {
+/// Per group: how many cases and transcripts all the other groups have together (the same for every row).
+fn rest_sizes(groups: &[GroupInfo]) -> Vec<(usize, usize)> {
+    (0..groups.len())
+        .map(|i| {
+            let others = || {
+                groups
+                    .iter()
+                    .enumerate()
+                    .filter(move |(j, _)| *j != i)
+                    .map(|(_, g)| g)
+            };
+            let cases: BTreeSet<&str> = others()
+                .flat_map(|g| g.cases.iter().map(String::as_str))
+                .collect();
+            let docs: BTreeSet<&str> = others()
+                .flat_map(|g| g.docs.iter().map(String::as_str))
+                .collect();
+            (cases.len(), docs.len())
+        })
+        .collect()
+}
+
+/// Fills each cell's difference to the rest: its share minus the share over all other groups together
+/// (`rest`: their cases and transcripts, from [`rest_sizes`]).
+fn differences(cells: &mut [Cell], rest: &[(usize, usize)]) {
+    if rest.len() < 2 {
         return;
     }
     for i in 0..cells.len() {
-        let others = || (0..cells.len()).filter(move |j| *j != i);
-        let union = |f: &dyn Fn(usize) -> Vec<String>| -> usize {
-            others().flat_map(f).collect::<BTreeSet<String>>().len()
+        let union = |f: &dyn Fn(&Cell) -> &[String]| -> usize {
+            cells
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .flat_map(|(_, c)| f(c).iter().map(String::as_str))
+                .collect::<BTreeSet<&str>>()
+                .len()
         };
-        let coded_cases = union(&|j| cells[j].cases.clone());
-        let all_cases = union(&|j| groups[j].cases.clone());
-        let coded_docs = union(&|j| cells[j].docs.clone());
-        let all_docs = union(&|j| groups[j].docs.clone());
+        let coded_cases = union(&|c| &c.cases);
+        let coded_docs = union(&|c| &c.docs);
+        let (all_cases, all_docs) = rest[i];
         let c = &cells[i];
         let case_diff = (all_cases > 0).then(|| c.case_share() - share(coded_cases, all_cases));
         let doc_diff = (all_docs > 0).then(|| c.interview_share() - share(coded_docs, all_docs));
