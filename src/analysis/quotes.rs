@@ -56,11 +56,24 @@ pub fn select(codings: &[&LayerCoding], max: usize) -> Vec<Quote> {
     let passages = passages(codings);
     // Scored first, and made into quotes only when chosen: a theme of a large study has tens of
     // thousands of candidates and needs two or three quotes.
+    // Scored in text order, so that the passages of one line share its chars (`Line`), and listed in
+    // the passages' order, which breaks ties below.
+    let mut order: Vec<usize> = (0..passages.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            std::ptr::from_ref(passages[i].doc) as usize,
+            passages[i].start,
+        )
+    });
+    let mut scored: Vec<Option<(i64, Span)>> = vec![None; passages.len()];
     let mut line = Line::default();
-    let mut cands: Vec<(i64, Span, usize)> = passages
-        .iter()
+    for i in order {
+        scored[i] = candidate(&passages[i], &mut line);
+    }
+    let mut cands: Vec<(i64, Span, usize)> = scored
+        .into_iter()
         .enumerate()
-        .filter_map(|(i, p)| candidate(p, &mut line).map(|(score, span)| (score, span, i)))
+        .filter_map(|(i, c)| c.map(|(score, span)| (score, span, i)))
         .collect();
     // Best first; on a tie by transcript id, then position (ranks of the ids compare as the ids do).
     let mut ids: Vec<&str> = passages.iter().map(|p| p.doc.id.as_str()).collect();

@@ -182,8 +182,19 @@ pub fn compute_with(p: &Project, docs: &[DocStats], layer: &Layer, attr: &str) -
         .enumerate()
         .map(|(i, d)| (d.id.as_str(), i))
         .collect();
-    let (coders, counted, skipped) =
-        layer_codings(p, layer, |id| by_id.get(id).map(|&i| (i, docs[i].char_len)))?;
+    // A coder's codings come transcript by transcript: the last transcript found is tried first.
+    let mut last: Option<(&str, usize)> = None;
+    let (coders, counted, skipped) = layer_codings(p, layer, |id| {
+        let i = match last {
+            Some((l, i)) if l == id => i,
+            _ => {
+                let i = *by_id.get(id)?;
+                last = Some((docs[i].id.as_str(), i));
+                i
+            }
+        };
+        Some((i, docs[i].char_len))
+    })?;
     let grouping = Grouping::over(p, attr, &docs.iter().collect::<Vec<_>>())?;
     // Each transcript's group, as an index into `grouping.values` (None: a value outside them).
     let doc_group: Vec<Option<usize>> = docs
@@ -248,7 +259,17 @@ pub fn compute_with(p: &Project, docs: &[DocStats], layer: &Layer, attr: &str) -
         .zip(per_row.iter().zip(&covered))
         .map(|(f, (mine, words))| code_row(p, &ctx, f, mine, words, &groups, &total))
         .collect();
-    let coded_docs: BTreeSet<&str> = counted.iter().map(|c| c.1.doc.as_str()).collect();
+    // Flags by transcript, read in id order.
+    let mut coded = vec![false; docs.len()];
+    for c in &counted {
+        coded[c.2] = true;
+    }
+    let coded_docs = docs
+        .iter()
+        .zip(&coded)
+        .filter(|(_, c)| **c)
+        .map(|(d, _)| d.id.clone())
+        .collect();
     let codings = counted
         .iter()
         .map(|&(coder, c, doc)| Counted {
@@ -266,7 +287,7 @@ pub fn compute_with(p: &Project, docs: &[DocStats], layer: &Layer, attr: &str) -
         groups,
         total,
         rows,
-        coded_docs: coded_docs.into_iter().map(str::to_string).collect(),
+        coded_docs,
         skipped,
         merged: grouping.merged.clone(),
     })
@@ -348,8 +369,19 @@ fn codings_per_row(
         }
     }
     let mut out = vec![Vec::new(); flat.len()];
+    let none = Vec::new();
+    // Codings of one code often follow each other: the last code's rows are tried first.
+    let mut last: Option<(&str, &Vec<usize>)> = None;
     for (k, c) in counted.iter().enumerate() {
-        for &r in rows_of.get(&c.1.code).into_iter().flatten() {
+        let rows = match last {
+            Some((code, rows)) if code == c.1.code => rows,
+            _ => {
+                let rows = rows_of.get(&c.1.code).unwrap_or(&none);
+                last = Some((c.1.code.as_str(), rows));
+                rows
+            }
+        };
+        for &r in rows {
             out[r].push(k);
         }
     }
