@@ -216,6 +216,24 @@ fn the_group_comparison_counts_from_the_statistics_without_reading_the_texts() {
 }
 
 #[test]
+fn without_statistics_for_the_transcripts_it_knows_the_group_comparison_reads_every_text_first() {
+    let dir = national();
+    let mut s = lazy(dir.path(), 120, 40);
+    // a file added after the session opened: the files no longer match the transcripts the session knows
+    let extra = "---\nid: x9999\ncase: kommun-001\n---\n\nRespondent: Ja.\n";
+    std::fs::write(dir.path().join("transcripts/x9999.txt"), extra).unwrap();
+    feed(&mut s, "S");
+    assert_eq!(s.state.screen, Screen::Summary);
+    assert!(s.state.project.unread.is_empty());
+    assert_eq!(s.state.project.transcripts.len(), DOCS);
+    let sum = s.state.summary.summary().expect("numbers shown");
+    assert_eq!(sum.total.docs.len(), DOCS);
+    let cell = sum.cell("resursbrist", Some("hög")).unwrap();
+    assert_eq!((cell.cases.len(), cell.cases_in_group), (HIGH, HIGH));
+    assert_eq!(common::message(&s), "", "the note about reading is gone");
+}
+
+#[test]
 fn a_transcript_edited_since_it_was_coded_is_offered_for_reanchoring_when_read() {
     let dir = national();
     let path = dir.path().join("transcripts/i0002.txt");
