@@ -335,7 +335,7 @@ pub type Counted<'a, D> = (Vec<String>, Vec<(&'a str, &'a Coding, D)>, Vec<Strin
 pub fn layer_codings<'a, D>(
     p: &'a Project,
     layer: &Layer,
-    doc: impl Fn(&str) -> Option<(D, usize)>,
+    mut doc: impl FnMut(&str) -> Option<(D, usize)>,
 ) -> Result<Counted<'a, D>> {
     let coders = layer.coders(p)?;
     let codes: HashSet<&str> = p

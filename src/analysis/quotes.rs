@@ -56,11 +56,24 @@ pub fn select(codings: &[&LayerCoding], max: usize) -> Vec<Quote> {
     let passages = passages(codings);
     // Scored first, and made into quotes only when chosen: a theme of a large study has tens of
     // thousands of candidates and needs two or three quotes.
-    let mut line = Vec::new();
-    let mut cands: Vec<(i64, Span, usize)> = passages
-        .iter()
+    // Scored in text order, so that the passages of one line share its chars (`Line`), and listed in
+    // the passages' order, which breaks ties below.
+    let mut order: Vec<usize> = (0..passages.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            std::ptr::from_ref(passages[i].doc) as usize,
+            passages[i].start,
+        )
+    });
+    let mut scored: Vec<Option<(i64, Span)>> = vec![None; passages.len()];
+    let mut line = Line::default();
+    for i in order {
+        scored[i] = candidate(&passages[i], &mut line);
+    }
+    let mut cands: Vec<(i64, Span, usize)> = scored
+        .into_iter()
         .enumerate()
-        .filter_map(|(i, p)| candidate(p, &mut line).map(|(score, span)| (score, span, i)))
+        .filter_map(|(i, c)| c.map(|(score, span)| (score, span, i)))
         .collect();
     // Best first; on a tie by transcript id, then position (ranks of the ids compare as the ids do).
     let mut ids: Vec<&str> = passages.iter().map(|p| p.doc.id.as_str()).collect();
@@ -157,8 +170,8 @@ fn passages<'a>(codings: &[&'a LayerCoding<'a>]) -> Vec<Passage<'a>> {
 }
 
 /// The quote a passage gives, widened to whole words and, when near, whole sentences, with its score;
-/// `line` is a buffer for the chars of the line it lies in.
-fn candidate(p: &Passage, line: &mut Vec<char>) -> Option<(i64, Span)> {
+/// `line` holds the chars of the line it lies in.
+fn candidate(p: &Passage, line: &mut Line) -> Option<(i64, Span)> {
     let t = p.doc;
     let turn = &t.turns[t.turn_at(p.start)?];
     if is_interviewer(&turn.speaker, t) {
@@ -168,7 +181,7 @@ fn candidate(p: &Passage, line: &mut Vec<char>) -> Option<(i64, Span)> {
     // and collecting more per candidate (once the whole transcript) made a report of a large study
     // quadratic in practice (tens of thousands of candidates × 60,000 chars).
     let base = line_at(t, turn, p.start.max(turn.start), line)?;
-    let chars = &line[..];
+    let chars = &line.chars[..];
     let (line_start, line_end) = (0, chars.len());
     let start = p.start.max(turn.start) - base;
     let (mut s, mut e) = (start, p.end.saturating_sub(base).min(line_end));
@@ -251,13 +264,25 @@ fn quote(p: &Passage, span: Span) -> Option<Quote> {
     })
 }
 
+/// The chars of one line of a transcript, kept while the candidates that follow lie in the same line
+/// (a coder's codings come in text order, and a long line holds many of them).
+#[derive(Default)]
+struct Line {
+    /// The transcript (its address) and the line's byte range in its body; None before the first line.
+    key: Option<(usize, usize, usize)>,
+    chars: Vec<char>,
+    /// The line's first char's offset.
+    base: usize,
+}
+
 /// The line of `turn` holding char `pos` (from the turn's start or the line break before `pos` to the
-/// next line break or the turn's end): its chars into `line`, and its first char's offset.
+/// next line break or the turn's end): its chars into `line` (unless they are there already), and its
+/// first char's offset.
 fn line_at(
     t: &Transcript,
     turn: &crate::model::Turn,
     pos: usize,
-    line: &mut Vec<char>,
+    line: &mut Line,
 ) -> Option<usize> {
     let text = t.slice(turn.start, turn.end)?;
     let turn_byte = t.offsets().byte(turn.start)?;
@@ -265,9 +290,19 @@ fn line_at(
     let before = text.get(..at)?;
     let from = before.rfind('\n').map_or(0, |i| i + 1);
     let to = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    line.clear();
-    line.extend(text[from..to].chars());
-    t.offsets().char_of_byte(turn_byte + from)
+    let key = Some((
+        std::ptr::from_ref(t) as usize,
+        turn_byte + from,
+        turn_byte + to,
+    ));
+    if line.key != key {
+        line.key = None;
+        line.chars.clear();
+        line.chars.extend(text[from..to].chars());
+        line.base = t.offsets().char_of_byte(turn_byte + from)?;
+        line.key = key;
+    }
+    Some(line.base)
 }
 
 fn ends_sentence(c: char) -> bool {

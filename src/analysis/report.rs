@@ -7,7 +7,7 @@
 use super::quotes::{self, Quote};
 use super::summary::{self, Cell, Summary};
 use super::words::{self, CASES_EN, CASES_SV, Count, GroupLabel};
-use super::{AnalysisError, Lang, Layer, LayerData, Result, TemplateFault};
+use super::{AnalysisError, Lang, Layer, LayerCoding, LayerData, Result, TemplateFault};
 use crate::store::Project;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
@@ -288,7 +288,7 @@ pub fn context(p: &Project, opts: &ReportOptions) -> Result<ReportContext> {
     }
     let s = summary::compute(p, &opts.layer, &opts.attr)?;
     let data = LayerData::load(p, &opts.layer)?;
-    let sources = Sources::new(&data);
+    let sources = Sources::new(&s, &data);
     let lang = opts.lang;
     let labels: Vec<GroupLabel> = s
         .groups
@@ -435,7 +435,7 @@ fn theme(
             numbers: numbers(src, s, x),
         })
         .collect();
-    let quotes = theme_quotes(data, r, groups, opts.quotes);
+    let quotes = theme_quotes((data, src), r, groups, opts.quotes);
     ThemeCtx {
         id: r.code.clone(),
         name: r.name.clone(),
@@ -450,7 +450,7 @@ fn theme(
 
 /// The chosen quotes of a theme, per group.
 fn theme_quotes(
-    data: &LayerData,
+    (data, src): (&LayerData, &Sources),
     r: &summary::CodeRow,
     groups: &[GroupCtx],
     max: usize,
@@ -459,11 +459,11 @@ fn theme_quotes(
         .iter()
         .zip(&r.cells)
         .map(|(g, cell)| {
-            let ids: HashSet<&str> = cell.coding_ids.iter().map(String::as_str).collect();
-            let sel: Vec<_> = data
+            // In layer order, as the cell lists them.
+            let sel: Vec<&LayerCoding> = cell
                 .codings
                 .iter()
-                .filter(|c| ids.contains(c.coding.id.as_str()))
+                .filter_map(|&k| src.loaded[k].map(|i| &data.codings[i]))
                 .collect();
             QuoteGroup {
                 group: g.value.clone(),
@@ -535,66 +535,87 @@ pub fn escape_md(s: &str) -> String {
     out
 }
 
-/// Where each coding of the layer comes from, found once for every number of the report. Transcripts and
-/// coders are numbered in name order, so that grouping by their numbers sorts as by their names.
-struct Sources<'a> {
-    /// Coding id → (coder, transcript), as indices into `coders` and `docs`.
-    of: HashMap<&'a str, (usize, usize)>,
-    coders: Vec<&'a str>,
-    /// Transcript ids with their case.
-    docs: Vec<(&'a str, &'a str)>,
+/// Where each coding of the summary comes from, found once for every number of the report: its loaded
+/// coding (for quotes), and the ranks of its transcript and coder by name, so that grouping by ranks sorts
+/// as by names.
+struct Sources {
+    /// Per coding of `Summary::codings`: its index in `LayerData::codings`.
+    loaded: Vec<Option<usize>>,
+    /// Rank of each transcript of `Summary::total.docs` among them by id.
+    doc_rank: Vec<usize>,
+    /// Rank of each coder of `Summary::coders` among them by name.
+    coder_rank: Vec<usize>,
 }
 
-impl<'a> Sources<'a> {
-    fn new(data: &'a LayerData) -> Self {
-        let mut docs: Vec<(&str, &str)> = data
-            .codings
-            .iter()
-            .map(|c| (c.coding.doc.as_str(), c.doc.case()))
-            .collect();
-        docs.sort_unstable();
-        docs.dedup_by_key(|d| d.0);
-        let mut coders: Vec<&str> = data.codings.iter().map(|c| c.coder).collect();
-        coders.sort_unstable();
-        coders.dedup();
-        let doc_index: HashMap<&str, usize> =
-            docs.iter().enumerate().map(|(i, d)| (d.0, i)).collect();
-        let of = data
-            .codings
-            .iter()
-            .map(|c| {
-                let coder = coders.binary_search(&c.coder).unwrap_or(0);
-                let doc = doc_index.get(c.coding.doc.as_str()).copied().unwrap_or(0);
-                (c.coding.id.as_str(), (coder, doc))
-            })
-            .collect();
-        Sources { of, coders, docs }
+impl Sources {
+    fn new(s: &Summary, data: &LayerData) -> Self {
+        // Both list the layer's countable codings in layer order; matched by id should they differ.
+        let same = s.codings.len() == data.codings.len()
+            && s.codings
+                .iter()
+                .zip(&data.codings)
+                .all(|(a, b)| a.id == b.coding.id);
+        let loaded = if same {
+            (0..s.codings.len()).map(Some).collect()
+        } else {
+            let at: HashMap<&str, usize> = data
+                .codings
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.coding.id.as_str(), i))
+                .collect();
+            s.codings
+                .iter()
+                .map(|c| at.get(c.id.as_str()).copied())
+                .collect()
+        };
+        Sources {
+            loaded,
+            doc_rank: ranks(&s.total.docs),
+            coder_rank: ranks(&s.coders),
+        }
     }
+}
+
+/// The rank of each name among `names` in name order.
+fn ranks(names: &[String]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by(|&a, &b| names[a].cmp(&names[b]));
+    let mut rank = vec![0; names.len()];
+    for (r, i) in order.into_iter().enumerate() {
+        rank[i] = r;
+    }
+    rank
 }
 
 fn numbers(src: &Sources, s: &Summary, r: &summary::CodeRow) -> NumbersCtx {
     let number = |group: String, c: &Cell| {
-        // (transcript, coder, position) of each coding, sorted: grouped by transcript, then coder,
-        // each group's ids in the cell's order.
+        // (transcript, coder, position) of each coding, by rank, sorted: grouped by transcript, then
+        // coder, each group's ids in the cell's order.
         let mut found: Vec<(usize, usize, usize)> = c
-            .coding_ids
+            .codings
             .iter()
-            .enumerate()
-            .filter_map(|(k, id)| src.of.get(id.as_str()).map(|&(coder, doc)| (doc, coder, k)))
+            .map(|&k| {
+                let x = &s.codings[k];
+                (src.doc_rank[x.doc], src.coder_rank[x.coder], k)
+            })
             .collect();
         found.sort_unstable();
         let sources = found
             .chunk_by(|a, b| a.0 == b.0)
-            .map(|doc| SourceCtx {
-                doc: src.docs[doc[0].0].0.to_string(),
-                case: src.docs[doc[0].0].1.to_string(),
-                ids_by_coder: doc
-                    .chunk_by(|a, b| a.1 == b.1)
-                    .map(|coder| CoderIds {
-                        coder: src.coders[coder[0].1].to_string(),
-                        ids: coder.iter().map(|x| c.coding_ids[x.2].clone()).collect(),
-                    })
-                    .collect(),
+            .map(|doc| {
+                let first = &s.codings[doc[0].2];
+                SourceCtx {
+                    doc: s.total.docs[first.doc].clone(),
+                    case: s.doc_cases[first.doc].clone(),
+                    ids_by_coder: doc
+                        .chunk_by(|a, b| a.1 == b.1)
+                        .map(|coder| CoderIds {
+                            coder: s.coders[s.codings[coder[0].2].coder].clone(),
+                            ids: coder.iter().map(|x| s.codings[x.2].id.clone()).collect(),
+                        })
+                        .collect(),
+                }
             })
             .collect();
         NumberCtx {

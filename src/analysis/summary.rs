@@ -31,6 +31,20 @@ pub struct Summary {
     pub skipped: Vec<String>,
     /// Group values written in several ways (`Hög`, `hög`) that were counted as one group.
     pub merged: Vec<super::MergedSpellings>,
+    /// The layer's countable codings in layer order (coder, then file order), as
+    /// [`super::LayerData::load`] lists them for the same project; cells refer to them by index.
+    pub codings: Vec<Counted>,
+    /// The case of each transcript of `total.docs`, in the same order.
+    pub doc_cases: Vec<String>,
+}
+
+/// One counted coding: its id, its coder (an index into `Summary::coders`) and its transcript (an index
+/// into `Summary::total.docs`).
+#[derive(Debug, Clone)]
+pub struct Counted {
+    pub id: String,
+    pub coder: usize,
+    pub doc: usize,
 }
 
 /// A group's size.
@@ -65,8 +79,8 @@ pub struct Cell {
     pub cases: Vec<String>,
     /// Transcripts with at least one coding.
     pub docs: Vec<String>,
-    /// Every coding counted, in layer order (coder, then file order).
-    pub coding_ids: Vec<String>,
+    /// Every coding counted, in layer order (coder, then file order): indices into `Summary::codings`.
+    pub codings: Vec<usize>,
     /// Words of the group's transcripts touched by at least one of these codings.
     pub words: usize,
     pub cases_in_group: usize,
@@ -83,7 +97,7 @@ fn share(n: usize, d: usize) -> f64 {
 
 impl Cell {
     pub fn segments(&self) -> usize {
-        self.coding_ids.len()
+        self.codings.len()
     }
     pub fn case_share(&self) -> f64 {
         share(self.cases.len(), self.cases_in_group)
@@ -141,6 +155,11 @@ impl Summary {
         }
     }
 
+    /// The ids of the codings behind a cell, in layer order.
+    pub fn coding_ids<'s>(&'s self, c: &'s Cell) -> impl Iterator<Item = &'s str> + 's {
+        c.codings.iter().map(|&k| self.codings[k].id.as_str())
+    }
+
     /// Index of a group value in `groups`.
     pub fn group_index(&self, value: &str) -> Option<usize> {
         self.groups
@@ -163,8 +182,19 @@ pub fn compute_with(p: &Project, docs: &[DocStats], layer: &Layer, attr: &str) -
         .enumerate()
         .map(|(i, d)| (d.id.as_str(), i))
         .collect();
-    let (coders, counted, skipped) =
-        layer_codings(p, layer, |id| by_id.get(id).map(|&i| (i, docs[i].char_len)))?;
+    // A coder's codings come transcript by transcript: the last transcript found is tried first.
+    let mut last: Option<(&str, usize)> = None;
+    let (coders, counted, skipped) = layer_codings(p, layer, |id| {
+        let i = match last {
+            Some((l, i)) if l == id => i,
+            _ => {
+                let i = *by_id.get(id)?;
+                last = Some((docs[i].id.as_str(), i));
+                i
+            }
+        };
+        Some((i, docs[i].char_len))
+    })?;
     let grouping = Grouping::over(p, attr, &docs.iter().collect::<Vec<_>>())?;
     // Each transcript's group, as an index into `grouping.values` (None: a value outside them).
     let doc_group: Vec<Option<usize>> = docs
@@ -222,21 +252,42 @@ pub fn compute_with(p: &Project, docs: &[DocStats], layer: &Layer, attr: &str) -
         counted: &counted,
         case_names,
         doc_case,
+        rest: rest_sizes(&groups),
     };
     let rows = flat
         .iter()
         .zip(per_row.iter().zip(&covered))
         .map(|(f, (mine, words))| code_row(p, &ctx, f, mine, words, &groups, &total))
         .collect();
-    let coded_docs: BTreeSet<&str> = counted.iter().map(|c| c.1.doc.as_str()).collect();
+    // Flags by transcript, read in id order.
+    let mut coded = vec![false; docs.len()];
+    for c in &counted {
+        coded[c.2] = true;
+    }
+    let coded_docs = docs
+        .iter()
+        .zip(&coded)
+        .filter(|(_, c)| **c)
+        .map(|(d, _)| d.id.clone())
+        .collect();
+    let codings = counted
+        .iter()
+        .map(|&(coder, c, doc)| Counted {
+            id: c.id.clone(),
+            coder: coders.iter().position(|x| x == coder).unwrap_or(0),
+            doc,
+        })
+        .collect();
     Ok(Summary {
+        codings,
+        doc_cases: docs.iter().map(|d| d.case().to_string()).collect(),
         layer: layer.clone(),
         coders,
         attr: attr.to_string(),
         groups,
         total,
         rows,
-        coded_docs: coded_docs.into_iter().map(str::to_string).collect(),
+        coded_docs,
         skipped,
         merged: grouping.merged.clone(),
     })
@@ -250,14 +301,16 @@ struct Tallying<'a> {
     counted: &'a [(&'a str, &'a Coding, usize)],
     case_names: Vec<&'a str>,
     doc_case: Vec<Option<usize>>,
+    /// Per group: the cases and transcripts of all other groups ([`rest_sizes`]).
+    rest: Vec<(usize, usize)>,
 }
 
-/// One cell being counted: which cases and transcripts it has met (by index, so in name order), and the
-/// ids of its codings.
+/// One cell being counted: which cases and transcripts it has met (by index, so in name order), and its
+/// codings (indices into `counted`).
 struct Tally {
     cases: Vec<bool>,
     docs: Vec<bool>,
-    coding_ids: Vec<String>,
+    codings: Vec<usize>,
     words: usize,
 }
 
@@ -266,17 +319,17 @@ impl Tally {
         Tally {
             cases: vec![false; ctx.case_names.len()],
             docs: vec![false; ctx.docs.len()],
-            coding_ids: Vec::new(),
+            codings: Vec::new(),
             words: 0,
         }
     }
 
-    fn add(&mut self, ctx: &Tallying, d: usize, id: &str) {
+    fn add(&mut self, ctx: &Tallying, d: usize, k: usize) {
         self.docs[d] = true;
         if let Some(c) = ctx.doc_case[d] {
             self.cases[c] = true;
         }
-        self.coding_ids.push(id.to_string());
+        self.codings.push(k);
     }
 
     fn cell(self, ctx: &Tallying, info: &GroupInfo) -> Cell {
@@ -291,7 +344,7 @@ impl Tally {
         Cell {
             cases: met(&self.cases, &|i| ctx.case_names[i].to_string()),
             docs: met(&self.docs, &|i| ctx.docs[i].id.clone()),
-            coding_ids: self.coding_ids,
+            codings: self.codings,
             words: self.words,
             cases_in_group: info.cases.len(),
             interviews_in_group: info.docs.len(),
@@ -316,8 +369,19 @@ fn codings_per_row(
         }
     }
     let mut out = vec![Vec::new(); flat.len()];
+    let none = Vec::new();
+    // Codings of one code often follow each other: the last code's rows are tried first.
+    let mut last: Option<(&str, &Vec<usize>)> = None;
     for (k, c) in counted.iter().enumerate() {
-        for &r in rows_of.get(&c.1.code).into_iter().flatten() {
+        let rows = match last {
+            Some((code, rows)) if code == c.1.code => rows,
+            _ => {
+                let rows = rows_of.get(&c.1.code).unwrap_or(&none);
+                last = Some((c.1.code.as_str(), rows));
+                rows
+            }
+        };
+        for &r in rows {
             out[r].push(k);
         }
     }
@@ -382,11 +446,11 @@ fn code_row(
     let mut tallies: Vec<Tally> = (0..=groups.len()).map(|_| Tally::new(ctx)).collect();
     let all = groups.len();
     for &k in mine {
-        let (_, c, d) = ctx.counted[k];
+        let d = ctx.counted[k].2;
         if let Some(g) = ctx.doc_group[d] {
-            tallies[g].add(ctx, d, &c.id);
+            tallies[g].add(ctx, d, k);
         }
-        tallies[all].add(ctx, d, &c.id);
+        tallies[all].add(ctx, d, k);
     }
     for &(d, n) in words {
         if let Some(g) = ctx.doc_group[d] {
@@ -403,7 +467,7 @@ fn code_row(
         .zip(groups)
         .map(|(t, info)| t.cell(ctx, info))
         .collect();
-    differences(&mut cells, groups);
+    differences(&mut cells, &ctx.rest);
     let fisher = match cells.as_slice() {
         [x, y] => Some(case_test(x, y)),
         _ => None,
@@ -429,20 +493,47 @@ pub fn case_test(x: &Cell, y: &Cell) -> Fisher {
     fisher_exact(a, b, c, d)
 }
 
-/// Fills each cell's difference to the rest: its share minus the share over all other groups together.
-fn differences(cells: &mut [Cell], groups: &[GroupInfo]) {
-    if groups.len() < 2 {
+/// Per group: how many cases and transcripts all the other groups have together (the same for every row).
+fn rest_sizes(groups: &[GroupInfo]) -> Vec<(usize, usize)> {
+    (0..groups.len())
+        .map(|i| {
+            let others = || {
+                groups
+                    .iter()
+                    .enumerate()
+                    .filter(move |(j, _)| *j != i)
+                    .map(|(_, g)| g)
+            };
+            let cases: BTreeSet<&str> = others()
+                .flat_map(|g| g.cases.iter().map(String::as_str))
+                .collect();
+            let docs: BTreeSet<&str> = others()
+                .flat_map(|g| g.docs.iter().map(String::as_str))
+                .collect();
+            (cases.len(), docs.len())
+        })
+        .collect()
+}
+
+/// Fills each cell's difference to the rest: its share minus the share over all other groups together
+/// (`rest`: their cases and transcripts, from [`rest_sizes`]).
+fn differences(cells: &mut [Cell], rest: &[(usize, usize)]) {
+    if rest.len() < 2 {
         return;
     }
     for i in 0..cells.len() {
-        let others = || (0..cells.len()).filter(move |j| *j != i);
-        let union = |f: &dyn Fn(usize) -> Vec<String>| -> usize {
-            others().flat_map(f).collect::<BTreeSet<String>>().len()
+        let union = |f: &dyn Fn(&Cell) -> &[String]| -> usize {
+            cells
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .flat_map(|(_, c)| f(c).iter().map(String::as_str))
+                .collect::<BTreeSet<&str>>()
+                .len()
         };
-        let coded_cases = union(&|j| cells[j].cases.clone());
-        let all_cases = union(&|j| groups[j].cases.clone());
-        let coded_docs = union(&|j| cells[j].docs.clone());
-        let all_docs = union(&|j| groups[j].docs.clone());
+        let coded_cases = union(&|c| &c.cases);
+        let coded_docs = union(&|c| &c.docs);
+        let (all_cases, all_docs) = rest[i];
         let c = &cells[i];
         let case_diff = (all_cases > 0).then(|| c.case_share() - share(coded_cases, all_cases));
         let doc_diff = (all_docs > 0).then(|| c.interview_share() - share(coded_docs, all_docs));
@@ -523,7 +614,7 @@ impl Summary {
             interview_share_difference: c.interview_share_difference.map(round4),
             fisher_p: r.fisher.map(|f| f.p),
             odds_ratio: r.fisher.and_then(|f| f.odds_ratio),
-            coding_ids: with_ids.then(|| c.coding_ids.clone()),
+            coding_ids: with_ids.then(|| self.coding_ids(c).map(str::to_string).collect()),
         }
     }
 
@@ -641,5 +732,11 @@ mod tests {
         assert_eq!(rows[2].group, None);
         assert_eq!(rows[0].layer, "coder:y");
         assert_eq!(rows[0].coding_ids.as_ref().unwrap().len(), 2);
+        let cell = s.cell("t", Some("hög")).unwrap();
+        let ids: Vec<&str> = s.coding_ids(cell).collect();
+        assert_eq!(
+            Some(&ids.iter().map(|i| i.to_string()).collect()),
+            rows[0].coding_ids.as_ref()
+        );
     }
 }

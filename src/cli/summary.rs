@@ -287,7 +287,10 @@ fn table_row(s: &Summary, r: &summary::CodeRow, indent: bool, ids: bool) -> Valu
     m.insert(t!("col-all-cases"), json!(all));
     m.insert(t!("col-all-segs"), json!(r.total.segments()));
     if ids {
-        m.insert(t!("col-coding-ids"), json!(r.total.coding_ids.join(" ")));
+        m.insert(
+            t!("col-coding-ids"),
+            json!(s.coding_ids(&r.total).collect::<Vec<_>>().join(" ")),
+        );
     }
     Value::Object(m)
 }

@@ -6,10 +6,11 @@ use super::app::Level;
 use super::layout::{contains, keep_visible};
 use super::retrieval::{Segment, segment_of, sort_segments};
 use super::screen::{Request, Shared, list_motion, segment_page};
-use crate::analysis::summary::{Cell, Summary, compute};
+use crate::analysis::summary::{Cell, Summary, compute_with};
 use crate::analysis::{AnalysisError, Layer, codings_by_ids};
 use crate::model::CONSENSUS_CODER;
 use crate::store::Project;
+use crate::store::stats::{self, DocStats};
 use crate::t;
 
 /// Which codings are counted: all coders merged (what `kodbok summary` counts by default), the current coder's,
@@ -79,6 +80,21 @@ pub struct SummaryView {
     /// The bar chart instead of the table.
     pub chart: bool,
     pub list: Option<CellList>,
+    /// Every transcript's statistics while the screen is shown (the numbers need no text).
+    pub docs: Option<Vec<DocStats>>,
+}
+
+/// The statistics of every transcript of `p`, its text read or not: from the cache, checked against
+/// the files (`store::stats`). None when the files do not give them (a file is not a clean transcript,
+/// or they are not the transcripts `p` knows): then every text must be read.
+pub fn doc_stats(p: &Project) -> Option<Vec<DocStats>> {
+    if p.unread.is_empty() {
+        return Some(stats::for_project(p));
+    }
+    let docs = stats::from_files(&p.root).ok()??;
+    let ids = p.doc_ids();
+    let same = docs.len() == ids.len() && docs.iter().zip(&ids).all(|(d, id)| d.id == *id);
+    same.then_some(docs)
 }
 
 impl SummaryView {
@@ -97,18 +113,32 @@ impl SummaryView {
     }
 
     /// Recomputes the numbers for `coder` (blind mode keeps only the coder's own layer) and the open list.
+    /// The transcripts' statistics are taken once while the screen is shown (`docs`, see [`doc_stats`]).
     pub fn refresh(&mut self, p: &Project, coder: &str, blind: bool) {
         if blind {
             self.layer = LayerChoice::Mine;
         }
         let attr = p.codebook.settings.group_attribute.clone();
-        self.data =
-            Some(compute(p, &self.layer.layer(coder), &attr).map_err(|e| explain(e, self.layer)));
+        if self.docs.is_none() {
+            self.docs = doc_stats(p);
+        }
+        // Without statistics of the unread transcripts (`AppState::open_summary` reads every text first
+        // then), those of the transcripts read.
+        let docs = self.docs.get_or_insert_with(|| stats::for_project(p));
+        self.data = Some(
+            compute_with(p, docs, &self.layer.layer(coder), &attr)
+                .map_err(|e| explain(e, self.layer)),
+        );
         let (rows, cols) = self
             .summary()
             .map_or((0, 0), |s| (s.rows.len(), s.groups.len() + 1));
         self.row = self.row.min(rows.saturating_sub(1));
         self.col = self.col.min(cols.saturating_sub(1));
+        self.reopen_list(p);
+    }
+
+    /// Lists the open list's cell again from the numbers, keeping its selection.
+    pub fn reopen_list(&mut self, p: &Project) {
         if let Some(list) = self.list.take() {
             self.list = self.open_list(p, &list.code, list.col);
             if let Some(l) = self.list.as_mut() {
@@ -118,12 +148,41 @@ impl SummaryView {
         }
     }
 
-    /// The segments behind the cell of `code` in column `col`, in case and text order.
+    /// A transcript read again after it changed on disk: its statistics are made anew.
+    pub fn text_changed(&mut self, t: &crate::model::Transcript) {
+        if let Some(docs) = self.docs.as_mut() {
+            match docs.binary_search_by(|d| d.id.as_str().cmp(&t.id)) {
+                Ok(i) => docs[i] = DocStats::of_transcript(t),
+                Err(_) => self.docs = None,
+            }
+        }
+    }
+
+    /// The transcripts of the cell of `code` in column `col`: their texts are read before its segments are listed.
+    pub fn cell_docs(&self, code: &str, col: usize) -> Vec<String> {
+        self.summary()
+            .and_then(|s| s.row(code))
+            .map(|r| r.cells.get(col).unwrap_or(&r.total).docs.clone())
+            .unwrap_or_default()
+    }
+
+    /// The code and column of the selected cell (the open list's, when one is open).
+    pub fn selected_cell(&self) -> Option<(String, usize)> {
+        if let Some(l) = &self.list {
+            return Some((l.code.clone(), l.col));
+        }
+        let row = self.summary()?.rows.get(self.row)?;
+        Some((row.code.clone(), self.col))
+    }
+
+    /// The segments behind the cell of `code` in column `col`, in case and text order (the transcripts
+    /// not read are left out: read them first, see [`SummaryView::cell_docs`]).
     pub fn open_list(&self, p: &Project, code: &str, col: usize) -> Option<CellList> {
         let s = self.summary()?;
         let row = s.row(code)?;
         let cell = row.cells.get(col).unwrap_or(&row.total);
-        let mut rows: Vec<Segment> = codings_by_ids(p, &cell.coding_ids)
+        let ids: Vec<String> = s.coding_ids(cell).map(str::to_string).collect();
+        let mut rows: Vec<Segment> = codings_by_ids(p, &ids)
             .into_iter()
             .filter_map(|(coder, c)| segment_of(p, coder, c))
             .collect();

@@ -140,6 +140,7 @@ impl AppState {
                     let requests = self.retrieval.update(c, &cx);
                     self.fulfil(requests)
                 }
+                KeyContext::Summary if c == Command::ShowCell => self.show_summary_cell(),
                 KeyContext::Summary | KeyContext::SummaryCell => {
                     let cx = screens::shared!(self);
                     let requests = self.summary.update(c, &cx);

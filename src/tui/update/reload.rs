@@ -41,6 +41,7 @@ impl AppState {
         {
             return Vec::new();
         }
+        self.summary.text_changed(&t);
         self.project.transcripts.insert(id.clone(), t);
         let one: BTreeMap<String, Transcript> = self
             .project

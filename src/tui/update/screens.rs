@@ -1,6 +1,6 @@
 //! The app's side of the screens: opening them, handing them commands with the shared data, carrying out what they ask.
 
-use crate::tui::action::{Effect, Mouse};
+use crate::tui::action::{Command, Effect, Mouse};
 use crate::tui::app::{AppState, Overlay, Screen};
 use crate::tui::editor::TextBox;
 use crate::tui::screen::Request;
@@ -69,7 +69,15 @@ impl AppState {
         }
     }
 
+    /// Opens the group comparison. Its numbers come from the transcripts' statistics, so no text is read
+    /// for them; only when the files cannot give them is every text read first.
     pub(crate) fn open_summary(&mut self) -> Vec<Effect> {
+        if self.summary.docs.is_none() {
+            self.summary.docs = crate::tui::summary::doc_stats(&self.project);
+            if self.summary.docs.is_none() && !self.project.unread.is_empty() {
+                return self.read_all(Some(Command::Summary), Vec::new());
+            }
+        }
         self.screen = Screen::Summary;
         self.refresh_summary();
         let cx = shared!(self);
@@ -77,14 +85,37 @@ impl AppState {
         Vec::new()
     }
 
-    /// Recomputes the numbers when the screen is shown; otherwise forgets them until it is opened again.
+    /// Recomputes the numbers when the screen is shown (reading the texts of the transcripts of an open
+    /// list of segments first); otherwise forgets them until it is opened again.
     pub(crate) fn refresh_summary(&mut self) {
         if self.screen == Screen::Summary {
             self.summary
                 .refresh(&self.project, &self.coder, self.layers.blind);
+            if let Some((code, col)) = self.summary.list.as_ref().map(|l| (l.code.clone(), l.col)) {
+                let docs = self.summary.cell_docs(&code, col);
+                if docs.iter().any(|d| self.project.unread.contains_key(d))
+                    && self.read_texts_of(&docs)
+                {
+                    self.summary.reopen_list(&self.project);
+                }
+            }
         } else {
             self.summary.data = None;
+            self.summary.docs = None;
         }
+    }
+
+    /// Shows the segments behind the selected cell of the group comparison, once their transcripts are read.
+    pub(crate) fn show_summary_cell(&mut self) -> Vec<Effect> {
+        if let Some((code, col)) = self.summary.selected_cell() {
+            let docs = self.summary.cell_docs(&code, col);
+            if !self.read_texts_of(&docs) {
+                return Vec::new();
+            }
+        }
+        let cx = shared!(self);
+        let requests = self.summary.update(Command::ShowCell, &cx);
+        self.fulfil(requests)
     }
 
     /// Mouse events on a full screen go to that screen.

@@ -7,12 +7,12 @@ use crate::tui::action::{Command, Effect, Texts};
 use crate::tui::app::{AppState, Deferred, Level, Overlay};
 use crate::tui::keymap::KeyContext;
 
-/// Commands whose screen reads every transcript: counts per group, segments with their turns,
-/// agreement units, suggestions.
+/// Commands whose screen reads every transcript: segments with their turns, agreement units, suggestions.
+/// (The group comparison counts from the transcripts' statistics: `AppState::open_summary`.)
 fn reads_all_texts(ctx: KeyContext, c: Command) -> bool {
     matches!(
         c,
-        Command::Summary | Command::Retrieve | Command::Agreement | Command::Suggestions
+        Command::Retrieve | Command::Agreement | Command::Suggestions
     ) || (ctx == KeyContext::Codebook && c == Command::Segments)
 }
 
@@ -33,7 +33,7 @@ impl AppState {
         self.read_all(None, fx)
     }
 
-    fn read_all(&mut self, retry: Option<Command>, then: Vec<Effect>) -> Vec<Effect> {
+    pub(super) fn read_all(&mut self, retry: Option<Command>, then: Vec<Effect>) -> Vec<Effect> {
         let n = self.project.unread.len();
         self.message(Level::Info, t!("tui-reading-texts", n = n));
         vec![Effect::ReadTexts { retry, then }]
@@ -87,6 +87,33 @@ impl AppState {
                 );
                 false
             }
+        }
+    }
+
+    /// Reads the texts of these transcripts that are not read yet, before they are shown (one at a
+    /// time through [`AppState::ensure_text`] when it is one); false (and why on the status line) when
+    /// they cannot be read.
+    pub(crate) fn read_texts_of(&mut self, ids: &[String]) -> bool {
+        let unread: Vec<String> = ids
+            .iter()
+            .filter(|id| self.project.unread.contains_key(*id))
+            .cloned()
+            .collect();
+        match unread.as_slice() {
+            [] => true,
+            [one] => self.ensure_text(one),
+            _ => match self.project.read_texts(Some(&unread)) {
+                Ok(texts) => {
+                    self.project.add_texts(texts);
+                    self.check_anchors_in(&unread);
+                    true
+                }
+                Err(e) => {
+                    let error = crate::messages::describe(&e);
+                    self.message(Level::Error, t!("tui-texts-unreadable", error = error));
+                    false
+                }
+            },
         }
     }
 

@@ -254,7 +254,7 @@ fn table(buf: &mut Buffer, inner: Rect, state: &AppState, s: &Summary) {
             let c = row.cells.get(col).unwrap_or(&row.total);
             let style = if selected && col == sv.col {
                 theme::selected_row()
-            } else if c.coding_ids.is_empty() {
+            } else if c.codings.is_empty() {
                 theme::dim()
             } else {
                 Style::new()
