@@ -637,7 +637,9 @@ pub fn find_matches(
         for m in matchers {
             if let Matcher::Phrase(words) = m {
                 let n = words.len();
-                if i + n <= toks.len() && words.iter().enumerate().all(|(j, w)| toks.word(i + j) == w) {
+                if i + n <= toks.len()
+                    && words.iter().enumerate().all(|(j, w)| toks.word(i + j) == w)
+                {
                     out.push((from, toks.range(i + n - 1).1));
                 }
             } else if word_matches(m, tok, &mut stem) {

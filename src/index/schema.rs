@@ -1,11 +1,11 @@
 //! The tantivy schema of the search index and its Swedish analysers (words and their stems).
 
-use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
-};
 use rustc_hash::FxHasher;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
 use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer, Token,
     TokenStream, Tokenizer, TokenizerManager,
@@ -27,7 +27,20 @@ pub const LONG_TOKENS: &str = "\u{1}long";
 
 /// Whether `text` has a word the analysers drop for its length.
 pub fn has_long_token(text: &str) -> bool {
-    Words::new(text).any(|(from, to)| to - from >= MAX_TOKEN)
+    // such a word is a run of at least MAX_TOKEN bytes that are ASCII letters or digits or belong to
+    // other chars: only a text with such a run is split into words
+    let mut run = 0;
+    for &b in text.as_bytes() {
+        if b >= 0x80 || b.is_ascii_alphanumeric() {
+            run += 1;
+            if run >= MAX_TOKEN {
+                return Words::new(text).any(|(from, to)| to - from >= MAX_TOKEN);
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// Whether `c` belongs to a word: a letter or digit (as tantivy's `SimpleTokenizer` splits text),
@@ -269,7 +282,8 @@ impl WordsAndStemsStream<'_> {
         }
         let found = term.is_some();
         if self.stems.len() < STEMS_CACHED {
-            self.stems.insert(word.into(), term.map(String::into_boxed_str));
+            self.stems
+                .insert(word.into(), term.map(String::into_boxed_str));
         }
         found
     }
@@ -437,9 +451,15 @@ mod tests {
     fn awkward_texts() -> Vec<String> {
         vec![
             "Resurserna och Åtgärder, ÅTGÄRDER; åtgärder! Ökade 2019-05 it-chef".to_string(),
-            "İstanbul ΣΟΦΙΑ Straße ÆØÅ æøå ÿ Ÿ µ ª º ² ¼ × ÷ «citat» naïve café 東京 ﬁnal".to_string(),
+            "İstanbul ΣΟΦΙΑ Straße ÆØÅ æøå ÿ Ÿ µ ª º ² ¼ × ÷ «citat» naïve café 東京 ﬁnal"
+                .to_string(),
             format!("kort {} mitt {} slut", "a".repeat(59), "b".repeat(60)),
-            format!("{} och {} och {}", "é".repeat(30), "ö".repeat(29), "C".repeat(61)),
+            format!(
+                "{} och {} och {}",
+                "é".repeat(30),
+                "ö".repeat(29),
+                "C".repeat(61)
+            ),
             "  ...  ".to_string(),
             String::new(),
             "kommunerna kommunerna Kommunerna KOMMUNERNA kommun".to_string(),
@@ -507,6 +527,13 @@ mod tests {
         assert!(has_long_token(&format!("x {} y", "a".repeat(60))));
         assert!(has_long_token(&"ä".repeat(30)));
         assert!(!has_long_token("kort text"));
+        // a run of non-word chars outside ASCII is no word
+        assert!(!has_long_token(&"– ".repeat(20).replace(' ', "")));
+        assert!(!has_long_token(&format!(
+            "{}«{}",
+            "ö".repeat(29),
+            "ö".repeat(29)
+        )));
     }
 
     #[test]
