@@ -619,12 +619,24 @@ pub fn find_matches(
 ) -> Vec<(usize, usize)> {
     // a query of regular expressions alone needs no words
     let words = matchers.iter().any(|m| !matches!(m, Matcher::Regex(_)));
-    let toks = if words {
-        TextWords::of(text)
-    } else {
-        TextWords::default()
-    };
-    let mut out = span_matches(matchers, text, &toks, stem_an);
+    // one buffer of words per thread, filled again for each text
+    WORDS.with_borrow_mut(|toks| {
+        toks.fill(if words { text } else { "" });
+        matches_in(matchers, text, toks, stem_an)
+    })
+}
+
+thread_local! {
+    static WORDS: std::cell::RefCell<TextWords> = std::cell::RefCell::default();
+}
+
+fn matches_in(
+    matchers: &[Matcher],
+    text: &str,
+    toks: &TextWords,
+    stem_an: &mut TextAnalyzer,
+) -> Vec<(usize, usize)> {
+    let mut out = span_matches(matchers, text, toks, stem_an);
     for i in 0..toks.len() {
         let tok = toks.word(i);
         let (from, to) = toks.range(i);

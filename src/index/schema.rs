@@ -78,6 +78,26 @@ pub fn push_lower(out: &mut String, word: &str) {
     }
 }
 
+/// Lower-cases a text of ASCII and Latin-1 chars in place (as [`push_lower`] would).
+fn lower_latin1(s: &mut String) {
+    s.make_ascii_lowercase();
+    // À–Þ but × are two bytes, 0xC3 then 0x80–0x9E; their lower-case letters are 0x20 further
+    let upper: Vec<usize> = s
+        .as_bytes()
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| w[0] == 0xC3 && (0x80..=0x9E).contains(&w[1]) && w[1] != 0x97)
+        .map(|(i, _)| i)
+        .collect();
+    for i in upper {
+        let lower = s[i..]
+            .chars()
+            .next()
+            .map_or(' ', |c| char::from_u32(c as u32 + 0x20).unwrap_or(c));
+        s.replace_range(i..i + 2, lower.encode_utf8(&mut [0; 4]));
+    }
+}
+
 /// The byte ranges of the words of a text (maximal runs of [`is_word_char`]), long ones included.
 pub struct Words<'a> {
     text: &'a str,
@@ -148,6 +168,18 @@ impl TextWords {
     pub fn fill(&mut self, text: &str) {
         self.lower.clear();
         self.words.clear();
+        if !text.bytes().any(|b| b >= 0xC4) {
+            // only ASCII and Latin-1, whose letters keep their length in lower case: the text is
+            // lower-cased at once and the words keep their ranges
+            self.lower.push_str(text);
+            lower_latin1(&mut self.lower);
+            for (from, to) in Words::new(text) {
+                if to - from < MAX_TOKEN {
+                    self.words.push((from, to, from, to));
+                }
+            }
+            return;
+        }
         for (from, to) in Words::new(text) {
             if to - from >= MAX_TOKEN {
                 continue;
@@ -461,6 +493,7 @@ mod tests {
                 "C".repeat(61)
             ),
             "  ...  ".to_string(),
+            "Straße × ÷ ÿ ÆØÅ æøå µ ª ÀÉÎÕÜÝÞ àéîõüýþ Ärligt, ÖVER".to_string(),
             String::new(),
             "kommunerna kommunerna Kommunerna KOMMUNERNA kommun".to_string(),
         ]
