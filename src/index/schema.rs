@@ -249,7 +249,8 @@ pub fn stem_term(stem: &str) -> String {
     s
 }
 
-/// Distinct words whose stems one [`WordsAndStems`] keeps (a few MB; a study's vocabulary is smaller).
+/// Distinct words whose stems one [`WordsAndStems`] keeps (at most about 20 MB; a study's vocabulary is
+/// usually smaller).
 const STEMS_CACHED: usize = 1 << 18;
 
 /// Per lower-cased word, its marked stem term, or None when the word is its own stem.
