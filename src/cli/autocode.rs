@@ -68,8 +68,7 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         .resolve(code)
         .map_err(|e| StoreError::from(crate::store::Refusal::Codebook(e)))?;
     let hits = searcher.search_all(query).map_err(|e| explain(e, query))?;
-    add_transcripts(ctx, &mut p, &searcher, &hits)?;
-    drop(searcher);
+    add_transcripts(ctx, &mut p, searcher, &hits)?;
     if a.dry_run {
         p.reload_coder(&ctx.coder)?;
         let plan = autocode::plan_hits(&p, &hits, query, code, a.scope.into(), &ctx.coder)
@@ -105,15 +104,16 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Adds the transcripts of the hits to `p`: those the search read into memory, the others from their files.
-fn add_transcripts(ctx: &Ctx, p: &mut Project, s: &Searcher, hits: &[Hit]) -> anyhow::Result<()> {
+/// Adds the transcripts of the hits to `p`: those the search read into memory (taken over from the
+/// searcher, not copied), the others from their files.
+fn add_transcripts(ctx: &Ctx, p: &mut Project, s: Searcher, hits: &[Hit]) -> anyhow::Result<()> {
     let docs: BTreeSet<&str> = hits.iter().map(|h| h.doc.as_str()).collect();
-    let texts = s.loaded_texts();
+    let mut texts = s.into_texts();
     let mut missing = Vec::new();
     for doc in docs {
-        match texts.as_ref().and_then(|t| t.transcript(doc)) {
+        match texts.as_mut().and_then(|t| t.take(doc)) {
             Some(t) => {
-                p.transcripts.insert(doc.to_string(), t.clone());
+                p.transcripts.insert(doc.to_string(), t);
             }
             None => missing.push(doc.to_string()),
         }

@@ -2,7 +2,7 @@
 
 use super::inflect::{self, WordSet};
 use super::query::{self, Node, QueryError, QueryErrorKind, Span};
-use super::schema::{Fields, raw_analyzer, stem_one, stem_term, tokens};
+use super::schema::{Fields, TextWords, raw_analyzer, stem_one, stem_term, tokens};
 use super::texts::{TextSource, TurnTexts};
 use super::verify::{Check, VerifiedQuery};
 use super::{near, regex_term};
@@ -587,7 +587,7 @@ fn word_matches(m: &Matcher, token: &str, stem: &mut dyn FnMut() -> String) -> b
 fn span_matches(
     matchers: &[Matcher],
     text: &str,
-    toks: &[(String, usize, usize)],
+    toks: &TextWords,
     stem_an: &mut TextAnalyzer,
 ) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -600,7 +600,7 @@ fn span_matches(
                     .map(|m| (m.start(), m.end())),
             ),
             Matcher::Near(sets, slop) => {
-                let mut stem = |i: usize| stem_one(stem_an, &toks[i].0).unwrap_or_default();
+                let mut stem = |i: usize| stem_one(stem_an, toks.word(i)).unwrap_or_default();
                 out.extend(near::spans(sets, *slop, toks, &mut stem));
             }
             _ => {}
@@ -619,13 +619,27 @@ pub fn find_matches(
 ) -> Vec<(usize, usize)> {
     // a query of regular expressions alone needs no words
     let words = matchers.iter().any(|m| !matches!(m, Matcher::Regex(_)));
-    let toks = if words {
-        tokens(&mut raw_analyzer(), text)
-    } else {
-        Vec::new()
-    };
-    let mut out = span_matches(matchers, text, &toks, stem_an);
-    for (i, (tok, from, to)) in toks.iter().enumerate() {
+    // one buffer of words per thread, filled again for each text
+    WORDS.with_borrow_mut(|toks| {
+        toks.fill(if words { text } else { "" });
+        matches_in(matchers, text, toks, stem_an)
+    })
+}
+
+thread_local! {
+    static WORDS: std::cell::RefCell<TextWords> = std::cell::RefCell::default();
+}
+
+fn matches_in(
+    matchers: &[Matcher],
+    text: &str,
+    toks: &TextWords,
+    stem_an: &mut TextAnalyzer,
+) -> Vec<(usize, usize)> {
+    let mut out = span_matches(matchers, text, toks, stem_an);
+    for i in 0..toks.len() {
+        let tok = toks.word(i);
+        let (from, to) = toks.range(i);
         let mut cached: Option<String> = None;
         let mut stem = || {
             cached
@@ -635,11 +649,13 @@ pub fn find_matches(
         for m in matchers {
             if let Matcher::Phrase(words) = m {
                 let n = words.len();
-                if i + n <= toks.len() && toks[i..i + n].iter().zip(words).all(|(t, w)| t.0 == *w) {
-                    out.push((*from, toks[i + n - 1].2));
+                if i + n <= toks.len()
+                    && words.iter().enumerate().all(|(j, w)| toks.word(i + j) == w)
+                {
+                    out.push((from, toks.range(i + n - 1).1));
                 }
             } else if word_matches(m, tok, &mut stem) {
-                out.push((*from, *to));
+                out.push((from, to));
             }
         }
     }

@@ -3,7 +3,7 @@
 //! [`spans`] decides, both for which turns match and for what is highlighted and coded.
 
 use super::inflect::WordSet;
-use super::schema::{raw_analyzer, tokens};
+use super::schema::TextWords;
 use super::verify::Check;
 use std::sync::Arc;
 
@@ -12,7 +12,7 @@ use std::sync::Arc;
 pub fn spans(
     sets: &[WordSet],
     slop: u32,
-    toks: &[(String, usize, usize)],
+    toks: &TextWords,
     stem: &mut dyn FnMut(usize) -> String,
 ) -> Vec<(usize, usize)> {
     let k = sets.len();
@@ -20,10 +20,9 @@ pub fn spans(
         return Vec::new();
     }
     // which query words each token matches, stemming each token at most once
-    let hits: Vec<Vec<bool>> = toks
-        .iter()
-        .enumerate()
-        .map(|(i, (t, _, _))| {
+    let hits: Vec<Vec<bool>> = (0..toks.len())
+        .map(|i| {
+            let t = toks.word(i);
             let mut cached: Option<String> = None;
             let mut st = || cached.get_or_insert_with(|| stem(i)).clone();
             sets.iter().map(|s| s.matches(t, &mut st)).collect()
@@ -34,7 +33,7 @@ pub fn spans(
     while i < toks.len() {
         match occurrence(&hits, i, slop) {
             Some(last) => {
-                out.push((toks[i].1, toks[last].2));
+                out.push((toks.range(i).0, toks.range(last).1));
                 i = last + 1;
             }
             None => i += 1,
@@ -61,8 +60,8 @@ fn occurrence(hits: &[Vec<bool>], start: usize, slop: u32) -> Option<usize> {
 /// Whether a turn's text has an occurrence (for verifying index candidates).
 pub fn check(sets: Vec<WordSet>, slop: u32) -> Check {
     Arc::new(move |text: &str| {
-        let toks = tokens(&mut raw_analyzer(), text);
-        let mut stem = |i: usize| super::schema::stem_word(&toks[i].0);
+        let toks = TextWords::of(text);
+        let mut stem = |i: usize| super::schema::stem_word(toks.word(i));
         !spans(&sets, slop, &toks, &mut stem).is_empty()
     })
 }
@@ -76,8 +75,8 @@ mod tests {
     fn find(q: &[&str], slop: u32, text: &str) -> Vec<String> {
         let mut a = stem_analyzer();
         let sets: Vec<WordSet> = q.iter().map(|w| word_set(&mut a, w)).collect();
-        let toks = tokens(&mut raw_analyzer(), text);
-        let mut stem = |i: usize| crate::index::schema::stem_word(&toks[i].0);
+        let toks = TextWords::of(text);
+        let mut stem = |i: usize| crate::index::schema::stem_word(toks.word(i));
         spans(&sets, slop, &toks, &mut stem)
             .iter()
             .map(|&(s, e)| text[s..e].to_string())

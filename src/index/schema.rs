@@ -1,11 +1,14 @@
 //! The tantivy schema of the search index and its Swedish analysers (words and their stems).
 
+use rustc_hash::FxHasher;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer, Token,
-    TokenFilter, TokenStream, Tokenizer, TokenizerManager,
+    TokenStream, Tokenizer, TokenizerManager,
 };
 
 /// Tokenizer name of the text field.
@@ -24,8 +27,188 @@ pub const LONG_TOKENS: &str = "\u{1}long";
 
 /// Whether `text` has a word the analysers drop for its length.
 pub fn has_long_token(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| w.len() > MAX_TOKEN)
+    // such a word is a run of at least MAX_TOKEN bytes that are ASCII letters or digits or belong to
+    // other chars: only a text with such a run is split into words
+    let mut run = 0;
+    for &b in text.as_bytes() {
+        if b >= 0x80 || b.is_ascii_alphanumeric() {
+            run += 1;
+            if run >= MAX_TOKEN {
+                return Words::new(text).any(|(from, to)| to - from >= MAX_TOKEN);
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// Whether `c` belongs to a word: a letter or digit (as tantivy's `SimpleTokenizer` splits text),
+/// decided without Unicode tables for ASCII and Latin-1 (Swedish text is almost only these).
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    match c as u32 {
+        0..0x80 => c.is_ascii_alphanumeric(),
+        // ª ² ³ µ ¹ º ¼ ½ ¾ and the letters À–ÿ but × and ÷
+        0x80..0x100 => matches!(
+            c as u32,
+            0xAA | 0xB2 | 0xB3 | 0xB5 | 0xB9 | 0xBA | 0xBC..=0xBE | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0xFF
+        ),
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Appends `word` lower-cased char by char (as tantivy's `LowerCaser` does: no final-sigma rule).
+#[inline]
+pub fn push_lower(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
+    for c in word.chars() {
+        match c as u32 {
+            0..0x80 => out.push(c.to_ascii_lowercase()),
+            // À–Þ but × are the upper-case letters of Latin-1, each 0x20 above its lower-case one
+            0xC0..=0xD6 | 0xD8..=0xDE => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+            0x80..0x100 => out.push(c),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// Lower-cases a text of ASCII and Latin-1 chars in place (as [`push_lower`] would).
+fn lower_latin1(s: &mut String) {
+    s.make_ascii_lowercase();
+    // À–Þ but × are two bytes, 0xC3 then 0x80–0x9E; their lower-case letters are 0x20 further
+    let upper: Vec<usize> = s
+        .as_bytes()
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| w[0] == 0xC3 && (0x80..=0x9E).contains(&w[1]) && w[1] != 0x97)
+        .map(|(i, _)| i)
+        .collect();
+    for i in upper {
+        let lower = s[i..]
+            .chars()
+            .next()
+            .map_or(' ', |c| char::from_u32(c as u32 + 0x20).unwrap_or(c));
+        s.replace_range(i..i + 2, lower.encode_utf8(&mut [0; 4]));
+    }
+}
+
+/// The byte ranges of the words of a text (maximal runs of [`is_word_char`]), long ones included.
+pub struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str) -> Words<'a> {
+        Words { text, at: 0 }
+    }
+
+    /// The end of the run of word chars (or of non-word chars, `word` false) from byte `i`.
+    #[inline]
+    fn run_end(&self, mut i: usize, word: bool) -> usize {
+        let b = self.text.as_bytes();
+        while i < b.len() {
+            if b[i] < 0x80 {
+                if b[i].is_ascii_alphanumeric() != word {
+                    return i;
+                }
+                i += 1;
+            } else {
+                let c = self.text[i..].chars().next().unwrap_or(' ');
+                if is_word_char(c) != word {
+                    return i;
+                }
+                i += c.len_utf8();
+            }
+        }
+        i
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let from = self.run_end(self.at, false);
+        if from >= self.text.len() {
+            self.at = from;
+            return None;
+        }
+        let to = self.run_end(from, true);
+        self.at = to;
+        Some((from, to))
+    }
+}
+
+/// The words of a text as the index holds them (lower-cased, those too long for it left out), with
+/// their byte ranges in the text: what highlighting and proximity checks go through, made without
+/// tantivy's analyser chain and one string per word.
+#[derive(Debug, Default, Clone)]
+pub struct TextWords {
+    lower: String,
+    /// Per word: its range in `lower` and its byte range in the text.
+    words: Vec<(usize, usize, usize, usize)>,
+}
+
+impl TextWords {
+    pub fn of(text: &str) -> TextWords {
+        let mut w = TextWords::default();
+        w.fill(text);
+        w
+    }
+
+    /// Replaces the words with those of `text`.
+    pub fn fill(&mut self, text: &str) {
+        self.lower.clear();
+        self.words.clear();
+        if !text.bytes().any(|b| b >= 0xC4) {
+            // only ASCII and Latin-1, whose letters keep their length in lower case: the text is
+            // lower-cased at once and the words keep their ranges
+            self.lower.push_str(text);
+            lower_latin1(&mut self.lower);
+            for (from, to) in Words::new(text) {
+                if to - from < MAX_TOKEN {
+                    self.words.push((from, to, from, to));
+                }
+            }
+            return;
+        }
+        for (from, to) in Words::new(text) {
+            if to - from >= MAX_TOKEN {
+                continue;
+            }
+            let at = self.lower.len();
+            push_lower(&mut self.lower, &text[from..to]);
+            self.words.push((at, self.lower.len(), from, to));
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The lower-cased word `i`.
+    pub fn word(&self, i: usize) -> &str {
+        let (s, e, _, _) = self.words[i];
+        &self.lower[s..e]
+    }
+
+    /// The byte range of word `i` in the text.
+    pub fn range(&self, i: usize) -> (usize, usize) {
+        let (_, _, from, to) = self.words[i];
+        (from, to)
+    }
 }
 
 /// Words split on anything that is not a letter or digit; å, ä, ö stay letters; lower-cased.
@@ -45,13 +228,11 @@ pub fn stem_analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// Words lower-cased, each followed at the same position by its marked stem when the stem differs.
+/// Words lower-cased, each followed at the same position by its marked stem when the stem differs
+/// (the tokens of [`SimpleTokenizer`], [`RemoveLongFilter`] and [`LowerCaser`] with the stems alongside,
+/// made in one pass with a cache of stems).
 pub fn text_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN))
-        .filter(LowerCaser)
-        .filter(StemAlongside)
-        .build()
+    TextAnalyzer::from(WordsAndStems::default())
 }
 
 pub fn register(manager: &TokenizerManager) {
@@ -68,66 +249,109 @@ pub fn stem_term(stem: &str) -> String {
     s
 }
 
-/// Token filter: after each word, its Snowball Swedish stem (marked) at the same position, if different.
-#[derive(Clone)]
-pub struct StemAlongside;
+/// Distinct words whose stems one [`WordsAndStems`] keeps (at most about 20 MB; a study's vocabulary is
+/// usually smaller).
+const STEMS_CACHED: usize = 1 << 18;
 
-impl TokenFilter for StemAlongside {
-    type Tokenizer<T: Tokenizer> = StemAlongsideFilter<T>;
+/// Per lower-cased word, its marked stem term, or None when the word is its own stem.
+type StemCache = HashMap<Box<str>, Option<Box<str>>, BuildHasherDefault<FxHasher>>;
 
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> StemAlongsideFilter<T> {
-        StemAlongsideFilter { inner: tokenizer }
-    }
+/// Tokenizer of the text field: each word lower-cased and, where its Snowball Swedish stem differs,
+/// the marked stem at the same position. Each indexing thread has its own copy, and with it its own
+/// cache of stems: most words of a study recur, and a look-up costs less than stemming.
+#[derive(Clone, Default)]
+pub struct WordsAndStems {
+    token: Token,
+    stems: StemCache,
+    /// The marked stem of the last word, when it is to follow.
+    stem: String,
 }
 
-#[derive(Clone)]
-pub struct StemAlongsideFilter<T> {
-    inner: T,
-}
+impl Tokenizer for WordsAndStems {
+    type TokenStream<'a> = WordsAndStemsStream<'a>;
 
-impl<T: Tokenizer> Tokenizer for StemAlongsideFilter<T> {
-    type TokenStream<'a> = StemAlongsideStream<T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        StemAlongsideStream {
-            tail: self.inner.token_stream(text),
-            stemmer: frostem::Stemmer::new(frostem::Algorithm::Swedish),
-            token: Token::default(),
-            pending: None,
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordsAndStemsStream<'a> {
+        self.token.reset();
+        WordsAndStemsStream {
+            words: Words::new(text),
+            text,
+            token: &mut self.token,
+            stems: &mut self.stems,
+            stem: &mut self.stem,
+            pending: false,
         }
     }
 }
 
-pub struct StemAlongsideStream<T> {
-    tail: T,
-    stemmer: frostem::Stemmer,
-    token: Token,
-    pending: Option<String>,
+pub struct WordsAndStemsStream<'a> {
+    words: Words<'a>,
+    text: &'a str,
+    token: &'a mut Token,
+    stems: &'a mut StemCache,
+    stem: &'a mut String,
+    pending: bool,
 }
 
-impl<T: TokenStream> TokenStream for StemAlongsideStream<T> {
+impl WordsAndStemsStream<'_> {
+    /// Puts the marked stem of the current word into `self.stem`; false when the word is its own stem.
+    fn find_stem(&mut self) -> bool {
+        let word = self.token.text.as_str();
+        self.stem.clear();
+        if let Some(cached) = self.stems.get(word) {
+            return match cached {
+                Some(term) => {
+                    self.stem.push_str(term);
+                    true
+                }
+                None => false,
+            };
+        }
+        let term = SWEDISH.with(|s| {
+            let stem = s.stem(word);
+            (*stem != *word).then(|| stem_term(&stem))
+        });
+        if let Some(t) = &term {
+            self.stem.push_str(t);
+        }
+        let found = term.is_some();
+        if self.stems.len() < STEMS_CACHED {
+            self.stems
+                .insert(word.into(), term.map(String::into_boxed_str));
+        }
+        found
+    }
+}
+
+impl TokenStream for WordsAndStemsStream<'_> {
     fn advance(&mut self) -> bool {
-        if let Some(stem) = self.pending.take() {
-            self.token.text = stem;
+        if self.pending {
+            self.pending = false;
+            self.token.text.clear();
+            self.token.text.push_str(self.stem);
             return true;
         }
-        if !self.tail.advance() {
-            return false;
+        // the positions count the words dropped for their length, as tantivy's filter leaves them
+        for (from, to) in self.words.by_ref() {
+            self.token.position = self.token.position.wrapping_add(1);
+            if to - from >= MAX_TOKEN {
+                continue;
+            }
+            self.token.offset_from = from;
+            self.token.offset_to = to;
+            self.token.text.clear();
+            push_lower(&mut self.token.text, &self.text[from..to]);
+            self.pending = self.find_stem();
+            return true;
         }
-        self.token.clone_from(self.tail.token());
-        let stem = self.stemmer.stem(&self.token.text);
-        if *stem != *self.token.text {
-            self.pending = Some(stem_term(&stem));
-        }
-        true
+        false
     }
 
     fn token(&self) -> &Token {
-        &self.token
+        self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.token
+        self.token
     }
 }
 
@@ -253,6 +477,97 @@ mod tests {
             drop(stream);
             assert_eq!(stem_one(&mut a, w), via, "{w}");
         }
+    }
+
+    /// Texts where the one-pass tokenizer could part from tantivy's chain: Latin-1 and other
+    /// scripts, letters whose lower case is longer, digits, words of 59, 60 and 61 bytes, repeats.
+    fn awkward_texts() -> Vec<String> {
+        vec![
+            "Resurserna och Åtgärder, ÅTGÄRDER; åtgärder! Ökade 2019-05 it-chef".to_string(),
+            "İstanbul ΣΟΦΙΑ Straße ÆØÅ æøå ÿ Ÿ µ ª º ² ¼ × ÷ «citat» naïve café 東京 ﬁnal"
+                .to_string(),
+            format!("kort {} mitt {} slut", "a".repeat(59), "b".repeat(60)),
+            format!(
+                "{} och {} och {}",
+                "é".repeat(30),
+                "ö".repeat(29),
+                "C".repeat(61)
+            ),
+            "  ...  ".to_string(),
+            "Straße × ÷ ÿ ÆØÅ æøå µ ª ÀÉÎÕÜÝÞ àéîõüýþ Ärligt, ÖVER".to_string(),
+            String::new(),
+            "kommunerna kommunerna Kommunerna KOMMUNERNA kommun".to_string(),
+        ]
+    }
+
+    /// The tokens of `text` as tantivy's own filters made them, each word followed by its marked
+    /// stem where it differs (the text field's analyser before it was made in one pass).
+    fn chain_tokens(text: &str) -> Vec<(String, usize, usize, usize)> {
+        let mut raw = raw_analyzer();
+        let mut stream = raw.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(t) = stream.next() {
+            out.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
+            let stem = stem_word(&t.text);
+            if stem != t.text {
+                out.push((stem_term(&stem), t.position, t.offset_from, t.offset_to));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn one_pass_tokens_are_the_chains() {
+        let mut a = text_analyzer();
+        for text in awkward_texts() {
+            // twice: the second time the stems come from the cache
+            for _ in 0..2 {
+                let mut got = Vec::new();
+                let mut s = a.token_stream(&text);
+                while let Some(t) = s.next() {
+                    assert_eq!(t.position_length, 1);
+                    got.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
+                }
+                assert_eq!(got, chain_tokens(&text), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn text_words_are_the_raw_analysers() {
+        let mut raw = raw_analyzer();
+        for text in awkward_texts() {
+            let w = TextWords::of(&text);
+            let got: Vec<(String, usize, usize)> = (0..w.len())
+                .map(|i| (w.word(i).to_string(), w.range(i).0, w.range(i).1))
+                .collect();
+            assert_eq!(got, tokens(&mut raw, &text), "{text}");
+        }
+    }
+
+    #[test]
+    fn latin1_shortcuts_agree_with_unicode() {
+        for c in (0u32..0x250).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+            let mut got = String::new();
+            push_lower(&mut got, &c.to_string());
+            assert_eq!(got, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn long_words_are_those_the_index_drops() {
+        assert!(!has_long_token(&format!("x {} y", "a".repeat(59))));
+        assert!(has_long_token(&format!("x {} y", "a".repeat(60))));
+        assert!(has_long_token(&"ä".repeat(30)));
+        assert!(!has_long_token("kort text"));
+        // a run of non-word chars outside ASCII is no word
+        assert!(!has_long_token(&"– ".repeat(20).replace(' ', "")));
+        assert!(!has_long_token(&format!(
+            "{}«{}",
+            "ö".repeat(29),
+            "ö".repeat(29)
+        )));
     }
 
     #[test]

@@ -354,6 +354,13 @@ impl Searcher {
         self.texts.get().cloned()
     }
 
+    /// The turn texts and transcripts read so far, given up with the searcher (they are not copied
+    /// when no hit still shares them).
+    pub fn into_texts(self) -> Option<TurnTexts> {
+        let texts = self.texts.into_inner()?;
+        Some(Arc::try_unwrap(texts).unwrap_or_else(|shared| (*shared).clone()))
+    }
+
     /// The turn texts and transcripts, read from the transcript files at the first call.
     pub fn texts(&self) -> Arc<TurnTexts> {
         TextSource {

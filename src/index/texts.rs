@@ -19,6 +19,7 @@ use std::sync::{Arc, OnceLock};
 pub const TURN_BITS: u32 = 20;
 
 /// One transcript, the byte range of each turn's text in its body, and its case's group.
+#[derive(Clone)]
 struct Body {
     t: Transcript,
     turns: Vec<(usize, usize)>,
@@ -40,7 +41,7 @@ pub struct TurnRef<'a> {
 const BYTES_PER_TERM: u64 = 400;
 
 /// Turn texts by `seq`, for the transcripts whose files match the index.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct TurnTexts {
     by_rank: HashMap<u64, Body>,
     /// Transcript id to rank.
@@ -133,6 +134,14 @@ impl TurnTexts {
     /// A transcript held, by id (as the index was built from it).
     pub fn transcript(&self, id: &str) -> Option<&Transcript> {
         self.by_rank.get(self.ranks.get(id)?).map(|b| &b.t)
+    }
+
+    /// Takes a transcript held, by id, out (its turns are then no longer held).
+    pub fn take(&mut self, id: &str) -> Option<Transcript> {
+        let rank = self.ranks.remove(id)?;
+        let body = self.by_rank.remove(&rank)?;
+        self.bytes -= body.t.text.len() as u64;
+        Some(body.t)
     }
 
     /// Transcripts held.

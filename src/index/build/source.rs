@@ -215,6 +215,7 @@ impl IndexInputs {
             attrs.push(crate::index::compile::attr_value(k, v));
         }
         let codes = self.turn_codes(t);
+        let case_lower = case.to_lowercase();
         let mut out = Vec::with_capacity(t.turns.len());
         for (i, turn) in t.turns.iter().enumerate() {
             let text = t.slice(turn.start, turn.end).unwrap_or("");
@@ -228,7 +229,7 @@ impl IndexInputs {
             d.add_u64(f.end, turn.end as u64);
             d.add_u64(f.seq, (rank << TURN_BITS) + i as u64);
             d.add_text(f.text, text);
-            d.add_text(f.f_case, case.to_lowercase());
+            d.add_text(f.f_case, &case_lower);
             d.add_text(f.f_speaker, turn.speaker.to_lowercase());
             for a in &attrs {
                 d.add_text(f.f_attr, a);
@@ -239,11 +240,11 @@ impl IndexInputs {
             for (coder, code) in &codes[i] {
                 d.add_text(f.f_coder_code, format!("{coder}={code}"));
             }
-            let any: BTreeSet<&str> = codes[i].iter().map(|(_, c)| c.as_str()).collect();
+            let any: BTreeSet<&str> = codes[i].iter().map(|(_, c)| *c).collect();
             for code in any {
                 d.add_text(f.f_code, code);
             }
-            let who: BTreeSet<&str> = codes[i].iter().map(|(c, _)| c.as_str()).collect();
+            let who: BTreeSet<&str> = codes[i].iter().map(|(c, _)| *c).collect();
             for coder in who {
                 d.add_text(f.f_coder, coder);
             }
@@ -253,22 +254,21 @@ impl IndexInputs {
     }
 
     /// Per turn, the (coder, code) pairs of codings overlapping it, ancestors of each code included.
-    fn turn_codes(&self, t: &Transcript) -> Vec<BTreeSet<(String, String)>> {
+    fn turn_codes(&self, t: &Transcript) -> Vec<BTreeSet<(&str, &str)>> {
         let mut out = vec![BTreeSet::new(); t.turns.len()];
         for (coder, spans) in &self.coders {
             for (start, end, code) in spans.get(&t.id).into_iter().flatten() {
+                let chain = self
+                    .ancestry
+                    .get(code)
+                    .map_or(std::slice::from_ref(code), Vec::as_slice);
                 let first = t.turns.partition_point(|x| x.end <= *start);
                 for (i, turn) in t.turns.iter().enumerate().skip(first) {
                     if turn.label_start >= *end {
                         break;
                     }
-                    let chain = self
-                        .ancestry
-                        .get(code)
-                        .cloned()
-                        .unwrap_or_else(|| vec![code.clone()]);
                     for code in chain {
-                        out[i].insert((coder.clone(), code));
+                        out[i].insert((coder.as_str(), code.as_str()));
                     }
                 }
             }
