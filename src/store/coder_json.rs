@@ -233,7 +233,7 @@ mod tests {
             quote: text.into(),
             prefix: text.chars().rev().collect(),
             suffix: format!("{text}\u{7f}\u{2028}"),
-            memo: (i % 3 == 0).then(|| text.repeat(2)),
+            memo: i.is_multiple_of(3).then(|| text.repeat(2)),
             created: t,
             modified: at(
                 t.timestamp() + (i as i64) * 977,
