@@ -48,6 +48,20 @@ pub fn fingerprint(file: &CoderFile) -> (u128, Vec<u8>) {
     (xxh3_128(&payload), payload)
 }
 
+/// The fingerprint alone, the encoding hashed a piece at a time (no copy of the whole file is made).
+pub fn fingerprint_only(file: &CoderFile) -> u128 {
+    let mut hasher = Xxh3::new();
+    let rest = encode_with(file, Vec::with_capacity(PIECE + 64 * 1024), &mut |piece| {
+        hasher.update(piece);
+        piece.clear();
+    });
+    hasher.update(&rest);
+    hasher.digest128()
+}
+
+/// How much encoding [`fingerprint_only`] gathers before hashing it.
+const PIECE: usize = 1 << 20;
+
 /// Reads `codings/<stem>.json` (at `json`): from the copy when it was made from the file's bytes as they
 /// are now, else parsed (and sorted, as every loaded coder file is) and the copy made again. The outer error
 /// is the file's (missing, unreadable); the inner one what the parser found wrong in it.
@@ -259,6 +273,13 @@ impl Copy {
 /// The payload: the file's version and coder, the table of document and code ids, the codings (strings as
 /// length and bytes, numbers as LEB128, times as seconds and nanoseconds), then both memo maps.
 fn encode(f: &CoderFile) -> Vec<u8> {
+    let out = Vec::with_capacity(64 + f.codings.len() * 320);
+    encode_with(f, out, &mut |_| {})
+}
+
+/// [`encode`] into `out`, handing `out` to `piece` after each coding once it holds [`PIECE`] bytes (which
+/// may empty it); returns what is left in `out`.
+fn encode_with(f: &CoderFile, mut out: Vec<u8>, piece: &mut dyn FnMut(&mut Vec<u8>)) -> Vec<u8> {
     let CoderFile {
         version,
         coder,
@@ -266,12 +287,18 @@ fn encode(f: &CoderFile) -> Vec<u8> {
         doc_memos,
         code_memos,
     } = f;
-    let mut out = Vec::with_capacity(64 + codings.len() * 320);
     put_varint(&mut out, u64::from(*version));
     put_str(&mut out, coder);
     let mut table: HashMap<&str, u64> = HashMap::new();
     let mut names: Vec<&str> = Vec::new();
+    let mut last_doc = None;
     for c in codings {
+        // the codings are in document order: a document is looked up once
+        if last_doc != Some(c.doc.as_str()) {
+            last_doc = Some(c.doc.as_str());
+        } else if table.contains_key(c.code.as_str()) {
+            continue;
+        }
         for s in [c.doc.as_str(), c.code.as_str()] {
             table.entry(s).or_insert_with(|| {
                 names.push(s);
@@ -284,6 +311,7 @@ fn encode(f: &CoderFile) -> Vec<u8> {
         put_str(&mut out, s);
     }
     put_varint(&mut out, codings.len() as u64);
+    let mut doc_at: Option<(&str, u64)> = None;
     for c in codings {
         // every field named: a field added to `Coding` does not compile here until it is encoded
         let Coding {
@@ -300,7 +328,12 @@ fn encode(f: &CoderFile) -> Vec<u8> {
             modified,
         } = c;
         put_str(&mut out, id);
-        put_varint(&mut out, table[doc.as_str()]);
+        let at = match doc_at {
+            Some((d, at)) if d == doc.as_str() => at,
+            _ => table[doc.as_str()],
+        };
+        doc_at = Some((doc.as_str(), at));
+        put_varint(&mut out, at);
         put_varint(&mut out, *start as u64);
         put_varint(&mut out, *end as u64);
         put_varint(&mut out, table[code.as_str()]);
@@ -316,6 +349,9 @@ fn encode(f: &CoderFile) -> Vec<u8> {
         }
         put_time(&mut out, created);
         put_time(&mut out, modified);
+        if out.len() >= PIECE {
+            piece(&mut out);
+        }
     }
     for memos in [doc_memos, code_memos] {
         put_varint(&mut out, memos.len() as u64);
@@ -553,6 +589,26 @@ mod tests {
         let mut g = f.clone();
         g.codings[1].modified += chrono::Duration::nanoseconds(1);
         assert_ne!(fingerprint(&f).0, fingerprint(&g).0);
+    }
+
+    #[test]
+    fn the_fingerprint_hashed_in_pieces_is_the_hash_of_the_whole_encoding() {
+        let mut f = awkward();
+        assert_eq!(fingerprint_only(&f), fingerprint(&f).0);
+        let c = f.codings[0].clone();
+        for i in 0..12_000 {
+            let mut c = c.clone();
+            c.id = format!("c{i:05}");
+            c.doc = format!("t{}", i % 37);
+            c.code = format!("k{}", i % 5);
+            c.prefix = "förut ".repeat(30);
+            f.codings.push(c);
+        }
+        f.sort();
+        let (whole, payload) = fingerprint(&f);
+        assert!(payload.len() > 2 * PIECE);
+        assert_eq!(fingerprint_only(&f), whole);
+        assert_eq!(decode(&payload), Some(f));
     }
 
     #[test]

@@ -40,7 +40,7 @@ impl super::Project {
             Ok(r) => r.map_err(StoreError::one),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let file = CoderFile::new(coder);
-                let (fingerprint, _) = coder_cache::fingerprint(&file);
+                let fingerprint = coder_cache::fingerprint_only(&file);
                 Ok(Loaded { file, fingerprint })
             }
             Err(e) => Err(StoreError::io(&path, e)),
@@ -91,7 +91,7 @@ impl super::Project {
         check_lock(lock, coder)?;
         let in_hand = self.coders.get(coder).and_then(|f| {
             coder_cache::fingerprint_on_disk(&self.root, coder, &self.coder_path(coder))
-                .filter(|on_disk| coder_cache::fingerprint(f).0 == *on_disk)
+                .filter(|on_disk| coder_cache::fingerprint_only(f) == *on_disk)
         });
         let Loaded {
             mut file,
@@ -116,8 +116,8 @@ impl super::Project {
     /// is the same: an unchanged file is not rewritten (its readers and the index see no change).
     fn commit_if_changed(&self, coder: &str, file: &mut CoderFile, before: u128) -> Result<()> {
         normalise(coder, file);
-        let (after, payload) = coder_cache::fingerprint(file);
-        if after != before {
+        if coder_cache::fingerprint_only(file) != before {
+            let (after, payload) = coder_cache::fingerprint(file);
             self.commit_coder(coder, file, &payload, after)?;
         }
         Ok(())
