@@ -72,8 +72,9 @@ impl super::Project {
             mut file,
             fingerprint,
         } = self.load_coder(coder)?;
+        let before = Before::of(&file, fingerprint);
         let out = change(&mut file)?;
-        self.commit_if_changed(coder, &mut file, fingerprint)?;
+        self.commit_if_changed(coder, &mut file, before)?;
         Ok((out, file))
     }
 
@@ -100,8 +101,9 @@ impl super::Project {
             Some((fingerprint, file)) => Loaded { file, fingerprint },
             None => self.load_coder(coder)?,
         };
+        let before = Before::of(&file, fingerprint);
         let out = change(&mut file).and_then(|out| {
-            self.commit_if_changed(coder, &mut file, fingerprint)?;
+            self.commit_if_changed(coder, &mut file, before)?;
             Ok(out)
         });
         if out.is_err() {
@@ -112,11 +114,14 @@ impl super::Project {
         out
     }
 
-    /// Writes `file` (changed from a file whose fingerprint was `before`) in its stored form, unless it
-    /// is the same: an unchanged file is not rewritten (its readers and the index see no change).
-    fn commit_if_changed(&self, coder: &str, file: &mut CoderFile, before: u128) -> Result<()> {
+    /// Writes `file` (changed from the file `before` describes) in its stored form, unless it is the
+    /// same: an unchanged file is not rewritten (its readers and the index see no change).
+    fn commit_if_changed(&self, coder: &str, file: &mut CoderFile, before: Before) -> Result<()> {
         normalise(coder, file);
-        if coder_cache::fingerprint_only(file) != before {
+        // a file whose number of codings changed has changed: no need to hash it to know
+        if file.codings.len() != before.codings
+            || coder_cache::fingerprint_only(file) != before.fingerprint
+        {
             let (after, payload) = coder_cache::fingerprint(file);
             self.commit_coder(coder, file, &payload, after)?;
         }
@@ -216,6 +221,22 @@ impl super::Project {
             )));
         }
         coder_cache::write(&self.root, coder, &path, file, payload, fingerprint)
+    }
+}
+
+/// What a change is compared with: the file's fingerprint and its number of codings.
+#[derive(Clone, Copy)]
+struct Before {
+    fingerprint: u128,
+    codings: usize,
+}
+
+impl Before {
+    fn of(file: &CoderFile, fingerprint: u128) -> Before {
+        Before {
+            fingerprint,
+            codings: file.codings.len(),
+        }
     }
 }
 
