@@ -122,8 +122,7 @@ pub fn write(
 ) -> Result<()> {
     let mut hashed = (0u64, 0u128);
     atomic::write_with(json, |f| {
-        // buffered before the hash: the hasher sees large pieces, not every token
-        // written in large pieces, so the hasher sees large pieces too
+        // written in pieces of a megabyte, so the hasher sees large pieces too
         let mut w = Hashing::new(f);
         super::coder_json::write_pretty(file, &mut w)?;
         w.write_all(b"\n")?;
