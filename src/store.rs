@@ -3,6 +3,8 @@
 pub mod atomic;
 pub mod batches;
 pub mod cases_csv;
+pub mod coder_cache;
+mod coder_json;
 pub mod coders;
 pub mod decisions;
 pub mod decode;

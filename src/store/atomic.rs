@@ -97,6 +97,23 @@ pub fn write_with(
     path: &Path,
     body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
+    replace(path, body, true)
+}
+
+/// [`write_with`] without fsync, for a cache that checks its own content when read: a crash leaves the
+/// old file, the new one, or (after a power cut) one that fails its check and is rebuilt.
+pub fn write_unsynced_with(
+    path: &Path,
+    body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    replace(path, body, false)
+}
+
+fn replace(
+    path: &Path,
+    body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    sync: bool,
+) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -107,11 +124,11 @@ pub fn write_with(
     let tmp = dir.join(format!("{prefix}{}", std::process::id()));
     // A temp of ours can only be left by an earlier write of this process that failed to remove it.
     let _ = fs::remove_file(&tmp);
-    let result = write_tmp(&tmp, body).and_then(|()| {
+    let result = write_tmp(&tmp, body, sync).and_then(|()| {
         fault::check(Step::Rename)
             .and_then(|()| fs::rename(&tmp, path))
             .map_err(|e| StoreError::io(path, e))?;
-        sync_dir(dir, path)
+        if sync { sync_dir(dir, path) } else { Ok(()) }
     });
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
@@ -119,12 +136,19 @@ pub fn write_with(
     result
 }
 
-fn write_tmp(tmp: &Path, body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+fn write_tmp(
+    tmp: &Path,
+    body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    sync: bool,
+) -> Result<()> {
     let io = |e| StoreError::io(tmp, e);
     fault::check(Step::CreateTemp).map_err(io)?;
     let mut f = create_new(tmp).map_err(io)?;
     fault::check(Step::WriteTemp).map_err(io)?;
     body(&mut f).map_err(io)?;
+    if !sync {
+        return Ok(());
+    }
     fault::check(Step::SyncTemp).map_err(io)?;
     f.sync_all().map_err(io)
 }
@@ -198,7 +222,7 @@ impl Staged {
         fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         let tmp = dir.join(format!("{tag}{}{}", temp_prefix(path), std::process::id()));
         let _ = fs::remove_file(&tmp);
-        if let Err(e) = write_tmp(&tmp, |w| w.write_all(bytes)) {
+        if let Err(e) = write_tmp(&tmp, |w| w.write_all(bytes), true) {
             let _ = fs::remove_file(&tmp);
             return Err(e);
         }
@@ -242,7 +266,7 @@ impl Drop for Staged {
 }
 
 /// Removes every temp file in `dir` left by a writer that is gone (one folder read for many files).
-fn remove_stale_dir_temps(dir: &Path) {
+pub(crate) fn remove_stale_dir_temps(dir: &Path) {
     remove_dead_writers_temps(dir, |name| {
         if !name
             .trim_start_matches(|c: char| c.is_ascii_digit())

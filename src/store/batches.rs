@@ -74,15 +74,23 @@ impl super::Project {
 
     /// Records a batch and then adds its codings to the coder's file, both under the coder's lock.
     /// The log is written first: a run killed in between leaves a batch whose codings are absent,
-    /// which an undo reports, never codings that no batch names.
+    /// which an undo reports, never codings that no batch names. The project's copy of the coder's file
+    /// is changed when it is the file on disk (the caller loaded it under the same lock), else the file is
+    /// read (see [`Project::update_coder_in_hand`]); the file as written moves out of the project into
+    /// the result.
     pub fn record_batch(
-        &self,
+        &mut self,
         lock: &Lock,
         batch: &Batch,
         add: impl FnOnce(&mut CoderFile) -> Result<Vec<String>>,
     ) -> Result<(Vec<String>, CoderFile)> {
         self.append_batch(lock, batch)?;
-        self.update_coder_held(lock, &batch.coder, add)
+        let added = self.update_coder_in_hand(lock, &batch.coder, add)?;
+        let file = self
+            .coders
+            .remove(&batch.coder)
+            .unwrap_or_else(|| CoderFile::new(&batch.coder));
+        Ok((added, file))
     }
 
     /// Adds a batch to its coder's log (the caller holds the coder's lock and writes the codings after).
@@ -163,7 +171,7 @@ mod tests {
     fn logs_are_per_coder_and_undo_takes_exactly_the_last() {
         let dir = tempfile::tempdir().unwrap();
         Project::init(dir.path(), false).unwrap();
-        let p = Project::open(dir.path()).unwrap();
+        let mut p = Project::open(dir.path()).unwrap();
         for coder in ["a", "b"] {
             let lock = p.lock_coder(coder).unwrap();
             for n in 0..3 {

@@ -4,10 +4,8 @@
 //! recode effects, consensus, merges) goes through `Project::update_coder` or its variants here, so a
 //! fault in saving has one place to be fixed and tested.
 
-use super::{
-    FileProblem, Lock, Problem, Result, SaveProblem, StoreError, atomic, coder_name_ok,
-    project::parse_json,
-};
+use super::coder_cache::{self, Loaded};
+use super::{FileProblem, Lock, Problem, Result, SaveProblem, StoreError, coder_name_ok};
 use crate::model::CoderFile;
 use crate::model::text::char_len;
 use std::collections::HashSet;
@@ -29,16 +27,22 @@ impl super::Project {
         Lock::acquire(&self.root, &lock_name(coder), &self.coder_path(coder))
     }
 
-    /// Reads one coder's file from disk as it is now (an empty file for a coder without one).
+    /// Reads one coder's file from disk as it is now (an empty file for a coder without one), from its
+    /// binary copy when that was made from the file's bytes as they are now ([`super::coder_cache`]).
     pub fn read_coder(&self, coder: &str) -> Result<CoderFile> {
+        Ok(self.load_coder(coder)?.file)
+    }
+
+    /// [`Project::read_coder`] with the fingerprint of the file's content.
+    fn load_coder(&self, coder: &str) -> Result<Loaded> {
         let path = self.coder_path(coder);
-        match std::fs::read(&path) {
-            Ok(bytes) => {
-                let mut f = parse_json::<CoderFile>(&path, &bytes).map_err(StoreError::one)?;
-                f.sort();
-                Ok(f)
+        match coder_cache::load(&self.root, coder, &path) {
+            Ok(r) => r.map_err(StoreError::one),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let file = CoderFile::new(coder);
+                let fingerprint = coder_cache::fingerprint_only(&file);
+                Ok(Loaded { file, fingerprint })
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(CoderFile::new(coder)),
             Err(e) => Err(StoreError::io(&path, e)),
         }
     }
@@ -64,34 +68,92 @@ impl super::Project {
         change: impl FnOnce(&mut CoderFile) -> Result<T>,
     ) -> Result<(T, CoderFile)> {
         check_lock(lock, coder)?;
-        let mut file = self.read_coder(coder)?;
-        let before = file.clone();
+        let Loaded {
+            mut file,
+            fingerprint,
+        } = self.load_coder(coder)?;
+        let before = Before::of(&file, fingerprint);
         let out = change(&mut file)?;
-        file.sort();
-        // an unchanged file is not rewritten (its readers and the index see no change)
-        if file != before {
-            self.commit_coder(coder, &mut file)?;
-        }
+        self.commit_if_changed(coder, &mut file, before)?;
         Ok((out, file))
     }
 
-    /// `update_coder` on the copy in memory too: the project's copy becomes the file as written.
+    /// `update_coder_held` that starts from the project's copy of the file when it is the file on disk
+    /// now (the same content: its fingerprint is the one the binary copy gives for the JSON's bytes as
+    /// they are now), so that a file loaded under the same lock is neither read nor cloned again; else
+    /// from disk. Either way the project's copy becomes the file as written (as on disk, when `change` or
+    /// the write fails).
+    pub fn update_coder_in_hand<T>(
+        &mut self,
+        lock: &Lock,
+        coder: &str,
+        change: impl FnOnce(&mut CoderFile) -> Result<T>,
+    ) -> Result<T> {
+        check_lock(lock, coder)?;
+        let in_hand = self.coders.get(coder).and_then(|f| {
+            coder_cache::fingerprint_on_disk(&self.root, coder, &self.coder_path(coder))
+                .filter(|on_disk| coder_cache::fingerprint_only(f) == *on_disk)
+        });
+        let Loaded {
+            mut file,
+            fingerprint,
+        } = match in_hand.zip(self.coders.remove(coder)) {
+            Some((fingerprint, file)) => Loaded { file, fingerprint },
+            None => self.load_coder(coder)?,
+        };
+        let before = Before::of(&file, fingerprint);
+        let out = change(&mut file).and_then(|out| {
+            self.commit_if_changed(coder, &mut file, before)?;
+            Ok(out)
+        });
+        if out.is_err() {
+            // the copy may be half changed: the file on disk is the truth
+            file = self.load_coder(coder)?.file;
+        }
+        self.coders.insert(coder.to_string(), file);
+        out
+    }
+
+    /// Writes `file` (changed from the file `before` describes) in its stored form, unless it is the
+    /// same: an unchanged file is not rewritten (its readers and the index see no change).
+    fn commit_if_changed(&self, coder: &str, file: &mut CoderFile, before: Before) -> Result<()> {
+        normalise(coder, file);
+        // a file whose number of codings changed has changed: no need to hash it to know
+        if file.codings.len() != before.codings
+            || coder_cache::fingerprint_only(file) != before.fingerprint
+        {
+            let (after, payload) = coder_cache::fingerprint(file);
+            self.commit_coder(coder, file, &payload, after)?;
+        }
+        Ok(())
+    }
+
+    /// `update_coder` on the copy in memory too (read from disk only when it is not the file on disk):
+    /// the project's copy becomes the file as written.
     pub fn update_coder_mut<T>(
         &mut self,
         coder: &str,
         change: impl FnOnce(&mut CoderFile) -> Result<T>,
     ) -> Result<T> {
-        let (out, file) = self.update_coder(coder, change)?;
-        self.coders.insert(coder.to_string(), file);
-        Ok(out)
+        let lock = self.lock_coder(coder)?;
+        self.update_coder_in_hand(&lock, coder, change)
     }
 
     /// Writes a whole coder file whose lock the caller has held since reading it (the workbench's own
     /// file, held for the session): there is nothing newer on disk to re-read.
     pub fn write_coder_held(&self, lock: &Lock, coder: &str, file: &CoderFile) -> Result<()> {
         check_lock(lock, coder)?;
-        let mut f = file.clone();
-        self.commit_coder(coder, &mut f)
+        let copy;
+        let file = if is_normal(file) {
+            file
+        } else {
+            let mut f = file.clone();
+            normalise(coder, &mut f);
+            copy = f;
+            &copy
+        };
+        let (fingerprint, payload) = coder_cache::fingerprint(file);
+        self.commit_coder(coder, file, &payload, fingerprint)
     }
 
     /// Writes the copy in memory of one coder's file under its lock, without re-reading: for making a
@@ -126,15 +188,6 @@ impl super::Project {
     /// (only the ids are kept), so the answer costs no more memory than the largest coder file. A file
     /// that cannot be read is passed over: it is another coder's, and `check` reports it.
     pub fn owner_of(&self, id: &str, except: &str) -> Result<Option<String>> {
-        #[derive(serde::Deserialize)]
-        struct Ids {
-            #[serde(default)]
-            codings: Vec<IdOnly>,
-        }
-        #[derive(serde::Deserialize)]
-        struct IdOnly {
-            id: String,
-        }
         for path in Self::files_with_ext(&self.codings_dir(), "json")? {
             let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
                 continue;
@@ -142,10 +195,8 @@ impl super::Project {
             if stem == except || super::project::check_inside(&self.root, &path).is_err() {
                 continue;
             }
-            let Ok(bytes) = std::fs::read(&path) else {
-                continue;
-            };
-            if parse_json::<Ids>(&path, &bytes).is_ok_and(|f| f.codings.iter().any(|c| c.id == id))
+            if let Ok(Ok(f)) = coder_cache::load(&self.root, stem, &path)
+                && f.file.codings.iter().any(|c| c.id == id)
             {
                 return Ok(Some(stem.to_string()));
             }
@@ -153,20 +204,56 @@ impl super::Project {
         Ok(None)
     }
 
-    fn commit_coder(&self, coder: &str, file: &mut CoderFile) -> Result<()> {
+    /// Writes a coder file (in its stored form, see [`normalise`]) and its binary copy, whose `payload`
+    /// and `fingerprint` come from [`coder_cache::fingerprint`].
+    fn commit_coder(
+        &self,
+        coder: &str,
+        file: &CoderFile,
+        payload: &[u8],
+        fingerprint: u128,
+    ) -> Result<()> {
         let path = self.coder_path(coder);
-        if file.coder.is_empty() {
-            file.coder = coder.to_string();
-        }
-        file.sort();
         if let Some(msg) = invalid(coder, file) {
             return Err(StoreError::one(FileProblem::new(
                 &path,
                 Problem::NotSaved(msg),
             )));
         }
-        atomic::write_json(&path, file)
+        coder_cache::write(&self.root, coder, &path, file, payload, fingerprint)
     }
+}
+
+/// What a change is compared with: the file's fingerprint and its number of codings.
+#[derive(Clone, Copy)]
+struct Before {
+    fingerprint: u128,
+    codings: usize,
+}
+
+impl Before {
+    fn of(file: &CoderFile, fingerprint: u128) -> Before {
+        Before {
+            fingerprint,
+            codings: file.codings.len(),
+        }
+    }
+}
+
+/// Puts a coder file in the form it is stored in: its coder named, its codings in order.
+fn normalise(coder: &str, file: &mut CoderFile) {
+    if file.coder.is_empty() {
+        file.coder = coder.to_string();
+    }
+    file.sort();
+}
+
+/// Whether [`normalise`] would leave `file` as it is.
+fn is_normal(file: &CoderFile) -> bool {
+    !file.coder.is_empty()
+        && file
+            .codings
+            .is_sorted_by(|a, b| a.sort_key() <= b.sort_key())
 }
 
 fn check_lock(lock: &Lock, coder: &str) -> Result<()> {
@@ -304,5 +391,83 @@ mod tests {
         }
         // and the lock was released each time
         p.update_coder("a", |_| Ok(())).unwrap();
+    }
+}
+
+#[cfg(test)]
+mod in_hand_tests {
+    use super::super::{Project, coder_cache};
+
+    fn project() -> (tempfile::TempDir, Project) {
+        let dir = tempfile::tempdir().unwrap();
+        Project::init(dir.path(), false).unwrap();
+        std::fs::write(
+            dir.path().join("transcripts/t1.txt"),
+            "id: t1\ncase: k1\n\nA: Vi har inga resurser alls.\n",
+        )
+        .unwrap();
+        let p = Project::open(dir.path()).unwrap();
+        (dir, p)
+    }
+
+    #[test]
+    fn the_copy_in_hand_is_used_only_while_it_is_the_file_on_disk() {
+        let (_d, mut p) = project();
+        let code = p.codebook.flatten()[0].code.id.clone();
+        let first = p.new_coding("t1", 3, 9, &code).unwrap();
+        let lock = p.lock_coder("a").unwrap();
+        p.update_coder_in_hand(&lock, "a", |f| Ok(f.insert(first.clone())))
+            .unwrap();
+        assert_eq!(p.coders["a"], p.read_coder("a").unwrap());
+        // another writer (a hand edit, or a tool that ignores locks) changes the file on disk
+        let second = p.new_coding("t1", 10, 14, &code).unwrap();
+        let mut theirs = p.read_coder("a").unwrap();
+        theirs.insert(second.clone());
+        crate::store::atomic::write_json(&p.coder_path("a"), &theirs).unwrap();
+        // the stale copy in hand is not trusted: their coding is kept
+        let third = p.new_coding("t1", 15, 19, &code).unwrap();
+        p.update_coder_in_hand(&lock, "a", |f| Ok(f.insert(third.clone())))
+            .unwrap();
+        let ids: Vec<&str> = p.coders["a"]
+            .codings
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(ids.len(), 3, "{ids:?}");
+        assert_eq!(p.coders["a"], p.read_coder("a").unwrap());
+        // a copy in hand changed in memory only is not the file on disk either
+        p.coders.get_mut("a").unwrap().codings.clear();
+        p.update_coder_in_hand(&lock, "a", |_| Ok(())).unwrap();
+        assert_eq!(p.coders["a"].codings.len(), 3);
+        // a failed change leaves the copy in hand as the file on disk is
+        let r = p.update_coder_in_hand(&lock, "a", |f| {
+            f.codings.clear();
+            Err::<(), _>(super::StoreError::refused("no"))
+        });
+        assert!(r.is_err());
+        assert_eq!(p.coders["a"].codings.len(), 3);
+        let on_disk = coder_cache::fingerprint_on_disk(&p.root, "a", &p.coder_path("a"));
+        assert_eq!(on_disk, Some(coder_cache::fingerprint(&p.coders["a"]).0));
+    }
+
+    #[test]
+    fn an_unchanged_file_is_not_rewritten() {
+        let (_d, p) = project();
+        let code = p.codebook.flatten()[0].code.id.clone();
+        let c = p.new_coding("t1", 3, 9, &code).unwrap();
+        p.update_coder("a", |f| Ok(f.insert(c.clone()))).unwrap();
+        let path = p.coder_path("a");
+        let before = std::fs::metadata(&path).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let (added, f) = p.update_coder("a", |f| Ok(f.insert(c.clone()))).unwrap();
+        assert!(!added);
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().modified().unwrap(),
+            before
+        );
+        assert_eq!(f, p.read_coder("a").unwrap());
+        // nor is a file that does not exist and stays empty
+        p.update_coder("b", |_| Ok(())).unwrap();
+        assert!(!p.coder_path("b").exists());
     }
 }

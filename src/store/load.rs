@@ -10,7 +10,7 @@
 use super::project::{check_inside, codebook_problems, line_of_key, parse_json, read};
 use super::{FileProblem, Problem, Project, Result, StoreError, cases_csv};
 use crate::model::transcript::Header;
-use crate::model::{Cases, Codebook, CoderFile, Transcript};
+use crate::model::{Cases, Codebook, Transcript};
 use std::collections::BTreeMap;
 use std::io::BufRead as _;
 use std::path::{Path, PathBuf};
@@ -334,13 +334,13 @@ impl Project {
                 problems.extend(ps);
                 continue;
             }
-            match parse_json::<CoderFile>(&path, &read(&path)?) {
-                Ok(mut f) => {
-                    // kept in order: lookups per document and the duplicate check are binary searches
-                    f.sort();
-                    self.coders.insert(stem, f);
+            // sorted as loaded: lookups per document and the duplicate check are binary searches
+            match super::coder_cache::load(&self.root, &stem, &path) {
+                Ok(Ok(f)) => {
+                    self.coders.insert(stem, f.file);
                 }
-                Err(p) => problems.push(p),
+                Ok(Err(p)) => problems.push(p),
+                Err(e) => return Err(StoreError::io(&path, e)),
             }
         }
         Ok(())

@@ -353,11 +353,12 @@ impl Project {
                     },
                 ));
             }
-            let lines = self.coding_lines(coder);
+            // read only when a coding has a problem to place (the file is read once, then kept)
+            let lines = std::cell::OnceCell::new();
             for c in &file.codings {
                 let mut p = |problem: Problem| {
                     let mut pr = FileProblem::new(&path, problem).coding(&c.id);
-                    if let Some(l) = lines.get(&c.id) {
+                    if let Some(l) = lines.get_or_init(|| self.coding_lines(coder)).get(&c.id) {
                         pr = pr.at(*l, 1);
                     }
                     out.push(pr);

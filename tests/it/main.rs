@@ -12,6 +12,7 @@ mod analysis_cli;
 mod cli;
 mod cli_help;
 mod cli_i18n;
+mod coder_cache;
 mod findings;
 mod i18n_more;
 mod import;

@@ -5,7 +5,7 @@ use crate::index::IndexError;
 use crate::index::manifest::{CoderSpans, Manifest, Sig};
 use crate::index::schema::Fields;
 use crate::index::texts::TURN_BITS;
-use crate::model::{Cases, Codebook, CoderFile, Transcript};
+use crate::model::{Cases, Codebook, Transcript};
 use crate::store::{FileProblem, Problem, StoreError, cases_csv};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
@@ -66,8 +66,10 @@ impl Scan {
                 let Some((p, _)) = self.coders.get(name).cloned() else {
                     return Ok(());
                 };
-                let f: CoderFile = parse_json(&p, &self.bytes(&p)?)?;
-                manifest::spans_of(&f)
+                let bytes = self.bytes(&p)?;
+                let f = crate::store::coder_cache::from_bytes(&self.root, name, &p, &bytes)
+                    .map_err(|e| IndexError::Store(StoreError::one(e)))?;
+                manifest::spans_of(&f.file)
             }
         };
         self.spans.insert(name.to_string(), spans);

@@ -153,16 +153,41 @@ fn ids(dir: &Path, coder: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The store's view of a coder file (through its binary copy when that is current) is what the JSON
+/// holds: no kill leaves a copy that is trusted for another file.
+fn store_agrees(dir: &Path, coder: &str) {
+    let json = dir.join("codings").join(format!("{coder}.json"));
+    let Ok(bytes) = std::fs::read(&json) else {
+        return;
+    };
+    let mut f: kodbok::model::CoderFile = serde_json::from_slice(&bytes).unwrap();
+    f.sort();
+    let loaded = kodbok::store::coder_cache::load(dir, coder, &json)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        loaded.file, f,
+        "{coder}: a binary copy was trusted for another JSON"
+    );
+}
+
 fn temps(dir: &Path) -> Vec<String> {
-    ["", "codings", "transcripts", ".kodbok", ".kodbok/batches"]
-        .iter()
-        .filter_map(|d| Some((*d, std::fs::read_dir(dir.join(d)).ok()?)))
-        .flat_map(|(d, r)| r.flatten().map(move |e| (d, e)))
-        .map(|(d, e)| (d, e.file_name().to_string_lossy().to_string()))
-        // a REFI import stages in .kodbok/import-<pid>/
-        .filter(|(d, n)| n.contains(".tmp-") || *d == ".kodbok" && n.starts_with("import-"))
-        .map(|(_, n)| n)
-        .collect()
+    [
+        "",
+        "codings",
+        "transcripts",
+        ".kodbok",
+        ".kodbok/batches",
+        ".kodbok/codings",
+    ]
+    .iter()
+    .filter_map(|d| Some((*d, std::fs::read_dir(dir.join(d)).ok()?)))
+    .flat_map(|(d, r)| r.flatten().map(move |e| (d, e)))
+    .map(|(d, e)| (d, e.file_name().to_string_lossy().to_string()))
+    // a REFI import stages in .kodbok/import-<pid>/
+    .filter(|(d, n)| n.contains(".tmp-") || *d == ".kodbok" && n.starts_with("import-"))
+    .map(|(_, n)| n)
+    .collect()
 }
 
 #[test]
@@ -283,6 +308,9 @@ fn kill_9_at_random_moments_loses_nothing() {
             "round {round} ({args:?}) lost accepted {lost:?}"
         );
         ids(d, "konsensus");
+        for coder in ["tester", "forslag", "konsensus", "anna", "bertil"] {
+            store_agrees(d, coder);
+        }
         let logged = decisions(d);
         assert!(
             logged >= decided,
