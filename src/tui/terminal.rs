@@ -185,7 +185,7 @@ mod tty {
             .get_or_init(|| std::fs::File::open("/dev/tty").ok())
             .as_ref()
             .map(|f| f.as_raw_fd())
-            .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no terminal to read from"))
+            .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, crate::t!("tui-no-terminal")))
     }
 
     /// Waits up to `timeout` for input; an error when the terminal hung up or failed.
@@ -208,7 +208,7 @@ mod tty {
         if watched.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
             return Err(io::Error::new(
                 io::ErrorKind::BrokenPipe,
-                "the terminal went away",
+                crate::t!("tui-terminal-gone"),
             ));
         }
         Ok(if n > 0 && watched.revents & libc::POLLIN != 0 {

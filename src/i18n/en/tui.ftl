@@ -506,6 +506,7 @@ tui-op-saved-query = saved query of { $path }
 tui-no-such-doc = No transcript { $id }.
 tui-rescue-failed = Could not write a rescue copy either ({ $error }); not quitting.
 tui-dumb-terminal = this terminal (TERM=dumb) cannot show the workbench: it needs a full-screen terminal such as xterm, GNOME Terminal, Windows Terminal or tmux (TERM=xterm-256color). Every task also has a command: see `kodbok --help`.
+tui-terminal-gone = the terminal went away; everything coded was saved
 tui-coder-reloaded = Updated { $coder }'s codings from disk.
 tui-agree-row-open = open
 tui-codebook-changed = Codebook: { $label } (u undoes).

@@ -506,6 +506,7 @@ tui-op-saved-query = sparad sökfråga för { $path }
 tui-no-such-doc = Ingen avskrift { $id }.
 tui-rescue-failed = Kunde inte heller skriva en räddningskopia ({ $error }); avslutar inte.
 tui-dumb-terminal = den här terminalen (TERM=dumb) kan inte visa arbetsbänken: den behöver en helskärmsterminal som xterm, GNOME Terminal, Windows Terminal eller tmux (TERM=xterm-256color). Varje uppgift har också ett kommando: se `kodbok --help`.
+tui-terminal-gone = terminalen försvann; allt som kodats har sparats
 tui-coder-reloaded = Läste in { $coder }s kodningar från disken på nytt.
 tui-agree-row-open = öppen
 tui-codebook-changed = Kodbok: { $label } (u ångrar).
