@@ -302,4 +302,43 @@ mod tests {
         assert!(ours.len() > 2 * CHUNK);
         assert_eq!(ours, serde_json::to_string_pretty(&f).unwrap());
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(256))]
+        /// Any text, positions and times (leap seconds and years outside 0–9999 included) come out as serde
+        /// writes them.
+        #[test]
+        fn any_coder_file_is_written_as_serde_writes_it(
+            texts in proptest::collection::vec(".*", 1..6),
+            coder in ".*",
+            spans in proptest::collection::vec((0usize..usize::MAX / 2, 0usize..1000), 1..6),
+            times in proptest::collection::vec((-62_167_219_200i64..253_402_300_800i64 * 4, 0u32..2_000_000_000), 1..6),
+            memo in proptest::option::of(".*"),
+        ) {
+            let mut f = CoderFile::new(&coder);
+            for (i, (start, len)) in spans.iter().enumerate() {
+                let text = &texts[i % texts.len()];
+                let (secs, nanos) = times[i % times.len()];
+                let Some(t) = DateTime::from_timestamp(secs, nanos) else { continue };
+                f.codings.push(Coding {
+                    id: format!("{i}{text}"),
+                    doc: text.chars().rev().collect(),
+                    start: *start,
+                    end: start + len,
+                    code: coder.clone(),
+                    quote: text.clone(),
+                    prefix: texts[(i + 1) % texts.len()].clone(),
+                    suffix: String::new(),
+                    memo: memo.clone(),
+                    created: t,
+                    modified: t,
+                });
+            }
+            if let Some(m) = &memo {
+                let modified = f.codings.first().map_or(at(0, 0), |c| c.created);
+                f.code_memos.insert(m.clone(), Memo { text: coder.clone(), modified });
+            }
+            proptest::prop_assert_eq!(pretty(&f), serde_json::to_string_pretty(&f).unwrap());
+        }
+    }
 }
