@@ -2,6 +2,7 @@
 
 pub mod atomic;
 pub mod batches;
+mod binary;
 pub mod cases_csv;
 pub mod coder_cache;
 mod coder_json;

@@ -12,10 +12,10 @@
 //!
 //! The copy is written atomically but without fsync: a copy torn by a power cut fails its checksum.
 
+use super::binary::{Reader, put_str, put_time, put_varint};
 use super::project::parse_json;
 use super::{FileProblem, Result, atomic};
 use crate::model::{CoderFile, Coding, Memo};
-use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Read as _, Write};
 use std::path::{Path, PathBuf};
@@ -424,99 +424,11 @@ fn decode(bytes: &[u8]) -> Option<CoderFile> {
     })
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_varint(out, s.len() as u64);
-    out.extend_from_slice(s.as_bytes());
-}
-
-fn put_time(out: &mut Vec<u8>, t: &DateTime<Utc>) {
-    out.extend_from_slice(&t.timestamp().to_le_bytes());
-    out.extend_from_slice(&t.timestamp_subsec_nanos().to_le_bytes());
-}
-
-/// Reads a byte slice front to back; every read is checked, so a damaged copy yields None, never a panic.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
-        Reader { bytes, at: 0 }
-    }
-
-    fn done(&self) -> bool {
-        self.at == self.bytes.len()
-    }
-
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let end = self.at.checked_add(n)?;
-        let s = self.bytes.get(self.at..end)?;
-        self.at = end;
-        Some(s)
-    }
-
-    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
-        self.take(N)?.try_into().ok()
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.array()?))
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.array()?))
-    }
-
-    fn u128(&mut self) -> Option<u128> {
-        Some(u128::from_le_bytes(self.array()?))
-    }
-
-    fn varint(&mut self) -> Option<u64> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = *self.bytes.get(self.at)?;
-            self.at += 1;
-            v |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Some(v);
-            }
-        }
-        None
-    }
-
-    fn usize(&mut self) -> Option<usize> {
-        usize::try_from(self.varint()?).ok()
-    }
-
-    fn str(&mut self) -> Option<&'a str> {
-        let n = self.usize()?;
-        // the copy's strings are most of its bytes: checked with SIMD
-        simdutf8::basic::from_utf8(self.take(n)?).ok()
-    }
-
-    fn string(&mut self) -> Option<String> {
-        self.str().map(str::to_string)
-    }
-
-    fn time(&mut self) -> Option<DateTime<Utc>> {
-        let secs = i64::from_le_bytes(self.array()?);
-        DateTime::from_timestamp(secs, self.u32()?)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::store::Project;
+    use chrono::{DateTime, Utc};
     use std::fs;
 
     fn time(s: &str) -> DateTime<Utc> {

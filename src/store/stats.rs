@@ -7,6 +7,7 @@
 //! stale, truncated or otherwise corrupt file is rebuilt silently (it is a cache), and a cache that cannot be
 //! written is not an error either.
 
+use super::binary::{Reader, put_str, put_varint};
 use super::project::{check_inside, read};
 use super::{Project, Result, atomic};
 use crate::model::{Header, Transcript};
@@ -266,19 +267,6 @@ pub fn record(root: &Path, entries: impl IntoIterator<Item = DocStats>) {
     cache.save(root);
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_varint(out, s.len() as u64);
-    out.extend_from_slice(s.as_bytes());
-}
-
 /// The file: magic, version, the number of entries, each entry (its length, then its bytes), and a
 /// checksum of the entries, so that a damaged or truncated file is told from a whole one. Written as a
 /// stream: the cache is never held twice in memory.
@@ -354,7 +342,7 @@ fn entry(bytes: &[u8]) -> Option<DocStats> {
         .collect::<Option<Vec<_>>>()?;
     let mut n = || r.varint().and_then(|v| usize::try_from(v).ok());
     let (char_len, turns, words) = (n()?, n()?, n()?);
-    let spans = bytes[r.at..].to_vec();
+    let spans = r.rest().to_vec();
     Some(DocStats {
         id,
         hash,
@@ -364,55 +352,6 @@ fn entry(bytes: &[u8]) -> Option<DocStats> {
         words,
         spans,
     })
-}
-
-/// Reads a byte slice front to back; every read is checked, so a damaged file yields None, never a panic.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
-        Reader { bytes, at: 0 }
-    }
-
-    fn done(&self) -> bool {
-        self.at >= self.bytes.len()
-    }
-
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let end = self.at.checked_add(n)?;
-        let s = self.bytes.get(self.at..end)?;
-        self.at = end;
-        Some(s)
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-
-    fn varint(&mut self) -> Option<u64> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = *self.bytes.get(self.at)?;
-            self.at += 1;
-            v |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Some(v);
-            }
-        }
-        None
-    }
-
-    fn string(&mut self) -> Option<String> {
-        let n = usize::try_from(self.varint()?).ok()?;
-        String::from_utf8(self.take(n)?.to_vec()).ok()
-    }
 }
 
 #[cfg(test)]

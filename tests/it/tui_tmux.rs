@@ -163,6 +163,25 @@ fn segments(dir: &Path) -> Vec<Value> {
     serde_json::from_str(&common::stdout(&out)).unwrap()
 }
 
+/// The frame comes before the save: waits until the undo history (written last) has a step with `code`.
+fn wait_saved(dir: &Path, code: &str) {
+    let undo = dir.join(".kodbok/undo-intern.json");
+    let start = Instant::now();
+    while !std::fs::read_to_string(&undo)
+        .unwrap_or_default()
+        .contains(code)
+    {
+        assert!(start.elapsed() < TIMEOUT, "the coding was never saved");
+        std::thread::sleep(Duration::from_millis(30));
+    }
+}
+
+/// The pid of the workbench holding the coder's lock (the lock file names it).
+fn lock_holder(dir: &Path) -> String {
+    let lock = std::fs::read_to_string(dir.join(".kodbok/locks/coder-intern.lock")).unwrap();
+    lock.split_whitespace().nth(2).unwrap().to_string()
+}
+
 fn turn_text(dir: &Path, doc: &str, n: usize) -> String {
     let p = kodbok::store::Project::open(dir).unwrap();
     let t = &p.transcripts[doc];
@@ -216,19 +235,8 @@ fn nothing_is_lost_after_kill_9_and_undo_survives_it() {
     tmux.wait_for("Coded Resursbrist");
     tmux.keys(&["]", "]", "V", "7"]);
     tmux.wait_for("Coded Lagkrav");
-    // The frame comes before the save: wait until the undo history (written last) has the step.
-    let undo = dir.path().join(".kodbok/undo-intern.json");
-    let start = Instant::now();
-    while !std::fs::read_to_string(&undo)
-        .unwrap_or_default()
-        .contains("lagkrav")
-    {
-        assert!(start.elapsed() < TIMEOUT, "the coding was never saved");
-        std::thread::sleep(Duration::from_millis(30));
-    }
-    // The lock file names the process holding it.
-    let lock = std::fs::read_to_string(dir.path().join(".kodbok/locks/coder-intern.lock")).unwrap();
-    let pid = lock.split_whitespace().nth(2).unwrap().to_string();
+    wait_saved(dir.path(), "lagkrav");
+    let pid = lock_holder(dir.path());
     assert!(
         Command::new("kill")
             .args(["-9", &pid])
@@ -345,17 +353,8 @@ fn a_workbench_whose_terminal_goes_away_ends_and_frees_its_coder() {
     tmux.wait_for("Intervjuare: Tack");
     tmux.keys(&["]", "V", "4"]);
     tmux.wait_for("Coded Resursbrist");
-    let undo = dir.path().join(".kodbok/undo-intern.json");
-    let start = Instant::now();
-    while !std::fs::read_to_string(&undo)
-        .unwrap_or_default()
-        .contains("resursbrist")
-    {
-        assert!(start.elapsed() < TIMEOUT, "the coding was never saved");
-        std::thread::sleep(Duration::from_millis(30));
-    }
-    let lock = std::fs::read_to_string(dir.path().join(".kodbok/locks/coder-intern.lock")).unwrap();
-    let pid = lock.split_whitespace().nth(2).unwrap().to_string();
+    wait_saved(dir.path(), "resursbrist");
+    let pid = lock_holder(dir.path());
     let proc_dir = Path::new("/proc").join(&pid);
     assert!(proc_dir.exists(), "kodbok (pid {pid}) is not running");
     tmux.run(&["kill-server"]);
