@@ -209,12 +209,10 @@ impl Runner {
                 continue;
             }
             let name = coder_of(&path);
-            match read_json::<CoderFile>(&path) {
-                Ok(mut f) => {
-                    f.sort();
-                    out.push(Action::CoderChanged(name, Some(Box::new(f))))
-                }
-                Err(e) => out.push(Action::WatchFailed(e)),
+            // through the store: sorted, and from its binary copy when that is current
+            match state.project.read_coder(&name) {
+                Ok(f) => out.push(Action::CoderChanged(name, Some(Box::new(f)))),
+                Err(e) => out.push(Action::WatchFailed(e.to_string())),
             }
         }
         let gone: Vec<PathBuf> = self

@@ -163,6 +163,15 @@ fn segments(dir: &Path) -> Vec<Value> {
     serde_json::from_str(&common::stdout(&out)).unwrap()
 }
 
+/// Opens the first transcript and codes its next turn with shortcut 4 (Resursbrist).
+fn open_and_code_the_next_turn(tmux: &Tmux) {
+    tmux.wait_for("kommun-a-1");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Intervjuare: Tack");
+    tmux.keys(&["]", "V", "4"]);
+    tmux.wait_for("Coded Resursbrist");
+}
+
 /// The frame comes before the save: waits until the undo history (written last) has a step with `code`.
 fn wait_saved(dir: &Path, code: &str) {
     let undo = dir.join(".kodbok/undo-intern.json");
@@ -227,12 +236,8 @@ fn nothing_is_lost_after_kill_9_and_undo_survives_it() {
     let Some(tmux) = Tmux::start(dir.path(), "kill") else {
         return;
     };
-    tmux.wait_for("kommun-a-1");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Intervjuare: Tack");
     // Two turns coded with shortcuts (4 Resursbrist, 7 Lagkrav), then the process is killed.
-    tmux.keys(&["]", "V", "4"]);
-    tmux.wait_for("Coded Resursbrist");
+    open_and_code_the_next_turn(&tmux);
     tmux.keys(&["]", "]", "V", "7"]);
     tmux.wait_for("Coded Lagkrav");
     wait_saved(dir.path(), "lagkrav");
@@ -348,11 +353,7 @@ fn a_workbench_whose_terminal_goes_away_ends_and_frees_its_coder() {
     let Some(tmux) = Tmux::start(dir.path(), "hangup") else {
         return;
     };
-    tmux.wait_for("kommun-a-1");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Intervjuare: Tack");
-    tmux.keys(&["]", "V", "4"]);
-    tmux.wait_for("Coded Resursbrist");
+    open_and_code_the_next_turn(&tmux);
     wait_saved(dir.path(), "resursbrist");
     let pid = lock_holder(dir.path());
     let proc_dir = Path::new("/proc").join(&pid);
