@@ -115,11 +115,7 @@ impl super::Project {
             .into());
         };
         let (removed, file) = self.update_coder_held(lock, coder, |f| {
-            Ok(batch
-                .codings
-                .iter()
-                .filter(|id| f.remove(id).is_some())
-                .count())
+            Ok(f.remove_many(batch.codings.iter().map(String::as_str)))
         })?;
         atomic::write_json(&self.batch_log_path(coder), &log)?;
         Ok((batch, removed, file))

@@ -355,20 +355,18 @@ pub fn write_layer(p: &Project, coder: &str, change: &LayerChange) -> Result<Lay
                 Ok(((out.removed, out.added), entries))
             }
             LayerChange::Apply { removed, added, .. } => {
-                let gone = removed.iter().any(|c| file.find(&c.id).is_none());
-                let back = added.iter().any(|c| file.find(&c.id).is_some());
+                let ids = file.ids();
+                let gone = removed.iter().any(|c| !ids.contains(c.id.as_str()));
+                let back = added.iter().any(|c| ids.contains(c.id.as_str()));
+                drop(ids);
                 if gone || back {
                     return Err(StoreError::refused(t!(
                         "tui-changed-since",
                         what = path.display().to_string()
                     )));
                 }
-                for c in removed {
-                    file.remove(&c.id);
-                }
-                for c in added {
-                    file.insert(c.clone());
-                }
+                file.remove_many(removed.iter().map(|c| c.id.as_str()));
+                file.insert_many(added.clone());
                 Ok(((removed.clone(), added.clone()), entries))
             }
         })

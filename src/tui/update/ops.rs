@@ -1,5 +1,6 @@
 //! Doing, undoing and redoing operations on codings and the codebook, each saved at once.
 
+use crate::model::CoderFile;
 use crate::t;
 use crate::tui::action::{Effect, LayerChange, RewriteReason, SaveTarget};
 use crate::tui::app::{AppState, Level};
@@ -249,12 +250,30 @@ impl AppState {
                     Err(t!("tui-op-coding-gone"))
                 }
             }
-            Op::AddCodings { codings, .. } => codings
-                .iter()
-                .try_for_each(|c| self.check_op(&Op::AddCoding { coding: c.clone() })),
-            Op::RemoveCodings { codings, .. } => codings
-                .iter()
-                .try_for_each(|c| self.check_op(&Op::RemoveCoding { coding: c.clone() })),
+            Op::AddCodings { codings, .. } => {
+                // One set of the file's ids, not a scan of the file per coding of a large batch.
+                let ids = mine.map(CoderFile::ids).unwrap_or_default();
+                if codings.iter().any(|c| ids.contains(c.id.as_str())) {
+                    return Err(t!("tui-op-coding-exists"));
+                }
+                codings.iter().try_for_each(|c| {
+                    if !self.project.has_doc(&c.doc) {
+                        return Err(t!("tui-op-doc-gone", doc = c.doc.as_str()));
+                    }
+                    if self.project.codebook.get(&c.code).is_none() {
+                        return Err(t!("tui-op-code-gone", code = c.code.as_str()));
+                    }
+                    Ok(())
+                })
+            }
+            Op::RemoveCodings { codings, .. } => {
+                let ids = mine.map(CoderFile::ids).unwrap_or_default();
+                if codings.iter().all(|c| ids.contains(c.id.as_str())) {
+                    Ok(())
+                } else {
+                    Err(t!("tui-op-coding-gone"))
+                }
+            }
             Op::DocMemo { .. } => Ok(()),
             Op::Layer {
                 coder,
@@ -262,8 +281,13 @@ impl AppState {
                 added,
                 ..
             } => {
-                let layer = self.project.coders.get(coder);
-                let here = |id: &str| layer.is_some_and(|f| f.find(id).is_some());
+                let ids = self
+                    .project
+                    .coders
+                    .get(coder)
+                    .map(CoderFile::ids)
+                    .unwrap_or_default();
+                let here = |id: &str| ids.contains(id);
                 if removed.iter().all(|c| here(&c.id)) && !added.iter().any(|c| here(&c.id)) {
                     Ok(())
                 } else {
@@ -300,17 +324,12 @@ impl AppState {
                 vec![SaveTarget::Coder]
             }
             Op::AddCodings { codings, .. } => {
-                let f = self.project.coder_mut(&me);
-                for c in codings {
-                    f.insert(c.clone());
-                }
+                self.project.coder_mut(&me).insert_many(codings.clone());
                 vec![SaveTarget::Coder]
             }
             Op::RemoveCodings { codings, .. } => {
-                let f = self.project.coder_mut(&me);
-                for c in codings {
-                    f.remove(&c.id);
-                }
+                let ids = codings.iter().map(|c| c.id.as_str());
+                self.project.coder_mut(&me).remove_many(ids);
                 vec![SaveTarget::Coder]
             }
             Op::DocMemo { doc, after, .. } => {
