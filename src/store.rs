@@ -23,7 +23,7 @@ pub use held::{CoderLease, Held};
 pub use load::Load;
 pub use lock::Lock;
 pub use problem::{CodingProblem, Problem, Refusal, SaveProblem};
-pub use project::{Project, coder_name_ok};
+pub use project::{Project, coder_name_ok, new_coding_in};
 
 use std::fmt;
 use std::path::PathBuf;

@@ -76,7 +76,7 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         return dry_run(a, plan);
     }
     // Planned and applied under the coder's lock, on the coder's file as it is on disk now.
-    p.with_coder_locked(&ctx.coder, |p, lock| {
+    let done = p.with_coder_locked(&ctx.coder, |p, lock| {
         p.reload_coder(&ctx.coder)?;
         let plan = autocode::plan_hits(p, &hits, query, code, a.scope.into(), &ctx.coder)
             .map_err(|e| explain(e, query))?;
@@ -101,7 +101,9 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             print_rows(a.format, &[s])?;
         }
         Ok(ExitCode::SUCCESS)
-    })
+    });
+    super::free_at_exit((p, hits));
+    done
 }
 
 /// Adds the transcripts of the hits to `p`: those the search read into memory (taken over from the

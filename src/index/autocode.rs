@@ -3,7 +3,7 @@
 
 use super::{Hit, IndexError, Searcher};
 use crate::model::Coding;
-use crate::store::{Lock, Project, Refusal, StoreError};
+use crate::store::{Lock, Project, Refusal, StoreError, new_coding_in};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -91,15 +91,22 @@ pub fn sentence(text: &[char], s: usize, e: usize) -> (usize, usize) {
 
 /// The spans a hit's codings cover at this scope (none for match and sentence when nothing matched).
 pub fn spans(hit: &Hit, scope: Scope) -> Vec<(usize, usize)> {
+    spans_with(hit, scope, &mut Vec::new())
+}
+
+/// [`spans`] with a buffer for the turn's characters that the caller keeps across hits.
+pub fn spans_with(hit: &Hit, scope: Scope, chars: &mut Vec<char>) -> Vec<(usize, usize)> {
     match scope {
         Scope::Turn => vec![(hit.turn_start, hit.turn_end)],
         Scope::Match => hit.matches.clone(),
         Scope::Sentence => {
-            let chars: Vec<char> = hit.text.chars().collect();
+            chars.clear();
+            chars.extend(hit.text.chars());
+            let chars = &chars[..];
             let mut out: Vec<(usize, usize)> = hit
                 .matches
                 .iter()
-                .map(|&(s, e)| sentence(&chars, s - hit.turn_start, e - hit.turn_start))
+                .map(|&(s, e)| sentence(chars, s - hit.turn_start, e - hit.turn_start))
                 .map(|(s, e)| (s + hit.turn_start, e + hit.turn_start))
                 .collect();
             out.dedup();
@@ -160,15 +167,18 @@ pub fn plan_hits(
         skipped: 0,
         hits: hits.len(),
     };
+    let mut chars = Vec::new();
+    let now = Utc::now();
     for hit in hits {
-        for (start, end) in spans(hit, scope) {
-            let spans = covered.entry(hit.doc.as_str()).or_default();
+        let t = p.transcript(&hit.doc)?;
+        let spans = covered.entry(hit.doc.as_str()).or_default();
+        for (start, end) in spans_with(hit, scope, &mut chars) {
             if spans.iter().any(|&(s, e)| s <= start && end <= e) {
                 plan.skipped += 1;
                 continue;
             }
             spans.push((start, end));
-            plan.add.push(p.new_coding(&hit.doc, start, end, &code)?);
+            plan.add.push(new_coding_in(t, start, end, &code, now)?);
         }
     }
     Ok(plan)

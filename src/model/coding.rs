@@ -75,6 +75,11 @@ impl Coding {
         self.end <= self.start
     }
 
+    /// What two codings that repeat each other share: document, span and code.
+    pub fn span_key(&self) -> (&str, usize, usize, &str) {
+        (&self.doc, self.start, self.end, &self.code)
+    }
+
     /// Sort key that makes coder files diff well: by document, position, code, id.
     pub fn sort_key(&self) -> (&str, usize, usize, &str, &str) {
         (&self.doc, self.start, self.end, &self.code, &self.id)
@@ -165,35 +170,48 @@ impl CoderFile {
 
     /// Whether a coding with the same document, span and code is already there (codings sorted).
     fn has_span(&self, coding: &Coding) -> bool {
-        let span = (
-            coding.doc.as_str(),
-            coding.start,
-            coding.end,
-            coding.code.as_str(),
-        );
-        let first = self
-            .codings
-            .partition_point(|c| (c.doc.as_str(), c.start, c.end, c.code.as_str()) < span);
-        self.codings
-            .get(first)
-            .is_some_and(|c| (c.doc.as_str(), c.start, c.end, c.code.as_str()) == span)
+        let span = coding.span_key();
+        let first = self.codings.partition_point(|c| c.span_key() < span);
+        self.codings.get(first).is_some_and(|c| c.span_key() == span)
     }
 
-    /// Adds many codings at once (one sort, not one shift of the whole list per coding), skipping those
-    /// whose span and code are already there; returns the ids of the codings added, in the given order.
+    /// Adds many codings at once, skipping those whose span and code are already there (or came earlier
+    /// in `codings`); returns the ids of the codings added, in the given order. The new codings are
+    /// sorted and merged into the sorted list in one pass: no shift of the whole list per coding, no
+    /// re-sort of what was there (a large auto-code adds hundreds of thousands at once).
     pub fn insert_many(&mut self, codings: Vec<Coding>) -> Vec<String> {
-        let mut fresh: Vec<Coding> = Vec::with_capacity(codings.len());
-        let mut seen = std::collections::HashSet::new();
-        for c in codings {
-            if self.has_span(&c) || !seen.insert((c.doc.clone(), c.start, c.end, c.code.clone())) {
+        if !self.codings.is_sorted_by(|a, b| a.sort_key() <= b.sort_key()) {
+            self.sort();
+        }
+        let span = Coding::span_key;
+        // The new codings are ordered through their indices (stable: of codings with the same span and
+        // code, the first given comes first and is the one kept), then moved out one by one.
+        let mut order: Vec<u32> = (0..codings.len() as u32).collect();
+        order.sort_by(|&a, &b| span(&codings[a as usize]).cmp(&span(&codings[b as usize])));
+        order.dedup_by(|b, a| span(&codings[*a as usize]) == span(&codings[*b as usize]));
+        let mut codings: Vec<Option<Coding>> = codings.into_iter().map(Some).collect();
+        let old = std::mem::take(&mut self.codings);
+        let mut merged = Vec::with_capacity(old.len() + order.len());
+        let mut added: Vec<(u32, String)> = Vec::with_capacity(order.len());
+        let mut old = old.into_iter().peekable();
+        for i in order {
+            let Some(c) = codings[i as usize].take() else {
+                continue;
+            };
+            while let Some(o) = old.next_if(|o| span(o) < span(&c)) {
+                merged.push(o);
+            }
+            // the first old coding not before `c`'s span is the one that would repeat it
+            if old.peek().is_some_and(|o| span(o) == span(&c)) {
                 continue;
             }
-            fresh.push(c);
+            added.push((i, c.id.clone()));
+            merged.push(c);
         }
-        let ids = fresh.iter().map(|c| c.id.clone()).collect();
-        self.codings.extend(fresh);
-        self.sort();
-        ids
+        merged.extend(old);
+        self.codings = merged;
+        added.sort_unstable_by_key(|&(i, _)| i);
+        added.into_iter().map(|(_, id)| id).collect()
     }
 
     /// Drops codings that repeat another's doc, span and code (after a merge of codes); returns how many.
@@ -342,5 +360,60 @@ mod tests {
         assert!(f.insert(Coding::new(&t, 12, 15, "x", now).unwrap()));
         assert!(!f.insert(Coding::new(&t, 12, 15, "x", now).unwrap()));
         assert_eq!(f.codings[0].start, 12);
+    }
+
+    /// A coding with only what ordering and dedupe look at.
+    fn bare(id: usize, doc: u8, start: usize, len: usize, code: u8) -> Coding {
+        let now = DateTime::<Utc>::UNIX_EPOCH;
+        Coding {
+            id: format!("{id:04}"),
+            doc: format!("d{doc}"),
+            start,
+            end: start + len,
+            code: format!("c{code}"),
+            quote: String::new(),
+            prefix: String::new(),
+            suffix: String::new(),
+            memo: None,
+            created: now,
+            modified: now,
+        }
+    }
+
+    proptest::proptest! {
+        /// `insert_many` adds exactly what one `insert` after another adds, in the same order, and
+        /// removes with `remove_many` exactly what one `remove` after another removes.
+        #[test]
+        fn many_at_once_equals_one_at_a_time(
+            old in proptest::collection::vec((0u8..3, 0usize..6, 1usize..3, 0u8..2), 0..30),
+            new in proptest::collection::vec((0u8..3, 0usize..6, 1usize..3, 0u8..2), 0..30),
+            gone in proptest::collection::vec(0usize..70, 0..20),
+        ) {
+            let mut base = CoderFile::new("a");
+            for (i, &(d, s, l, c)) in old.iter().enumerate() {
+                base.insert(bare(i, d, s, l, c));
+            }
+            let fresh: Vec<Coding> = new
+                .iter()
+                .enumerate()
+                .map(|(i, &(d, s, l, c))| bare(100 + i, d, s, l, c))
+                .collect();
+            let mut one = base.clone();
+            let added_one: Vec<String> = fresh
+                .iter()
+                .filter(|c| one.insert((*c).clone()))
+                .map(|c| c.id.clone())
+                .collect();
+            let mut many = base.clone();
+            let added_many = many.insert_many(fresh);
+            proptest::prop_assert_eq!(&added_many, &added_one);
+            proptest::prop_assert_eq!(&many.codings, &one.codings);
+
+            let ids: Vec<String> = gone.iter().map(|i| format!("{i:04}")).collect();
+            let removed_one = ids.iter().filter(|id| one.remove(id).is_some()).count();
+            let removed_many = many.remove_many(ids.iter().map(String::as_str));
+            proptest::prop_assert_eq!(removed_many, removed_one);
+            proptest::prop_assert_eq!(&many.codings, &one.codings);
+        }
     }
 }

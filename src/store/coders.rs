@@ -8,7 +8,6 @@ use super::coder_cache::{self, Loaded};
 use super::{FileProblem, Lock, Problem, Result, SaveProblem, StoreError, coder_name_ok};
 use crate::model::CoderFile;
 use crate::model::text::char_len;
-use std::collections::HashSet;
 
 /// The lock name of a coder's file in `.kodbok/locks/`.
 pub fn lock_name(coder: &str) -> String {
@@ -274,7 +273,9 @@ fn invalid(coder: &str, f: &CoderFile) -> Option<SaveProblem> {
             coder: coder.to_string(),
         });
     }
-    let mut ids = HashSet::new();
+    // ids are random: the fast hash is enough, and a large file holds hundreds of thousands
+    let mut ids = rustc_hash::FxHashSet::default();
+    ids.reserve(f.codings.len());
     for c in &f.codings {
         if !ids.insert(c.id.as_str()) {
             return Some(SaveProblem::IdTwice { id: c.id.clone() });

@@ -280,17 +280,7 @@ impl Project {
             }
             .into());
         }
-        if start >= end || end > t.char_len() {
-            return Err(Refusal::SpanOutside {
-                start,
-                end,
-                doc: doc.to_string(),
-                len: t.char_len(),
-            }
-            .into());
-        }
-        Coding::new(t, start, end, code, chrono::Utc::now())
-            .ok_or_else(|| Refusal::SpanUnreadable.into())
+        new_coding_in(t, start, end, code, chrono::Utc::now())
     }
 
     /// The span of `quote` in a transcript; it must occur exactly once.
@@ -558,6 +548,27 @@ fn short(s: &str) -> String {
         out.push('…');
     }
     out
+}
+
+/// A coding of `[start, end)` in `t` with a code the caller has checked is in the codebook (many
+/// codings of one transcript are made without looking the transcript and the code up for each).
+pub fn new_coding_in(
+    t: &Transcript,
+    start: usize,
+    end: usize,
+    code: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Coding> {
+    if start >= end || end > t.char_len() {
+        return Err(Refusal::SpanOutside {
+            start,
+            end,
+            doc: t.id.clone(),
+            len: t.char_len(),
+        }
+        .into());
+    }
+    Coding::new(t, start, end, code, now).ok_or_else(|| Refusal::SpanUnreadable.into())
 }
 
 #[cfg(test)]
