@@ -1,5 +1,6 @@
 //! The tantivy schema of the search index and its Swedish analysers (words and their stems).
 
+use crate::model::text::alnum_run_end;
 use rustc_hash::FxHasher;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -117,6 +118,14 @@ impl<'a> Words<'a> {
             if b[i] < 0x80 {
                 if b[i].is_ascii_alphanumeric() != word {
                     return i;
+                }
+                if word {
+                    // the rest of a run of ASCII letters and digits, eight bytes at a time
+                    i = alnum_run_end(b, i);
+                    if b.get(i).is_some_and(|&x| x < 0x80) {
+                        return i;
+                    }
+                    continue;
                 }
                 i += 1;
             } else {

@@ -204,7 +204,7 @@ fn by_pieces(s: &str, base: usize, sink: &mut impl Sink) -> bool {
 
 /// The end of the run of ASCII letters and digits in `b` from `j`: eight bytes at a time, so that a
 /// word's end is found in one step, not after a branch per letter.
-fn alnum_run_end(b: &[u8], mut j: usize) -> usize {
+pub(crate) fn alnum_run_end(b: &[u8], mut j: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // the high bit of each byte of 7-bit `t` that lies in lo..=hi (no carry crosses a byte)
