@@ -128,7 +128,9 @@ fn string(b: &mut Vec<u8>, s: &str) {
     b.push(b'"');
     let bytes = s.as_bytes();
     let mut from = 0;
-    for (i, &c) in bytes.iter().enumerate() {
+    let mut i = next_escape(bytes, 0);
+    while i < bytes.len() {
+        let c = bytes[i];
         let short = match c {
             b'"' => b'"',
             b'\\' => b'\\',
@@ -137,8 +139,7 @@ fn string(b: &mut Vec<u8>, s: &str) {
             b'\n' => b'n',
             0x0c => b'f',
             b'\r' => b'r',
-            0..=0x1f => b'u',
-            _ => continue,
+            _ => b'u',
         };
         b.extend_from_slice(&bytes[from..i]);
         b.push(b'\\');
@@ -152,9 +153,34 @@ fn string(b: &mut Vec<u8>, s: &str) {
             ]);
         }
         from = i + 1;
+        i = next_escape(bytes, from);
     }
     b.extend_from_slice(&bytes[from..]);
     b.push(b'"');
+}
+
+/// The first byte at or after `i` that a JSON string must escape (a control character, `"` or `\`),
+/// or the end: eight bytes at a time, since quotes and context are long and seldom need it.
+fn next_escape(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // the high bit of each byte below `n` (n <= 0x80); the lowest one set is exact, as a borrow only
+    // runs upwards from a byte that is below
+    let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH;
+    while let Some(eight) = bytes.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(eight);
+        let w = u64::from_le_bytes(w);
+        let hit = below(w, 0x20) | below(w ^ (ONES * 0x22), 1) | below(w ^ (ONES * 0x5c), 1);
+        if hit != 0 {
+            return i + (hit.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !matches!(bytes[i], b'"' | b'\\' | 0..=0x1f) {
+        i += 1;
+    }
+    i
 }
 
 /// A time as chrono serialises it (RFC 3339, `Z`, the fraction in 0, 3, 6 or 9 digits as needed).
@@ -301,6 +327,30 @@ mod tests {
         let ours = pretty(&f);
         assert!(ours.len() > 2 * CHUNK);
         assert_eq!(ours, serde_json::to_string_pretty(&f).unwrap());
+    }
+
+    #[test]
+    fn the_first_byte_to_escape_is_found_wherever_it_is() {
+        let naive = |b: &[u8], i: usize| {
+            (i..b.len())
+                .find(|&j| matches!(b[j], b'"' | b'\\' | 0..=0x1f))
+                .unwrap_or(b.len())
+        };
+        for len in 0..20 {
+            for at in 0..len {
+                for byte in (0u8..0x80).chain([0xc3, 0xa5, 0xff]) {
+                    let mut b = vec![b'a'; len];
+                    b[at] = byte;
+                    // a second escape after the first must not be reported first
+                    if at + 2 < len {
+                        b[at + 2] = b'"';
+                    }
+                    for from in 0..=len {
+                        assert_eq!(next_escape(&b, from), naive(&b, from), "{b:?} from {from}");
+                    }
+                }
+            }
+        }
     }
 
     proptest::proptest! {
