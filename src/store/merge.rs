@@ -545,7 +545,7 @@ mod tests {
             ("a", 17, 21, "x", "2"),
             ("b", 22, 26, "x", "3"),
         ]);
-        let mut theirs = project(&[
+        let theirs = project(&[
             ("a", 12, 16, "x", "1"), // the same coding: already here
             ("a", 17, 21, "y", "2"), // the same id, another code: a conflict
             ("a", 12, 16, "x", "4"), // another id on a span and code already here
