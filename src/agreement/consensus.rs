@@ -271,19 +271,75 @@ pub fn seed(p: &Project, o: &AgreeOptions, layer: &mut CoderFile) -> Result<usiz
             });
         }
     }
+    let mut split = ByDoc::split(layer);
     let mut taken = 0;
+    let mut done = Ok(());
     for r in refs {
+        let file = split.doc(&r.doc);
         let codes = r.target.code_set(&p.codebook);
-        if layer
+        if file
             .for_doc(&r.doc)
             .any(|c| codes.contains(&c.code) && c.overlaps(r.start, r.end))
         {
             continue;
         }
-        take(p, layer, &r, &sel.coders)?;
+        if let Err(e) = take(p, file, &r, &sel.coders) {
+            done = Err(e);
+            break;
+        }
         taken += 1;
     }
-    Ok(taken)
+    split.join(layer);
+    done.map(|()| taken)
+}
+
+/// A layer taken apart by document, so that many decisions (each of which changes one document's
+/// codings) each shift only that document's codings: a seed of 100,000 units taken on the whole layer
+/// moved the whole layer per unit. [`ByDoc::join`] puts the layer back together, in its order.
+pub struct ByDoc {
+    coder: String,
+    docs: std::collections::BTreeMap<String, CoderFile>,
+}
+
+impl ByDoc {
+    /// Takes the layer's codings out of it (they are kept sorted by document).
+    pub fn split(layer: &mut CoderFile) -> Self {
+        let mut docs: std::collections::BTreeMap<String, CoderFile> = Default::default();
+        for c in std::mem::take(&mut layer.codings) {
+            match docs.get_mut(&c.doc) {
+                Some(f) => f.codings.push(c),
+                None => {
+                    let mut f = CoderFile::new(&layer.coder);
+                    let doc = c.doc.clone();
+                    f.codings.push(c);
+                    docs.insert(doc, f);
+                }
+            }
+        }
+        ByDoc {
+            coder: layer.coder.clone(),
+            docs,
+        }
+    }
+
+    /// The codings of one document, as a coder file of the layer's coder.
+    pub fn doc(&mut self, doc: &str) -> &mut CoderFile {
+        if !self.docs.contains_key(doc) {
+            self.docs
+                .insert(doc.to_string(), CoderFile::new(&self.coder));
+        }
+        self.docs.get_mut(doc).expect("just inserted")
+    }
+
+    /// Puts the codings back into the layer.
+    pub fn join(self, layer: &mut CoderFile) {
+        let n = self.docs.values().map(|f| f.codings.len()).sum();
+        let mut all = Vec::with_capacity(n);
+        for f in self.docs.into_values() {
+            all.extend(f.codings);
+        }
+        layer.codings = all;
+    }
 }
 
 #[cfg(test)]
@@ -420,5 +476,61 @@ mod tests {
         p.coder_mut(CONSENSUS_CODER);
         assert!(take(&p, &mut layer, &r, &[CONSENSUS_CODER.into()]).is_err());
         assert!(layer.codings.is_empty());
+    }
+
+    #[test]
+    fn seeding_takes_the_agreed_units_of_every_document_and_keeps_the_layer_sorted() {
+        let mut p = project();
+        let text = p.transcripts["d"].text.clone();
+        let e = Transcript::parse(&text, "e").unwrap();
+        p.transcripts.insert("e".into(), e);
+        let now = chrono::Utc::now();
+        let mut layer = CoderFile::new(CONSENSUS_CODER);
+        for doc in ["e", "d"] {
+            let turns = p.transcripts[doc].turns.clone();
+            for (i, code) in [(2, "y"), (0, "x"), (2, "x")] {
+                let s = turns[i].start;
+                for coder in ["a", "b"] {
+                    let c = Coding::new(&p.transcripts[doc], s, s + 4, code, now).unwrap();
+                    p.coder_mut(coder).insert(c);
+                }
+            }
+            // The layer's own coding in e's second turn, which no coder made, stays as it is.
+            if doc == "e" {
+                let s = turns[1].start + 5;
+                let c = Coding::new(&p.transcripts[doc], s, s + 4, "x", now).unwrap();
+                layer.insert(c);
+            }
+        }
+        let o = AgreeOptions {
+            coders: vec!["a".into(), "b".into()],
+            docs: None,
+            unit: UnitKind::Turn,
+            target: CodeTarget::AllCodes,
+        };
+        assert_eq!(seed(&p, &o, &mut layer).unwrap(), 6);
+        let got: Vec<(&str, usize, &str)> = layer
+            .codings
+            .iter()
+            .map(|c| (c.doc.as_str(), c.start, c.code.as_str()))
+            .collect();
+        let t = &p.transcripts["d"].turns;
+        let (t0, t1, t2) = (t[0].start, t[1].start, t[2].start);
+        assert_eq!(
+            got,
+            [
+                ("d", t0, "x"),
+                ("d", t2, "x"),
+                ("d", t2, "y"),
+                ("e", t0, "x"),
+                ("e", t1 + 5, "x"),
+                ("e", t2, "x"),
+                ("e", t2, "y"),
+            ]
+        );
+        // Seeding again takes nothing: every agreed unit has its codings already.
+        let before = layer.clone();
+        assert_eq!(seed(&p, &o, &mut layer).unwrap(), 0);
+        assert_eq!(layer, before);
     }
 }

@@ -4,7 +4,7 @@ use super::report::{CodeResult, Coefficients, Formulas, Report};
 use super::{AgreeOptions, AgreementError, CodeTarget, Result, Selection, select};
 use crate::model::Coding;
 use crate::store::Project;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Share of the two segments' joint extent that both cover, in percent (intersection over union).
 pub fn overlap_percent(a: (usize, usize), b: (usize, usize)) -> f64 {
@@ -112,11 +112,17 @@ fn compare_code(
                 .collect()
         };
         let (mine, other) = (of(i), of(1 - i));
+        // The other coder's segments by document: a scan of all of them per segment was quadratic.
+        let mut other_in: HashMap<&str, Vec<&Coding>> = HashMap::new();
+        for x in other {
+            other_in.entry(x.doc.as_str()).or_default().push(x);
+        }
         coded.insert(coder.clone(), mine.len() as u64);
         for c in mine {
-            let best = other
-                .iter()
-                .filter(|x| x.doc == c.doc)
+            let best = other_in
+                .get(c.doc.as_str())
+                .into_iter()
+                .flatten()
                 .map(|x| overlap_percent((c.start, c.end), (x.start, x.end)))
                 .fold(0.0, f64::max);
             n += 1;

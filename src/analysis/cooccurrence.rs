@@ -13,7 +13,7 @@
 use super::{CodeInfo, Layer, LayerCoding, LayerData, Result, code_infos, merge_ranges};
 use crate::store::Project;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -93,12 +93,9 @@ impl Cooccurrence {
 /// Per transcript, the merged character ranges a code covers.
 type Coverage<'a> = BTreeMap<&'a str, Vec<(usize, usize)>>;
 
-fn coverage<'a>(codings: &[LayerCoding<'a>], code: &CodeInfo) -> Coverage<'a> {
+fn coverage<'a>(codings: &[&LayerCoding<'a>]) -> Coverage<'a> {
     let mut by_doc: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
-    for c in codings
-        .iter()
-        .filter(|c| code.members.contains(&c.coding.code))
-    {
+    for c in codings {
         by_doc
             .entry(c.coding.doc.as_str())
             .or_default()
@@ -131,12 +128,22 @@ type Units<'a> = BTreeMap<&'a str, Vec<((usize, usize), Vec<&'a str>)>>;
 pub fn compute(p: &Project, layer: &Layer, unit: CooccurrenceUnit) -> Result<Cooccurrence> {
     let data = LayerData::load(p, layer)?;
     let codes = code_infos(p);
-    let units: Vec<Units> = codes
-        .iter()
-        .map(|c| units_of(&data.codings, c, unit))
-        .collect();
+    // Each code's codings (its sub-codes' included) in one pass, in the layer's order.
+    let mut rows_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (r, code) in codes.iter().enumerate() {
+        for m in &code.members {
+            rows_of.entry(m.as_str()).or_default().push(r);
+        }
+    }
+    let mut of_code: Vec<Vec<&LayerCoding>> = vec![Vec::new(); codes.len()];
+    for c in &data.codings {
+        for &r in rows_of.get(c.coding.code.as_str()).into_iter().flatten() {
+            of_code[r].push(c);
+        }
+    }
+    let units: Vec<Units> = of_code.iter().map(|cs| units_of(cs, unit)).collect();
     let n = codes.len();
-    let cover: Vec<Coverage> = codes.iter().map(|c| coverage(&data.codings, c)).collect();
+    let cover: Vec<Coverage> = of_code.iter().map(|cs| coverage(cs)).collect();
     let mut chars = vec![vec![0; n]; n];
     let mut counts = vec![vec![0; n]; n];
     let mut coding_ids = vec![vec![Vec::new(); n]; n];
@@ -162,12 +169,9 @@ pub fn compute(p: &Project, layer: &Layer, unit: CooccurrenceUnit) -> Result<Coo
     })
 }
 
-fn units_of<'a>(codings: &[LayerCoding<'a>], code: &CodeInfo, unit: CooccurrenceUnit) -> Units<'a> {
+fn units_of<'a>(codings: &[&LayerCoding<'a>], unit: CooccurrenceUnit) -> Units<'a> {
     let mut by_doc: BTreeMap<&str, Vec<&LayerCoding>> = BTreeMap::new();
-    for c in codings
-        .iter()
-        .filter(|c| code.members.contains(&c.coding.code))
-    {
+    for &c in codings {
         by_doc.entry(c.coding.doc.as_str()).or_default().push(c);
     }
     let mut out = Units::new();

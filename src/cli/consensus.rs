@@ -3,7 +3,7 @@
 use super::Ctx;
 use super::agree::{AgreeUnitArg, check_not_layer};
 use super::output::{Format, print_rows};
-use crate::agreement::consensus::{choice_label, log_entry, matches, seed, take};
+use crate::agreement::consensus::{ByDoc, choice_label, log_entry, matches, seed, take};
 use crate::agreement::disagree::{describe, parse_id};
 use crate::agreement::{AgreeOptions, CodeTarget};
 use crate::model::CONSENSUS_CODER;
@@ -207,10 +207,12 @@ fn take_cmd(
         .map(|id| parse_id(&p, id))
         .collect::<Result<Vec<_>, _>>()?;
     let label = choice_label(&from, &coders);
-    let (lines, _, _) = p.decide(&l.into, |file, _| {
+    let (lines, _, _) = p.decide(&l.into, |layer, _| {
         let mut lines = Vec::new();
         let mut entries = Vec::new();
+        let mut split = ByDoc::split(layer);
         for (id, r) in ids.iter().zip(&refs) {
+            let file = split.doc(&r.doc);
             let out = take(&p, file, r, &from).map_err(|e| {
                 StoreError::refused(t!(
                     "consensus-deciding",
@@ -238,6 +240,7 @@ fn take_cmd(
                 note.clone(),
             ));
         }
+        split.join(layer);
         Ok((lines, entries))
     })?;
     let log = p.decisions_path(&l.into);
@@ -267,10 +270,12 @@ fn undo_cmd(
         .collect::<Result<Vec<_>, _>>()?;
     let path = p.decisions_path(&l.into);
     let mut said = Vec::new();
-    p.decide(&l.into, |file, on_disk| {
+    p.decide(&l.into, |layer, on_disk| {
         let mut log = on_disk.clone();
         let mut entries = Vec::new();
+        let mut split = ByDoc::split(layer);
         for (id, r) in ids.iter().zip(&refs) {
+            let file = split.doc(&r.doc);
             let key = format!("{}:{}:{}", r.doc, r.unit, r.target);
             let Some(undone) = log.current(&key).cloned() else {
                 return Err(StoreError::refused(t!(
@@ -305,6 +310,7 @@ fn undo_cmd(
             ));
             entries.push(e);
         }
+        split.join(layer);
         Ok(((), entries))
     })?;
     for line in said {

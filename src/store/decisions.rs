@@ -41,10 +41,21 @@ pub fn read(path: &Path) -> Result<DecisionLog> {
 }
 
 /// Adds an entry (numbered after the last one) and rewrites the file atomically; returns the whole log.
-pub fn append(path: &Path, mut d: Decision) -> Result<DecisionLog> {
+pub fn append(path: &Path, d: Decision) -> Result<DecisionLog> {
+    append_all(path, vec![d])
+}
+
+/// Adds entries (numbered on after the last one, in order) and rewrites the file atomically once: a
+/// rewrite per entry made deciding many units in one command quadratic. Returns the whole log.
+pub fn append_all(path: &Path, ds: Vec<Decision>) -> Result<DecisionLog> {
     let mut log = read(path)?;
-    d.n = log.next_n();
-    log.entries.push(d);
+    if ds.is_empty() {
+        return Ok(log);
+    }
+    for mut d in ds {
+        d.n = log.next_n();
+        log.entries.push(d);
+    }
     let mut text = String::new();
     for e in &log.entries {
         let line = serde_json::to_string(e)
@@ -78,8 +89,8 @@ impl Project {
         let path = self.decisions_path(layer);
         let mut log = read(&path)?;
         let ((out, entries), file) = self.update_coder_held(&lock, layer, |f| change(f, &log))?;
-        for e in entries {
-            log = append(&path, e)?;
+        if !entries.is_empty() {
+            log = append_all(&path, entries)?;
         }
         Ok((out, file, log))
     }
@@ -110,9 +121,17 @@ mod tests {
             undoes: None,
         };
         append(&p, d.clone()).unwrap();
-        let log = append(&p, d).unwrap();
+        let log = append(&p, d.clone()).unwrap();
         assert_eq!(log.entries.iter().map(|e| e.n).collect::<Vec<_>>(), [1, 2]);
         assert_eq!(read(&p).unwrap(), log);
+        // Many entries in one write are numbered on in order; none changes nothing.
+        let log = append_all(&p, vec![d.clone(), d]).unwrap();
+        assert_eq!(
+            log.entries.iter().map(|e| e.n).collect::<Vec<_>>(),
+            [1, 2, 3, 4]
+        );
+        assert_eq!(read(&p).unwrap(), log);
+        assert_eq!(append_all(&p, Vec::new()).unwrap(), log);
         std::fs::write(&p, "{\"n\":1}\n").unwrap();
         let e = read(&p).unwrap_err().to_string();
         assert!(

@@ -8,7 +8,7 @@ use super::{Project, Result, coder_name_ok};
 use crate::model::codebook::CodebookError;
 use crate::model::{Case, Code, CoderFile, Coding};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A difference left for the user.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -353,12 +353,21 @@ fn merge_coder(
     if !ours.coders.contains_key(coder) {
         s.new_coders.push(coder.to_string());
     }
-    let mut added = 0;
     let mut file = ours
         .coders
         .get(coder)
         .cloned()
         .unwrap_or_else(|| CoderFile::new(coder));
+    // Lookups by id and by span, and the additions made in one go at the end: a scan and a shift of
+    // the whole file per coding made merging a copy with 400,000 codings quadratic.
+    let mut by_id: HashMap<&str, &Coding> = HashMap::with_capacity(file.codings.len());
+    let mut spans: HashSet<(&str, usize, usize, &str)> = HashSet::with_capacity(file.codings.len());
+    for c in ours.coders.get(coder).into_iter().flat_map(|f| &f.codings) {
+        by_id.entry(c.id.as_str()).or_insert(c);
+        spans.insert((c.doc.as_str(), c.start, c.end, c.code.as_str()));
+    }
+    let differing: HashSet<&str> = differing.iter().map(String::as_str).collect();
+    let mut fresh: Vec<Coding> = Vec::new();
     for c in &theirs.codings {
         let mut held = |reason: Reason| {
             s.conflicts
@@ -370,12 +379,12 @@ fn merge_coder(
                 continue;
             }
             Some(_) => {
-                let mine = file.find(&c.id).cloned();
-                if mine.as_ref() == Some(c) {
+                let mine = by_id.get(c.id.as_str()).copied();
+                if mine == Some(c) {
                     s.codings_already_here += 1;
                 } else if let Some(mine) = mine {
                     held(Reason::CodingDiffers {
-                        here: describe(&mine),
+                        here: describe(mine),
                         there: describe(c),
                     });
                 }
@@ -383,7 +392,7 @@ fn merge_coder(
             }
             None => {}
         }
-        if differing.contains(&c.doc) {
+        if differing.contains(c.doc.as_str()) {
             held(Reason::OnDifferingText {
                 coding: describe(c),
             });
@@ -395,11 +404,16 @@ fn merge_coder(
             });
             continue;
         }
-        if file.insert(c.clone()) {
-            added += 1;
+        if spans.insert((c.doc.as_str(), c.start, c.end, c.code.as_str())) {
+            fresh.push(c.clone());
         } else {
             s.codings_already_here += 1;
         }
+    }
+    let added = fresh.len();
+    if added > 0 {
+        file.codings.extend(fresh);
+        file.sort();
     }
     let memos = merge_memos(
         &mut file.doc_memos,
@@ -497,5 +511,82 @@ mod tests {
         assert!(!same_code(&b, &c));
         c.name = "Y".into();
         assert!(!same_code(&a, &c));
+    }
+
+    fn project(codings: &[(&str, usize, usize, &str, &str)]) -> Project {
+        let mut book = crate::model::Codebook::default();
+        book.add(Code::new("x", "X"), None).unwrap();
+        book.add(Code::new("y", "Y"), None).unwrap();
+        let t = crate::model::Transcript::parse("Respondent: aaaa bbbb cccc dddd\n", "d").unwrap();
+        let mut p = Project {
+            root: Default::default(),
+            codebook: book,
+            cases: Default::default(),
+            transcripts: BTreeMap::from([("d".to_string(), t)]),
+            unread: BTreeMap::new(),
+            coders: BTreeMap::new(),
+        };
+        let now = chrono::DateTime::from_timestamp(0, 0).unwrap();
+        for &(coder, start, end, code, id) in codings {
+            let mut c = Coding::new(&p.transcripts["d"], start, end, code, now).unwrap();
+            c.id = id.to_string();
+            p.coder_mut(coder).codings.push(c);
+        }
+        for f in p.coders.values_mut() {
+            f.sort();
+        }
+        p
+    }
+
+    #[test]
+    fn codings_merge_by_id_and_span_in_one_pass() {
+        let mut ours = project(&[
+            ("a", 12, 16, "x", "1"),
+            ("a", 17, 21, "x", "2"),
+            ("b", 22, 26, "x", "3"),
+        ]);
+        let theirs = project(&[
+            ("a", 12, 16, "x", "1"), // the same coding: already here
+            ("a", 17, 21, "y", "2"), // the same id, another code: a conflict
+            ("a", 12, 16, "x", "4"), // another id on a span and code already here
+            ("a", 27, 31, "x", "5"), // new
+            ("a", 27, 31, "x", "6"), // repeats the new one
+            ("a", 12, 21, "x", "0"), // new, sorts before the others
+            ("a", 22, 26, "y", "3"), // b's id
+            ("c", 22, 26, "y", "7"), // a new coder
+        ]);
+        let s = merge_into(&mut ours, &theirs);
+        assert_eq!(s.codings_already_here, 3);
+        assert_eq!(
+            s.codings_added,
+            BTreeMap::from([("a".to_string(), 2), ("c".to_string(), 1)])
+        );
+        assert_eq!(s.new_coders, ["c"]);
+        assert_eq!(s.coders_changed, ["a", "c"]);
+        let kinds: Vec<(&str, &Reason)> = s
+            .conflicts
+            .iter()
+            .map(|c| (c.id.as_str(), &c.reason))
+            .collect();
+        assert!(
+            matches!(
+                kinds[..],
+                [
+                    ("2", Reason::CodingDiffers { .. }),
+                    ("3", Reason::IdTaken { .. })
+                ]
+            ),
+            "{kinds:?}"
+        );
+        let a: Vec<(&str, usize, usize)> = ours.coders["a"]
+            .codings
+            .iter()
+            .map(|c| (c.id.as_str(), c.start, c.end))
+            .collect();
+        assert_eq!(
+            a,
+            [("1", 12, 16), ("0", 12, 21), ("2", 17, 21), ("5", 27, 31)]
+        );
+        assert_eq!(ours.coders["c"].codings.len(), 1);
     }
 }

@@ -617,3 +617,111 @@ mod generated {
         }
     }
 }
+
+/// A study with one text source `name` (text `Respondent: ett två tre`) and, per coding GUID, a selection of
+/// characters 12–15 coded with code A.
+fn coded_source_xml(name: &str, codings: &[&str]) -> String {
+    let sels: String = codings
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            format!(
+                r#"<PlainTextSelection guid="{i:08}-aaaa-4aaa-8aaa-{name:0>12}" startPosition="12" endPosition="15"><Coding guid="{g}"><CodeRef targetGUID="{G1}"/></Coding></PlainTextSelection>"#
+            )
+        })
+        .collect();
+    format!(
+        r#"<Project xmlns="urn:QDA-XML:project:1.0" name="x" origin="qc"><CodeBook><Codes><Code guid="{G1}" name="A" isCodable="true"/></Codes></CodeBook><Sources><TextSource guid="33333333-3333-3333-3333-{name:0>12}" name="{name}" plainTextPath="internal://{name}.txt">{sels}</TextSource></Sources></Project>"#
+    )
+}
+
+#[test]
+fn repeated_codings_are_warned_and_existing_ids_refused_unless_forced() {
+    const C1: &str = "c1111111-1111-4111-8111-111111111111";
+    const C2: &str = "c2222222-2222-4222-8222-222222222222";
+    const C3: &str = "c3333333-3333-4333-8333-333333333333";
+    let d = empty_project();
+    let text: &[u8] = b"Respondent: ett tv\xc3\xa5 tre\n";
+    let write = |name: &str, codings: &[&str]| {
+        let f = d.path().join(format!("{name}.qdpx"));
+        let x = coded_source_xml(name, codings);
+        let src = format!("sources/{name}.txt");
+        std::fs::write(&f, qdpx(&x, &[(src.as_str(), text)])).unwrap();
+        f.to_str().unwrap().to_string()
+    };
+    let ids = |d: &Path| -> Vec<(String, String)> {
+        let p = Project::open(d).unwrap();
+        p.all_codings()
+            .map(|(_, c)| (c.id.clone(), c.doc.clone()))
+            .collect()
+    };
+
+    // The same code on the same span three times: the first is kept, each repeat is named.
+    let first = write("t1", &[C1, C2, C3]);
+    let o = kodbok(d.path(), &["import", &first]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let err = common::stderr(&o);
+    for (g, n) in [(C1, 0), (C2, 1), (C3, 1)] {
+        let warned = format!("coding {g} repeats another coding of tester");
+        assert_eq!(err.matches(&warned).count(), n, "{g}: {err}");
+    }
+    assert!(
+        common::stdout(&o).contains("1 coding by tester"),
+        "{}",
+        common::stdout(&o)
+    );
+    assert_eq!(ids(d.path()), [(C1.to_string(), "t1".to_string())]);
+
+    // A coding id already in the project is refused, with nothing written.
+    let second = write("t2", &[C1]);
+    let before = snapshot(d.path());
+    let msg = fails(d.path(), &["import", &second]);
+    assert!(
+        msg.contains(&format!(
+            "coding {C1} is already in the project (coder tester)"
+        )),
+        "{msg}"
+    );
+    assert_eq!(snapshot(d.path()), before);
+
+    // With --force the imported coding replaces the one with its id.
+    ok(d.path(), &["import", &second, "--force"]);
+    assert_eq!(ids(d.path()), [(C1.to_string(), "t2".to_string())]);
+
+    // Importing the first file again with --force: its codings replace those with their ids, and the
+    // repeats within it are named as before (the replaced codings do not count as repeats).
+    let o = kodbok(d.path(), &["import", &first, "--force"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let err = common::stderr(&o);
+    assert!(!err.contains(&format!("coding {C1} repeats")), "{err}");
+    assert!(err.contains(&format!("coding {C2} repeats")), "{err}");
+    assert_eq!(ids(d.path()), [(C1.to_string(), "t1".to_string())]);
+    ok(d.path(), &["check"]);
+}
+
+#[test]
+fn sources_of_one_name_get_numbered_ids() {
+    let d = empty_project();
+    let text: &[u8] = b"Respondent: ett\n";
+    let sources: String = (1..=3)
+        .map(|i| {
+            format!(
+                r#"<TextSource guid="33333333-3333-3333-3333-00000000000{i}" name="Intervju.docx" plainTextPath="internal://s{i}.txt"/>"#
+            )
+        })
+        .collect();
+    let x = format!(
+        r#"<Project xmlns="urn:QDA-XML:project:1.0" name="x" origin="NVivo 14"><Sources>{sources}</Sources></Project>"#
+    );
+    let f = d.path().join("n.qdpx");
+    let files = [
+        ("sources/s1.txt", text),
+        ("sources/s2.txt", text),
+        ("sources/s3.txt", text),
+    ];
+    std::fs::write(&f, qdpx(&x, &files)).unwrap();
+    ok(d.path(), &["import", f.to_str().unwrap()]);
+    let p = Project::open(d.path()).unwrap();
+    let ids: Vec<&String> = p.transcripts.keys().collect();
+    assert_eq!(ids, ["intervju", "intervju-2", "intervju-3"]);
+}

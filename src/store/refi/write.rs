@@ -152,12 +152,17 @@ impl<'a> ExportPlan<'a> {
     /// The whole `project.qde`.
     pub fn qde(&self) -> io::Result<Vec<u8>> {
         let notes = self.notes();
+        // The notes on each thing, looked up once per thing (a scan of every note per coding was
+        // quadratic in a study with many memos).
+        let mut by_key: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (k, n) in &notes {
+            by_key.entry(k.as_str()).or_default().push(n.guid.as_str());
+        }
         let refs = |key: &str| -> Vec<String> {
-            notes
-                .iter()
-                .filter(|(k, _)| k == key)
-                .map(|(_, n)| n.guid.clone())
-                .collect()
+            by_key
+                .get(key)
+                .map(|gs| gs.iter().map(|g| g.to_string()).collect())
+                .unwrap_or_default()
         };
         let vars = self.variables();
         let mut w = xml::writer()?;

@@ -11,7 +11,7 @@ use crate::store::refi::positions::{Mapped, canonical_mapped};
 use crate::store::refi::read::QText;
 use crate::store::{Project, Result};
 use crate::t;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// Reads a source's text: inline, or `internal://` from the archive, or `relative://` beside it.
@@ -166,6 +166,8 @@ impl ImportCtx<'_> {
             }
         }
         let mut out: Vec<Incoming> = Vec::new();
+        // The ids given so far (a scan of them per source was cubic for many sources of one name).
+        let mut taken: HashSet<String> = HashSet::new();
         for s in &self.q.sources {
             if s.rich_only {
                 self.report
@@ -200,7 +202,7 @@ impl ImportCtx<'_> {
             }
             let base = id.clone();
             let mut n = 2;
-            while out.iter().any(|i| i.transcript.id == id) {
+            while taken.contains(&id) {
                 id = format!("{base}-{n}");
                 n += 1;
             }
@@ -235,6 +237,7 @@ impl ImportCtx<'_> {
                     n = s.loose_codings
                 ));
             }
+            taken.insert(id.clone());
             let (transcript, mapped) = make_transcript(&id, &case, &fields, mapped);
             out.push(Incoming {
                 guid: s.guid.clone(),
