@@ -172,7 +172,9 @@ impl CoderFile {
     fn has_span(&self, coding: &Coding) -> bool {
         let span = coding.span_key();
         let first = self.codings.partition_point(|c| c.span_key() < span);
-        self.codings.get(first).is_some_and(|c| c.span_key() == span)
+        self.codings
+            .get(first)
+            .is_some_and(|c| c.span_key() == span)
     }
 
     /// Adds many codings at once, skipping those whose span and code are already there (or came earlier
@@ -180,7 +182,10 @@ impl CoderFile {
     /// sorted and merged into the sorted list in one pass: no shift of the whole list per coding, no
     /// re-sort of what was there (a large auto-code adds hundreds of thousands at once).
     pub fn insert_many(&mut self, codings: Vec<Coding>) -> Vec<String> {
-        if !self.codings.is_sorted_by(|a, b| a.sort_key() <= b.sort_key()) {
+        if !self
+            .codings
+            .is_sorted_by(|a, b| a.sort_key() <= b.sort_key())
+        {
             self.sort();
         }
         let span = Coding::span_key;

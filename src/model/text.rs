@@ -3,8 +3,8 @@
 use unicode_normalization::UnicodeNormalization;
 
 mod words;
-pub use words::{word_count, word_spans_into};
 pub(crate) use words::alnum_run_end;
+pub use words::{word_count, word_spans_into};
 
 /// True for characters that must never reach a terminal or a canonical transcript.
 pub fn is_forbidden(c: char) -> bool {
