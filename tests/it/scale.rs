@@ -131,8 +131,9 @@ fn bench_study_runs_every_step_on_a_tiny_corpus() {
         "report --lang sv",
         "workbench: first screen",
         "workbench: `S` group comparison",
+        "autocode --undo (the third batch)",
         "baseline: tantivy",
-        "codings in the study:",
+        "codings in the study (before the undo):",
     ] {
         assert!(out.contains(step), "{step} missing in:\n{out}");
     }
