@@ -164,14 +164,13 @@ fn by_pieces(s: &str, base: usize, sink: &mut impl Sink) -> bool {
     let (mut i, mut at) = (0, base);
     while i < b.len() {
         let x = b[i];
-        if x.is_ascii_alphanumeric() || latin1_letter(b, i) {
-            // a run of letters and digits (ASCII, and Latin-1 letters such as å, ä, ö), the bulk of
-            // most text, stays one word
-            let (j, chars, last) = letter_run_end(b, i);
+        if x.is_ascii_alphanumeric() {
+            // a run of ASCII letters and digits, the bulk of most text, stays one word
+            let j = alnum_run_end(b, i + 1);
             if !piece.unknown {
-                piece.run(digit_or_letter(x), last, at, chars, sink);
+                piece.run(x, b[j - 1], at, j - i, sink);
             }
-            at += chars;
+            at += j - i;
             i = j;
             continue;
         }
@@ -201,46 +200,6 @@ fn by_pieces(s: &str, base: usize, sink: &mut impl Sink) -> bool {
         at += 1;
     }
     piece.finish(s, b.len(), sink)
-}
-
-/// Whether `b` holds a Latin-1 letter (two bytes, led by 0xC2 or 0xC3) at `i`; `b` is valid UTF-8.
-fn latin1_letter(b: &[u8], i: usize) -> bool {
-    match b.get(i) {
-        Some(&x @ (0xc2 | 0xc3)) => {
-            let c = (usize::from(x & 0x1f) << 6) | usize::from(b[i + 1] & 0x3f);
-            LATIN1[c - 0x80] == Some(Class::Letter)
-        }
-        _ => false,
-    }
-}
-
-/// The class of an ASCII letter or digit, or the lead byte of a Latin-1 letter.
-fn digit_or_letter(x: u8) -> Class {
-    if x.is_ascii_digit() {
-        Class::Digit
-    } else {
-        Class::Letter
-    }
-}
-
-/// The run of letters and digits (ASCII, Latin-1 letters) starting at byte `i` of `b`: the byte where
-/// it ends, its length in chars and the class of its last char.
-fn letter_run_end(b: &[u8], i: usize) -> (usize, usize, Class) {
-    let (mut j, mut chars, mut last) = (i, 0, Class::Letter);
-    loop {
-        if b.get(j).is_some_and(u8::is_ascii_alphanumeric) {
-            let end = alnum_run_end(b, j + 1);
-            chars += end - j;
-            last = digit_or_letter(b[end - 1]);
-            j = end;
-        } else if latin1_letter(b, j) {
-            chars += 1;
-            j += 2;
-            last = Class::Letter;
-        } else {
-            return (j, chars, last);
-        }
-    }
 }
 
 /// The end of the run of ASCII letters and digits in `b` from `j`: eight bytes at a time, so that a
@@ -338,11 +297,15 @@ impl Piece {
         }
     }
 
-    /// Takes a run of `n` letters and digits from char `at`, whose first char is of class `first` and
-    /// last of class `last`: what taking them one by one would do.
-    fn run(&mut self, first: Class, last: Class, at: usize, n: usize, sink: &mut impl Sink) {
-        self.push(first, at, sink);
-        self.last = Some(last);
+    /// Takes a run of `n` ASCII letters and digits from char `at`, whose first byte is `first` and
+    /// last `last`: what taking them one by one would do.
+    fn run(&mut self, first: u8, last: u8, at: usize, n: usize, sink: &mut impl Sink) {
+        let class = |b: u8| match b {
+            b'0'..=b'9' => Class::Digit,
+            _ => Class::Letter,
+        };
+        self.push(class(first), at, sink);
+        self.last = Some(class(last));
         self.end = at + n;
     }
 
@@ -441,8 +404,6 @@ mod tests {
             " \u{301}a",
             "\u{93e}क \u{93e}क",
             "x \u{200d}\u{1f600} ² ½ 1½ a² \u{a0}ord ‑ \u{2011}a",
-            // runs of Latin-1 letters among ASCII ones and digits
-            "Åsa9 9å å.b 1.å å.1 å,1 ÷å å×b ªµº x\u{b5}1 ÖÄ_ö å\u{301}ö Ā ö·ä",
         ] {
             assert_eq!(word_count(s), s.unicode_words().count(), "{s:?}");
             assert_eq!(spans(s, 3), segmenter_spans(s, 3), "{s:?}");
