@@ -179,25 +179,28 @@ pub fn import(a: &ImportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     staged.commit()?;
     let counted = ready.iter_mut().map(|r| std::mem::take(&mut r.stats));
     crate::store::stats::record(&project.root, counted);
+    // one write for all the lines, not one per file
+    use std::io::Write as _;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for r in &ready {
         let enc = match (r.encoding, r.guessed) {
             (Some(e), true) => format!("{e}, detected"),
             (Some(e), false) => e.to_string(),
             (None, _) => "docx".into(),
         };
-        crate::say!(
-            "{}",
-            t!(
-                "imported",
-                path = r.path.display().to_string(),
-                dest = r.staged.1.display().to_string(),
-                encoding = enc,
-                case = r.case.as_str(),
-                turns = r.turns,
-                words = r.words
-            )
+        let line = t!(
+            "imported",
+            path = r.path.display().to_string(),
+            dest = r.staged.1.display().to_string(),
+            encoding = enc,
+            case = r.case.as_str(),
+            turns = r.turns,
+            words = r.words
         );
+        // the files are in place whether or not the listing can be printed (a closed pipe)
+        let _ = writeln!(out, "{}", crate::safe::terminal(&line));
     }
+    let _ = out.flush();
     Ok(ExitCode::SUCCESS)
 }
 

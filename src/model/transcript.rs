@@ -125,7 +125,14 @@ impl Transcript {
 
     /// The canonical file content.
     pub fn render(&self) -> String {
-        let mut out = String::from("---\n");
+        let head: usize = self
+            .header
+            .fields
+            .iter()
+            .map(|(k, v)| k.len() + v.len() + 3)
+            .sum();
+        let mut out = String::with_capacity(head + 9 + self.text.len());
+        out.push_str("---\n");
         for (k, v) in &self.header.fields {
             out.push_str(k);
             out.push_str(": ");
@@ -167,14 +174,21 @@ impl Transcript {
     /// Char ranges of the words in the turns' text (labels excluded), in order: the words `word_count`
     /// counts, where `unicode_word_indices` finds them.
     pub fn word_spans(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        self.word_spans_into(&mut out);
+        out
+    }
+
+    /// [`Transcript::word_spans`] into `out` (cleared first), reusing its memory.
+    pub fn word_spans_into(&self, out: &mut Vec<(usize, usize)>) {
+        out.clear();
         // about one word in every seven bytes of Swedish text
-        let mut out = Vec::with_capacity(self.text.len() / 7);
+        out.reserve(self.text.len() / 7);
         for turn in &self.turns {
             if let Some(text) = self.slice(turn.start, turn.end) {
-                word_spans_into(text, turn.start, &mut out);
+                word_spans_into(text, turn.start, out);
             }
         }
-        out
     }
 
     /// Number of words in the turns' text (labels excluded).

@@ -32,16 +32,15 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return finish(text.into_owned(), enc, false);
     }
     // UTF-16 without a BOM shows as NUL bytes, which most text has none of.
-    if bytes.contains(&0)
-        && let Some(enc) = utf16_without_bom(bytes)
-    {
+    let nul = bytes.contains(&0);
+    if nul && let Some(enc) = utf16_without_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(bytes);
         return finish(text.into_owned(), enc, true);
     }
     if let Some(kind) = binary_signature(bytes) {
         return Err(DecodeError::Binary(kind));
     }
-    if bytes.contains(&0) {
+    if nul {
         return Err(DecodeError::Binary("contains NUL bytes"));
     }
     if let Ok(s) = std::str::from_utf8(bytes) {

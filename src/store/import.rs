@@ -217,7 +217,11 @@ fn speakers_of(turns: &[RawTurn]) -> Vec<String> {
 }
 
 fn layout_prepared(turns: &[RawTurn], speakers: &[String]) -> String {
-    let mut out = String::new();
+    let len: usize = turns
+        .iter()
+        .map(|t| t.speaker.len() + 16 + t.paragraphs.iter().map(|p| p.len() + 2).sum::<usize>())
+        .sum();
+    let mut out = String::with_capacity(len + 1);
     for t in turns {
         for (i, p) in t.paragraphs.iter().enumerate() {
             if i > 0 && parse_label(p, Some(speakers)).is_some() {

@@ -59,10 +59,25 @@ pub struct DocStats {
 impl DocStats {
     /// The statistics of a transcript whose content hashes to `hash`.
     pub fn of(t: &Transcript, hash: u64) -> DocStats {
-        let spans = t.word_spans();
+        thread_local! {
+            // the spans of one transcript at a time, kept for the next (an import makes a thousand)
+            static SPANS: std::cell::RefCell<Vec<(usize, usize)>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        SPANS.with_borrow_mut(|spans| {
+            t.word_spans_into(spans);
+            let s = DocStats::encoded(t, hash, spans);
+            if spans.capacity() > 1 << 20 {
+                // a huge transcript's buffer is not kept
+                *spans = Vec::new();
+            }
+            s
+        })
+    }
+
+    fn encoded(t: &Transcript, hash: u64, spans: &[(usize, usize)]) -> DocStats {
         let mut enc = Vec::with_capacity(spans.len());
         let mut at = 0;
-        for &(s, e) in &spans {
+        for &(s, e) in spans {
             let (gap, len) = (s - at, e - s);
             if gap < 4 && len < 32 {
                 enc.push(((gap << 5) | len) as u8);
@@ -165,7 +180,14 @@ impl Cache {
         }
         let mut v: Vec<&DocStats> = self.entries.values().collect();
         v.sort_by(|a, b| a.id.cmp(&b.id));
-        if let Err(e) = atomic::write_with(&path(root), |out| encode(&v, out)) {
+        // Not synced: the file checks itself when read (its checksum, each entry's content hash), so a
+        // power cut that leaves it stale or torn only costs a rebuild, not a wrong number.
+        let written = atomic::write_unsynced_with(&path(root), |out| {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
+            encode(&v, &mut w)?;
+            w.flush()
+        });
+        if let Err(e) = written {
             tracing::warn!("the statistics cache could not be written: {e}");
         }
     }

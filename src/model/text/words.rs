@@ -164,6 +164,32 @@ fn by_pieces(s: &str, base: usize, sink: &mut impl Sink) -> bool {
     let (mut i, mut at) = (0, base);
     while i < b.len() {
         let x = b[i];
+        if i == piece.byte && (x.is_ascii_alphanumeric() || latin1_letter(b, i)) {
+            // a piece that starts with a run of letters and digits and ends with it, or with one of
+            // `,.;:!?` after it (the usual word): that run is its one word
+            let (j, chars) = letter_run_end(b, i);
+            let skip = match b.get(j) {
+                None | Some(b' ' | b'\n' | b'\t') => Some(0),
+                Some(b',' | b'.' | b';' | b':' | b'!' | b'?') => {
+                    matches!(b.get(j + 1), None | Some(b' ' | b'\n' | b'\t')).then_some(1)
+                }
+                _ => None,
+            };
+            if let Some(skip) = skip {
+                sink.word(at, at + chars);
+                at += chars + skip;
+                i = j + skip;
+                if i < b.len() {
+                    // the whitespace that ends the piece
+                    piece = Piece::new(i + 1, at + 1, sink.len());
+                    i += 1;
+                    at += 1;
+                } else {
+                    piece = Piece::new(i, at, sink.len());
+                }
+                continue;
+            }
+        }
         if x.is_ascii_alphanumeric() {
             // a run of ASCII letters and digits, the bulk of most text, stays one word
             let j = alnum_run_end(b, i + 1);
@@ -200,6 +226,35 @@ fn by_pieces(s: &str, base: usize, sink: &mut impl Sink) -> bool {
         at += 1;
     }
     piece.finish(s, b.len(), sink)
+}
+
+/// Whether `b` holds a Latin-1 letter (two bytes, led by 0xC2 or 0xC3) at `i`; `b` is valid UTF-8.
+fn latin1_letter(b: &[u8], i: usize) -> bool {
+    match b.get(i) {
+        Some(&x @ (0xc2 | 0xc3)) => {
+            let c = (usize::from(x & 0x1f) << 6) | usize::from(b[i + 1] & 0x3f);
+            LATIN1[c - 0x80] == Some(Class::Letter)
+        }
+        _ => false,
+    }
+}
+
+/// The run of letters and digits (ASCII, and Latin-1 letters) from byte `i` of `b`: the byte where it
+/// ends and its length in chars.
+fn letter_run_end(b: &[u8], i: usize) -> (usize, usize) {
+    let (mut j, mut chars) = (i, 0);
+    loop {
+        if b.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+            let end = alnum_run_end(b, j + 1);
+            chars += end - j;
+            j = end;
+        } else if latin1_letter(b, j) {
+            chars += 1;
+            j += 2;
+        } else {
+            return (j, chars);
+        }
+    }
 }
 
 /// The end of the run of ASCII letters and digits in `b` from `j`: eight bytes at a time, so that a
@@ -404,6 +459,9 @@ mod tests {
             " \u{301}a",
             "\u{93e}क \u{93e}क",
             "x \u{200d}\u{1f600} ² ½ 1½ a² \u{a0}ord ‑ \u{2011}a",
+            // whole words taken at once, and what looks like one but is not
+            "Åsa9 9å å.b 1.å å.1 å,1 ÷å å×b ªµº x\u{b5}1 ÖÄ_ö å\u{301}ö Ā ö·ä ord, ord. ord; ord:",
+            "ord! ord? ord?! 3,5 ord.\tord,\nord.. å. ö\r\nx ja.nej 1.\u{301}",
         ] {
             assert_eq!(word_count(s), s.unicode_words().count(), "{s:?}");
             assert_eq!(spans(s, 3), segmenter_spans(s, 3), "{s:?}");
