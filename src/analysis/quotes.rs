@@ -145,16 +145,28 @@ fn passages<'a>(codings: &[&'a LayerCoding<'a>]) -> Vec<Passage<'a>> {
     let mut sorted: Vec<(usize, &'a LayerCoding<'a>)> =
         codings.iter().copied().enumerate().collect();
     sorted.sort_by_key(|o| key(o.1));
+    // Per sorted coding: the furthest end among those before it in its transcript (itself included).
+    // It only grows within a transcript, so the first coding that may reach a start is a binary search
+    // away, and the scan of a transcript's earlier codings is not quadratic either.
+    let mut reach = Vec::with_capacity(sorted.len());
+    for (i, o) in sorted.iter().enumerate() {
+        let same_doc = i > 0 && key(sorted[i - 1].1).0 == key(o.1).0;
+        let before = if same_doc { reach[i - 1] } else { 0 };
+        reach.push(o.1.coding.end.max(before));
+    }
     codings
         .iter()
         .map(|c| {
             let span = (c.coding.start, c.coding.end);
             let (doc, _) = key(c);
-            let from = sorted.partition_point(|o| key(o.1).0 < doc);
-            let mut members: Vec<(usize, &'a LayerCoding<'a>)> = sorted[from..]
+            let first = sorted.partition_point(|o| key(o.1).0 < doc);
+            let docs_end = first + sorted[first..].partition_point(|o| key(o.1).0 == doc);
+            // Codings whose reach ends at or before the start share nothing with the span.
+            let from = first + reach[first..docs_end].partition_point(|&r| r <= span.0);
+            let mut members: Vec<(usize, &'a LayerCoding<'a>)> = sorted[from..docs_end]
                 .iter()
                 .copied()
-                .take_while(|o| key(o.1).0 == doc && o.1.coding.start < span.1)
+                .take_while(|o| o.1.coding.start < span.1)
                 .filter(|o| agree(span, (o.1.coding.start, o.1.coding.end)))
                 .collect();
             // In the order of `codings`, as an all-pairs scan gives them.
@@ -284,9 +296,17 @@ fn line_at(
     pos: usize,
     line: &mut Line,
 ) -> Option<usize> {
+    let pos_byte = t.offsets().byte(pos)?;
+    // A position within the line held already lies in the same turn and line: no search.
+    if let Some((doc, from, to)) = line.key
+        && doc == std::ptr::from_ref(t) as usize
+        && (from..=to).contains(&pos_byte)
+    {
+        return Some(line.base);
+    }
     let text = t.slice(turn.start, turn.end)?;
     let turn_byte = t.offsets().byte(turn.start)?;
-    let at = t.offsets().byte(pos)?.checked_sub(turn_byte)?;
+    let at = pos_byte.checked_sub(turn_byte)?;
     let before = text.get(..at)?;
     let from = before.rfind('\n').map_or(0, |i| i + 1);
     let to = text[at..].find('\n').map_or(text.len(), |i| at + i);
