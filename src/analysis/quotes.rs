@@ -110,10 +110,25 @@ fn choose(
         .filter_map(|(i, c)| c.map(|(score, span)| (score, span, i)))
         .collect();
     // Best first; on a tie by transcript id, then position (ranks of the ids compare as the ids do).
-    let mut ids: Vec<&str> = passages.iter().map(|p| p.doc.id.as_str()).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let rank = |i: usize| ids.binary_search(&passages[i].doc.id.as_str()).unwrap_or(0);
+    // The list's transcripts, found once each from the overlaps' grouping, ranked by id.
+    let mut docs: Vec<(&str, usize)> = found
+        .sorted
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|same| (list[same[0].3].doc.id.as_str(), same[0].0))
+        .collect();
+    docs.sort_unstable();
+    let mut ranks: Vec<(usize, usize)> = docs
+        .iter()
+        .enumerate()
+        .map(|(r, &(_, doc))| (doc, r))
+        .collect();
+    ranks.sort_unstable();
+    let rank = |i: usize| {
+        let doc = std::ptr::from_ref(passages[i].doc) as usize;
+        ranks
+            .binary_search_by_key(&doc, |&(d, _)| d)
+            .map_or(0, |at| ranks[at].1)
+    };
     cands.sort_by_cached_key(|(score, span, i)| {
         (std::cmp::Reverse(*score), rank(*i), span.start, span.end)
     });

@@ -345,9 +345,9 @@ pub fn context(p: &Project, opts: &ReportOptions) -> Result<ReportContext> {
     if !(1..=3).contains(&opts.quotes) {
         return Err(AnalysisError::QuotesRange(opts.quotes));
     }
-    let s = summary::compute(p, &opts.layer, &opts.attr)?;
+    let mut s = summary::compute(p, &opts.layer, &opts.attr)?;
     let data = LayerData::load(p, &opts.layer)?;
-    let sources = Sources::new(&s, &data);
+    let sources = Sources::new(&mut s, &data);
     let lang = opts.lang;
     let labels: Vec<GroupLabel> = s
         .groups
@@ -624,7 +624,8 @@ struct Sources {
 }
 
 impl Sources {
-    fn new(s: &Summary, data: &LayerData) -> Self {
+    /// Takes the ids out of `s.codings` (into [`Sources::ids`]).
+    fn new(s: &mut Summary, data: &LayerData) -> Self {
         // Both list the layer's countable codings in layer order; matched by id should they differ.
         let same = s.codings.len() == data.codings.len()
             && s.codings
@@ -646,7 +647,11 @@ impl Sources {
                 .collect()
         };
         Sources {
-            ids: s.codings.iter().map(|c| c.id.clone()).collect(),
+            ids: s
+                .codings
+                .iter_mut()
+                .map(|c| std::mem::take(&mut c.id))
+                .collect(),
             loaded,
             doc_rank: ranks(&s.total.docs),
             coder_rank: ranks(&s.coders),
