@@ -306,8 +306,18 @@ pub struct LayerData<'a> {
 
 impl<'a> LayerData<'a> {
     pub fn load(p: &'a Project, layer: &Layer) -> Result<Self> {
+        // A coder's codings come transcript by transcript: the last transcript found is tried first.
+        let mut last: Option<&Transcript> = None;
         let (coders, counted, skipped) = layer_codings(p, layer, |id| {
-            p.transcripts.get(id).map(|t| (t, t.char_len()))
+            let t = match last {
+                Some(t) if t.id == id => t,
+                _ => {
+                    let t = p.transcripts.get(id)?;
+                    last = Some(t);
+                    t
+                }
+            };
+            Some((t, t.char_len()))
         })?;
         let codings = counted
             .into_iter()
@@ -346,15 +356,23 @@ pub fn layer_codings<'a, D>(
         .collect();
     let mut codings = Vec::new();
     let mut skipped = Vec::new();
+    // Codings of one code often follow each other: the last code's answer is kept.
+    let mut last_code: Option<(&str, bool)> = None;
     for coder in &coders {
         let Some((name, file)) = p.coders.get_key_value(coder) else {
             continue;
         };
         for c in &file.codings {
+            let known = match last_code {
+                Some((code, known)) if code == c.code => known,
+                _ => {
+                    let known = codes.contains(c.code.as_str());
+                    last_code = Some((c.code.as_str(), known));
+                    known
+                }
+            };
             match doc(&c.doc) {
-                Some((d, len))
-                    if codes.contains(c.code.as_str()) && c.start < c.end && c.end <= len =>
-                {
+                Some((d, len)) if known && c.start < c.end && c.end <= len => {
                     codings.push((name.as_str(), c, d))
                 }
                 _ => skipped.push(c.id.clone()),

@@ -13,7 +13,7 @@ use std::io::Write;
 
 /// Text made safe to print: control, bidi and zero-width characters become U+FFFD (newline and tab stay).
 pub fn terminal(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_forbidden) {
+    if !has_forbidden(s) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
@@ -21,6 +21,21 @@ pub fn terminal(s: &str) -> Cow<'_, str> {
             .map(|c| if is_forbidden(c) { '\u{fffd}' } else { c })
             .collect(),
     )
+}
+
+/// Whether `s` holds a character [`is_forbidden`] refuses, byte by byte: every forbidden character is an
+/// ASCII control or starts with one of four lead bytes, so the rest (Swedish letters too) is not decoded.
+fn has_forbidden(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' | b'\n' => false,
+        0x00..=0x1f | 0x7f => true,
+        0xc2 | 0xd8 | 0xe2 | 0xef => s
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(is_forbidden),
+        _ => false,
+    })
 }
 
 /// Prints a line to stdout through [`terminal`]; the CLI's `println!` for text that holds data.
@@ -84,6 +99,13 @@ fn split_text(bytes: &[u8]) -> (String, &[u8]) {
 
 impl<W: Write> Write for SafeWriter<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        // Whole text with nothing carried over (a report written at once): no copy.
+        if self.carry.is_empty()
+            && let Ok(text) = std::str::from_utf8(buf)
+        {
+            self.inner.write_all(terminal(text).as_bytes())?;
+            return Ok(buf.len());
+        }
         self.carry.extend_from_slice(buf);
         let (text, rest) = split_text(&self.carry);
         let rest = rest.to_vec();
@@ -172,6 +194,14 @@ mod tests {
         );
         assert_eq!(terminal("på rad\n\tTab"), "på rad\n\tTab");
         assert!(matches!(terminal("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_byte_scan_finds_every_forbidden_character() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let s = format!("å{c}ö");
+            assert_eq!(has_forbidden(&s), is_forbidden(c), "{:x}", c as u32);
+        }
     }
 
     #[test]

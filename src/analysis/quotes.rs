@@ -53,33 +53,82 @@ pub fn is_interviewer(label: &str, t: &Transcript) -> bool {
 
 /// Up to `max` quotes from `codings`, best first, each from a different case while there are cases left.
 pub fn select(codings: &[&LayerCoding], max: usize) -> Vec<Quote> {
-    let passages = passages(codings);
+    select_each(&[codings.to_vec()], max)
+        .pop()
+        .unwrap_or_default()
+}
+
+/// [`select`] for each list of codings. The candidates of all lists are scored together in text order,
+/// so that a line's chars are decoded once for all the lists (the themes and groups of a report) that
+/// have a passage in it.
+pub fn select_each<'a>(lists: &[Vec<&'a LayerCoding<'a>>], max: usize) -> Vec<Vec<Quote>> {
+    let found: Vec<Overlaps> = lists.iter().map(|l| Overlaps::new(l)).collect();
+    let passages: Vec<Vec<Passage>> = lists
+        .iter()
+        .zip(&found)
+        .map(|(l, o)| passages(l, o))
+        .collect();
     // Scored first, and made into quotes only when chosen: a theme of a large study has tens of
     // thousands of candidates and needs two or three quotes.
-    // Scored in text order, so that the passages of one line share its chars (`Line`), and listed in
-    // the passages' order, which breaks ties below.
-    let mut order: Vec<usize> = (0..passages.len()).collect();
-    order.sort_by_key(|&i| {
-        (
-            std::ptr::from_ref(passages[i].doc) as usize,
-            passages[i].start,
-        )
-    });
-    let mut scored: Vec<Option<(i64, Span)>> = vec![None; passages.len()];
+    // Scored in text order, so that the passages of one line share its chars (`Line`).
+    let mut order: Vec<(usize, usize, usize, usize)> = passages
+        .iter()
+        .enumerate()
+        .flat_map(|(k, ps)| {
+            ps.iter()
+                .enumerate()
+                .map(move |(i, p)| (std::ptr::from_ref(p.doc) as usize, p.start, k, i))
+        })
+        .collect();
+    order.sort_unstable();
+    let mut scored: Vec<Vec<Option<(i64, Span)>>> =
+        passages.iter().map(|ps| vec![None; ps.len()]).collect();
     let mut line = Line::default();
-    for i in order {
-        scored[i] = candidate(&passages[i], &mut line);
+    for (_, _, k, i) in order {
+        scored[k][i] = candidate(&passages[k][i], &mut line);
     }
+    lists
+        .iter()
+        .zip(&found)
+        .zip(passages.iter().zip(scored))
+        .map(|((list, o), (ps, sc))| choose(list, o, ps, sc, max))
+        .collect()
+}
+
+/// The quotes of one list: its candidates (scored passages, listed in the passages' order, which breaks
+/// ties) best first, up to `max`, from different cases, then different transcripts, while there are any.
+fn choose(
+    list: &[&LayerCoding],
+    found: &Overlaps,
+    passages: &[Passage],
+    scored: Vec<Option<(i64, Span)>>,
+    max: usize,
+) -> Vec<Quote> {
     let mut cands: Vec<(i64, Span, usize)> = scored
         .into_iter()
         .enumerate()
         .filter_map(|(i, c)| c.map(|(score, span)| (score, span, i)))
         .collect();
     // Best first; on a tie by transcript id, then position (ranks of the ids compare as the ids do).
-    let mut ids: Vec<&str> = passages.iter().map(|p| p.doc.id.as_str()).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let rank = |i: usize| ids.binary_search(&passages[i].doc.id.as_str()).unwrap_or(0);
+    // The list's transcripts, found once each from the overlaps' grouping, ranked by id.
+    let mut docs: Vec<(&str, usize)> = found
+        .sorted
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|same| (list[same[0].3].doc.id.as_str(), same[0].0))
+        .collect();
+    docs.sort_unstable();
+    let mut ranks: Vec<(usize, usize)> = docs
+        .iter()
+        .enumerate()
+        .map(|(r, &(_, doc))| (doc, r))
+        .collect();
+    ranks.sort_unstable();
+    let rank = |i: usize| {
+        let doc = std::ptr::from_ref(passages[i].doc) as usize;
+        ranks
+            .binary_search_by_key(&doc, |&(d, _)| d)
+            .map_or(0, |at| ranks[at].1)
+    };
     cands.sort_by_cached_key(|(score, span, i)| {
         (std::cmp::Reverse(*score), rank(*i), span.start, span.end)
     });
@@ -106,8 +155,13 @@ pub fn select(codings: &[&LayerCoding], max: usize) -> Vec<Quote> {
             }
         }
     }
+    let mut members = Vec::new();
     out.iter()
-        .filter_map(|&(_, span, i)| quote(&passages[i], span))
+        .filter_map(|&(_, span, i)| {
+            found.members(list[passages[i].coding], &mut members);
+            let members: Vec<&LayerCoding> = members.iter().map(|&m| list[m]).collect();
+            quote(&passages[i], &members, span)
+        })
         .collect()
 }
 
@@ -120,12 +174,15 @@ struct Span {
     cut_after: bool,
 }
 
-/// A passage: one coding's span, with the codings (of any coder) that substantially cover the same text.
+/// A passage: one coding's span, and how many coders marked the same text (its members: the codings of
+/// any coder that substantially cover it, found again by [`Overlaps::members`] for a chosen passage).
 struct Passage<'a> {
     doc: &'a Transcript,
     start: usize,
     end: usize,
-    members: Vec<&'a LayerCoding<'a>>,
+    /// The coding's place in its list.
+    coding: usize,
+    coders: usize,
 }
 
 /// Two spans cover the same text when they share at least half of the shorter one.
@@ -135,35 +192,80 @@ fn agree(a: (usize, usize), b: (usize, usize)) -> bool {
     shared > 0 && shared * 2 >= shorter
 }
 
+/// A list's codings by transcript and start, so each one is compared only with those that can overlap
+/// it (a scan of all pairs is quadratic: 30,000 codings of a theme are 900 million comparisons).
+struct Overlaps {
+    /// (transcript address, start, end, place in the list): grouped by transcript without string
+    /// comparisons, then by start.
+    sorted: Vec<(usize, usize, usize, usize)>,
+    /// Per sorted coding: the furthest end among those before it in its transcript (itself included).
+    /// It only grows within a transcript, so the first coding that may reach a start is a binary search
+    /// away, and the scan of a transcript's earlier codings is not quadratic either.
+    reach: Vec<usize>,
+}
+
+impl Overlaps {
+    fn new(list: &[&LayerCoding]) -> Overlaps {
+        let mut sorted: Vec<(usize, usize, usize, usize)> = list
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let doc = std::ptr::from_ref(c.doc) as usize;
+                (doc, c.coding.start, c.coding.end, i)
+            })
+            .collect();
+        sorted.sort_unstable();
+        let mut reach = Vec::with_capacity(sorted.len());
+        for (i, o) in sorted.iter().enumerate() {
+            let before = match i.checked_sub(1).map(|j| (sorted[j].0, reach[j])) {
+                Some((doc, r)) if doc == o.0 => r,
+                _ => 0,
+            };
+            reach.push(o.2.max(before));
+        }
+        Overlaps { sorted, reach }
+    }
+
+    /// The places in the list of the codings that agree with `c` (itself included), in list order,
+    /// as an all-pairs scan gives them, into `out`.
+    fn members(&self, c: &LayerCoding, out: &mut Vec<usize>) {
+        out.clear();
+        let span = (c.coding.start, c.coding.end);
+        let doc = std::ptr::from_ref(c.doc) as usize;
+        let first = self.sorted.partition_point(|o| o.0 < doc);
+        let end = first + self.sorted[first..].partition_point(|o| o.0 == doc);
+        // Codings whose reach ends at or before the start share nothing with the span.
+        let from = first + self.reach[first..end].partition_point(|&r| r <= span.0);
+        out.extend(
+            self.sorted[from..end]
+                .iter()
+                .take_while(|o| o.1 < span.1)
+                .filter(|o| agree(span, (o.1, o.2)))
+                .map(|o| o.3),
+        );
+        out.sort_unstable();
+    }
+}
+
 /// One passage per coding; its members are the codings that agree with it, so a passage several coders
 /// marked counts their number, while one long coding does not swallow the short ones inside it.
-fn passages<'a>(codings: &[&'a LayerCoding<'a>]) -> Vec<Passage<'a>> {
-    // Codings by document and start, so each one is compared only with those that can overlap it
-    // (a scan of all pairs is quadratic: 30,000 codings of a theme are 900 million comparisons).
-    // Grouped by the transcript they lie in (its address: no string comparisons), then by start.
-    let key = |c: &LayerCoding| (std::ptr::from_ref(c.doc) as usize, c.coding.start);
-    let mut sorted: Vec<(usize, &'a LayerCoding<'a>)> =
-        codings.iter().copied().enumerate().collect();
-    sorted.sort_by_key(|o| key(o.1));
-    codings
-        .iter()
-        .map(|c| {
-            let span = (c.coding.start, c.coding.end);
-            let (doc, _) = key(c);
-            let from = sorted.partition_point(|o| key(o.1).0 < doc);
-            let mut members: Vec<(usize, &'a LayerCoding<'a>)> = sorted[from..]
-                .iter()
-                .copied()
-                .take_while(|o| key(o.1).0 == doc && o.1.coding.start < span.1)
-                .filter(|o| agree(span, (o.1.coding.start, o.1.coding.end)))
-                .collect();
-            // In the order of `codings`, as an all-pairs scan gives them.
-            members.sort_by_key(|m| m.0);
+fn passages<'a>(list: &[&'a LayerCoding<'a>], found: &Overlaps) -> Vec<Passage<'a>> {
+    let mut members = Vec::new();
+    let mut coders: Vec<&str> = Vec::new();
+    list.iter()
+        .enumerate()
+        .map(|(i, c)| {
+            found.members(c, &mut members);
+            coders.clear();
+            coders.extend(members.iter().map(|&m| list[m].coder));
+            coders.sort_unstable();
+            coders.dedup();
             Passage {
                 doc: c.doc,
-                start: span.0,
-                end: span.1,
-                members: members.into_iter().map(|m| m.1).collect(),
+                start: c.coding.start,
+                end: c.coding.end,
+                coding: i,
+                coders: coders.len(),
             }
         })
         .collect()
@@ -212,17 +314,13 @@ fn candidate(p: &Passage, line: &mut Line) -> Option<(i64, Span)> {
     if len < MIN_CHARS {
         return None;
     }
-    let mut coders: Vec<&str> = p.members.iter().map(|m| m.coder).collect();
-    coders.sort_unstable();
-    coders.dedup();
     let length_score = match len {
         80..=300 => 6,
         40..=79 | 301..=MAX_CHARS => 4,
         _ => 1,
     };
-    let score = coders.len() as i64 * 10 + length_score
-        - 2 * i64::from(cut_before)
-        - 2 * i64::from(cut_after);
+    let score =
+        p.coders as i64 * 10 + length_score - 2 * i64::from(cut_before) - 2 * i64::from(cut_after);
     let span = Span {
         start: s + base,
         end: e + base,
@@ -232,8 +330,8 @@ fn candidate(p: &Passage, line: &mut Line) -> Option<(i64, Span)> {
     Some((score, span))
 }
 
-/// The quote of a passage at the span [`candidate`] chose.
-fn quote(p: &Passage, span: Span) -> Option<Quote> {
+/// The quote of a passage (with its members) at the span [`candidate`] chose.
+fn quote(p: &Passage, members: &[&LayerCoding], span: Span) -> Option<Quote> {
     let t = p.doc;
     let turn = &t.turns[t.turn_at(p.start)?];
     let text = t.slice(span.start, span.end)?.to_string();
@@ -247,8 +345,8 @@ fn quote(p: &Passage, span: Span) -> Option<Quote> {
         shown.push(' ');
         shown.push_str(CUT);
     }
-    let coders: BTreeSet<String> = p.members.iter().map(|m| m.coder.to_string()).collect();
-    let codes: BTreeSet<String> = p.members.iter().map(|m| m.coding.code.clone()).collect();
+    let coders: BTreeSet<String> = members.iter().map(|m| m.coder.to_string()).collect();
+    let codes: BTreeSet<String> = members.iter().map(|m| m.coding.code.clone()).collect();
     Some(Quote {
         text: shown,
         pieces: vec![text],
@@ -259,7 +357,7 @@ fn quote(p: &Passage, span: Span) -> Option<Quote> {
         start: span.start,
         end: span.end,
         coders: coders.into_iter().collect(),
-        coding_ids: p.members.iter().map(|m| m.coding.id.clone()).collect(),
+        coding_ids: members.iter().map(|m| m.coding.id.clone()).collect(),
         codes: codes.into_iter().collect(),
     })
 }
@@ -284,9 +382,17 @@ fn line_at(
     pos: usize,
     line: &mut Line,
 ) -> Option<usize> {
+    let pos_byte = t.offsets().byte(pos)?;
+    // A position within the line held already lies in the same turn and line: no search.
+    if let Some((doc, from, to)) = line.key
+        && doc == std::ptr::from_ref(t) as usize
+        && (from..=to).contains(&pos_byte)
+    {
+        return Some(line.base);
+    }
     let text = t.slice(turn.start, turn.end)?;
     let turn_byte = t.offsets().byte(turn.start)?;
-    let at = t.offsets().byte(pos)?.checked_sub(turn_byte)?;
+    let at = pos_byte.checked_sub(turn_byte)?;
     let before = text.get(..at)?;
     let from = before.rfind('\n').map_or(0, |i| i + 1);
     let to = text[at..].find('\n').map_or(text.len(), |i| at + i);

@@ -9,9 +9,11 @@ use super::summary::{self, Cell, Summary};
 use super::words::{self, CASES_EN, CASES_SV, Count, GroupLabel};
 use super::{AnalysisError, Lang, Layer, LayerCoding, LayerData, Result, TemplateFault};
 use crate::store::Project;
+use minijinja::value::{ArgType, Enumerator, Object, ObjectRepr};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 pub mod extras;
 
@@ -138,7 +140,58 @@ pub struct SourceCtx {
 #[derive(Debug, Serialize)]
 pub struct CoderIds {
     pub coder: String,
-    pub ids: Vec<String>,
+    /// A list of id strings to a template ([`IdList`]).
+    pub ids: minijinja::Value,
+}
+
+/// Coding ids as a template sees them: a list of strings, read from one table of every id shared by all
+/// lists (a report of a large study names each of 400,000 ids several times; a string per mention, copied
+/// again into the template's values, was a tenth of its time).
+#[derive(Debug)]
+pub struct IdList {
+    table: Arc<[String]>,
+    at: Vec<u32>,
+}
+
+impl IdList {
+    /// The list of `table[i]` for each `i` of `at`, as a template value.
+    pub fn value(table: &Arc<[String]>, at: impl IntoIterator<Item = usize>) -> minijinja::Value {
+        let at = at
+            .into_iter()
+            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+            .collect();
+        minijinja::Value::from_object(IdList {
+            table: Arc::clone(table),
+            at,
+        })
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.at
+            .iter()
+            .filter_map(|&i| self.table.get(i as usize).map(String::as_str))
+    }
+}
+
+impl Object for IdList {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &minijinja::Value) -> Option<minijinja::Value> {
+        let i = *self.at.get(key.as_usize()?)?;
+        self.table
+            .get(i as usize)
+            .map(|id| minijinja::Value::from(id.as_str()))
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.at.len())
+    }
+
+    fn enumerator_len(self: &Arc<Self>) -> Option<usize> {
+        Some(self.at.len())
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -192,7 +245,13 @@ pub fn render_context(ctx: &ReportContext, opts: &ReportOptions) -> Result<Strin
     env.add_filter("words", move |n: usize| words::number(n, lang));
     env.add_filter("capitalize_first", |s: String| words::capitalize(&s));
     // The appendix lists every coding id: one call per list instead of a template loop per id.
-    env.add_filter("code_list", |ids: Vec<String>| code_list(&ids));
+    env.add_filter("code_list", |ids: minijinja::Value| {
+        match ids.downcast_object_ref::<IdList>() {
+            Some(list) => Ok(code_list(list.iter())),
+            None => <Vec<String> as ArgType>::from_value(Some(&ids))
+                .map(|v| code_list(v.iter().map(String::as_str))),
+        }
+    });
     env.add_template_owned(name.clone(), source)
         .map_err(|e| template_error(&name, &e))?;
     let tmpl = env
@@ -203,9 +262,9 @@ pub fn render_context(ctx: &ReportContext, opts: &ReportOptions) -> Result<Strin
 }
 
 /// `` `a`, `b`, `c` ``: ids as inline code, separated by commas.
-fn code_list(ids: &[String]) -> String {
+fn code_list<'s>(ids: impl Iterator<Item = &'s str>) -> String {
     let mut out = String::new();
-    for (i, id) in ids.iter().enumerate() {
+    for (i, id) in ids.enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
@@ -286,9 +345,9 @@ pub fn context(p: &Project, opts: &ReportOptions) -> Result<ReportContext> {
     if !(1..=3).contains(&opts.quotes) {
         return Err(AnalysisError::QuotesRange(opts.quotes));
     }
-    let s = summary::compute(p, &opts.layer, &opts.attr)?;
+    let mut s = summary::compute(p, &opts.layer, &opts.attr)?;
     let data = LayerData::load(p, &opts.layer)?;
-    let sources = Sources::new(&s, &data);
+    let sources = Sources::new(&mut s, &data);
     let lang = opts.lang;
     let labels: Vec<GroupLabel> = s
         .groups
@@ -315,11 +374,12 @@ pub fn context(p: &Project, opts: &ReportOptions) -> Result<ReportContext> {
             words: g.words,
         })
         .collect();
-    let themes = s
-        .rows
+    let theme_rows: Vec<&summary::CodeRow> = s.rows.iter().filter(|r| r.depth == 0).collect();
+    let quotes = theme_quotes((&data, &sources), &theme_rows, &groups, opts.quotes);
+    let themes = theme_rows
         .iter()
-        .filter(|r| r.depth == 0)
-        .map(|r| theme(p, &s, (&data, &sources), r, &groups, opts))
+        .zip(quotes)
+        .map(|(r, q)| theme(p, &s, &sources, r, &groups, opts, q))
         .collect();
     let stats = if opts.stats {
         extras::stats(&s, &groups, lang)
@@ -390,10 +450,11 @@ fn notes(s: &Summary, lang: Lang) -> Vec<String> {
 fn theme(
     p: &Project,
     s: &Summary,
-    (data, src): (&LayerData, &Sources),
+    src: &Sources,
     r: &summary::CodeRow,
     groups: &[GroupCtx],
     opts: &ReportOptions,
+    quotes: Vec<QuoteGroup>,
 ) -> ThemeCtx {
     let lang = opts.lang;
     let counts = |f: &dyn Fn(&Cell) -> (usize, usize)| -> Vec<Count> {
@@ -435,7 +496,6 @@ fn theme(
             numbers: numbers(src, s, x),
         })
         .collect();
-    let quotes = theme_quotes((data, src), r, groups, opts.quotes);
     ThemeCtx {
         id: r.code.clone(),
         name: r.name.clone(),
@@ -448,28 +508,42 @@ fn theme(
     }
 }
 
-/// The chosen quotes of a theme, per group.
+/// The chosen quotes of each theme, per group (chosen together: [`quotes::select_each`]).
 fn theme_quotes(
     (data, src): (&LayerData, &Sources),
-    r: &summary::CodeRow,
+    themes: &[&summary::CodeRow],
     groups: &[GroupCtx],
     max: usize,
-) -> Vec<QuoteGroup> {
-    groups
+) -> Vec<Vec<QuoteGroup>> {
+    // One list per theme and group, in layer order, as the cell lists them.
+    let lists: Vec<Vec<&LayerCoding>> = themes
         .iter()
-        .zip(&r.cells)
-        .map(|(g, cell)| {
-            // In layer order, as the cell lists them.
-            let sel: Vec<&LayerCoding> = cell
-                .codings
+        .flat_map(|r| r.cells.iter().take(groups.len()))
+        .map(|cell| {
+            cell.codings
                 .iter()
                 .filter_map(|&k| src.loaded[k].map(|i| &data.codings[i]))
-                .collect();
-            QuoteGroup {
-                group: g.value.clone(),
-                heading: g.heading.clone(),
-                quotes: quotes::select(&sel, max).iter().map(quote_ctx).collect(),
-            }
+                .collect()
+        })
+        .collect();
+    let mut chosen = quotes::select_each(&lists, max).into_iter();
+    themes
+        .iter()
+        .map(|r| {
+            groups
+                .iter()
+                .zip(&r.cells)
+                .map(|(g, _)| QuoteGroup {
+                    group: g.value.clone(),
+                    heading: g.heading.clone(),
+                    quotes: chosen
+                        .next()
+                        .unwrap_or_default()
+                        .iter()
+                        .map(quote_ctx)
+                        .collect(),
+                })
+                .collect()
         })
         .collect()
 }
@@ -545,10 +619,13 @@ struct Sources {
     doc_rank: Vec<usize>,
     /// Rank of each coder of `Summary::coders` among them by name.
     coder_rank: Vec<usize>,
+    /// The id of each coding of `Summary::codings`.
+    ids: Arc<[String]>,
 }
 
 impl Sources {
-    fn new(s: &Summary, data: &LayerData) -> Self {
+    /// Takes the ids out of `s.codings` (into [`Sources::ids`]).
+    fn new(s: &mut Summary, data: &LayerData) -> Self {
         // Both list the layer's countable codings in layer order; matched by id should they differ.
         let same = s.codings.len() == data.codings.len()
             && s.codings
@@ -570,6 +647,11 @@ impl Sources {
                 .collect()
         };
         Sources {
+            ids: s
+                .codings
+                .iter_mut()
+                .map(|c| std::mem::take(&mut c.id))
+                .collect(),
             loaded,
             doc_rank: ranks(&s.total.docs),
             coder_rank: ranks(&s.coders),
@@ -612,7 +694,7 @@ fn numbers(src: &Sources, s: &Summary, r: &summary::CodeRow) -> NumbersCtx {
                         .chunk_by(|a, b| a.1 == b.1)
                         .map(|coder| CoderIds {
                             coder: s.coders[s.codings[coder[0].2].coder].clone(),
-                            ids: coder.iter().map(|x| s.codings[x.2].id.clone()).collect(),
+                            ids: IdList::value(&src.ids, coder.iter().map(|x| x.2)),
                         })
                         .collect(),
                 }

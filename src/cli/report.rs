@@ -100,7 +100,12 @@ pub fn run(a: &ReportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         figure: a.chart.as_ref().map(|c| c.display().to_string()),
         ..opts
     };
-    let text = map.apply(&report::render(&p, &opts)?);
+    // The project and the context are let go as soon as they have served, before the next large copy.
+    let ctx = report::context(&p, &opts)?;
+    drop(p);
+    let text = report::render_context(&ctx, &opts)?;
+    drop(ctx);
+    let text = map.apply_owned(text);
     emit(&map, &text, a.out.as_deref())?;
     Ok(ExitCode::SUCCESS)
 }
