@@ -331,7 +331,9 @@ impl Project {
             out.push(FileProblem::new(self.codebook_path(), Problem::Codebook(e)));
         }
         self.check_transcripts(&mut out);
-        let mut seen: HashMap<&str, &str> = HashMap::new();
+        // coding ids are random: the fast hash is enough for hundreds of thousands of them
+        let mut seen: rustc_hash::FxHashMap<&str, &str> = rustc_hash::FxHashMap::default();
+        seen.reserve(self.coders.values().map(|f| f.codings.len()).sum());
         for (coder, file) in &self.coders {
             let path = self.coder_path(coder);
             if file.coder != *coder {
