@@ -346,7 +346,6 @@ impl ByDoc {
 mod tests {
     use super::*;
     use crate::model::{CONSENSUS_CODER, Codebook, Transcript};
-    use std::collections::BTreeMap;
 
     fn project() -> Project {
         let book: Codebook = serde_json::from_str(
@@ -358,14 +357,7 @@ mod tests {
             "d",
         )
         .unwrap();
-        Project {
-            root: Default::default(),
-            codebook: book,
-            cases: Default::default(),
-            transcripts: BTreeMap::from([("d".to_string(), t)]),
-            unread: BTreeMap::new(),
-            coders: BTreeMap::new(),
-        }
+        Project::in_memory(book, [t])
     }
 
     fn add(p: &mut Project, coder: &str, s: usize, e: usize, code: &str) -> String {

@@ -518,14 +518,7 @@ mod tests {
         book.add(Code::new("x", "X"), None).unwrap();
         book.add(Code::new("y", "Y"), None).unwrap();
         let t = crate::model::Transcript::parse("Respondent: aaaa bbbb cccc dddd\n", "d").unwrap();
-        let mut p = Project {
-            root: Default::default(),
-            codebook: book,
-            cases: Default::default(),
-            transcripts: BTreeMap::from([("d".to_string(), t)]),
-            unread: BTreeMap::new(),
-            coders: BTreeMap::new(),
-        };
+        let mut p = Project::in_memory(book, [t]);
         let now = chrono::DateTime::from_timestamp(0, 0).unwrap();
         for &(coder, start, end, code, id) in codings {
             let mut c = Coding::new(&p.transcripts["d"], start, end, code, now).unwrap();

@@ -574,6 +574,24 @@ pub fn new_coding_in(
 }
 
 #[cfg(test)]
+impl Project {
+    /// A project held only in memory (no folder): a codebook and transcripts, no coder files.
+    pub fn in_memory(
+        codebook: Codebook,
+        transcripts: impl IntoIterator<Item = Transcript>,
+    ) -> Project {
+        Project {
+            root: Default::default(),
+            codebook,
+            cases: Default::default(),
+            transcripts: transcripts.into_iter().map(|t| (t.id.clone(), t)).collect(),
+            unread: BTreeMap::new(),
+            coders: BTreeMap::new(),
+        }
+    }
+}
+
+#[cfg(test)]
 mod sample_tests {
     use super::*;
 
