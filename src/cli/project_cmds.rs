@@ -448,16 +448,23 @@ pub fn check(a: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     for pr in &problems {
         crate::say!("{}", crate::messages::file_problem(pr));
     }
+    let n = p.all_codings().count();
+    let (transcripts, cases, codes, coders) = (
+        p.transcripts.len(),
+        p.cases.cases.len(),
+        p.codebook.flatten().len(),
+        p.coders.len(),
+    );
+    super::free_at_exit(p);
     if problems.is_empty() {
-        let n = p.all_codings().count();
         crate::say!(
             "{}",
             t!(
                 "check-ok",
-                transcripts = p.transcripts.len(),
-                cases = p.cases.cases.len(),
-                codes = p.codebook.flatten().len(),
-                coders = p.coders.len(),
+                transcripts = transcripts,
+                cases = cases,
+                codes = codes,
+                coders = coders,
                 codings = n
             )
         );

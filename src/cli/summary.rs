@@ -136,6 +136,7 @@ pub fn run(a: &SummaryArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         }
     };
     emit(&map, &text, a.out.as_deref())?;
+    super::free_at_exit((p, s, docs));
     Ok(ExitCode::SUCCESS)
 }
 
