@@ -60,31 +60,40 @@ fn coding(b: &mut Vec<u8>, c: &Coding) {
         created,
         modified,
     } = c;
-    b.extend_from_slice(b"{\n      \"id\": ");
+    b.extend_from_slice(b"{");
+    key(b, "id", true);
     string(b, id);
-    b.extend_from_slice(b",\n      \"doc\": ");
+    key(b, "doc", false);
     string(b, doc);
-    b.extend_from_slice(b",\n      \"start\": ");
+    key(b, "start", false);
     number(b, *start as u64);
-    b.extend_from_slice(b",\n      \"end\": ");
+    key(b, "end", false);
     number(b, *end as u64);
-    b.extend_from_slice(b",\n      \"code\": ");
+    key(b, "code", false);
     string(b, code);
-    b.extend_from_slice(b",\n      \"quote\": ");
+    key(b, "quote", false);
     string(b, quote);
-    b.extend_from_slice(b",\n      \"prefix\": ");
+    key(b, "prefix", false);
     string(b, prefix);
-    b.extend_from_slice(b",\n      \"suffix\": ");
+    key(b, "suffix", false);
     string(b, suffix);
     if let Some(m) = memo {
-        b.extend_from_slice(b",\n      \"memo\": ");
+        key(b, "memo", false);
         string(b, m);
     }
-    b.extend_from_slice(b",\n      \"created\": ");
+    key(b, "created", false);
     time(b, created);
-    b.extend_from_slice(b",\n      \"modified\": ");
+    key(b, "modified", false);
     time(b, modified);
     b.extend_from_slice(b"\n    }");
+}
+
+/// A coding's field name on its own line (indented as serde_json indents a coding in the list), after a
+/// comma unless it is the first.
+fn key(b: &mut Vec<u8>, name: &str, first: bool) {
+    b.extend_from_slice(if first { b"\n      \"" } else { b",\n      \"" });
+    b.extend_from_slice(name.as_bytes());
+    b.extend_from_slice(b"\": ");
 }
 
 /// A memo map, left out when empty (as `skip_serializing_if` does).

@@ -358,13 +358,12 @@ fn merge_coder(
         .get(coder)
         .cloned()
         .unwrap_or_else(|| CoderFile::new(coder));
-    // Lookups by id and by span, and the additions made in one go at the end: a scan and a shift of
-    // the whole file per coding made merging a copy with 400,000 codings quadratic.
+    // Lookups by id, and the additions made in one go at the end (`insert_many` skips repeats of a
+    // span and code): a scan and a shift of the whole file per coding made merging a copy with 400,000
+    // codings quadratic.
     let mut by_id: HashMap<&str, &Coding> = HashMap::with_capacity(file.codings.len());
-    let mut spans: HashSet<(&str, usize, usize, &str)> = HashSet::with_capacity(file.codings.len());
     for c in ours.coders.get(coder).into_iter().flat_map(|f| &f.codings) {
         by_id.entry(c.id.as_str()).or_insert(c);
-        spans.insert((c.doc.as_str(), c.start, c.end, c.code.as_str()));
     }
     let differing: HashSet<&str> = differing.iter().map(String::as_str).collect();
     let mut fresh: Vec<Coding> = Vec::new();
@@ -404,17 +403,11 @@ fn merge_coder(
             });
             continue;
         }
-        if spans.insert((c.doc.as_str(), c.start, c.end, c.code.as_str())) {
-            fresh.push(c.clone());
-        } else {
-            s.codings_already_here += 1;
-        }
+        fresh.push(c.clone());
     }
-    let added = fresh.len();
-    if added > 0 {
-        file.codings.extend(fresh);
-        file.sort();
-    }
+    let candidates = fresh.len();
+    let added = file.insert_many(fresh).len();
+    s.codings_already_here += candidates - added;
     let memos = merge_memos(
         &mut file.doc_memos,
         &theirs.doc_memos,

@@ -1,6 +1,6 @@
 //! Doing, undoing and redoing operations on codings and the codebook, each saved at once.
 
-use crate::model::CoderFile;
+use crate::model::{CoderFile, Coding};
 use crate::t;
 use crate::tui::action::{Effect, LayerChange, RewriteReason, SaveTarget};
 use crate::tui::app::{AppState, Level};
@@ -219,6 +219,17 @@ impl AppState {
         }
     }
 
+    /// Whether a coding to add still has its transcript and its code.
+    fn check_place(&self, coding: &Coding) -> Result<(), String> {
+        if !self.project.has_doc(&coding.doc) {
+            return Err(t!("tui-op-doc-gone", doc = coding.doc.as_str()));
+        }
+        if self.project.codebook.get(&coding.code).is_none() {
+            return Err(t!("tui-op-code-gone", code = coding.code.as_str()));
+        }
+        Ok(())
+    }
+
     /// Whether `op` can be applied to the current data.
     fn check_op(&self, op: &Op) -> Result<(), String> {
         let mine = self.mine();
@@ -228,13 +239,7 @@ impl AppState {
                 if has(&coding.id) {
                     return Err(t!("tui-op-coding-exists"));
                 }
-                if !self.project.has_doc(&coding.doc) {
-                    return Err(t!("tui-op-doc-gone", doc = coding.doc.as_str()));
-                }
-                if self.project.codebook.get(&coding.code).is_none() {
-                    return Err(t!("tui-op-code-gone", code = coding.code.as_str()));
-                }
-                Ok(())
+                self.check_place(coding)
             }
             Op::RemoveCoding { coding } => {
                 if has(&coding.id) {
@@ -256,15 +261,7 @@ impl AppState {
                 if codings.iter().any(|c| ids.contains(c.id.as_str())) {
                     return Err(t!("tui-op-coding-exists"));
                 }
-                codings.iter().try_for_each(|c| {
-                    if !self.project.has_doc(&c.doc) {
-                        return Err(t!("tui-op-doc-gone", doc = c.doc.as_str()));
-                    }
-                    if self.project.codebook.get(&c.code).is_none() {
-                        return Err(t!("tui-op-code-gone", code = c.code.as_str()));
-                    }
-                    Ok(())
-                })
+                codings.iter().try_for_each(|c| self.check_place(c))
             }
             Op::RemoveCodings { codings, .. } => {
                 let ids = mine.map(CoderFile::ids).unwrap_or_default();

@@ -102,10 +102,7 @@ impl Staged {
 
     fn apply(self, file: &mut CoderFile) {
         file.remove_many(self.removed.iter().map(String::as_str));
-        if !self.added.is_empty() {
-            file.codings.extend(self.added);
-            file.sort();
-        }
+        file.insert_many(self.added);
     }
 }
 
