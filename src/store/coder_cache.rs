@@ -10,14 +10,16 @@
 //! was made from, no order of writes, no race between two processes and no kill can make a stale copy
 //! trusted: the worst case is one more parse.
 //!
-//! The copy is written atomically but without fsync: a copy torn by a power cut fails its checksum.
+//! The copy is written atomically but without fsync: a copy torn by a power cut fails its checksum. It is
+//! written and read a piece at a time (its length and checksum follow the payload), so neither a save nor
+//! a load holds the whole encoding in memory.
 
-use super::binary::{Reader, put_str, put_time, put_varint};
+use super::binary::{Reader, Stream, put_str, put_time, put_varint};
 use super::project::parse_json;
 use super::{FileProblem, Result, atomic};
 use crate::model::{CoderFile, Coding, Memo};
 use std::collections::{BTreeMap, HashMap};
-use std::io::{Read as _, Write};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
@@ -25,9 +27,11 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 pub const DIR: &str = "codings";
 const MAGIC: &[u8; 8] = b"kbcoder\n";
 /// Bump when the encoding changes: copies of other versions are rebuilt.
-const VERSION: u32 = 1;
-/// magic, version, the JSON's length and hash, the payload's length and hash.
-const HEADER_LEN: usize = 8 + 4 + 8 + 16 + 8 + 16;
+const VERSION: u32 = 2;
+/// magic, version, the JSON's length and hash.
+const HEADER_LEN: usize = 8 + 4 + 8 + 16;
+/// After the payload: its length and hash (known only once it is written).
+const TRAILER_LEN: usize = 8 + 16;
 
 /// The copy of the coder file `stem` (`codings/<stem>.json`) of the project at `root`.
 pub fn path(root: &Path, stem: &str) -> PathBuf {
@@ -42,7 +46,8 @@ pub struct Loaded {
     pub fingerprint: u128,
 }
 
-/// The fingerprint of a coder file's content, and its encoding (which a writer then saves as the copy).
+/// The fingerprint of a coder file's content, and its encoding.
+#[cfg(test)]
 pub fn fingerprint(file: &CoderFile) -> (u128, Vec<u8>) {
     let payload = encode(file);
     (xxh3_128(&payload), payload)
@@ -61,7 +66,8 @@ pub fn fingerprint_only(file: &CoderFile) -> u128 {
 
 /// How much encoding [`fingerprint_only`] gathers before hashing it.
 const PIECE: usize = 1 << 20;
-/// The size of each write of a copy's payload.
+/// How much encoding a copy's writer gathers before writing it: one write of 80 MB cost the kernel
+/// several times what the same bytes cost in pieces that stay in the processor's cache.
 const WRITE_PIECE: usize = 256 << 10;
 
 /// Reads `codings/<stem>.json` (at `json`): from the copy when it was made from the file's bytes as they
@@ -72,7 +78,7 @@ pub fn load(
     stem: &str,
     json: &Path,
 ) -> std::io::Result<std::result::Result<Loaded, FileProblem>> {
-    if let Some(copy) = Copy::read(root, stem) {
+    if let Some(copy) = Copy::open(root, stem) {
         let (len, hash) = hash_file(json)?;
         if let Some(loaded) = copy.loaded_if(len, hash) {
             return Ok(Ok(loaded));
@@ -91,7 +97,7 @@ pub fn from_bytes(
     bytes: &[u8],
 ) -> std::result::Result<Loaded, FileProblem> {
     let hash = xxh3_128(bytes);
-    if let Some(loaded) = Copy::read(root, stem).and_then(|c| c.loaded_if(bytes.len() as u64, hash))
+    if let Some(loaded) = Copy::open(root, stem).and_then(|c| c.loaded_if(bytes.len() as u64, hash))
     {
         return Ok(loaded);
     }
@@ -107,21 +113,14 @@ fn parse_and_keep(
 ) -> std::result::Result<Loaded, FileProblem> {
     let mut file: CoderFile = parse_json(json, bytes)?;
     file.sort();
-    let (fingerprint, payload) = fingerprint(&file);
-    keep(root, stem, bytes.len() as u64, hash, &payload, fingerprint);
+    let fingerprint = keep(root, stem, bytes.len() as u64, hash, &file)
+        .unwrap_or_else(|| fingerprint_only(&file));
     Ok(Loaded { file, fingerprint })
 }
 
-/// Writes `file` as the pretty JSON of every project file to `json` (atomically), then its copy from
-/// `payload` (its encoding, from [`fingerprint`]). The file must be in its stored order.
-pub fn write(
-    root: &Path,
-    stem: &str,
-    json: &Path,
-    file: &CoderFile,
-    payload: &[u8],
-    fingerprint: u128,
-) -> Result<()> {
+/// Writes `file` as the pretty JSON of every project file to `json` (atomically), then its copy. The
+/// file must be in its stored order.
+pub fn write(root: &Path, stem: &str, json: &Path, file: &CoderFile) -> Result<()> {
     let mut hashed = (0u64, 0u128);
     atomic::write_with(json, |f| {
         // written in pieces of a megabyte, so the hasher sees large pieces too
@@ -131,37 +130,54 @@ pub fn write(
         hashed = (w.len, w.hasher.digest128());
         Ok(())
     })?;
-    keep(root, stem, hashed.0, hashed.1, payload, fingerprint);
+    keep(root, stem, hashed.0, hashed.1, file);
     Ok(())
 }
 
-/// Saves a copy; one that cannot be written is only logged (the next read parses the JSON again).
-fn keep(
-    root: &Path,
-    stem: &str,
-    json_len: u64,
-    json_hash: u128,
-    payload: &[u8],
-    fingerprint: u128,
-) {
+/// Saves the copy of `file` (made from JSON of this length and hash) and returns its fingerprint; a copy
+/// that cannot be written is only logged (the next read parses the JSON again).
+fn keep(root: &Path, stem: &str, json_len: u64, json_hash: u128, file: &CoderFile) -> Option<u128> {
     let path = path(root, stem);
     // a copy is large: what killed writers left of any copy goes now, not at that copy's next write
     if let Some(dir) = path.parent() {
         atomic::remove_stale_dir_temps(dir);
     }
+    let mut fingerprint = 0;
     let r = atomic::write_unsynced_with(&path, |w| {
         w.write_all(MAGIC)?;
         w.write_all(&VERSION.to_le_bytes())?;
         w.write_all(&json_len.to_le_bytes())?;
         w.write_all(&json_hash.to_le_bytes())?;
-        w.write_all(&(payload.len() as u64).to_le_bytes())?;
-        w.write_all(&fingerprint.to_le_bytes())?;
-        // in pieces: one write of 80 MB cost the kernel several times what the same bytes cost in
-        // pieces that stay in the processor's cache
-        payload.chunks(WRITE_PIECE).try_for_each(|p| w.write_all(p))
+        let mut w = Hashing::new(w);
+        let mut failed = None;
+        let rest = encode_with(
+            file,
+            Vec::with_capacity(WRITE_PIECE + 64 * 1024),
+            &mut |piece| {
+                if failed.is_none()
+                    && let Err(e) = w.write_all(piece)
+                {
+                    failed = Some(e);
+                }
+                piece.clear();
+            },
+        );
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        w.write_all(&rest)?;
+        fingerprint = w.hasher.digest128();
+        let len = w.len;
+        let w = w.inner;
+        w.write_all(&len.to_le_bytes())?;
+        w.write_all(&fingerprint.to_le_bytes())
     });
-    if let Err(e) = r {
-        tracing::warn!("the binary copy of a coder file could not be written: {e}");
+    match r {
+        Ok(()) => Some(fingerprint),
+        Err(e) => {
+            tracing::warn!("the binary copy of a coder file could not be written: {e}");
+            None
+        }
     }
 }
 
@@ -169,17 +185,8 @@ fn keep(
 /// file's bytes as they are now; None when there is no such copy. Only the copy's header is read: its
 /// fingerprint was computed by whoever wrote it from exactly that JSON.
 pub fn fingerprint_on_disk(root: &Path, stem: &str, json: &Path) -> Option<u128> {
-    let mut head = [0u8; HEADER_LEN];
-    std::fs::File::open(path(root, stem))
-        .and_then(|mut f| f.read_exact(&mut head))
-        .ok()?;
-    let mut r = Reader::new(&head);
-    if r.take(8)? != MAGIC || r.u32()? != VERSION {
-        return None;
-    }
-    let (json_len, json_hash) = (r.u64()?, r.u128()?);
-    let (_, fingerprint) = (r.u64()?, r.u128()?);
-    (hash_file(json).ok()? == (json_len, json_hash)).then_some(fingerprint)
+    let copy = Copy::open(root, stem)?;
+    (hash_file(json).ok()? == (copy.json_len, copy.json_hash)).then_some(copy.fingerprint)
 }
 
 /// The length and hash of a file's bytes, read in pieces (the file is not held whole).
@@ -231,42 +238,54 @@ impl<W: Write> Write for Hashing<W> {
     }
 }
 
-/// A copy read from disk whose header is whole and whose payload matches its checksum.
+/// A copy on disk whose header and trailer are whole and agree with its length, open at its payload
+/// (which is checked against its checksum as it is decoded).
 struct Copy {
     json_len: u64,
     json_hash: u128,
     fingerprint: u128,
-    bytes: Vec<u8>,
+    payload_len: u64,
+    file: std::fs::File,
 }
 
 impl Copy {
-    fn read(root: &Path, stem: &str) -> Option<Copy> {
-        let bytes = std::fs::read(path(root, stem)).ok()?;
-        let mut r = Reader::new(&bytes);
+    fn open(root: &Path, stem: &str) -> Option<Copy> {
+        let mut file = std::fs::File::open(path(root, stem)).ok()?;
+        let len = file.metadata().ok()?.len();
+        let mut head = [0u8; HEADER_LEN];
+        file.read_exact(&mut head).ok()?;
+        let mut r = Reader::new(&head);
         if r.take(8)? != MAGIC || r.u32()? != VERSION {
             return None;
         }
         let (json_len, json_hash) = (r.u64()?, r.u128()?);
-        let (len, fingerprint) = (r.u64()?, r.u128()?);
-        let payload = bytes.get(HEADER_LEN..)?;
-        if payload.len() as u64 != len || xxh3_128(payload) != fingerprint {
+        let mut tail = [0u8; TRAILER_LEN];
+        file.seek(SeekFrom::End(-(TRAILER_LEN as i64))).ok()?;
+        file.read_exact(&mut tail).ok()?;
+        let mut r = Reader::new(&tail);
+        let (payload_len, fingerprint) = (r.u64()?, r.u128()?);
+        if payload_len.checked_add((HEADER_LEN + TRAILER_LEN) as u64)? != len {
             return None;
         }
+        file.seek(SeekFrom::Start(HEADER_LEN as u64)).ok()?;
         Some(Copy {
             json_len,
             json_hash,
             fingerprint,
-            bytes,
+            payload_len,
+            file,
         })
     }
 
-    /// The coder file, when the copy was made from JSON of this length and hash (and decodes).
+    /// The coder file, when the copy was made from JSON of this length and hash, decodes, and its
+    /// payload's bytes hash to its checksum.
     fn loaded_if(self, json_len: u64, json_hash: u128) -> Option<Loaded> {
         if (self.json_len, self.json_hash) != (json_len, json_hash) {
             return None;
         }
-        let file = decode(&self.bytes[HEADER_LEN..])?;
-        Some(Loaded {
+        let mut s = Stream::new(self.file, self.payload_len);
+        let file = decode(&mut s, self.payload_len)?;
+        s.finish(self.fingerprint).then_some(Loaded {
             file,
             fingerprint: self.fingerprint,
         })
@@ -275,6 +294,7 @@ impl Copy {
 
 /// The payload: the file's version and coder, the table of document and code ids, the codings (strings as
 /// length and bytes, numbers as LEB128, times as seconds and nanoseconds), then both memo maps.
+#[cfg(test)]
 fn encode(f: &CoderFile) -> Vec<u8> {
     let out = Vec::with_capacity(64 + f.codings.len() * 320);
     encode_with(f, out, &mut |_| {})
@@ -367,21 +387,22 @@ fn encode_with(f: &CoderFile, mut out: Vec<u8>, piece: &mut dyn FnMut(&mut Vec<u
     out
 }
 
-fn decode(bytes: &[u8]) -> Option<CoderFile> {
-    let mut r = Reader::new(bytes);
+/// Decodes a payload of `len` bytes; None when it does not decode (the caller then checks the checksum,
+/// which a damaged payload fails even when it happens to decode).
+fn decode<R: Read>(r: &mut Stream<R>, len: u64) -> Option<CoderFile> {
     let version = u32::try_from(r.varint()?).ok()?;
     let coder = r.string()?;
     let names = (0..r.varint()?)
-        .map(|_| r.str())
-        .collect::<Option<Vec<&str>>>()?;
+        .map(|_| r.string())
+        .collect::<Option<Vec<String>>>()?;
     let n = r.usize()?;
     // a damaged count cannot make us reserve more than the bytes could hold
-    let mut codings = Vec::with_capacity(n.min(bytes.len() / 16));
+    let mut codings = Vec::with_capacity(n.min(usize::try_from(len / 16).unwrap_or(usize::MAX)));
     for _ in 0..n {
         let id = r.string()?;
-        let doc = (*names.get(r.usize()?)?).to_string();
+        let doc = names.get(r.usize()?)?.clone();
         let (start, end) = (r.usize()?, r.usize()?);
-        let code = (*names.get(r.usize()?)?).to_string();
+        let code = names.get(r.usize()?)?.clone();
         let (quote, prefix, suffix) = (r.string()?, r.string()?, r.string()?);
         let memo = match r.take(1)? {
             [0] => None,
@@ -419,7 +440,7 @@ fn decode(bytes: &[u8]) -> Option<CoderFile> {
             .collect()
     };
     let (doc_memos, code_memos) = (memos()?, memos()?);
-    r.done().then_some(CoderFile {
+    Some(CoderFile {
         version,
         coder,
         codings,
@@ -490,6 +511,25 @@ mod tests {
         (dir, json)
     }
 
+    /// Decodes a whole payload held in memory, as a load streams one from disk.
+    fn decode_all(bytes: &[u8]) -> Option<CoderFile> {
+        let mut s = Stream::new(bytes, bytes.len() as u64);
+        let f = decode(&mut s, bytes.len() as u64)?;
+        s.finish(xxh3_128(bytes)).then_some(f)
+    }
+
+    /// Writes a copy of anna's file laid out as [`keep`] lays it out, from any payload.
+    fn put_copy(root: &Path, json_len: u64, json_hash: u128, payload: &[u8], fp: u128) {
+        let mut b = MAGIC.to_vec();
+        b.extend_from_slice(&VERSION.to_le_bytes());
+        b.extend_from_slice(&json_len.to_le_bytes());
+        b.extend_from_slice(&json_hash.to_le_bytes());
+        b.extend_from_slice(payload);
+        b.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        b.extend_from_slice(&fp.to_le_bytes());
+        fs::write(path(root, "anna"), b).unwrap();
+    }
+
     fn load_ok(root: &Path, json: &Path) -> Loaded {
         load(root, "anna", json).unwrap().unwrap()
     }
@@ -497,9 +537,9 @@ mod tests {
     #[test]
     fn encoding_round_trips_every_field() {
         let f = awkward();
-        assert_eq!(decode(&encode(&f)), Some(f.clone()));
+        assert_eq!(decode_all(&encode(&f)), Some(f.clone()));
         let empty = CoderFile::new("b");
-        assert_eq!(decode(&encode(&empty)), Some(empty));
+        assert_eq!(decode_all(&encode(&empty)), Some(empty));
         // the fingerprint tells the content apart
         let mut g = f.clone();
         g.codings[1].modified += chrono::Duration::nanoseconds(1);
@@ -523,7 +563,16 @@ mod tests {
         let (whole, payload) = fingerprint(&f);
         assert!(payload.len() > 2 * PIECE);
         assert_eq!(fingerprint_only(&f), whole);
-        assert_eq!(decode(&payload), Some(f));
+        assert_eq!(decode_all(&payload), Some(f.clone()));
+        // and the copy written and read a piece at a time holds it
+        let (d, json) = project();
+        write(d.path(), "anna", &json, &f).unwrap();
+        assert!(fs::metadata(path(d.path(), "anna")).unwrap().len() > 2 * WRITE_PIECE as u64);
+        assert_eq!(fingerprint_on_disk(d.path(), "anna", &json), Some(whole));
+        let copy = Copy::open(d.path(), "anna").unwrap();
+        let (len, hash) = hash_file(&json).unwrap();
+        let loaded = copy.loaded_if(len, hash).unwrap();
+        assert_eq!((loaded.file, loaded.fingerprint), (f, whole));
     }
 
     #[test]
@@ -551,15 +600,14 @@ mod tests {
         // a copy keyed to these bytes is believed (this is how we know a hit does not parse)...
         let mut other = awkward();
         other.codings.pop();
-        let (fp, payload) = fingerprint(&other);
-        keep(
+        let fp = keep(
             d.path(),
             "anna",
             bytes.len() as u64,
             xxh3_128(&bytes),
-            &payload,
-            fp,
+            &other,
         );
+        assert_eq!(fp, Some(fingerprint(&other).0));
         assert_eq!(load_ok(d.path(), &json).file, other);
         // ...and a hand edit of the JSON that keeps its size is seen
         let text = String::from_utf8(bytes).unwrap();
@@ -589,7 +637,17 @@ mod tests {
         other_version[8] ^= 0x7f;
         let mut long = bytes.clone();
         long.push(0);
+        let n = bytes.len();
+        let mut other_sum = bytes.clone();
+        other_sum[n - 1] ^= 1;
+        let mut other_len = bytes.clone();
+        other_len[n - TRAILER_LEN] ^= 1;
+        let mut inner = bytes[..HEADER_LEN + 5].to_vec();
+        inner.extend_from_slice(&bytes[HEADER_LEN + 6..]);
         for broken in [
+            other_sum,
+            other_len,
+            inner,
             bytes[..bytes.len() / 2].to_vec(),
             bytes[..HEADER_LEN - 1].to_vec(),
             flipped,
@@ -616,9 +674,8 @@ mod tests {
             encode(&awkward())[..30].to_vec(),
             vec![1, 0],
         ] {
-            keep(
+            put_copy(
                 d.path(),
-                "anna",
                 bytes.len() as u64,
                 xxh3_128(&bytes),
                 &payload,
@@ -636,8 +693,7 @@ mod tests {
         fs::write(d.path().join(".kodbok").join(DIR), b"in the way").unwrap();
         assert_eq!(load_ok(d.path(), &json).file, awkward());
         assert_eq!(load_ok(d.path(), &json).file, awkward());
-        let (fp, payload) = fingerprint(&awkward());
-        write(d.path(), "anna", &json, &awkward(), &payload, fp).unwrap();
+        write(d.path(), "anna", &json, &awkward()).unwrap();
         assert_eq!(load_ok(d.path(), &json).file, awkward());
     }
 
@@ -646,8 +702,8 @@ mod tests {
         let (d, json) = project();
         let expected = fs::read(&json).unwrap();
         let f = awkward();
-        let (fp, payload) = fingerprint(&f);
-        write(d.path(), "anna", &json, &f, &payload, fp).unwrap();
+        let fp = fingerprint(&f).0;
+        write(d.path(), "anna", &json, &f).unwrap();
         assert_eq!(fs::read(&json).unwrap(), expected);
         assert_eq!(
             String::from_utf8(expected).unwrap(),

@@ -121,8 +121,7 @@ impl super::Project {
         if file.codings.len() != before.codings
             || coder_cache::fingerprint_only(file) != before.fingerprint
         {
-            let (after, payload) = coder_cache::fingerprint(file);
-            self.commit_coder(coder, file, &payload, after)?;
+            self.commit_coder(coder, file)?;
         }
         Ok(())
     }
@@ -151,8 +150,7 @@ impl super::Project {
             copy = f;
             &copy
         };
-        let (fingerprint, payload) = coder_cache::fingerprint(file);
-        self.commit_coder(coder, file, &payload, fingerprint)
+        self.commit_coder(coder, file)
     }
 
     /// Writes the copy in memory of one coder's file under its lock, without re-reading: for making a
@@ -203,15 +201,8 @@ impl super::Project {
         Ok(None)
     }
 
-    /// Writes a coder file (in its stored form, see [`normalise`]) and its binary copy, whose `payload`
-    /// and `fingerprint` come from [`coder_cache::fingerprint`].
-    fn commit_coder(
-        &self,
-        coder: &str,
-        file: &CoderFile,
-        payload: &[u8],
-        fingerprint: u128,
-    ) -> Result<()> {
+    /// Writes a coder file (in its stored form, see [`normalise`]) and its binary copy.
+    fn commit_coder(&self, coder: &str, file: &CoderFile) -> Result<()> {
         let path = self.coder_path(coder);
         if let Some(msg) = invalid(coder, file) {
             return Err(StoreError::one(FileProblem::new(
@@ -219,7 +210,7 @@ impl super::Project {
                 Problem::NotSaved(msg),
             )));
         }
-        coder_cache::write(&self.root, coder, &path, file, payload, fingerprint)
+        coder_cache::write(&self.root, coder, &path, file)
     }
 }
 
@@ -448,7 +439,7 @@ mod in_hand_tests {
         assert!(r.is_err());
         assert_eq!(p.coders["a"].codings.len(), 3);
         let on_disk = coder_cache::fingerprint_on_disk(&p.root, "a", &p.coder_path("a"));
-        assert_eq!(on_disk, Some(coder_cache::fingerprint(&p.coders["a"]).0));
+        assert_eq!(on_disk, Some(coder_cache::fingerprint_only(&p.coders["a"])));
     }
 
     #[test]
