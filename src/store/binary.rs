@@ -199,6 +199,18 @@ impl<R: std::io::Read> Stream<R> {
         self.str().map(str::to_string)
     }
 
+    /// Reads past a string (its bytes are hashed, not checked or copied).
+    pub(crate) fn skip_str(&mut self) -> Option<()> {
+        let mut n = self.usize()?;
+        // in pieces: a long string need not fit the buffer
+        while n > 0 {
+            let k = n.min(STREAM_PIECE);
+            self.take(k)?;
+            n -= k;
+        }
+        Some(())
+    }
+
     pub(crate) fn time(&mut self) -> Option<DateTime<Utc>> {
         let secs = i64::from_le_bytes(self.array()?);
         DateTime::from_timestamp(secs, self.u32()?)

@@ -70,6 +70,17 @@ const PIECE: usize = 1 << 20;
 /// several times what the same bytes cost in pieces that stay in the processor's cache.
 const WRITE_PIECE: usize = 256 << 10;
 
+/// What a load decodes of each coding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fields {
+    /// Everything.
+    All,
+    /// Everything but the texts: quote, prefix, suffix and memo are left empty (a memo that is there stays
+    /// `Some`). For analyses that count; such codings cannot be written back (the store refuses a coding
+    /// whose quote does not match its span).
+    NoTexts,
+}
+
 /// Reads `codings/<stem>.json` (at `json`): from the copy when it was made from the file's bytes as they
 /// are now, else parsed (and sorted, as every loaded coder file is) and the copy made again. The outer error
 /// is the file's (missing, unreadable); the inner one what the parser found wrong in it.
@@ -78,9 +89,19 @@ pub fn load(
     stem: &str,
     json: &Path,
 ) -> std::io::Result<std::result::Result<Loaded, FileProblem>> {
+    load_fields(root, stem, json, Fields::All)
+}
+
+/// [`load`], decoding `fields` of each coding when the copy is used (a parsed file is returned whole).
+pub fn load_fields(
+    root: &Path,
+    stem: &str,
+    json: &Path,
+    fields: Fields,
+) -> std::io::Result<std::result::Result<Loaded, FileProblem>> {
     if let Some(copy) = Copy::open(root, stem) {
         let (len, hash) = hash_file(json)?;
-        if let Some(loaded) = copy.loaded_if(len, hash) {
+        if let Some(loaded) = copy.loaded_if(len, hash, fields) {
             return Ok(Ok(loaded));
         }
     }
@@ -97,7 +118,8 @@ pub fn from_bytes(
     bytes: &[u8],
 ) -> std::result::Result<Loaded, FileProblem> {
     let hash = xxh3_128(bytes);
-    if let Some(loaded) = Copy::open(root, stem).and_then(|c| c.loaded_if(bytes.len() as u64, hash))
+    if let Some(loaded) =
+        Copy::open(root, stem).and_then(|c| c.loaded_if(bytes.len() as u64, hash, Fields::All))
     {
         return Ok(loaded);
     }
@@ -277,14 +299,14 @@ impl Copy {
         })
     }
 
-    /// The coder file, when the copy was made from JSON of this length and hash, decodes, and its
-    /// payload's bytes hash to its checksum.
-    fn loaded_if(self, json_len: u64, json_hash: u128) -> Option<Loaded> {
+    /// The coder file (`fields` of each coding), when the copy was made from JSON of this length and
+    /// hash, decodes, and its payload's bytes hash to its checksum.
+    fn loaded_if(self, json_len: u64, json_hash: u128, fields: Fields) -> Option<Loaded> {
         if (self.json_len, self.json_hash) != (json_len, json_hash) {
             return None;
         }
         let mut s = Stream::new(self.file, self.payload_len);
-        let file = decode(&mut s, self.payload_len)?;
+        let file = decode(&mut s, self.payload_len, fields)?;
         s.finish(self.fingerprint).then_some(Loaded {
             file,
             fingerprint: self.fingerprint,
@@ -389,7 +411,16 @@ fn encode_with(f: &CoderFile, mut out: Vec<u8>, piece: &mut dyn FnMut(&mut Vec<u
 
 /// Decodes a payload of `len` bytes; None when it does not decode (the caller then checks the checksum,
 /// which a damaged payload fails even when it happens to decode).
-fn decode<R: Read>(r: &mut Stream<R>, len: u64) -> Option<CoderFile> {
+fn decode<R: Read>(r: &mut Stream<R>, len: u64, fields: Fields) -> Option<CoderFile> {
+    let texts = fields == Fields::All;
+    // a text not wanted is read past (and hashed) but not copied
+    let text = |r: &mut Stream<R>| {
+        if texts {
+            r.string()
+        } else {
+            r.skip_str().map(|()| String::new())
+        }
+    };
     let version = u32::try_from(r.varint()?).ok()?;
     let coder = r.string()?;
     let names = (0..r.varint()?)
@@ -403,10 +434,10 @@ fn decode<R: Read>(r: &mut Stream<R>, len: u64) -> Option<CoderFile> {
         let doc = names.get(r.usize()?)?.clone();
         let (start, end) = (r.usize()?, r.usize()?);
         let code = names.get(r.usize()?)?.clone();
-        let (quote, prefix, suffix) = (r.string()?, r.string()?, r.string()?);
+        let (quote, prefix, suffix) = (text(r)?, text(r)?, text(r)?);
         let memo = match r.take(1)? {
             [0] => None,
-            [1] => Some(r.string()?),
+            [1] => Some(text(r)?),
             _ => return None,
         };
         let (created, modified) = (r.time()?, r.time()?);
@@ -514,7 +545,7 @@ mod tests {
     /// Decodes a whole payload held in memory, as a load streams one from disk.
     fn decode_all(bytes: &[u8]) -> Option<CoderFile> {
         let mut s = Stream::new(bytes, bytes.len() as u64);
-        let f = decode(&mut s, bytes.len() as u64)?;
+        let f = decode(&mut s, bytes.len() as u64, Fields::All)?;
         s.finish(xxh3_128(bytes)).then_some(f)
     }
 
@@ -571,7 +602,7 @@ mod tests {
         assert_eq!(fingerprint_on_disk(d.path(), "anna", &json), Some(whole));
         let copy = Copy::open(d.path(), "anna").unwrap();
         let (len, hash) = hash_file(&json).unwrap();
-        let loaded = copy.loaded_if(len, hash).unwrap();
+        let loaded = copy.loaded_if(len, hash, Fields::All).unwrap();
         assert_eq!((loaded.file, loaded.fingerprint), (f, whole));
     }
 
@@ -623,6 +654,40 @@ mod tests {
         );
         fs::write(&json, &text).unwrap();
         assert_eq!(fingerprint_on_disk(d.path(), "anna", &json), None, "stale");
+    }
+
+    #[test]
+    fn a_load_without_texts_is_the_file_with_its_texts_left_empty() {
+        let (d, json) = project();
+        load_ok(d.path(), &json);
+        let mut expected = awkward();
+        for c in &mut expected.codings {
+            c.quote.clear();
+            c.prefix.clear();
+            c.suffix.clear();
+            if let Some(m) = &mut c.memo {
+                m.clear();
+            }
+        }
+        let bare = load_fields(d.path(), "anna", &json, Fields::NoTexts)
+            .unwrap()
+            .unwrap();
+        assert_eq!(bare.file, expected);
+        // the texts were read past, not trusted blindly: a damaged text fails the checksum
+        let copy = path(d.path(), "anna");
+        let mut bytes = fs::read(&copy).unwrap();
+        let at = bytes.windows(5).position(|w| w == b"inga ").unwrap();
+        bytes[at] ^= 1;
+        fs::write(&copy, &bytes).unwrap();
+        let again = load_fields(d.path(), "anna", &json, Fields::NoTexts)
+            .unwrap()
+            .unwrap();
+        assert_eq!(again.file, awkward(), "parsed again, whole");
+        // and a project opened that way counts but cannot write its codings back
+        let p = Project::open_with(d.path(), &crate::store::Load::Codings).unwrap();
+        assert_eq!(p.coders["anna"], expected);
+        assert!(p.save_coder("anna").is_err());
+        assert_eq!(load_ok(d.path(), &json).file, awkward());
     }
 
     #[test]

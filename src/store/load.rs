@@ -7,6 +7,7 @@
 //! and validates everything. The workbench lists 1,000 transcripts from their headers and reads a
 //! transcript's text when it is opened, or all of them when a view needs them ([`Project::read_texts`]).
 
+use super::coder_cache::Fields;
 use super::project::{check_inside, codebook_problems, line_of_key, parse_json, read};
 use super::{FileProblem, Problem, Project, Result, StoreError, cases_csv};
 use crate::model::transcript::Header;
@@ -27,7 +28,9 @@ pub enum Load {
     /// [`Project::unread`] until [`Project::read_texts`] and [`Project::add_texts`] bring it in.
     Headers,
     /// Every coder file and no transcript: an analysis that reads the transcripts' statistics from
-    /// [`super::stats::from_files`] instead of their text.
+    /// [`super::stats::from_files`] instead of their text. The codings come without their texts (quote,
+    /// prefix, suffix and memo are empty, see [`super::coder_cache::Fields::NoTexts`]): such a project
+    /// counts, it does not quote, and its coder files cannot be written back.
     Codings,
 }
 
@@ -88,9 +91,9 @@ impl Project {
         match load {
             Load::All => {
                 project.load_transcripts(&mut problems)?;
-                project.load_coders(&mut problems)?;
+                project.load_coders(&mut problems, Fields::All)?;
             }
-            Load::Codings => project.load_coders(&mut problems)?,
+            Load::Codings => project.load_coders(&mut problems, Fields::NoTexts)?,
             Load::Only(ids) => {
                 for id in ids {
                     project.load_one_transcript(id, &mut problems)?;
@@ -98,7 +101,7 @@ impl Project {
             }
             Load::Headers => {
                 project.load_headers(&mut problems)?;
-                project.load_coders(&mut problems)?;
+                project.load_coders(&mut problems, Fields::All)?;
             }
         }
         if problems.is_empty() {
@@ -323,7 +326,7 @@ impl Project {
         self.unread.values().map(|u| u.bytes).sum()
     }
 
-    fn load_coders(&mut self, problems: &mut Vec<FileProblem>) -> Result<()> {
+    fn load_coders(&mut self, problems: &mut Vec<FileProblem>, fields: Fields) -> Result<()> {
         for path in Self::files_with_ext(&self.codings_dir(), "json")? {
             let stem = path
                 .file_stem()
@@ -335,7 +338,7 @@ impl Project {
                 continue;
             }
             // sorted as loaded: lookups per document and the duplicate check are binary searches
-            match super::coder_cache::load(&self.root, &stem, &path) {
+            match super::coder_cache::load_fields(&self.root, &stem, &path, fields) {
                 Ok(Ok(f)) => {
                     self.coders.insert(stem, f.file);
                 }
