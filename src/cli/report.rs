@@ -50,7 +50,8 @@ pub struct ReportArgs {
 }
 
 pub fn run(a: &ReportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let p = ctx.open()?;
+    // the report quotes the transcripts, never a coding's own copy of its text
+    let p = ctx.open_with(&crate::store::Load::Analysis)?;
     let template = match &a.template {
         Some(path) => {
             let src = std::fs::read_to_string(path).with_context(|| {

@@ -27,6 +27,9 @@ pub enum Load {
     /// Every coder file and every transcript's header, not its text: each transcript is in
     /// [`Project::unread`] until [`Project::read_texts`] and [`Project::add_texts`] bring it in.
     Headers,
+    /// Every transcript and every coder file, the codings without their texts as with [`Load::Codings`]:
+    /// an analysis that quotes from the transcripts, not from the codings (the report).
+    Analysis,
     /// Every coder file and no transcript: an analysis that reads the transcripts' statistics from
     /// [`super::stats::from_files`] instead of their text. The codings come without their texts (quote,
     /// prefix, suffix and memo are empty, see [`super::coder_cache::Fields::NoTexts`]): such a project
@@ -92,6 +95,10 @@ impl Project {
             Load::All => {
                 project.load_transcripts(&mut problems)?;
                 project.load_coders(&mut problems, Fields::All)?;
+            }
+            Load::Analysis => {
+                project.load_transcripts(&mut problems)?;
+                project.load_coders(&mut problems, Fields::NoTexts)?;
             }
             Load::Codings => project.load_coders(&mut problems, Fields::NoTexts)?,
             Load::Only(ids) => {
