@@ -19,6 +19,7 @@ pub mod project;
 pub mod refi;
 pub mod stats;
 
+pub use coder_cache::Fields;
 pub use held::{CoderLease, Held};
 pub use load::Load;
 pub use lock::Lock;

@@ -418,7 +418,9 @@ pub struct CheckArgs {
 }
 
 pub fn check(a: &CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let mut p = match Project::open(&ctx.root) {
+    // checking compares quotes with the text; re-anchoring reads each coder file whole again under its lock
+    let load = crate::store::Load::AllWith(crate::store::Fields::Quotes);
+    let mut p = match Project::open_with(&ctx.root, &load) {
         Ok(p) => p,
         Err(crate::store::StoreError::Problems(ps)) => {
             for pr in &ps {

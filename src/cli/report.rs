@@ -51,7 +51,7 @@ pub struct ReportArgs {
 
 pub fn run(a: &ReportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     // the report quotes the transcripts, never a coding's own copy of its text
-    let p = ctx.open_with(&crate::store::Load::Analysis)?;
+    let p = ctx.open_with(&crate::store::Load::AllWith(crate::store::Fields::NoTexts))?;
     let template = match &a.template {
         Some(path) => {
             let src = std::fs::read_to_string(path).with_context(|| {

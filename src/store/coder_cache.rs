@@ -75,9 +75,12 @@ const WRITE_PIECE: usize = 256 << 10;
 pub enum Fields {
     /// Everything.
     All,
-    /// Everything but the texts: quote, prefix, suffix and memo are left empty (a memo that is there stays
-    /// `Some`). For analyses that count; such codings cannot be written back (the store refuses a coding
-    /// whose quote does not match its span).
+    /// Everything but the quote's context and the memo: prefix, suffix and memo are left empty (a memo
+    /// that is there stays `Some`). For checking quotes against the text.
+    Quotes,
+    /// Everything but the texts: quote, prefix, suffix and memo are left empty. For analyses that count
+    /// or quote the transcripts; such codings cannot be written back (the store refuses a coding whose
+    /// quote does not match its span).
     NoTexts,
 }
 
@@ -412,14 +415,18 @@ fn encode_with(f: &CoderFile, mut out: Vec<u8>, piece: &mut dyn FnMut(&mut Vec<u
 /// Decodes a payload of `len` bytes; None when it does not decode (the caller then checks the checksum,
 /// which a damaged payload fails even when it happens to decode).
 fn decode<R: Read>(r: &mut Stream<R>, len: u64, fields: Fields) -> Option<CoderFile> {
-    let texts = fields == Fields::All;
     // a text not wanted is read past (and hashed) but not copied
-    let text = |r: &mut Stream<R>| {
-        if texts {
+    let text = |r: &mut Stream<R>, wanted: bool| {
+        if wanted {
             r.string()
         } else {
             r.skip_str().map(|()| String::new())
         }
+    };
+    let (quotes, others) = match fields {
+        Fields::All => (true, true),
+        Fields::Quotes => (true, false),
+        Fields::NoTexts => (false, false),
     };
     let version = u32::try_from(r.varint()?).ok()?;
     let coder = r.string()?;
@@ -434,10 +441,11 @@ fn decode<R: Read>(r: &mut Stream<R>, len: u64, fields: Fields) -> Option<CoderF
         let doc = names.get(r.usize()?)?.clone();
         let (start, end) = (r.usize()?, r.usize()?);
         let code = names.get(r.usize()?)?.clone();
-        let (quote, prefix, suffix) = (text(r)?, text(r)?, text(r)?);
+        let quote = text(r, quotes)?;
+        let (prefix, suffix) = (text(r, others)?, text(r, others)?);
         let memo = match r.take(1)? {
             [0] => None,
-            [1] => Some(text(r)?),
+            [1] => Some(text(r, others)?),
             _ => return None,
         };
         let (created, modified) = (r.time()?, r.time()?);
@@ -669,6 +677,14 @@ mod tests {
                 m.clear();
             }
         }
+        let quotes = load_fields(d.path(), "anna", &json, Fields::Quotes)
+            .unwrap()
+            .unwrap();
+        let mut only_quotes = expected.clone();
+        for (c, full) in only_quotes.codings.iter_mut().zip(&awkward().codings) {
+            c.quote = full.quote.clone();
+        }
+        assert_eq!(quotes.file, only_quotes);
         let bare = load_fields(d.path(), "anna", &json, Fields::NoTexts)
             .unwrap()
             .unwrap();

@@ -27,9 +27,10 @@ pub enum Load {
     /// Every coder file and every transcript's header, not its text: each transcript is in
     /// [`Project::unread`] until [`Project::read_texts`] and [`Project::add_texts`] bring it in.
     Headers,
-    /// Every transcript and every coder file, the codings without their texts as with [`Load::Codings`]:
-    /// an analysis that quotes from the transcripts, not from the codings (the report).
-    Analysis,
+    /// Every transcript and every coder file, decoding only these fields of each coding: for a command
+    /// that reads and never writes the codings back (the report quotes from the transcripts, `check`
+    /// compares quotes); a coding missing its texts cannot be written (see [`Fields`]).
+    AllWith(Fields),
     /// Every coder file and no transcript: an analysis that reads the transcripts' statistics from
     /// [`super::stats::from_files`] instead of their text. The codings come without their texts (quote,
     /// prefix, suffix and memo are empty, see [`super::coder_cache::Fields::NoTexts`]): such a project
@@ -96,9 +97,9 @@ impl Project {
                 project.load_transcripts(&mut problems)?;
                 project.load_coders(&mut problems, Fields::All)?;
             }
-            Load::Analysis => {
+            Load::AllWith(fields) => {
                 project.load_transcripts(&mut problems)?;
-                project.load_coders(&mut problems, Fields::NoTexts)?;
+                project.load_coders(&mut problems, *fields)?;
             }
             Load::Codings => project.load_coders(&mut problems, Fields::NoTexts)?,
             Load::Only(ids) => {
