@@ -179,8 +179,9 @@ const BLOCK: usize = 64;
 
 impl OffsetMap {
     pub fn new(text: &str) -> Self {
-        // a block at a time from the bytes (the text is valid UTF-8: a lead byte gives its char's
-        // length); 64 ASCII bytes in a row, the usual case, are one block without looking at each
+        // 64 bytes at a time: a mask of the bytes that start a char (every byte but the continuation
+        // bytes) counts the chars and finds where a block begins; only the chars of more than one
+        // byte are looked at one by one, their lead byte giving their length (the text is UTF-8)
         let bytes = text.as_bytes();
         let blocks = bytes.len() / BLOCK + 1;
         let mut m = OffsetMap {
@@ -190,48 +191,30 @@ impl OffsetMap {
             chars: 0,
             len: bytes.len(),
         };
-        let mut i = 0;
-        while i < bytes.len() {
-            m.marks.push(i);
-            if let Some(run) = bytes.get(i..i + BLOCK)
-                && run.is_ascii()
-            {
+        for (w, window) in bytes.chunks(64).enumerate() {
+            let (starts, wide) = char_starts(window);
+            let n = starts.count_ones() as usize;
+            // at most one block begins in 64 bytes: they hold 64 chars at most
+            let next = m.chars.next_multiple_of(BLOCK);
+            if next < m.chars + n {
+                m.marks.push(w * 64 + nth_set(starts, next - m.chars));
                 m.low.push(0);
                 m.high.push(0);
-                m.chars += BLOCK;
-                i += BLOCK;
-                continue;
             }
-            let (mut low, mut high, mut bit) = (0u64, 0u64, 0);
-            while bit < BLOCK && i < bytes.len() {
-                // the ASCII chars before the next other one, up to eight at once
-                if bit + 8 <= BLOCK
-                    && let Some(eight) = bytes.get(i..i + 8)
-                {
-                    let mut w = [0u8; 8];
-                    w.copy_from_slice(eight);
-                    let high = u64::from_le_bytes(w) & 0x8080_8080_8080_8080;
-                    let ascii = (high.trailing_zeros() / 8) as usize;
-                    if ascii > 0 {
-                        i += ascii;
-                        bit += ascii;
-                        continue;
-                    }
-                }
-                let extra = match bytes[i] {
-                    0..0xC0 => 0,
+            let mut rest = wide;
+            while rest != 0 {
+                let i = rest.trailing_zeros() as usize;
+                let c = m.chars + (starts & ((1u64 << i) - 1)).count_ones() as usize;
+                let extra: u64 = match window[i] {
                     0xC0..0xE0 => 1,
                     0xE0..0xF0 => 2,
                     _ => 3,
                 };
-                low |= ((extra & 1) as u64) << bit;
-                high |= ((extra >> 1) as u64) << bit;
-                i += extra + 1;
-                bit += 1;
+                m.low[c / BLOCK] |= (extra & 1) << (c % BLOCK);
+                m.high[c / BLOCK] |= (extra >> 1) << (c % BLOCK);
+                rest &= rest - 1;
             }
-            m.low.push(low);
-            m.high.push(high);
-            m.chars += bit;
+            m.chars += n;
         }
         m
     }
@@ -280,6 +263,57 @@ impl OffsetMap {
         }
         Some(&text[self.byte(start)?..self.byte(end)?])
     }
+}
+
+/// For a chunk of at most 64 bytes of UTF-8: bit `i` of the first mask is set when byte `i` starts a
+/// char (it is not a continuation byte `10xxxxxx`), of the second when it starts a char of more than
+/// one byte (`11xxxxxx`). Eight bytes at a time, as one `u64`.
+fn char_starts(chunk: &[u8]) -> (u64, u64) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (mut starts, mut wide) = (0u64, 0u64);
+    for (k, part) in chunk.chunks(8).enumerate() {
+        let mut w = [0u8; 8];
+        w[..part.len()].copy_from_slice(part);
+        let x = u64::from_le_bytes(w);
+        let top = x & HIGH;
+        if top == 0 {
+            starts |= 0xff << (8 * k);
+            continue;
+        }
+        // bit 7 of each byte: its bit 6, moved up (bit 7 of the byte below falls out of the mask)
+        let next = (x << 1) & HIGH;
+        starts |= top_bits(HIGH & !(top & !next)) << (8 * k);
+        wide |= top_bits(top & next) << (8 * k);
+    }
+    // the zero bytes that filled a short last part start no char
+    if chunk.len() < 64 {
+        starts &= (1u64 << chunk.len()) - 1;
+    }
+    (starts, wide)
+}
+
+/// The top bits of the eight bytes of `flags` (nothing else set) as eight bits, byte 0 lowest: the
+/// products of the multiplication fall on distinct bits, the wanted ones in the top byte.
+fn top_bits(flags: u64) -> u64 {
+    (flags >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// The position of set bit number `n` (from 0) of `bits`, which has more than `n` set bits.
+fn nth_set(mut bits: u64, mut n: usize) -> usize {
+    let mut base = 0;
+    loop {
+        let here = (bits & 0xff).count_ones() as usize;
+        if n < here {
+            break;
+        }
+        n -= here;
+        bits >>= 8;
+        base += 8;
+    }
+    for _ in 0..n {
+        bits &= bits - 1;
+    }
+    base + bits.trailing_zeros() as usize
 }
 
 /// Slices by char offsets without a prebuilt map.
@@ -341,6 +375,106 @@ pub fn slugify(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The map built a char at a time (how [`OffsetMap::new`] did it before it took 64 bytes at once).
+    fn new_char_by_char(text: &str) -> OffsetMap {
+        // a block at a time from the bytes (the text is valid UTF-8: a lead byte gives its char's
+        // length); 64 ASCII bytes in a row, the usual case, are one block without looking at each
+        let bytes = text.as_bytes();
+        let blocks = bytes.len() / BLOCK + 1;
+        let mut m = OffsetMap {
+            marks: Vec::with_capacity(blocks),
+            low: Vec::with_capacity(blocks),
+            high: Vec::with_capacity(blocks),
+            chars: 0,
+            len: bytes.len(),
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            m.marks.push(i);
+            if let Some(run) = bytes.get(i..i + BLOCK)
+                && run.is_ascii()
+            {
+                m.low.push(0);
+                m.high.push(0);
+                m.chars += BLOCK;
+                i += BLOCK;
+                continue;
+            }
+            let (mut low, mut high, mut bit) = (0u64, 0u64, 0);
+            while bit < BLOCK && i < bytes.len() {
+                // the ASCII chars before the next other one, up to eight at once
+                if bit + 8 <= BLOCK
+                    && let Some(eight) = bytes.get(i..i + 8)
+                {
+                    let mut w = [0u8; 8];
+                    w.copy_from_slice(eight);
+                    let high = u64::from_le_bytes(w) & 0x8080_8080_8080_8080;
+                    let ascii = (high.trailing_zeros() / 8) as usize;
+                    if ascii > 0 {
+                        i += ascii;
+                        bit += ascii;
+                        continue;
+                    }
+                }
+                let extra = match bytes[i] {
+                    0..0xC0 => 0,
+                    0xC0..0xE0 => 1,
+                    0xE0..0xF0 => 2,
+                    _ => 3,
+                };
+                low |= ((extra & 1) as u64) << bit;
+                high |= ((extra >> 1) as u64) << bit;
+                i += extra + 1;
+                bit += 1;
+            }
+            m.low.push(low);
+            m.high.push(high);
+            m.chars += bit;
+        }
+        m
+    }
+
+    fn same_map(a: &OffsetMap, b: &OffsetMap) -> bool {
+        (&a.marks, &a.low, &a.high, a.chars, a.len) == (&b.marks, &b.low, &b.high, b.chars, b.len)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        /// Built 64 bytes at a time, the map is the one built a char at a time, on any text: mostly
+        /// ASCII or not, with chars of every length and combining marks anywhere.
+        #[test]
+        fn offset_map_is_the_char_by_char_one(
+            parts in proptest::collection::vec(
+                (proptest::sample::select(vec!["", "a", "å", "\u{301}", "€", "😀", "👩\u{200d}💻", "x\u{301}\u{302}", "\n", "abcdefghijklmnopqrstuvwxyz"]),
+                 "\\PC{0,3}", 0usize..80),
+                0..40)
+        ) {
+            let text: String = parts.iter().map(|(p, any, n)| format!("{}{any}{}", p.repeat(*n % 7), "y".repeat(*n))).collect();
+            proptest::prop_assert!(same_map(&OffsetMap::new(&text), &new_char_by_char(&text)));
+        }
+
+        #[test]
+        fn offset_map_of_any_string_is_the_char_by_char_one(text in proptest::prelude::any::<String>()) {
+            proptest::prop_assert!(same_map(&OffsetMap::new(&text), &new_char_by_char(&text)));
+        }
+    }
+
+    #[test]
+    fn char_starts_and_nth_set() {
+        let text = "aå€😀b";
+        let (starts, wide) = char_starts(text.as_bytes());
+        assert_eq!(starts, 0b100_0100_1011);
+        assert_eq!(wide, 0b000_0100_1010);
+        assert_eq!(char_starts(&[b'a'; 64]), (u64::MAX, 0));
+        assert_eq!(char_starts(b""), (0, 0));
+        assert_eq!(
+            (0..5).map(|n| nth_set(starts, n)).collect::<Vec<_>>(),
+            [0, 1, 3, 6, 10]
+        );
+        assert_eq!(nth_set(u64::MAX, 63), 63);
+        assert_eq!(nth_set(1 << 63, 0), 63);
+    }
 
     #[test]
     fn offset_map_agrees_with_char_indices() {
