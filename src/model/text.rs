@@ -179,9 +179,9 @@ const BLOCK: usize = 64;
 
 impl OffsetMap {
     pub fn new(text: &str) -> Self {
-        // 64 bytes at a time: a mask of the bytes that start a char (every byte but the continuation
-        // bytes) counts the chars and finds where a block begins; only the chars of more than one
-        // byte are looked at one by one, their lead byte giving their length (the text is UTF-8)
+        // 64 bytes at a time: a mask of the bytes that start a char of more than one byte (the lead
+        // byte giving its length: the text is UTF-8) is all that is looked at one by one; a byte
+        // starts char number `i - before` of its window, `before` counting the continuation bytes
         let bytes = text.as_bytes();
         let blocks = bytes.len() / BLOCK + 1;
         let mut m = OffsetMap {
@@ -191,30 +191,52 @@ impl OffsetMap {
             chars: 0,
             len: bytes.len(),
         };
+        // continuation bytes that open a window: the end of a char begun in the one before
+        let mut skip = 0;
         for (w, window) in bytes.chunks(64).enumerate() {
-            let (starts, wide) = char_starts(window);
-            let n = starts.count_ones() as usize;
-            // at most one block begins in 64 bytes: they hold 64 chars at most
-            let next = m.chars.next_multiple_of(BLOCK);
-            if next < m.chars + n {
-                m.marks.push(w * 64 + nth_set(starts, next - m.chars));
-                m.low.push(0);
-                m.high.push(0);
-            }
+            let wide = wide_starts(window);
+            // a window holds 64 chars at most, so at most one block begins in it: at its char `first`
+            let first = m.chars.next_multiple_of(BLOCK) - m.chars;
+            let mut mark = None;
+            let mut before = skip;
             let mut rest = wide;
             while rest != 0 {
                 let i = rest.trailing_zeros() as usize;
-                let c = m.chars + (starts & ((1u64 << i) - 1)).count_ones() as usize;
-                let extra: u64 = match window[i] {
-                    0xC0..0xE0 => 1,
-                    0xE0..0xF0 => 2,
-                    _ => 3,
-                };
-                m.low[c / BLOCK] |= (extra & 1) << (c % BLOCK);
-                m.high[c / BLOCK] |= (extra >> 1) << (c % BLOCK);
+                if mark.is_none() && first <= i - before {
+                    mark = Some(first + before);
+                }
+                before += extra_bytes(window[i]);
+                rest &= rest - 1;
+            }
+            // bytes of the window's last char that lie in the next window
+            let end = if wide == 0 {
+                0
+            } else {
+                let i = 63 - wide.leading_zeros() as usize;
+                (i + 1 + extra_bytes(window[i])).saturating_sub(window.len())
+            };
+            let n = window.len() + end - before;
+            if mark.is_none() && first + before < window.len() {
+                mark = Some(first + before);
+            }
+            if let Some(b) = mark {
+                m.marks.push(w * 64 + b);
+                m.low.push(0);
+                m.high.push(0);
+            }
+            let mut before = skip;
+            let mut rest = wide;
+            while rest != 0 {
+                let i = rest.trailing_zeros() as usize;
+                let c = m.chars + i - before;
+                let extra = extra_bytes(window[i]);
+                m.low[c / BLOCK] |= ((extra & 1) as u64) << (c % BLOCK);
+                m.high[c / BLOCK] |= ((extra >> 1) as u64) << (c % BLOCK);
+                before += extra;
                 rest &= rest - 1;
             }
             m.chars += n;
+            skip = end;
         }
         m
     }
@@ -265,31 +287,32 @@ impl OffsetMap {
     }
 }
 
-/// For a chunk of at most 64 bytes of UTF-8: bit `i` of the first mask is set when byte `i` starts a
-/// char (it is not a continuation byte `10xxxxxx`), of the second when it starts a char of more than
-/// one byte (`11xxxxxx`). Eight bytes at a time, as one `u64`.
-fn char_starts(chunk: &[u8]) -> (u64, u64) {
+/// For a chunk of at most 64 bytes: bit `i` set when byte `i` starts a char of more than one byte
+/// (`11xxxxxx`). Eight bytes at a time, as one `u64`.
+fn wide_starts(chunk: &[u8]) -> u64 {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let (mut starts, mut wide) = (0u64, 0u64);
-    for (k, part) in chunk.chunks(8).enumerate() {
-        let mut w = [0u8; 8];
-        w[..part.len()].copy_from_slice(part);
-        let x = u64::from_le_bytes(w);
+    let word = |k: usize, x: u64| {
         let top = x & HIGH;
         if top == 0 {
-            starts |= 0xff << (8 * k);
-            continue;
+            return 0;
         }
         // bit 7 of each byte: its bit 6, moved up (bit 7 of the byte below falls out of the mask)
-        let next = (x << 1) & HIGH;
-        starts |= top_bits(HIGH & !(top & !next)) << (8 * k);
-        wide |= top_bits(top & next) << (8 * k);
+        top_bits(top & (x << 1)) << (8 * k)
+    };
+    let mut wide = 0;
+    if chunk.len() == 64 {
+        for (k, part) in chunk.chunks_exact(8).enumerate() {
+            wide |= word(k, u64::from_le_bytes(part.try_into().unwrap_or_default()));
+        }
+    } else {
+        // the zero bytes that fill a short last chunk start nothing
+        let mut full = [0u8; 64];
+        full[..chunk.len()].copy_from_slice(chunk);
+        for (k, part) in full.chunks_exact(8).enumerate() {
+            wide |= word(k, u64::from_le_bytes(part.try_into().unwrap_or_default()));
+        }
     }
-    // the zero bytes that filled a short last part start no char
-    if chunk.len() < 64 {
-        starts &= (1u64 << chunk.len()) - 1;
-    }
-    (starts, wide)
+    wide
 }
 
 /// The top bits of the eight bytes of `flags` (nothing else set) as eight bits, byte 0 lowest: the
@@ -298,22 +321,13 @@ fn top_bits(flags: u64) -> u64 {
     (flags >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
-/// The position of set bit number `n` (from 0) of `bits`, which has more than `n` set bits.
-fn nth_set(mut bits: u64, mut n: usize) -> usize {
-    let mut base = 0;
-    loop {
-        let here = (bits & 0xff).count_ones() as usize;
-        if n < here {
-            break;
-        }
-        n -= here;
-        bits >>= 8;
-        base += 8;
+/// The continuation bytes after a lead byte `11xxxxxx`.
+fn extra_bytes(lead: u8) -> usize {
+    match lead {
+        0xC0..0xE0 => 1,
+        0xE0..0xF0 => 2,
+        _ => 3,
     }
-    for _ in 0..n {
-        bits &= bits - 1;
-    }
-    base + bits.trailing_zeros() as usize
 }
 
 /// Slices by char offsets without a prebuilt map.
@@ -461,19 +475,14 @@ mod tests {
     }
 
     #[test]
-    fn char_starts_and_nth_set() {
+    fn wide_starts_are_the_lead_bytes_of_long_chars() {
         let text = "aå€😀b";
-        let (starts, wide) = char_starts(text.as_bytes());
-        assert_eq!(starts, 0b100_0100_1011);
-        assert_eq!(wide, 0b000_0100_1010);
-        assert_eq!(char_starts(&[b'a'; 64]), (u64::MAX, 0));
-        assert_eq!(char_starts(b""), (0, 0));
-        assert_eq!(
-            (0..5).map(|n| nth_set(starts, n)).collect::<Vec<_>>(),
-            [0, 1, 3, 6, 10]
-        );
-        assert_eq!(nth_set(u64::MAX, 63), 63);
-        assert_eq!(nth_set(1 << 63, 0), 63);
+        assert_eq!(wide_starts(text.as_bytes()), 0b100_1010);
+        assert_eq!(wide_starts(&[b'a'; 64]), 0);
+        assert_eq!(wide_starts(b""), 0);
+        let long = format!("{}€{}å", "x".repeat(40), "y".repeat(19));
+        assert_eq!(long.len(), 64);
+        assert_eq!(wide_starts(long.as_bytes()), (1 << 40) | (1 << 62));
     }
 
     #[test]
