@@ -3,6 +3,7 @@
 use super::{
     CodingProblem, FileProblem, Lock, Problem, Refusal, Result, StoreError, atomic, cases_csv,
 };
+use crate::model::codebook::CodeIndex;
 use crate::model::coding::reanchor;
 use crate::model::text::find_all_chars;
 use crate::model::{Cases, Codebook, CoderFile, Coding, Transcript};
@@ -331,14 +332,35 @@ impl Project {
             out.push(FileProblem::new(self.codebook_path(), Problem::Codebook(e)));
         }
         self.check_transcripts(&mut out);
-        // coding ids are random: the fast hash is enough for hundreds of thousands of them; the
-        // table is kept only when a quick look finds that ids may repeat (nearly never)
-        let may_repeat = self.coding_ids_may_repeat();
-        let mut seen: rustc_hash::FxHashMap<&str, &str> = rustc_hash::FxHashMap::default();
-        if may_repeat {
-            seen.reserve(self.coders.values().map(|f| f.codings.len()).sum());
-        }
         let codes = self.codebook.index();
+        let total = self.coders.values().map(|f| f.codings.len()).sum();
+        // Coding ids are random: their 64-bit hashes, sorted, repeat only when ids do (or, nearly
+        // never, by chance). Only then are the codings looked at again with every id in a table, to
+        // find which: a few MB of hashes instead of tens of table, the ids read with their coding.
+        let before = out.len();
+        let mut ids = Ids::Hashes(Vec::with_capacity(total));
+        self.check_coders(&codes, &mut ids, &mut out);
+        if let Ids::Hashes(mut hashes) = ids {
+            hashes.sort_unstable();
+            if hashes.windows(2).any(|w| w[0] == w[1]) {
+                out.truncate(before);
+                let mut seen = rustc_hash::FxHashMap::default();
+                seen.reserve(total);
+                self.check_coders(&codes, &mut Ids::Seen(seen), &mut out);
+            }
+        }
+        out
+    }
+
+    /// The coder files' problems, in coder then file order; `ids` collects the hashes of the coding
+    /// ids, or finds the ids used again.
+    fn check_coders<'a>(
+        &'a self,
+        codes: &CodeIndex<'_>,
+        ids: &mut Ids<'a>,
+        out: &mut Vec<FileProblem>,
+    ) {
+        use std::hash::BuildHasher as _;
         // codings come in document order: the transcript of the one before is nearly always theirs
         let mut last: Option<(&str, Option<&Transcript>)> = None;
         for (coder, file) in &self.coders {
@@ -362,11 +384,16 @@ impl Project {
                     }
                     out.push(pr);
                 };
-                if may_repeat && let Some(other) = seen.insert(&c.id, coder) {
-                    p(Problem::CodingIdTwice {
-                        id: c.id.clone(),
-                        other: other.to_string(),
-                    });
+                match ids {
+                    Ids::Hashes(h) => h.push(rustc_hash::FxBuildHasher.hash_one(c.id.as_str())),
+                    Ids::Seen(seen) => {
+                        if let Some(other) = seen.insert(&c.id, coder) {
+                            p(Problem::CodingIdTwice {
+                                id: c.id.clone(),
+                                other: other.to_string(),
+                            });
+                        }
+                    }
                 }
                 let t = match last {
                     Some((doc, t)) if doc == c.doc => t,
@@ -404,25 +431,6 @@ impl Project {
                 ));
             }
         }
-        out
-    }
-
-    /// False when no two codings of the project have the same id; true when they do, or (nearly
-    /// never) when two ids only hash alike. Sorting their 64-bit hashes touches a few MB where a
-    /// table of all the ids would take tens.
-    fn coding_ids_may_repeat(&self) -> bool {
-        use std::hash::BuildHasher as _;
-        let mut hashes: Vec<u64> =
-            Vec::with_capacity(self.coders.values().map(|f| f.codings.len()).sum());
-        for file in self.coders.values() {
-            hashes.extend(
-                file.codings
-                    .iter()
-                    .map(|c| rustc_hash::FxBuildHasher.hash_one(c.id.as_str())),
-            );
-        }
-        hashes.sort_unstable();
-        hashes.windows(2).any(|w| w[0] == w[1])
     }
 
     fn check_transcripts(&self, out: &mut Vec<FileProblem>) {
@@ -523,6 +531,14 @@ impl Project {
         }
         moved
     }
+}
+
+/// What [`Project::check`] keeps of the coding ids on its way through the coder files.
+enum Ids<'a> {
+    /// Their hashes, to sort.
+    Hashes(Vec<u64>),
+    /// Each id with the coder it was last met with.
+    Seen(rustc_hash::FxHashMap<&'a str, &'a str>),
 }
 
 /// What is wrong with coding `c` whose document is `t` (None: not in the project), `known` telling
@@ -709,17 +725,24 @@ mod check_tests {
             ("c", "z"),
             ("c", "y"),
         ]);
-        assert!(p.coding_ids_may_repeat());
         let want = [("x", "a"), ("x", "b"), ("y", "a")];
         let want: Vec<_> = want
             .iter()
             .map(|(i, o)| (i.to_string(), o.to_string()))
             .collect();
         assert_eq!(twice(&p), want);
-        let p = project(&[("a", "x"), ("a", "x")]);
+        let mut p = project(&[("a", "x"), ("a", "x")]);
         assert_eq!(twice(&p), [("x".to_string(), "a".to_string())]);
+        // the codings looked at again to find the ids add no problem twice
+        p.coder_mut("a").codings[1].code = "saknas".into();
+        let problems: Vec<String> = p
+            .check()
+            .iter()
+            .map(|f| format!("{:?}", f.problem))
+            .collect();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].contains("CodingIdTwice") && problems[1].contains("saknas"));
         let p = project(&[("a", "x"), ("a", "y"), ("b", "z")]);
-        assert!(!p.coding_ids_may_repeat());
         assert!(twice(&p).is_empty());
         assert!(p.check().is_empty(), "{:?}", p.check());
     }
