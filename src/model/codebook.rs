@@ -171,6 +171,19 @@ pub enum CodebookError {
     Ambiguous { key: String, paths: Vec<String> },
 }
 
+/// The codes of a codebook by id ([`Codebook::index`]).
+#[derive(Debug, Clone)]
+pub struct CodeIndex<'a> {
+    by_id: rustc_hash::FxHashMap<&'a str, &'a Code>,
+}
+
+impl<'a> CodeIndex<'a> {
+    /// [`Codebook::get`].
+    pub fn get(&self, id: &str) -> Option<&'a Code> {
+        self.by_id.get(id).copied()
+    }
+}
+
 /// A code in preorder with its depth and parent, for listing and drawing the tree.
 #[derive(Debug, Clone)]
 pub struct FlatCode<'a> {
@@ -213,6 +226,16 @@ impl Codebook {
             })
         }
         find(&self.codes, id)
+    }
+
+    /// An index of the codes by id, for many lookups: its `get` is [`Codebook::get`] (the first code
+    /// in preorder with the id) in one hash lookup. It borrows the codebook, so it cannot outlive a change.
+    pub fn index(&self) -> CodeIndex<'_> {
+        let mut by_id = rustc_hash::FxHashMap::default();
+        for f in self.flatten() {
+            by_id.entry(f.code.id.as_str()).or_insert(f.code);
+        }
+        CodeIndex { by_id }
     }
 
     fn get_mut(&mut self, id: &str) -> Option<&mut Code> {
@@ -601,6 +624,27 @@ mod tests {
         b.add(Code::new("framgang", "Framgångsfaktorer"), None)
             .unwrap();
         b
+    }
+
+    #[test]
+    fn the_index_finds_what_get_finds() {
+        let mut b = book();
+        // a codebook read from a file may hold an id twice (`validate` reports it): the first in
+        // preorder is the one found, by both
+        let mut twice = Code::new("resursbrist", "Andra");
+        twice.description = "the second".into();
+        b.codes[1].children.push(twice);
+        b.codes[1].children.push(Code::new("hinder", "Tredje"));
+        let index = b.index();
+        for id in ["hinder", "resursbrist", "framgang", "", "saknas", "Hinder"] {
+            let (want, got) = (b.get(id), index.get(id));
+            assert_eq!(
+                want.map(|c| c as *const Code),
+                got.map(|c| c as *const Code),
+                "{id}"
+            );
+        }
+        assert_eq!(index.get("resursbrist").unwrap().name, "Resursbrist");
     }
 
     #[test]

@@ -179,8 +179,9 @@ const BLOCK: usize = 64;
 
 impl OffsetMap {
     pub fn new(text: &str) -> Self {
-        // a block at a time from the bytes (the text is valid UTF-8: a lead byte gives its char's
-        // length); 64 ASCII bytes in a row, the usual case, are one block without looking at each
+        // 64 bytes at a time: a mask of the bytes that start a char of more than one byte (the lead
+        // byte giving its length: the text is UTF-8) is all that is looked at one by one; a byte
+        // starts char number `i - before` of its window, `before` counting the continuation bytes
         let bytes = text.as_bytes();
         let blocks = bytes.len() / BLOCK + 1;
         let mut m = OffsetMap {
@@ -190,48 +191,52 @@ impl OffsetMap {
             chars: 0,
             len: bytes.len(),
         };
-        let mut i = 0;
-        while i < bytes.len() {
-            m.marks.push(i);
-            if let Some(run) = bytes.get(i..i + BLOCK)
-                && run.is_ascii()
-            {
+        // continuation bytes that open a window: the end of a char begun in the one before
+        let mut skip = 0;
+        for (w, window) in bytes.chunks(64).enumerate() {
+            let wide = wide_starts(window);
+            // a window holds 64 chars at most, so at most one block begins in it: at its char `first`
+            let first = m.chars.next_multiple_of(BLOCK) - m.chars;
+            let mut mark = None;
+            let mut before = skip;
+            let mut rest = wide;
+            while rest != 0 {
+                let i = rest.trailing_zeros() as usize;
+                if mark.is_none() && first <= i - before {
+                    mark = Some(first + before);
+                }
+                before += extra_bytes(window[i]);
+                rest &= rest - 1;
+            }
+            // bytes of the window's last char that lie in the next window
+            let end = if wide == 0 {
+                0
+            } else {
+                let i = 63 - wide.leading_zeros() as usize;
+                (i + 1 + extra_bytes(window[i])).saturating_sub(window.len())
+            };
+            let n = window.len() + end - before;
+            if mark.is_none() && first + before < window.len() {
+                mark = Some(first + before);
+            }
+            if let Some(b) = mark {
+                m.marks.push(w * 64 + b);
                 m.low.push(0);
                 m.high.push(0);
-                m.chars += BLOCK;
-                i += BLOCK;
-                continue;
             }
-            let (mut low, mut high, mut bit) = (0u64, 0u64, 0);
-            while bit < BLOCK && i < bytes.len() {
-                // the ASCII chars before the next other one, up to eight at once
-                if bit + 8 <= BLOCK
-                    && let Some(eight) = bytes.get(i..i + 8)
-                {
-                    let mut w = [0u8; 8];
-                    w.copy_from_slice(eight);
-                    let high = u64::from_le_bytes(w) & 0x8080_8080_8080_8080;
-                    let ascii = (high.trailing_zeros() / 8) as usize;
-                    if ascii > 0 {
-                        i += ascii;
-                        bit += ascii;
-                        continue;
-                    }
-                }
-                let extra = match bytes[i] {
-                    0..0xC0 => 0,
-                    0xC0..0xE0 => 1,
-                    0xE0..0xF0 => 2,
-                    _ => 3,
-                };
-                low |= ((extra & 1) as u64) << bit;
-                high |= ((extra >> 1) as u64) << bit;
-                i += extra + 1;
-                bit += 1;
+            let mut before = skip;
+            let mut rest = wide;
+            while rest != 0 {
+                let i = rest.trailing_zeros() as usize;
+                let c = m.chars + i - before;
+                let extra = extra_bytes(window[i]);
+                m.low[c / BLOCK] |= ((extra & 1) as u64) << (c % BLOCK);
+                m.high[c / BLOCK] |= ((extra >> 1) as u64) << (c % BLOCK);
+                before += extra;
+                rest &= rest - 1;
             }
-            m.low.push(low);
-            m.high.push(high);
-            m.chars += bit;
+            m.chars += n;
+            skip = end;
         }
         m
     }
@@ -279,6 +284,49 @@ impl OffsetMap {
             return None;
         }
         Some(&text[self.byte(start)?..self.byte(end)?])
+    }
+}
+
+/// For a chunk of at most 64 bytes: bit `i` set when byte `i` starts a char of more than one byte
+/// (`11xxxxxx`). Eight bytes at a time, as one `u64`.
+fn wide_starts(chunk: &[u8]) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let word = |k: usize, x: u64| {
+        let top = x & HIGH;
+        if top == 0 {
+            return 0;
+        }
+        // bit 7 of each byte: its bit 6, moved up (bit 7 of the byte below falls out of the mask)
+        top_bits(top & (x << 1)) << (8 * k)
+    };
+    let mut wide = 0;
+    if chunk.len() == 64 {
+        for (k, part) in chunk.chunks_exact(8).enumerate() {
+            wide |= word(k, u64::from_le_bytes(part.try_into().unwrap_or_default()));
+        }
+    } else {
+        // the zero bytes that fill a short last chunk start nothing
+        let mut full = [0u8; 64];
+        full[..chunk.len()].copy_from_slice(chunk);
+        for (k, part) in full.chunks_exact(8).enumerate() {
+            wide |= word(k, u64::from_le_bytes(part.try_into().unwrap_or_default()));
+        }
+    }
+    wide
+}
+
+/// The top bits of the eight bytes of `flags` (nothing else set) as eight bits, byte 0 lowest: the
+/// products of the multiplication fall on distinct bits, the wanted ones in the top byte.
+fn top_bits(flags: u64) -> u64 {
+    (flags >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// The continuation bytes after a lead byte `11xxxxxx`.
+fn extra_bytes(lead: u8) -> usize {
+    match lead {
+        0xC0..0xE0 => 1,
+        0xE0..0xF0 => 2,
+        _ => 3,
     }
 }
 
@@ -341,6 +389,101 @@ pub fn slugify(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The map built a char at a time (how [`OffsetMap::new`] did it before it took 64 bytes at once).
+    fn new_char_by_char(text: &str) -> OffsetMap {
+        // a block at a time from the bytes (the text is valid UTF-8: a lead byte gives its char's
+        // length); 64 ASCII bytes in a row, the usual case, are one block without looking at each
+        let bytes = text.as_bytes();
+        let blocks = bytes.len() / BLOCK + 1;
+        let mut m = OffsetMap {
+            marks: Vec::with_capacity(blocks),
+            low: Vec::with_capacity(blocks),
+            high: Vec::with_capacity(blocks),
+            chars: 0,
+            len: bytes.len(),
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            m.marks.push(i);
+            if let Some(run) = bytes.get(i..i + BLOCK)
+                && run.is_ascii()
+            {
+                m.low.push(0);
+                m.high.push(0);
+                m.chars += BLOCK;
+                i += BLOCK;
+                continue;
+            }
+            let (mut low, mut high, mut bit) = (0u64, 0u64, 0);
+            while bit < BLOCK && i < bytes.len() {
+                // the ASCII chars before the next other one, up to eight at once
+                if bit + 8 <= BLOCK
+                    && let Some(eight) = bytes.get(i..i + 8)
+                {
+                    let mut w = [0u8; 8];
+                    w.copy_from_slice(eight);
+                    let high = u64::from_le_bytes(w) & 0x8080_8080_8080_8080;
+                    let ascii = (high.trailing_zeros() / 8) as usize;
+                    if ascii > 0 {
+                        i += ascii;
+                        bit += ascii;
+                        continue;
+                    }
+                }
+                let extra = match bytes[i] {
+                    0..0xC0 => 0,
+                    0xC0..0xE0 => 1,
+                    0xE0..0xF0 => 2,
+                    _ => 3,
+                };
+                low |= ((extra & 1) as u64) << bit;
+                high |= ((extra >> 1) as u64) << bit;
+                i += extra + 1;
+                bit += 1;
+            }
+            m.low.push(low);
+            m.high.push(high);
+            m.chars += bit;
+        }
+        m
+    }
+
+    fn same_map(a: &OffsetMap, b: &OffsetMap) -> bool {
+        (&a.marks, &a.low, &a.high, a.chars, a.len) == (&b.marks, &b.low, &b.high, b.chars, b.len)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        /// Built 64 bytes at a time, the map is the one built a char at a time, on any text: mostly
+        /// ASCII or not, with chars of every length and combining marks anywhere.
+        #[test]
+        fn offset_map_is_the_char_by_char_one(
+            parts in proptest::collection::vec(
+                (proptest::sample::select(vec!["", "a", "å", "\u{301}", "€", "😀", "👩\u{200d}💻", "x\u{301}\u{302}", "\n", "abcdefghijklmnopqrstuvwxyz"]),
+                 "\\PC{0,3}", 0usize..80),
+                0..40)
+        ) {
+            let text: String = parts.iter().map(|(p, any, n)| format!("{}{any}{}", p.repeat(*n % 7), "y".repeat(*n))).collect();
+            proptest::prop_assert!(same_map(&OffsetMap::new(&text), &new_char_by_char(&text)));
+        }
+
+        #[test]
+        fn offset_map_of_any_string_is_the_char_by_char_one(text in proptest::prelude::any::<String>()) {
+            proptest::prop_assert!(same_map(&OffsetMap::new(&text), &new_char_by_char(&text)));
+        }
+    }
+
+    #[test]
+    fn wide_starts_are_the_lead_bytes_of_long_chars() {
+        let text = "aå€😀b";
+        assert_eq!(wide_starts(text.as_bytes()), 0b100_1010);
+        assert_eq!(wide_starts(&[b'a'; 64]), 0);
+        assert_eq!(wide_starts(b""), 0);
+        let long = format!("{}€{}å", "x".repeat(40), "y".repeat(19));
+        assert_eq!(long.len(), 64);
+        assert_eq!(wide_starts(long.as_bytes()), (1 << 40) | (1 << 62));
+    }
 
     #[test]
     fn offset_map_agrees_with_char_indices() {

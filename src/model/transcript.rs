@@ -112,6 +112,24 @@ impl Transcript {
         Ok(t)
     }
 
+    /// [`Transcript::parse`] of a file read into `content`, whose memory becomes the body (a
+    /// transcript is nearly all body: it is moved down over the header instead of copied into a new
+    /// allocation). Also returns what preceded the body (the header block and the blank lines after
+    /// it), so that the head followed by the body is `content`.
+    pub fn parse_owned(
+        mut content: String,
+        fallback_id: &str,
+    ) -> Result<(Self, String), TranscriptError> {
+        let (header, body, body_line) = split_header(&content)?;
+        let id = header.get("id").unwrap_or(fallback_id).to_string();
+        let head_len = content.len() - body.len();
+        let head = content[..head_len].to_string();
+        content.drain(..head_len);
+        let mut t = Transcript::new(&id, header, content);
+        t.body_line = body_line;
+        Ok((t, head))
+    }
+
     /// The id and header of a transcript file from its beginning alone: `head` holds at least the
     /// lines up to the `---` that closes the header (the body is not looked at).
     pub fn parse_header(
@@ -123,15 +141,25 @@ impl Transcript {
         Ok((id, header))
     }
 
-    /// The canonical file content.
+    /// The canonical file content: [`Transcript::render_head`], then the body.
     pub fn render(&self) -> String {
+        self.render_with(self.text.len())
+    }
+
+    /// The canonical file content before the body: the header block and the blank line after it.
+    pub fn render_head(&self) -> String {
+        self.render_with(0)
+    }
+
+    /// The head, with room for `more` bytes, and the body when `more` is not 0.
+    fn render_with(&self, more: usize) -> String {
         let head: usize = self
             .header
             .fields
             .iter()
             .map(|(k, v)| k.len() + v.len() + 3)
             .sum();
-        let mut out = String::with_capacity(head + 9 + self.text.len());
+        let mut out = String::with_capacity(head + 9 + more);
         out.push_str("---\n");
         for (k, v) in &self.header.fields {
             out.push_str(k);
@@ -140,7 +168,9 @@ impl Transcript {
             out.push('\n');
         }
         out.push_str("---\n\n");
-        out.push_str(&self.text);
+        if more > 0 {
+            out.push_str(&self.text);
+        }
         out
     }
 
@@ -460,6 +490,58 @@ mod tests {
             }
             proptest::prop_assert_eq!(t.word_count(), want.len());
             proptest::prop_assert_eq!(t.word_spans(), want);
+        }
+    }
+
+    #[test]
+    fn parsing_owned_text_is_parsing_borrowed_text() {
+        for doc in [
+            DOC,
+            "Intervjuare: Hej.\n",
+            "\n\nA: b\n",
+            "---\nid: x\n---\n",
+            "---\nid: x\n---\n\n\n\nA: å\u{301}\n",
+            "",
+        ] {
+            let want = Transcript::parse(doc, "stem").unwrap();
+            let (t, head) = Transcript::parse_owned(doc.to_string(), "stem").unwrap();
+            assert_eq!(format!("{head}{}", t.text), doc);
+            assert_eq!(
+                (&t.id, &t.header, &t.text),
+                (&want.id, &want.header, &want.text)
+            );
+            assert_eq!((&t.turns, t.body_line), (&want.turns, want.body_line));
+            assert_eq!(t.char_len(), want.char_len());
+        }
+        for bad in ["---\nid: x\nnonsense\n---\n", "---\nid: x\n"] {
+            assert_eq!(
+                Transcript::parse_owned(bad.to_string(), "x").unwrap_err(),
+                Transcript::parse(bad, "x").unwrap_err()
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// `check` scans a transcript's head and body apart: they say together what the whole
+        /// rendered file says (the head ends a line, where no run of combining marks goes on).
+        #[test]
+        fn head_and_body_are_canonical_when_the_file_is(
+            value in "(\\PC|\u{301}|\u{0}|\r){0,8}",
+            body in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "å", "\u{301}", "\u{30a}", "\u{200d}", "\r", "\n", "\u{85}", "👩", "\u{1100}", "\u{1161}", "ǅ", " "]),
+                0..40),
+            plain in "\\PC{0,20}",
+        ) {
+            use crate::model::text::is_canonical;
+            let mut header = Header::default();
+            header.fields.push(("id".into(), "t".into()));
+            header.fields.push(("k".into(), value));
+            let text = format!("{}{plain}", body.concat());
+            let t = Transcript { id: "t".into(), header, text, turns: Vec::new(), body_line: 1, map: OffsetMap::default() };
+            let whole = is_canonical(&t.render());
+            proptest::prop_assert_eq!(whole, is_canonical(&t.render_head()) && is_canonical(&t.text));
+            proptest::prop_assert_eq!(t.render(), format!("{}{}", t.render_head(), t.text));
         }
     }
 

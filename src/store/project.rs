@@ -3,6 +3,7 @@
 use super::{
     CodingProblem, FileProblem, Lock, Problem, Refusal, Result, StoreError, atomic, cases_csv,
 };
+use crate::model::codebook::CodeIndex;
 use crate::model::coding::reanchor;
 use crate::model::text::find_all_chars;
 use crate::model::{Cases, Codebook, CoderFile, Coding, Transcript};
@@ -331,9 +332,37 @@ impl Project {
             out.push(FileProblem::new(self.codebook_path(), Problem::Codebook(e)));
         }
         self.check_transcripts(&mut out);
-        // coding ids are random: the fast hash is enough for hundreds of thousands of them
-        let mut seen: rustc_hash::FxHashMap<&str, &str> = rustc_hash::FxHashMap::default();
-        seen.reserve(self.coders.values().map(|f| f.codings.len()).sum());
+        let codes = self.codebook.index();
+        let total = self.coders.values().map(|f| f.codings.len()).sum();
+        // Coding ids are random: their 64-bit hashes, sorted, repeat only when ids do (or, nearly
+        // never, by chance). Only then are the codings looked at again with every id in a table, to
+        // find which: a few MB of hashes instead of tens of table, the ids read with their coding.
+        let before = out.len();
+        let mut ids = Ids::Hashes(Vec::with_capacity(total));
+        self.check_coders(&codes, &mut ids, &mut out);
+        if let Ids::Hashes(mut hashes) = ids {
+            hashes.sort_unstable();
+            if hashes.windows(2).any(|w| w[0] == w[1]) {
+                out.truncate(before);
+                let mut seen = rustc_hash::FxHashMap::default();
+                seen.reserve(total);
+                self.check_coders(&codes, &mut Ids::Seen(seen), &mut out);
+            }
+        }
+        out
+    }
+
+    /// The coder files' problems, in coder then file order; `ids` collects the hashes of the coding
+    /// ids, or finds the ids used again.
+    fn check_coders<'a>(
+        &'a self,
+        codes: &CodeIndex<'_>,
+        ids: &mut Ids<'a>,
+        out: &mut Vec<FileProblem>,
+    ) {
+        use std::hash::BuildHasher as _;
+        // codings come in document order: the transcript of the one before is nearly always theirs
+        let mut last: Option<(&str, Option<&Transcript>)> = None;
         for (coder, file) in &self.coders {
             let path = self.coder_path(coder);
             if file.coder != *coder {
@@ -355,13 +384,26 @@ impl Project {
                     }
                     out.push(pr);
                 };
-                if let Some(other) = seen.insert(&c.id, coder) {
-                    p(Problem::CodingIdTwice {
-                        id: c.id.clone(),
-                        other: other.to_string(),
-                    });
+                match ids {
+                    Ids::Hashes(h) => h.push(rustc_hash::FxBuildHasher.hash_one(c.id.as_str())),
+                    Ids::Seen(seen) => {
+                        if let Some(other) = seen.insert(&c.id, coder) {
+                            p(Problem::CodingIdTwice {
+                                id: c.id.clone(),
+                                other: other.to_string(),
+                            });
+                        }
+                    }
                 }
-                if let Some(problem) = self.coding_problem(c) {
+                let t = match last {
+                    Some((doc, t)) if doc == c.doc => t,
+                    _ => {
+                        let t = self.transcripts.get(&c.doc);
+                        last = Some((&c.doc, t));
+                        t
+                    }
+                };
+                if let Some(problem) = coding_problem_in(c, t, |code| codes.get(code).is_some()) {
                     p(Problem::Coding {
                         id: c.id.clone(),
                         code: c.code.clone(),
@@ -382,18 +424,13 @@ impl Project {
                     Problem::MemoUnknownTranscript { doc: doc.clone() },
                 ));
             }
-            for code in file
-                .code_memos
-                .keys()
-                .filter(|c| self.codebook.get(c).is_none())
-            {
+            for code in file.code_memos.keys().filter(|c| codes.get(c).is_none()) {
                 out.push(FileProblem::new(
                     &path,
                     Problem::MemoUnknownCode { code: code.clone() },
                 ));
             }
         }
-        out
     }
 
     fn check_transcripts(&self, out: &mut Vec<FileProblem>) {
@@ -419,18 +456,20 @@ impl Project {
             if t.turns.is_empty() {
                 out.push(FileProblem::new(&path, Problem::NoText));
             }
-            // the byte scan says yes for nearly every text; when it cannot tell, compare with the canonical form
-            let text = t.render();
-            if !crate::model::text::is_canonical(&text)
-                && crate::model::text::canonicalize(&text) != text
-            {
-                out.push(FileProblem::new(&path, Problem::NotCanonical));
+            // the byte scan says yes for nearly every text (the head and the body scanned apart
+            // say what the whole file would: the head ends a line); when it cannot tell, compare
+            // the file's text with its canonical form
+            use crate::model::text::{canonicalize, is_canonical};
+            if !(is_canonical(&t.render_head()) && is_canonical(&t.text)) {
+                let text = t.render();
+                if !is_canonical(&text) && canonicalize(&text) != text {
+                    out.push(FileProblem::new(&path, Problem::NotCanonical));
+                }
             }
         }
-        let ids: Vec<_> = self.transcripts.keys().collect();
         for path in Self::files_with_ext(&self.transcripts_dir(), "txt").unwrap_or_default() {
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-            if !ids.iter().any(|i| i.as_str() == stem) {
+            if !self.transcripts.contains_key(stem) {
                 out.push(
                     FileProblem::new(
                         &path,
@@ -446,26 +485,9 @@ impl Project {
 
     /// What is wrong with one coding, if anything.
     pub fn coding_problem(&self, c: &Coding) -> Option<CodingProblem> {
-        let Some(t) = self.transcripts.get(&c.doc) else {
-            return Some(CodingProblem::UnknownTranscript { doc: c.doc.clone() });
-        };
-        if self.codebook.get(&c.code).is_none() {
-            return Some(CodingProblem::UnknownCode {
-                code: c.code.clone(),
-            });
-        }
-        if c.start >= c.end || c.end > t.char_len() {
-            return Some(CodingProblem::OutOfRange { len: t.char_len() });
-        }
-        let now = t.slice(c.start, c.end).unwrap_or("");
-        if now != c.quote {
-            return Some(CodingProblem::QuoteMoved {
-                quote: short(&c.quote),
-                now: short(now),
-                found: reanchor(c, t),
-            });
-        }
-        None
+        coding_problem_in(c, self.transcripts.get(&c.doc), |code| {
+            self.codebook.get(code).is_some()
+        })
     }
 
     /// Moves codings whose quote moved to where the quote is now; returns (coder, id) of those moved.
@@ -509,6 +531,43 @@ impl Project {
         }
         moved
     }
+}
+
+/// What [`Project::check`] keeps of the coding ids on its way through the coder files.
+enum Ids<'a> {
+    /// Their hashes, to sort.
+    Hashes(Vec<u64>),
+    /// Each id with the coder it was last met with.
+    Seen(rustc_hash::FxHashMap<&'a str, &'a str>),
+}
+
+/// What is wrong with coding `c` whose document is `t` (None: not in the project), `known` telling
+/// which code ids are in the codebook ([`Project::coding_problem`]).
+fn coding_problem_in(
+    c: &Coding,
+    t: Option<&Transcript>,
+    known: impl Fn(&str) -> bool,
+) -> Option<CodingProblem> {
+    let Some(t) = t else {
+        return Some(CodingProblem::UnknownTranscript { doc: c.doc.clone() });
+    };
+    if !known(&c.code) {
+        return Some(CodingProblem::UnknownCode {
+            code: c.code.clone(),
+        });
+    }
+    if c.start >= c.end || c.end > t.char_len() {
+        return Some(CodingProblem::OutOfRange { len: t.char_len() });
+    }
+    let now = t.slice(c.start, c.end).unwrap_or("");
+    if now != c.quote {
+        return Some(CodingProblem::QuoteMoved {
+            quote: short(&c.quote),
+            now: short(now),
+            found: reanchor(c, t),
+        });
+    }
+    None
 }
 
 /// Moves one coder's codings whose quote moved to where the quote is now; returns the ids moved.
@@ -616,5 +675,75 @@ mod sample_tests {
             assert_ne!(e.code.inclusion, s.code.inclusion, "{}", e.code.id);
             assert_ne!(e.code.exclusion, s.code.exclusion, "{}", e.code.id);
         }
+    }
+}
+
+#[cfg(test)]
+mod check_tests {
+    use super::*;
+    use crate::model::Code;
+
+    fn project(ids: &[(&str, &str)], root: &Path) -> Project {
+        let mut book = Codebook::default();
+        book.add(Code::new("k", "K"), None).unwrap();
+        let doc = "---\nid: t\ncase: k\n---\n\nA: Vi har inga resurser.\n";
+        let t = Transcript::parse(doc, "t").unwrap();
+        let mut p = Project::in_memory(book, [t]);
+        p.root = root.to_path_buf();
+        for (coder, id) in ids {
+            let mut c =
+                new_coding_in(p.transcript("t").unwrap(), 0, 2, "k", chrono::Utc::now()).unwrap();
+            c.id = id.to_string();
+            p.coder_mut(coder).codings.push(c);
+        }
+        for (coder, f) in p.coders.iter_mut() {
+            f.coder = coder.clone();
+        }
+        p
+    }
+
+    fn twice(p: &Project) -> Vec<(String, String)> {
+        p.check()
+            .into_iter()
+            .filter_map(|f| match *f.problem {
+                Problem::CodingIdTwice { id, other } => Some((id, other)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// An id met again names the coder it was met with last, in coder then file order.
+    #[test]
+    fn ids_used_again_are_found_whoever_uses_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = |ids: &[(&str, &str)]| project(ids, dir.path());
+        let p = project(&[
+            ("a", "x"),
+            ("a", "y"),
+            ("b", "x"),
+            ("c", "x"),
+            ("c", "z"),
+            ("c", "y"),
+        ]);
+        let want = [("x", "a"), ("x", "b"), ("y", "a")];
+        let want: Vec<_> = want
+            .iter()
+            .map(|(i, o)| (i.to_string(), o.to_string()))
+            .collect();
+        assert_eq!(twice(&p), want);
+        let mut p = project(&[("a", "x"), ("a", "x")]);
+        assert_eq!(twice(&p), [("x".to_string(), "a".to_string())]);
+        // the codings looked at again to find the ids add no problem twice
+        p.coder_mut("a").codings[1].code = "saknas".into();
+        let problems: Vec<String> = p
+            .check()
+            .iter()
+            .map(|f| format!("{:?}", f.problem))
+            .collect();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].contains("CodingIdTwice") && problems[1].contains("saknas"));
+        let p = project(&[("a", "x"), ("a", "y"), ("b", "z")]);
+        assert!(twice(&p).is_empty());
+        assert!(p.check().is_empty(), "{:?}", p.check());
     }
 }
