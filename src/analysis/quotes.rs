@@ -489,11 +489,34 @@ fn line_at(
     if line.key != key {
         line.key = None;
         line.chars.clear();
-        line.chars.extend(text[from..to].chars());
+        decode(&text[from..to], &mut line.chars);
         line.base = t.offsets().char_of_byte(turn_byte + from)?;
         line.key = key;
     }
     Some(line.base)
+}
+
+/// The chars of `s` onto `out`: runs of ASCII widened at once (the chars of every line a passage lies
+/// in were a twentieth of a report), the rest decoded one by one.
+fn decode(s: &str, out: &mut Vec<char>) {
+    out.reserve(s.len());
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .map_or(bytes.len(), |n| i + n);
+        out.extend(bytes[i..run].iter().map(|&b| char::from(b)));
+        // After ASCII, `run` is a char boundary.
+        match s.get(run..).and_then(|rest| rest.chars().next()) {
+            Some(c) => {
+                out.push(c);
+                i = run + c.len_utf8();
+            }
+            None => break,
+        }
+    }
 }
 
 fn ends_sentence(c: char) -> bool {
@@ -758,6 +781,17 @@ mod tests {
             body.push_str("\n\n");
         }
         Transcript::parse(&body, &format!("d{id}")).unwrap()
+    }
+
+    proptest::proptest! {
+        /// The chars of any text, as `str::chars` gives them.
+        #[test]
+        fn decode_gives_the_chars(s in "(\\PC|[a-z .]){0,80}") {
+            let mut out = vec!['x'];
+            decode(&s, &mut out);
+            let want: Vec<char> = "x".chars().chain(s.chars()).collect();
+            proptest::prop_assert_eq!(out, want);
+        }
     }
 
     proptest::proptest! {

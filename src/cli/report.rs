@@ -102,8 +102,10 @@ pub fn run(a: &ReportArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     };
     // The project and the context are left to the OS at exit: freeing 400,000 codings one by one, and
     // gathering the freed pieces again for the next large allocation, cost more than a tenth of the
-    // report; the peak is reached while the context is built, when the project is needed anyway.
+    // report. The transcripts' texts (a few large allocations each) make room for the rendered text.
     let ctx = report::context(&p, &opts)?;
+    let mut p = p;
+    drop(std::mem::take(&mut p.transcripts));
     let text = report::render_context(&ctx, &opts)?;
     let text = map.apply_owned(text);
     emit(&map, &text, a.out.as_deref())?;
