@@ -8,7 +8,8 @@
 use super::LayerCoding;
 use crate::model::Transcript;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::cmp::Reverse;
+use std::collections::{BTreeSet, BinaryHeap, HashMap};
 
 /// Quotes longer than this many characters are shortened at a sentence boundary.
 pub const MAX_CHARS: usize = 400;
@@ -58,59 +59,122 @@ pub fn select(codings: &[&LayerCoding], max: usize) -> Vec<Quote> {
         .unwrap_or_default()
 }
 
-/// [`select`] for each list of codings. The candidates of all lists are scored together in text order,
+/// [`select`] for each list of codings. The codings of all lists are scored together in text order,
 /// so that a line's chars are decoded once for all the lists (the themes and groups of a report) that
 /// have a passage in it.
 pub fn select_each<'a>(lists: &[Vec<&'a LayerCoding<'a>>], max: usize) -> Vec<Vec<Quote>> {
-    let found: Vec<Overlaps> = lists.iter().map(|l| Overlaps::new(l)).collect();
-    let passages: Vec<Vec<Passage>> = lists
+    // In a list of one coder's codings a passage's members are that coder's: no need to find them.
+    let one_coder: Vec<bool> = lists
         .iter()
-        .zip(&found)
-        .map(|(l, o)| passages(l, o))
+        .map(|l| l.windows(2).all(|w| w[0].coder == w[1].coder))
+        .collect();
+    let found: Vec<Overlaps> = lists
+        .iter()
+        .zip(&one_coder)
+        .map(|(l, &one)| Overlaps::new(l, !one))
         .collect();
     // Scored first, and made into quotes only when chosen: a theme of a large study has tens of
     // thousands of candidates and needs two or three quotes.
-    // Scored in text order, so that the passages of one line share its chars (`Line`).
-    let mut order: Vec<(usize, usize, usize, usize)> = passages
+    let mut kept: Vec<Kept> = lists.iter().map(|_| Kept::default()).collect();
+    // The lists' codings merged in text order (each list's are sorted by transcript and start already),
+    // so that the passages of one line share its chars (`Line`).
+    let mut next: BinaryHeap<Reverse<(usize, usize, usize)>> = found
         .iter()
         .enumerate()
-        .flat_map(|(k, ps)| {
-            ps.iter()
-                .enumerate()
-                .map(move |(i, p)| (std::ptr::from_ref(p.doc) as usize, p.start, k, i))
-        })
+        .filter_map(|(k, o)| o.sorted.first().map(|f| Reverse((f.0, f.1, k))))
         .collect();
-    order.sort_unstable();
-    let mut scored: Vec<Vec<Option<(i64, Span)>>> =
-        passages.iter().map(|ps| vec![None; ps.len()]).collect();
+    let mut at = vec![0usize; lists.len()];
     let mut line = Line::default();
-    for (_, _, k, i) in order {
-        scored[k][i] = candidate(&passages[k][i], &mut line);
+    let mut room = (Vec::new(), Vec::new());
+    while let Some(Reverse((_, _, k))) = next.pop() {
+        let (o, j) = (&found[k], at[k]);
+        at[k] += 1;
+        if let Some(f) = o.sorted.get(at[k]) {
+            next.push(Reverse((f.0, f.1, k)));
+        }
+        let (list, i) = (&lists[k], o.sorted[j].3);
+        let c = list[i];
+        if let Some((score, span)) = candidate(c.doc, c.coding.start, c.coding.end, &mut line) {
+            // A passage's own coding is among its members (it is not empty: it has a candidate).
+            let n = if one_coder[k] {
+                1
+            } else {
+                o.coders_at(j, list, &mut room)
+            };
+            kept[k].push((n as i64 * 10 + score, span, i), list, max);
+        }
     }
     lists
         .iter()
         .zip(&found)
-        .zip(passages.iter().zip(scored))
-        .map(|((list, o), (ps, sc))| choose(list, o, ps, sc, max))
+        .zip(kept)
+        .map(|((list, o), c)| choose(list, o, c.into_candidates(), max))
         .collect()
 }
 
-/// The quotes of one list: its candidates (scored passages, listed in the passages' order, which breaks
-/// ties) best first, up to `max`, from different cases, then different transcripts, while there are any.
+/// A candidate: (score, span, place in its list).
+type Candidate = (i64, Span, usize);
+
+/// The candidates of one list that can still be chosen. While they come from fewer cases than quotes
+/// are wanted, all are kept (the later passes of [`choose`] may need any of them); from then on only
+/// each transcript's best, as the first pass takes the best of the best cases and fills the quotes.
+#[derive(Default)]
+struct Kept<'a> {
+    all: Vec<Candidate>,
+    /// The cases of `all`, while fewer than the quotes wanted.
+    cases: Vec<&'a str>,
+    /// Per transcript (its address): its best candidate.
+    best: Option<HashMap<usize, Candidate>>,
+}
+
+impl<'a> Kept<'a> {
+    fn push(&mut self, c: Candidate, list: &[&'a LayerCoding<'a>], max: usize) {
+        if let Some(best) = &mut self.best {
+            keep_best(best, c, list[c.2].doc);
+            return;
+        }
+        self.all.push(c);
+        let case = list[c.2].doc.case();
+        if !self.cases.contains(&case) {
+            self.cases.push(case);
+        }
+        if self.cases.len() >= max {
+            let mut best = HashMap::new();
+            for c in std::mem::take(&mut self.all) {
+                keep_best(&mut best, c, list[c.2].doc);
+            }
+            self.best = Some(best);
+        }
+    }
+
+    fn into_candidates(self) -> Vec<Candidate> {
+        match self.best {
+            Some(best) => best.into_values().collect(),
+            None => self.all,
+        }
+    }
+}
+
+/// Keeps `c` if it ranks before the best candidate kept for its transcript (in one transcript, candidates
+/// rank by score, then position, then place).
+fn keep_best(best: &mut HashMap<usize, Candidate>, c: Candidate, doc: &Transcript) {
+    let rank = |c: &Candidate| (Reverse(c.0), c.1.start, c.1.end, c.2);
+    let kept = best.entry(std::ptr::from_ref(doc) as usize).or_insert(c);
+    if rank(&c) < rank(kept) {
+        *kept = c;
+    }
+}
+
+/// The quotes of one list: its candidates best first (on a tie by transcript id, then position, then
+/// place in the list), up to `max`, from different cases, then different transcripts, while there are any.
 fn choose(
     list: &[&LayerCoding],
     found: &Overlaps,
-    passages: &[Passage],
-    scored: Vec<Option<(i64, Span)>>,
+    cands: Vec<Candidate>,
     max: usize,
 ) -> Vec<Quote> {
-    let mut cands: Vec<(i64, Span, usize)> = scored
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, c)| c.map(|(score, span)| (score, span, i)))
-        .collect();
-    // Best first; on a tie by transcript id, then position (ranks of the ids compare as the ids do).
-    // The list's transcripts, found once each from the overlaps' grouping, ranked by id.
+    // The list's transcripts, found once each from the overlaps' grouping, ranked by id (ranks of the
+    // ids compare as the ids do).
     let mut docs: Vec<(&str, usize)> = found
         .sorted
         .chunk_by(|a, b| a.0 == b.0)
@@ -124,22 +188,34 @@ fn choose(
         .collect();
     ranks.sort_unstable();
     let rank = |i: usize| {
-        let doc = std::ptr::from_ref(passages[i].doc) as usize;
+        let doc = std::ptr::from_ref(list[i].doc) as usize;
         ranks
             .binary_search_by_key(&doc, |&(d, _)| d)
             .map_or(0, |at| ranks[at].1)
     };
-    cands.sort_by_cached_key(|(score, span, i)| {
-        (std::cmp::Reverse(*score), rank(*i), span.start, span.end)
-    });
-    // The chosen: (transcript, span, passage), in the order of choice.
+    // Taken best first from a heap, as far as the choice goes: two or three of tens of thousands,
+    // unless the list has fewer cases or transcripts than quotes wanted.
+    type Key = (Reverse<i64>, usize, usize, usize, usize);
+    let mut heap: BinaryHeap<Reverse<(Key, Span)>> = cands
+        .into_iter()
+        .map(|(score, span, i)| Reverse(((Reverse(score), rank(i), span.start, span.end, i), span)))
+        .collect();
+    let mut sorted: Vec<(Span, usize)> = Vec::new();
+    // The chosen: (transcript, span, place in the list), in the order of choice.
     let mut out: Vec<(&Transcript, Span, usize)> = Vec::new();
     'passes: for pass in 0..3 {
-        for &(_, q, i) in &cands {
+        for n in 0.. {
             if out.len() >= max {
                 break 'passes;
             }
-            let doc = passages[i].doc;
+            if n == sorted.len() {
+                match heap.pop() {
+                    Some(Reverse((key, span))) => sorted.push((span, key.4)),
+                    None => break,
+                }
+            }
+            let (q, i) = sorted[n];
+            let doc = list[i].doc;
             let same_doc = |o: &&(&Transcript, Span, usize)| std::ptr::eq(o.0, doc);
             let overlaps = out
                 .iter()
@@ -155,34 +231,33 @@ fn choose(
             }
         }
     }
-    let mut members = Vec::new();
     out.iter()
         .filter_map(|&(_, span, i)| {
-            found.members(list[passages[i].coding], &mut members);
-            let members: Vec<&LayerCoding> = members.iter().map(|&m| list[m]).collect();
-            quote(&passages[i], &members, span)
+            // The codings that agree with the chosen one, in list order: a scan for two or three quotes.
+            let c = list[i];
+            let members: Vec<&LayerCoding> = list
+                .iter()
+                .copied()
+                .filter(|m| {
+                    std::ptr::eq(m.doc, c.doc)
+                        && agree(
+                            (c.coding.start, c.coding.end),
+                            (m.coding.start, m.coding.end),
+                        )
+                })
+                .collect();
+            quote(c.doc, c.coding.start, &members, span)
         })
         .collect()
 }
 
 /// Where a candidate quote lies (char offsets in its transcript) and whether it was cut at either end.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Span {
     start: usize,
     end: usize,
     cut_before: bool,
     cut_after: bool,
-}
-
-/// A passage: one coding's span, and how many coders marked the same text (its members: the codings of
-/// any coder that substantially cover it, found again by [`Overlaps::members`] for a chosen passage).
-struct Passage<'a> {
-    doc: &'a Transcript,
-    start: usize,
-    end: usize,
-    /// The coding's place in its list.
-    coding: usize,
-    coders: usize,
 }
 
 /// Two spans cover the same text when they share at least half of the shorter one.
@@ -205,7 +280,8 @@ struct Overlaps {
 }
 
 impl Overlaps {
-    fn new(list: &[&LayerCoding]) -> Overlaps {
+    /// `with_reach`: also what [`Overlaps::coders_at`] needs.
+    fn new(list: &[&LayerCoding], with_reach: bool) -> Overlaps {
         let mut sorted: Vec<(usize, usize, usize, usize)> = list
             .iter()
             .enumerate()
@@ -215,6 +291,12 @@ impl Overlaps {
             })
             .collect();
         sorted.sort_unstable();
+        if !with_reach {
+            return Overlaps {
+                sorted,
+                reach: Vec::new(),
+            };
+        }
         let mut reach = Vec::with_capacity(sorted.len());
         for (i, o) in sorted.iter().enumerate() {
             let before = match i.checked_sub(1).map(|j| (sorted[j].0, reach[j])) {
@@ -227,8 +309,38 @@ impl Overlaps {
     }
 
     /// The places in the list of the codings that agree with `c` (itself included), in list order,
-    /// as an all-pairs scan gives them, into `out`.
+    /// as an all-pairs scan gives them, into `out`: a passage's members, the codings of any coder that
+    /// substantially cover the same text.
+    #[cfg(test)]
     fn members(&self, c: &LayerCoding, out: &mut Vec<usize>) {
+        self.members_unsorted(c, out);
+        out.sort_unstable();
+    }
+
+    /// How many coders have a coding that agrees with the `j`th sorted coding (itself included), as
+    /// counted for its passage's score (a passage several coders marked counts their number, while one
+    /// long coding does not swallow the short ones inside it); `room` is room to count in.
+    fn coders_at<'a>(
+        &self,
+        j: usize,
+        list: &[&'a LayerCoding<'a>],
+        room: &mut (Vec<usize>, Vec<&'a str>),
+    ) -> usize {
+        let (members, coders) = room;
+        self.members_unsorted(list[self.sorted[j].3], members);
+        coders.clear();
+        for &m in members.iter() {
+            let coder = list[m].coder;
+            if !coders.contains(&coder) {
+                coders.push(coder);
+            }
+        }
+        coders.len()
+    }
+
+    /// The places in the list of the codings that agree with `c` (itself included), as an all-pairs scan
+    /// finds them but in the order they are found, into `out`.
+    fn members_unsorted(&self, c: &LayerCoding, out: &mut Vec<usize>) {
         out.clear();
         let span = (c.coding.start, c.coding.end);
         let doc = std::ptr::from_ref(c.doc) as usize;
@@ -243,50 +355,25 @@ impl Overlaps {
                 .filter(|o| agree(span, (o.1, o.2)))
                 .map(|o| o.3),
         );
-        out.sort_unstable();
     }
 }
 
-/// One passage per coding; its members are the codings that agree with it, so a passage several coders
-/// marked counts their number, while one long coding does not swallow the short ones inside it.
-fn passages<'a>(list: &[&'a LayerCoding<'a>], found: &Overlaps) -> Vec<Passage<'a>> {
-    let mut members = Vec::new();
-    let mut coders: Vec<&str> = Vec::new();
-    list.iter()
-        .enumerate()
-        .map(|(i, c)| {
-            found.members(c, &mut members);
-            coders.clear();
-            coders.extend(members.iter().map(|&m| list[m].coder));
-            coders.sort_unstable();
-            coders.dedup();
-            Passage {
-                doc: c.doc,
-                start: c.coding.start,
-                end: c.coding.end,
-                coding: i,
-                coders: coders.len(),
-            }
-        })
-        .collect()
-}
-
-/// The quote a passage gives, widened to whole words and, when near, whole sentences, with its score;
-/// `line` holds the chars of the line it lies in.
-fn candidate(p: &Passage, line: &mut Line) -> Option<(i64, Span)> {
-    let t = p.doc;
-    let turn = &t.turns[t.turn_at(p.start)?];
+/// The quote a coding's passage (`p_start..p_end` in `t`) gives, widened to whole words and, when near,
+/// whole sentences, with its score apart from agreement (ten per coder, which the caller adds); `line`
+/// holds the chars of the line it lies in.
+fn candidate(t: &Transcript, p_start: usize, p_end: usize, line: &mut Line) -> Option<(i64, Span)> {
+    let turn = &t.turns[t.turn_at(p_start)?];
     if is_interviewer(&turn.speaker, t) {
         return None;
     }
     // Only the characters of the line of the turn in which the passage starts: a quote never leaves it,
     // and collecting more per candidate (once the whole transcript) made a report of a large study
     // quadratic in practice (tens of thousands of candidates × 60,000 chars).
-    let base = line_at(t, turn, p.start.max(turn.start), line)?;
+    let base = line_at(t, turn, p_start.max(turn.start), line)?;
     let chars = &line.chars[..];
     let (line_start, line_end) = (0, chars.len());
-    let start = p.start.max(turn.start) - base;
-    let (mut s, mut e) = (start, p.end.saturating_sub(base).min(line_end));
+    let start = p_start.max(turn.start) - base;
+    let (mut s, mut e) = (start, p_end.saturating_sub(base).min(line_end));
     if s >= e {
         return None;
     }
@@ -319,8 +406,7 @@ fn candidate(p: &Passage, line: &mut Line) -> Option<(i64, Span)> {
         40..=79 | 301..=MAX_CHARS => 4,
         _ => 1,
     };
-    let score =
-        p.coders as i64 * 10 + length_score - 2 * i64::from(cut_before) - 2 * i64::from(cut_after);
+    let score = length_score - 2 * i64::from(cut_before) - 2 * i64::from(cut_after);
     let span = Span {
         start: s + base,
         end: e + base,
@@ -331,9 +417,8 @@ fn candidate(p: &Passage, line: &mut Line) -> Option<(i64, Span)> {
 }
 
 /// The quote of a passage (with its members) at the span [`candidate`] chose.
-fn quote(p: &Passage, members: &[&LayerCoding], span: Span) -> Option<Quote> {
-    let t = p.doc;
-    let turn = &t.turns[t.turn_at(p.start)?];
+fn quote(t: &Transcript, p_start: usize, members: &[&LayerCoding], span: Span) -> Option<Quote> {
+    let turn = &t.turns[t.turn_at(p_start)?];
     let text = t.slice(span.start, span.end)?.to_string();
     let mut shown = String::new();
     if span.cut_before {
@@ -404,11 +489,34 @@ fn line_at(
     if line.key != key {
         line.key = None;
         line.chars.clear();
-        line.chars.extend(text[from..to].chars());
+        decode(&text[from..to], &mut line.chars);
         line.base = t.offsets().char_of_byte(turn_byte + from)?;
         line.key = key;
     }
     Some(line.base)
+}
+
+/// The chars of `s` onto `out`: runs of ASCII widened at once (the chars of every line a passage lies
+/// in were a twentieth of a report), the rest decoded one by one.
+fn decode(s: &str, out: &mut Vec<char>) {
+    out.reserve(s.len());
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .map_or(bytes.len(), |n| i + n);
+        out.extend(bytes[i..run].iter().map(|&b| char::from(b)));
+        // After ASCII, `run` is a char boundary.
+        match s.get(run..).and_then(|rest| rest.chars().next()) {
+            Some(c) => {
+                out.push(c);
+                i = run + c.len_utf8();
+            }
+            None => break,
+        }
+    }
 }
 
 fn ends_sentence(c: char) -> bool {
@@ -483,11 +591,267 @@ fn shorten(chars: &[char], s: usize, e: usize, line_end: usize) -> usize {
     i
 }
 
+/// The selection as it was: every passage scored into one table, every list's candidates sorted.
+#[cfg(test)]
+mod old {
+    use super::*;
+
+    /// A passage: one coding's span, and how many coders marked the same text (its members: the codings of
+    /// any coder that substantially cover it, found again by [`Overlaps::members`] for a chosen passage).
+    struct Passage<'a> {
+        doc: &'a Transcript,
+        start: usize,
+        end: usize,
+        /// The coding's place in its list.
+        coding: usize,
+        coders: usize,
+    }
+
+    /// [`select_each`] as it was before the candidates were ranked lazily: the reference for the tests. The candidates of all lists are scored together in text order,
+    /// so that a line's chars are decoded once for all the lists (the themes and groups of a report) that
+    /// have a passage in it.
+    pub(super) fn select_each_old<'a>(
+        lists: &[Vec<&'a LayerCoding<'a>>],
+        max: usize,
+    ) -> Vec<Vec<Quote>> {
+        let found: Vec<Overlaps> = lists.iter().map(|l| Overlaps::new(l, true)).collect();
+        let passages: Vec<Vec<Passage>> = lists
+            .iter()
+            .zip(&found)
+            .map(|(l, o)| passages(l, o))
+            .collect();
+        // Scored first, and made into quotes only when chosen: a theme of a large study has tens of
+        // thousands of candidates and needs two or three quotes.
+        // Scored in text order, so that the passages of one line share its chars (`Line`).
+        let mut order: Vec<(usize, usize, usize, usize)> = passages
+            .iter()
+            .enumerate()
+            .flat_map(|(k, ps)| {
+                ps.iter()
+                    .enumerate()
+                    .map(move |(i, p)| (std::ptr::from_ref(p.doc) as usize, p.start, k, i))
+            })
+            .collect();
+        order.sort_unstable();
+        let mut scored: Vec<Vec<Option<(i64, Span)>>> =
+            passages.iter().map(|ps| vec![None; ps.len()]).collect();
+        let mut line = Line::default();
+        for (_, _, k, i) in order {
+            let p = &passages[k][i];
+            scored[k][i] = candidate(p.doc, p.start, p.end, &mut line)
+                .map(|(score, span)| (p.coders as i64 * 10 + score, span));
+        }
+        lists
+            .iter()
+            .zip(&found)
+            .zip(passages.iter().zip(scored))
+            .map(|((list, o), (ps, sc))| choose(list, o, ps, sc, max))
+            .collect()
+    }
+
+    /// The quotes of one list: its candidates (scored passages, listed in the passages' order, which breaks
+    /// ties) best first, up to `max`, from different cases, then different transcripts, while there are any.
+    fn choose(
+        list: &[&LayerCoding],
+        found: &Overlaps,
+        passages: &[Passage],
+        scored: Vec<Option<(i64, Span)>>,
+        max: usize,
+    ) -> Vec<Quote> {
+        let mut cands: Vec<(i64, Span, usize)> = scored
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.map(|(score, span)| (score, span, i)))
+            .collect();
+        // Best first; on a tie by transcript id, then position (ranks of the ids compare as the ids do).
+        // The list's transcripts, found once each from the overlaps' grouping, ranked by id.
+        let mut docs: Vec<(&str, usize)> = found
+            .sorted
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|same| (list[same[0].3].doc.id.as_str(), same[0].0))
+            .collect();
+        docs.sort_unstable();
+        let mut ranks: Vec<(usize, usize)> = docs
+            .iter()
+            .enumerate()
+            .map(|(r, &(_, doc))| (doc, r))
+            .collect();
+        ranks.sort_unstable();
+        let rank = |i: usize| {
+            let doc = std::ptr::from_ref(passages[i].doc) as usize;
+            ranks
+                .binary_search_by_key(&doc, |&(d, _)| d)
+                .map_or(0, |at| ranks[at].1)
+        };
+        cands.sort_by_cached_key(|(score, span, i)| {
+            (std::cmp::Reverse(*score), rank(*i), span.start, span.end)
+        });
+        // The chosen: (transcript, span, passage), in the order of choice.
+        let mut out: Vec<(&Transcript, Span, usize)> = Vec::new();
+        'passes: for pass in 0..3 {
+            for &(_, q, i) in &cands {
+                if out.len() >= max {
+                    break 'passes;
+                }
+                let doc = passages[i].doc;
+                let same_doc = |o: &&(&Transcript, Span, usize)| std::ptr::eq(o.0, doc);
+                let overlaps = out
+                    .iter()
+                    .filter(same_doc)
+                    .any(|(_, o, _)| o.start < q.end && q.start < o.end);
+                let fresh = match pass {
+                    0 => !out.iter().any(|(o, _, _)| o.case() == doc.case()),
+                    1 => !out.iter().any(|o| same_doc(&o)),
+                    _ => true,
+                };
+                if fresh && !overlaps {
+                    out.push((doc, q, i));
+                }
+            }
+        }
+        let mut members = Vec::new();
+        out.iter()
+            .filter_map(|&(_, span, i)| {
+                found.members(list[passages[i].coding], &mut members);
+                let members: Vec<&LayerCoding> = members.iter().map(|&m| list[m]).collect();
+                quote(passages[i].doc, passages[i].start, &members, span)
+            })
+            .collect()
+    }
+
+    /// One passage per coding; its members are the codings that agree with it, so a passage several coders
+    /// marked counts their number, while one long coding does not swallow the short ones inside it.
+    fn passages<'a>(list: &[&'a LayerCoding<'a>], found: &Overlaps) -> Vec<Passage<'a>> {
+        let mut members = Vec::new();
+        let mut coders: Vec<&str> = Vec::new();
+        list.iter()
+            .enumerate()
+            .map(|(i, c)| {
+                found.members(c, &mut members);
+                coders.clear();
+                coders.extend(members.iter().map(|&m| list[m].coder));
+                coders.sort_unstable();
+                coders.dedup();
+                Passage {
+                    doc: c.doc,
+                    start: c.coding.start,
+                    end: c.coding.end,
+                    coding: i,
+                    coders: coders.len(),
+                }
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::tests_support::tiny_project;
     use crate::analysis::{Layer, LayerData};
+    use crate::model::Coding;
+
+    /// A transcript of the generated turns (speaker 0 is the interviewer), in case `case`.
+    fn generated(id: usize, case: usize, turns: &[(usize, Vec<usize>)]) -> Transcript {
+        const WORDS: [&str; 14] = [
+            "Vi",
+            "har",
+            "resurser.",
+            "ledningen",
+            "är",
+            "med!",
+            "ja...",
+            "\n",
+            "”vad nu?”",
+            "och",
+            "kanske?",
+            "Det",
+            "   ",
+            "långtlångtlångtord",
+        ];
+        const SPEAKERS: [&str; 3] = ["Intervjuare", "Respondent", "Chef"];
+        let mut body = format!("---\nid: d{id}\ncase: K{case}\n---\n\n");
+        for (speaker, words) in turns {
+            body.push_str(SPEAKERS[speaker % 3]);
+            body.push(':');
+            for &w in words {
+                body.push(' ');
+                body.push_str(WORDS[w % WORDS.len()]);
+            }
+            body.push_str("\n\n");
+        }
+        Transcript::parse(&body, &format!("d{id}")).unwrap()
+    }
+
+    proptest::proptest! {
+        /// The chars of any text, as `str::chars` gives them.
+        #[test]
+        fn decode_gives_the_chars(s in "(\\PC|[a-z .]){0,80}") {
+            let mut out = vec!['x'];
+            decode(&s, &mut out);
+            let want: Vec<char> = "x".chars().chain(s.chars()).collect();
+            proptest::prop_assert_eq!(out, want);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// The lazy ranking chooses what scoring every passage and sorting every list chose: the same
+        /// quotes in the same order, ties (equal spans, scores and transcripts) included.
+        #[test]
+        fn select_each_equals_the_old_selection(
+            docs in proptest::collection::vec(
+                (0usize..3, proptest::collection::vec(
+                    (0usize..3, proptest::collection::vec(0usize..60, 0..40)), 1..4)),
+                1..4),
+            codings in proptest::collection::vec(
+                (0usize..4, 0usize..400, 1usize..160, 0usize..3, 0usize..4, 0usize..3), 0..60),
+            max in 1usize..4,
+        ) {
+            let docs: Vec<Transcript> = docs
+                .iter()
+                .enumerate()
+                .map(|(i, (case, turns))| generated(i, *case, turns))
+                .collect();
+            let now = chrono::Utc::now();
+            // Some codings repeated (by another coder but in the last list), so that passages tie.
+            let made: Vec<(Coding, &str, usize)> = codings
+                .iter()
+                .flat_map(|&(d, start, len, coder, list, twice)| {
+                    let t = &docs[d % docs.len()];
+                    let n = t.char_len();
+                    let start = start % n.max(1);
+                    let coding = Coding::new(t, start, (start + len).min(n), "k", now);
+                    let coders = ["x", "y", "z"];
+                    coding.into_iter().flat_map(move |c| {
+                        (0..1 + usize::from(twice == 0))
+                            .map(move |r| {
+                                // The last list is one coder's, repeats included.
+                                let coder = if list == 3 { 0 } else { coder + r };
+                                (c.clone(), coders[coder % 3], list)
+                            })
+                    })
+                })
+                .collect();
+            let layer: Vec<LayerCoding> = made
+                .iter()
+                .map(|(c, coder, _)| LayerCoding {
+                    coder,
+                    coding: c,
+                    doc: docs.iter().find(|t| t.id == c.doc).unwrap(),
+                })
+                .collect();
+            let mut lists: Vec<Vec<&LayerCoding>> = vec![Vec::new(); 4];
+            for (c, (_, _, list)) in layer.iter().zip(&made) {
+                lists[*list].push(c);
+            }
+            let show = |qs: Vec<Vec<Quote>>| format!("{qs:?}");
+            proptest::prop_assert_eq!(
+                show(select_each(&lists, max)),
+                show(old::select_each_old(&lists, max))
+            );
+        }
+    }
 
     #[test]
     fn widens_to_sentences_and_prefers_agreement() {

@@ -257,8 +257,11 @@ pub fn render_context(ctx: &ReportContext, opts: &ReportOptions) -> Result<Strin
     let tmpl = env
         .get_template(&name)
         .map_err(|e| template_error(&name, &e))?;
-    let out = tmpl.render(ctx).map_err(|e| template_error(&name, &e))?;
-    Ok(tidy(&out))
+    // Tidied as it is written: a report of a large study is tens of megabytes, rendered once, not twice.
+    let mut out = Tidy::default();
+    tmpl.render_captured_to(ctx, &mut out)
+        .map_err(|e| template_error(&name, &e))?;
+    Ok(out.finish())
 }
 
 /// `` `a`, `b`, `c` ``: ids as inline code, separated by commas.
@@ -304,7 +307,89 @@ fn template_error(name: &str, e: &minijinja::Error) -> AnalysisError {
     }
 }
 
+/// [`tidy`] as the text is written: each line is trimmed when its newline arrives.
+#[derive(Default)]
+struct Tidy {
+    out: Vec<u8>,
+    /// Where the line being written starts in `out`.
+    line_start: usize,
+    /// Blank lines in a row before it.
+    blank: usize,
+}
+
+impl Tidy {
+    /// The line from `line_start` to the end of `out` is complete.
+    fn end_line(&mut self) {
+        let mut end = self.out.len();
+        // Trailing whitespace as `str::trim_end` sees it (the text is UTF-8: it is written as `str`s).
+        while end > self.line_start {
+            let last = self.out[end - 1];
+            if last.is_ascii() {
+                if !(last as char).is_whitespace() {
+                    break;
+                }
+                end -= 1;
+            } else {
+                // The last char starts at the last byte that is not a continuation byte.
+                let from = (end.saturating_sub(4).max(self.line_start)..end)
+                    .rev()
+                    .find(|&i| (self.out[i] as i8) >= -0x40)
+                    .unwrap_or(end - 1);
+                match std::str::from_utf8(&self.out[from..end])
+                    .ok()
+                    .and_then(|c| c.chars().next_back())
+                {
+                    Some(c) if c.is_whitespace() => end = from,
+                    _ => break,
+                }
+            }
+        }
+        if end == self.line_start {
+            self.blank += 1;
+            if self.blank > 1 || self.line_start == 0 {
+                self.out.truncate(self.line_start);
+                return;
+            }
+        } else {
+            self.blank = 0;
+        }
+        self.out.truncate(end);
+        self.out.push(b'\n');
+        self.line_start = self.out.len();
+    }
+
+    fn finish(mut self) -> String {
+        if self.out.len() > self.line_start {
+            self.end_line();
+        }
+        self.out.truncate(self.line_start);
+        while self.out.ends_with(b"\n\n") {
+            self.out.pop();
+        }
+        String::from_utf8(self.out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+}
+
+impl std::io::Write for Tidy {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut rest = buf;
+        while let Some(at) = rest.iter().position(|&b| b == b'\n') {
+            self.out.extend_from_slice(&rest[..at]);
+            self.end_line();
+            rest = &rest[at + 1..];
+        }
+        self.out.extend_from_slice(rest);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// No runs of blank lines, one newline at the end.
+#[cfg(test)]
 fn tidy(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut blank = 0;
@@ -719,5 +804,52 @@ fn numbers(src: &Sources, s: &Summary, r: &summary::CodeRow) -> NumbersCtx {
             .map(|(g, c)| number(g.value.clone().unwrap_or_default(), c))
             .collect(),
         total: number(String::new(), &r.total),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write as _;
+
+    fn tidy_written(pieces: &[&str]) -> String {
+        let mut t = Tidy::default();
+        for p in pieces {
+            t.write_all(p.as_bytes()).unwrap();
+        }
+        t.finish()
+    }
+
+    #[test]
+    fn tidy_as_written_keeps_one_blank_line_and_trims() {
+        let s = "\n \nA  \n\n\n\u{a0}\nB\u{2003}\r\nC\n \n\n";
+        assert_eq!(tidy(s), "A\n\nB\nC\n");
+        assert_eq!(
+            tidy_written(&["\n \nA ", " \n\n", "\n\u{a0}\nB\u{2003}\r", "\nC\n \n\n"]),
+            tidy(s)
+        );
+        assert_eq!(tidy_written(&["x"]), "x\n");
+        assert_eq!(tidy_written(&[" \n\n"]), "");
+        assert_eq!(tidy_written(&[]), "");
+    }
+
+    proptest::proptest! {
+        /// Written in any pieces, the text is tidied as [`tidy`] tidies it whole.
+        #[test]
+        fn tidy_as_written_equals_tidy(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["\n", " ", "\t", "\r", "a", "ö", "\u{a0}", "\u{2003}", "x y", "…", "\u{85}"]),
+                0..40,
+            ),
+            cuts in proptest::collection::vec(0usize..40, 0..6),
+        ) {
+            let s: String = parts.concat();
+            let mut at: Vec<usize> = cuts.iter().map(|&c| parts[..c.min(parts.len())].concat().len()).collect();
+            at.push(0);
+            at.push(s.len());
+            at.sort_unstable();
+            let pieces: Vec<&str> = at.windows(2).map(|w| &s[w[0]..w[1]]).collect();
+            proptest::prop_assert_eq!(tidy_written(&pieces), tidy(&s));
+        }
     }
 }
