@@ -72,18 +72,19 @@ impl super::Project {
         Ok(log)
     }
 
-    /// Records a batch and then adds its codings to the coder's file, both under the coder's lock.
+    /// Records a batch and then adds its codings to the coder's file (`add` says which, in any form),
+    /// both under the coder's lock.
     /// The log is written first: a run killed in between leaves a batch whose codings are absent,
     /// which an undo reports, never codings that no batch names. The project's copy of the coder's file
     /// is changed when it is the file on disk (the caller loaded it under the same lock), else the file is
     /// read (see [`Project::update_coder_in_hand`]); the file as written moves out of the project into
     /// the result.
-    pub fn record_batch(
+    pub fn record_batch<T>(
         &mut self,
         lock: &Lock,
         batch: &Batch,
-        add: impl FnOnce(&mut CoderFile) -> Result<Vec<String>>,
-    ) -> Result<(Vec<String>, CoderFile)> {
+        add: impl FnOnce(&mut CoderFile) -> Result<T>,
+    ) -> Result<(T, CoderFile)> {
         self.append_batch(lock, batch)?;
         let added = self.update_coder_in_hand(lock, &batch.coder, add)?;
         let file = self
@@ -171,10 +172,8 @@ mod tests {
         for coder in ["a", "b"] {
             let lock = p.lock_coder(coder).unwrap();
             for n in 0..3 {
-                p.record_batch(&lock, &batch(coder, &[&format!("{coder}{n}")]), |_| {
-                    Ok(vec![])
-                })
-                .unwrap();
+                p.record_batch(&lock, &batch(coder, &[&format!("{coder}{n}")]), |_| Ok(()))
+                    .unwrap();
             }
         }
         assert_eq!(p.batch_log("a").unwrap().batches.len(), 3);
