@@ -140,6 +140,11 @@ impl<'a> Words<'a> {
     }
 }
 
+/// The end of the word that starts at byte `at` of `text` (the run of word chars from there).
+pub fn word_end(text: &str, at: usize) -> usize {
+    Words::new(text).run_end(at, true)
+}
+
 impl Iterator for Words<'_> {
     type Item = (usize, usize);
 

@@ -2,7 +2,7 @@
 
 use super::IndexError;
 use super::build::{self, Codings, Progress, SyncReport};
-use super::compile::{Compiled, Compiler, Vocabulary, find_matches};
+use super::compile::{Compiled, Compiler, Vocabulary, find_matches_with};
 use super::manifest::Manifest;
 use super::query::{self, Node};
 use super::schema::{Fields, stem_analyzer};
@@ -472,7 +472,8 @@ impl<'a> Turn<'a> {
 
 /// Char ranges of the matches in a turn, turn-local.
 fn local_matches(t: &Turn<'_>, c: &Compiled, stem: &mut TextAnalyzer) -> Vec<(usize, usize)> {
-    char_ranges(t.text, &find_matches(&c.matchers, t.text, stem))
+    let found = find_matches_with(&c.matchers, c.starts.as_ref(), t.text, stem);
+    char_ranges(t.text, &found)
 }
 
 /// Char ranges of the matches in a turn, in the transcript body.
