@@ -97,42 +97,35 @@ fn terminal(c: char) -> bool {
 /// [`sentence`] on a turn's text as a string: `s` and `e` are turn-local char offsets and `bs` and `be`
 /// their byte offsets, from which the string is walked (no list of the turn's chars is made).
 pub fn sentence_at(text: &str, (s, bs): (usize, usize), (e, be): (usize, usize)) -> (usize, usize) {
+    // back to the char after a newline or a sentence's end (each char's follower already seen)
     let (mut a, mut ba) = (s, bs);
-    while let Some(p) = text[..ba].chars().next_back() {
-        let ends = terminal(p) && text[ba..].chars().next().is_none_or(char::is_whitespace);
-        if p == '\n' || ends {
+    let mut next_blank = text[bs..].chars().next().is_none_or(char::is_whitespace);
+    for (at, p) in text[..bs].char_indices().rev() {
+        if p == '\n' || (terminal(p) && next_blank) {
             break;
         }
-        ba -= p.len_utf8();
-        a -= 1;
+        next_blank = p.is_whitespace();
+        (a, ba) = (a - 1, at);
     }
-    while a < s {
-        match text[ba..].chars().next() {
-            Some(c) if c.is_whitespace() => {
-                ba += c.len_utf8();
-                a += 1;
-            }
-            _ => break,
+    for c in text[ba..bs].chars() {
+        if !c.is_whitespace() {
+            break;
         }
+        a += 1;
     }
-    let (mut b, mut bb) = match text[bs..].chars().next() {
+    let (mut b, bb) = match text[bs..].chars().next() {
         _ if e > s => (e, be),
         Some(c) => (s + 1, bs + c.len_utf8()),
         None => (s, bs),
     };
-    while let Some(c) = text[bb..].chars().next() {
-        let ends = text[..bb].chars().next_back().is_some_and(terminal) && c.is_whitespace();
-        if c == '\n' || ends {
+    // on to a newline or the blank after a sentence's end (so the closing quotes `sentence` would
+    // take after it are never there)
+    let mut after_end = text[..bb].chars().next_back().is_some_and(terminal);
+    for c in text[bb..].chars() {
+        if c == '\n' || (after_end && c.is_whitespace()) {
             break;
         }
-        bb += c.len_utf8();
-        b += 1;
-    }
-    while let Some(c) = text[bb..].chars().next() {
-        if !matches!(c, '”' | '"' | '’' | ')') {
-            break;
-        }
-        bb += c.len_utf8();
+        after_end = terminal(c);
         b += 1;
     }
     (a, b.max(e))

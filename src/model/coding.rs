@@ -108,10 +108,7 @@ pub fn anchor(
 pub fn new_id() -> String {
     // written straight into the string, not through the formatter (an auto-code makes 400,000)
     let mut buf = [0u8; uuid::fmt::Hyphenated::LENGTH];
-    uuid::Uuid::now_v7()
-        .hyphenated()
-        .encode_lower(&mut buf)
-        .to_string()
+    String::from(&*uuid::Uuid::now_v7().hyphenated().encode_lower(&mut buf))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -36,6 +36,13 @@ pub struct BatchLog {
     pub batches: Vec<Batch>,
 }
 
+/// A [`BatchLog`] as written, its batches borrowed.
+#[derive(Serialize)]
+struct LogOut<'a> {
+    version: u32,
+    batches: Vec<&'a Batch>,
+}
+
 impl super::Project {
     pub fn batch_log_path(&self, coder: &str) -> PathBuf {
         self.cache_dir()
@@ -100,8 +107,12 @@ impl super::Project {
         let mut log = self.batch_log(&batch.coder)?;
         // A redo puts back a batch an undo took out; one that is still there is not added twice.
         log.batches.retain(|b| b.id != batch.id);
-        log.batches.push(batch.clone());
-        atomic::write_json(&self.batch_log_path(&batch.coder), &log)
+        // written as the log with the batch at the end, without a copy of its ids
+        let out = LogOut {
+            version: log.version,
+            batches: log.batches.iter().chain([batch]).collect(),
+        };
+        atomic::write_json(&self.batch_log_path(&batch.coder), &out)
     }
 
     /// Removes the codings of `coder`'s last batch from their file, then the batch from the log.
@@ -162,6 +173,22 @@ mod tests {
             created: Utc::now(),
             codings: ids.iter().map(|s| s.to_string()).collect(),
         }
+    }
+
+    #[test]
+    fn the_log_written_with_its_batches_borrowed_is_the_log() {
+        let log = BatchLog {
+            version: LOG_VERSION,
+            batches: vec![batch("a", &["x", "y"]), batch("a", &["z"])],
+        };
+        let out = LogOut {
+            version: log.version,
+            batches: log.batches.iter().collect(),
+        };
+        assert_eq!(
+            serde_json::to_string_pretty(&out).unwrap(),
+            serde_json::to_string_pretty(&log).unwrap()
+        );
     }
 
     #[test]
