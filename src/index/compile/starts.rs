@@ -1,7 +1,7 @@
 //! Finding the matches of single-word matchers (words and prefixes) without splitting a turn into
-//! words: one search for the beginnings such a word must have (a prefix, a stem or an irregular form,
-//! in upper or lower case), then the full test on each word found to begin with one. Only for texts of
-//! ASCII and Latin-1, whose letters have one upper-case form each, of the same length.
+//! words: one search of the lower-cased turn for the beginnings such a word must have (a prefix, a
+//! stem or an irregular form), then the full test on each word found to begin with one. Only for texts
+//! of ASCII and Latin-1, whose letters keep their length in lower case.
 
 use super::{Matcher, word_matches};
 use crate::index::schema::{MAX_TOKEN, is_word_char, latin1, push_lower, stem_one, word_end};
@@ -11,7 +11,7 @@ use tantivy::tokenizer::TextAnalyzer;
 #[derive(Debug, Clone)]
 pub struct Starts {
     /// None when no word can match (every beginning holds a char no word has).
-    pattern: Option<regex::Regex>,
+    pattern: Option<regex::bytes::Regex>,
 }
 
 impl Starts {
@@ -36,20 +36,10 @@ impl Starts {
         if starts.is_empty() {
             return Some(Starts { pattern: None });
         }
-        // each lower-case letter of Latin-1 as itself or its upper case (the chars that lower-case to it)
-        let mut pattern = String::new();
-        for (k, s) in starts.iter().enumerate() {
-            if k > 0 {
-                pattern.push('|');
-            }
-            for c in s.chars() {
-                match upper_latin1(c) {
-                    Some(upper) => pattern.extend(['[', c, upper, ']']),
-                    None => pattern.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
-                }
-            }
-        }
-        let pattern = regex::Regex::new(&pattern).ok()?;
+        // searched for in the lower-cased text
+        let alternatives: Vec<String> = starts.iter().map(|s| regex::escape(s)).collect();
+        let pattern = alternatives.join("|");
+        let pattern = regex::bytes::Regex::new(&pattern).ok()?;
         Some(Starts {
             pattern: Some(pattern),
         })
@@ -72,40 +62,53 @@ impl Starts {
             return Some(out);
         };
         let mut lower = String::new();
-        for m in pattern.find_iter(text) {
-            let from = m.start();
-            if text[..from].chars().next_back().is_some_and(is_word_char) {
-                continue;
-            }
-            let to = word_end(text, from);
-            if to - from >= MAX_TOKEN {
-                continue;
-            }
-            lower.clear();
-            push_lower(&mut lower, &text[from..to]);
-            let mut cached: Option<String> = None;
-            let mut stem = || {
-                cached
-                    .get_or_insert_with(|| stem_one(stem_an, &lower).unwrap_or_default())
-                    .clone()
-            };
-            for m in matchers {
-                if word_matches(m, &lower, &mut stem) {
-                    out.push((from, to));
+        LOWER.with_borrow_mut(|lowered| {
+            lowered.clear();
+            lowered.extend_from_slice(text.as_bytes());
+            lower_latin1_bytes(lowered);
+            for m in pattern.find_iter(lowered) {
+                let from = m.start();
+                if text[..from].chars().next_back().is_some_and(is_word_char) {
+                    continue;
+                }
+                let to = word_end(text, from);
+                if to - from >= MAX_TOKEN {
+                    continue;
+                }
+                lower.clear();
+                push_lower(&mut lower, &text[from..to]);
+                let mut cached: Option<String> = None;
+                let mut stem = || {
+                    cached
+                        .get_or_insert_with(|| stem_one(stem_an, &lower).unwrap_or_default())
+                        .clone()
+                };
+                for m in matchers {
+                    if word_matches(m, &lower, &mut stem) {
+                        out.push((from, to));
+                    }
                 }
             }
-        }
+        });
         Some(out)
     }
 }
 
-/// The upper case of a lower-case letter of ASCII or Latin-1 (a–z, à–þ but ÷), as [`push_lower`]
-/// lower-cases it.
-fn upper_latin1(c: char) -> Option<char> {
-    match c {
-        'a'..='z' => Some(c.to_ascii_uppercase()),
-        '\u{E0}'..='\u{FE}' if c != '÷' => char::from_u32(c as u32 - 0x20),
-        _ => None,
+thread_local! {
+    /// The lower-cased text, one buffer per thread.
+    static LOWER: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::default();
+}
+
+/// Lower-cases the UTF-8 of a text of ASCII and Latin-1 in place, as [`push_lower`] lower-cases its
+/// chars: A–Z, and À–Þ but × (0xC3 then 0x80–0x9E but 0x97), each 0x20 below its lower case.
+fn lower_latin1_bytes(bytes: &mut [u8]) {
+    let mut before = 0u8;
+    for b in bytes.iter_mut() {
+        let c = *b;
+        let upper =
+            c.is_ascii_uppercase() || (before == 0xC3 && (0x80..=0x9E).contains(&c) && c != 0x97);
+        before = c;
+        *b = c + (u8::from(upper) << 5);
     }
 }
 
