@@ -3,8 +3,9 @@
 use super::Ctx;
 use super::output::{Format, print_rows};
 use super::search::{explain, open_index_for};
+use crate::index::Searcher;
 use crate::index::autocode::{self, Scope};
-use crate::index::{Hit, Searcher};
+use crate::index::search::TurnMatches;
 use crate::store::{Load, Project, StoreError};
 use anyhow::bail;
 use clap::Args;
@@ -67,7 +68,7 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     p.codebook
         .resolve(code)
         .map_err(|e| StoreError::from(crate::store::Refusal::Codebook(e)))?;
-    let hits = searcher.search_all(query).map_err(|e| explain(e, query))?;
+    let hits = searcher.matches_all(query).map_err(|e| explain(e, query))?;
     add_transcripts(ctx, &mut p, searcher, &hits)?;
     if a.dry_run {
         p.reload_coder(&ctx.coder)?;
@@ -108,7 +109,12 @@ pub fn run(a: &AutocodeArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 
 /// Adds the transcripts of the hits to `p`: those the search read into memory (taken over from the
 /// searcher, not copied), the others from their files.
-fn add_transcripts(ctx: &Ctx, p: &mut Project, s: Searcher, hits: &[Hit]) -> anyhow::Result<()> {
+fn add_transcripts(
+    ctx: &Ctx,
+    p: &mut Project,
+    s: Searcher,
+    hits: &[TurnMatches],
+) -> anyhow::Result<()> {
     let docs: BTreeSet<&str> = hits.iter().map(|h| h.doc.as_str()).collect();
     let mut texts = s.into_texts();
     let mut missing = Vec::new();

@@ -1,8 +1,9 @@
 //! Auto-coding: code every hit of a query (the match, its sentence or its turn) for one coder, as one
 //! batch recorded in the coder's batch log (`store::batches`) so that it can be undone in one step.
 
+use super::search::TurnMatches;
 use super::{Hit, IndexError, Searcher};
-use crate::model::Coding;
+use crate::model::{Coding, Transcript};
 use crate::store::{Lock, Project, Refusal, StoreError, new_coding_in};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
@@ -89,6 +90,47 @@ pub fn sentence(text: &[char], s: usize, e: usize) -> (usize, usize) {
     (a, b.max(e))
 }
 
+fn terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// [`sentence`] on a turn's text as a string: `s` and `e` are turn-local char offsets and `bs` and `be`
+/// their byte offsets, from which the string is walked (no list of the turn's chars is made).
+pub fn sentence_at(text: &str, (s, bs): (usize, usize), (e, be): (usize, usize)) -> (usize, usize) {
+    // back to the char after a newline or a sentence's end (each char's follower already seen)
+    let (mut a, mut ba) = (s, bs);
+    let mut next_blank = text[bs..].chars().next().is_none_or(char::is_whitespace);
+    for (at, p) in text[..bs].char_indices().rev() {
+        if p == '\n' || (terminal(p) && next_blank) {
+            break;
+        }
+        next_blank = p.is_whitespace();
+        (a, ba) = (a - 1, at);
+    }
+    for c in text[ba..bs].chars() {
+        if !c.is_whitespace() {
+            break;
+        }
+        a += 1;
+    }
+    let (mut b, bb) = match text[bs..].chars().next() {
+        _ if e > s => (e, be),
+        Some(c) => (s + 1, bs + c.len_utf8()),
+        None => (s, bs),
+    };
+    // on to a newline or the blank after a sentence's end (so the closing quotes `sentence` would
+    // take after it are never there)
+    let mut after_end = text[..bb].chars().next_back().is_some_and(terminal);
+    for c in text[bb..].chars() {
+        if c == '\n' || (after_end && c.is_whitespace()) {
+            break;
+        }
+        after_end = terminal(c);
+        b += 1;
+    }
+    (a, b.max(e))
+}
+
 /// The spans a hit's codings cover at this scope (none for match and sentence when nothing matched).
 pub fn spans(hit: &Hit, scope: Scope) -> Vec<(usize, usize)> {
     spans_with(hit, scope, &mut Vec::new())
@@ -124,15 +166,45 @@ pub fn plan(
     scope: Scope,
     coder: &str,
 ) -> Result<Plan, IndexError> {
-    let hits = s.search_all(query)?;
+    let hits = s.matches_all(query)?;
     plan_hits(p, &hits, query, code, scope, coder)
+}
+
+/// The spans one coder has coded with one code in one document, ordered by start, each with the
+/// furthest end of those up to it: whether a span lies inside one of them is a binary search.
+#[derive(Default)]
+struct Covered {
+    spans: Vec<(usize, usize)>,
+    reach: Vec<usize>,
+}
+
+impl Covered {
+    /// Whether `[start, end)` lies inside one of the spans.
+    fn covers(&self, start: usize, end: usize) -> bool {
+        let before = self.spans.partition_point(|&(s, _)| s <= start);
+        before > 0 && self.reach[before - 1] >= end
+    }
+
+    /// Adds a span (at the end when it starts last, the usual case).
+    fn add(&mut self, start: usize, end: usize) {
+        let at = match self.spans.last() {
+            Some(&(s, _)) if s > start => self.spans.partition_point(|&(s, _)| s <= start),
+            _ => self.spans.len(),
+        };
+        self.spans.insert(at, (start, end));
+        self.reach.truncate(at);
+        for &(_, e) in &self.spans[at..] {
+            let before = self.reach.last().copied().unwrap_or(0);
+            self.reach.push(before.max(e));
+        }
+    }
 }
 
 /// The codings that coding `hits` (every hit of `query`, in document order) with `code` would add for
 /// `coder`. The project must hold the hits' transcripts and `coder`'s file.
 pub fn plan_hits(
     p: &Project,
-    hits: &[Hit],
+    hits: &[TurnMatches],
     query: &str,
     code: &str,
     scope: Scope,
@@ -149,13 +221,13 @@ pub fn plan_hits(
     }
     // Spans already coded with this code, per document: a hit is checked against its own document's
     // spans only (a scan of every coding per hit made a large auto-code quadratic).
-    let mut covered: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    let mut covered: HashMap<&str, Covered> = HashMap::new();
     if let Some(f) = p.coders.get(coder) {
         for c in f.codings.iter().filter(|c| c.code == code) {
             covered
                 .entry(c.doc.as_str())
                 .or_default()
-                .push((c.start, c.end));
+                .add(c.start, c.end);
         }
     }
     let mut plan = Plan {
@@ -167,21 +239,71 @@ pub fn plan_hits(
         skipped: 0,
         hits: hits.len(),
     };
-    let mut chars = Vec::new();
+    // at most one coding per match (per turn at turn scope): the list is not copied as it grows
+    plan.add.reserve(match scope {
+        Scope::Turn => hits.len(),
+        _ => hits.iter().map(|h| h.matches.len()).sum(),
+    });
+    let mut spans = Vec::new();
     let now = Utc::now();
     for hit in hits {
         let t = p.transcript(&hit.doc)?;
-        let spans = covered.entry(hit.doc.as_str()).or_default();
-        for (start, end) in spans_with(hit, scope, &mut chars) {
-            if spans.iter().any(|&(s, e)| s <= start && end <= e) {
+        let done = covered.entry(hit.doc.as_str()).or_default();
+        turn_spans(t, hit, scope, &mut spans)?;
+        for &(start, end) in &spans {
+            if done.covers(start, end) {
                 plan.skipped += 1;
                 continue;
             }
-            spans.push((start, end));
+            done.add(start, end);
             plan.add.push(new_coding_in(t, start, end, &code, now)?);
         }
     }
     Ok(plan)
+}
+
+/// The spans a turn's codings cover at this scope, read from its transcript `t` (into `out`).
+fn turn_spans(
+    t: &Transcript,
+    hit: &TurnMatches,
+    scope: Scope,
+    out: &mut Vec<(usize, usize)>,
+) -> Result<(), StoreError> {
+    out.clear();
+    match scope {
+        Scope::Turn => out.push((hit.turn_start, hit.turn_end)),
+        Scope::Match => out.extend_from_slice(&hit.matches),
+        Scope::Sentence => {
+            let map = t.offsets();
+            let outside = || Refusal::SpanOutside {
+                start: hit.turn_start,
+                end: hit.turn_end,
+                doc: t.id.clone(),
+                len: t.char_len(),
+            };
+            let (Some(from), Some(to)) = (map.byte(hit.turn_start), map.byte(hit.turn_end)) else {
+                return Err(outside().into());
+            };
+            let text = t.text.get(from..to).ok_or_else(outside)?;
+            let local = |c: usize| {
+                Some((
+                    c.checked_sub(hit.turn_start)?,
+                    map.byte(c)?.checked_sub(from)?,
+                ))
+            };
+            for &(s, e) in &hit.matches {
+                let (Some(s), Some(e)) = (local(s), local(e)) else {
+                    return Err(outside().into());
+                };
+                let (a, b) = sentence_at(text, s, e);
+                let span = (a + hit.turn_start, b + hit.turn_start);
+                if out.last() != Some(&span) {
+                    out.push(span);
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Records a plan as a batch in its coder's log and adds its codings to the coder's file. The caller
@@ -197,9 +319,16 @@ pub fn apply(p: &mut Project, lock: &Lock, plan: Plan, kind: &str) -> Result<Bat
         created: Utc::now(),
         codings: plan.add.iter().map(|c| c.id.clone()).collect(),
     };
-    let (added, file) = p.record_batch(lock, &batch, |file| Ok(file.insert_many(plan.add)))?;
+    let (added, file) = p.record_batch(lock, &batch, |file| Ok(file.add_many(plan.add)))?;
     p.coders.insert(plan.coder, file);
-    batch.codings = added;
+    // the ids of the codings added (usually all of them) taken from the batch, not copied again
+    if added.len() < batch.codings.len() {
+        let mut ids = std::mem::take(&mut batch.codings);
+        batch.codings = added
+            .into_iter()
+            .map(|i| std::mem::take(&mut ids[i as usize]))
+            .collect();
+    }
     Ok(batch)
 }
 
@@ -228,5 +357,27 @@ mod tests {
         assert_eq!(t[a..b].iter().collect::<String>(), "Vi har resurser.");
         let (a, b) = sentence(&t, t.len() - 3, t.len() - 1);
         assert_eq!(t[a..b].iter().collect::<String>(), "Sista”");
+    }
+
+    proptest::proptest! {
+        /// Walking the string finds the sentence that walking the list of chars finds.
+        #[test]
+        fn sentences_from_strings_are_sentences_from_chars(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec!['a', 'é', ' ', '\t', '\n', '.', '!', '?', '…', '”', '"', '’', ')', '€']),
+                0..40,
+            ),
+            from in 0usize..41,
+            len in 0usize..6,
+        ) {
+            let s = from.min(text.len());
+            let e = (s + len).min(text.len());
+            let string: String = text.iter().collect();
+            let byte = |c: usize| text[..c].iter().map(|c| c.len_utf8()).sum::<usize>();
+            proptest::prop_assert_eq!(
+                sentence_at(&string, (s, byte(s)), (e, byte(e))),
+                sentence(&text, s, e)
+            );
+        }
     }
 }

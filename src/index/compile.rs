@@ -16,6 +16,9 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
 
+mod starts;
+pub use starts::Starts;
+
 /// How a positive text term of the query is found again in a turn's text, for highlighting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Matcher {
@@ -56,6 +59,8 @@ pub struct Vocabulary<'a> {
 pub struct Compiled {
     pub query: Box<dyn Query>,
     pub matchers: Vec<Matcher>,
+    /// The matchers' words found by their beginnings, when they are all of single words.
+    pub starts: Option<Starts>,
     /// Whether any word, phrase, proximity, prefix or fuzzy term is positive (else hits are listed in
     /// document order; a regular expression scores every hit alike).
     pub scored: bool,
@@ -114,6 +119,7 @@ impl<'a> Compiler<'a> {
             .any(|m| !matches!(m, Matcher::Regex(_)));
         Ok(Compiled {
             query,
+            starts: Starts::of(&self.matchers),
             matchers: self.matchers,
             scored,
         })
@@ -617,6 +623,19 @@ pub fn find_matches(
     text: &str,
     stem_an: &mut TextAnalyzer,
 ) -> Vec<(usize, usize)> {
+    find_matches_with(matchers, None, text, stem_an)
+}
+
+/// [`find_matches`] with the matchers' [`Starts`] (made from the same matchers) when they have them.
+pub fn find_matches_with(
+    matchers: &[Matcher],
+    starts: Option<&Starts>,
+    text: &str,
+    stem_an: &mut TextAnalyzer,
+) -> Vec<(usize, usize)> {
+    if let Some(found) = starts.and_then(|s| s.matches(matchers, text, stem_an)) {
+        return merged(found);
+    }
     // a query of regular expressions alone needs no words
     let words = matchers.iter().any(|m| !matches!(m, Matcher::Regex(_)));
     // one buffer of words per thread, filled again for each text
@@ -659,9 +678,14 @@ fn matches_in(
             }
         }
     }
-    out.sort_unstable();
+    merged(out)
+}
+
+/// Byte ranges sorted, overlapping ones merged.
+fn merged(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ranges.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::new();
-    for (s, e) in out {
+    for (s, e) in ranges {
         match merged.last_mut() {
             Some(last) if s < last.1 => last.1 = last.1.max(e),
             _ => merged.push((s, e)),

@@ -140,6 +140,20 @@ impl<'a> Words<'a> {
     }
 }
 
+/// Whether `text` has only chars up to U+00FF (ASCII and Latin-1: no byte from 0xC4 on), whose
+/// letters keep their length in lower case. The largest byte of each block is found without a branch
+/// per byte.
+pub fn latin1(text: &str) -> bool {
+    text.as_bytes()
+        .chunks(64)
+        .all(|block| block.iter().fold(0, |m, &b| m.max(b)) < 0xC4)
+}
+
+/// The end of the word that starts at byte `at` of `text` (the run of word chars from there).
+pub fn word_end(text: &str, at: usize) -> usize {
+    Words::new(text).run_end(at, true)
+}
+
 impl Iterator for Words<'_> {
     type Item = (usize, usize);
 
@@ -177,7 +191,7 @@ impl TextWords {
     pub fn fill(&mut self, text: &str) {
         self.lower.clear();
         self.words.clear();
-        if !text.bytes().any(|b| b >= 0xC4) {
+        if latin1(text) {
             // only ASCII and Latin-1, whose letters keep their length in lower case: the text is
             // lower-cased at once and the words keep their ranges
             self.lower.push_str(text);
@@ -468,6 +482,15 @@ pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin1_texts() {
+        assert!(latin1("Åsa är ÿ × µ"));
+        assert!(!latin1("”citat”"));
+        let long = format!("{}{}", "a".repeat(100), 'ő');
+        assert!(!latin1(&long));
+        assert!(latin1(&long[..100]));
+    }
 
     #[test]
     fn direct_stemming_agrees_with_the_analyser() {

@@ -2,7 +2,7 @@
 
 use super::IndexError;
 use super::build::{self, Codings, Progress, SyncReport};
-use super::compile::{Compiled, Compiler, Vocabulary, find_matches};
+use super::compile::{Compiled, Compiler, Vocabulary, find_matches_with};
 use super::manifest::Manifest;
 use super::query::{self, Node};
 use super::schema::{Fields, stem_analyzer};
@@ -66,6 +66,20 @@ impl Hit {
     pub fn marked_snippet(&self, open: &str, close: &str) -> String {
         mark(&self.snippet, &self.snippet_matches, open, close)
     }
+}
+
+/// A matching turn as auto-coding needs it: where the turn and its matches are, without a snippet or
+/// a copy of its text (an auto-code may have tens of thousands of hits).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TurnMatches {
+    pub doc: String,
+    /// 1-based turn number in the transcript.
+    pub turn: usize,
+    /// Char offsets of the turn's text in the transcript body (end exclusive).
+    pub turn_start: usize,
+    pub turn_end: usize,
+    /// Char ranges of all matches in the transcript body.
+    pub matches: Vec<(usize, usize)>,
 }
 
 /// `snippet` with the char ranges `matches` wrapped in `open` and `close`.
@@ -291,6 +305,17 @@ impl Searcher {
     }
 
     fn search_unguarded(&self, q: &str, limit: usize) -> Result<Vec<Hit>, IndexError> {
+        self.found(q, limit, make_hit)
+    }
+
+    /// The best `limit` turns matching a query (as [`Searcher::search`] orders them), each made into a
+    /// `T` by `make` on all cores when there are many.
+    fn found<T: Send>(
+        &self,
+        q: &str,
+        limit: usize,
+        make: impl Fn(&Turn<'_>, &Compiled, &mut TextAnalyzer) -> T + Sync,
+    ) -> Result<Vec<T>, IndexError> {
         let s = self.reader.searcher();
         let c = self.compile(q, &s)?;
         if limit == 0 {
@@ -320,10 +345,10 @@ impl Searcher {
                 t.turn(seq.first(addr.doc_id)?)
             });
             if let Some(turn) = turn {
-                return Ok(self.hit_in_memory(&turn, score, &c, stem));
+                return Ok(make(&Turn::in_memory(&turn, score), &c, stem));
             }
             let d: TantivyDocument = s.doc(addr).map_err(|e| self.tv(e))?;
-            Ok(self.hit(&d, score, &c, stem))
+            Ok(make(&Turn::stored(&self.fields, &d, score), &c, stem))
         };
         if found.len() < PARALLEL_HITS {
             let mut stem = stem_analyzer();
@@ -372,33 +397,7 @@ impl Searcher {
         .get()
     }
 
-    fn hit_in_memory(
-        &self,
-        turn: &TurnRef<'_>,
-        score: f32,
-        c: &Compiled,
-        stem: &mut tantivy::tokenizer::TextAnalyzer,
-    ) -> Hit {
-        let t = turn.transcript;
-        let tn = &t.turns[turn.index];
-        make_hit(
-            HitFields {
-                doc: t.id.clone(),
-                case: t.case().to_string(),
-                group: turn.group.to_string(),
-                speaker: tn.speaker.clone(),
-                turn: turn.index + 1,
-                turn_start: tn.start,
-                turn_end: tn.end,
-            },
-            turn.text.to_string(),
-            score,
-            c,
-            stem,
-        )
-    }
-
-    /// Every hit of a query (for auto-coding), in document order.
+    /// Every hit of a query, in document order.
     pub fn search_all(&self, q: &str) -> Result<Vec<Hit>, IndexError> {
         let n = self.count(q)?;
         let mut hits = self.search(q, n)?;
@@ -406,76 +405,105 @@ impl Searcher {
         Ok(hits)
     }
 
-    fn hit(
-        &self,
-        d: &TantivyDocument,
-        score: f32,
-        c: &Compiled,
-        stem: &mut tantivy::tokenizer::TextAnalyzer,
-    ) -> Hit {
-        let f = &self.fields;
-        let text_of = |field| {
-            d.get_first(field)
-                .and_then(|v| v.as_str())
-                .unwrap_or("")
-                .to_string()
-        };
-        let num = |field| d.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0) as usize;
-        make_hit(
-            HitFields {
-                doc: text_of(f.doc),
-                case: text_of(f.case),
-                group: text_of(f.group),
-                speaker: text_of(f.speaker),
-                turn: num(f.turn),
-                turn_start: num(f.start),
-                turn_end: num(f.end),
-            },
-            text_of(f.text),
-            score,
-            c,
-            stem,
-        )
+    /// Every turn matching a query with its matches (for auto-coding), in document order: the turns of
+    /// [`Searcher::search_all`] without snippets or texts.
+    pub fn matches_all(&self, q: &str) -> Result<Vec<TurnMatches>, IndexError> {
+        let n = self.count(q)?;
+        let mut found = self.guarded(|| {
+            self.found(q, n, |t, c, stem| TurnMatches {
+                doc: t.doc.to_string(),
+                turn: t.turn,
+                turn_start: t.turn_start,
+                turn_end: t.turn_end,
+                matches: matches_in_turn(t, c, stem),
+            })
+        })?;
+        found.sort_by(|a, b| (&a.doc, a.turn).cmp(&(&b.doc, b.turn)));
+        Ok(found)
     }
 }
 
-/// A hit's turn, as the index or the transcript in memory gives it.
-struct HitFields {
-    doc: String,
-    case: String,
-    group: String,
-    speaker: String,
+/// A matching turn, as the index or the transcript in memory gives it.
+struct Turn<'a> {
+    doc: &'a str,
+    case: &'a str,
+    group: &'a str,
+    speaker: &'a str,
     turn: usize,
     turn_start: usize,
     turn_end: usize,
+    text: &'a str,
+    score: f32,
 }
 
-fn make_hit(
-    f: HitFields,
-    text: String,
-    score: f32,
-    c: &Compiled,
-    stem: &mut tantivy::tokenizer::TextAnalyzer,
-) -> Hit {
-    let turn_start = f.turn_start;
-    let local = char_ranges(&text, &find_matches(&c.matchers, &text, stem));
-    let (snippet, snippet_matches) = snippet(&text, &local);
+impl<'a> Turn<'a> {
+    fn in_memory(turn: &TurnRef<'a>, score: f32) -> Turn<'a> {
+        let t = turn.transcript;
+        let tn = &t.turns[turn.index];
+        Turn {
+            doc: &t.id,
+            case: t.case(),
+            group: turn.group,
+            speaker: &tn.speaker,
+            turn: turn.index + 1,
+            turn_start: tn.start,
+            turn_end: tn.end,
+            text: turn.text,
+            score,
+        }
+    }
+
+    fn stored(f: &Fields, d: &'a TantivyDocument, score: f32) -> Turn<'a> {
+        let text_of = |field| d.get_first(field).and_then(|v| v.as_str()).unwrap_or("");
+        let num = |field| d.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0) as usize;
+        Turn {
+            doc: text_of(f.doc),
+            case: text_of(f.case),
+            group: text_of(f.group),
+            speaker: text_of(f.speaker),
+            turn: num(f.turn),
+            turn_start: num(f.start),
+            turn_end: num(f.end),
+            text: text_of(f.text),
+            score,
+        }
+    }
+}
+
+/// Char ranges of the matches in a turn, turn-local.
+fn local_matches(t: &Turn<'_>, c: &Compiled, stem: &mut TextAnalyzer) -> Vec<(usize, usize)> {
+    let found = find_matches_with(&c.matchers, c.starts.as_ref(), t.text, stem);
+    char_ranges(t.text, &found)
+}
+
+/// Char ranges of the matches in a turn, in the transcript body.
+fn matches_in_turn(t: &Turn<'_>, c: &Compiled, stem: &mut TextAnalyzer) -> Vec<(usize, usize)> {
+    let mut m = local_matches(t, c, stem);
+    for r in &mut m {
+        *r = (t.turn_start + r.0, t.turn_start + r.1);
+    }
+    m
+}
+
+fn make_hit(t: &Turn<'_>, c: &Compiled, stem: &mut TextAnalyzer) -> Hit {
+    let local = local_matches(t, c, stem);
+    let (snippet, snippet_matches) = snippet(t.text, &local);
     Hit {
-        doc: f.doc,
-        case: f.case,
-        group: f.group,
-        speaker: f.speaker,
-        turn: f.turn,
-        turn_start,
-        turn_end: f.turn_end,
-        score,
+        doc: t.doc.to_string(),
+        case: t.case.to_string(),
+        group: t.group.to_string(),
+        speaker: t.speaker.to_string(),
+        turn: t.turn,
+        turn_start: t.turn_start,
+        turn_end: t.turn_end,
+        score: t.score,
         snippet,
         snippet_matches,
         matches: local
             .iter()
-            .map(|&(s, e)| (turn_start + s, turn_start + e))
+            .map(|&(s, e)| (t.turn_start + s, t.turn_start + e))
             .collect(),
-        text,
+        text: t.text.to_string(),
     }
 }
 

@@ -6,6 +6,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod many;
+
 pub const CODER_FILE_VERSION: u32 = 1;
 
 /// The coder name of the consensus layer: an ordinary coder file (`codings/konsensus.json`) that holds the
@@ -104,7 +106,9 @@ pub fn anchor(
 
 /// A time-ordered unique id (UUID v7), usable as a REFI-QDA GUID.
 pub fn new_id() -> String {
-    uuid::Uuid::now_v7().to_string()
+    // written straight into the string, not through the formatter (an auto-code makes 400,000)
+    let mut buf = [0u8; uuid::fmt::Hyphenated::LENGTH];
+    String::from(&*uuid::Uuid::now_v7().hyphenated().encode_lower(&mut buf))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -179,44 +183,15 @@ impl CoderFile {
 
     /// Adds many codings at once, skipping those whose span and code are already there (or came earlier
     /// in `codings`); returns the ids of the codings added, in the given order. The new codings are
-    /// sorted and merged into the sorted list in one pass: no shift of the whole list per coding, no
-    /// re-sort of what was there (a large auto-code adds hundreds of thousands at once).
+    /// ordered and merged into the sorted list in one pass (see [`CoderFile::add_many`]): no shift of the
+    /// whole list per coding, no re-sort of what was there (a large auto-code adds hundreds of thousands
+    /// at once).
     pub fn insert_many(&mut self, codings: Vec<Coding>) -> Vec<String> {
-        if !self
-            .codings
-            .is_sorted_by(|a, b| a.sort_key() <= b.sort_key())
-        {
-            self.sort();
-        }
-        let span = Coding::span_key;
-        // The new codings are ordered through their indices (stable: of codings with the same span and
-        // code, the first given comes first and is the one kept), then moved out one by one.
-        let mut order: Vec<u32> = (0..codings.len() as u32).collect();
-        order.sort_by(|&a, &b| span(&codings[a as usize]).cmp(&span(&codings[b as usize])));
-        order.dedup_by(|b, a| span(&codings[*a as usize]) == span(&codings[*b as usize]));
-        let mut codings: Vec<Option<Coding>> = codings.into_iter().map(Some).collect();
-        let old = std::mem::take(&mut self.codings);
-        let mut merged = Vec::with_capacity(old.len() + order.len());
-        let mut added: Vec<(u32, String)> = Vec::with_capacity(order.len());
-        let mut old = old.into_iter().peekable();
-        for i in order {
-            let Some(c) = codings[i as usize].take() else {
-                continue;
-            };
-            while let Some(o) = old.next_if(|o| span(o) < span(&c)) {
-                merged.push(o);
-            }
-            // the first old coding not before `c`'s span is the one that would repeat it
-            if old.peek().is_some_and(|o| span(o) == span(&c)) {
-                continue;
-            }
-            added.push((i, c.id.clone()));
-            merged.push(c);
-        }
-        merged.extend(old);
-        self.codings = merged;
-        added.sort_unstable_by_key(|&(i, _)| i);
-        added.into_iter().map(|(_, id)| id).collect()
+        let mut ids: Vec<String> = codings.iter().map(|c| c.id.clone()).collect();
+        self.add_many(codings)
+            .into_iter()
+            .map(|i| std::mem::take(&mut ids[i as usize]))
+            .collect()
     }
 
     /// Drops codings that repeat another's doc, span and code (after a merge of codes); returns how many.

@@ -36,6 +36,13 @@ pub struct BatchLog {
     pub batches: Vec<Batch>,
 }
 
+/// A [`BatchLog`] as written, its batches borrowed.
+#[derive(Serialize)]
+struct LogOut<'a> {
+    version: u32,
+    batches: Vec<&'a Batch>,
+}
+
 impl super::Project {
     pub fn batch_log_path(&self, coder: &str) -> PathBuf {
         self.cache_dir()
@@ -72,18 +79,19 @@ impl super::Project {
         Ok(log)
     }
 
-    /// Records a batch and then adds its codings to the coder's file, both under the coder's lock.
+    /// Records a batch and then adds its codings to the coder's file (`add` says which, in any form),
+    /// both under the coder's lock.
     /// The log is written first: a run killed in between leaves a batch whose codings are absent,
     /// which an undo reports, never codings that no batch names. The project's copy of the coder's file
     /// is changed when it is the file on disk (the caller loaded it under the same lock), else the file is
     /// read (see [`Project::update_coder_in_hand`]); the file as written moves out of the project into
     /// the result.
-    pub fn record_batch(
+    pub fn record_batch<T>(
         &mut self,
         lock: &Lock,
         batch: &Batch,
-        add: impl FnOnce(&mut CoderFile) -> Result<Vec<String>>,
-    ) -> Result<(Vec<String>, CoderFile)> {
+        add: impl FnOnce(&mut CoderFile) -> Result<T>,
+    ) -> Result<(T, CoderFile)> {
         self.append_batch(lock, batch)?;
         let added = self.update_coder_in_hand(lock, &batch.coder, add)?;
         let file = self
@@ -99,8 +107,12 @@ impl super::Project {
         let mut log = self.batch_log(&batch.coder)?;
         // A redo puts back a batch an undo took out; one that is still there is not added twice.
         log.batches.retain(|b| b.id != batch.id);
-        log.batches.push(batch.clone());
-        atomic::write_json(&self.batch_log_path(&batch.coder), &log)
+        // written as the log with the batch at the end, without a copy of its ids
+        let out = LogOut {
+            version: log.version,
+            batches: log.batches.iter().chain([batch]).collect(),
+        };
+        atomic::write_json(&self.batch_log_path(&batch.coder), &out)
     }
 
     /// Removes the codings of `coder`'s last batch from their file, then the batch from the log.
@@ -164,6 +176,22 @@ mod tests {
     }
 
     #[test]
+    fn the_log_written_with_its_batches_borrowed_is_the_log() {
+        let log = BatchLog {
+            version: LOG_VERSION,
+            batches: vec![batch("a", &["x", "y"]), batch("a", &["z"])],
+        };
+        let out = LogOut {
+            version: log.version,
+            batches: log.batches.iter().collect(),
+        };
+        assert_eq!(
+            serde_json::to_string_pretty(&out).unwrap(),
+            serde_json::to_string_pretty(&log).unwrap()
+        );
+    }
+
+    #[test]
     fn logs_are_per_coder_and_undo_takes_exactly_the_last() {
         let dir = tempfile::tempdir().unwrap();
         Project::init(dir.path(), false).unwrap();
@@ -171,10 +199,8 @@ mod tests {
         for coder in ["a", "b"] {
             let lock = p.lock_coder(coder).unwrap();
             for n in 0..3 {
-                p.record_batch(&lock, &batch(coder, &[&format!("{coder}{n}")]), |_| {
-                    Ok(vec![])
-                })
-                .unwrap();
+                p.record_batch(&lock, &batch(coder, &[&format!("{coder}{n}")]), |_| Ok(()))
+                    .unwrap();
             }
         }
         assert_eq!(p.batch_log("a").unwrap().batches.len(), 3);
