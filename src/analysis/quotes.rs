@@ -167,14 +167,33 @@ fn keep_best(best: &mut HashMap<usize, Candidate>, c: Candidate, doc: &Transcrip
 
 /// The quotes of one list: its candidates best first (on a tie by transcript id, then position, then
 /// place in the list), up to `max`, from different cases, then different transcripts, while there are any.
-fn choose(
-    list: &[&LayerCoding],
-    found: &Overlaps,
-    cands: Vec<Candidate>,
-    max: usize,
-) -> Vec<Quote> {
-    // The list's transcripts, found once each from the overlaps' grouping, ranked by id (ranks of the
-    // ids compare as the ids do).
+/// Takes quote `q` (of `doc`, candidate `i`) into the chosen `out` unless it overlaps one of them, or, in
+/// the first pass, its case is quoted already, or in the second its transcript.
+fn admit<'a>(
+    out: &mut Vec<(&'a Transcript, Span, usize)>,
+    pass: usize,
+    doc: &'a Transcript,
+    q: Span,
+    i: usize,
+) {
+    let same_doc = |o: &&(&Transcript, Span, usize)| std::ptr::eq(o.0, doc);
+    let overlaps = out
+        .iter()
+        .filter(same_doc)
+        .any(|(_, o, _)| o.start < q.end && q.start < o.end);
+    let fresh = match pass {
+        0 => !out.iter().any(|(o, _, _)| o.case() == doc.case()),
+        1 => !out.iter().any(|o| same_doc(&o)),
+        _ => true,
+    };
+    if fresh && !overlaps {
+        out.push((doc, q, i));
+    }
+}
+
+/// The list's transcripts, found once each from the overlaps' grouping, ranked by id: (the transcript's
+/// address, its rank), sorted by address.
+fn doc_ranks(list: &[&LayerCoding], found: &Overlaps) -> Vec<(usize, usize)> {
     let mut docs: Vec<(&str, usize)> = found
         .sorted
         .chunk_by(|a, b| a.0 == b.0)
@@ -187,6 +206,17 @@ fn choose(
         .map(|(r, &(_, doc))| (doc, r))
         .collect();
     ranks.sort_unstable();
+    ranks
+}
+
+fn choose(
+    list: &[&LayerCoding],
+    found: &Overlaps,
+    cands: Vec<Candidate>,
+    max: usize,
+) -> Vec<Quote> {
+    // ranks of the transcripts' ids compare as the ids do
+    let ranks = doc_ranks(list, found);
     let rank = |i: usize| {
         let doc = std::ptr::from_ref(list[i].doc) as usize;
         ranks
@@ -215,20 +245,7 @@ fn choose(
                 }
             }
             let (q, i) = sorted[n];
-            let doc = list[i].doc;
-            let same_doc = |o: &&(&Transcript, Span, usize)| std::ptr::eq(o.0, doc);
-            let overlaps = out
-                .iter()
-                .filter(same_doc)
-                .any(|(_, o, _)| o.start < q.end && q.start < o.end);
-            let fresh = match pass {
-                0 => !out.iter().any(|(o, _, _)| o.case() == doc.case()),
-                1 => !out.iter().any(|o| same_doc(&o)),
-                _ => true,
-            };
-            if fresh && !overlaps {
-                out.push((doc, q, i));
-            }
+            admit(&mut out, pass, list[i].doc, q, i);
         }
     }
     out.iter()
@@ -664,19 +681,7 @@ mod old {
             .filter_map(|(i, c)| c.map(|(score, span)| (score, span, i)))
             .collect();
         // Best first; on a tie by transcript id, then position (ranks of the ids compare as the ids do).
-        // The list's transcripts, found once each from the overlaps' grouping, ranked by id.
-        let mut docs: Vec<(&str, usize)> = found
-            .sorted
-            .chunk_by(|a, b| a.0 == b.0)
-            .map(|same| (list[same[0].3].doc.id.as_str(), same[0].0))
-            .collect();
-        docs.sort_unstable();
-        let mut ranks: Vec<(usize, usize)> = docs
-            .iter()
-            .enumerate()
-            .map(|(r, &(_, doc))| (doc, r))
-            .collect();
-        ranks.sort_unstable();
+        let ranks = doc_ranks(list, found);
         let rank = |i: usize| {
             let doc = std::ptr::from_ref(passages[i].doc) as usize;
             ranks
@@ -693,20 +698,7 @@ mod old {
                 if out.len() >= max {
                     break 'passes;
                 }
-                let doc = passages[i].doc;
-                let same_doc = |o: &&(&Transcript, Span, usize)| std::ptr::eq(o.0, doc);
-                let overlaps = out
-                    .iter()
-                    .filter(same_doc)
-                    .any(|(_, o, _)| o.start < q.end && q.start < o.end);
-                let fresh = match pass {
-                    0 => !out.iter().any(|(o, _, _)| o.case() == doc.case()),
-                    1 => !out.iter().any(|o| same_doc(&o)),
-                    _ => true,
-                };
-                if fresh && !overlaps {
-                    out.push((doc, q, i));
-                }
+                admit(&mut out, pass, passages[i].doc, q, i);
             }
         }
         let mut members = Vec::new();

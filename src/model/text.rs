@@ -178,19 +178,24 @@ pub struct OffsetMap {
 const BLOCK: usize = 64;
 
 impl OffsetMap {
+    /// A map with room for a text of `len` bytes and nothing in it yet.
+    fn empty(len: usize) -> Self {
+        let blocks = len / BLOCK + 1;
+        OffsetMap {
+            marks: Vec::with_capacity(blocks),
+            low: Vec::with_capacity(blocks),
+            high: Vec::with_capacity(blocks),
+            chars: 0,
+            len,
+        }
+    }
+
     pub fn new(text: &str) -> Self {
         // 64 bytes at a time: a mask of the bytes that start a char of more than one byte (the lead
         // byte giving its length: the text is UTF-8) is all that is looked at one by one; a byte
         // starts char number `i - before` of its window, `before` counting the continuation bytes
         let bytes = text.as_bytes();
-        let blocks = bytes.len() / BLOCK + 1;
-        let mut m = OffsetMap {
-            marks: Vec::with_capacity(blocks),
-            low: Vec::with_capacity(blocks),
-            high: Vec::with_capacity(blocks),
-            chars: 0,
-            len: bytes.len(),
-        };
+        let mut m = OffsetMap::empty(bytes.len());
         // continuation bytes that open a window: the end of a char begun in the one before
         let mut skip = 0;
         for (w, window) in bytes.chunks(64).enumerate() {
@@ -395,14 +400,7 @@ mod tests {
         // a block at a time from the bytes (the text is valid UTF-8: a lead byte gives its char's
         // length); 64 ASCII bytes in a row, the usual case, are one block without looking at each
         let bytes = text.as_bytes();
-        let blocks = bytes.len() / BLOCK + 1;
-        let mut m = OffsetMap {
-            marks: Vec::with_capacity(blocks),
-            low: Vec::with_capacity(blocks),
-            high: Vec::with_capacity(blocks),
-            chars: 0,
-            len: bytes.len(),
-        };
+        let mut m = OffsetMap::empty(bytes.len());
         let mut i = 0;
         while i < bytes.len() {
             m.marks.push(i);
