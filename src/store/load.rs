@@ -389,7 +389,7 @@ fn parse_file(
 
 /// The bytes as a String when they are UTF-8 (`String::from_utf8` checked by `simdutf8`, several
 /// times faster on whole files).
-pub(super) fn utf8(bytes: Vec<u8>) -> Option<String> {
+pub(crate) fn utf8(bytes: Vec<u8>) -> Option<String> {
     if simdutf8::basic::from_utf8(&bytes).is_err() {
         return None;
     }
