@@ -1,7 +1,8 @@
 //! Adding many codings to a coder file at once. The codings are ordered by integer keys (the ranks
 //! of their documents and codes among those of the file and the new codings, which order as the
 //! strings do), not by comparing strings; new codings that already come in order, as an auto-code's
-//! do, are merged into their own list in place, without a second list of every coding.
+//! do, are merged into their own list in place, without a second list of every coding (others are
+//! first gathered in key order).
 
 use super::{CoderFile, Coding};
 use std::collections::HashMap;
@@ -118,77 +119,57 @@ impl CoderFile {
             .collect();
         let new_keys: Vec<Key> = fresh.iter().map(|&i| nk.of(i as usize)).collect();
         drop((ok, nk));
-        let mut added = fresh;
-        if in_order {
-            self.codings = merge_in_place(codings, &added, &new_keys, old, &old_keys);
+        // the new codings kept, in key order: in their own list when they came in order
+        let mut slots: Vec<Option<Coding>> = codings.into_iter().map(Some).collect();
+        let kept = if in_order {
+            if fresh.len() < slots.len() {
+                let mut next = fresh.iter().copied().peekable();
+                let mut i = 0u32;
+                slots.retain(|_| {
+                    let keep = next.next_if_eq(&i).is_some();
+                    i += 1;
+                    keep
+                });
+            }
+            slots
         } else {
-            self.codings = merge(codings, &added, &new_keys, old, &old_keys);
+            fresh.iter().map(|&i| slots[i as usize].take()).collect()
+        };
+        self.codings = merge(kept, &new_keys, old, &old_keys);
+        let mut added = fresh;
+        if !in_order {
             added.sort_unstable();
         }
         added
     }
 }
 
-/// The codings `fresh` (ascending indices in `new`, with their keys) merged with `old` (sorted, with
-/// its keys), in `new`'s own list: kept codings move down over the others, then the old ones are
-/// merged in from the end.
-fn merge_in_place(
-    new: Vec<Coding>,
-    fresh: &[u32],
+/// The codings `new` (in key order, with their keys) merged with `old` (sorted, with its keys), in
+/// `new`'s own list: it grows to hold both, then both are merged in from the end.
+fn merge(
+    mut new: Vec<Option<Coding>>,
     new_keys: &[Key],
     old: Vec<Coding>,
     old_keys: &[Key],
 ) -> Vec<Coding> {
     // Option<Coding> is a Coding's size: these collects reuse the list
-    let mut slots: Vec<Option<Coding>> = new.into_iter().map(Some).collect();
-    if fresh.len() < slots.len() {
-        let mut next = fresh.iter().copied().peekable();
-        let mut i = 0u32;
-        slots.retain(|_| {
-            let keep = next.next_if_eq(&i).is_some();
-            i += 1;
-            keep
-        });
-    }
     let mut old: Vec<Option<Coding>> = old.into_iter().map(Some).collect();
-    let (mut i, mut j) = (slots.len(), old.len());
-    slots.resize_with(i + j, || None);
-    let mut w = slots.len();
+    let (mut i, mut j) = (new.len(), old.len());
+    new.resize_with(i + j, || None);
+    let mut w = new.len();
     while j > 0 {
         w -= 1;
         if i > 0 && new_keys[i - 1] > old_keys[j - 1] {
             i -= 1;
-            slots[w] = slots[i].take();
+            new[w] = new[i].take();
         } else {
             j -= 1;
-            slots[w] = old[j].take();
+            new[w] = old[j].take();
         }
     }
     // not `flatten`, which would collect into a new list
     #[allow(clippy::filter_map_identity)]
-    slots.into_iter().filter_map(|c| c).collect()
-}
-
-/// The codings `fresh` (indices in `new` in key order, with their keys) merged with `old` (sorted, with
-/// its keys) into a new list.
-fn merge(
-    new: Vec<Coding>,
-    fresh: &[u32],
-    new_keys: &[Key],
-    old: Vec<Coding>,
-    old_keys: &[Key],
-) -> Vec<Coding> {
-    let mut new: Vec<Option<Coding>> = new.into_iter().map(Some).collect();
-    let mut merged = Vec::with_capacity(old.len() + fresh.len());
-    let mut old = old.into_iter().zip(old_keys).peekable();
-    for (&i, k) in fresh.iter().zip(new_keys) {
-        while let Some((o, _)) = old.next_if(|(_, ok)| *ok < k) {
-            merged.push(o);
-        }
-        merged.extend(new[i as usize].take());
-    }
-    merged.extend(old.map(|(o, _)| o));
-    merged
+    new.into_iter().filter_map(|c| c).collect()
 }
 
 #[cfg(test)]
