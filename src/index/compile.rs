@@ -617,17 +617,9 @@ fn span_matches(
 
 /// Byte ranges in `text` of everything the matchers match, sorted, overlapping ones merged. Ranges
 /// that only touch stay apart: a regex's adjacent matches are separate matches (and separate codings
-/// when auto-coding by match).
+/// when auto-coding by match). `starts` are the matchers' [`Starts`] (made from the same matchers) when
+/// they have them: the words' beginnings looked for in the lower-cased text instead of every word.
 pub fn find_matches(
-    matchers: &[Matcher],
-    text: &str,
-    stem_an: &mut TextAnalyzer,
-) -> Vec<(usize, usize)> {
-    find_matches_with(matchers, None, text, stem_an)
-}
-
-/// [`find_matches`] with the matchers' [`Starts`] (made from the same matchers) when they have them.
-pub fn find_matches_with(
     matchers: &[Matcher],
     starts: Option<&Starts>,
     text: &str,
@@ -743,7 +735,7 @@ mod tests {
             Matcher::Phrase(vec!["politisk".into(), "ledning".into()]),
             Matcher::Prefix("informationssäkerhet".into()),
         ];
-        let r = find_matches(&m, text, &mut a);
+        let r = find_matches(&m, None, text, &mut a);
         let got: Vec<&str> = r.iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(
             got,
@@ -762,13 +754,13 @@ mod tests {
         let mut a = stem_analyzer();
         let text = "avseende";
         let m = vec![Matcher::Regex(Pattern(regex::Regex::new("e?").unwrap()))];
-        let r = find_matches(&m, text, &mut a);
+        let r = find_matches(&m, None, text, &mut a);
         assert_eq!(r, [(3, 4), (4, 5), (7, 8)]);
         // overlapping matches of different terms still merge into one highlight
         let m = vec![
             Matcher::Regex(Pattern(regex::Regex::new("vse").unwrap())),
             Matcher::Regex(Pattern(regex::Regex::new("een").unwrap())),
         ];
-        assert_eq!(find_matches(&m, text, &mut a), [(1, 6)]);
+        assert_eq!(find_matches(&m, None, text, &mut a), [(1, 6)]);
     }
 }

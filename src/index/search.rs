@@ -2,7 +2,7 @@
 
 use super::IndexError;
 use super::build::{self, Codings, Progress, SyncReport};
-use super::compile::{Compiled, Compiler, Vocabulary, find_matches_with};
+use super::compile::{Compiled, Compiler, Vocabulary, find_matches};
 use super::manifest::Manifest;
 use super::query::{self, Node};
 use super::schema::{Fields, stem_analyzer};
@@ -472,7 +472,7 @@ impl<'a> Turn<'a> {
 
 /// Char ranges of the matches in a turn, turn-local.
 fn local_matches(t: &Turn<'_>, c: &Compiled, stem: &mut TextAnalyzer) -> Vec<(usize, usize)> {
-    let found = find_matches_with(&c.matchers, c.starts.as_ref(), t.text, stem);
+    let found = find_matches(&c.matchers, c.starts.as_ref(), t.text, stem);
     char_ranges(t.text, &found)
 }
 

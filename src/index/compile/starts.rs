@@ -114,7 +114,7 @@ fn lower_latin1_bytes(bytes: &mut [u8]) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::find_matches_with;
+    use super::super::find_matches;
     use super::*;
     use crate::index::inflect::word_set;
     use crate::index::schema::stem_analyzer;
@@ -175,8 +175,8 @@ mod tests {
                 .collect();
             let starts = Starts::of(&ms);
             prop_assert_eq!(
-                find_matches_with(&ms, starts.as_ref(), &text, &mut a),
-                find_matches_with(&ms, None, &text, &mut a)
+                find_matches(&ms, starts.as_ref(), &text, &mut a),
+                find_matches(&ms, None, &text, &mut a)
             );
         }
     }
