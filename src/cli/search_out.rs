@@ -4,7 +4,7 @@
 use crate::analysis::pseudonyms::Pseudonyms;
 use crate::analysis::report::escape_md;
 use crate::index::Hit;
-use crate::index::autocode::sentence;
+use crate::index::autocode::{self, Scope};
 use crate::model::text::sanitize_for_display;
 use crate::store::Project;
 use unicode_width::UnicodeWidthStr;
@@ -72,7 +72,10 @@ fn quote_text(h: &Hit) -> String {
     let mut spans: Vec<(usize, usize)> = if ms.is_empty() {
         vec![(0, chars.len())]
     } else {
-        ms.iter().map(|&(s, e)| sentence(&chars, s, e)).collect()
+        let sentences = autocode::spans(h, Scope::Sentence).into_iter();
+        sentences
+            .map(|(s, e)| (s - h.turn_start, e - h.turn_start))
+            .collect()
     };
     spans.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::new();

@@ -67,8 +67,10 @@ impl Scope {
     }
 }
 
-/// Char span of the sentence around `[s, e)` in `text` (turn-local offsets).
-pub fn sentence(text: &[char], s: usize, e: usize) -> (usize, usize) {
+/// Char span of the sentence around `[s, e)` in `text` (turn-local offsets), from a list of the turn's
+/// chars: how [`sentence_at`] was first written, kept as its test's oracle.
+#[cfg(test)]
+fn sentence(text: &[char], s: usize, e: usize) -> (usize, usize) {
     let ends = |i: usize| {
         matches!(text[i], '.' | '!' | '?' | '…')
             && text.get(i + 1).is_none_or(|c| c.is_whitespace())
@@ -94,8 +96,9 @@ fn terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
 }
 
-/// [`sentence`] on a turn's text as a string: `s` and `e` are turn-local char offsets and `bs` and `be`
-/// their byte offsets, from which the string is walked (no list of the turn's chars is made).
+/// Char span of the sentence around `[s, e)` in a turn's `text`: `s` and `e` are turn-local char offsets
+/// and `bs` and `be` their byte offsets, from which the string is walked (no list of its chars is made).
+/// A sentence ends at a newline or after `.`, `!`, `?` or `…` followed by a blank or the end.
 pub fn sentence_at(text: &str, (s, bs): (usize, usize), (e, be): (usize, usize)) -> (usize, usize) {
     // back to the char after a newline or a sentence's end (each char's follower already seen)
     let (mut a, mut ba) = (s, bs);
@@ -133,28 +136,46 @@ pub fn sentence_at(text: &str, (s, bs): (usize, usize), (e, be): (usize, usize))
 
 /// The spans a hit's codings cover at this scope (none for match and sentence when nothing matched).
 pub fn spans(hit: &Hit, scope: Scope) -> Vec<(usize, usize)> {
-    spans_with(hit, scope, &mut Vec::new())
-}
-
-/// [`spans`] with a buffer for the turn's characters that the caller keeps across hits.
-pub fn spans_with(hit: &Hit, scope: Scope, chars: &mut Vec<char>) -> Vec<(usize, usize)> {
     match scope {
         Scope::Turn => vec![(hit.turn_start, hit.turn_end)],
         Scope::Match => hit.matches.clone(),
         Scope::Sentence => {
-            chars.clear();
-            chars.extend(hit.text.chars());
-            let chars = &chars[..];
-            let mut out: Vec<(usize, usize)> = hit
-                .matches
-                .iter()
-                .map(|&(s, e)| sentence(chars, s - hit.turn_start, e - hit.turn_start))
-                .map(|(s, e)| (s + hit.turn_start, e + hit.turn_start))
+            let bytes: Vec<usize> = (hit.text.char_indices().map(|(b, _)| b))
+                .chain([hit.text.len()])
                 .collect();
-            out.dedup();
+            let mut out = Vec::new();
+            // a hit's matches lie in its turn: the searcher found them there
+            let _ = sentence_spans(
+                &hit.text,
+                hit.turn_start,
+                &hit.matches,
+                |c| bytes.get(c).copied(),
+                &mut out,
+            );
             out
         }
     }
+}
+
+/// The sentences holding `matches` (char ranges in the transcript body) of a turn whose `text` starts
+/// at body char `turn_start`, one for neighbours that share it, into `out`; `byte` gives the byte
+/// offset in `text` of a turn-local char. None when a match lies outside the turn.
+fn sentence_spans(
+    text: &str,
+    turn_start: usize,
+    matches: &[(usize, usize)],
+    byte: impl Fn(usize) -> Option<usize>,
+    out: &mut Vec<(usize, usize)>,
+) -> Option<()> {
+    for &(s, e) in matches {
+        let (s, e) = (s.checked_sub(turn_start)?, e.checked_sub(turn_start)?);
+        let (a, b) = sentence_at(text, (s, byte(s)?), (e, byte(e)?));
+        let span = (a + turn_start, b + turn_start);
+        if out.last() != Some(&span) {
+            out.push(span);
+        }
+    }
+    Some(())
 }
 
 /// The codings auto-coding `query` with `code` would add for `coder` (nothing is written).
@@ -285,22 +306,8 @@ fn turn_spans(
                 return Err(outside().into());
             };
             let text = t.text.get(from..to).ok_or_else(outside)?;
-            let local = |c: usize| {
-                Some((
-                    c.checked_sub(hit.turn_start)?,
-                    map.byte(c)?.checked_sub(from)?,
-                ))
-            };
-            for &(s, e) in &hit.matches {
-                let (Some(s), Some(e)) = (local(s), local(e)) else {
-                    return Err(outside().into());
-                };
-                let (a, b) = sentence_at(text, s, e);
-                let span = (a + hit.turn_start, b + hit.turn_start);
-                if out.last() != Some(&span) {
-                    out.push(span);
-                }
-            }
+            let byte = |c: usize| map.byte(hit.turn_start + c)?.checked_sub(from);
+            sentence_spans(text, hit.turn_start, &hit.matches, byte, out).ok_or_else(outside)?;
         }
     }
     Ok(())
