@@ -320,30 +320,11 @@ struct Tidy {
 impl Tidy {
     /// The line from `line_start` to the end of `out` is complete.
     fn end_line(&mut self) {
-        let mut end = self.out.len();
-        // Trailing whitespace as `str::trim_end` sees it (the text is UTF-8: it is written as `str`s).
-        while end > self.line_start {
-            let last = self.out[end - 1];
-            if last.is_ascii() {
-                if !(last as char).is_whitespace() {
-                    break;
-                }
-                end -= 1;
-            } else {
-                // The last char starts at the last byte that is not a continuation byte.
-                let from = (end.saturating_sub(4).max(self.line_start)..end)
-                    .rev()
-                    .find(|&i| (self.out[i] as i8) >= -0x40)
-                    .unwrap_or(end - 1);
-                match std::str::from_utf8(&self.out[from..end])
-                    .ok()
-                    .and_then(|c| c.chars().next_back())
-                {
-                    Some(c) if c.is_whitespace() => end = from,
-                    _ => break,
-                }
-            }
-        }
+        // a whole line of what was written as `str`s: UTF-8 (a newline never ends inside a char)
+        let end = match std::str::from_utf8(&self.out[self.line_start..]) {
+            Ok(line) => self.line_start + line.trim_end().len(),
+            Err(_) => self.out.len(),
+        };
         if end == self.line_start {
             self.blank += 1;
             if self.blank > 1 || self.line_start == 0 {
