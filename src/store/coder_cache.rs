@@ -55,20 +55,32 @@ pub fn fingerprint(file: &CoderFile) -> (u128, Vec<u8>) {
 
 /// The fingerprint alone, the encoding hashed a piece at a time (no copy of the whole file is made).
 pub fn fingerprint_only(file: &CoderFile) -> u128 {
-    let mut hasher = Xxh3::new();
-    let rest = encode_with(file, Vec::with_capacity(PIECE + 64 * 1024), &mut |piece| {
-        hasher.update(piece);
-        piece.clear();
-    });
-    hasher.update(&rest);
-    hasher.digest128()
+    let mut w = Hashing::new(std::io::sink());
+    // a sink does not fail
+    let _ = encode_to(file, &mut w);
+    w.hasher.digest128()
 }
 
-/// How much encoding [`fingerprint_only`] gathers before hashing it.
+/// The encoding of `file` written to `w` a piece at a time (no copy of the whole is made).
+fn encode_to(file: &CoderFile, w: &mut impl Write) -> std::io::Result<()> {
+    let mut failed = None;
+    let rest = encode_with(file, Vec::with_capacity(PIECE + 64 * 1024), &mut |piece| {
+        if failed.is_none()
+            && let Err(e) = w.write_all(piece)
+        {
+            failed = Some(e);
+        }
+        piece.clear();
+    });
+    match failed {
+        Some(e) => Err(e),
+        None => w.write_all(&rest),
+    }
+}
+
+/// How much encoding is gathered before it is hashed or written: one write of 80 MB cost the kernel
+/// several times what the same bytes cost in pieces of this size.
 const PIECE: usize = 1 << 20;
-/// How much encoding a copy's writer gathers before writing it: one write of 80 MB cost the kernel
-/// several times what the same bytes cost in pieces that stay in the processor's cache.
-const WRITE_PIECE: usize = 256 << 10;
 
 /// What a load decodes of each coding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,23 +186,7 @@ fn keep(root: &Path, stem: &str, json_len: u64, json_hash: u128, file: &CoderFil
         w.write_all(&json_len.to_le_bytes())?;
         w.write_all(&json_hash.to_le_bytes())?;
         let mut w = Hashing::new(w);
-        let mut failed = None;
-        let rest = encode_with(
-            file,
-            Vec::with_capacity(WRITE_PIECE + 64 * 1024),
-            &mut |piece| {
-                if failed.is_none()
-                    && let Err(e) = w.write_all(piece)
-                {
-                    failed = Some(e);
-                }
-                piece.clear();
-            },
-        );
-        if let Some(e) = failed {
-            return Err(e);
-        }
-        w.write_all(&rest)?;
+        encode_to(file, &mut w)?;
         fingerprint = w.hasher.digest128();
         let len = w.len;
         let w = w.inner;
@@ -606,7 +602,7 @@ mod tests {
         // and the copy written and read a piece at a time holds it
         let (d, json) = project();
         write(d.path(), "anna", &json, &f).unwrap();
-        assert!(fs::metadata(path(d.path(), "anna")).unwrap().len() > 2 * WRITE_PIECE as u64);
+        assert!(fs::metadata(path(d.path(), "anna")).unwrap().len() > 2 * PIECE as u64);
         assert_eq!(fingerprint_on_disk(d.path(), "anna", &json), Some(whole));
         let copy = Copy::open(d.path(), "anna").unwrap();
         let (len, hash) = hash_file(&json).unwrap();
