@@ -2,7 +2,7 @@
 //! batch recorded in the coder's batch log (`store::batches`) so that it can be undone in one step.
 
 use super::search::TurnMatches;
-use super::{Hit, IndexError, Searcher};
+use super::{Hit, IndexError};
 use crate::model::{Coding, Transcript};
 use crate::store::{Lock, Project, Refusal, StoreError, new_coding_in};
 use chrono::Utc;
@@ -176,19 +176,6 @@ fn sentence_spans(
         }
     }
     Some(())
-}
-
-/// The codings auto-coding `query` with `code` would add for `coder` (nothing is written).
-pub fn plan(
-    p: &Project,
-    s: &Searcher,
-    query: &str,
-    code: &str,
-    scope: Scope,
-    coder: &str,
-) -> Result<Plan, IndexError> {
-    let hits = s.matches_all(query)?;
-    plan_hits(p, &hits, query, code, scope, coder)
 }
 
 /// The spans one coder has coded with one code in one document, ordered by start, each with the

@@ -139,23 +139,27 @@ impl Background {
         let Some(s) = &self.searcher else {
             return Action::AutocodePlanned(Err(crate::t!("tui-index-not-open")));
         };
-        let r = autocode::plan(&state.project, s, query, code, scope, &state.coder);
-        Action::AutocodePlanned(r.map_err(|e| crate::messages::describe(&e)).map(|mut p| {
+        // only the marked turns are planned, so that their hits and what of them is coded already are
+        // what the preview counts
+        let r = s.matches_all(query).and_then(|mut hits| {
             if !only.is_empty() {
-                p.add.retain(|c| {
+                hits.retain(|h| {
                     only.iter()
-                        .any(|(d, s, e)| *d == c.doc && *s <= c.start && c.end <= *e)
+                        .any(|(d, s, e)| *d == h.doc && *s <= h.turn_start && h.turn_end <= *e)
                 });
-                p.hits = only.len();
             }
-            Preview {
-                code: p.code,
-                scope: p.scope,
-                hits: p.hits,
-                skipped: p.skipped,
-                add: p.add,
-            }
-        }))
+            autocode::plan_hits(&state.project, &hits, query, code, scope, &state.coder)
+        });
+        Action::AutocodePlanned(
+            r.map_err(|e| crate::messages::describe(&e))
+                .map(|p| Preview {
+                    code: p.code,
+                    scope: p.scope,
+                    hits: p.hits,
+                    skipped: p.skipped,
+                    add: p.add,
+                }),
+        )
     }
 }
 

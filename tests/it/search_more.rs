@@ -484,7 +484,7 @@ fn hits_read_from_memory_equal_hits_read_from_the_store() {
 /// plans what a plan on the whole project plans.
 #[test]
 fn autocode_plans_as_on_the_whole_project() {
-    use kodbok::index::autocode::{Scope, plan};
+    use kodbok::index::autocode::{Scope, plan_hits};
     let d = sample();
     let p = Project::open(d.path()).unwrap();
     let s = open(d.path());
@@ -518,13 +518,19 @@ fn autocode_plans_as_on_the_whole_project() {
                 )
             })
             .collect();
-        let want: Vec<(String, u64, u64, String)> =
-            plan(&p, &s, q, "hinder", Scope::Sentence, "tester")
-                .unwrap()
-                .add
-                .into_iter()
-                .map(|c| (c.doc, c.start as u64, c.end as u64, c.quote))
-                .collect();
+        let want: Vec<(String, u64, u64, String)> = plan_hits(
+            &p,
+            &s.matches_all(q).unwrap(),
+            q,
+            "hinder",
+            Scope::Sentence,
+            "tester",
+        )
+        .unwrap()
+        .add
+        .into_iter()
+        .map(|c| (c.doc, c.start as u64, c.end as u64, c.quote))
+        .collect();
         assert!(!want.is_empty(), "{q}");
         assert_eq!(got, want, "{q}");
     }

@@ -128,6 +128,67 @@ fn a_bad_query_is_underlined_not_fatal() {
     assert_eq!(s.state.screen, Screen::Workbench);
 }
 
+/// The preview of auto-coding marked hits counts those hits, and what of them the coder has coded
+/// already: not what the query's other hits hold.
+#[test]
+fn the_autocode_preview_counts_the_marked_hits_only() {
+    use kodbok::index::autocode::{Scope, plan_hits};
+    let dir = common::sample();
+    let mut s = open(dir.path(), "praktikant-a", 100, 30);
+    feed(&mut s, "/");
+    feed(&mut s, "resurs<enter>");
+    feed(&mut s, "<space><space>");
+    let marked: Vec<(String, usize, usize)> = s.state.search.hits[..2]
+        .iter()
+        .map(|h| (h.doc.clone(), h.turn_start, h.turn_end))
+        .collect();
+    assert_eq!(s.state.search.scope, Scope::Sentence);
+    feed(&mut s, "Aresursb<enter>");
+    let Some(Overlay::Confirm { question, .. }) = s.state.overlay.clone() else {
+        panic!("no preview: {}", message(&s));
+    };
+    // what a plan of the query gives for those two turns alone
+    let p = kodbok::store::Project::open(dir.path()).unwrap();
+    let searcher = kodbok::index::Searcher::open(dir.path(), &mut |_| {}).unwrap();
+    let all = searcher.matches_all("resurs").unwrap();
+    let mine: Vec<_> = all
+        .iter()
+        .filter(|h| {
+            marked
+                .iter()
+                .any(|m| (&m.0, m.1, m.2) == (&h.doc, h.turn_start, h.turn_end))
+        })
+        .cloned()
+        .collect();
+    let whole = plan_hits(
+        &p,
+        &all,
+        "resurs",
+        "resursbrist",
+        Scope::Sentence,
+        "praktikant-a",
+    );
+    let want = plan_hits(
+        &p,
+        &mine,
+        "resurs",
+        "resursbrist",
+        Scope::Sentence,
+        "praktikant-a",
+    );
+    let (whole, want) = (whole.unwrap(), want.unwrap());
+    assert_ne!(
+        whole.skipped, want.skipped,
+        "the sample no longer tells them apart"
+    );
+    let counts = format!("2 hits, {} already coded", want.skipped);
+    assert!(question.contains(&counts), "{question}");
+    assert!(
+        question.contains(&format!("Code {} passages", want.add.len())),
+        "{question}"
+    );
+}
+
 #[test]
 fn autocode_marked_hits_is_one_undo_step_and_searchable_by_code() {
     let dir = common::sample();
