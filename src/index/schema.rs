@@ -1,11 +1,11 @@
 //! The tantivy schema of the search index and its Swedish analysers (words and their stems).
 
+mod stem_cache;
+
 use crate::model::text::alnum_run_end;
-use rustc_hash::FxHasher;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use stem_cache::{StemAt, StemCache};
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer, Token,
@@ -28,6 +28,20 @@ pub const LONG_TOKENS: &str = "\u{1}long";
 
 /// Whether `text` has a word the analysers drop for its length.
 pub fn has_long_token(text: &str) -> bool {
+    // such a word has no space in it: only stretches of MAX_TOKEN bytes or more between spaces, found
+    // by a vectorised search for spaces, are looked at
+    let mut from = 0;
+    for at in memchr::memchr_iter(b' ', text.as_bytes()).chain([text.len()]) {
+        if at - from >= MAX_TOKEN && has_long_run(&text[from..at]) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+/// [`has_long_token`] by a walk over every byte.
+fn has_long_run(text: &str) -> bool {
     // such a word is a run of at least MAX_TOKEN bytes that are ASCII letters or digits or belong to
     // other chars: only a text with such a run is split into words
     let mut run = 0;
@@ -272,13 +286,6 @@ pub fn stem_term(stem: &str) -> String {
     s
 }
 
-/// Distinct words whose stems one [`WordsAndStems`] keeps (at most about 20 MB; a study's vocabulary is
-/// usually smaller).
-const STEMS_CACHED: usize = 1 << 18;
-
-/// Per lower-cased word, its marked stem term, or None when the word is its own stem.
-type StemCache = HashMap<Box<str>, Option<Box<str>>, BuildHasherDefault<FxHasher>>;
-
 /// Tokenizer of the text field: each word lower-cased and, where its Snowball Swedish stem differs,
 /// the marked stem at the same position. Each indexing thread has its own copy, and with it its own
 /// cache of stems: most words of a study recur, and a look-up costs less than stemming.
@@ -286,8 +293,8 @@ type StemCache = HashMap<Box<str>, Option<Box<str>>, BuildHasherDefault<FxHasher
 pub struct WordsAndStems {
     token: Token,
     stems: StemCache,
-    /// The marked stem of the last word, when it is to follow.
-    stem: String,
+    /// The text lower-cased at once, when its letters keep their length in lower case.
+    lower: String,
 }
 
 impl Tokenizer for WordsAndStems {
@@ -295,63 +302,83 @@ impl Tokenizer for WordsAndStems {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordsAndStemsStream<'a> {
         self.token.reset();
+        // a text of ASCII and Latin-1 only (nearly every Swedish one) is lower-cased in one go, and
+        // its words are taken from that copy at the same ranges
+        let lower = latin1(text).then(|| {
+            self.lower.clear();
+            self.lower.push_str(text);
+            lower_latin1(&mut self.lower);
+            self.lower.as_str()
+        });
         WordsAndStemsStream {
             words: Words::new(text),
             text,
+            lower,
             token: &mut self.token,
             stems: &mut self.stems,
-            stem: &mut self.stem,
-            pending: false,
+            pending: Pending::None,
         }
     }
+}
+
+/// The marked stem to follow the current word.
+enum Pending {
+    None,
+    Cached(StemAt),
+    /// Stemmed but not cached (the cache is full).
+    Own(String),
 }
 
 pub struct WordsAndStemsStream<'a> {
     words: Words<'a>,
     text: &'a str,
+    lower: Option<&'a str>,
     token: &'a mut Token,
     stems: &'a mut StemCache,
-    stem: &'a mut String,
-    pending: bool,
+    pending: Pending,
 }
 
 impl WordsAndStemsStream<'_> {
-    /// Puts the marked stem of the current word into `self.stem`; false when the word is its own stem.
-    fn find_stem(&mut self) -> bool {
+    /// The marked stem of the current word, when it differs from the word.
+    #[inline]
+    fn find_stem(&mut self) -> Pending {
         let word = self.token.text.as_str();
-        self.stem.clear();
-        if let Some(cached) = self.stems.get(word) {
-            return match cached {
-                Some(term) => {
-                    self.stem.push_str(term);
-                    true
-                }
-                None => false,
+        if own_stem(word) {
+            return Pending::None;
+        }
+        if let Some(at) = self.stems.get(word) {
+            return if at.differs() {
+                Pending::Cached(at)
+            } else {
+                Pending::None
             };
         }
         let term = SWEDISH.with(|s| {
             let stem = s.stem(word);
             (*stem != *word).then(|| stem_term(&stem))
         });
-        if let Some(t) = &term {
-            self.stem.push_str(t);
+        match self.stems.insert(word, term.as_deref()) {
+            Some(at) if at.differs() => Pending::Cached(at),
+            Some(_) => Pending::None,
+            None => term.map_or(Pending::None, Pending::Own),
         }
-        let found = term.is_some();
-        if self.stems.len() < STEMS_CACHED {
-            self.stems
-                .insert(word.into(), term.map(String::into_boxed_str));
-        }
-        found
     }
 }
 
 impl TokenStream for WordsAndStemsStream<'_> {
     fn advance(&mut self) -> bool {
-        if self.pending {
-            self.pending = false;
-            self.token.text.clear();
-            self.token.text.push_str(self.stem);
-            return true;
+        match std::mem::replace(&mut self.pending, Pending::None) {
+            Pending::None => {}
+            Pending::Cached(at) => {
+                self.token.text.clear();
+                self.token.text.push_str(self.stems.term(at));
+                return true;
+            }
+            Pending::Own(term) => {
+                self.token.text.clear();
+                self.token.text.push_str(&term);
+                return true;
+            }
         }
         // the positions count the words dropped for their length, as tantivy's filter leaves them
         for (from, to) in self.words.by_ref() {
@@ -362,7 +389,10 @@ impl TokenStream for WordsAndStemsStream<'_> {
             self.token.offset_from = from;
             self.token.offset_to = to;
             self.token.text.clear();
-            push_lower(&mut self.token.text, &self.text[from..to]);
+            match self.lower {
+                Some(lower) => self.token.text.push_str(&lower[from..to]),
+                None => push_lower(&mut self.token.text, &self.text[from..to]),
+            }
             self.pending = self.find_stem();
             return true;
         }
@@ -426,7 +456,7 @@ impl Fields {
             turn: b.add_u64_field("turn", STORED),
             start: b.add_u64_field("start", STORED),
             end: b.add_u64_field("end", STORED),
-            seq: b.add_u64_field("seq", FAST | INDEXED),
+            seq: b.add_u64_field("seq", FAST),
             text: b.add_text_field("text", text),
             f_case: b.add_text_field("f_case", STRING),
             f_speaker: b.add_text_field("f_speaker", STRING),
@@ -447,6 +477,35 @@ impl Fields {
 
 thread_local! {
     static SWEDISH: frostem::Stemmer = frostem::Stemmer::new(frostem::Algorithm::Swedish);
+}
+
+/// Whether the Snowball Swedish stemmer surely leaves the lower-case `word` as it is: its region R1,
+/// where every suffix it removes must lie, is empty. R1 begins after the first non-vowel that follows
+/// a vowel, and after the third char at the earliest (`p1` of the algorithm). Short words, which are
+/// about half of Swedish running text, thus need neither the stemmer nor the cache.
+#[inline]
+pub fn own_stem(word: &str) -> bool {
+    if word.len() <= 3 {
+        // three chars at most
+        return true;
+    }
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ä' | 'å' | 'ö');
+    let mut after_vowel = false;
+    for (seen, (i, c)) in word.char_indices().enumerate() {
+        if vowel(c) {
+            after_vowel = true;
+        } else if after_vowel {
+            // R1 is the rest of the word past its third char
+            let rest = &word[i + c.len_utf8()..];
+            let mut more = rest.chars();
+            return match (more.next(), more.next()) {
+                (None, _) => true,
+                (Some(_), None) => seen + 2 <= 3,
+                _ => false,
+            };
+        }
+    }
+    true
 }
 
 /// The Snowball Swedish stem of a lower-case word (as the analyser would give it).
@@ -565,6 +624,29 @@ mod tests {
         }
     }
 
+    /// With its cache of stems full, the tokenizer stems each word afresh and gives the same tokens.
+    #[test]
+    fn tokens_are_the_chains_with_a_full_cache() {
+        let mut t = WordsAndStems::default();
+        for i in 0..StemCache::MAX_WORDS {
+            t.stems.insert(&format!("q{i}"), None);
+        }
+        assert_eq!(t.stems.insert("resurserna", Some("\u{1}resurs")), None);
+        for text in awkward_texts() {
+            let mut got = Vec::new();
+            let mut s = t.token_stream(&text);
+            while let Some(tok) = s.next() {
+                got.push((
+                    tok.text.clone(),
+                    tok.position,
+                    tok.offset_from,
+                    tok.offset_to,
+                ));
+            }
+            assert_eq!(got, chain_tokens(&text), "{text}");
+        }
+    }
+
     #[test]
     fn text_words_are_the_raw_analysers() {
         let mut raw = raw_analyzer();
@@ -600,6 +682,66 @@ mod tests {
             "ö".repeat(29),
             "ö".repeat(29)
         )));
+    }
+
+    /// Every word `own_stem` passes over is its own stem: all words of up to four letters from the
+    /// vowels and the consonants that end Swedish suffixes, and random longer ones.
+    #[test]
+    fn words_said_to_be_their_own_stems_are() {
+        let letters: Vec<char> = "aeiouyäåöbdgklnrstx9é".chars().collect();
+        let mut words = vec![String::new()];
+        let mut own = 0;
+        for _ in 0..4 {
+            words = words
+                .iter()
+                .flat_map(|w| letters.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            for w in &words {
+                if own_stem(w) {
+                    own += 1;
+                    assert_eq!(stem_word(w), *w, "{w}");
+                }
+            }
+        }
+        // most words of three letters and fewer, and some of four (stor, stod), are passed over
+        assert!(own > 21 * 21 * 21, "{own}");
+        for w in ["stor", "stod", "och", "att", "2019", "tvn"] {
+            assert!(own_stem(w), "{w}");
+        }
+        for w in ["kommun", "resurser", "arbete", "hundar", "ökad"] {
+            assert!(!own_stem(w), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Texts of ASCII, Latin-1 and other letters, upper and lower case, in any order: the one-pass
+        /// tokenizer gives tantivy's chain's tokens.
+        #[test]
+        fn any_text_gives_the_chains_tokens(text in "[a-zA-Z0-9 .,åäöÅÄÖÀàéÉÞþ×ÿŸİΣß\\-]{0,80}") {
+            let mut a = text_analyzer();
+            let mut got = Vec::new();
+            let mut s = a.token_stream(&text);
+            while let Some(t) = s.next() {
+                got.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
+            }
+            proptest::prop_assert_eq!(got, chain_tokens(&text));
+        }
+
+        /// Looking only between spaces finds the long words a walk over every byte finds.
+        #[test]
+        fn long_words_are_found_between_spaces(
+            parts in proptest::collection::vec(("[aö]{0,70}", "[ .\n«]{1,3}"), 0..6)
+        ) {
+            let text: String = parts.iter().map(|(w, sep)| format!("{w}{sep}")).collect();
+            proptest::prop_assert_eq!(has_long_token(&text), has_long_run(&text));
+        }
+
+        #[test]
+        fn longer_words_said_to_be_their_own_stems_are(w in "[aeioubdgklnrståäö]{4,12}") {
+            if own_stem(&w) {
+                proptest::prop_assert_eq!(stem_word(&w), w);
+            }
+        }
     }
 
     #[test]
