@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::UNIX_EPOCH;
 
 /// Bump when the schema, the analysers or what is indexed change: older indexes are rebuilt.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 pub const FILE: &str = "manifest.json";
 
 /// A file's modification time, size and content hash.
