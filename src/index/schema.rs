@@ -484,7 +484,7 @@ thread_local! {
 /// a vowel, and after the third char at the earliest (`p1` of the algorithm). Short words, which are
 /// about half of Swedish running text, thus need neither the stemmer nor the cache.
 #[inline]
-pub fn own_stem(word: &str) -> bool {
+fn own_stem(word: &str) -> bool {
     if word.len() <= 3 {
         // three chars at most
         return true;
@@ -495,11 +495,12 @@ pub fn own_stem(word: &str) -> bool {
         if vowel(c) {
             after_vowel = true;
         } else if after_vowel {
-            // R1 is the rest of the word past its third char
-            let rest = &word[i + c.len_utf8()..];
-            let mut more = rest.chars();
-            return match (more.next(), more.next()) {
+            // R1 is what follows this char (number `seen`, from 0), but not before the third char
+            let mut rest = word[i + c.len_utf8()..].chars();
+            return match (rest.next(), rest.next()) {
+                // nothing follows
                 (None, _) => true,
+                // one char follows: the word is `seen + 2` chars long
                 (Some(_), None) => seen + 2 <= 3,
                 _ => false,
             };
