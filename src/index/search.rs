@@ -322,8 +322,18 @@ impl Searcher {
             return Ok(Vec::new());
         }
         let found: Vec<(f32, DocAddress)> = if c.scored {
-            s.search(&c.query, &TopDocs::with_limit(limit).order_by_score())
-                .map_err(|e| self.tv(e))?
+            // equal scores in document order: which turn an index thread took decides a turn's
+            // address, so ties (a passage repeated in many transcripts) would come in a different
+            // order, and cut at a different place, after every rebuild
+            let top = TopDocs::with_limit(limit).tweak_score(|r: &tantivy::SegmentReader| {
+                let seq = r.fast_fields().u64("seq").ok();
+                move |doc, score: f32| {
+                    let at = seq.as_ref().and_then(|c| c.first(doc)).unwrap_or(u64::MAX);
+                    (score, std::cmp::Reverse(at))
+                }
+            });
+            let v = s.search(&c.query, &top).map_err(|e| self.tv(e))?;
+            v.into_iter().map(|((score, _), a)| (score, a)).collect()
         } else {
             let top = TopDocs::with_limit(limit).order_by_fast_field::<u64>("seq", Order::Asc);
             let v = s.search(&c.query, &top).map_err(|e| self.tv(e))?;

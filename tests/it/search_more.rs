@@ -577,3 +577,40 @@ fn codings_are_brought_into_the_index_when_a_query_filters_by_them() {
     let out = ok(root, &["search", "upphandling -code:hinder"]);
     assert!(!out.contains("upphandling"), "{out}");
 }
+
+/// A passage repeated in many transcripts scores the same in each: those hits come in document order,
+/// and the same ones are cut at the limit, wherever the index holds the turns (a transcript indexed
+/// again goes to a new segment, after all the others; a full build shares the turns among threads).
+#[test]
+fn equal_scores_come_in_document_order() {
+    let d = tempfile::tempdir().unwrap();
+    fs::copy(repo().join("codebook.json"), d.path().join("codebook.json")).unwrap();
+    let dir = d.path().join("transcripts");
+    fs::create_dir_all(&dir).unwrap();
+    let write = |i: usize, extra: &str| {
+        let mut text = format!("---\nid: t{i:03}\ncase: Kommun {}\n---\n\n", i % 7);
+        // turns of other lengths first, so that the transcripts differ in size
+        for k in 0..(i % 5) {
+            text.push_str(&format!(
+                "Intervjuare: Fråga {k} om något annat.\n\nRespondent: Svar {k}.\n\n"
+            ));
+        }
+        text.push_str(extra);
+        text.push_str("Respondent: Vi saknar resurser för säkerheten.\n");
+        fs::write(dir.join(format!("t{i:03}.txt")), text).unwrap();
+    };
+    for i in 0..120 {
+        write(i, "");
+    }
+    let expected: Vec<String> = (0..50).map(|i| format!("t{i:03}")).collect();
+    let docs = |d: &Path| -> Vec<String> {
+        let hits = open(d).search("resurser", 50).unwrap();
+        assert!(hits.iter().all(|h| h.score == hits[0].score));
+        hits.iter().map(|h| h.doc.clone()).collect()
+    };
+    assert_eq!(docs(d.path()), expected);
+    // t000 and t001 indexed again, into a segment of their own
+    write(0, "Intervjuare: En ny fråga.\n\n");
+    write(1, "Intervjuare: En ny fråga.\n\n");
+    assert_eq!(docs(d.path()), expected);
+}
