@@ -95,21 +95,22 @@ pub fn push_lower(out: &mut String, word: &str) {
 
 /// Lower-cases a text of ASCII and Latin-1 chars in place (as [`push_lower`] would).
 fn lower_latin1(s: &mut String) {
-    s.make_ascii_lowercase();
-    // À–Þ but × are two bytes, 0xC3 then 0x80–0x9E; their lower-case letters are 0x20 further
-    let upper: Vec<usize> = s
-        .as_bytes()
-        .windows(2)
-        .enumerate()
-        .filter(|(_, w)| w[0] == 0xC3 && (0x80..=0x9E).contains(&w[1]) && w[1] != 0x97)
-        .map(|(i, _)| i)
-        .collect();
-    for i in upper {
-        let lower = s[i..]
-            .chars()
-            .next()
-            .map_or(' ', |c| char::from_u32(c as u32 + 0x20).unwrap_or(c));
-        s.replace_range(i..i + 2, lower.encode_utf8(&mut [0; 4]));
+    let mut bytes = std::mem::take(s).into_bytes();
+    lower_latin1_bytes(&mut bytes);
+    // still UTF-8: ASCII letters stay ASCII, and a continuation byte after 0xC3 stays one
+    *s = crate::store::load::utf8(bytes).unwrap_or_default();
+}
+
+/// Lower-cases the UTF-8 of a text of ASCII and Latin-1 in place, as [`push_lower`] lower-cases its
+/// chars: A–Z, and À–Þ but × (0xC3 then 0x80–0x9E but 0x97), each 0x20 below its lower case.
+pub(crate) fn lower_latin1_bytes(bytes: &mut [u8]) {
+    let mut before = 0u8;
+    for b in bytes.iter_mut() {
+        let c = *b;
+        let upper =
+            c.is_ascii_uppercase() || (before == 0xC3 && (0x80..=0x9E).contains(&c) && c != 0x97);
+        before = c;
+        *b = c + (u8::from(upper) << 5);
     }
 }
 

@@ -4,7 +4,9 @@
 //! of ASCII and Latin-1, whose letters keep their length in lower case.
 
 use super::{Matcher, word_matches};
-use crate::index::schema::{MAX_TOKEN, is_word_char, latin1, push_lower, stem_one, word_end};
+use crate::index::schema::{
+    MAX_TOKEN, is_word_char, latin1, lower_latin1_bytes, push_lower, stem_one, word_end,
+};
 use tantivy::tokenizer::TextAnalyzer;
 
 /// The beginnings of the words a query's single-word matchers can match, as one search.
@@ -97,19 +99,6 @@ impl Starts {
 thread_local! {
     /// The lower-cased text, one buffer per thread.
     static LOWER: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::default();
-}
-
-/// Lower-cases the UTF-8 of a text of ASCII and Latin-1 in place, as [`push_lower`] lower-cases its
-/// chars: A–Z, and À–Þ but × (0xC3 then 0x80–0x9E but 0x97), each 0x20 below its lower case.
-fn lower_latin1_bytes(bytes: &mut [u8]) {
-    let mut before = 0u8;
-    for b in bytes.iter_mut() {
-        let c = *b;
-        let upper =
-            c.is_ascii_uppercase() || (before == 0xC3 && (0x80..=0x9E).contains(&c) && c != 0x97);
-        before = c;
-        *b = c + (u8::from(upper) << 5);
-    }
 }
 
 #[cfg(test)]
